@@ -1,0 +1,20 @@
+# Every dependency comes from a Debian 12 package (tools/setup.sh installs them); nothing is
+# downloaded at build time.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(fmt 9 REQUIRED)
+find_package(spdlog 1.10 REQUIRED)
+find_package(yaml-cpp 0.7 REQUIRED)
+find_package(PhoneNumber REQUIRED)
+
+if(NOT SIARAN_FUZZ)
+  find_package(Boost 1.74 REQUIRED)
+  find_package(nlohmann_json 3.11 REQUIRED)
+  find_package(OpenSSL REQUIRED COMPONENTS Crypto)
+  pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
+  pkg_check_modules(SERIALPORT REQUIRED IMPORTED_TARGET libserialport)
+  pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
+  if(SIARAN_TESTS)
+    find_package(Catch2 2.13 REQUIRED)
+  endif()
+endif()

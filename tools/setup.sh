@@ -1,0 +1,22 @@
+#!/bin/bash
+# Installs everything Siaran needs to build and test, from Debian 12 packages only.
+# Idempotent: run it as often as you like (as root, or through sudo).
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake pkg-config
+  # libraries (DESIGN.md "Dependencies")
+  libboost-dev libserialport-dev libsqlite3-dev libspdlog-dev libfmt-dev libyaml-cpp-dev
+  libphonenumber-dev libsystemd-dev nlohmann-json3-dev libssl-dev
+  # tests: Catch2, clang's libFuzzer and sanitizer runtimes, systemd-analyze for the unit file
+  catch2 clang libclang-rt-14-dev systemd
+)
+
+if [ "$(id -u)" -ne 0 ]; then
+  exec sudo "$0" "$@"
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "setup: ${#packages[@]} Debian packages present"
