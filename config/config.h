@@ -1,0 +1,79 @@
+#pragma once
+
+// The daemon's whole configuration as one typed, validated value (DESIGN.md, "Interfaces").
+// Every field holds its documented default until a file says otherwise; the loader
+// (config/loader.h) is the only place that fills it in.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace siaran::config {
+
+enum class LogLevel { trace, debug, info, warn, error };
+
+// What to do with a part found in state "sending" at start-up: it was possibly sent.
+enum class OnUncertain { resend, hold };
+
+// Indonesian operators, for operator-aware routing (on-net SMS is cheaper).
+enum class Operator { telkomsel, indosat, xl, axis, tri, smartfren };
+
+std::string_view to_string(LogLevel level);
+std::string_view to_string(OnUncertain policy);
+std::string_view to_string(Operator op);
+
+// Token bucket over SMS parts, global for the daemon. The rate may be fractional
+// (0.5 = one part every two seconds) so slow SIM plans and tests can be expressed.
+struct Throttle {
+  double rate_per_second = 35.0;
+  unsigned burst = 5;
+};
+
+struct Modem {
+  std::string id;
+  std::string port;  // a device path, or "sim" for the built-in simulated modem
+  unsigned baud = 115200;
+  std::optional<std::string> pin;   // 4-8 digits; secret: never logged
+  std::optional<std::string> smsc;  // service centre number, digits with an optional '+'
+  std::optional<Operator> mobile_operator;
+  unsigned max_per_minute = 0;  // 0 = no per-SIM cap
+
+  bool simulated() const { return port == sim_port; }
+  static constexpr std::string_view sim_port = "sim";
+};
+
+struct Token {
+  std::string name;
+  std::string sha256;  // 64 lowercase hex digits; secret-ish: never logged
+};
+
+struct Http {
+  std::string listen = "127.0.0.1:8080";  // as written in the file
+  std::string host = "127.0.0.1";         // without the brackets of an IPv6 literal
+  std::uint16_t port = 8080;
+  std::vector<Token> tokens;
+};
+
+struct Inbox {
+  std::chrono::seconds reply_window = std::chrono::hours(24 * 7);
+};
+
+struct Config {
+  std::string database = "/var/lib/siaran/siaran.db";
+  std::string timezone = "Asia/Jakarta";
+  std::string region = "ID";
+  LogLevel log_level = LogLevel::info;
+  Throttle throttle;
+  OnUncertain on_uncertain = OnUncertain::resend;
+  std::vector<Modem> modems;
+  Http http;
+  Inbox inbox;
+};
+
+// One line for the start-up log: counts, ids, rates, addresses; never PINs or token hashes.
+std::string summary(const Config& config);
+
+}  // namespace siaran::config

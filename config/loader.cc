@@ -1,0 +1,158 @@
+// The configuration schema: one line per key (DESIGN.md, "Interfaces" lists the names).
+// Cross-item rules (unique ids, ports, token names) sit beside the list they concern.
+
+#include "config/loader.h"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+
+#include "config/document.h"
+#include "config/values.h"
+#include "config/walk.h"
+
+namespace siaran::config {
+namespace {
+
+using values::one_of;
+
+// Reports `name` when an earlier list item already used it.
+class UniqueNames {
+ public:
+  explicit UniqueNames(std::string what) : what_(std::move(what)) {}
+
+  void check(const Value& item, const std::string& key, const std::string& name) {
+    auto [earlier, inserted] = first_.emplace(name, item.path);
+    if (!inserted) item.child(item.node[key], key, item.mark).error(
+        "'" + name + "' is already the " + what_ + " of " + earlier->second);
+  }
+
+ private:
+  std::string what_;
+  std::map<std::string, std::string> first_;
+};
+
+void read_throttle(const Value& value, Throttle& throttle) {
+  mapping(value, {
+      {"rate_per_second", store(throttle.rate_per_second, values::number(0.1, 1000))},
+      {"burst", store(throttle.burst, values::whole_number(1, 1000))},
+  });
+}
+
+void read_modem(const Value& value, Modem& modem) {
+  mapping(value, {
+      {"id", store(modem.id, values::identifier), true},
+      {"port", store(modem.port, values::device_port), true},
+      {"baud", store(modem.baud, values::baud)},
+      {"pin", store(modem.pin, values::pin)},
+      {"smsc", store(modem.smsc, values::phone_number)},
+      {"operator", store(modem.mobile_operator,
+                         one_of<Operator>({{"telkomsel", Operator::telkomsel},
+                                           {"indosat", Operator::indosat},
+                                           {"xl", Operator::xl},
+                                           {"axis", Operator::axis},
+                                           {"tri", Operator::tri},
+                                           {"smartfren", Operator::smartfren}}))},
+      {"max_per_minute", store(modem.max_per_minute, values::whole_number(0, 600))},
+  });
+}
+
+void read_modems(const Value& value, std::vector<Modem>& modems) {
+  UniqueNames ids("id");
+  UniqueNames ports("port");
+  sequence(value, [&](const Value& item) {
+    Modem modem;
+    read_modem(item, modem);
+    if (!modem.id.empty()) ids.check(item, "id", modem.id);
+    // Several simulated modems are fine; two modems cannot share one serial port.
+    if (!modem.port.empty() && !modem.simulated()) ports.check(item, "port", modem.port);
+    modems.push_back(std::move(modem));
+  });
+}
+
+void read_http(const Value& value, Http& http) {
+  auto read_listen = [&](const Value& listen) {
+    if (auto address = values::listen_address(listen)) {
+      http.listen = address->text;
+      http.host = address->host;
+      http.port = address->port;
+    }
+  };
+  auto read_tokens = [&](const Value& list) {
+    UniqueNames names("name");
+    sequence(list, [&](const Value& item) {
+      Token token;
+      mapping(item, {
+          {"name", store(token.name, values::identifier), true},
+          {"sha256", store(token.sha256, values::sha256_hex), true},
+      });
+      if (!token.name.empty()) names.check(item, "name", token.name);
+      http.tokens.push_back(std::move(token));
+    });
+  };
+  mapping(value, {{"listen", read_listen}, {"tokens", read_tokens}});
+}
+
+void read_root(const Value& value, Config& config) {
+  mapping(value, {
+      {"database", store(config.database, values::text)},
+      {"timezone", store(config.timezone, values::timezone)},
+      {"region", store(config.region, values::region)},
+      {"log_level", store(config.log_level, one_of<LogLevel>({{"trace", LogLevel::trace},
+                                                              {"debug", LogLevel::debug},
+                                                              {"info", LogLevel::info},
+                                                              {"warn", LogLevel::warn},
+                                                              {"error", LogLevel::error}}))},
+      {"throttle", [&](const Value& v) { read_throttle(v, config.throttle); }},
+      {"on_uncertain", store(config.on_uncertain, one_of<OnUncertain>({{"resend", OnUncertain::resend},
+                                                                     {"hold", OnUncertain::hold}}))},
+      {"modems", [&](const Value& v) { read_modems(v, config.modems); }},
+      {"http", [&](const Value& v) { read_http(v, config.http); }},
+      {"inbox", [&](const Value& v) {
+         mapping(v, {{"reply_window", store(config.inbox.reply_window, values::duration)}});
+       }},
+  });
+}
+
+[[noreturn]] void fail(const std::string& file, int line, int column, std::string message) {
+  throw ConfigError({Diagnostic{file, line, column, "", std::move(message)}});
+}
+
+}  // namespace
+
+Config load_string(std::string_view text, std::string_view source_name, KeyCoverage* coverage) {
+  std::string file(source_name);
+  if (text.size() > max_document_bytes) {
+    fail(file, 0, 0, "is " + std::to_string(text.size()) + " bytes; a configuration larger than " +
+                         std::to_string(max_document_bytes) + " bytes is refused");
+  }
+  YAML::Node document = parse_document(text, file);
+  Walk walk(file, coverage);
+  Config config;
+  try {
+    read_root(walk.root(document), config);
+  } catch (const YAML::Exception& e) {
+    // Walking checks node kinds before use, so this is a loader bug; still report, not crash.
+    walk.report(e.mark, "", "internal error reading the document: " + e.msg);
+  }
+  std::vector<Diagnostic> diagnostics = walk.take_diagnostics();
+  if (!diagnostics.empty()) throw ConfigError(std::move(diagnostics));
+  return config;
+}
+
+Config load_file(const std::filesystem::path& file, KeyCoverage* coverage) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) fail(file.string(), 0, 0, "cannot open: " + std::string(std::strerror(errno)));
+  std::string text;
+  std::array<char, 4096> buffer{};
+  while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+    text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_document_bytes) break;  // load_string refuses it with the message
+  }
+  if (in.bad()) fail(file.string(), 0, 0, "cannot read: " + std::string(std::strerror(errno)));
+  return load_string(text, file.string(), coverage);
+}
+
+}  // namespace siaran::config

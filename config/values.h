@@ -1,0 +1,65 @@
+#pragma once
+
+// Parsers for the configuration's single values. Each reads one Value, reports what is
+// wrong with it through Value::error and returns nothing, or returns the typed value.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "config/config.h"
+#include "config/walk.h"
+
+namespace siaran::config::values {
+
+template <class T>
+using Parser = std::function<std::optional<T>(const Value&)>;
+
+std::optional<std::string> text(const Value& value);  // any non-empty scalar
+std::optional<std::string> identifier(const Value& value);  // [A-Za-z0-9_-]{1,64}
+std::optional<std::string> device_port(const Value& value);  // absolute path or "sim"
+std::optional<std::string> pin(const Value& value);
+std::optional<std::string> phone_number(const Value& value);
+std::optional<std::string> sha256_hex(const Value& value);
+std::optional<std::string> timezone(const Value& value);
+std::optional<std::string> region(const Value& value);
+std::optional<unsigned> baud(const Value& value);
+std::optional<std::chrono::seconds> duration(const Value& value);
+
+Parser<unsigned> whole_number(unsigned min, unsigned max);
+Parser<double> number(double min, double max);
+
+struct ListenAddress {
+  std::string text;
+  std::string host;
+  std::uint16_t port;
+};
+std::optional<ListenAddress> listen_address(const Value& value);
+
+template <class E>
+using Names = std::vector<std::pair<std::string_view, E>>;
+
+std::string joined(const std::vector<std::string_view>& words);
+
+// One of a fixed set of words, e.g. log levels.
+template <class E>
+Parser<E> one_of(Names<E> names) {
+  return [names = std::move(names)](const Value& value) -> std::optional<E> {
+    auto word = text(value);
+    if (!word) return std::nullopt;
+    std::vector<std::string_view> choices;
+    for (const auto& [name, e] : names) {
+      if (*word == name) return e;
+      choices.push_back(name);
+    }
+    value.error("'" + *word + "' is not one of " + joined(choices));
+    return std::nullopt;
+  };
+}
+
+}  // namespace siaran::config::values

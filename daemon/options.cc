@@ -1,0 +1,58 @@
+#include "daemon/options.h"
+
+#include <optional>
+
+namespace siaran::daemon {
+namespace {
+
+// "--name VALUE" or "--name=VALUE" at args[i]; advances i past what it used.
+std::optional<std::string> option_value(const std::vector<std::string>& args, std::size_t& i,
+                                        const std::string& name) {
+  const std::string& arg = args[i];
+  if (arg.rfind(name + "=", 0) == 0) return arg.substr(name.size() + 1);
+  if (arg != name) return std::nullopt;
+  if (i + 1 >= args.size()) throw UsageError(name + " needs a FILE");
+  return args[++i];
+}
+
+}  // namespace
+
+Options parse_options(const std::vector<std::string>& args) {
+  Options options;
+  bool have_mode = false;
+  auto set_mode = [&](Options::Mode mode, const std::string& arg) {
+    if (have_mode) throw UsageError("give only one of --config, --check-config, --version, --help (" + arg + ")");
+    have_mode = true;
+    options.mode = mode;
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (auto file = option_value(args, i, "--config")) {
+      set_mode(Options::Mode::run, "--config");
+      options.config_file = *file;
+    } else if (auto file = option_value(args, i, "--check-config")) {
+      set_mode(Options::Mode::check_config, "--check-config");
+      options.config_file = *file;
+    } else if (arg == "--version") {
+      set_mode(Options::Mode::version, arg);
+    } else if (arg == "--help" || arg == "-h") {
+      set_mode(Options::Mode::help, arg);
+    } else {
+      throw UsageError("unknown argument '" + arg + "'");
+    }
+  }
+  if (!have_mode) throw UsageError("missing --config FILE");
+  if ((options.mode == Options::Mode::run || options.mode == Options::Mode::check_config) &&
+      options.config_file.empty()) {
+    throw UsageError("the configuration FILE is empty");
+  }
+  return options;
+}
+
+std::string usage(const std::string& program) {
+  return "usage: " + program + " --config FILE        run the SMS gateway\n" +
+         "       " + program + " --check-config FILE  validate FILE: exit 0, or 78 with its errors\n" +
+         "       " + program + " --version | --help\n";
+}
+
+}  // namespace siaran::daemon

@@ -1,0 +1,19 @@
+// Arbitrary bytes as a configuration document. The loader may only ever answer with a Config
+// or a ConfigError: any other exception (yaml-cpp's included) escapes and fails the run.
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "config/loader.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  try {
+    siaran::config::Config config = siaran::config::load_string(text, "fuzz.yaml");
+    (void)siaran::config::summary(config);
+  } catch (const siaran::config::ConfigError& e) {
+    for (const auto& diagnostic : e.diagnostics()) (void)diagnostic.to_string();
+  }
+  return 0;
+}

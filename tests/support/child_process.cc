@@ -1,0 +1,150 @@
+#include "tests/support/child_process.h"
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <stdexcept>
+
+extern char** environ;
+
+namespace siaran::test {
+namespace {
+
+[[noreturn]] void fail(const std::string& what) {
+  throw std::runtime_error(what + ": " + std::strerror(errno));
+}
+
+std::vector<std::string> child_environment(const std::vector<std::string>& changes) {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) env.emplace_back(*e);
+  for (const std::string& change : changes) {
+    std::string name = change.substr(0, change.find('='));
+    std::erase_if(env, [&](const std::string& e) { return e.rfind(name + "=", 0) == 0; });
+    if (change.find('=') != std::string::npos) env.push_back(change);
+  }
+  return env;
+}
+
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+  std::vector<char*> out;
+  for (std::string& s : strings) out.push_back(s.data());
+  out.push_back(nullptr);
+  return out;
+}
+
+int remaining_ms(Deadline deadline) {
+  auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+  return left.count() > 0 ? static_cast<int>(left.count()) : 0;
+}
+
+}  // namespace
+
+ChildProcess::ChildProcess(std::vector<std::string> argv, std::vector<std::string> env) {
+  std::array<int, 2> out_pipe{};
+  std::array<int, 2> err_pipe{};
+  if (pipe2(out_pipe.data(), O_CLOEXEC) != 0 || pipe2(err_pipe.data(), O_CLOEXEC) != 0) fail("pipe2");
+  std::vector<std::string> environment = child_environment(env);
+  std::vector<char*> argv_p = pointers(argv);
+  std::vector<char*> env_p = pointers(environment);
+  pid_ = fork();
+  if (pid_ < 0) fail("fork");
+  if (pid_ == 0) {
+    // Only async-signal-safe calls between fork and exec.
+    dup2(out_pipe[1], STDOUT_FILENO);
+    dup2(err_pipe[1], STDERR_FILENO);
+    execve(argv_p[0], argv_p.data(), env_p.data());
+    _exit(127);
+  }
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  out_fd_ = out_pipe[0];
+  err_fd_ = err_pipe[0];
+}
+
+ChildProcess::~ChildProcess() {
+  if (!reaped_ && pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  if (out_fd_ >= 0) close(out_fd_);
+  if (err_fd_ >= 0) close(err_fd_);
+}
+
+void ChildProcess::send_signal(int signal) {
+  if (kill(pid_, signal) != 0) fail("kill");
+}
+
+bool ChildProcess::pump(Deadline deadline) {
+  std::array<pollfd, 2> fds{pollfd{out_fd_, POLLIN, 0}, pollfd{err_fd_, POLLIN, 0}};
+  if (out_fd_ < 0 && err_fd_ < 0) return false;
+  int ready = poll(fds.data(), fds.size(), remaining_ms(deadline));
+  if (ready < 0 && errno != EINTR) fail("poll");
+  std::array<int*, 2> fd_of{&out_fd_, &err_fd_};
+  std::array<std::string*, 2> text_of{&out_, &err_};
+  for (std::size_t i = 0; i < fds.size(); ++i) {
+    if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+    std::array<char, 4096> buffer{};
+    ssize_t n = read(fds[i].fd, buffer.data(), buffer.size());
+    if (n > 0) {
+      text_of[i]->append(buffer.data(), static_cast<std::size_t>(n));
+    } else if (n == 0 || errno != EINTR) {
+      close(*fd_of[i]);
+      *fd_of[i] = -1;
+    }
+  }
+  return out_fd_ >= 0 || err_fd_ >= 0;
+}
+
+std::optional<std::string> ChildProcess::wait_for_stderr_line(std::string_view text, Deadline deadline,
+                                                              std::size_t from) {
+  for (;;) {
+    // Complete lines only: a line being written may not yet hold all of `text`.
+    std::size_t at = err_.find(text, from);
+    std::size_t end = at == std::string::npos ? at : err_.find('\n', at);
+    if (end != std::string::npos) {
+      std::size_t begin = err_.rfind('\n', at);
+      begin = begin == std::string::npos ? 0 : begin + 1;
+      return err_.substr(begin, end - begin);
+    }
+    if (std::chrono::steady_clock::now() >= deadline || !pump(deadline)) return std::nullopt;
+  }
+}
+
+std::optional<Finished> ChildProcess::wait_exit(Deadline deadline) {
+  while (pump(deadline)) {
+    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
+  }
+  // Both pipes closed, so the child is exiting; pidfd lets us wait for that with the deadline.
+  int pidfd = static_cast<int>(syscall(SYS_pidfd_open, pid_, 0));
+  if (pidfd >= 0) {
+    pollfd exited{pidfd, POLLIN, 0};
+    int ready = poll(&exited, 1, remaining_ms(deadline));
+    close(pidfd);
+    if (ready == 0) return std::nullopt;
+  }
+  int status = 0;
+  if (waitpid(pid_, &status, 0) != pid_) fail("waitpid");
+  reaped_ = true;
+  Finished finished;
+  finished.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  finished.term_signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+  finished.out = out_;
+  finished.err = err_;
+  return finished;
+}
+
+std::optional<Finished> run_program(std::vector<std::string> argv, Deadline deadline,
+                                    std::vector<std::string> env) {
+  ChildProcess child(std::move(argv), std::move(env));
+  return child.wait_exit(deadline);
+}
+
+}  // namespace siaran::test

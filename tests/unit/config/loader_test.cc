@@ -1,0 +1,156 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "config/loader.h"
+
+using namespace siaran::config;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::vector<std::string> errors_of(std::string_view text) {
+  try {
+    load_string(text, "t.yaml");
+  } catch (const ConfigError& e) {
+    std::vector<std::string> out;
+    for (const auto& d : e.diagnostics()) out.push_back(d.to_string());
+    return out;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("an empty document gives every documented default") {
+  Config c = load_string("");
+  CHECK(c.database == "/var/lib/siaran/siaran.db");
+  CHECK(c.timezone == "Asia/Jakarta");
+  CHECK(c.region == "ID");
+  CHECK(c.log_level == LogLevel::info);
+  CHECK(c.throttle.rate_per_second == 35.0);
+  CHECK(c.throttle.burst == 5);
+  CHECK(c.on_uncertain == OnUncertain::resend);
+  CHECK(c.modems.empty());
+  CHECK(c.http.listen == "127.0.0.1:8080");
+  CHECK(c.http.host == "127.0.0.1");
+  CHECK(c.http.port == 8080);
+  CHECK(c.http.tokens.empty());
+  CHECK(c.inbox.reply_window == 7 * 24h);
+}
+
+TEST_CASE("empty sections keep their defaults") {
+  Config c = load_string("throttle:\nhttp:\ninbox:\nmodems:\n");
+  CHECK(c.throttle.burst == 5);
+  CHECK(c.http.port == 8080);
+  CHECK(c.modems.empty());
+}
+
+TEST_CASE("every key is read into the typed config") {
+  Config c = load_string(R"(
+database: /tmp/x.db
+timezone: Asia/Makassar
+region: MY
+log_level: debug
+throttle: {rate_per_second: 0.5, burst: 12}
+on_uncertain: hold
+modems:
+  - id: m-1
+    port: /dev/ttyUSB0
+    baud: 9600
+    pin: "0123"
+    smsc: "+62816124"
+    operator: smartfren
+    max_per_minute: 20
+  - {id: s_2, port: sim}
+http:
+  listen: "[::1]:9090"
+  tokens:
+    - {name: ops, sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08}
+inbox: {reply_window: 1d12h}
+)");
+  CHECK(c.database == "/tmp/x.db");
+  CHECK(c.timezone == "Asia/Makassar");
+  CHECK(c.region == "MY");
+  CHECK(c.log_level == LogLevel::debug);
+  CHECK(c.throttle.rate_per_second == 0.5);
+  CHECK(c.throttle.burst == 12);
+  CHECK(c.on_uncertain == OnUncertain::hold);
+  REQUIRE(c.modems.size() == 2);
+  const Modem& m = c.modems[0];
+  CHECK(m.id == "m-1");
+  CHECK(m.port == "/dev/ttyUSB0");
+  CHECK_FALSE(m.simulated());
+  CHECK(m.baud == 9600);
+  CHECK(m.pin == "0123");
+  CHECK(m.smsc == "+62816124");
+  CHECK(m.mobile_operator == Operator::smartfren);
+  CHECK(m.max_per_minute == 20);
+  CHECK(c.modems[1].simulated());
+  CHECK(c.modems[1].baud == 115200);
+  CHECK_FALSE(c.modems[1].pin.has_value());
+  CHECK(c.http.listen == "[::1]:9090");
+  CHECK(c.http.host == "::1");
+  CHECK(c.http.port == 9090);
+  REQUIRE(c.http.tokens.size() == 1);
+  CHECK(c.http.tokens[0].name == "ops");
+  CHECK(c.inbox.reply_window == 36h);
+}
+
+TEST_CASE("all errors of a document are reported, in document order") {
+  CHECK(errors_of("log_level: loud\nthrottle:\n  burst: 0\nregion: XX\n") ==
+        std::vector<std::string>{
+            "t.yaml:1:12: log_level: 'loud' is not one of trace, debug, info, warn or error",
+            "t.yaml:3:10: throttle.burst: 0 is not a whole number from 1 to 1000",
+            "t.yaml:4:9: region: 'XX' is not a region libphonenumber knows: two capital letters, e.g. ID",
+        });
+}
+
+TEST_CASE("a YAML syntax error names line and column") {
+  auto errors = errors_of("modems:\n  - id: m1\n    port: [sim\n");
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0], Catch::StartsWith("t.yaml:4:1: YAML syntax error: "));
+}
+
+TEST_CASE("a second YAML document is an error") {
+  CHECK(errors_of("log_level: info\n---\nlog_level: debug\n") ==
+        std::vector<std::string>{"t.yaml:2:1: only one YAML document is allowed (remove the '---')"});
+}
+
+TEST_CASE("a missing file is an error naming the file") {
+  try {
+    load_file("/nonexistent/siaran.yaml");
+    FAIL("no error");
+  } catch (const ConfigError& e) {
+    CHECK(std::string(e.what()) == "/nonexistent/siaran.yaml: cannot open: No such file or directory");
+  }
+}
+
+TEST_CASE("a document over the size limit is refused before parsing") {
+  std::string big(max_document_bytes + 1, '#');
+  CHECK(errors_of(big) == std::vector<std::string>{
+                              "t.yaml: is 1048577 bytes; a configuration larger than 1048576 "
+                              "bytes is refused"});
+}
+
+TEST_CASE("deeply nested input is a config error, not a crash or a yaml-cpp exception") {
+  std::string deep(5000, '[');
+  auto errors = errors_of(deep);
+  REQUIRE(errors.size() == 1);
+  CHECK_THAT(errors[0], Catch::StartsWith("t.yaml:1:"));
+}
+
+TEST_CASE("the summary shows ids and rates but never PINs or token hashes") {
+  Config c = load_string(R"(
+modems: [{id: m1, port: /dev/ttyUSB0, pin: "4321"}, {id: s1, port: sim}]
+http: {tokens: [{name: ops, sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08}]}
+throttle: {rate_per_second: 37.5}
+)");
+  std::string s = summary(c);
+  CHECK(s.find("2 modem(s) [m1, s1 (sim)]") != std::string::npos);
+  CHECK(s.find("throttle 37.5 parts/s burst 5") != std::string::npos);
+  CHECK(s.find("listen 127.0.0.1:8080") != std::string::npos);
+  CHECK(s.find("/var/lib/siaran/siaran.db") != std::string::npos);
+  CHECK(s.find("4321") == std::string::npos);
+  CHECK(s.find("9f86d0") == std::string::npos);
+}
