@@ -1,0 +1,46 @@
+// `siaran`: the command-line client and tools. Each subcommand lives in its own file; this
+// file only dispatches.
+#include <array>
+#include <iostream>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "tools/exit_codes.h"
+#include "tools/pdu_command.h"
+
+namespace {
+
+using command_function = int (*)(std::span<const std::string_view>, std::ostream&, std::ostream&);
+
+struct subcommand {
+  std::string_view name;
+  command_function run;
+  std::string_view summary;
+};
+
+constexpr std::array subcommands = {
+    subcommand{"pdu", siaran::tools::run_pdu_command,
+               "pdu decode HEX [--no-smsc] | pdu encode --to NUMBER --text TEXT [...] | "
+               "pdu plan --text TEXT"},
+};
+
+int usage(std::ostream& err) {
+  err << "usage: siaran COMMAND [ARGS...]\n";
+  for (const subcommand& command : subcommands) err << "  siaran " << command.summary << "\n";
+  return siaran::tools::exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (args.empty()) return usage(std::cerr);
+  for (const subcommand& command : subcommands) {
+    if (command.name == args[0]) {
+      return command.run(std::span(args).subspan(1), std::cout, std::cerr);
+    }
+  }
+  std::cerr << "siaran: unknown command '" << args[0] << "'\n";
+  return usage(std::cerr);
+}
