@@ -6,7 +6,7 @@
 #include <cstring>
 
 #include "config/loader.h"
-#include "daemon/asio.h"
+#include "modem/asio.h"
 #include "daemon/logging.h"
 #include "daemon/systemd_notify.h"
 

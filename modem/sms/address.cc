@@ -89,10 +89,22 @@ encoded_value encode_alphanumeric(std::string_view text) {
   return {toa_alphanumeric, (septets.size() * 7 + 3) / 4, pack_septets(septets)};
 }
 
+// People write numbers as "0812-3456-7890" or "+62 (22) 203.4567"; the separators are
+// presentation, not digits.
+std::string without_separators(std::string_view number) {
+  std::string out;
+  for (const char c : number) {
+    if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') out.push_back(c);
+  }
+  return out;
+}
+
 encoded_value encode_value(std::string_view number) {
   if (number.empty()) throw codec_error("address: the number is empty");
-  const bool looks_numeric = number.front() == '+' || all_dial_digits(number);
-  return looks_numeric ? encode_digits(number) : encode_alphanumeric(number);
+  const std::string digits = without_separators(number);
+  const bool looks_numeric =
+      !digits.empty() && (digits.front() == '+' || all_dial_digits(digits));
+  return looks_numeric ? encode_digits(digits) : encode_alphanumeric(number);
 }
 
 }  // namespace

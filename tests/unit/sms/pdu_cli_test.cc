@@ -147,7 +147,7 @@ TEST_CASE("usage errors exit 2 and bad data exits 65, with a message on stderr")
       {{"pdu", "encode", "--text", "x"}, 2},
       {{"pdu", "decode", "ZZ"}, 65},
       {{"pdu", "decode", "0004"}, 65},
-      {{"pdu", "encode", "--to", "+62 812", "--text", "x"}, 65},
+      {{"pdu", "encode", "--to", "+62 812 abc", "--text", "x"}, 65},
       {{"pdu", "encode", "--to", "+62812", "--text", "bad \xC3"}, 65},
   };
   for (const auto& [args, code] : cases) {

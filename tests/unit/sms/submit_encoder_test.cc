@@ -52,6 +52,8 @@ TEST_CASE("destination addresses choose their type of address") {
   const auto [number, encoded] = GENERATE(table<std::string, std::string>({
       {"+46708251358", "0B916407281553F8"},
       {"081234567890", "0C81802143658709"},
+      {"0812-3456-7890", "0C81802143658709"},
+      {"+46 (70) 825.13.58", "0B916407281553F8"},
       {"*#123#", "0681BA21B3"},
       {"Siaran", "0BD0D374581E7603"},
   }));
@@ -59,7 +61,7 @@ TEST_CASE("destination addresses choose their type of address") {
 }
 
 TEST_CASE("bad destination numbers are refused") {
-  const auto number = GENERATE(as<std::string>{}, "", "+", "+62 812", "+123456789012345678901",
+  const auto number = GENERATE(as<std::string>{}, "", "+", "+62 812 abc", "+123456789012345678901",
                                "TwelveLetter", "nomor\xE2\x80\x99");
   CHECK_THROWS_AS(encode_address(number), codec_error);
 }

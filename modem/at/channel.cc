@@ -1,0 +1,289 @@
+#include "modem/at/channel.h"
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <memory>
+#include <utility>
+#include <vector>
+
+#include <spdlog/spdlog.h>
+
+#include "modem/at/response_parsers.h"
+#include "modem/at/text.h"
+
+namespace siaran::at {
+namespace {
+
+constexpr char ctrl_z = '\x1a';  // ends the PDU after the prompt (27.005 §3.5.1)
+constexpr char esc = '\x1b';     // aborts AT+CMGS at the prompt
+// Queued commands wait for their turn on a timer that only a wake-up ends.
+constexpr std::chrono::milliseconds forever = std::chrono::hours(24 * 365);
+
+// The beginning of a line, for info-level logs that must not show numbers or text.
+std::string_view log_head(std::string_view line) {
+  const std::size_t colon = line.find(':');
+  return line.substr(0, std::min<std::size_t>(colon == std::string_view::npos ? 12 : colon + 1, 12));
+}
+
+}  // namespace
+
+struct channel::in_flight {
+  command cmd;
+  std::unique_ptr<timer> deadline;  // also woken early by the reader
+  response answer;
+  bool done = false;
+  bool awaiting_prompt = false;
+  bool prompt_seen = false;
+};
+
+struct channel::waiter {
+  std::unique_ptr<timer> wake;
+};
+
+channel::channel(byte_stream& stream, timer_factory timers, channel_options options,
+                 urc_registry urcs)
+    : stream_(stream),
+      timers_(std::move(timers)),
+      options_(std::move(options)),
+      urcs_(std::move(urcs)),
+      framer_(urcs_.pdu_prefixes()) {}
+
+void channel::start(asio::io_context& io) { asio::co_spawn(io, read_loop(), asio::detached); }
+
+asio::awaitable<response> channel::execute(command cmd) {
+  if (gone_) co_return gone_response();
+  waiter me{timers_()};
+  queue_.push_back(&me);
+  while (!gone_ && (busy_ || queue_.front() != &me)) {
+    me.wake->expires_after(forever);
+    co_await me.wake->wait();
+  }
+  queue_.erase(std::find(queue_.begin(), queue_.end(), &me));
+  if (gone_) co_return gone_response();
+
+  busy_ = true;
+  response answer = co_await run(std::move(cmd));
+  busy_ = false;
+  if (!queue_.empty()) queue_.front()->wake->cancel();
+  co_return answer;
+}
+
+asio::awaitable<response> channel::run(command cmd) {
+  if (need_resync_) co_await resync();
+  if (gone_) co_return gone_response();
+  response answer = co_await exchange(std::move(cmd));
+  if (answer.error == channel_error::timeout || answer.error == channel_error::prompt_timeout) {
+    ++consecutive_timeouts_;
+    need_resync_ = true;
+    spdlog::warn("{}: {} ({} in a row)", options_.name, answer.detail, consecutive_timeouts_);
+  } else if (answer.error == channel_error::none) {
+    consecutive_timeouts_ = 0;
+  }
+  co_return answer;
+}
+
+// After a timeout the modem may still be busy with the old command or may have lost our
+// framing: throw away the partial line, and only send the next command once a plain "AT"
+// is answered (ModemManager and ofono do the same). Lines arriving meanwhile are the old
+// command's late answer and are dropped (on_line) unless they are registered URCs.
+asio::awaitable<void> channel::resync() {
+  framer_.reset();
+  awaiting_pdu_.reset();
+  command probe;
+  probe.text = "AT";
+  probe.timeout = options_.resync_timeout;
+  const response answer = co_await exchange(std::move(probe));
+  if (answer.error == channel_error::none) {
+    need_resync_ = false;
+    spdlog::info("{}: resynchronised after a timeout", options_.name);
+  } else if (answer.error == channel_error::timeout) {
+    ++consecutive_timeouts_;  // the next command is still sent: the modem may answer it
+    spdlog::warn("{}: no answer to AT while resynchronising", options_.name);
+  }
+}
+
+asio::awaitable<response> channel::exchange(command cmd) {
+  in_flight flight{std::move(cmd), timers_(), {}};
+  active_ = &flight;
+  spdlog::trace("{}: -> {}", options_.name, flight.cmd.text);
+  if (co_await write(flight.cmd.text + "\r") && flight.cmd.pdu) co_await send_pdu(flight);
+  if (!flight.done && flight.answer.error == channel_error::none) {
+    const bool final_in_time =
+        co_await wait_until(flight, flight.cmd.timeout, [](const in_flight& f) { return f.done; });
+    if (!final_in_time) {
+      flight.answer.error = channel_error::timeout;
+      flight.answer.detail = "no final result code to " + flight.cmd.text + " within " +
+                             std::to_string(flight.cmd.timeout.count()) + " ms";
+    }
+  }
+  active_ = nullptr;
+  co_return std::move(flight.answer);
+}
+
+// AT+CMGS=<length> answers "> " (27.005 §3.5.1); then the PDU and Ctrl-Z. Without a prompt,
+// ESC takes the modem out of PDU entry so the next command is not typed into a message.
+asio::awaitable<void> channel::send_pdu(in_flight& flight) {
+  flight.awaiting_prompt = true;
+  const bool prompted = co_await wait_until(flight, flight.cmd.prompt_timeout, [](const in_flight& f) {
+    return f.prompt_seen || f.done;
+  });
+  flight.awaiting_prompt = false;
+  if (flight.done) co_return;  // ERROR instead of a prompt, or the device is gone
+  if (!prompted) {
+    flight.answer.error = channel_error::prompt_timeout;
+    flight.answer.detail = "no \"> \" prompt after " + flight.cmd.text + " within " +
+                           std::to_string(flight.cmd.prompt_timeout.count()) + " ms; sent ESC";
+    co_await write(std::string(1, esc));
+    co_return;
+  }
+  co_await write(*flight.cmd.pdu + ctrl_z);
+}
+
+// Waits until `ready(flight)` or `limit` has passed; false on timeout. The reader wakes the
+// deadline timer whenever it changes the flight.
+asio::awaitable<bool> channel::wait_until(in_flight& flight, std::chrono::milliseconds limit,
+                                          bool (*ready)(const in_flight&)) {
+  if (!ready(flight)) {
+    flight.deadline->expires_after(limit);
+    bool expired = false;
+    while (!expired && !ready(flight)) expired = co_await flight.deadline->wait();
+  }
+  co_return ready(flight);
+}
+
+asio::awaitable<bool> channel::write(std::string bytes) {
+  const boost::system::error_code error = co_await stream_.write(bytes);
+  if (!error) co_return true;
+  mark_gone("write: " + error.message());
+  co_return false;
+}
+
+asio::awaitable<void> channel::read_loop() {
+  std::array<char, 512> buffer;
+  std::vector<frame> frames;
+  while (!gone_) {
+    const read_result got = co_await stream_.read_some(buffer);
+    if (got.error) {
+      mark_gone("read: " + got.error.message());
+      break;
+    }
+    frames.clear();
+    framer_.feed(std::string_view(buffer.data(), got.bytes), frames);
+    for (frame& next : frames) on_frame(std::move(next));
+  }
+}
+
+void channel::on_frame(frame&& next) {
+  if (awaiting_pdu_) {
+    urc header = std::move(*awaiting_pdu_);
+    awaiting_pdu_.reset();
+    if (next.kind == frame_kind::pdu) {
+      header.pdu = std::move(next.text);
+      deliver(std::move(header));
+      return;
+    }
+    deliver(std::move(header));  // the PDU never came; the header still says something arrived
+  }
+  switch (next.kind) {
+    case frame_kind::prompt:
+      if (active_ && active_->awaiting_prompt) {
+        active_->prompt_seen = true;
+        active_->deadline->cancel();
+      }
+      return;
+    case frame_kind::garbage:
+      spdlog::warn("{}: dropped an overlong line ({} bytes without a line end)", options_.name,
+                   framer::max_line_bytes);
+      return;
+    case frame_kind::line:
+    case frame_kind::pdu:
+      spdlog::trace("{}: <- {}", options_.name, next.text);
+      on_line(next.text);
+      return;
+  }
+}
+
+void channel::on_line(std::string_view line) {
+  line = trim(line);
+  if (line.empty()) return;
+  if (active_ && on_command_line(*active_, line)) return;
+  if (const urc_spec* spec = urcs_.match(line)) {
+    urc code{std::string(line), std::nullopt, spec->prefix};
+    if (spec->pdu_follows) {
+      awaiting_pdu_ = std::move(code);
+    } else {
+      deliver(std::move(code));
+    }
+    return;
+  }
+  if (active_) {
+    active_->answer.lines.emplace_back(line);  // information text without a prefix
+    return;
+  }
+  if (need_resync_) {
+    spdlog::debug("{}: dropped a late line while resynchronising", options_.name);
+    return;
+  }
+  spdlog::info("{}: unsolicited line not recognised: \"{}...\" ({} bytes)", options_.name,
+               log_head(line), line.size());
+  deliver(urc{std::string(line), std::nullopt, {}});
+}
+
+// The lines that belong to the command in flight: its echo, its final result code, and the
+// lines with its expected prefixes. Everything else may be a URC.
+bool channel::on_command_line(in_flight& flight, std::string_view line) {
+  if (line == flight.cmd.text) return true;  // echo (ATE1)
+  if (flight.cmd.pdu && !flight.awaiting_prompt) {
+    std::string_view echoed = line;
+    while (!echoed.empty() && echoed.back() == ctrl_z) echoed.remove_suffix(1);
+    if (echoed == *flight.cmd.pdu) return true;  // the PDU echoed back
+  }
+  if (std::optional<final_result> final = parse_final_result(line)) {
+    flight.answer.success = final->success;
+    flight.answer.final = std::move(final);
+    flight.done = true;
+    flight.deadline->cancel();
+    return true;
+  }
+  const bool expected = std::any_of(flight.cmd.expected_prefixes.begin(),
+                                    flight.cmd.expected_prefixes.end(),
+                                    [&](const std::string& prefix) { return line.starts_with(prefix); });
+  if (!expected) return false;
+  if (line.starts_with("+CMGS:")) flight.answer.message_reference = parse_message_reference(line);
+  flight.answer.lines.emplace_back(line);
+  return true;
+}
+
+void channel::deliver(urc&& code) {
+  if (!urc_handler_) return;
+  try {
+    urc_handler_(code);
+  } catch (const std::exception& error) {
+    // A bug in the modem logic must not stop the channel from reading.
+    spdlog::error("{}: URC handler failed on \"{}\": {}", options_.name, log_head(code.line),
+                  error.what());
+  }
+}
+
+void channel::mark_gone(std::string reason) {
+  if (gone_) return;
+  gone_ = true;
+  gone_reason_ = std::move(reason);
+  spdlog::error("{}: device gone ({})", options_.name, gone_reason_);
+  if (active_) {
+    active_->answer = gone_response();
+    active_->done = true;
+    active_->deadline->cancel();
+  }
+  for (waiter* queued : queue_) queued->wake->cancel();
+}
+
+response channel::gone_response() const {
+  response answer;
+  answer.error = channel_error::device_gone;
+  answer.detail = "device gone: " + gone_reason_;
+  return answer;
+}
+
+}  // namespace siaran::at
