@@ -11,6 +11,8 @@ packages=(
   libphonenumber-dev libsystemd-dev nlohmann-json3-dev libssl-dev
   # tests: Catch2, clang's libFuzzer and sanitizer runtimes, systemd-analyze for the unit file
   catch2 clang libclang-rt-14-dev systemd
+  # runtime: time zones for the config and the scheduler
+  tzdata
 )
 
 if [ "$(id -u)" -ne 0 ]; then

@@ -1,68 +1,26 @@
 // `siaran pdu ...` as a user runs it: one JSON object per line on stdout, exit 2 for usage
 // errors and 65 for bad data, never a crash.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "tests/support/child_process.h"
+
 using nlohmann::json;
 
 namespace {
 
-struct run_result {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using run_result = siaran::test::Finished;
 
-std::string read_all(int fd) {
-  std::string data;
-  char buffer[4096];
-  for (ssize_t n; (n = read(fd, buffer, sizeof buffer)) > 0;) data.append(buffer, std::size_t(n));
-  return data;
-}
-
-// Runs siaran with `args`; stderr goes to a temporary file so a full pipe cannot deadlock.
 run_result run_siaran(std::vector<std::string> args) {
-  const std::string binary = SIARAN_BINARY_DIR "/tools/siaran";
-  args.insert(args.begin(), binary);
-  std::vector<char*> argv;
-  for (std::string& arg : args) argv.push_back(arg.data());
-  argv.push_back(nullptr);
-
-  int out_pipe[2];
-  REQUIRE(pipe(out_pipe) == 0);
-  char err_path[] = "/tmp/siaran-cli-test-XXXXXX";
-  const int err_fd = mkstemp(err_path);
-  REQUIRE(err_fd >= 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
-  posix_spawn_file_actions_adddup2(&actions, err_fd, STDERR_FILENO);
-  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
-  pid_t pid = 0;
-  REQUIRE(posix_spawn(&pid, binary.c_str(), &actions, nullptr, argv.data(), environ) == 0);
-  posix_spawn_file_actions_destroy(&actions);
-  close(out_pipe[1]);
-
-  run_result result;
-  result.out = read_all(out_pipe[0]);
-  close(out_pipe[0]);
-  int status = 0;
-  REQUIRE(waitpid(pid, &status, 0) == pid);
-  REQUIRE(WIFEXITED(status));  // a signal means a crash
-  result.exit_code = WEXITSTATUS(status);
-  lseek(err_fd, 0, SEEK_SET);
-  result.err = read_all(err_fd);
-  close(err_fd);
-  unlink(err_path);
-  return result;
+  args.insert(args.begin(), SIARAN_BINARY_DIR "/tools/siaran");
+  auto finished =
+      siaran::test::run_program(args, siaran::test::deadline_in(std::chrono::seconds(20)));
+  REQUIRE(finished);
+  REQUIRE(finished->term_signal == 0);  // a signal means a crash
+  return *finished;
 }
 
 std::vector<json> json_lines(const std::string& out) {
