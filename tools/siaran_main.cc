@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "tools/exit_codes.h"
+#include "tools/modem_command.h"
 #include "tools/pdu_command.h"
 
 namespace {
@@ -23,6 +24,9 @@ constexpr std::array subcommands = {
     subcommand{"pdu", siaran::tools::run_pdu_command,
                "pdu decode HEX [--no-smsc] | pdu encode --to NUMBER --text TEXT [...] | "
                "pdu plan --text TEXT"},
+    subcommand{"modem", siaran::tools::run_modem_command,
+               "modem list | modem info --port P | modem send --port P --to NUMBER --text TEXT "
+               "[--report] | modem listen --port P"},
 };
 
 int usage(std::ostream& err) {

@@ -48,9 +48,13 @@ int remaining_ms(Deadline deadline) {
 }  // namespace
 
 ChildProcess::ChildProcess(std::vector<std::string> argv, std::vector<std::string> env) {
+  std::array<int, 2> in_pipe{};
   std::array<int, 2> out_pipe{};
   std::array<int, 2> err_pipe{};
-  if (pipe2(out_pipe.data(), O_CLOEXEC) != 0 || pipe2(err_pipe.data(), O_CLOEXEC) != 0) fail("pipe2");
+  if (pipe2(in_pipe.data(), O_CLOEXEC) != 0 || pipe2(out_pipe.data(), O_CLOEXEC) != 0 ||
+      pipe2(err_pipe.data(), O_CLOEXEC) != 0) {
+    fail("pipe2");
+  }
   std::vector<std::string> environment = child_environment(env);
   std::vector<char*> argv_p = pointers(argv);
   std::vector<char*> env_p = pointers(environment);
@@ -58,13 +62,16 @@ ChildProcess::ChildProcess(std::vector<std::string> argv, std::vector<std::strin
   if (pid_ < 0) fail("fork");
   if (pid_ == 0) {
     // Only async-signal-safe calls between fork and exec.
+    dup2(in_pipe[0], STDIN_FILENO);
     dup2(out_pipe[1], STDOUT_FILENO);
     dup2(err_pipe[1], STDERR_FILENO);
     execve(argv_p[0], argv_p.data(), env_p.data());
     _exit(127);
   }
+  close(in_pipe[0]);
   close(out_pipe[1]);
   close(err_pipe[1]);
+  in_fd_ = in_pipe[1];
   out_fd_ = out_pipe[0];
   err_fd_ = err_pipe[0];
 }
@@ -74,8 +81,23 @@ ChildProcess::~ChildProcess() {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
   }
+  close_stdin();
   if (out_fd_ >= 0) close(out_fd_);
   if (err_fd_ >= 0) close(err_fd_);
+}
+
+void ChildProcess::write_stdin(std::string_view text) {
+  while (!text.empty()) {
+    const ssize_t n = write(in_fd_, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail("write to the child's stdin");
+    text.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void ChildProcess::close_stdin() {
+  if (in_fd_ >= 0) close(in_fd_);
+  in_fd_ = -1;
 }
 
 void ChildProcess::send_signal(int signal) {
@@ -103,16 +125,29 @@ bool ChildProcess::pump(Deadline deadline) {
   return out_fd_ >= 0 || err_fd_ >= 0;
 }
 
-std::optional<std::string> ChildProcess::wait_for_stderr_line(std::string_view text, Deadline deadline,
+std::optional<std::string> ChildProcess::wait_for_stderr_line(std::string_view text,
+                                                              Deadline deadline,
                                                               std::size_t from) {
+  return wait_for_line(err_, text, deadline, from);
+}
+
+std::optional<std::string> ChildProcess::wait_for_stdout_line(std::string_view text,
+                                                              Deadline deadline,
+                                                              std::size_t from) {
+  return wait_for_line(out_, text, deadline, from);
+}
+
+std::optional<std::string> ChildProcess::wait_for_line(const std::string& output,
+                                                       std::string_view text, Deadline deadline,
+                                                       std::size_t from) {
   for (;;) {
     // Complete lines only: a line being written may not yet hold all of `text`.
-    std::size_t at = err_.find(text, from);
-    std::size_t end = at == std::string::npos ? at : err_.find('\n', at);
+    std::size_t at = output.find(text, from);
+    std::size_t end = at == std::string::npos ? at : output.find('\n', at);
     if (end != std::string::npos) {
-      std::size_t begin = err_.rfind('\n', at);
+      std::size_t begin = output.rfind('\n', at);
       begin = begin == std::string::npos ? 0 : begin + 1;
-      return err_.substr(begin, end - begin);
+      return output.substr(begin, end - begin);
     }
     if (std::chrono::steady_clock::now() >= deadline || !pump(deadline)) return std::nullopt;
   }
@@ -144,6 +179,7 @@ std::optional<Finished> ChildProcess::wait_exit(Deadline deadline) {
 std::optional<Finished> run_program(std::vector<std::string> argv, Deadline deadline,
                                     std::vector<std::string> env) {
   ChildProcess child(std::move(argv), std::move(env));
+  child.close_stdin();
   return child.wait_exit(deadline);
 }
 

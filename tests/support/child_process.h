@@ -41,9 +41,16 @@ class ChildProcess {
   pid_t pid() const { return pid_; }
   void send_signal(int signal);
 
-  // Reads stderr until a line containing `text` arrives, after `from` (an offset into
-  // err()); returns the whole line, or nothing at the deadline or at end of output.
+  // Writes to the child's stdin (a pipe; the child never shares the test's own stdin).
+  void write_stdin(std::string_view text);
+  void close_stdin();
+
+  // Reads stderr (stdout) until a line containing `text` arrives, after `from` (an offset
+  // into err() or out()); returns the whole line, or nothing at the deadline or at end of
+  // output.
   std::optional<std::string> wait_for_stderr_line(std::string_view text, Deadline deadline,
+                                                  std::size_t from = 0);
+  std::optional<std::string> wait_for_stdout_line(std::string_view text, Deadline deadline,
                                                   std::size_t from = 0);
 
   // Reads until both pipes close and reaps the child; nothing at the deadline (the child is
@@ -56,8 +63,11 @@ class ChildProcess {
  private:
   // Reads whatever is available within the deadline; false when nothing more can come.
   bool pump(Deadline deadline);
+  std::optional<std::string> wait_for_line(const std::string& output, std::string_view text,
+                                           Deadline deadline, std::size_t from);
 
   pid_t pid_ = -1;
+  int in_fd_ = -1;
   int out_fd_ = -1;
   int err_fd_ = -1;
   std::string out_;
@@ -65,7 +75,8 @@ class ChildProcess {
   bool reaped_ = false;
 };
 
-// Runs a program to completion: its exit, or nothing when it outlived the deadline.
+// Runs a program to completion with an empty stdin: its exit, or nothing when it outlived
+// the deadline.
 std::optional<Finished> run_program(std::vector<std::string> argv, Deadline deadline,
                                     std::vector<std::string> env = {});
 

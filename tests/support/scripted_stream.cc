@@ -1,7 +1,6 @@
 #include "scripted_stream.h"
 
 #include <algorithm>
-#include <boost/asio/error.hpp>
 
 namespace siaran::at::test {
 

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <chrono>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "modem/modem_status.h"
+
+// The initialisation as data (STYLE.md: tables of {command, timeout, allow_error} rows, per
+// modem family where they differ), read by modem.cc in this order: reset, SIM and
+// registration (code: they branch), storage (code: it negotiates), sms_setup, indications
+// (first row accepted wins), identity.
+namespace siaran::modem {
+
+struct init_step {
+  std::string_view command;
+  std::chrono::milliseconds timeout;
+  bool may_fail = false;  // an ERROR is logged and the sequence goes on
+};
+
+enum class modem_family { generic, huawei };
+
+// From the AT+CGMI answer.
+modem_family family_of(std::string_view manufacturer);
+
+// Before anything else: a known state, no echo, numeric +CME ERROR codes.
+std::span<const init_step> reset_steps();
+
+// After the SIM is ready and the storage chosen.
+std::span<const init_step> sms_setup_steps(modem_family family);
+
+// AT+CNMI rows in order of preference; the first the modem accepts is used.
+struct indication_row {
+  std::string_view command;
+  report_routing reports;
+};
+std::span<const indication_row> indication_rows();
+
+// One identity question and where its answer goes.
+struct identity_query {
+  std::string_view command;
+  std::string_view prefix;  // the answer's prefix when the modem uses one ("+CGMI:"), else ""
+  std::string modem_identity::*field;
+};
+std::span<const identity_query> identity_queries();
+
+}  // namespace siaran::modem

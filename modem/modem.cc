@@ -1,0 +1,262 @@
+#include "modem/modem.h"
+
+#include <algorithm>
+#include <array>
+#include <exception>
+#include <utility>
+
+#include <spdlog/spdlog.h>
+
+#include "modem/answers.h"
+#include "modem/at/response_parsers.h"
+#include "modem/modem_session.h"
+
+namespace siaran::modem {
+
+using namespace std::chrono_literals;
+using namespace answers;
+
+modem::modem(asio::io_context& io, modem_options options, stream_opener open, at::timer_factory timers)
+    : io_(io),
+      options_(std::move(options)),
+      open_(std::move(open)),
+      timers_(std::move(timers)),
+      run_wake_(std::make_unique<wakeable>(timers_)) {
+  status_.id = options_.id;
+  status_.port = options_.port;
+}
+
+modem::~modem() = default;
+
+void modem::start() {
+  if (running_) return;
+  running_ = true;
+  stopping_ = false;
+  asio::co_spawn(io_, run(), [this](std::exception_ptr error) {
+    running_ = false;
+    if (!error) return;
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& what) {
+      spdlog::error("{}: stopped by an internal error: {}", options_.id, what.what());
+      fail(std::string("internal error: ") + what.what(), true);
+    }
+  });
+}
+
+void modem::stop() {
+  stopping_ = true;
+  run_wake_->wake();
+  if (session_) {
+    session_->ended = true;
+    session_->inbox_wake.wake();
+    session_->raw->close();
+  }
+}
+
+void modem::fail(std::string reason, bool final) {
+  spdlog::warn("{}: failed: {}", options_.id, reason);
+  status_.state = modem_state::failed;
+  status_.reason = std::move(reason);
+  status_.final = final;
+}
+
+asio::awaitable<bool> modem::pause(std::chrono::milliseconds duration) {
+  co_await run_wake_->wait(duration);
+  co_return !stopping_;
+}
+
+asio::awaitable<void> modem::run() {
+  std::chrono::milliseconds backoff = options_.backoff_initial;
+  while (!stopping_) {
+    status_.state = modem_state::initialising;
+    status_.reason = "opening " + options_.port;
+    std::shared_ptr<session> current;
+    try {
+      auto device = open_();
+      current = std::make_shared<session>(std::move(device), timers_, options_.id);
+      current->watched.on_end = [this, raw = current.get()] {
+        raw->read_ended = true;
+        run_wake_->wake();
+      };
+    } catch (const std::exception& error) {
+      fail(error.what());
+    }
+    ending why = ending::init_failed;
+    if (current) {
+      session_ = current;
+      current->chat.on_urc([this, raw = current.get()](const at::urc& code) { on_urc(*raw, code); });
+      current->chat.start(io_);
+      why = co_await serve(current);
+      co_await teardown(current);
+      if (why == ending::stopped) break;
+      if (why == ending::unhealthy || why == ending::gone) {
+        backoff = options_.backoff_initial;  // it worked until now: start the backoff again
+        if (status_.state != modem_state::failed) fail(init_failure_.empty() ? "stopped answering" : init_failure_);
+      }
+    }
+    if (why == ending::final || !options_.recover || stopping_) break;
+    spdlog::info("{}: trying again in {} ms", options_.id, backoff.count());
+    status_.reason += "; retrying in " + std::to_string(backoff.count() / 1000) + " s";
+    if (!co_await pause(backoff)) break;
+    backoff = std::min(backoff * 2, options_.backoff_max);
+  }
+  if (status_.state != modem_state::failed) {
+    status_.state = modem_state::failed;
+    status_.reason = "stopped";
+  }
+}
+
+// Initialise, then watch; a modem that stops answering is initialised once more on the same
+// port before the port is reopened.
+asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
+  bool reinitialised = false;
+  while (true) {
+    const ending init = co_await initialise(*current);
+    if (init != ending::ready) co_return init;
+    status_.state = modem_state::ready;
+    status_.reason.clear();
+    init_failure_.clear();
+    spdlog::info("{}: ready ({} {}, {})", options_.id, status_.identity.manufacturer,
+                 status_.identity.model, status_.identity.operator_name);
+    if (!current->inbox_running) {
+      current->inbox_running = true;
+      asio::co_spawn(io_, inbox_loop(current), asio::detached);
+    }
+    poll_storage();  // messages that arrived while nobody listened (DESIGN.md: never URCs alone)
+    const ending why = co_await supervise(*current);
+    if (why != ending::unhealthy || reinitialised || stopping_) co_return why;
+    reinitialised = true;
+    spdlog::warn("{}: not answering; initialising again", options_.id);
+    status_.state = modem_state::initialising;
+    status_.reason = "not answering; initialising again";
+  }
+}
+
+asio::awaitable<void> modem::teardown(std::shared_ptr<session> current) {
+  current->ended = true;
+  current->inbox_wake.wake();
+  current->raw->close();
+  // The channel's reader must see the close before the channel goes; it always does promptly,
+  // the bound only guards against a stream that never completes its read.
+  for (int round = 0; round < 50 && !current->read_ended; ++round) co_await run_wake_->wait(100ms);
+  if (!current->read_ended) {
+    spdlog::error("{}: the old port did not close; keeping it", options_.id);
+    retired_.push_back(current);
+  }
+  if (session_ == current) session_.reset();
+}
+
+// The execute every modem command goes through: it notices a vanished device and a modem that
+// stops answering and wakes the supervisor.
+asio::awaitable<at::response> modem::on(session& current, at::command cmd) {
+  at::response answer = co_await current.chat.execute(std::move(cmd));
+  if (answer.error == at::channel_error::device_gone ||
+      current.chat.consecutive_timeouts() >= options_.max_timeouts) {
+    run_wake_->wake();
+  }
+  co_return answer;
+}
+
+asio::awaitable<at::response> modem::execute(at::command cmd) {
+  std::shared_ptr<session> current = session_;
+  if (!current) {
+    at::response none;
+    none.error = at::channel_error::device_gone;
+    none.detail = "modem " + options_.id + " is not open";
+    co_return none;
+  }
+  co_return co_await on(*current, std::move(cmd));
+}
+
+// ---- health --------------------------------------------------------------------------------
+
+asio::awaitable<modem::ending> modem::supervise(session& current) {
+  std::chrono::milliseconds since_poll{0};
+  while (true) {
+    const bool woken = co_await run_wake_->wait(options_.health_interval);
+    if (stopping_) co_return ending::stopped;
+    if (current.chat.device_gone() || current.read_ended) {
+      fail("device gone (unplugged?); reopening " + options_.port);
+      co_return ending::gone;
+    }
+    if (current.chat.consecutive_timeouts() >= options_.max_timeouts) {
+      init_failure_ = "stopped answering (" + std::to_string(current.chat.consecutive_timeouts()) +
+                      " commands without an answer)";
+      co_return ending::unhealthy;
+    }
+    if (woken) continue;
+    co_await check_health(current);
+    since_poll += options_.health_interval;
+    if (since_poll >= options_.poll_interval) {
+      since_poll = {};
+      poll_storage();
+    }
+  }
+}
+
+asio::awaitable<void> modem::check_health(session& current) {
+  const at::response csq = co_await on(current, make_command("AT+CSQ", "+CSQ:"));
+  for (const std::string& line : csq.lines) {
+    if (const auto quality = at::parse_csq(line)) status_.signal_dbm = quality->dbm;
+  }
+  const at::response creg = co_await on(current, make_command("AT+CREG?", "+CREG:"));
+  for (const std::string& line : creg.lines) {
+    if (const auto registration = at::parse_registration(line, true)) {
+      if (status_.registration != registration->stat) {
+        spdlog::info("{}: registration {} -> {}", options_.id,
+                     status_.registration ? *status_.registration : -1, registration->stat);
+      }
+      status_.registration = registration->stat;
+    }
+  }
+}
+
+// ---- sending -------------------------------------------------------------------------------
+
+asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
+  std::shared_ptr<session> current = session_;
+  if (!current || status_.state != modem_state::ready) {
+    co_return send_result{std::nullopt,
+                          send_error{at::failure_class::temporary, std::nullopt,
+                                     "modem " + options_.id + " is not ready (" +
+                                         std::string(to_string(status_.state)) +
+                                         (status_.reason.empty() ? "" : ": " + status_.reason) + ")"}};
+  }
+  at::command cmd = make_command("AT+CMGS=" + std::to_string(part.tpdu_length), "+CMGS:", options_.send_timeout);
+  cmd.pdu = part.pdu;
+  status_.state = modem_state::sending;
+  const at::response answer = co_await on(*current, std::move(cmd));
+  if (status_.state == modem_state::sending) status_.state = modem_state::ready;
+
+  send_result result;
+  if (answer.success && answer.message_reference) {
+    ++status_.sent;
+    result.reference = answer.message_reference;
+    co_return result;
+  }
+  ++status_.failed;
+  send_error error;
+  if (answer.error == at::channel_error::none && answer.final) {
+    const at::final_result& final = *answer.final;
+    error.cms_code = final.code;
+    error.text = final.meaning.empty() ? final.line : final.meaning;
+    if (final.kind == at::final_kind::cms_error && final.code) {
+      error.kind = at::classify_cms_error(*final.code);
+    } else if (final.kind == at::final_kind::cme_error && final.code) {
+      error.kind = at::classify_cme_error(*final.code);
+    } else if (final.success) {
+      error.text = "the modem said OK without a message reference";
+      error.maybe_sent = true;
+    }
+  } else {
+    error.text = describe(answer, "AT+CMGS");
+    // Without the prompt nothing was sent; after it, the network may have the message.
+    error.maybe_sent = answer.error == at::channel_error::timeout ||
+                       answer.error == at::channel_error::device_gone;
+  }
+  result.error = std::move(error);
+  co_return result;
+}
+
+}  // namespace siaran::modem

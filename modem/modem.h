@@ -1,0 +1,162 @@
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modem/asio.h"
+#include "modem/at/byte_stream.h"
+#include "modem/at/command.h"
+#include "modem/at/timer.h"
+#include "modem/init_sequence.h"
+#include "modem/modem_status.h"
+#include "modem/sms/pdu_decoder.h"
+#include "modem/sms/submit_encoder.h"
+
+namespace siaran::at {
+struct urc;
+}  // namespace siaran::at
+
+namespace siaran::modem {
+
+// Why a part was not sent. `kind` says whether sending it again later can succeed.
+struct send_error {
+  at::failure_class kind = at::failure_class::temporary;
+  std::optional<int> cms_code;  // +CMS ERROR <n> (or +CME ERROR <n>)
+  std::string text;
+  // The PDU reached the modem but no answer came: the network may have it (DESIGN.md's
+  // "uncertain" part), so a blind resend may double it.
+  bool maybe_sent = false;
+};
+
+struct send_result {
+  std::optional<int> reference;  // TP-MR from +CMGS, 0-255
+  std::optional<send_error> error;
+  bool ok() const { return reference.has_value(); }
+};
+
+// An SMS-DELIVER the modem received (one part of a possibly concatenated message).
+struct incoming_message {
+  sms::decoded_pdu message;
+  std::string pdu;              // hex as the modem gave it
+  std::optional<int> index;     // storage index; none for a +CMT delivered inline
+  std::string memory;           // "SM", "ME"...; empty for +CMT
+};
+
+struct status_report {
+  int message_reference = 0;
+  sms::decoded_pdu report;
+  std::string pdu;
+};
+
+// Returns whether the receiver stored the message durably; only then is it deleted from the
+// SIM (or acknowledged with +CNMA). A receiver that says no sees it again on the next poll.
+using message_receiver = std::function<asio::awaitable<bool>(const incoming_message&)>;
+using report_receiver = std::function<void(const status_report&)>;
+// Opens the device (again, after an unplug: the configured path, so a /dev/serial/by-id link
+// that reappears is found). Throws (open_error) when it cannot.
+using stream_opener = std::function<std::unique_ptr<at::byte_stream>()>;
+
+struct modem_options {
+  std::string id = "modem";
+  std::string port;  // for status and messages only; `stream_opener` opens it
+  std::optional<std::string> pin;
+  std::chrono::milliseconds register_timeout{std::chrono::seconds(60)};
+  std::chrono::milliseconds register_poll{std::chrono::seconds(2)};
+  std::chrono::milliseconds send_timeout{std::chrono::seconds(60)};
+  std::chrono::milliseconds health_interval{std::chrono::seconds(30)};
+  std::chrono::milliseconds poll_interval{std::chrono::seconds(120)};
+  int max_timeouts = 3;  // consecutive command timeouts that make the modem unhealthy
+  std::chrono::milliseconds backoff_initial{std::chrono::seconds(1)};
+  std::chrono::milliseconds backoff_max{std::chrono::minutes(5)};
+  // false (the `siaran modem` tools): the first failure is final instead of retried.
+  bool recover = true;
+};
+
+// One GSM modem: opens its port, initialises it (init_sequence.h), sends parts, hands up
+// incoming messages and status reports, checks its health, and recovers (re-initialise,
+// then reopen, with exponential backoff). Every coroutine runs on `io`; all waiting goes
+// through `timers`, so tests drive it with a manual clock.
+//
+// stop() and then running the io_context until it is idle ends everything; destroy the modem
+// only after that.
+class modem {
+ public:
+  modem(asio::io_context& io, modem_options options, stream_opener open, at::timer_factory timers);
+  ~modem();
+  modem(const modem&) = delete;
+  modem& operator=(const modem&) = delete;
+
+  void on_message(message_receiver receiver) { message_receiver_ = std::move(receiver); }
+  void on_report(report_receiver receiver) { report_receiver_ = std::move(receiver); }
+
+  void start();
+  void stop();
+
+  // Sends one part (AT+CMGS in PDU mode). The PDU carries TP-SRR when a status report is
+  // wanted; the modem routes the report back through on_report with this reference.
+  asio::awaitable<send_result> send(const sms::encoded_part& part);
+
+  // Any other command, on the same channel (for the tools: AT+CPMS? and friends).
+  asio::awaitable<at::response> execute(at::command cmd);
+
+  // Asks for a storage scan (AT+CMGL=4) now instead of at the next poll.
+  void poll_storage();
+
+  modem_status status() const { return status_; }
+  bool idle() const { return status_.state == modem_state::ready; }
+  // False once run() has ended: after stop(), or a final failure, or any failure without
+  // `recover`.
+  bool running() const { return running_; }
+  const modem_options& options() const { return options_; }
+
+ private:
+  struct session;
+  class wakeable;
+  enum class ending { ready, stopped, unhealthy, gone, init_failed, final };
+
+  asio::awaitable<void> run();
+  asio::awaitable<ending> serve(std::shared_ptr<session> current);
+  asio::awaitable<void> teardown(std::shared_ptr<session> current);
+  asio::awaitable<ending> initialise(session& current);
+  asio::awaitable<bool> run_steps(session& current, std::span<const init_step> steps);
+  asio::awaitable<bool> unlock_sim(session& current);
+  asio::awaitable<bool> wait_for_registration(session& current);
+  asio::awaitable<void> choose_storage(session& current);
+  asio::awaitable<void> refresh_storage(session& current);
+  asio::awaitable<void> choose_indications(session& current);
+  asio::awaitable<void> read_identity(session& current);
+  asio::awaitable<void> check_health(session& current);
+  asio::awaitable<ending> supervise(session& current);
+  asio::awaitable<void> inbox_loop(std::shared_ptr<session> current);
+  asio::awaitable<void> scan_storage(session& current);
+  asio::awaitable<void> read_stored(session& current, std::string memory, int index);
+  asio::awaitable<void> handle_stored(session& current, std::string memory, int index, std::string pdu);
+  asio::awaitable<void> handle_inline(session& current, std::string pdu, bool report);
+  asio::awaitable<at::response> on(session& current, at::command cmd);
+  asio::awaitable<bool> pause(std::chrono::milliseconds duration);
+
+  void on_urc(session& current, const at::urc& code);
+  void fail(std::string reason, bool final = false);
+  bool hand_up_report(const std::string& pdu);
+
+  asio::io_context& io_;
+  modem_options options_;
+  stream_opener open_;
+  at::timer_factory timers_;
+  std::unique_ptr<wakeable> run_wake_;
+  std::shared_ptr<session> session_;
+  modem_status status_;
+  message_receiver message_receiver_;
+  report_receiver report_receiver_;
+  bool running_ = false;
+  bool stopping_ = false;
+  bool pin_rejected_ = false;
+  std::string init_failure_;
+  std::vector<std::shared_ptr<session>> retired_;  // ports whose reader never ended
+};
+
+}  // namespace siaran::modem

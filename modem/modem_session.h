@@ -1,0 +1,94 @@
+#pragma once
+
+// The modem's private pieces shared by modem.cc, modem_init.cc and modem_inbox.cc.
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+
+#include "modem/asio.h"
+#include "modem/at/channel.h"
+#include "modem/modem.h"
+
+namespace siaran::modem {
+
+inline constexpr std::chrono::milliseconds forever = std::chrono::hours(24 * 365);
+
+// A wait that something else can end early (a "condition" for one waiter on one thread).
+class modem::wakeable {
+ public:
+  explicit wakeable(const at::timer_factory& timers) : timer_(timers()) {}
+
+  // True when woken (now or before), false when `limit` passed.
+  asio::awaitable<bool> wait(std::chrono::milliseconds limit) {
+    if (std::exchange(woken_, false)) co_return true;
+    timer_->expires_after(limit);
+    const bool expired = co_await timer_->wait();
+    if (std::exchange(woken_, false)) co_return true;
+    co_return !expired;
+  }
+
+  void wake() {
+    woken_ = true;
+    timer_->cancel();
+  }
+
+ private:
+  std::unique_ptr<at::timer> timer_;
+  bool woken_ = false;
+};
+
+// Tells the modem the moment a read fails (unplug), instead of at the next command.
+class watched_stream final : public at::byte_stream {
+ public:
+  explicit watched_stream(at::byte_stream& inner) : inner_(inner) {}
+
+  asio::awaitable<at::read_result> read_some(std::span<char> buffer) override {
+    at::read_result got = co_await inner_.read_some(buffer);
+    if (got.error && on_end) on_end();
+    co_return got;
+  }
+  asio::awaitable<boost::system::error_code> write(std::string_view bytes) override {
+    return inner_.write(bytes);
+  }
+  void close() override { inner_.close(); }
+
+  std::function<void()> on_end;
+
+ private:
+  at::byte_stream& inner_;
+};
+
+struct inbox_work {
+  std::optional<std::string> pdu;  // +CMT / +CDS inline
+  bool report = false;
+  std::string memory;
+  int index = -1;
+};
+
+// One opened port: the device, the channel over it, and the inbox work found on it.
+struct modem::session {
+  session(std::unique_ptr<at::byte_stream> device, const at::timer_factory& timers, const std::string& name)
+      : raw(std::move(device)),
+        watched(*raw),
+        chat(watched, timers, at::channel_options{name}),
+        inbox_wake(timers) {}
+
+  std::unique_ptr<at::byte_stream> raw;
+  watched_stream watched;
+  at::channel chat;
+  modem::wakeable inbox_wake;
+  std::deque<inbox_work> work;
+  bool scan_requested = false;
+  bool ended = false;
+  bool read_ended = false;
+  bool inbox_running = false;
+  bool needs_ack = false;  // AT+CSMS service 1: +CMT/+CDS want +CNMA (27.005 §3.4.4)
+  std::string memory = "SM";  // mem1: where AT+CMGR/CMGL/CMGD read and delete
+  modem_family family = modem_family::generic;
+};
+
+}  // namespace siaran::modem

@@ -1,0 +1,72 @@
+#include "modem/sim/control.h"
+
+#include <nlohmann/json.hpp>
+
+#include "modem/sms/codec_error.h"
+
+namespace siaran::modemsim {
+namespace {
+
+using nlohmann::json;
+
+json state_of(const interpreter& modem, const pty_server& server) {
+  return {{"plugged", server.plugged()},
+          {"pty", server.slave_path()},
+          {"silent", modem.silent()},
+          {"stored", modem.storage().used()},
+          {"capacity", modem.storage().capacity()},
+          {"next_mr", modem.next_message_reference()}};
+}
+
+json apply(const json& request, interpreter& modem, pty_server& server) {
+  if (!request.is_object() || request.size() != 1)
+    throw std::invalid_argument("expected an object with one key, e.g. {\"inject\": {...}}");
+  const std::string key = request.begin().key();
+  const json& value = request.begin().value();
+  const sim_time now = server.now();
+  json ack{{"ok", true}, {"command", key}};
+  if (key == "inject") {
+    const auto slots = modem.inject_sms(value.at("from").get<std::string>(), value.at("text").get<std::string>(), now);
+    ack["stored"] = slots;
+  } else if (key == "status_report") {
+    const int mr = value.at("mr").get<int>();
+    if (mr < 0 || mr > 255) throw std::invalid_argument("mr must be 0-255");
+    const int status = value.value("status", 0);
+    if (status < 0 || status > 255) throw std::invalid_argument("status must be 0-255");
+    if (!modem.deliver_status_report(static_cast<std::uint8_t>(mr), static_cast<std::uint8_t>(status), now))
+      throw std::invalid_argument("no accepted SUBMIT has message reference " + std::to_string(mr));
+  } else if (key == "fail_sends") {
+    modem.fail_next_sends(value.at("count").get<int>(), value.value("cms", 500));
+  } else if (key == "fail_every") {
+    modem.fail_every_nth_send(value.at("n").get<int>(), value.value("cms", 500));
+  } else if (key == "silence") {
+    modem.set_silent(value.get<bool>());
+  } else if (key == "delay") {
+    modem.set_answer_delay(sim_time{value.get<int>()});
+  } else if (key == "garbage" || key == "urc") {
+    modem.emit_line(value.get<std::string>(), now);
+  } else if (key == "urc_in_response") {
+    modem.insert_in_next_response(value.get<std::string>());
+  } else if (key == "unplug") {
+    server.unplug();
+  } else if (key == "replug") {
+    server.replug();
+  } else if (key != "state") {
+    throw std::invalid_argument("unknown control \"" + key + "\"");
+  }
+  server.poke();
+  ack["state"] = state_of(modem, server);
+  return ack;
+}
+
+}  // namespace
+
+std::string apply_control_line(std::string_view line, interpreter& modem, pty_server& server) {
+  try {
+    return apply(json::parse(line), modem, server).dump();
+  } catch (const std::exception& e) {
+    return json{{"ok", false}, {"error", e.what()}}.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+}
+
+}  // namespace siaran::modemsim

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "modem/sim/interpreter.h"
+#include "modem/sim/pty_server.h"
+
+namespace siaran::modemsim {
+
+// The run-time control protocol of siaran-modemsim: one JSON object per line, one JSON answer
+// line each ({"ok": true, ...} or {"ok": false, "error": "..."}); a bad line is an error answer,
+// never a crash. Keys (one per line):
+//   {"inject": {"from": "+62...", "text": "..."}}       inbound SMS (split, UCS2 as needed)
+//   {"status_report": {"mr": 5, "status": 0}}           report for an accepted SUBMIT
+//   {"fail_sends": {"count": 2, "cms": 42}}             next sends fail
+//   {"fail_every": {"n": 3, "cms": 38}}                 every nth send fails (n 0: stop)
+//   {"silence": true|false}                             hung modem
+//   {"delay": MS}                                       slow answers
+//   {"garbage": "text"}                                 a line of garbage now
+//   {"urc": "+CREG: 1"}                                 an unsolicited line now
+//   {"urc_in_response": "+CMTI: \"SM\",3"}              inside the next response, before OK
+//   {"unplug": true} / {"replug": true}                 hang-up and re-plug
+//   {"state": true}                                     where the modem stands
+std::string apply_control_line(std::string_view line, interpreter& modem, pty_server& server);
+
+}  // namespace siaran::modemsim

@@ -1,0 +1,409 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "fake_modem.h"
+#include "modem/sms/submit_encoder.h"
+
+using namespace std::chrono_literals;
+using siaran::modem::modem_state;
+using siaran::modem::report_routing;
+using siaran::modem::test::modem_rig;
+namespace modem = siaran::modem;
+namespace sms = siaran::sms;
+
+namespace {
+
+// From the corpus (python-gsmmodem's AT+CMGL capture and ModemManager's +CDS test).
+const std::string deliver_pdu = "07917248014000F3240B917247587706F400003110824115248012C8329BFD06C9C373B8B82C97E741F034";
+const std::string report_pdu = "07914356060013F1065A098136395339F6219011700463802190117004638030";  // TP-MR 90
+
+sms::encoded_part one_part() {
+  sms::submit_request request;
+  request.to = "+6281234567890";
+  request.text = "Ibu Siti, rapat kader besok";
+  request.status_report = true;
+  return sms::encode_submit(request).front();
+}
+
+bool comes_before(const std::vector<std::string>& commands, std::string_view first, std::string_view second) {
+  const auto a = std::find(commands.begin(), commands.end(), first);
+  const auto b = std::find(commands.begin(), commands.end(), second);
+  return a != commands.end() && b != commands.end() && a < b;
+}
+
+// An incoming message receiver whose answer the test gives later.
+struct slow_receiver {
+  std::vector<modem::incoming_message> seen;
+  std::optional<bool> answer;
+  std::unique_ptr<siaran::at::timer> gate;
+
+  modem::message_receiver bind(modem_rig& rig) {
+    gate = rig.clock.factory()();
+    return [this](const modem::incoming_message& message) -> siaran::asio::awaitable<bool> {
+      seen.push_back(message);
+      while (!answer) {
+        gate->expires_after(std::chrono::hours(1));
+        co_await gate->wait();
+      }
+      co_return *answer;
+    };
+  }
+  void decide(bool stored) {
+    answer = stored;
+    gate->cancel();
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a Huawei E173 is initialised by the table and becomes ready with its identity", "[modem][init]") {
+  modem_rig rig;
+  const modem::modem_status status = rig.driver->status();
+  CHECK(status.state == modem_state::ready);
+  CHECK(status.identity.manufacturer == "huawei");
+  CHECK(status.identity.model == "E173");
+  CHECK(status.identity.imei == "356789012345678");
+  CHECK(status.identity.imsi == "510101234567890");
+  CHECK(status.identity.operator_name == "TELKOMSEL");
+  CHECK(status.identity.smsc == "+6281100000");
+  CHECK(status.signal_dbm == -77);
+  CHECK(status.registration == 1);
+  CHECK(status.routing == report_routing::direct);
+  REQUIRE(status.storage.size() == 3);
+  CHECK(status.storage[0].memory == "SM");
+  CHECK(status.storage[0].total == 10);
+  const auto commands = rig.commands();
+  CHECK(commands.front() == "ATZ");
+  CHECK(comes_before(commands, "ATE0", "AT+CMEE=1"));
+  CHECK(comes_before(commands, "AT+CMEE=1", "AT+CPIN?"));
+  CHECK(comes_before(commands, "AT+CPIN?", "AT+CREG?"));
+  CHECK(comes_before(commands, "AT+CREG?", "AT+CMGF=0"));
+  CHECK(comes_before(commands, "AT+CMGF=0", "AT+CPMS=\"SM\",\"SM\",\"SM\""));
+  CHECK(comes_before(commands, "AT+CPMS=\"SM\",\"SM\",\"SM\"", "AT+CNMI=2,1,2,1,0"));
+  CHECK(rig.count("AT^CURC=0") == 1);  // the Huawei row
+  CHECK(rig.count("AT+CMGL=4") == 1);  // messages already on the SIM
+}
+
+TEST_CASE("a modem whose AT+CMMS fails is still initialised (the row may fail)", "[modem][init]") {
+  modem_rig rig{modem_rig::default_options(), [](auto& fake) { fake.set("AT+CMMS=2", "", "+CME ERROR: 4"); }};
+  CHECK(rig.driver->status().state == modem_state::ready);
+}
+
+TEST_CASE("a modem that does not answer ATE0 fails its initialisation, saying so", "[modem][init]") {
+  auto options = modem_rig::default_options();
+  options.recover = false;
+  modem_rig rig{options, [](auto& fake) { fake.silent = true; }};
+  REQUIRE(rig.advance_until([&] { return !rig.driver->running(); }, 1min));
+  CHECK(rig.driver->status().state == modem_state::failed);
+  CHECK(rig.driver->status().reason.starts_with("no answer to ATE0"));
+}
+
+TEST_CASE("network registration is waited for, polling AT+CREG?", "[modem][init]") {
+  modem_rig rig{modem_rig::default_options(), [](auto& fake) { fake.set("AT+CREG?", "+CREG: 0,2"); }};
+  CHECK(rig.driver->status().state == modem_state::initialising);
+  CHECK(rig.driver->status().reason == "waiting for network registration");
+  rig.fake.set("AT+CREG?", "+CREG: 0,5");  // roaming is registered too
+  rig.advance(2s);
+  CHECK(rig.driver->status().state == modem_state::ready);
+  CHECK(rig.driver->status().registration == 5);
+}
+
+TEST_CASE("a modem that never registers fails after the bound", "[modem][init]") {
+  auto options = modem_rig::default_options();
+  options.recover = false;
+  options.register_timeout = 10s;
+  modem_rig rig{options, [](auto& fake) { fake.set("AT+CREG?", "+CREG: 0,3"); }};
+  REQUIRE(rig.advance_until([&] { return !rig.driver->running(); }, 1min));
+  CHECK(rig.driver->status().reason.starts_with("not registered to the network after 10 s"));
+}
+
+TEST_CASE("a SIM asking for its PIN gets the configured PIN once and the modem becomes ready", "[modem][pin]") {
+  auto options = modem_rig::default_options();
+  options.pin = "1234";
+  modem_rig rig{options, [](auto& fake) {
+                  fake.set("AT+CPIN?", "+CPIN: SIM PIN");
+                  fake.observe = [](auto& self, std::string_view command) {
+                    if (command == "AT+CPIN=\"1234\"") self.set("AT+CPIN?", "+CPIN: READY");
+                  };
+                  fake.set("AT+CPIN=\"1234\"", "");
+                }};
+  CHECK(rig.driver->status().state == modem_state::ready);
+  CHECK(rig.count("AT+CPIN=\"1234\"") == 1);
+}
+
+TEST_CASE("a wrong PIN is sent once, never again, and the modem fails with 'wrong PIN'", "[modem][pin]") {
+  auto options = modem_rig::default_options();
+  options.pin = "1111";
+  modem_rig rig{options, [](auto& fake) {
+                  fake.set("AT+CPIN?", "+CPIN: SIM PIN");
+                  fake.set("AT+CPIN=\"1111\"", "", "+CME ERROR: 16");
+                }};
+  CHECK(rig.count("AT+CPIN=\"1111\"") == 1);
+  const auto status = rig.driver->status();
+  CHECK(status.state == modem_state::failed);
+  CHECK(status.reason == "wrong PIN");
+  CHECK(status.final);
+  rig.advance_until([] { return false; }, 30min, 10s);
+  CHECK(rig.count("AT+CPIN=\"1111\"") == 1);
+  CHECK_FALSE(rig.driver->running());
+  // Even started again by hand, the same modem object never sends that PIN again.
+  rig.driver->start();
+  rig.settle();
+  CHECK(rig.count("AT+CPIN=\"1111\"") == 1);
+  CHECK(rig.driver->status().reason == "wrong PIN");
+}
+
+TEST_CASE("a PIN answered OK while the SIM still asks for it counts as wrong", "[modem][pin]") {
+  auto options = modem_rig::default_options();
+  options.pin = "2222";
+  modem_rig rig{options, [](auto& fake) {
+                  fake.set("AT+CPIN?", "+CPIN: SIM PIN");
+                  fake.set("AT+CPIN=\"2222\"", "");
+                }};
+  CHECK(rig.count("AT+CPIN=\"2222\"") == 1);
+  CHECK(rig.driver->status().reason == "wrong PIN");
+}
+
+TEST_CASE("a SIM asking for its PUK fails the modem for good, without sending the PIN", "[modem][pin]") {
+  auto options = modem_rig::default_options();
+  options.pin = "1234";
+  modem_rig rig{options, [](auto& fake) { fake.set("AT+CPIN?", "+CPIN: SIM PUK"); }};
+  CHECK(rig.count("AT+CPIN=\"1234\"") == 0);
+  CHECK(rig.driver->status().state == modem_state::failed);
+  CHECK(rig.driver->status().reason.starts_with("SIM PUK required"));
+  CHECK(rig.driver->status().final);
+}
+
+TEST_CASE("a Wavecom answering AT+CPIN? without OK is taken at its word", "[modem][pin]") {
+  // The corpus' pygsmmodem_wavecom_cpin_no_ok: "+CPIN: READY" and nothing more.
+  modem_rig rig{modem_rig::default_options(), [](auto& fake) { fake.answers["AT+CPIN?"] = "\r\n+CPIN: READY\r\n"; }};
+  REQUIRE(rig.advance_until([&] { return rig.driver->status().state == modem_state::ready; }, 1min));
+}
+
+TEST_CASE("AT+CNMI falls back from ds=1 to ds=2 to ds=0 as the modem refuses", "[modem][init]") {
+  modem_rig rig{modem_rig::default_options(), [](auto& fake) {
+                  fake.set("AT+CNMI=2,1,2,1,0", "", "+CMS ERROR: 303");
+                  fake.set("AT+CNMI=2,1,0,2,0", "", "ERROR");
+                  fake.set("AT+CNMI=2,1,0,0,0", "");
+                }};
+  CHECK(rig.driver->status().state == modem_state::ready);
+  CHECK(rig.driver->status().routing == report_routing::none);
+  CHECK(comes_before(rig.commands(), "AT+CNMI=2,1,2,1,0", "AT+CNMI=2,1,0,2,0"));
+  CHECK(comes_before(rig.commands(), "AT+CNMI=2,1,0,2,0", "AT+CNMI=2,1,0,0,0"));
+}
+
+TEST_CASE("a sent part returns the +CMGS message reference", "[modem][send]") {
+  modem_rig rig;
+  const sms::encoded_part part = one_part();
+  const auto result = rig.send(part);
+  REQUIRE(*result);
+  CHECK((*result)->ok());
+  CHECK((*result)->reference == 42);
+  CHECK(rig.count("AT+CMGS=" + std::to_string(part.tpdu_length)) == 1);
+  CHECK(rig.count(part.pdu + "\x1a") == 1);
+  CHECK(rig.driver->status().sent == 1);
+  CHECK(rig.driver->status().state == modem_state::ready);
+}
+
+TEST_CASE("+CMS ERROR 42 (congestion) is a temporary send error", "[modem][send]") {
+  modem_rig rig;
+  rig.fake.pdu_answer = "\r\n+CMS ERROR: 42\r\n";
+  const auto result = rig.send(one_part());
+  REQUIRE(*result);
+  REQUIRE((*result)->error);
+  CHECK((*result)->error->kind == siaran::at::failure_class::temporary);
+  CHECK((*result)->error->cms_code == 42);
+  CHECK_FALSE((*result)->error->maybe_sent);
+  CHECK(rig.driver->status().failed == 1);
+}
+
+TEST_CASE("+CMS ERROR 21 and 1 are permanent send errors", "[modem][send]") {
+  for (const int code : {21, 1}) {
+    modem_rig rig;
+    rig.fake.pdu_answer = "\r\n+CMS ERROR: " + std::to_string(code) + "\r\n";
+    const auto result = rig.send(one_part());
+    REQUIRE(*result);
+    REQUIRE((*result)->error);
+    CHECK((*result)->error->kind == siaran::at::failure_class::permanent);
+    CHECK((*result)->error->cms_code == code);
+  }
+}
+
+TEST_CASE("a send with no answer after the PDU may have been sent", "[modem][send]") {
+  modem_rig rig;
+  rig.fake.pdu_answer = "";
+  const auto result = rig.send(one_part());
+  rig.advance(61s);
+  REQUIRE(*result);
+  REQUIRE((*result)->error);
+  CHECK((*result)->error->maybe_sent);
+  CHECK((*result)->error->kind == siaran::at::failure_class::temporary);
+}
+
+TEST_CASE("a +CMTI in the middle of +CMGS is read, and deleted only after the receiver stored it",
+          "[modem][inbox]") {
+  modem_rig rig;
+  slow_receiver receiver;
+  rig.driver->on_message(receiver.bind(rig));
+  rig.fake.pdu_answer = "\r\n+CMTI: \"SM\",3\r\n+CMGS: 43\r\n\r\nOK\r\n";
+  rig.fake.set("AT+CMGR=3", "+CMGR: 0,,35\r\n" + deliver_pdu);
+  const auto result = rig.send(one_part());
+  REQUIRE(*result);
+  CHECK((*result)->reference == 43);
+  REQUIRE(receiver.seen.size() == 1);
+  CHECK(receiver.seen[0].index == 3);
+  CHECK(receiver.seen[0].pdu == deliver_pdu);
+  CHECK(receiver.seen[0].message.ud.text == "Hello raspberry pi");
+  CHECK(rig.count("AT+CMGD=3") == 0);
+  receiver.decide(true);
+  rig.settle();
+  CHECK(rig.count("AT+CMGD=3") == 1);
+}
+
+TEST_CASE("a message the receiver did not store stays on the SIM", "[modem][inbox]") {
+  modem_rig rig;
+  slow_receiver receiver;
+  rig.driver->on_message(receiver.bind(rig));
+  rig.fake.set("AT+CMGR=5", "+CMGR: 0,,35\r\n" + deliver_pdu);
+  rig.device->push("\r\n+CMTI: \"SM\",5\r\n");
+  rig.settle();
+  REQUIRE(receiver.seen.size() == 1);
+  receiver.decide(false);
+  rig.settle();
+  CHECK(rig.count("AT+CMGD=5") == 0);
+}
+
+TEST_CASE("messages already on the SIM at start-up are listed, handed up and deleted", "[modem][inbox]") {
+  modem_rig rig;
+  slow_receiver receiver;
+  receiver.answer = true;
+  rig.driver->on_message(receiver.bind(rig));
+  rig.fake.set("AT+CMGL=4", "+CMGL: 0,0,,35\r\n" + deliver_pdu + "\r\n+CMGL: 1,1,,35\r\n" + deliver_pdu);
+  rig.driver->poll_storage();
+  rig.settle();
+  CHECK(receiver.seen.size() == 2);
+  CHECK(rig.count("AT+CMGD=0") == 1);
+  CHECK(rig.count("AT+CMGD=1") == 1);
+}
+
+TEST_CASE("the storage is polled on a slow timer, not only on URCs", "[modem][inbox]") {
+  modem_rig rig;
+  const int before = rig.count("AT+CMGL=4");
+  rig.advance_until([&] { return rig.count("AT+CMGL=4") > before; }, 5min, 10s);
+  CHECK(rig.count("AT+CMGL=4") == before + 1);
+}
+
+TEST_CASE("a +CDS status report is handed up with its message reference", "[modem][report]") {
+  modem_rig rig;
+  std::vector<modem::status_report> reports;
+  rig.driver->on_report([&](const modem::status_report& report) { reports.push_back(report); });
+  rig.device->push("\r\n+CDS: 24\r\n" + report_pdu + "\r\n");
+  rig.settle();
+  REQUIRE(reports.size() == 1);
+  CHECK(reports[0].message_reference == 90);
+  CHECK(reports[0].report.status == 0x30);  // the PDU's last octet
+  CHECK(rig.count("AT+CNMA") == 0);  // AT+CSMS service 0: no acknowledgement
+}
+
+TEST_CASE("a +CDS is acknowledged with +CNMA when the modem runs 27.005 phase 2+", "[modem][report]") {
+  modem_rig rig{modem_rig::default_options(), [](auto& fake) { fake.set("AT+CSMS?", "+CSMS: 1,1,1,1"); }};
+  int handed = 0;
+  rig.driver->on_report([&](const modem::status_report&) { ++handed; });
+  rig.device->push("\r\n+CDS: 24\r\n" + report_pdu + "\r\n");
+  rig.settle();
+  CHECK(handed == 1);
+  CHECK(rig.count("AT+CNMA") == 1);
+}
+
+TEST_CASE("a +CDSI status report is read from storage, handed up and deleted", "[modem][report]") {
+  modem_rig rig;
+  std::vector<int> references;
+  rig.driver->on_report([&](const modem::status_report& report) { references.push_back(report.message_reference); });
+  rig.fake.set("AT+CMGR=7", "+CMGR: 0,,24\r\n07917248014000F506B70AA18092020000317071518590803170715185418000");
+  rig.device->push("\r\n+CDSI: \"SM\",7\r\n");
+  rig.settle();
+  CHECK(references == std::vector<int>{0xB7});
+  CHECK(rig.count("AT+CMGD=7") == 1);
+}
+
+TEST_CASE("a modem that stops answering is initialised again on the same port", "[modem][health]") {
+  modem_rig rig;
+  rig.fake.silent = true;
+  REQUIRE(rig.advance_until([&] { return rig.driver->status().state != modem_state::ready; }, 5min));
+  const int resets = rig.count("ATZ");
+  rig.fake.silent = false;
+  REQUIRE(rig.advance_until([&] { return rig.driver->status().state == modem_state::ready; }, 5min));
+  CHECK(rig.count("ATZ") > resets);
+  CHECK(rig.opens == 1);
+}
+
+TEST_CASE("a modem still silent after the re-initialisation has its port reopened", "[modem][health]") {
+  modem_rig rig;
+  rig.fake.silent = true;
+  REQUIRE(rig.advance_until([&] { return rig.opens == 2; }, 10min));
+  rig.fake.silent = false;
+  REQUIRE(rig.advance_until([&] { return rig.driver->status().state == modem_state::ready; }, 10min));
+}
+
+TEST_CASE("a vanished device is reopened by its path with exponential backoff", "[modem][health]") {
+  modem_rig rig;
+  rig.failing_opens = 2;
+  rig.device->hang_up(boost::system::error_code(EIO, boost::system::system_category()));
+  rig.settle();
+  CHECK(rig.driver->status().state == modem_state::failed);
+  CHECK(rig.driver->status().reason.find("device gone") != std::string::npos);
+  CHECK(rig.opens == 1);
+  rig.advance(1s);
+  CHECK(rig.opens == 2);  // first retry after 1 s: still not there
+  rig.advance(1s);
+  CHECK(rig.opens == 2);  // then 2 s
+  rig.advance(1s);
+  CHECK(rig.opens == 3);  // then 4 s
+  rig.advance(3s);
+  CHECK(rig.opens == 3);
+  rig.advance(1s);
+  CHECK(rig.opens == 4);
+  CHECK(rig.driver->status().state == modem_state::ready);
+}
+
+TEST_CASE("a send while the modem is not ready is a temporary error naming the state", "[modem][send]") {
+  modem_rig rig;
+  rig.failing_opens = 100;
+  rig.device->hang_up();
+  rig.settle();
+  const auto result = rig.send(one_part());
+  REQUIRE(*result);
+  REQUIRE((*result)->error);
+  CHECK((*result)->error->kind == siaran::at::failure_class::temporary);
+  CHECK((*result)->error->text.find("not ready") != std::string::npos);
+}
+
+TEST_CASE("without recovery (the tools) an unopenable port fails once with its reason", "[modem][health]") {
+  auto options = modem_rig::default_options();
+  options.recover = false;
+  modem_rig rig{options};
+  rig.driver->stop();
+  rig.settle();
+  rig.failing_opens = 1;
+  rig.driver->start();
+  rig.settle();
+  CHECK(rig.opens == 2);  // the first start opened it; this one could not
+  CHECK_FALSE(rig.driver->running());
+  CHECK(rig.driver->status().reason.find("no such device") != std::string::npos);
+}
+
+TEST_CASE("a +CDSI naming another storage is read there and mem1 is put back", "[modem][report]") {
+  modem_rig rig;
+  std::vector<int> references;
+  rig.driver->on_report([&](const modem::status_report& report) { references.push_back(report.message_reference); });
+  rig.fake.set("AT+CPMS=\"SR\"", "+CPMS: 1,10,0,10,0,10");
+  rig.fake.set("AT+CPMS=\"SM\"", "+CPMS: 0,10,0,10,0,10");
+  rig.fake.set("AT+CMGR=0", "+CMGR: 0,,24\r\n07917248014000F506B70AA18092020000317071518590803170715185418000");
+  rig.written.clear();
+  rig.device->push("\r\n+CDSI: \"SR\",0\r\n");
+  rig.settle();
+  CHECK(references == std::vector<int>{0xB7});
+  CHECK(rig.commands() ==
+        std::vector<std::string>{"AT+CPMS=\"SR\"", "AT+CMGR=0", "AT+CMGD=0", "AT+CPMS=\"SM\""});
+}
