@@ -4,13 +4,26 @@
 
 #include <csignal>
 #include <cstring>
+#include <vector>
 
 #include "config/loader.h"
-#include "modem/asio.h"
 #include "daemon/logging.h"
+#include "daemon/modem_states.h"
 #include "daemon/systemd_notify.h"
+#include "modem/asio.h"
+#include "modem/pool.h"
 
 namespace siaran::daemon {
+namespace {
+
+using namespace std::chrono_literals;
+
+// How often the modems' states are looked at for the log, and how long a stop may wait for
+// their coroutines to end.
+constexpr auto state_poll = 1s;
+constexpr auto stop_limit = 10s;
+
+}  // namespace
 
 class Service::Impl {
  public:
@@ -18,7 +31,9 @@ class Service::Impl {
       : config_file_(std::move(config_file)),
         config_(std::move(config)),
         signals_(io_, SIGTERM, SIGINT, SIGHUP),
-        watchdog_(io_) {}
+        watchdog_(io_),
+        state_timer_(io_),
+        pool_(std::make_unique<modem::pool>(io_, config_.modems, at::steady_timer_factory(io_))) {}
 
   int run() {
     auto rethrow = [](std::exception_ptr e) {
@@ -30,6 +45,8 @@ class Service::Impl {
                     std::chrono::duration_cast<std::chrono::milliseconds>(*interval).count());
       asio::co_spawn(io_, ping_watchdog(*interval), rethrow);
     }
+    pool_->start();
+    asio::co_spawn(io_, watch_modems(), rethrow);
     spdlog::info("siarand {} ready", SIARAN_VERSION);
     systemd::notify_ready();
     io_.run();
@@ -41,7 +58,7 @@ class Service::Impl {
     for (;;) {
       int signal = co_await signals_.async_wait(asio::use_awaitable);
       if (signal != SIGHUP) {
-        stop(signal);
+        co_await stop(signal);
         co_return;
       }
       reload();
@@ -58,10 +75,46 @@ class Service::Impl {
     }
   }
 
-  void stop(int signal) {
+  // Logs each modem whose state changed since the last look.
+  asio::awaitable<void> watch_modems() {
+    for (;;) {
+      log_state_changes();
+      state_timer_.expires_after(state_poll);
+      boost::system::error_code ec;
+      co_await state_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == asio::error::operation_aborted) co_return;
+    }
+  }
+
+  void log_state_changes() {
+    std::vector<modem::modem_status> now = pool_->snapshot();
+    for (std::size_t i = 0; i < now.size(); ++i) {
+      if (i >= states_.size() || state_changed(states_[i], now[i])) spdlog::info("{}", describe_state(now[i]));
+    }
+    states_ = std::move(now);
+  }
+
+  // Stops the modems and waits (bounded) for their coroutines; then nothing is left to run.
+  asio::awaitable<void> stop(int signal) {
     spdlog::info("stopping ({})", signal == SIGINT ? "SIGINT" : "SIGTERM");
     systemd::notify_stopping();
     watchdog_.cancel();
+    pool_->stop();
+    const auto limit = std::chrono::steady_clock::now() + stop_limit;
+    asio::steady_timer tick(io_);
+    while (pool_->running() && std::chrono::steady_clock::now() < limit) {
+      tick.expires_after(20ms);
+      co_await tick.async_wait(asio::use_awaitable);
+    }
+    state_timer_.cancel();
+    log_state_changes();
+    if (pool_->running()) {
+      spdlog::warn("modems still running {} s after the stop; exiting without them",
+                   std::chrono::duration_cast<std::chrono::seconds>(stop_limit).count());
+      // Their coroutines still point at the pool: leave it alive for the process's last moments.
+      static_cast<void>(pool_.release());
+      io_.stop();
+    }
   }
 
   // Only the log level changes on a running daemon for now; the rest needs a restart.
@@ -84,6 +137,9 @@ class Service::Impl {
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;
+  asio::steady_timer state_timer_;
+  std::unique_ptr<modem::pool> pool_;
+  std::vector<modem::modem_status> states_;  // as last logged
 };
 
 Service::Service(std::filesystem::path config_file, config::Config config)

@@ -1,8 +1,9 @@
 #pragma once
 
-// siarand's lifecycle on one io_context: SIGTERM/SIGINT stop it cleanly, SIGHUP re-reads
-// the configuration file (its log_level applies at once), systemd hears READY, WATCHDOG and
-// STOPPING. Asio stays inside service.cc.
+// siarand's lifecycle on one io_context: the modem pool (`port: sim` entries on built-in
+// simulated modems) with each modem's state changes logged, SIGTERM/SIGINT stop it cleanly
+// (modems first, waited for), SIGHUP re-reads the configuration file (its log_level applies
+// at once), systemd hears READY, WATCHDOG and STOPPING. Asio stays inside service.cc.
 
 #include <filesystem>
 #include <memory>

@@ -41,11 +41,14 @@ constexpr std::array indications = {
     indication_row{"AT+CNMI=1,1,0,0,0", report_routing::none},
 };
 
-const std::array identity = {
+const std::array device_identity = {
     identity_query{"AT+CGMI", "+CGMI:", &modem_identity::manufacturer},
     identity_query{"AT+CGMM", "+CGMM:", &modem_identity::model},
     identity_query{"AT+CGMR", "+CGMR:", &modem_identity::revision},
     identity_query{"AT+CGSN", "+CGSN:", &modem_identity::imei},
+};
+
+const std::array sim_identity = {
     identity_query{"AT+CIMI", "+CIMI:", &modem_identity::imsi},
 };
 
@@ -67,7 +70,9 @@ std::span<const init_step> sms_setup_steps(modem_family family) {
 
 std::span<const indication_row> indication_rows() { return indications; }
 
-std::span<const identity_query> identity_queries() { return identity; }
+std::span<const identity_query> device_identity_queries() { return device_identity; }
+
+std::span<const identity_query> sim_identity_queries() { return sim_identity; }
 
 std::string_view to_string(modem_state state) {
   switch (state) {

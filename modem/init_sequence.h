@@ -43,6 +43,9 @@ struct identity_query {
   std::string_view prefix;  // the answer's prefix when the modem uses one ("+CGMI:"), else ""
   std::string modem_identity::*field;
 };
-std::span<const identity_query> identity_queries();
+// The device answers these before its SIM is unlocked (so a modem that fails on its PIN still
+// says what it is); the SIM's IMSI only after.
+std::span<const identity_query> device_identity_queries();
+std::span<const identity_query> sim_identity_queries();
 
 }  // namespace siaran::modem

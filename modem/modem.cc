@@ -87,12 +87,16 @@ asio::awaitable<void> modem::run() {
       session_ = current;
       current->chat.on_urc([this, raw = current.get()](const at::urc& code) { on_urc(*raw, code); });
       current->chat.start(io_);
+      became_ready_ = false;
       why = co_await serve(current);
       co_await teardown(current);
       if (why == ending::stopped) break;
-      if (why == ending::unhealthy || why == ending::gone) {
-        backoff = options_.backoff_initial;  // it worked until now: start the backoff again
-        if (status_.state != modem_state::failed) fail(init_failure_.empty() ? "stopped answering" : init_failure_);
+      // The ladder restarts once the modem was ready: its next reopen waits the shortest.
+      if (std::exchange(became_ready_, false)) backoff = options_.backoff_initial;
+      if (status_.state != modem_state::failed) {
+        fail(current->chat.device_gone() ? "device gone (unplugged?); reopening " + options_.port
+             : init_failure_.empty()      ? "stopped answering"
+                                          : init_failure_);
       }
     }
     if (why == ending::final || !options_.recover || stopping_) break;
@@ -107,13 +111,14 @@ asio::awaitable<void> modem::run() {
   }
 }
 
-// Initialise, then watch; a modem that stops answering is initialised once more on the same
-// port before the port is reopened.
+// Initialise, then watch. The recovery ladder, per unresponsive spell: a modem that stops
+// answering is initialised again on the same port; only when that fails is the port reopened
+// (run(), with backoff). A successful initialisation starts the ladder again.
 asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
-  bool reinitialised = false;
   while (true) {
     const ending init = co_await initialise(*current);
     if (init != ending::ready) co_return init;
+    became_ready_ = true;
     status_.state = modem_state::ready;
     status_.reason.clear();
     init_failure_.clear();
@@ -125,8 +130,7 @@ asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
     }
     poll_storage();  // messages that arrived while nobody listened (DESIGN.md: never URCs alone)
     const ending why = co_await supervise(*current);
-    if (why != ending::unhealthy || reinitialised || stopping_) co_return why;
-    reinitialised = true;
+    if (why != ending::unhealthy || stopping_) co_return why;
     spdlog::warn("{}: not answering; initialising again", options_.id);
     status_.state = modem_state::initialising;
     status_.reason = "not answering; initialising again";

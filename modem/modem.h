@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "modem/asio.h"
@@ -38,14 +40,23 @@ struct send_result {
   bool ok() const { return reference.has_value(); }
 };
 
-// An SMS-DELIVER the modem received (one part of a possibly concatenated message).
+// An SMS-DELIVER the modem received (one part of a possibly concatenated message), or a PDU
+// it holds that cannot be decoded: real modems deliver corrupt ones, and one left on the SIM
+// forever fills it. Such a PDU is handed up like a message (no decoded fields, the raw text
+// and why) and deleted only once the receiver has stored it.
 struct incoming_message {
-  sms::decoded_pdu message;
-  std::string pdu;              // hex as the modem gave it
+  std::optional<sms::decoded_pdu> message;  // absent when the PDU cannot be decoded
+  std::string pdu;              // hex as the modem gave it (for an undecodable one, the raw line)
   std::optional<int> index;     // storage index; none for a +CMT delivered inline
   std::string memory;           // "SM", "ME"...; empty for +CMT
+  std::optional<std::string> decode_error;  // set exactly when `message` is absent
+
+  bool decoded() const { return message.has_value(); }
 };
 
+// Handed up as the network gives it. The recipient (`report.number`) is often in another
+// format than the one we sent to (national "0812..." for "+62812..."): match it to a sent part
+// by `message_reference` and the number's trailing digits, never by string equality.
 struct status_report {
   int message_reference = 0;
   sms::decoded_pdu report;
@@ -71,7 +82,7 @@ struct modem_options {
   std::chrono::milliseconds poll_interval{std::chrono::seconds(120)};
   int max_timeouts = 3;  // consecutive command timeouts that make the modem unhealthy
   std::chrono::milliseconds backoff_initial{std::chrono::seconds(1)};
-  std::chrono::milliseconds backoff_max{std::chrono::minutes(5)};
+  std::chrono::milliseconds backoff_max{std::chrono::seconds(60)};
   // false (the `siaran modem` tools): the first failure is final instead of retried.
   bool recover = true;
 };
@@ -128,7 +139,8 @@ class modem {
   asio::awaitable<void> choose_storage(session& current);
   asio::awaitable<void> refresh_storage(session& current);
   asio::awaitable<void> choose_indications(session& current);
-  asio::awaitable<void> read_identity(session& current);
+  asio::awaitable<void> read_identity(session& current, std::span<const identity_query> queries);
+  asio::awaitable<void> read_network_identity(session& current);
   asio::awaitable<void> check_health(session& current);
   asio::awaitable<ending> supervise(session& current);
   asio::awaitable<void> inbox_loop(std::shared_ptr<session> current);
@@ -136,6 +148,9 @@ class modem {
   asio::awaitable<void> read_stored(session& current, std::string memory, int index);
   asio::awaitable<void> handle_stored(session& current, std::string memory, int index, std::string pdu);
   asio::awaitable<void> handle_inline(session& current, std::string pdu, bool report);
+  asio::awaitable<std::optional<std::string>> reread(session& current, int index);
+  asio::awaitable<bool> offer(const incoming_message& message);
+  void note_answer(const incoming_message& message, bool stored);
   asio::awaitable<at::response> on(session& current, at::command cmd);
   asio::awaitable<bool> pause(std::chrono::milliseconds duration);
 
@@ -157,6 +172,10 @@ class modem {
   bool pin_rejected_ = false;
   std::string init_failure_;
   std::vector<std::shared_ptr<session>> retired_;  // ports whose reader never ended
+  bool became_ready_ = false;  // since the port was last opened: the recovery ladder restarts
+  // (memory, index) -> PDU of stored messages the receiver refused, so the warning is logged
+  // once per message, not at every poll.
+  std::map<std::pair<std::string, int>, std::string> refused_;
 };
 
 }  // namespace siaran::modem

@@ -60,6 +60,19 @@ asio::awaitable<void> modem::inbox_loop(std::shared_ptr<session> current) {
   }
 }
 
+namespace {
+
+std::optional<std::string> decode_failure(const std::string& pdu) {
+  try {
+    sms::decode_pdu_hex(pdu);
+    return std::nullopt;
+  } catch (const sms::codec_error& error) {
+    return error.what();
+  }
+}
+
+}  // namespace
+
 asio::awaitable<void> modem::scan_storage(session& current) {
   // 4 = "ALL" in PDU mode (27.005 §3.4.2): read and unread alike, so a message handed up
   // before a crash but never confirmed is offered again.
@@ -67,25 +80,42 @@ asio::awaitable<void> modem::scan_storage(session& current) {
   if (!answer.success) co_return;
   for (stored_pdu& found : parse_stored_pdus(answer.lines)) {
     if (current.ended) co_return;
-    if (found.index && found.stat <= 1) co_await handle_stored(current, current.memory, *found.index, std::move(found.pdu));
+    if (!found.index || found.stat > 1) continue;
+    // A listing can be garbled where the message is not (seen with an empty PDU line in a
+    // long +CMGL): read it alone before handing it up as undecodable.
+    if (decode_failure(found.pdu)) {
+      if (std::optional<std::string> again = co_await reread(current, *found.index)) found.pdu = std::move(*again);
+    }
+    co_await handle_stored(current, current.memory, *found.index, std::move(found.pdu));
   }
   co_await refresh_storage(current);
 }
 
-asio::awaitable<void> modem::read_stored(session& current, std::string memory, int index) {
-  // AT+CMGR and AT+CMGD work on mem1 (27.005 §3.2.2). A +CMTI/+CDSI naming another storage
-  // (Huawei puts status reports in "SR") is read there, then mem1 is put back.
-  const bool elsewhere = !memory.empty() && memory != current.memory;
-  if (elsewhere) {
-    const at::response moved = co_await on(current, make_command("AT+CPMS=\"" + memory + "\"", "+CPMS:"));
-    if (!moved.success) {
-      spdlog::info("{}: {}; message {} left in {}", options_.id, describe(moved, "AT+CPMS"), index, memory);
-      co_return;
-    }
-  }
+asio::awaitable<std::optional<std::string>> modem::reread(session& current, int index) {
   const at::response answer = co_await on(current, make_command("AT+CMGR=" + std::to_string(index), "+CMGR:", 10s));
   std::vector<stored_pdu> found = answer.success ? parse_stored_pdus(answer.lines) : std::vector<stored_pdu>{};
-  if (!found.empty()) co_await handle_stored(current, elsewhere ? memory : current.memory, index, std::move(found.front().pdu));
+  if (found.empty()) co_return std::nullopt;
+  co_return std::move(found.front().pdu);
+}
+
+asio::awaitable<void> modem::read_stored(session& current, std::string memory, int index) {
+  // AT+CMGR and AT+CMGD work on mem1 (27.005 §3.2.2). A +CMTI/+CDSI naming another storage
+  // (Huawei puts status reports in "SR", others announce "ME" or "MT") is read there, then
+  // mem1 is put back.
+  bool elsewhere = !memory.empty() && memory != current.memory;
+  if (elsewhere) {
+    const at::response moved = co_await on(current, make_command("AT+CPMS=\"" + memory + "\"", "+CPMS:"));
+    if (moved.error == at::channel_error::device_gone) co_return;
+    if (!moved.success) {
+      // A modem with a single storage names it by another name than it accepts: the index
+      // is its index in mem1. Whatever is there is ours to hand up anyway.
+      spdlog::info("{}: {}; reading message {} from {} instead", options_.id, describe(moved, "AT+CPMS"), index,
+                   current.memory);
+      elsewhere = false;
+    }
+  }
+  std::optional<std::string> pdu = co_await reread(current, index);
+  if (pdu) co_await handle_stored(current, elsewhere ? memory : current.memory, index, std::move(*pdu));
   if (elsewhere) co_await on(current, make_command("AT+CPMS=\"" + current.memory + "\"", "+CPMS:"));
 }
 
@@ -101,20 +131,54 @@ bool modem::hand_up_report(const std::string& pdu) {
   return true;
 }
 
+asio::awaitable<bool> modem::offer(const incoming_message& message) {
+  if (!message_receiver_) co_return false;
+  if (message.decode_error) {
+    spdlog::warn("{}: message {} in {} cannot be decoded ({}); handing it up raw", options_.id,
+                 message.index ? std::to_string(*message.index) : "(inline)",
+                 message.memory.empty() ? "+CMT" : message.memory, *message.decode_error);
+  }
+  const bool stored = co_await message_receiver_(message);
+  note_answer(message, stored);
+  co_return stored;
+}
+
+// A refused message stays on the SIM and is offered again at each slow poll: say so once.
+void modem::note_answer(const incoming_message& message, bool stored) {
+  if (!message.index) {
+    if (!stored) spdlog::warn("{}: the receiver refused an inline message", options_.id);
+    return;
+  }
+  const std::pair<std::string, int> where{message.memory, *message.index};
+  if (stored) {
+    refused_.erase(where);
+    return;
+  }
+  const auto [known, added] = refused_.try_emplace(where, message.pdu);
+  if (!added && known->second == message.pdu) {
+    spdlog::debug("{}: message {} in {} refused again; kept on the SIM", options_.id, where.second, where.first);
+    return;
+  }
+  known->second = message.pdu;
+  spdlog::warn("{}: the receiver did not store message {} in {}; kept on the SIM and offered again at each poll",
+               options_.id, where.second, where.first);
+}
+
 asio::awaitable<void> modem::handle_stored(session& current, std::string memory, int index, std::string pdu) {
   bool remove = false;
+  std::optional<sms::decoded_pdu> decoded;
+  std::optional<std::string> error;
   try {
-    sms::decoded_pdu decoded = sms::decode_pdu_hex(pdu);
-    if (decoded.type == sms::message_type::status_report) {
-      remove = hand_up_report(pdu);
-    } else if (decoded.type == sms::message_type::deliver && message_receiver_) {
-      // A named local: g++ 12 destroys an aggregate temporary in a co_await expression twice.
-      const incoming_message message{std::move(decoded), pdu, index, memory};
-      remove = co_await message_receiver_(message);
-    }
-  } catch (const sms::codec_error& error) {
-    spdlog::warn("{}: message {} in {} cannot be decoded ({}); left on the SIM", options_.id, index, memory,
-                 error.what());
+    decoded = sms::decode_pdu_hex(pdu);
+  } catch (const sms::codec_error& failure) {
+    error = failure.what();
+  }
+  if (decoded && decoded->type == sms::message_type::status_report) {
+    remove = hand_up_report(pdu);
+  } else if (!decoded || decoded->type == sms::message_type::deliver) {
+    // A named local: g++ 12 destroys an aggregate temporary in a co_await expression twice.
+    const incoming_message message{std::move(decoded), pdu, index, memory, std::move(error)};
+    remove = co_await offer(message);
   }
   if (!remove || current.ended) co_return;
   const at::response deleted = co_await on(current, make_command("AT+CMGD=" + std::to_string(index), "", 10s));
@@ -123,20 +187,26 @@ asio::awaitable<void> modem::handle_stored(session& current, std::string memory,
 
 asio::awaitable<void> modem::handle_inline(session& current, std::string pdu, bool report) {
   bool stored = false;
+  std::optional<sms::decoded_pdu> decoded;
+  std::optional<std::string> error;
   try {
     if (report) {
-      stored = hand_up_report(pdu);
-    } else if (message_receiver_) {
-      sms::decoded_pdu decoded = sms::decode_pdu_hex(pdu);
-      const incoming_message message{std::move(decoded), pdu, std::nullopt, {}};
-      stored = co_await message_receiver_(message);
+      hand_up_report(pdu);
+      stored = true;  // the report receiver cannot refuse; acknowledging it ends the resends
+    } else {
+      decoded = sms::decode_pdu_hex(pdu);
     }
-  } catch (const sms::codec_error& error) {
-    spdlog::warn("{}: an unsolicited {} cannot be decoded ({})", options_.id, report ? "+CDS" : "+CMT",
-                 error.what());
+  } catch (const sms::codec_error& failure) {
+    error = failure.what();
   }
-  // Phase 2+ (AT+CSMS=1): the network resends what is not acknowledged (27.005 §3.4.4).
-  if (stored && current.needs_ack && !current.ended) co_await on(current, make_command("AT+CNMA"));
+  if (!stored) {
+    const incoming_message message{std::move(decoded), pdu, std::nullopt, {}, std::move(error)};
+    stored = co_await offer(message);
+  }
+  // Phase 2+ (AT+CSMS=1): what is not acknowledged in time makes the modem turn its
+  // indications off; RP-ERROR (AT+CNMA=2) asks the network to deliver it again later
+  // (27.005 §3.4.4).
+  if (current.needs_ack && !current.ended) co_await on(current, make_command(stored ? "AT+CNMA" : "AT+CNMA=2"));
 }
 
 }  // namespace siaran::modem

@@ -22,10 +22,11 @@ asio::awaitable<modem::ending> modem::initialise(session& current) {
   status_.state = modem_state::initialising;
   status_.reason = "initialising";
   if (!co_await run_steps(current, reset_steps())) co_return ending::init_failed;
-  co_await read_identity(current);
+  co_await read_identity(current, device_identity_queries());
   current.family = family_of(status_.identity.manufacturer);
   if (!co_await unlock_sim(current)) co_return pin_rejected_ || status_.final ? ending::final : ending::init_failed;
   if (!co_await wait_for_registration(current)) co_return ending::init_failed;
+  co_await read_network_identity(current);
   if (!co_await run_steps(current, sms_setup_steps(current.family))) co_return ending::init_failed;
   const at::response csms = co_await on(current, make_command("AT+CSMS?", "+CSMS:"));
   if (const auto service = value_after(csms, "+CSMS:")) current.needs_ack = field(*service, 0) == "1";
@@ -190,8 +191,9 @@ asio::awaitable<void> modem::choose_indications(session& current) {
   spdlog::warn("{}: every AT+CNMI form refused; finding messages by polling only", options_.id);
 }
 
-asio::awaitable<void> modem::read_identity(session& current) {
-  for (const identity_query& query : identity_queries()) {
+asio::awaitable<void> modem::read_identity(session& current,
+                                           std::span<const identity_query> queries) {
+  for (const identity_query& query : queries) {
     const at::response answer =
         co_await on(current, make_command(std::string(query.command), std::string(query.prefix)));
     if (!answer.success || answer.lines.empty()) continue;
@@ -199,6 +201,11 @@ asio::awaitable<void> modem::read_identity(session& current) {
     if (value.starts_with(query.prefix)) value.remove_prefix(query.prefix.size());
     status_.identity.*query.field = unquote(value);
   }
+}
+
+// Needs an unlocked SIM and a network: IMSI, operator, SMSC, signal.
+asio::awaitable<void> modem::read_network_identity(session& current) {
+  co_await read_identity(current, sim_identity_queries());
   co_await on(current, make_command("AT+COPS=3,0"));  // long alphanumeric operator names
   const at::response cops = co_await on(current, make_command("AT+COPS?", "+COPS:"));
   if (const auto value = value_after(cops, "+COPS:")) status_.identity.operator_name = field(*value, 2);

@@ -1,7 +1,5 @@
 #include "modem/pool.h"
 
-#include <spdlog/spdlog.h>
-
 #include "modem/serial_port.h"
 
 namespace siaran::modem {
@@ -16,11 +14,6 @@ modem_options options_for(const config::Modem& entry) {
 
 pool::pool(asio::io_context& io, const std::vector<config::Modem>& entries, at::timer_factory timers) {
   for (const config::Modem& entry : entries) {
-    if (entry.simulated()) {
-      spdlog::warn("modem {}: port: sim — the simulated modem is not built in yet; skipped", entry.id);
-      skipped_.push_back(entry.id);
-      continue;
-    }
     serial_settings settings;
     settings.baud = entry.baud;
     // Reopened by the configured path after every failure, so a /dev/serial/by-id link that
@@ -28,16 +21,25 @@ pool::pool(asio::io_context& io, const std::vector<config::Modem>& entries, at::
     stream_opener open = [&io, path = entry.port, settings] {
       return std::make_unique<serial_port>(io, path, settings);
     };
+    if (entry.simulated()) {
+      const int number = static_cast<int>(simulated_.size()) + 1;
+      simulated_modem* sim = simulated_.emplace_back(std::make_unique<simulated_modem>(io, entry, number)).get();
+      open = [&io, sim, settings] { return std::make_unique<serial_port>(io, sim->port_path(), settings); };
+    }
     modems_.push_back(std::make_unique<modem>(io, options_for(entry), std::move(open), timers));
   }
 }
 
 void pool::start() {
+  for (const auto& each : simulated_) each->start();
   for (const auto& each : modems_) each->start();
 }
 
+// Modems first: each closes its port before its simulated modem hangs up, so none sees an
+// unplug while stopping.
 void pool::stop() {
   for (const auto& each : modems_) each->stop();
+  for (const auto& each : simulated_) each->stop();
 }
 
 modem* pool::find(std::string_view id) const {

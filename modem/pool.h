@@ -8,19 +8,23 @@
 #include "modem/asio.h"
 #include "modem/at/timer.h"
 #include "modem/modem.h"
+#include "modem/simulated_modem.h"
 
 namespace siaran::modem {
 
 // modem_options for one `modems:` entry of the config.
 modem_options options_for(const config::Modem& entry);
 
-// The modems of the config, each on its own port. `port: sim` entries are skipped for now
-// (the built-in simulated modem is not wired in yet) and listed by skipped().
+// The modems of the config, each on its own port. A `port: sim` entry gets a built-in
+// simulated modem on a pty (simulated_modem.h), opened through serial_port like a device.
 class pool {
  public:
   pool(asio::io_context& io, const std::vector<config::Modem>& entries, at::timer_factory timers);
 
+  // Starts the simulated modems, then every modem.
   void start();
+  // Stops every modem, then the simulated modems; run the io_context until running() is
+  // false before destroying the pool.
   void stop();
 
   // Every modem, in config order.
@@ -29,13 +33,13 @@ class pool {
   // Ready and not sending: the dispatcher's candidates.
   std::vector<modem*> ready_and_idle() const;
   std::vector<modem_status> snapshot() const;
-  const std::vector<std::string>& skipped() const { return skipped_; }
   // True while any modem's coroutine is still running (wait for false after stop()).
   bool running() const;
 
  private:
+  // Before modems_: a modem's opener points at its simulated modem, so it goes first.
+  std::vector<std::unique_ptr<simulated_modem>> simulated_;
   std::vector<std::unique_ptr<modem>> modems_;
-  std::vector<std::string> skipped_;
 };
 
 }  // namespace siaran::modem

@@ -15,9 +15,11 @@ struct stored_pdu {
 };
 
 // The header lines ("+CMGL: <index>,<stat>,[<alpha>],<length>", "+CMGR: <stat>,[<alpha>],
-// <length>") each followed by their PDU line, as the channel hands over a response. Lines
-// that are neither (the garbage some modems interleave) are skipped; a header on the same
-// line as its PDU (seen in captures that lost the line end) is accepted too.
+// <length>") each followed by their PDU line, as the channel hands over a response. The line
+// after a header is its PDU even when it is not hex (a corrupt PDU must reach the receiver,
+// not stay on the SIM), and a header without one gives an empty PDU; other lines between
+// entries (the garbage some modems interleave) are skipped; a header on the same line as
+// its PDU (seen in captures that lost the line end) is accepted too.
 std::vector<stored_pdu> parse_stored_pdus(const std::vector<std::string>& lines);
 
 bool is_hex(std::string_view text);

@@ -85,6 +85,23 @@ modem_args parse(std::span<const std::string_view> args) {
   return parsed;
 }
 
+// Whether two renderings of a number are the same subscriber: networks report "0812..." for
+// a message sent to "+62812...". The last 8 digits decide (fewer when either is shorter).
+bool same_subscriber(std::string_view reported, std::string_view sent) {
+  const auto digits = [](std::string_view number) {
+    std::string only;
+    for (const char c : number) {
+      if (c >= '0' && c <= '9') only.push_back(c);
+    }
+    return only;
+  };
+  const std::string a = digits(reported);
+  const std::string b = digits(sent);
+  const std::size_t n = std::min<std::size_t>({a.size(), b.size(), 8});
+  if (n == 0) return a.empty() && b.empty() ? reported == sent : true;  // alphanumeric: cannot tell
+  return a.substr(a.size() - n) == b.substr(b.size() - n);
+}
+
 void require_port(const modem_args& args) {
   if (args.choice.port.empty()) throw usage_error{"--port is required"};
 }
@@ -163,9 +180,16 @@ int send(const modem_args& args, std::ostream& out, std::ostream& err) {
   }
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(args.timeout_s.value_or(120));
   attached_modem attached(args.choice, err, false);
+  // Collected by reference from the first AT+CMGS on: a fast network's report can arrive
+  // (as +CDS) before the +CMGS that tells us its reference. Earlier ones (stored on the SIM
+  // by another run) and ones for another recipient with the same reference are not ours.
   std::map<int, modem::status_report> reports;
-  attached.driver().on_report([&](const modem::status_report& report) { reports[report.message_reference] = report; });
+  bool sending = false;
+  attached.driver().on_report([&](const modem::status_report& report) {
+    if (sending && same_subscriber(report.report.number, args.to)) reports[report.message_reference] = report;
+  });
   if (!attached.wait_ready(std::chrono::seconds(args.timeout_s.value_or(120)))) return exit_unavailable;
+  sending = true;
 
   nlohmann::json sent{{"to", args.to}, {"parts", nlohmann::json::array()}};
   std::vector<int> references;
@@ -211,7 +235,11 @@ class listener {
   listener(std::ostream& out, modem::modem& driver) : out_(out), driver_(driver) {}
 
   bool take(const modem::incoming_message& incoming) {
-    const sms::decoded_pdu& part = incoming.message;
+    if (!incoming.message) {
+      print_undecodable(incoming);
+      return true;
+    }
+    const sms::decoded_pdu& part = *incoming.message;
     const auto concat = part.concat();
     if (!concat || concat->total <= 1) {
       print(part, part.ud.text, 1);
@@ -240,6 +268,15 @@ class listener {
 
   void print(const sms::decoded_pdu& first, const std::string& text, std::size_t parts) {
     out_ << message_json(first, text, parts).dump() << std::endl;
+  }
+
+  // Printed (and so deleted from the SIM) like any message: the person sees it arrived.
+  void print_undecodable(const modem::incoming_message& incoming) {
+    nlohmann::json line{{"type", "sms"}, {"error", incoming.decode_error.value_or("cannot be decoded")},
+                        {"pdu", incoming.pdu}};
+    if (incoming.index) line["index"] = *incoming.index;
+    if (!incoming.memory.empty()) line["memory"] = incoming.memory;
+    out_ << line.dump() << std::endl;
   }
 
   std::ostream& out_;

@@ -19,14 +19,15 @@
 #include "modem/sim/interpreter.h"
 #include "modem/sim/pty_server.h"
 #include "modem/sim/send_log.h"
+#include "tools/exit_codes.h"
 
 namespace {
 
 using namespace siaran;
 using namespace siaran::modemsim;
 
-constexpr int exit_usage = 2;
-constexpr int exit_unavailable = 69;  // EX_UNAVAILABLE: no pty could be opened
+using tools::exit_unavailable;  // no pty could be opened
+using tools::exit_usage;
 
 constexpr std::string_view usage_text =
     "usage: siaran-modemsim [--link PATH] [--profile NAME] [--pin PIN] [--log FILE|-]\n"
@@ -162,6 +163,10 @@ int run(const options& opts) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 2 && (std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "-h")) {
+    std::cout << usage_text;
+    return 0;
+  }
   options opts;
   try {
     opts = parse(argc, argv);

@@ -165,7 +165,9 @@ asio::awaitable<void> channel::read_loop() {
   while (!gone_) {
     const read_result got = co_await stream_.read_some(buffer);
     if (got.error) {
-      mark_gone("read: " + got.error.message());
+      // Our own close (the modem stopping or reopening its port) cancels the read: the port
+      // is gone for this channel, but no device vanished, so it is not an error to log.
+      mark_gone("read: " + got.error.message(), got.error == asio::error::operation_aborted);
       break;
     }
     frames.clear();
@@ -266,11 +268,12 @@ void channel::deliver(urc&& code) {
   }
 }
 
-void channel::mark_gone(std::string reason) {
+void channel::mark_gone(std::string reason, bool closed_here) {
   if (gone_) return;
   gone_ = true;
   gone_reason_ = std::move(reason);
-  spdlog::error("{}: device gone ({})", options_.name, gone_reason_);
+  spdlog::log(closed_here ? spdlog::level::debug : spdlog::level::err, "{}: device gone ({})", options_.name,
+              gone_reason_);
   if (active_) {
     active_->answer = gone_response();
     active_->done = true;

@@ -77,7 +77,8 @@ class channel {
   void on_line(std::string_view line);
   bool on_command_line(in_flight& flight, std::string_view line);
   void deliver(urc&& code);
-  void mark_gone(std::string reason);
+  // `closed_here`: our own close ended the read (logged at debug, not as an error).
+  void mark_gone(std::string reason, bool closed_here = false);
   response gone_response() const;
 
   byte_stream& stream_;

@@ -1,7 +1,10 @@
-// `siaran modem info` as a person runs it, against a port that is not there, a pty nobody
-// answers on, and a minimal modem the test plays on a pty.
+// `siaran modem info` and `listen` as a person runs them, against a port that is not there, a pty
+// nobody answers on, and a minimal modem the test plays on a pty.
 
 #include <catch2/catch.hpp>
+
+#include <csignal>
+#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -74,4 +77,30 @@ TEST_CASE("siaran modem info on a port where nothing answers exits 69", "[modem-
   CHECK(finished->exit_code == 69);
   CHECK(finished->err.find("no answer to ATE0") != std::string::npos);
   CHECK(finished->err.find("siaran modem list") != std::string::npos);
+}
+
+TEST_CASE("siaran modem listen prints a PDU it cannot decode as a JSON line with the error, then deletes it",
+          "[modem-tools]") {
+  // gammu's tests/at-sms-failing/13: a modem printed this "PDU" (corpus gammu_at-sms-failing_13).
+  const std::string corrupt = "0BD04259303784=96p331p71160016D02B5AEC86BBDD6E37D80DFF00F19C0AC8F7BA3E87BFD7F539FFFF";
+  auto answers = mini_modem::huawei_e173();
+  answers["AT+CMGL=4"] = "+CMGL: 1,0,,164\r\n" + corrupt;
+  answers["AT+CMGR=1"] = "+CMGR: 0,,164\r\n" + corrupt;
+  answers["AT+CMGD=1"] = "";
+  pty_pair pty;
+  mini_modem modem(pty.master(), answers);
+  ChildProcess listen({siaran_tool, "modem", "listen", "--port", pty.slave_path(), "--trace"});
+  REQUIRE(listen.wait_for_stderr_line("-> AT+CMGD=1", deadline_in(60s)));
+  listen.send_signal(SIGTERM);
+  const auto finished = listen.wait_exit(deadline_in(20s));
+  REQUIRE(finished);
+  CHECK(finished->exit_code == 0);
+  std::istringstream out(finished->out);
+  std::string first;
+  REQUIRE(std::getline(out, first));
+  const auto line = nlohmann::json::parse(first);
+  CHECK(line["pdu"] == corrupt);
+  CHECK(line["index"] == 1);
+  CHECK_FALSE(line["error"].get<std::string>().empty());
+  CHECK_FALSE(line.contains("text"));
 }

@@ -39,7 +39,12 @@ void fake_modem::set(std::string command, std::string_view info_lines, std::stri
 void fake_modem::respond(at::test::scripted_stream& device, std::string_view written) {
   if (silent) return;
   if (!written.empty() && written.back() == '\x1a') {
-    device.push(pdu_answer);
+    if (next_pdu_answers.empty()) {
+      device.push(pdu_answer);
+    } else {
+      device.push(next_pdu_answers.front());
+      next_pdu_answers.pop_front();
+    }
     return;
   }
   if (written.ends_with("\r")) written.remove_suffix(1);
@@ -63,6 +68,7 @@ modem_rig::modem_rig(modem_options options, const std::function<void(fake_modem&
   if (prepare) prepare(fake);
   stream_opener open = [this]() -> std::unique_ptr<at::byte_stream> {
     ++opens;
+    open_times.push_back(clock.now());
     if (failing_opens > 0) {
       --failing_opens;
       throw open_error("cannot open the modem: no such device", ENOENT);

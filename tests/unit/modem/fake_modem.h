@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -23,6 +24,7 @@ struct fake_modem {
 
   std::map<std::string, std::string, std::less<>> answers;
   std::string pdu_answer = "\r\n+CMGS: 42\r\n\r\nOK\r\n";  // after the PDU and Ctrl-Z
+  std::deque<std::string> next_pdu_answers;  // used up, one per PDU, before pdu_answer
   bool silent = false;
   // Sees each command before it is answered, and may change the answers (a SIM that becomes
   // ready once its PIN is entered).
@@ -60,6 +62,7 @@ struct modem_rig {
   at::test::manual_clock clock{io};
   fake_modem fake;
   int opens = 0;
+  std::vector<std::chrono::milliseconds> open_times;  // the manual clock at each open
   int failing_opens = 0;  // the next this many opens throw (device not there)
   at::test::scripted_stream* device = nullptr;
   std::vector<std::string> written;

@@ -3,59 +3,16 @@
 #include <algorithm>
 
 #include "fake_modem.h"
-#include "modem/sms/submit_encoder.h"
+#include "modem_samples.h"
 
 using namespace std::chrono_literals;
 using siaran::modem::modem_state;
 using siaran::modem::report_routing;
 using siaran::modem::test::modem_rig;
+using namespace siaran::modem::test;
 namespace modem = siaran::modem;
 namespace sms = siaran::sms;
 
-namespace {
-
-// From the corpus (python-gsmmodem's AT+CMGL capture and ModemManager's +CDS test).
-const std::string deliver_pdu = "07917248014000F3240B917247587706F400003110824115248012C8329BFD06C9C373B8B82C97E741F034";
-const std::string report_pdu = "07914356060013F1065A098136395339F6219011700463802190117004638030";  // TP-MR 90
-
-sms::encoded_part one_part() {
-  sms::submit_request request;
-  request.to = "+6281234567890";
-  request.text = "Ibu Siti, rapat kader besok";
-  request.status_report = true;
-  return sms::encode_submit(request).front();
-}
-
-bool comes_before(const std::vector<std::string>& commands, std::string_view first, std::string_view second) {
-  const auto a = std::find(commands.begin(), commands.end(), first);
-  const auto b = std::find(commands.begin(), commands.end(), second);
-  return a != commands.end() && b != commands.end() && a < b;
-}
-
-// An incoming message receiver whose answer the test gives later.
-struct slow_receiver {
-  std::vector<modem::incoming_message> seen;
-  std::optional<bool> answer;
-  std::unique_ptr<siaran::at::timer> gate;
-
-  modem::message_receiver bind(modem_rig& rig) {
-    gate = rig.clock.factory()();
-    return [this](const modem::incoming_message& message) -> siaran::asio::awaitable<bool> {
-      seen.push_back(message);
-      while (!answer) {
-        gate->expires_after(std::chrono::hours(1));
-        co_await gate->wait();
-      }
-      co_return *answer;
-    };
-  }
-  void decide(bool stored) {
-    answer = stored;
-    gate->cancel();
-  }
-};
-
-}  // namespace
 
 TEST_CASE("a Huawei E173 is initialised by the table and becomes ready with its identity", "[modem][init]") {
   modem_rig rig;
@@ -244,8 +201,7 @@ TEST_CASE("a send with no answer after the PDU may have been sent", "[modem][sen
 TEST_CASE("a +CMTI in the middle of +CMGS is read, and deleted only after the receiver stored it",
           "[modem][inbox]") {
   modem_rig rig;
-  slow_receiver receiver;
-  rig.driver->on_message(receiver.bind(rig));
+  slow_receiver receiver{rig};
   rig.fake.pdu_answer = "\r\n+CMTI: \"SM\",3\r\n+CMGS: 43\r\n\r\nOK\r\n";
   rig.fake.set("AT+CMGR=3", "+CMGR: 0,,35\r\n" + deliver_pdu);
   const auto result = rig.send(one_part());
@@ -254,31 +210,29 @@ TEST_CASE("a +CMTI in the middle of +CMGS is read, and deleted only after the re
   REQUIRE(receiver.seen.size() == 1);
   CHECK(receiver.seen[0].index == 3);
   CHECK(receiver.seen[0].pdu == deliver_pdu);
-  CHECK(receiver.seen[0].message.ud.text == "Hello raspberry pi");
+  CHECK(receiver.seen[0].message->ud.text == "Hello raspberry pi");
   CHECK(rig.count("AT+CMGD=3") == 0);
   receiver.decide(true);
   rig.settle();
   CHECK(rig.count("AT+CMGD=3") == 1);
 }
 
-TEST_CASE("a message the receiver did not store stays on the SIM", "[modem][inbox]") {
-  modem_rig rig;
-  slow_receiver receiver;
-  rig.driver->on_message(receiver.bind(rig));
-  rig.fake.set("AT+CMGR=5", "+CMGR: 0,,35\r\n" + deliver_pdu);
-  rig.device->push("\r\n+CMTI: \"SM\",5\r\n");
-  rig.settle();
-  REQUIRE(receiver.seen.size() == 1);
-  receiver.decide(false);
-  rig.settle();
-  CHECK(rig.count("AT+CMGD=5") == 0);
+TEST_CASE("a message the receiver did not store stays on the SIM, decodable or not", "[modem][inbox]") {
+  for (const std::string& pdu : {deliver_pdu, not_hex_pdu}) {
+    modem_rig rig;
+    slow_receiver receiver{rig};
+    announce_stored(rig, 5, pdu);
+    REQUIRE(receiver.seen.size() == 1);
+    CHECK(receiver.seen[0].pdu == pdu);
+    receiver.decide(false);
+    rig.settle();
+    CHECK(rig.count("AT+CMGD=5") == 0);
+  }
 }
 
 TEST_CASE("messages already on the SIM at start-up are listed, handed up and deleted", "[modem][inbox]") {
   modem_rig rig;
-  slow_receiver receiver;
-  receiver.answer = true;
-  rig.driver->on_message(receiver.bind(rig));
+  slow_receiver receiver{rig, true};
   rig.fake.set("AT+CMGL=4", "+CMGL: 0,0,,35\r\n" + deliver_pdu + "\r\n+CMGL: 1,1,,35\r\n" + deliver_pdu);
   rig.driver->poll_storage();
   rig.settle();

@@ -23,11 +23,11 @@ void settle(asio::io_context& io) {
 
 }  // namespace
 
-TEST_CASE("the pool builds one modem per configured port and skips port: sim for now", "[modem][pool]") {
+// `port: sim` entries run a real pty: tests/integration/pool_sim_test.cc.
+TEST_CASE("the pool builds one modem per configured port", "[modem][pool]") {
   asio::io_context io;
   siaran::at::test::manual_clock clock{io};
-  siaran::modem::pool modems(io, {entry("s1", "sim"), entry("m1", "/dev/siaran-no-such-modem")}, clock.factory());
-  CHECK(modems.skipped() == std::vector<std::string>{"s1"});
+  siaran::modem::pool modems(io, {entry("m1", "/dev/siaran-no-such-modem")}, clock.factory());
   REQUIRE(modems.modems().size() == 1);
   CHECK(modems.find("m1") != nullptr);
   CHECK(modems.find("s1") == nullptr);

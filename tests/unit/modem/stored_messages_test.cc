@@ -29,3 +29,16 @@ TEST_CASE("an AT+CMGR header and PDU on one line are read (ModemManager's generi
   CHECK(found[0].stat == 1);
   CHECK(found[0].pdu == "07914306073011F00405812261F7");
 }
+
+TEST_CASE("an AT+CMGL header without its PDU line, or with one that is not hex, is listed as it came",
+          "[modem][stored]") {
+  const auto found = parse_stored_pdus({"+CMGL: 0,0,,0", "+CMGL: 1,0,,164", "0BD0425930=96p", "+CMGL: 2,1,,35",
+                                        "0791CD", "+CMGL: 3,0,,35"});
+  REQUIRE(found.size() == 4);
+  CHECK(found[0].index == 0);
+  CHECK(found[0].pdu.empty());
+  CHECK(found[1].pdu == "0BD0425930=96p");
+  CHECK(found[2].pdu == "0791CD");
+  CHECK(found[3].index == 3);
+  CHECK(found[3].pdu.empty());
+}
