@@ -8,6 +8,7 @@
 
 #include "config/loader.h"
 #include "daemon/logging.h"
+#include "daemon/modem_entries.h"
 #include "daemon/modem_states.h"
 #include "daemon/systemd_notify.h"
 #include "modem/asio.h"
@@ -33,7 +34,7 @@ class Service::Impl {
         signals_(io_, SIGTERM, SIGINT, SIGHUP),
         watchdog_(io_),
         state_timer_(io_),
-        pool_(std::make_unique<modem::pool>(io_, config_.modems, at::steady_timer_factory(io_))) {}
+        pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))) {}
 
   int run() {
     auto rethrow = [](std::exception_ptr e) {

@@ -152,11 +152,13 @@ asio::awaitable<void> modem::teardown(std::shared_ptr<session> current) {
 }
 
 // The execute every modem command goes through: it notices a vanished device and a modem that
-// stops answering and wakes the supervisor.
+// stops answering and wakes the supervisor. A command of a session already torn down (the
+// inbox's, caught by the unplug) wakes nobody: run() is then waiting out its backoff, which
+// such a late wake would cut short.
 asio::awaitable<at::response> modem::on(session& current, at::command cmd) {
   at::response answer = co_await current.chat.execute(std::move(cmd));
-  if (answer.error == at::channel_error::device_gone ||
-      current.chat.consecutive_timeouts() >= options_.max_timeouts) {
+  if (!current.ended && (answer.error == at::channel_error::device_gone ||
+                         current.chat.consecutive_timeouts() >= options_.max_timeouts)) {
     run_wake_->wake();
   }
   co_return answer;

@@ -4,7 +4,7 @@
 
 namespace siaran::modem {
 
-modem_options options_for(const config::Modem& entry) {
+modem_options options_for(const modem_entry& entry) {
   modem_options options;
   options.id = entry.id;
   options.port = entry.port;
@@ -12,8 +12,8 @@ modem_options options_for(const config::Modem& entry) {
   return options;
 }
 
-pool::pool(asio::io_context& io, const std::vector<config::Modem>& entries, at::timer_factory timers) {
-  for (const config::Modem& entry : entries) {
+pool::pool(asio::io_context& io, const std::vector<modem_entry>& entries, at::timer_factory timers) {
+  for (const modem_entry& entry : entries) {
     serial_settings settings;
     settings.baud = entry.baud;
     // Reopened by the configured path after every failure, so a /dev/serial/by-id link that

@@ -4,22 +4,22 @@
 #include <string_view>
 #include <vector>
 
-#include "config/config.h"
 #include "modem/asio.h"
 #include "modem/at/timer.h"
 #include "modem/modem.h"
+#include "modem/modem_entry.h"
 #include "modem/simulated_modem.h"
 
 namespace siaran::modem {
 
-// modem_options for one `modems:` entry of the config.
-modem_options options_for(const config::Modem& entry);
+// modem_options for one entry.
+modem_options options_for(const modem_entry& entry);
 
-// The modems of the config, each on its own port. A `port: sim` entry gets a built-in
+// The modems of the entries, each on its own port. A `port: sim` entry gets a built-in
 // simulated modem on a pty (simulated_modem.h), opened through serial_port like a device.
 class pool {
  public:
-  pool(asio::io_context& io, const std::vector<config::Modem>& entries, at::timer_factory timers);
+  pool(asio::io_context& io, const std::vector<modem_entry>& entries, at::timer_factory timers);
 
   // Starts the simulated modems, then every modem.
   void start();
@@ -27,7 +27,7 @@ class pool {
   // false before destroying the pool.
   void stop();
 
-  // Every modem, in config order.
+  // Every modem, in the order of the entries.
   const std::vector<std::unique_ptr<modem>>& modems() const { return modems_; }
   modem* find(std::string_view id) const;
   // Ready and not sending: the dispatcher's candidates.

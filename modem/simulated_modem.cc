@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <chrono>
 #include <stdexcept>
@@ -14,15 +15,21 @@
 namespace siaran::modem {
 namespace {
 
-// The mobile network code each operator's SIMs carry in their IMSI (MCC 510, Indonesia).
-std::string_view network_code(std::optional<config::Operator> op) {
-  switch (op.value_or(config::Operator::telkomsel)) {
-    case config::Operator::telkomsel: return "10";
-    case config::Operator::indosat: return "01";
-    case config::Operator::xl: return "11";
-    case config::Operator::axis: return "08";
-    case config::Operator::tri: return "89";
-    case config::Operator::smartfren: return "28";
+// The mobile network code each operator's SIMs carry in their IMSI (MCC 510, Indonesia), by
+// the operator's lowercase name; no operator (or one not listed) is Telkomsel's.
+std::string_view network_code(std::string_view operator_name) {
+  struct code {
+    std::string_view name;
+    std::string_view mnc;
+  };
+  static constexpr std::array<code, 6> codes{{{"telkomsel", "10"},
+                                              {"indosat", "01"},
+                                              {"xl", "11"},
+                                              {"axis", "08"},
+                                              {"tri", "89"},
+                                              {"smartfren", "28"}}};
+  for (const code& each : codes) {
+    if (each.name == operator_name) return each.mnc;
   }
   return "10";
 }
@@ -61,13 +68,13 @@ void log_accepted(const std::string& id, const modemsim::accepted_submit& submit
 
 }  // namespace
 
-modemsim::modem_settings simulated_settings(const config::Modem& entry, int number) {
+modemsim::modem_settings simulated_settings(const modem_entry& entry, int number) {
   modemsim::modem_settings settings;
   settings.pin = entry.pin;
   settings.imei = with_luhn("35693803" + zero_padded(number, 6));
-  settings.imsi = "510" + std::string(network_code(entry.mobile_operator)) + zero_padded(number, 10);
-  if (entry.mobile_operator) {
-    settings.operator_name = std::string(config::to_string(*entry.mobile_operator));
+  settings.imsi = "510" + std::string(network_code(entry.operator_name)) + zero_padded(number, 10);
+  if (!entry.operator_name.empty()) {
+    settings.operator_name = entry.operator_name;
     std::ranges::transform(settings.operator_name, settings.operator_name.begin(),
                            [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
   }
@@ -75,7 +82,7 @@ modemsim::modem_settings simulated_settings(const config::Modem& entry, int numb
   return settings;
 }
 
-simulated_modem::simulated_modem(asio::io_context& io, const config::Modem& entry, int number)
+simulated_modem::simulated_modem(asio::io_context& io, const modem_entry& entry, int number)
     : id_(entry.id), modem_(std::make_unique<modemsim::interpreter>(simulated_settings(entry, number))) {
   modemsim::pty_server::options options;
   options.on_accepted = [id = id_](const modemsim::accepted_submit& submit) { log_accepted(id, submit); };

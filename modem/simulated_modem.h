@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-#include "config/config.h"
+#include "modem/modem_entry.h"
 #include "modem/sim/interpreter.h"
 
 namespace boost::asio {
@@ -18,8 +18,8 @@ namespace siaran::modem {
 
 // What the simulated modem of a `port: sim` entry is: its PIN (so the PIN path runs), the
 // operator's name, and an IMEI and IMSI of its own; `number` (1, 2, ...) tells the simulated
-// modems of one config apart.
-modemsim::modem_settings simulated_settings(const config::Modem& entry, int number);
+// modems of one pool apart.
+modemsim::modem_settings simulated_settings(const modem_entry& entry, int number);
 
 // The built-in simulated modem behind a `port: sim` entry: an interpreter served on a
 // pseudo-terminal on the daemon's io_context. The pool opens port_path() with serial_port,
@@ -27,7 +27,7 @@ modemsim::modem_settings simulated_settings(const config::Modem& entry, int numb
 // redacted), in full at trace.
 class simulated_modem {
  public:
-  simulated_modem(boost::asio::io_context& io, const config::Modem& entry, int number);
+  simulated_modem(boost::asio::io_context& io, const modem_entry& entry, int number);
   ~simulated_modem();
   simulated_modem(const simulated_modem&) = delete;
   simulated_modem& operator=(const simulated_modem&) = delete;

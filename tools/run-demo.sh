@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DSIARAN_TESTS=OFF >/dev/null
 cmake --build build/release -j"$(nproc)"
 
 siaran=build/release/tools/siaran

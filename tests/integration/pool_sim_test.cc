@@ -10,33 +10,25 @@
 #include <sstream>
 
 #include "modem/asio.h"
+#include "modem/modem_entry.h"
 #include "modem/pool.h"
 #include "modem/sms/submit_encoder.h"
 #include "tests/support/captured_log.h"
+#include "tests/support/run_until.h"
 
 using namespace std::chrono_literals;
 using siaran::modem::modem_state;
+using siaran::test::run_until;
 namespace asio = siaran::asio;
 
 namespace {
 
-siaran::config::Modem sim_entry(std::string id, std::optional<std::string> pin = {}) {
-  siaran::config::Modem entry;
+siaran::modem::modem_entry sim_entry(std::string id, std::optional<std::string> pin = {}) {
+  siaran::modem::modem_entry entry;
   entry.id = std::move(id);
-  entry.port = "sim";
+  entry.port = siaran::modem::modem_entry::sim_port;
   entry.pin = std::move(pin);
   return entry;
-}
-
-// Runs `io` until `done` or the deadline; true when done.
-bool run_until(asio::io_context& io, const std::function<bool()>& done, std::chrono::seconds limit = 20s) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    io.restart();
-    io.run_one_for(100ms);
-  }
-  return true;
 }
 
 }  // namespace
@@ -45,7 +37,7 @@ TEST_CASE("port: sim entries become ready modems over a pty, PIN and operator in
   siaran::test::captured_log log;
   asio::io_context io;
   auto with_operator = sim_entry("s1");
-  with_operator.mobile_operator = siaran::config::Operator::indosat;
+  with_operator.operator_name = "indosat";
   siaran::modem::pool modems(io, {with_operator, sim_entry("s2", "1234")}, siaran::at::steady_timer_factory(io));
   REQUIRE(modems.modems().size() == 2);
   modems.start();

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "manual_timer.h"
+#include "modem/modem_entry.h"
 #include "modem/pool.h"
 
 using siaran::modem::modem_state;
@@ -8,8 +9,8 @@ namespace asio = siaran::asio;
 
 namespace {
 
-siaran::config::Modem entry(std::string id, std::string port) {
-  siaran::config::Modem modem;
+siaran::modem::modem_entry entry(std::string id, std::string port) {
+  siaran::modem::modem_entry modem;
   modem.id = std::move(id);
   modem.port = std::move(port);
   return modem;

@@ -1,0 +1,24 @@
+#include "daemon/modem_entries.h"
+
+namespace siaran::daemon {
+
+modem::modem_entry modem_entry_for(const config::Modem& modem) {
+  modem::modem_entry entry;
+  entry.id = modem.id;
+  entry.port = modem.port;
+  entry.baud = modem.baud;
+  entry.pin = modem.pin;
+  entry.smsc = modem.smsc;
+  if (modem.mobile_operator) entry.operator_name = std::string(config::to_string(*modem.mobile_operator));
+  entry.max_per_minute = modem.max_per_minute;
+  return entry;
+}
+
+std::vector<modem::modem_entry> modem_entries(const config::Config& config) {
+  std::vector<modem::modem_entry> entries;
+  entries.reserve(config.modems.size());
+  for (const config::Modem& each : config.modems) entries.push_back(modem_entry_for(each));
+  return entries;
+}
+
+}  // namespace siaran::daemon

@@ -1,0 +1,17 @@
+#pragma once
+
+// The config's `modems:` as the modem pool takes them (modem/modem_entry.h): the daemon wires
+// config/ to modem/, which knows nothing of the config.
+
+#include <vector>
+
+#include "config/config.h"
+#include "modem/modem_entry.h"
+
+namespace siaran::daemon {
+
+// One entry per configured modem, in config order; the operator by its name ("telkomsel").
+modem::modem_entry modem_entry_for(const config::Modem& modem);
+std::vector<modem::modem_entry> modem_entries(const config::Config& config);
+
+}  // namespace siaran::daemon

@@ -1,0 +1,27 @@
+#pragma once
+
+// One modem for the pool to run, as the driver needs it: plain values, so modem/ knows
+// nothing of the config that names them (the daemon converts, daemon/modem_entries.h).
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace siaran::modem {
+
+struct modem_entry {
+  // The port that asks for a built-in simulated modem on a pty instead of a device.
+  static constexpr std::string_view sim_port = "sim";
+
+  std::string id;
+  std::string port;  // a device path, or sim_port
+  unsigned baud = 115200;
+  std::optional<std::string> pin;     // secret: never logged
+  std::optional<std::string> smsc;    // service centre number, digits with an optional '+'
+  std::string operator_name;          // "" or lowercase, e.g. "telkomsel", "indosat"
+  unsigned max_per_minute = 0;        // 0 = no per-SIM cap
+
+  bool simulated() const { return port == sim_port; }
+};
+
+}  // namespace siaran::modem

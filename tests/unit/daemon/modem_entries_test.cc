@@ -1,0 +1,65 @@
+#include <catch2/catch.hpp>
+
+#include "daemon/modem_entries.h"
+
+using siaran::daemon::modem_entries;
+
+TEST_CASE("the config's modems become the pool's entries, operator by name", "[daemon]") {
+  siaran::config::Config config;
+  siaran::config::Modem usb;
+  usb.id = "m1";
+  usb.port = "/dev/ttyUSB0";
+  usb.baud = 9600;
+  usb.pin = "1234";
+  usb.smsc = "+6281100000";
+  usb.mobile_operator = siaran::config::Operator::indosat;
+  usb.max_per_minute = 12;
+  siaran::config::Modem sim;
+  sim.id = "s1";
+  sim.port = "sim";
+  config.modems = {usb, sim};
+
+  const auto entries = modem_entries(config);
+  REQUIRE(entries.size() == 2);
+  CHECK(entries[0].id == "m1");
+  CHECK(entries[0].port == "/dev/ttyUSB0");
+  CHECK(entries[0].baud == 9600);
+  CHECK(entries[0].pin == "1234");
+  CHECK(entries[0].smsc == "+6281100000");
+  CHECK(entries[0].operator_name == "indosat");
+  CHECK(entries[0].max_per_minute == 12);
+  CHECK_FALSE(entries[0].simulated());
+
+  CHECK(entries[1].id == "s1");
+  CHECK(entries[1].simulated());
+  CHECK(entries[1].baud == 115200);
+  CHECK_FALSE(entries[1].pin.has_value());
+  CHECK_FALSE(entries[1].smsc.has_value());
+  CHECK(entries[1].operator_name.empty());
+  CHECK(entries[1].max_per_minute == 0);
+}
+
+TEST_CASE("every operator converts to the name the simulated modem keys on", "[daemon]") {
+  using siaran::config::Operator;
+  siaran::config::Config config;
+  for (Operator op : {Operator::telkomsel, Operator::indosat, Operator::xl, Operator::axis, Operator::tri,
+                      Operator::smartfren}) {
+    siaran::config::Modem modem;
+    modem.id = "m";
+    modem.port = "sim";
+    modem.mobile_operator = op;
+    config.modems.push_back(modem);
+  }
+  const auto entries = modem_entries(config);
+  REQUIRE(entries.size() == 6);
+  CHECK(entries[0].operator_name == "telkomsel");
+  CHECK(entries[1].operator_name == "indosat");
+  CHECK(entries[2].operator_name == "xl");
+  CHECK(entries[3].operator_name == "axis");
+  CHECK(entries[4].operator_name == "tri");
+  CHECK(entries[5].operator_name == "smartfren");
+}
+
+TEST_CASE("no configured modems, no entries", "[daemon]") {
+  CHECK(modem_entries(siaran::config::Config{}).empty());
+}
