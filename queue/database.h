@@ -1,0 +1,117 @@
+#pragma once
+
+// A thin RAII layer over the SQLite C API: one connection, prepared statements bound by index,
+// IMMEDIATE transactions. Every failure is a store_error that says what was being done and
+// what SQLite answered. Nothing outside queue/ sees sqlite3 types.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "queue/store_error.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace siaran::queue {
+
+// How hard a commit is pushed to the disk. In WAL mode `normal` survives a killed process but
+// may lose the last commits on power loss; `full` syncs the WAL on every commit.
+enum class durability { normal, full };
+
+class database {
+ public:
+  // Opens (creating it if missing) with WAL, foreign keys, a busy timeout and synchronous=NORMAL.
+  explicit database(const std::filesystem::path& file);
+  ~database();
+  database(const database&) = delete;
+  database& operator=(const database&) = delete;
+
+  void exec(const char* sql, std::string_view doing);
+  void set_durability(durability d);
+  std::int64_t last_insert_rowid() const;
+  int changes() const;
+  const std::filesystem::path& file() const { return file_; }
+
+  // Throws store_error("<doing>: <sqlite3_errmsg>").
+  [[noreturn]] void fail(std::string_view doing) const;
+
+  sqlite3* handle() const { return db_; }
+
+ private:
+  std::filesystem::path file_;
+  sqlite3* db_ = nullptr;
+};
+
+class statement {
+ public:
+  statement(database& db, std::string_view sql);
+  ~statement();
+  statement(const statement&) = delete;
+  statement& operator=(const statement&) = delete;
+
+  // Indexes start at 1, as in sqlite3_bind_*.
+  statement& bind(int index, std::int64_t value);
+  statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
+  statement& bind(int index, std::string_view value);
+  statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  statement& bind(int index, std::nullopt_t);
+  template <typename T>
+  statement& bind(int index, const std::optional<T>& value) {
+    return value ? bind(index, *value) : bind(index, std::nullopt);
+  }
+
+  // True while a row is available. Call reset() (or use a step_scope) when done, so no read
+  // transaction stays open behind the statement.
+  bool step();
+  // Steps a statement that returns no rows, then resets it.
+  void run();
+  void reset();
+
+  bool is_null(int column) const;
+  std::int64_t int64(int column) const;
+  std::string text(int column) const;
+  std::optional<std::int64_t> optional_int64(int column) const;
+  std::optional<std::string> optional_text(int column) const;
+
+ private:
+  database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string sql_;
+};
+
+// Resets a statement at scope exit, however the scope is left.
+class step_scope {
+ public:
+  explicit step_scope(statement& s) : s_(s) {}
+  ~step_scope() { s_.reset(); }
+  step_scope(const step_scope&) = delete;
+  step_scope& operator=(const step_scope&) = delete;
+
+ private:
+  statement& s_;
+};
+
+// BEGIN IMMEDIATE (the write lock is taken at once, so SQLITE_BUSY comes here, under the busy
+// timeout, never half-way through); ROLLBACK at destruction unless committed. PRAGMA
+// synchronous cannot change inside a transaction, so a `full` one sets it before BEGIN and
+// puts NORMAL back after.
+class transaction {
+ public:
+  explicit transaction(database& db, durability d = durability::normal);
+  ~transaction();
+  transaction(const transaction&) = delete;
+  transaction& operator=(const transaction&) = delete;
+
+  void commit();
+
+ private:
+  database& db_;
+  durability durability_;
+  bool open_ = true;
+};
+
+}  // namespace siaran::queue

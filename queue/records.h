@@ -1,0 +1,116 @@
+#pragma once
+
+// The values that cross the store's interface: plain data, no SQLite, so that another store
+// (PostgreSQL, DESIGN.md "Beyond one PC") can take and give the same.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "queue/states.h"
+
+namespace siaran::queue {
+
+// Milliseconds since the Unix epoch, UTC. The store never reads the clock: callers pass "now".
+using timestamp = std::chrono::sys_time<std::chrono::milliseconds>;
+
+struct new_part {
+  std::string pdu;       // hex, SMSC field first
+  int tpdu_length = 0;   // AT+CMGS <length>
+};
+
+struct new_message {
+  std::string recipient;  // E.164 or national, as the API accepted it
+  std::string text;
+  int priority = 0;       // higher goes first
+  timestamp created_at{};
+  timestamp send_at{};    // not claimed before
+  std::optional<timestamp> expires_at;
+  bool report = false;
+  std::optional<std::string> client_ref;
+  std::vector<new_part> parts;  // in order; at least one
+};
+
+struct accepted {
+  std::int64_t id = 0;
+  bool duplicate = false;  // client_ref seen before: id is the earlier message's
+};
+
+struct part_record {
+  std::int64_t id = 0;
+  std::int64_t message_id = 0;
+  int number = 0;
+  int total = 0;
+  std::string pdu;
+  int tpdu_length = 0;
+  part_state state = part_state::queued;
+  std::optional<std::string> modem;
+  std::optional<int> reference;
+  int attempts = 0;
+  bool resent_uncertain = false;
+  timestamp next_attempt_at{};
+  std::optional<std::string> last_error;
+  std::optional<timestamp> sent_at;
+  std::optional<timestamp> delivered_at;
+  std::optional<int> status;
+};
+
+// A part claimed for sending, with what the dispatcher routes on.
+struct claimed_part {
+  part_record part;
+  std::string recipient;
+  int priority = 0;
+};
+
+struct message_record {
+  std::int64_t id = 0;
+  std::string recipient;
+  std::string text;
+  int priority = 0;
+  timestamp created_at{};
+  timestamp send_at{};
+  std::optional<timestamp> expires_at;
+  bool report = false;
+  std::optional<std::string> client_ref;
+  part_state state = part_state::queued;  // derived from the parts (schema.cc, message_states)
+  std::vector<part_record> parts;
+};
+
+struct send_failure {
+  std::string reason;
+  std::optional<int> cms_code;
+};
+
+struct status_report {
+  std::string modem;
+  int reference = 0;      // TP-MR
+  std::string recipient;  // TP-RA as the report gives it
+  int status = 0;         // TP-ST
+  std::optional<timestamp> sc_timestamp;
+  std::optional<timestamp> discharge_time;
+  timestamp received_at{};
+  std::string raw_pdu;
+};
+
+struct incoming_message {
+  std::string modem;
+  std::string sender;
+  std::string text;
+  timestamp received_at{};
+  std::vector<std::string> raw_pdus;
+  std::optional<std::string> decode_error;
+  std::optional<int> concat_ref;
+  std::optional<int> concat_total;
+  bool complete = true;
+};
+
+struct prune_counts {
+  std::int64_t messages = 0;
+  std::int64_t incoming = 0;
+  std::int64_t status_reports = 0;
+  std::int64_t modem_events = 0;
+};
+
+}  // namespace siaran::queue

@@ -1,0 +1,168 @@
+#include "queue/schema.h"
+
+#include <array>
+#include <string>
+
+namespace siaran::queue {
+namespace {
+
+// Times are INTEGER milliseconds since the Unix epoch (UTC); phone numbers and texts are
+// stored as given; PDUs as upper-case hex, SMSC field first, as the modem wants them.
+// Step N takes the database from user_version N-1 to N. Never edit a released step: add one.
+constexpr std::array migrations = {
+    // 1: the first schema.
+    R"sql(
+-- One submitted message. recipient_key is the last 8 digits of recipient, so that a status
+-- report naming the national form (0812...) matches a message sent to +62812... and back.
+-- client_ref makes API retries idempotent (UNIQUE allows many NULLs).
+CREATE TABLE messages (
+  id            INTEGER PRIMARY KEY,
+  recipient     TEXT    NOT NULL,
+  recipient_key TEXT    NOT NULL,
+  text          TEXT    NOT NULL,
+  priority      INTEGER NOT NULL DEFAULT 0,   -- higher goes first
+  send_at       INTEGER NOT NULL,
+  expires_at    INTEGER,                      -- NULL: never
+  report        INTEGER NOT NULL DEFAULT 0,   -- status report requested
+  client_ref    TEXT    UNIQUE,
+  created_at    INTEGER NOT NULL
+);
+
+-- The unit that is claimed, sent, acknowledged (+CMGS: <mr>) and delivered. priority and
+-- expires_at are copies of the message's, so the claim reads one index. pinned_modem: once
+-- one part of a concatenated message went out on a modem, its siblings must follow on the same
+-- SIM, or the handset sees two senders and cannot reassemble.
+CREATE TABLE parts (
+  id               INTEGER PRIMARY KEY,
+  message_id       INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+  number           INTEGER NOT NULL,             -- 1-based
+  total            INTEGER NOT NULL,
+  pdu              TEXT    NOT NULL,
+  tpdu_length      INTEGER NOT NULL,             -- the <length> of AT+CMGS
+  state            TEXT    NOT NULL DEFAULT 'queued' CHECK (state IN
+                     ('queued','sending','sent','delivered','failed','uncertain','cancelled')),
+  priority         INTEGER NOT NULL,
+  expires_at       INTEGER,
+  next_attempt_at  INTEGER NOT NULL,
+  pinned_modem     TEXT,
+  modem            TEXT,                         -- the modem of the last attempt
+  reference        INTEGER,                      -- TP-MR from +CMGS
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  resent_uncertain INTEGER NOT NULL DEFAULT 0,   -- requeued after a crash: may arrive twice
+  last_error       TEXT,
+  sent_at          INTEGER,
+  delivered_at     INTEGER,                      -- discharge time of the status report
+  status           INTEGER,                      -- TP-ST of the last status report
+  UNIQUE (message_id, number)
+);
+CREATE INDEX parts_claim ON parts (state, priority DESC, next_attempt_at);
+CREATE INDEX parts_report ON parts (modem, reference, sent_at);
+
+-- One row per claim: when, on which modem, and how it ended (sent, failed_temporary,
+-- failed_permanent, uncertain; NULL while in flight).
+CREATE TABLE attempts (
+  id          INTEGER PRIMARY KEY,
+  part_id     INTEGER NOT NULL REFERENCES parts(id) ON DELETE CASCADE,
+  modem       TEXT,
+  started_at  INTEGER NOT NULL,
+  finished_at INTEGER,
+  outcome     TEXT,
+  cms_code    INTEGER,
+  error       TEXT
+);
+CREATE INDEX attempts_part ON attempts (part_id);
+
+-- Every SMS received, stored before the modem deletes it; raw_pdus are the hex PDUs, one per
+-- line, so a message that failed to decode can be decoded again by a later version.
+CREATE TABLE incoming (
+  id           INTEGER PRIMARY KEY,
+  modem        TEXT    NOT NULL,
+  sender       TEXT    NOT NULL,
+  text         TEXT    NOT NULL,
+  received_at  INTEGER NOT NULL,
+  raw_pdus     TEXT    NOT NULL,
+  decode_error TEXT,
+  concat_ref   INTEGER,
+  concat_total INTEGER,
+  complete     INTEGER NOT NULL DEFAULT 1     -- 0: parts missing when reassembly timed out
+);
+CREATE INDEX incoming_received ON incoming (received_at);
+
+-- Every status report (23.040 SMS-STATUS-REPORT), matched or not.
+CREATE TABLE status_reports (
+  id             INTEGER PRIMARY KEY,
+  modem          TEXT    NOT NULL,
+  reference      INTEGER NOT NULL,
+  recipient      TEXT    NOT NULL,
+  status         INTEGER NOT NULL,           -- TP-ST
+  sc_timestamp   INTEGER,
+  discharge_time INTEGER,
+  received_at    INTEGER NOT NULL,
+  raw_pdu        TEXT    NOT NULL,
+  part_id        INTEGER REFERENCES parts(id) ON DELETE SET NULL
+);
+CREATE INDEX status_reports_received ON status_reports (received_at);
+
+CREATE TABLE modem_events (
+  id     INTEGER PRIMARY KEY,
+  modem  TEXT    NOT NULL,
+  at     INTEGER NOT NULL,
+  state  TEXT    NOT NULL,
+  reason TEXT
+);
+CREATE INDEX modem_events_at ON modem_events (at);
+
+-- A message's state, derived from its parts; the one place the rule is written:
+-- any part failed -> failed; else any cancelled -> cancelled; else any uncertain -> uncertain;
+-- else all delivered -> delivered; else all sent or delivered -> sent; else all queued ->
+-- queued; else (some sending, or some out and some still queued) -> sending.
+CREATE VIEW message_states AS
+SELECT message_id,
+       CASE
+         WHEN SUM(state = 'failed') > 0 THEN 'failed'
+         WHEN SUM(state = 'cancelled') > 0 THEN 'cancelled'
+         WHEN SUM(state = 'uncertain') > 0 THEN 'uncertain'
+         WHEN SUM(state = 'delivered') = COUNT(*) THEN 'delivered'
+         WHEN SUM(state IN ('sent', 'delivered')) = COUNT(*) THEN 'sent'
+         WHEN SUM(state = 'queued') = COUNT(*) THEN 'queued'
+         ELSE 'sending'
+       END AS state
+FROM parts GROUP BY message_id;
+)sql",
+};
+
+int current_version(database& db) {
+  statement version(db, "PRAGMA user_version");
+  step_scope scope(version);
+  version.step();
+  return static_cast<int>(version.int64(0));
+}
+
+[[noreturn]] void refuse_newer(database& db, int found) {
+  throw store_error("opening the store " + db.file().string() + ": its schema is version " + std::to_string(found) +
+                    ", newer than this Siaran understands (" + std::to_string(schema_version()) +
+                    "); run the newer siarand, or restore a backup made by this version");
+}
+
+}  // namespace
+
+int schema_version() { return static_cast<int>(migrations.size()); }
+
+void migrate(database& db) {
+  for (;;) {
+    // The version is read again inside each write transaction: another process opening the same
+    // file at the same moment may have taken the step already.
+    transaction tx(db);
+    const int found = current_version(db);
+    if (found > schema_version()) refuse_newer(db, found);
+    if (found == schema_version()) return;
+    const std::string doing = "migrating the store " + db.file().string() + " to schema version " +
+                              std::to_string(found + 1);
+    db.exec(migrations[static_cast<std::size_t>(found)], doing);
+    // PRAGMA takes no bound parameters; the number is ours, not input.
+    db.exec(("PRAGMA user_version=" + std::to_string(found + 1)).c_str(), doing);
+    tx.commit();
+  }
+}
+
+}  // namespace siaran::queue

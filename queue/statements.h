@@ -1,0 +1,56 @@
+#pragma once
+
+// Every SQL statement the store runs, prepared once when the store opens, grouped by the table
+// it writes (schema.cc holds the tables themselves).
+
+#include "queue/database.h"
+
+namespace siaran::queue {
+
+// The columns read_part() expects, in order, from a query on `parts p`.
+inline constexpr const char* part_columns =
+    "p.id, p.message_id, p.number, p.total, p.pdu, p.tpdu_length, p.state, p.modem, p.reference, p.attempts, "
+    "p.resent_uncertain, p.next_attempt_at, p.last_error, p.sent_at, p.delivered_at, p.status";
+inline constexpr int part_column_count = 16;
+
+struct statements {
+  explicit statements(database& db);
+
+  // messages
+  statement message_by_client_ref;
+  statement insert_message;
+  statement select_message;
+  statement messages_by_state;
+  statement prune_messages;
+
+  // parts
+  statement insert_part;
+  statement next_due_part;
+  statement expire_message;
+  statement claim_part;
+  statement pin_siblings;
+  statement select_claimed;
+  statement parts_of_message;
+  statement parts_sending;
+  statement resolve_sending;
+  statement mark_sent;
+  statement mark_requeued;
+  statement mark_ended;  // failed or uncertain, with last_error
+  statement match_report;
+  statement apply_report;
+  statement queue_depth;
+
+  // attempts
+  statement insert_attempt;
+  statement finish_attempt;
+
+  // incoming, status_reports, modem_events
+  statement insert_incoming;
+  statement prune_incoming;
+  statement insert_status_report;
+  statement prune_status_reports;
+  statement insert_modem_event;
+  statement prune_modem_events;
+};
+
+}  // namespace siaran::queue

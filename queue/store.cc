@@ -1,0 +1,219 @@
+#include "queue/store.h"
+
+#include <cctype>
+
+#include "queue/schema.h"
+#include "queue/store_impl.h"
+
+namespace siaran::queue {
+
+store_state::store_state(const std::filesystem::path& file, store_options opts)
+    : db(file), options(opts), sql((migrate(db), db)) {}
+
+std::optional<timestamp> optional_time(const statement& s, int column) {
+  const auto ms = s.optional_int64(column);
+  if (!ms) return std::nullopt;
+  return from_millis(*ms);
+}
+
+std::optional<std::int64_t> optional_millis(const std::optional<timestamp>& t) {
+  if (!t) return std::nullopt;
+  return millis(*t);
+}
+
+std::string recipient_key(std::string_view number) {
+  std::string digits;
+  for (const char c : number) {
+    if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+  }
+  return digits.size() > 8 ? digits.substr(digits.size() - 8) : digits;
+}
+
+part_record read_part(const statement& s) {
+  part_record p;
+  p.id = s.int64(0);
+  p.message_id = s.int64(1);
+  p.number = static_cast<int>(s.int64(2));
+  p.total = static_cast<int>(s.int64(3));
+  p.pdu = s.text(4);
+  p.tpdu_length = static_cast<int>(s.int64(5));
+  p.state = part_state_from(s.text(6));
+  p.modem = s.optional_text(7);
+  if (const auto ref = s.optional_int64(8)) p.reference = static_cast<int>(*ref);
+  p.attempts = static_cast<int>(s.int64(9));
+  p.resent_uncertain = s.int64(10) != 0;
+  p.next_attempt_at = from_millis(s.int64(11));
+  p.last_error = s.optional_text(12);
+  p.sent_at = optional_time(s, 13);
+  p.delivered_at = optional_time(s, 14);
+  if (const auto status = s.optional_int64(15)) p.status = static_cast<int>(*status);
+  return p;
+}
+
+void expect_one_change(database& db, std::int64_t part_id, std::string_view transition) {
+  if (db.changes() != 1) {
+    throw store_error(std::string(transition) + ": part " + std::to_string(part_id) +
+                      " does not exist or is not in `sending`");
+  }
+}
+
+namespace {
+
+accepted insert_message(store_state& s, const new_message& m) {
+  if (m.parts.empty()) throw store_error("queueing a message to " + m.recipient + ": it has no parts");
+  if (m.client_ref) {
+    auto& q = s.sql.message_by_client_ref;
+    step_scope scope(q);
+    if (q.bind(1, *m.client_ref).step()) return {q.int64(0), true};
+  }
+  s.sql.insert_message.bind(1, m.recipient)
+      .bind(2, recipient_key(m.recipient))
+      .bind(3, m.text)
+      .bind(4, m.priority)
+      .bind(5, millis(m.send_at))
+      .bind(6, optional_millis(m.expires_at))
+      .bind(7, m.report)
+      .bind(8, m.client_ref)
+      .bind(9, millis(m.created_at))
+      .run();
+  const std::int64_t id = s.db.last_insert_rowid();
+  const int total = static_cast<int>(m.parts.size());
+  for (int n = 0; n < total; ++n) {
+    const new_part& part = m.parts[static_cast<std::size_t>(n)];
+    s.sql.insert_part.bind(1, id)
+        .bind(2, n + 1)
+        .bind(3, total)
+        .bind(4, part.pdu)
+        .bind(5, part.tpdu_length)
+        .bind(6, m.priority)
+        .bind(7, optional_millis(m.expires_at))
+        .bind(8, millis(m.send_at))
+        .run();
+  }
+  return {id, false};
+}
+
+durability claim_durability(const store_options& o) { return o.durable_claims ? durability::full : durability::normal; }
+
+void finish_attempt(store_state& s, std::int64_t part_id, timestamp at, std::string_view outcome,
+                    const send_failure* failure) {
+  s.sql.finish_attempt.bind(1, part_id).bind(2, millis(at)).bind(3, outcome);
+  if (failure) s.sql.finish_attempt.bind(4, failure->cms_code).bind(5, failure->reason);
+  s.sql.finish_attempt.run();
+}
+
+}  // namespace
+
+store::store(const std::filesystem::path& file, store_options options)
+    : impl_(std::make_unique<store_state>(file, options)) {}
+
+store::~store() = default;
+
+accepted store::enqueue(const new_message& message) {
+  transaction tx(impl_->db, durability::full);
+  const accepted result = insert_message(*impl_, message);
+  tx.commit();
+  return result;
+}
+
+std::vector<accepted> store::enqueue_batch(const std::vector<new_message>& messages) {
+  std::vector<accepted> results;
+  results.reserve(messages.size());
+  transaction tx(impl_->db, durability::full);
+  for (const new_message& m : messages) results.push_back(insert_message(*impl_, m));
+  tx.commit();
+  return results;
+}
+
+std::optional<claimed_part> store::claim_next(timestamp now, const std::optional<std::string>& modem) {
+  auto& sql = impl_->sql;
+  transaction tx(impl_->db, claim_durability(impl_->options));
+  for (;;) {
+    std::int64_t part_id = 0;
+    std::int64_t message_id = 0;
+    bool expired = false;
+    {
+      step_scope scope(sql.next_due_part);
+      if (!sql.next_due_part.bind(1, millis(now)).bind(2, modem).step()) {
+        tx.commit();  // commits the expiries met on the way, if any
+        return std::nullopt;
+      }
+      part_id = sql.next_due_part.int64(0);
+      message_id = sql.next_due_part.int64(1);
+      const auto expires_at = sql.next_due_part.optional_int64(2);
+      expired = expires_at && *expires_at <= millis(now);
+    }
+    if (expired) {
+      sql.expire_message.bind(1, message_id).run();
+      continue;
+    }
+    sql.claim_part.bind(1, part_id).bind(2, modem).run();
+    if (modem) sql.pin_siblings.bind(1, message_id).bind(2, *modem).run();
+    sql.insert_attempt.bind(1, part_id).bind(2, modem).bind(3, millis(now)).run();
+    claimed_part claimed;
+    {
+      step_scope scope(sql.select_claimed);
+      sql.select_claimed.bind(1, part_id).step();
+      claimed.part = read_part(sql.select_claimed);
+      claimed.recipient = sql.select_claimed.text(part_column_count);
+      claimed.priority = static_cast<int>(sql.select_claimed.int64(part_column_count + 1));
+    }
+    tx.commit();
+    return claimed;
+  }
+}
+
+void store::mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at) {
+  transaction tx(impl_->db);
+  impl_->sql.mark_sent.bind(1, part_id).bind(2, modem).bind(3, reference).bind(4, millis(at)).run();
+  expect_one_change(impl_->db, part_id, "marking a part sent");
+  finish_attempt(*impl_, part_id, at, "sent", nullptr);
+  tx.commit();
+}
+
+void store::mark_failed_temporary(std::int64_t part_id, const send_failure& failure, timestamp at,
+                                  timestamp next_attempt_at) {
+  transaction tx(impl_->db);
+  impl_->sql.mark_requeued.bind(1, part_id).bind(2, failure.reason).bind(3, millis(next_attempt_at)).run();
+  expect_one_change(impl_->db, part_id, "requeueing a part after a temporary failure");
+  finish_attempt(*impl_, part_id, at, "failed_temporary", &failure);
+  tx.commit();
+}
+
+void store::mark_failed_permanent(std::int64_t part_id, const send_failure& failure, timestamp at) {
+  transaction tx(impl_->db);
+  impl_->sql.mark_ended.bind(1, part_id).bind(2, to_string(part_state::failed)).bind(3, failure.reason).run();
+  expect_one_change(impl_->db, part_id, "marking a part failed");
+  finish_attempt(*impl_, part_id, at, "failed_permanent", &failure);
+  tx.commit();
+}
+
+void store::mark_uncertain(std::int64_t part_id, std::string_view reason, timestamp at) {
+  transaction tx(impl_->db);
+  impl_->sql.mark_ended.bind(1, part_id).bind(2, to_string(part_state::uncertain)).bind(3, reason).run();
+  expect_one_change(impl_->db, part_id, "marking a part uncertain");
+  const send_failure failure{std::string(reason), std::nullopt};
+  finish_attempt(*impl_, part_id, at, "uncertain", &failure);
+  tx.commit();
+}
+
+std::vector<part_record> store::resolve_uncertain_at_startup(uncertain_policy policy, timestamp now) {
+  auto& sql = impl_->sql;
+  transaction tx(impl_->db);
+  std::vector<part_record> found;
+  {
+    step_scope scope(sql.parts_sending);
+    while (sql.parts_sending.step()) found.push_back(read_part(sql.parts_sending));
+  }
+  const send_failure failure{"found sending at start-up", std::nullopt};
+  for (const part_record& p : found) finish_attempt(*impl_, p.id, now, "uncertain", &failure);
+  const bool resend = policy == uncertain_policy::resend;
+  sql.resolve_sending.bind(1, to_string(resend ? part_state::queued : part_state::uncertain))
+      .bind(2, resend)
+      .bind(3, millis(now))
+      .run();
+  tx.commit();
+  return found;
+}
+
+}  // namespace siaran::queue

@@ -1,0 +1,95 @@
+#pragma once
+
+// The store (queue/): Siaran's messages, their parts and what happened to them, in SQLite
+// (WAL, user_version migrations, prepared statements only). This is the one interface the
+// daemon uses; no SQLite type crosses it, so that a PostgreSQL store could take its place
+// (DESIGN.md "Beyond one PC"). It knows nothing of modems beyond their ids: PDUs are hex strings
+// encoded by the caller. Not thread-safe: one store per thread (a second store on the same file,
+// in this process or another, is fine: WAL and the busy timeout arbitrate).
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "queue/records.h"
+#include "queue/states.h"
+#include "queue/store_error.h"
+
+namespace siaran::queue {
+
+struct store_state;  // the connection and its statements (store_impl.h)
+
+struct store_options {
+  // A status report matches only a part sent within this long before it arrived: the TP-MR is
+  // 8 bits and wraps every 256 parts per modem.
+  std::chrono::hours report_window{24 * 7};
+  // Whether each claim is synced to disk (synchronous=FULL) before it returns. Off by default:
+  // in WAL mode a killed process loses no commit either way, and a sync costs about 4 ms here
+  // (claim + mark_sent 4.0 ms per part instead of 0.32 ms), which would cap one daemon thread
+  // near 250 parts/s. The price is a power cut: claims since the last sync (the next accepted
+  // message or checkpoint) are lost, and their parts, perhaps already sent, go out again
+  // without being reported uncertain. Turn it on where power is unreliable and rates are low.
+  bool durable_claims = false;
+};
+
+class store {
+ public:
+  // Opens or creates the file and migrates it. Throws store_error (not a database, newer schema,
+  // cannot write...).
+  explicit store(const std::filesystem::path& file, store_options options = {});
+  ~store();
+  store(const store&) = delete;
+  store& operator=(const store&) = delete;
+
+  // Durable (synchronous=FULL) before it returns. With a client_ref already stored, stores
+  // nothing and returns the earlier id.
+  accepted enqueue(const new_message& message);
+  // All or nothing, one durable transaction.
+  std::vector<accepted> enqueue_batch(const std::vector<new_message>& messages);
+
+  // The highest-priority, oldest due part (queued, next_attempt_at <= now, and for a `modem`,
+  // not pinned to another modem), marked `sending` with one more attempt, committed before it
+  // returns: call it before writing the part to a modem. Expired parts met on the way are failed.
+  std::optional<claimed_part> claim_next(timestamp now, const std::optional<std::string>& modem = std::nullopt);
+
+  // Transitions from `sending`; a part in another state is a store_error (a bug upstream).
+  void mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at);
+  void mark_failed_temporary(std::int64_t part_id, const send_failure& failure, timestamp at,
+                             timestamp next_attempt_at);
+  void mark_failed_permanent(std::int64_t part_id, const send_failure& failure, timestamp at);
+  // The modem died or timed out with the part written: it may or may not have gone out.
+  void mark_uncertain(std::int64_t part_id, std::string_view reason, timestamp at);
+
+  // Parts left in `sending` by a process that died. resend: back to queued, flagged
+  // resent_uncertain; hold: `uncertain`, for a person to decide. Returns them as they were found.
+  std::vector<part_record> resolve_uncertain_at_startup(uncertain_policy policy, timestamp now);
+
+  // Stores the report and updates the part it matches: same modem and reference, recipient equal
+  // on the last 8 digits, the most recent sent within report_window. Returns that part's id.
+  std::optional<std::int64_t> record_status_report(const status_report& report);
+  std::int64_t record_incoming(const incoming_message& message);
+  void record_modem_event(std::string_view modem, timestamp at, std::string_view state, std::string_view reason);
+
+  std::optional<message_record> message(std::int64_t id);
+  // Messages whose derived state is `state`, by id after after_id, at most `limit`, with parts.
+  std::vector<message_record> messages_by_state(part_state state, std::int64_t after_id = 0, int limit = 100);
+  // Parts waiting to be sent (queued, due or not).
+  std::int64_t queue_depth();
+
+  // Deletes finished messages (no part queued, sending or uncertain) created before `before`, and
+  // incoming messages, status reports and modem events older than it.
+  prune_counts prune(timestamp before);
+  // An online copy (SQLite backup API) into `destination`, consistent as of its start, while
+  // other connections keep writing.
+  void backup(const std::filesystem::path& destination);
+
+ private:
+  std::unique_ptr<store_state> impl_;
+};
+
+}  // namespace siaran::queue

@@ -1,0 +1,39 @@
+#pragma once
+
+// What the store's .cc files share: the connection, its statements and the conversions between
+// records and columns. Private to queue/.
+
+#include <string>
+#include <string_view>
+
+#include "queue/database.h"
+#include "queue/records.h"
+#include "queue/statements.h"
+#include "queue/store.h"
+
+namespace siaran::queue {
+
+struct store_state {
+  store_state(const std::filesystem::path& file, store_options opts);
+
+  database db;
+  store_options options;
+  statements sql;
+};
+
+inline std::int64_t millis(timestamp t) { return t.time_since_epoch().count(); }
+inline timestamp from_millis(std::int64_t ms) { return timestamp(std::chrono::milliseconds(ms)); }
+std::optional<timestamp> optional_time(const statement& s, int column);
+std::optional<std::int64_t> optional_millis(const std::optional<timestamp>& t);
+
+// The last 8 digits: enough to tell subscribers apart, and the same in 0812..., 62812... and
+// +62812... (the forms an Indonesian number takes in reports and replies).
+std::string recipient_key(std::string_view number);
+
+// Reads part_columns starting at column 0.
+part_record read_part(const statement& s);
+
+// Throws unless the last statement changed exactly one row (a transition from the wrong state).
+void expect_one_change(database& db, std::int64_t part_id, std::string_view transition);
+
+}  // namespace siaran::queue

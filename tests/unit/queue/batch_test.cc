@@ -1,0 +1,40 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include "messages.h"
+#include "queue/store.h"
+#include "tests/support/temp_dir.h"
+
+using namespace siaran::queue;
+using namespace siaran::queue::test;
+using siaran::test::TempDir;
+
+TEST_CASE("a batch of 100,000 messages is queued in one transaction", "[queue][batch]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  std::vector<new_message> batch;
+  batch.reserve(100'000);
+  for (int i = 0; i < 100'000; ++i) {
+    auto m = message_to("+62812" + std::to_string(10'000'000 + i), 0);
+    m.client_ref = "broadcast-1/" + std::to_string(i);
+    batch.push_back(std::move(m));
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const auto ids = s.enqueue_batch(batch);
+  const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  WARN("enqueue_batch of 100,000 one-part messages took " << elapsed << " s");
+  CHECK(ids.size() == 100'000);
+  CHECK(s.queue_depth() == 100'000);
+  CHECK(ids.back().id - ids.front().id == 99'999);
+}
+
+TEST_CASE("a batch with a bad message stores none of it", "[queue][batch]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  std::vector<new_message> batch(3, message_to("+628111"));
+  batch[2].parts.clear();
+  CHECK_THROWS_AS(s.enqueue_batch(batch), store_error);
+  CHECK(s.queue_depth() == 0);
+  CHECK_FALSE(s.message(1));
+}
