@@ -19,9 +19,7 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// How often the modems' states are looked at for the log, and how long a stop may wait for
-// their coroutines to end.
-constexpr auto state_poll = 1s;
+// How long a stop may wait for the modems' coroutines to end.
 constexpr auto stop_limit = 10s;
 
 }  // namespace
@@ -33,7 +31,6 @@ class Service::Impl {
         config_(std::move(config)),
         signals_(io_, SIGTERM, SIGINT, SIGHUP),
         watchdog_(io_),
-        state_timer_(io_),
         pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))) {}
 
   int run() {
@@ -46,8 +43,8 @@ class Service::Impl {
                     std::chrono::duration_cast<std::chrono::milliseconds>(*interval).count());
       asio::co_spawn(io_, ping_watchdog(*interval), rethrow);
     }
+    watch_modem_states();
     pool_->start();
-    asio::co_spawn(io_, watch_modems(), rethrow);
     spdlog::info("siarand {} ready", SIARAN_VERSION);
     systemd::notify_ready();
     io_.run();
@@ -76,23 +73,16 @@ class Service::Impl {
     }
   }
 
-  // Logs each modem whose state changed since the last look.
-  asio::awaitable<void> watch_modems() {
-    for (;;) {
-      log_state_changes();
-      state_timer_.expires_after(state_poll);
-      boost::system::error_code ec;
-      co_await state_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-      if (ec == asio::error::operation_aborted) co_return;
+  // Logs each modem's state as it changes, starting from where it stands now.
+  void watch_modem_states() {
+    states_ = pool_->snapshot();
+    for (std::size_t i = 0; i < states_.size(); ++i) {
+      spdlog::info("{}", describe_state(states_[i]));
+      pool_->modems()[i]->on_state([this, i](const modem::modem_status& now) {
+        if (state_changed(states_[i], now)) spdlog::info("{}", describe_state(now));
+        states_[i] = now;
+      });
     }
-  }
-
-  void log_state_changes() {
-    std::vector<modem::modem_status> now = pool_->snapshot();
-    for (std::size_t i = 0; i < now.size(); ++i) {
-      if (i >= states_.size() || state_changed(states_[i], now[i])) spdlog::info("{}", describe_state(now[i]));
-    }
-    states_ = std::move(now);
   }
 
   // Stops the modems and waits (bounded) for their coroutines; then nothing is left to run.
@@ -107,8 +97,6 @@ class Service::Impl {
       tick.expires_after(20ms);
       co_await tick.async_wait(asio::use_awaitable);
     }
-    state_timer_.cancel();
-    log_state_changes();
     if (pool_->running()) {
       spdlog::warn("modems still running {} s after the stop; exiting without them",
                    std::chrono::duration_cast<std::chrono::seconds>(stop_limit).count());
@@ -138,7 +126,6 @@ class Service::Impl {
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;
-  asio::steady_timer state_timer_;
   std::unique_ptr<modem::pool> pool_;
   std::vector<modem::modem_status> states_;  // as last logged
 };

@@ -56,9 +56,15 @@ void modem::stop() {
 
 void modem::fail(std::string reason, bool final) {
   spdlog::warn("{}: failed: {}", options_.id, reason);
-  status_.state = modem_state::failed;
-  status_.reason = std::move(reason);
   status_.final = final;
+  set_state(modem_state::failed, std::move(reason));
+}
+
+void modem::set_state(modem_state state, std::string reason) {
+  if (state == status_.state && reason == status_.reason) return;  // e.g. each registration poll
+  status_.state = state;
+  status_.reason = std::move(reason);
+  if (state_receiver_) state_receiver_(status_);
 }
 
 asio::awaitable<bool> modem::pause(std::chrono::milliseconds duration) {
@@ -69,8 +75,7 @@ asio::awaitable<bool> modem::pause(std::chrono::milliseconds duration) {
 asio::awaitable<void> modem::run() {
   std::chrono::milliseconds backoff = options_.backoff_initial;
   while (!stopping_) {
-    status_.state = modem_state::initialising;
-    status_.reason = "opening " + options_.port;
+    set_state(modem_state::initialising, "opening " + options_.port);
     std::shared_ptr<session> current;
     try {
       auto device = open_();
@@ -106,8 +111,7 @@ asio::awaitable<void> modem::run() {
     backoff = std::min(backoff * 2, options_.backoff_max);
   }
   if (status_.state != modem_state::failed) {
-    status_.state = modem_state::failed;
-    status_.reason = "stopped";
+    set_state(modem_state::failed, "stopped");
   }
 }
 
@@ -119,11 +123,10 @@ asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
     const ending init = co_await initialise(*current);
     if (init != ending::ready) co_return init;
     became_ready_ = true;
-    status_.state = modem_state::ready;
-    status_.reason.clear();
     init_failure_.clear();
     spdlog::info("{}: ready ({} {}, {})", options_.id, status_.identity.manufacturer,
                  status_.identity.model, status_.identity.operator_name);
+    set_state(modem_state::ready, "");
     if (!current->inbox_running) {
       current->inbox_running = true;
       asio::co_spawn(io_, inbox_loop(current), asio::detached);
@@ -132,8 +135,7 @@ asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
     const ending why = co_await supervise(*current);
     if (why != ending::unhealthy || stopping_) co_return why;
     spdlog::warn("{}: not answering; initialising again", options_.id);
-    status_.state = modem_state::initialising;
-    status_.reason = "not answering; initialising again";
+    set_state(modem_state::initialising, "not answering; initialising again");
   }
 }
 
@@ -231,6 +233,7 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
   }
   at::command cmd = make_command("AT+CMGS=" + std::to_string(part.tpdu_length), "+CMGS:", options_.send_timeout);
   cmd.pdu = part.pdu;
+  // A busy flag rather than a change of state: on_state is not told.
   status_.state = modem_state::sending;
   const at::response answer = co_await on(*current, std::move(cmd));
   if (status_.state == modem_state::sending) status_.state = modem_state::ready;

@@ -67,6 +67,9 @@ struct status_report {
 // SIM (or acknowledged with +CNMA). A receiver that says no sees it again on the next poll.
 using message_receiver = std::function<asio::awaitable<bool>(const incoming_message&)>;
 using report_receiver = std::function<void(const status_report&)>;
+// Told each time the modem's state or its reason changes (not for ready <-> sending, which
+// happens with every part).
+using state_receiver = std::function<void(const modem_status&)>;
 // Opens the device (again, after an unplug: the configured path, so a /dev/serial/by-id link
 // that reappears is found). Throws (open_error) when it cannot.
 using stream_opener = std::function<std::unique_ptr<at::byte_stream>()>;
@@ -103,6 +106,7 @@ class modem {
 
   void on_message(message_receiver receiver) { message_receiver_ = std::move(receiver); }
   void on_report(report_receiver receiver) { report_receiver_ = std::move(receiver); }
+  void on_state(state_receiver receiver) { state_receiver_ = std::move(receiver); }
 
   void start();
   void stop();
@@ -156,6 +160,7 @@ class modem {
 
   void on_urc(session& current, const at::urc& code);
   void fail(std::string reason, bool final = false);
+  void set_state(modem_state state, std::string reason);
   bool hand_up_report(const std::string& pdu);
 
   asio::io_context& io_;
@@ -167,6 +172,7 @@ class modem {
   modem_status status_;
   message_receiver message_receiver_;
   report_receiver report_receiver_;
+  state_receiver state_receiver_;
   bool running_ = false;
   bool stopping_ = false;
   bool pin_rejected_ = false;

@@ -19,8 +19,7 @@ using namespace std::chrono_literals;
 using namespace answers;
 
 asio::awaitable<modem::ending> modem::initialise(session& current) {
-  status_.state = modem_state::initialising;
-  status_.reason = "initialising";
+  set_state(modem_state::initialising, "initialising");
   if (!co_await run_steps(current, reset_steps())) co_return ending::init_failed;
   co_await read_identity(current, device_identity_queries());
   current.family = family_of(status_.identity.manufacturer);
@@ -133,7 +132,7 @@ asio::awaitable<bool> modem::wait_for_registration(session& current) {
            "; 3 means denied: check the SIM is active)");
       co_return false;
     }
-    status_.reason = "waiting for network registration";
+    set_state(modem_state::initialising, "waiting for network registration");
     if (!co_await pause(options_.register_poll)) co_return false;
     waited += options_.register_poll;
   }

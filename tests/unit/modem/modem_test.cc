@@ -163,6 +163,19 @@ TEST_CASE("a sent part returns the +CMGS message reference", "[modem][send]") {
   CHECK(rig.driver->status().state == modem_state::ready);
 }
 
+TEST_CASE("on_state hears of a change of state, not of each part being sent", "[modem][state]") {
+  modem_rig rig;
+  std::vector<modem::modem_status> told;
+  rig.driver->on_state([&](const modem::modem_status& now) { told.push_back(now); });
+  REQUIRE(*rig.send(one_part()));
+  CHECK(told.empty());
+  rig.driver->stop();
+  rig.settle();
+  REQUIRE_FALSE(told.empty());
+  CHECK(told.back().state == modem_state::failed);
+  CHECK(told.back().reason == "stopped");
+}
+
 TEST_CASE("+CMS ERROR 42 (congestion) is a temporary send error", "[modem][send]") {
   modem_rig rig;
   rig.fake.pdu_answer = "\r\n+CMS ERROR: 42\r\n";
