@@ -34,8 +34,10 @@ std::string summary(const Config& config) {
   std::string rate = std::to_string(config.throttle.rate_per_second);
   rate.erase(rate.find_last_not_of('0') + 1);  // "35.000000" -> "35." -> "35"
   if (rate.back() == '.') rate.pop_back();
-  return std::to_string(config.modems.size()) + " modem(s) [" + modems + "], throttle " + rate +
-         " parts/s burst " + std::to_string(config.throttle.burst) + ", database " +
+  const std::string throttle = config.throttle.rate_per_second == 0
+                                   ? "unthrottled"
+                                   : "throttle " + rate + " parts/s burst " + std::to_string(config.throttle.burst);
+  return std::to_string(config.modems.size()) + " modem(s) [" + modems + "], " + throttle + ", database " +
          config.database + ", listen " + config.http.listen + ", " +
          std::to_string(config.http.tokens.size()) + " API token(s), timezone " +
          config.timezone + ", region " + config.region + ", on_uncertain " +

@@ -26,7 +26,8 @@ std::string_view to_string(OnUncertain policy);
 std::string_view to_string(Operator op);
 
 // Token bucket over SMS parts, global for the daemon. The rate may be fractional
-// (0.5 = one part every two seconds) so slow SIM plans and tests can be expressed.
+// (0.5 = one part every two seconds) so slow SIM plans and tests can be expressed; 0 = no
+// global limit (each modem still sends one part at a time).
 struct Throttle {
   double rate_per_second = 35.0;
   unsigned burst = 5;
@@ -40,9 +41,19 @@ struct Modem {
   std::optional<std::string> smsc;  // service centre number, digits with an optional '+'
   std::optional<Operator> mobile_operator;
   unsigned max_per_minute = 0;  // 0 = no per-SIM cap
+  unsigned sim_send_delay_ms = 0;  // `port: sim` only: the simulated network's AT+CMGS latency
 
   bool simulated() const { return port == sim_port; }
   static constexpr std::string_view sim_port = "sim";
+};
+
+// How parts are retried, expired and drained (DESIGN.md "Messages and their states").
+struct Dispatch {
+  unsigned max_attempts = 5;                               // then the part fails
+  std::chrono::seconds retry_delay{30};                    // after the first temporary failure,
+  std::chrono::seconds retry_max_delay = std::chrono::hours(1);  // doubling up to this
+  std::chrono::seconds valid_for = std::chrono::hours(48); // an unsent message expires after it
+  std::chrono::seconds drain_timeout{30};                  // SIGTERM waits this long for parts in flight
 };
 
 struct Token {
@@ -68,6 +79,7 @@ struct Config {
   LogLevel log_level = LogLevel::info;
   Throttle throttle;
   OnUncertain on_uncertain = OnUncertain::resend;
+  Dispatch dispatch;
   std::vector<Modem> modems;
   Http http;
   Inbox inbox;

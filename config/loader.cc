@@ -36,7 +36,7 @@ class UniqueNames {
 
 void read_throttle(const Value& value, Throttle& throttle) {
   mapping(value, {
-      {"rate_per_second", store(throttle.rate_per_second, values::number(0.1, 1000))},
+      {"rate_per_second", store(throttle.rate_per_second, values::number(0, 1000))},
       {"burst", store(throttle.burst, values::whole_number(1, 1000))},
   });
 }
@@ -56,6 +56,21 @@ void read_modem(const Value& value, Modem& modem) {
                                            {"tri", Operator::tri},
                                            {"smartfren", Operator::smartfren}}))},
       {"max_per_minute", store(modem.max_per_minute, values::whole_number(0, 600))},
+      {"sim_send_delay_ms", store(modem.sim_send_delay_ms, values::whole_number(0, 60000))},
+  });
+  if (modem.sim_send_delay_ms != 0 && !modem.port.empty() && !modem.simulated()) {
+    value.child(value.node["sim_send_delay_ms"], "sim_send_delay_ms", value.mark)
+        .error("applies only to a simulated modem (port: sim); a real modem has its own latency");
+  }
+}
+
+void read_dispatch(const Value& value, Dispatch& dispatch) {
+  mapping(value, {
+      {"max_attempts", store(dispatch.max_attempts, values::whole_number(1, 100))},
+      {"retry_delay", store(dispatch.retry_delay, values::duration)},
+      {"retry_max_delay", store(dispatch.retry_max_delay, values::duration)},
+      {"valid_for", store(dispatch.valid_for, values::duration)},
+      {"drain_timeout", store(dispatch.drain_timeout, values::duration)},
   });
 }
 
@@ -108,6 +123,7 @@ void read_root(const Value& value, Config& config) {
       {"throttle", [&](const Value& v) { read_throttle(v, config.throttle); }},
       {"on_uncertain", store(config.on_uncertain, one_of<OnUncertain>({{"resend", OnUncertain::resend},
                                                                      {"hold", OnUncertain::hold}}))},
+      {"dispatch", [&](const Value& v) { read_dispatch(v, config.dispatch); }},
       {"modems", [&](const Value& v) { read_modems(v, config.modems); }},
       {"http", [&](const Value& v) { read_http(v, config.http); }},
       {"inbox", [&](const Value& v) {

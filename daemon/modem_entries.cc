@@ -11,6 +11,7 @@ modem::modem_entry modem_entry_for(const config::Modem& modem) {
   entry.smsc = modem.smsc;
   if (modem.mobile_operator) entry.operator_name = std::string(config::to_string(*modem.mobile_operator));
   entry.max_per_minute = modem.max_per_minute;
+  entry.sim_send_delay = std::chrono::milliseconds(modem.sim_send_delay_ms);
   return entry;
 }
 

@@ -3,6 +3,7 @@
 // One modem for the pool to run, as the driver needs it: plain values, so modem/ knows
 // nothing of the config that names them (the daemon converts, daemon/modem_entries.h).
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,6 +21,7 @@ struct modem_entry {
   std::optional<std::string> smsc;    // service centre number, digits with an optional '+'
   std::string operator_name;          // "" or lowercase, e.g. "telkomsel", "indosat"
   unsigned max_per_minute = 0;        // 0 = no per-SIM cap
+  std::chrono::milliseconds sim_send_delay{0};  // simulated modems: AT+CMGS latency
 
   bool simulated() const { return port == sim_port; }
 };
