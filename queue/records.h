@@ -64,6 +64,14 @@ struct claimed_part {
   int priority = 0;
 };
 
+// A queued part that is due, as the dispatcher chooses among them (before claiming one).
+struct due_part {
+  std::int64_t part_id = 0;
+  std::string recipient;
+  int priority = 0;
+  std::optional<std::string> pinned_modem;  // later parts of a multipart message follow the first
+};
+
 struct message_record {
   std::int64_t id = 0;
   std::string recipient;
@@ -104,6 +112,30 @@ struct incoming_message {
   std::optional<int> concat_ref;
   std::optional<int> concat_total;
   bool complete = true;
+};
+
+// One part of a concatenated incoming SMS, kept until its set is complete.
+struct incoming_fragment {
+  std::string modem;
+  std::string sender;
+  int concat_ref = 0;
+  int concat_total = 0;
+  int number = 0;  // 1-based
+  std::string text;
+  std::string raw_pdu;
+  timestamp received_at{};
+};
+
+// A stored incoming message, for the inbox.
+struct incoming_record {
+  std::int64_t id = 0;
+  std::string modem;
+  std::string sender;
+  std::string text;
+  timestamp received_at{};
+  int parts = 1;
+  bool complete = true;
+  std::optional<std::string> decode_error;
 };
 
 struct prune_counts {

@@ -129,6 +129,23 @@ SELECT message_id,
        END AS state
 FROM parts GROUP BY message_id;
 )sql",
+    // 2: parts of long incoming SMS wait here, durably, until their set is complete (or
+    // reassembly gives up): the modem deletes each part from the SIM once it is stored.
+    R"sql(
+CREATE TABLE incoming_fragments (
+  id           INTEGER PRIMARY KEY,
+  modem        TEXT    NOT NULL,
+  sender       TEXT    NOT NULL,
+  concat_ref   INTEGER NOT NULL,
+  concat_total INTEGER NOT NULL,
+  number       INTEGER NOT NULL,
+  text         TEXT    NOT NULL,
+  raw_pdu      TEXT    NOT NULL,
+  received_at  INTEGER NOT NULL,
+  UNIQUE (modem, sender, concat_ref, concat_total, number)
+);
+CREATE INDEX incoming_fragments_received ON incoming_fragments (received_at);
+)sql",
 };
 
 int current_version(database& db) {

@@ -36,6 +36,10 @@ statements::statements(database& db)
                     "SELECT p.id, p.message_id, p.expires_at FROM parts p WHERE p.state = 'queued' AND "
                     "p.next_attempt_at <= ?1 AND (?2 IS NULL OR p.pinned_modem IS NULL OR p.pinned_modem = ?2) "
                     "ORDER BY p.priority DESC, p.next_attempt_at, p.id LIMIT 1"),
+      due_parts(db,
+                "SELECT p.id, p.message_id, p.expires_at, m.recipient, p.priority, p.pinned_modem FROM parts p "
+                "JOIN messages m ON m.id = p.message_id WHERE p.state = 'queued' AND p.next_attempt_at <= ?1 "
+                "ORDER BY p.priority DESC, p.next_attempt_at, p.id LIMIT ?2"),
       expire_message(db,
                      "UPDATE parts SET state = 'failed', last_error = 'expired before it could be sent' "
                      "WHERE message_id = ?1 AND state = 'queued'"),
@@ -67,6 +71,10 @@ statements::statements(database& db)
                    "delivered_at = CASE WHEN ?3 = 'delivered' THEN ?4 ELSE delivered_at END, "
                    "last_error = CASE WHEN ?3 = 'failed' THEN ?5 ELSE last_error END WHERE id = ?1"),
       queue_depth(db, "SELECT COUNT(*) FROM parts WHERE state = 'queued'"),
+      count_parts(db, "SELECT COUNT(*) FROM parts WHERE state = ?1"),
+      requeue_uncertain(db,
+                        "UPDATE parts SET state = 'queued', resent_uncertain = 1, last_error = ?2, next_attempt_at = ?3 "
+                        "WHERE id = ?1 AND state = 'sending'"),
 
       insert_attempt(db, "INSERT INTO attempts (part_id, modem, started_at) VALUES (?1, ?2, ?3)"),
       finish_attempt(db,
@@ -77,6 +85,21 @@ statements::statements(database& db)
                       "INSERT INTO incoming (modem, sender, text, received_at, raw_pdus, decode_error, concat_ref, "
                       "concat_total, complete) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
       prune_incoming(db, "DELETE FROM incoming WHERE received_at < ?1"),
+      select_inbox(db,
+                   "SELECT id, modem, sender, text, received_at, COALESCE(concat_total, 1), complete, decode_error "
+                   "FROM incoming WHERE id > ?1 AND received_at >= ?2 ORDER BY id LIMIT ?3"),
+      insert_fragment(db,
+                      "INSERT OR IGNORE INTO incoming_fragments (modem, sender, concat_ref, concat_total, number, "
+                      "text, raw_pdu, received_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+      fragments_of_set(db,
+                       "SELECT number, text, raw_pdu, received_at FROM incoming_fragments WHERE modem = ?1 AND "
+                       "sender = ?2 AND concat_ref = ?3 AND concat_total = ?4 ORDER BY number"),
+      delete_fragment_set(db,
+                          "DELETE FROM incoming_fragments WHERE modem = ?1 AND sender = ?2 AND concat_ref = ?3 AND "
+                          "concat_total = ?4"),
+      stale_fragment_sets(db,
+                          "SELECT modem, sender, concat_ref, concat_total FROM incoming_fragments GROUP BY modem, "
+                          "sender, concat_ref, concat_total HAVING MAX(received_at) < ?1"),
       insert_status_report(db,
                            "INSERT INTO status_reports (modem, reference, recipient, status, sc_timestamp, "
                            "discharge_time, received_at, raw_pdu, part_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),

@@ -26,6 +26,7 @@ struct statements {
   // parts
   statement insert_part;
   statement next_due_part;
+  statement due_parts;
   statement expire_message;
   statement claim_part;
   statement pin_siblings;
@@ -39,6 +40,8 @@ struct statements {
   statement match_report;
   statement apply_report;
   statement queue_depth;
+  statement count_parts;
+  statement requeue_uncertain;
 
   // attempts
   statement insert_attempt;
@@ -47,6 +50,11 @@ struct statements {
   // incoming, status_reports, modem_events
   statement insert_incoming;
   statement prune_incoming;
+  statement select_inbox;
+  statement insert_fragment;
+  statement fragments_of_set;
+  statement delete_fragment_set;
+  statement stale_fragment_sets;
   statement insert_status_report;
   statement prune_status_reports;
   statement insert_modem_event;

@@ -95,6 +95,26 @@ accepted insert_message(store_state& s, const new_message& m) {
 
 durability claim_durability(const store_options& o) { return o.durable_claims ? durability::full : durability::normal; }
 
+bool is_expired(std::optional<std::int64_t> expires_at, timestamp now) {
+  return expires_at && *expires_at <= millis(now);
+}
+
+// Marks a queued part `sending` on `modem` (pinning its siblings there) with a new attempt,
+// inside the caller's transaction, and reads it back with what the dispatcher routes on.
+claimed_part claim_row(store_state& s, std::int64_t part_id, std::int64_t message_id,
+                       const std::optional<std::string>& modem, timestamp now) {
+  s.sql.claim_part.bind(1, part_id).bind(2, modem).run();
+  if (modem) s.sql.pin_siblings.bind(1, message_id).bind(2, *modem).run();
+  s.sql.insert_attempt.bind(1, part_id).bind(2, modem).bind(3, millis(now)).run();
+  claimed_part claimed;
+  step_scope scope(s.sql.select_claimed);
+  s.sql.select_claimed.bind(1, part_id).step();
+  claimed.part = read_part(s.sql.select_claimed);
+  claimed.recipient = s.sql.select_claimed.text(part_column_count);
+  claimed.priority = static_cast<int>(s.sql.select_claimed.int64(part_column_count + 1));
+  return claimed;
+}
+
 void finish_attempt(store_state& s, std::int64_t part_id, timestamp at, std::string_view outcome,
                     const send_failure* failure) {
   s.sql.finish_attempt.bind(1, part_id).bind(2, millis(at)).bind(3, outcome);
@@ -140,27 +160,53 @@ std::optional<claimed_part> store::claim_next(timestamp now, const std::optional
       }
       part_id = sql.next_due_part.int64(0);
       message_id = sql.next_due_part.int64(1);
-      const auto expires_at = sql.next_due_part.optional_int64(2);
-      expired = expires_at && *expires_at <= millis(now);
+      expired = is_expired(sql.next_due_part.optional_int64(2), now);
     }
     if (expired) {
       sql.expire_message.bind(1, message_id).run();
       continue;
     }
-    sql.claim_part.bind(1, part_id).bind(2, modem).run();
-    if (modem) sql.pin_siblings.bind(1, message_id).bind(2, *modem).run();
-    sql.insert_attempt.bind(1, part_id).bind(2, modem).bind(3, millis(now)).run();
-    claimed_part claimed;
-    {
-      step_scope scope(sql.select_claimed);
-      sql.select_claimed.bind(1, part_id).step();
-      claimed.part = read_part(sql.select_claimed);
-      claimed.recipient = sql.select_claimed.text(part_column_count);
-      claimed.priority = static_cast<int>(sql.select_claimed.int64(part_column_count + 1));
-    }
+    claimed_part claimed = claim_row(*impl_, part_id, message_id, modem, now);
     tx.commit();
     return claimed;
   }
+}
+
+std::vector<due_part> store::due_parts(timestamp now, int limit) {
+  auto& q = impl_->sql.due_parts;
+  transaction tx(impl_->db, claim_durability(impl_->options));
+  std::vector<due_part> due;
+  std::vector<std::int64_t> expired;
+  {
+    step_scope scope(q);
+    q.bind(1, millis(now)).bind(2, limit);
+    while (q.step()) {
+      if (is_expired(q.optional_int64(2), now)) {
+        expired.push_back(q.int64(1));
+        continue;
+      }
+      due.push_back(due_part{q.int64(0), q.text(3), static_cast<int>(q.int64(4)), q.optional_text(5)});
+    }
+  }
+  for (std::int64_t message_id : expired) impl_->sql.expire_message.bind(1, message_id).run();
+  tx.commit();
+  return due;
+}
+
+std::optional<claimed_part> store::claim(std::int64_t part_id, std::string_view modem, timestamp now) {
+  auto& sql = impl_->sql;
+  transaction tx(impl_->db, claim_durability(impl_->options));
+  std::int64_t message_id = 0;
+  {
+    step_scope scope(sql.select_claimed);
+    if (!sql.select_claimed.bind(1, part_id).step()) return std::nullopt;
+    const part_record found = read_part(sql.select_claimed);
+    if (found.state != part_state::queued) return std::nullopt;
+    message_id = found.message_id;
+  }
+  claimed_part claimed = claim_row(*impl_, part_id, message_id, std::string(modem), now);
+  tx.commit();
+  return claimed;
 }
 
 void store::mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at) {
@@ -192,6 +238,15 @@ void store::mark_uncertain(std::int64_t part_id, std::string_view reason, timest
   transaction tx(impl_->db);
   impl_->sql.mark_ended.bind(1, part_id).bind(2, to_string(part_state::uncertain)).bind(3, reason).run();
   expect_one_change(impl_->db, part_id, "marking a part uncertain");
+  const send_failure failure{std::string(reason), std::nullopt};
+  finish_attempt(*impl_, part_id, at, "uncertain", &failure);
+  tx.commit();
+}
+
+void store::requeue_uncertain(std::int64_t part_id, std::string_view reason, timestamp at) {
+  transaction tx(impl_->db);
+  impl_->sql.requeue_uncertain.bind(1, part_id).bind(2, reason).bind(3, millis(at)).run();
+  expect_one_change(impl_->db, part_id, "requeueing an uncertain part");
   const send_failure failure{std::string(reason), std::nullopt};
   finish_attempt(*impl_, part_id, at, "uncertain", &failure);
   tx.commit();

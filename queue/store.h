@@ -57,6 +57,12 @@ class store {
   // returns: call it before writing the part to a modem. Expired parts met on the way are failed.
   std::optional<claimed_part> claim_next(timestamp now, const std::optional<std::string>& modem = std::nullopt);
 
+  // Due queued parts in claim order (priority, then oldest), at most `limit`, for the dispatcher
+  // to choose from; expired messages met on the way are failed.
+  std::vector<due_part> due_parts(timestamp now, int limit);
+  // Claims that part for `modem` as claim_next does; nothing when it is no longer queued.
+  std::optional<claimed_part> claim(std::int64_t part_id, std::string_view modem, timestamp now);
+
   // Transitions from `sending`; a part in another state is a store_error (a bug upstream).
   void mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at);
   void mark_failed_temporary(std::int64_t part_id, const send_failure& failure, timestamp at,
@@ -64,6 +70,10 @@ class store {
   void mark_failed_permanent(std::int64_t part_id, const send_failure& failure, timestamp at);
   // The modem died or timed out with the part written: it may or may not have gone out.
   void mark_uncertain(std::int64_t part_id, std::string_view reason, timestamp at);
+
+  // Like mark_uncertain, for `on_uncertain: resend`: back to queued at once, flagged
+  // resent_uncertain (the recipient may get it twice; the API says so).
+  void requeue_uncertain(std::int64_t part_id, std::string_view reason, timestamp at);
 
   // Parts left in `sending` by a process that died. resend: back to queued, flagged
   // resent_uncertain; hold: `uncertain`, for a person to decide. Returns them as they were found.
@@ -73,6 +83,15 @@ class store {
   // on the last 8 digits, the most recent sent within report_window. Returns that part's id.
   std::optional<std::int64_t> record_status_report(const status_report& report);
   std::int64_t record_incoming(const incoming_message& message);
+  // Stores one part of a long SMS durably. When it completes its set, the whole message moves to
+  // the incoming table (texts joined in part order) in the same transaction: returns its id.
+  // A part stored before (offered again by the modem) changes nothing.
+  std::optional<std::int64_t> record_fragment(const incoming_fragment& fragment);
+  // Sets whose newest part arrived before `before` are stored as incomplete messages (what
+  // arrived, in order): reassembly gives up on them, nothing is lost. Returns their ids.
+  std::vector<std::int64_t> flush_fragments(timestamp before);
+  // Incoming messages after `after_id` received at or after `since`, oldest first.
+  std::vector<incoming_record> inbox(std::int64_t after_id, timestamp since, int limit);
   void record_modem_event(std::string_view modem, timestamp at, std::string_view state, std::string_view reason);
 
   std::optional<message_record> message(std::int64_t id);
@@ -80,6 +99,7 @@ class store {
   std::vector<message_record> messages_by_state(part_state state, std::int64_t after_id = 0, int limit = 100);
   // Parts waiting to be sent (queued, due or not).
   std::int64_t queue_depth();
+  std::int64_t count_parts(part_state state);
 
   // Deletes finished messages (no part queued, sending or uncertain) created before `before`, and
   // incoming messages, status reports and modem events older than it.

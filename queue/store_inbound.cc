@@ -1,5 +1,6 @@
 // What arrives from the network: status reports, incoming SMS, modem events.
 
+#include <algorithm>
 #include <numeric>
 
 #include "queue/store.h"
@@ -16,6 +17,17 @@ std::optional<part_state> state_after_report(int status) {
   if (status < 0x40) return std::nullopt;
   return part_state::failed;
 }
+
+struct fragment_key {
+  std::string modem;
+  std::string sender;
+  int concat_ref = 0;
+  int concat_total = 0;
+};
+
+std::int64_t insert_incoming(store_state& s, const incoming_message& m);
+incoming_message join_fragments(store_state& s, const fragment_key& key);
+std::int64_t move_to_incoming(store_state& s, const fragment_key& key, const incoming_message& joined);
 
 std::optional<std::int64_t> find_reported_part(store_state& s, const status_report& r) {
   auto& q = s.sql.match_report;
@@ -62,11 +74,73 @@ std::optional<std::int64_t> store::record_status_report(const status_report& rep
 }
 
 std::int64_t store::record_incoming(const incoming_message& m) {
-  std::string raw;
-  for (const std::string& pdu : m.raw_pdus) raw += (raw.empty() ? "" : "\n") + pdu;
   // Durable before the caller deletes it from the SIM: afterwards this row is the only copy.
   transaction tx(impl_->db, durability::full);
-  impl_->sql.insert_incoming.bind(1, m.modem)
+  const std::int64_t id = insert_incoming(*impl_, m);
+  tx.commit();
+  return id;
+}
+
+std::optional<std::int64_t> store::record_fragment(const incoming_fragment& f) {
+  auto& sql = impl_->sql;
+  transaction tx(impl_->db, durability::full);
+  sql.insert_fragment.bind(1, f.modem)
+      .bind(2, f.sender)
+      .bind(3, f.concat_ref)
+      .bind(4, f.concat_total)
+      .bind(5, f.number)
+      .bind(6, f.text)
+      .bind(7, f.raw_pdu)
+      .bind(8, millis(f.received_at))
+      .run();
+  const fragment_key key{f.modem, f.sender, f.concat_ref, f.concat_total};
+  std::optional<std::int64_t> id;
+  incoming_message joined = join_fragments(*impl_, key);
+  if (static_cast<int>(joined.raw_pdus.size()) == f.concat_total) id = move_to_incoming(*impl_, key, joined);
+  tx.commit();
+  return id;
+}
+
+std::vector<std::int64_t> store::flush_fragments(timestamp before) {
+  auto& sql = impl_->sql;
+  transaction tx(impl_->db, durability::full);
+  std::vector<fragment_key> stale;
+  {
+    step_scope scope(sql.stale_fragment_sets);
+    sql.stale_fragment_sets.bind(1, millis(before));
+    while (sql.stale_fragment_sets.step()) {
+      const auto& q = sql.stale_fragment_sets;
+      stale.push_back(fragment_key{q.text(0), q.text(1), static_cast<int>(q.int64(2)), static_cast<int>(q.int64(3))});
+    }
+  }
+  std::vector<std::int64_t> ids;
+  for (const fragment_key& key : stale) {
+    incoming_message partial = join_fragments(*impl_, key);
+    partial.complete = false;
+    ids.push_back(move_to_incoming(*impl_, key, partial));
+  }
+  tx.commit();
+  return ids;
+}
+
+std::vector<incoming_record> store::inbox(std::int64_t after_id, timestamp since, int limit) {
+  auto& q = impl_->sql.select_inbox;
+  step_scope scope(q);
+  q.bind(1, after_id).bind(2, millis(since)).bind(3, limit);
+  std::vector<incoming_record> found;
+  while (q.step()) {
+    found.push_back(incoming_record{q.int64(0), q.text(1), q.text(2), q.text(3), from_millis(q.int64(4)),
+                                    static_cast<int>(q.int64(5)), q.int64(6) != 0, q.optional_text(7)});
+  }
+  return found;
+}
+
+namespace {
+
+std::int64_t insert_incoming(store_state& s, const incoming_message& m) {
+  std::string raw;
+  for (const std::string& pdu : m.raw_pdus) raw += (raw.empty() ? "" : "\n") + pdu;
+  s.sql.insert_incoming.bind(1, m.modem)
       .bind(2, m.sender)
       .bind(3, m.text)
       .bind(4, millis(m.received_at))
@@ -76,10 +150,30 @@ std::int64_t store::record_incoming(const incoming_message& m) {
       .bind(8, m.concat_total)
       .bind(9, m.complete)
       .run();
-  const std::int64_t id = impl_->db.last_insert_rowid();
-  tx.commit();
+  return s.db.last_insert_rowid();
+}
+
+// The fragments of one set so far, joined in part order; received_at is the newest part's.
+incoming_message join_fragments(store_state& s, const fragment_key& key) {
+  auto& q = s.sql.fragments_of_set;
+  step_scope scope(q);
+  q.bind(1, key.modem).bind(2, key.sender).bind(3, key.concat_ref).bind(4, key.concat_total);
+  incoming_message m{key.modem, key.sender, "", {}, {}, std::nullopt, key.concat_ref, key.concat_total, true};
+  while (q.step()) {
+    m.text += q.text(1);
+    m.raw_pdus.push_back(q.text(2));
+    m.received_at = std::max(m.received_at, from_millis(q.int64(3)));
+  }
+  return m;
+}
+
+std::int64_t move_to_incoming(store_state& s, const fragment_key& key, const incoming_message& joined) {
+  const std::int64_t id = insert_incoming(s, joined);
+  s.sql.delete_fragment_set.bind(1, key.modem).bind(2, key.sender).bind(3, key.concat_ref).bind(4, key.concat_total).run();
   return id;
 }
+
+}  // namespace
 
 void store::record_modem_event(std::string_view modem, timestamp at, std::string_view state, std::string_view reason) {
   impl_->sql.insert_modem_event.bind(1, modem).bind(2, millis(at)).bind(3, state).bind(4, reason).run();

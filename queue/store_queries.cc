@@ -53,6 +53,13 @@ std::vector<message_record> store::messages_by_state(part_state state, std::int6
   return found;
 }
 
+std::int64_t store::count_parts(part_state state) {
+  auto& q = impl_->sql.count_parts;
+  step_scope scope(q);
+  q.bind(1, to_string(state)).step();
+  return q.int64(0);
+}
+
 std::int64_t store::queue_depth() {
   auto& q = impl_->sql.queue_depth;
   step_scope scope(q);

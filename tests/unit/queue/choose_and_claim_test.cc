@@ -1,0 +1,68 @@
+// The dispatcher's way in: look at the due parts first, then claim the one it chose.
+#include <catch2/catch.hpp>
+
+#include "messages.h"
+#include "queue/store.h"
+#include "tests/support/temp_dir.h"
+
+using namespace siaran::queue;
+using namespace siaran::queue::test;
+using siaran::test::TempDir;
+
+TEST_CASE("due parts come in claim order with their recipient and pin", "[queue][due]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  s.enqueue(message_to("+628111", 1, 0));
+  const auto urgent = s.enqueue(message_to("+628333", 2, 5, 2)).id;
+  auto later = message_to("+628444", 3);
+  later.send_at = at_s(100);
+  s.enqueue(later);
+
+  const auto due = s.due_parts(at_s(10), 10);
+  REQUIRE(due.size() == 3);  // both parts of the urgent one, then the old one; not the later one
+  CHECK(due[0].recipient == "+628333");
+  CHECK(due[0].priority == 5);
+  CHECK(due[2].recipient == "+628111");
+  CHECK_FALSE(due[0].pinned_modem);
+
+  REQUIRE(s.claim(due[0].part_id, "m2", at_s(10)));
+  const auto after = s.due_parts(at_s(10), 10);
+  REQUIRE(after.size() == 2);
+  CHECK(after[0].pinned_modem == std::optional<std::string>("m2"));  // the sibling follows
+  CHECK(s.message(urgent)->parts[0].state == part_state::sending);
+}
+
+TEST_CASE("a part is claimed only while it is queued", "[queue][due]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  s.enqueue(message_to("+628111"));
+  const auto due = s.due_parts(at_s(1), 1);
+  REQUIRE(due.size() == 1);
+  REQUIRE(s.claim(due[0].part_id, "m1", at_s(1)));
+  CHECK_FALSE(s.claim(due[0].part_id, "m2", at_s(1)));
+  CHECK_FALSE(s.claim(999, "m1", at_s(1)));
+}
+
+TEST_CASE("an expired message met while looking is failed, not offered", "[queue][due]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  auto stale = message_to("+628111");
+  stale.expires_at = at_s(5);
+  const auto id = s.enqueue(stale).id;
+  CHECK(s.due_parts(at_s(6), 10).empty());
+  CHECK(s.message(id)->state == part_state::failed);
+}
+
+TEST_CASE("an uncertain part requeued for resend is flagged and due at once", "[queue][due]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  const auto id = s.enqueue(message_to("+628111")).id;
+  const auto claimed = s.claim_next(at_s(1), "m1");
+  REQUIRE(claimed);
+  s.requeue_uncertain(claimed->part.id, "modem m1 gone mid-send", at_s(2));
+  const auto m = s.message(id);
+  CHECK(m->parts[0].state == part_state::queued);
+  CHECK(m->parts[0].resent_uncertain);
+  CHECK(s.due_parts(at_s(2), 10).size() == 1);
+  CHECK(s.count_parts(part_state::queued) == 1);
+}
