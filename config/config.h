@@ -70,6 +70,8 @@ struct Http {
 
 struct Inbox {
   std::chrono::seconds reply_window = std::chrono::hours(24 * 7);
+  // A long SMS whose missing parts have not come by then is stored as what arrived.
+  std::chrono::seconds reassembly_timeout = std::chrono::minutes(30);
 };
 
 struct Config {

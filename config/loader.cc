@@ -127,7 +127,8 @@ void read_root(const Value& value, Config& config) {
       {"modems", [&](const Value& v) { read_modems(v, config.modems); }},
       {"http", [&](const Value& v) { read_http(v, config.http); }},
       {"inbox", [&](const Value& v) {
-         mapping(v, {{"reply_window", store(config.inbox.reply_window, values::duration)}});
+         mapping(v, {{"reply_window", store(config.inbox.reply_window, values::duration)},
+                     {"reassembly_timeout", store(config.inbox.reassembly_timeout, values::duration)}});
        }},
   });
 }

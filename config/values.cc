@@ -214,12 +214,17 @@ std::optional<unsigned> baud(const Value& value) {
 }
 
 std::optional<std::chrono::seconds> duration(const Value& value) {
-  static constexpr std::chrono::seconds max_duration = std::chrono::hours(24 * 366);
   auto s = text(value);
   if (!s) return std::nullopt;
+  auto total = parse_duration(*s);
+  if (!total) value.error("'" + *s + "' is not a duration between 1s and 366d, such as 7d, 12h, 30m or 1d12h");
+  return total;
+}
+
+std::optional<std::chrono::seconds> parse_duration(std::string_view rest) {
+  static constexpr std::chrono::seconds max_duration = std::chrono::hours(24 * 366);
   std::chrono::seconds total{0};
-  std::string_view rest = *s;
-  bool ok = true;
+  bool ok = !rest.empty();
   while (ok && !rest.empty()) {
     std::size_t digits = 0;
     while (digits < rest.size() && std::isdigit(static_cast<unsigned char>(rest[digits])) != 0) ++digits;
@@ -235,10 +240,7 @@ std::optional<std::chrono::seconds> duration(const Value& value) {
       rest.remove_prefix(unit_at + 1);
     }
   }
-  if (!ok || total.count() == 0) {
-    value.error("'" + *s + "' is not a duration between 1s and 366d, such as 7d, 12h, 30m or 1d12h");
-    return std::nullopt;
-  }
+  if (!ok || total.count() == 0) return std::nullopt;
   return total;
 }
 

@@ -30,6 +30,9 @@ std::optional<std::string> timezone(const Value& value);
 std::optional<std::string> region(const Value& value);
 std::optional<unsigned> baud(const Value& value);
 std::optional<std::chrono::seconds> duration(const Value& value);
+// "7d", "12h", "30m", "1d12h": between 1 s and 366 days; nothing for anything else. The API's
+// durations read the same as the config's.
+std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 
 Parser<unsigned> whole_number(unsigned min, unsigned max);
 Parser<double> number(double min, double max);

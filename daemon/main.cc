@@ -10,6 +10,7 @@
 #include "daemon/logging.h"
 #include "daemon/options.h"
 #include "daemon/service.h"
+#include "queue/store_error.h"
 
 namespace {
 
@@ -40,6 +41,9 @@ int run(const Options& options) {
   try {
     siaran::daemon::Service service(options.config_file, std::move(config));
     return service.run();
+  } catch (const siaran::queue::store_error& e) {
+    spdlog::critical("cannot use the database: {}", e.what());
+    return EX_CANTCREAT;
   } catch (const std::exception& e) {
     spdlog::critical("stopped by an unexpected error: {}", e.what());
     return EX_SOFTWARE;

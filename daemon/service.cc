@@ -6,13 +6,21 @@
 #include <cstring>
 #include <vector>
 
+#include <sysexits.h>
+
 #include "config/loader.h"
+#include "daemon/api/api_context.h"
+#include "daemon/dispatcher.h"
+#include "daemon/http/server.h"
+#include "daemon/inbound.h"
 #include "daemon/logging.h"
 #include "daemon/modem_entries.h"
 #include "daemon/modem_states.h"
+#include "daemon/send_metrics.h"
 #include "daemon/systemd_notify.h"
 #include "modem/asio.h"
 #include "modem/pool.h"
+#include "queue/store.h"
 
 namespace siaran::daemon {
 namespace {
@@ -21,6 +29,27 @@ using namespace std::chrono_literals;
 
 // How long a stop may wait for the modems' coroutines to end.
 constexpr auto stop_limit = 10s;
+
+queue::timestamp wall_now() {
+  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+queue::uncertain_policy policy_of(config::OnUncertain on_uncertain) {
+  return on_uncertain == config::OnUncertain::hold ? queue::uncertain_policy::hold : queue::uncertain_policy::resend;
+}
+
+dispatch_settings dispatch_settings_of(const config::Config& c) {
+  return {c.throttle.rate_per_second, c.throttle.burst,      c.dispatch.max_attempts,
+          c.dispatch.retry_delay,    c.dispatch.retry_max_delay, policy_of(c.on_uncertain)};
+}
+
+http::server_settings http_settings_of(const config::Config& c) {
+  http::server_settings settings;
+  settings.host = c.http.host;
+  settings.port = c.http.port;
+  for (const config::Token& token : c.http.tokens) settings.tokens.push_back({token.name, token.sha256});
+  return settings;
+}
 
 }  // namespace
 
@@ -31,12 +60,19 @@ class Service::Impl {
         config_(std::move(config)),
         signals_(io_, SIGTERM, SIGINT, SIGHUP),
         watchdog_(io_),
-        pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))) {}
+        store_(config_.database),
+        pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))),
+        metrics_(config_.modems.size()),
+        dispatcher_(io_, store_, *pool_, modem_entries(config_), dispatch_settings_of(config_), metrics_),
+        inbound_(io_, store_, *pool_, {config_.region, config_.inbox.reassembly_timeout}, metrics_),
+        api_{store_, *pool_, dispatcher_, metrics_, config_.region, config_.dispatch.valid_for} {}
 
   int run() {
     auto rethrow = [](std::exception_ptr e) {
       if (e) std::rethrow_exception(e);
     };
+    resolve_uncertain_parts();
+    if (!start_http()) return EX_UNAVAILABLE;
     asio::co_spawn(io_, handle_signals(), rethrow);
     if (auto interval = systemd::watchdog_interval()) {
       spdlog::debug("watchdog ping every {} ms",
@@ -44,7 +80,9 @@ class Service::Impl {
       asio::co_spawn(io_, ping_watchdog(*interval), rethrow);
     }
     watch_modem_states();
+    inbound_.start();
     pool_->start();
+    dispatcher_.start();
     spdlog::info("siarand {} ready", SIARAN_VERSION);
     systemd::notify_ready();
     io_.run();
@@ -73,22 +111,65 @@ class Service::Impl {
     }
   }
 
-  // Logs each modem's state as it changes, starting from where it stands now.
+  // Parts a killed process left `sending` may have gone out: each is logged and the policy
+  // (on_uncertain) applied before anything new is claimed.
+  void resolve_uncertain_parts() {
+    const auto policy = policy_of(config_.on_uncertain);
+    for (const queue::part_record& part : store_.resolve_uncertain_at_startup(policy, wall_now())) {
+      spdlog::warn("part {} ({}/{}) of message {} was being sent on {} when the daemon stopped: {}", part.id,
+                   part.number, part.total, part.message_id, part.modem.value_or("?"),
+                   policy == queue::uncertain_policy::resend ? "sending it again (it may arrive twice)"
+                                                             : "held as uncertain for a person to decide");
+    }
+  }
+
+  bool start_http() {
+    http::router routes;
+    api::add_message_routes(routes, api_);
+    api::add_status_routes(routes, api_);
+    http_ = std::make_unique<http::server>(io_, http_settings_of(config_), std::move(routes));
+    try {
+      http_->start();
+      return true;
+    } catch (const std::exception& e) {
+      spdlog::critical("{}", e.what());
+      return false;
+    }
+  }
+
+  // Logs and records each modem's state as it changes, starting from where it stands now; a
+  // modem that becomes ready wakes the dispatcher.
   void watch_modem_states() {
     states_ = pool_->snapshot();
     for (std::size_t i = 0; i < states_.size(); ++i) {
       spdlog::info("{}", describe_state(states_[i]));
       pool_->modems()[i]->on_state([this, i](const modem::modem_status& now) {
-        if (state_changed(states_[i], now)) spdlog::info("{}", describe_state(now));
+        if (state_changed(states_[i], now)) {
+          spdlog::info("{}", describe_state(now));
+          record_modem_event(now);
+        }
         states_[i] = now;
+        dispatcher_.wake();
       });
     }
   }
 
-  // Stops the modems and waits (bounded) for their coroutines; then nothing is left to run.
+  void record_modem_event(const modem::modem_status& now) {
+    try {
+      store_.record_modem_event(now.id, wall_now(), modem::to_string(now.state), now.reason);
+    } catch (const std::exception& e) {
+      spdlog::error("recording modem {}'s state: {}", now.id, e.what());
+    }
+  }
+
+  // Drains (no new claims; parts in flight finish, bounded), then stops the modems and waits
+  // (bounded) for their coroutines; then nothing is left to run.
   asio::awaitable<void> stop(int signal) {
     spdlog::info("stopping ({})", signal == SIGINT ? "SIGINT" : "SIGTERM");
     systemd::notify_stopping();
+    http_->stop();
+    co_await dispatcher_.drain(config_.dispatch.drain_timeout);
+    inbound_.stop();
     watchdog_.cancel();
     pool_->stop();
     const auto limit = std::chrono::steady_clock::now() + stop_limit;
@@ -126,7 +207,13 @@ class Service::Impl {
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;
+  queue::store store_;
   std::unique_ptr<modem::pool> pool_;
+  send_metrics metrics_;
+  dispatcher dispatcher_;
+  inbound inbound_;
+  api::api_context api_;
+  std::unique_ptr<http::server> http_;
   std::vector<modem::modem_status> states_;  // as last logged
 };
 

@@ -1,0 +1,129 @@
+#include "daemon/api/message_request.h"
+
+#include <nlohmann/json.hpp>
+
+#include "config/values.h"
+#include "daemon/api/iso_time.h"
+#include "modem/phone_number.h"
+#include "modem/sms/codec_error.h"
+#include "modem/sms/submit_encoder.h"
+
+namespace siaran::daemon::api {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t max_client_ref = 128;
+constexpr int max_priority = 100;
+
+// The keys a message may have: anything else is a typo the sender should hear about.
+constexpr std::string_view known_keys[] = {"to", "text", "priority", "send_at", "report", "client_ref", "valid_for"};
+
+class fields {
+ public:
+  fields(const json& item, const std::string& prefix) : item_(item), prefix_(prefix) {
+    if (!item.is_object()) fail("", "must be a JSON object");
+    for (const auto& [key, value] : item.items()) {
+      if (std::ranges::find(known_keys, key) == std::end(known_keys)) fail(key, "unknown field");
+    }
+  }
+
+  [[noreturn]] void fail(std::string_view key, std::string_view what) const {
+    throw bad_request(prefix_ + std::string(key) + (key.empty() ? "" : ": ") + std::string(what));
+  }
+
+  std::string required_text(const char* key) const {
+    if (!item_.contains(key)) fail(key, "is required");
+    auto value = optional_text(key);
+    if (!value || value->empty()) fail(key, "must be a non-empty string");
+    return *value;
+  }
+
+  std::optional<std::string> optional_text(const char* key) const {
+    if (!item_.contains(key) || item_[key].is_null()) return std::nullopt;
+    if (!item_[key].is_string()) fail(key, "must be a string");
+    return item_[key].get<std::string>();
+  }
+
+  int priority() const {
+    if (!item_.contains("priority")) return 0;
+    const json& p = item_["priority"];
+    if (!p.is_number_integer() || p.get<std::int64_t>() < -max_priority || p.get<std::int64_t>() > max_priority) {
+      fail("priority", "must be a whole number from -100 to 100");
+    }
+    return p.get<int>();
+  }
+
+  bool report() const {
+    if (!item_.contains("report")) return false;
+    if (!item_["report"].is_boolean()) fail("report", "must be true or false");
+    return item_["report"].get<bool>();
+  }
+
+ private:
+  const json& item_;
+  const std::string& prefix_;
+};
+
+std::string e164(const fields& f, const std::string& to, const std::string& region) {
+  try {
+    return normalize_phone_number(to, region);
+  } catch (const phone_number_error& e) {
+    f.fail("to", e.what());
+  }
+}
+
+queue::timestamp send_time(const fields& f, const message_defaults& d) {
+  const auto text = f.optional_text("send_at");
+  if (!text) return d.now;
+  const auto at = parse_iso(*text);
+  if (!at) f.fail("send_at", "'" + *text + "' is not an ISO 8601 time with its offset, such as 2026-11-26T08:00:00+07:00");
+  return std::max(*at, d.now);
+}
+
+std::chrono::seconds validity(const fields& f, const message_defaults& d) {
+  const auto text = f.optional_text("valid_for");
+  if (!text) return d.valid_for;
+  const auto parsed = config::values::parse_duration(*text);
+  if (!parsed) f.fail("valid_for", "'" + *text + "' is not a duration between 1s and 366d, such as 30m, 12h or 2d");
+  return *parsed;
+}
+
+}  // namespace
+
+parsed_message parse_message(const json& item, const message_defaults& defaults, std::uint8_t concat_reference,
+                             const std::string& field) {
+  const fields f(item, field);
+  parsed_message parsed;
+  queue::new_message& m = parsed.message;
+  m.recipient = e164(f, f.required_text("to"), defaults.region);
+  m.text = f.required_text("text");
+  m.priority = f.priority();
+  m.report = f.report();
+  m.client_ref = f.optional_text("client_ref");
+  if (m.client_ref && (m.client_ref->empty() || m.client_ref->size() > max_client_ref)) {
+    f.fail("client_ref", "must be 1 to 128 characters");
+  }
+  m.created_at = defaults.now;
+  m.send_at = send_time(f, defaults);
+  const auto valid_for = validity(f, defaults);
+  m.expires_at = m.send_at + valid_for;
+
+  sms::submit_request submit;
+  submit.to = m.recipient;
+  submit.text = m.text;
+  submit.status_report = m.report;
+  submit.validity = std::chrono::duration_cast<std::chrono::minutes>(valid_for);
+  submit.concat_reference = concat_reference;
+  try {
+    parsed.encoding = sms::plan_message(m.text).alphabet == sms::encoding::gsm7 ? "gsm7" : "ucs2";
+    for (const sms::encoded_part& part : sms::encode_submit(submit)) {
+      m.parts.push_back({part.pdu, static_cast<int>(part.tpdu_length)});
+    }
+  } catch (const sms::codec_error& e) {
+    f.fail("text", e.what());
+  }
+  return parsed;
+}
+
+}  // namespace siaran::daemon::api

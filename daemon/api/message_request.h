@@ -1,0 +1,39 @@
+#pragma once
+
+// A message as POST /api/v1/messages gives it (docs/api.md), checked and turned into what the
+// store queues: the number in E.164, the text encoded into its PDUs. Nothing malformed gets
+// past here: every problem is a bad_request naming the field.
+
+#include <chrono>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "queue/records.h"
+
+namespace siaran::daemon::api {
+
+class bad_request : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct message_defaults {
+  std::string region = "ID";                         // for numbers without +country
+  std::chrono::seconds valid_for{48 * 3600};         // when the request gives none
+  queue::timestamp now{};
+};
+
+struct parsed_message {
+  queue::new_message message;
+  std::string encoding;  // "gsm7" or "ucs2"
+};
+
+// `field` prefixes error messages ("messages[3]."); `concat_reference` is the 8-bit reference
+// the parts of a long message share (the caller varies it between messages).
+parsed_message parse_message(const nlohmann::json& item, const message_defaults& defaults,
+                             std::uint8_t concat_reference, const std::string& field = "");
+
+}  // namespace siaran::daemon::api

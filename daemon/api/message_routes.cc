@@ -1,0 +1,109 @@
+// POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}] (docs/api.md).
+
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+
+#include "daemon/api/api_context.h"
+#include "daemon/api/message_json.h"
+#include "daemon/api/request_helpers.h"
+
+namespace siaran::daemon::api {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t max_batch = 100'000;
+constexpr std::size_t batch_body_limit = 32 * 1024 * 1024;
+
+queue::timestamp wall_now() {
+  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_for, wall_now()}; }
+
+http::response post_message(api_context& c, const http::request& request) {
+  const parsed_message parsed = parse_message(json_body(request), defaults_of(c), c.next_concat_reference++);
+  const queue::accepted accepted = c.store.enqueue(parsed.message);
+  c.dispatch.wake();
+  spdlog::debug("message {} queued ({} part(s)) by token {}", accepted.id, parsed.message.parts.size(),
+                request.token_name);
+  return json_reply(202, {{"id", accepted.id},
+                          {"parts", parsed.message.parts.size()},
+                          {"encoding", parsed.encoding},
+                          {"duplicate", accepted.duplicate}});
+}
+
+// All or nothing: the first bad message refuses the batch, naming its index.
+http::response post_batch(api_context& c, const http::request& request) {
+  const json body = json_body(request);
+  if (!body.is_object() || !body.contains("messages") || !body["messages"].is_array()) {
+    throw bad_request("the body must be {\"messages\": [...]}");
+  }
+  const json& items = body["messages"];
+  if (items.empty() || items.size() > max_batch) throw bad_request("messages: give 1 to 100000 messages");
+  std::vector<queue::new_message> messages;
+  messages.reserve(items.size());
+  std::size_t parts = 0;
+  const message_defaults defaults = defaults_of(c);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    try {
+      parsed_message parsed =
+          parse_message(items[i], defaults, c.next_concat_reference++, "messages[" + std::to_string(i) + "].");
+      parts += parsed.message.parts.size();
+      messages.push_back(std::move(parsed.message));
+    } catch (const bad_request& e) {
+      return json_reply(400, {{"error", e.what()}, {"index", i}});
+    }
+  }
+  json ids = json::array();
+  for (const queue::accepted& a : c.store.enqueue_batch(messages)) ids.push_back(a.id);
+  c.dispatch.wake();
+  spdlog::info("batch of {} message(s), {} part(s) queued by token {}", messages.size(), parts, request.token_name);
+  return json_reply(202, {{"ids", std::move(ids)}, {"parts", parts}});
+}
+
+http::response get_message(api_context& c, const http::request& request) {
+  const std::string& text = request.params.at("id");
+  std::int64_t id = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) {
+    throw bad_request("'" + text + "' is not a message id");
+  }
+  const auto message = c.store.message(id);
+  if (!message) return http::error_response(404, "no message " + text);
+  return json_reply(200, message_json(*message));
+}
+
+http::response list_messages(api_context& c, const http::request& request) {
+  const auto state = request.query.find("state");
+  if (state == request.query.end()) {
+    throw bad_request("state is required: queued, sending, sent, delivered, failed, uncertain or cancelled");
+  }
+  queue::part_state wanted{};
+  try {
+    wanted = queue::part_state_from(state->second);
+  } catch (const std::exception&) {
+    throw bad_request("state: '" + state->second + "' is not one of queued, sending, sent, delivered, failed, "
+                      "uncertain, cancelled");
+  }
+  const auto after = query_number(request, "after", 0, 0, INT64_MAX);
+  const auto limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
+  const auto found = c.store.messages_by_state(wanted, after, limit);
+  json messages = json::array();
+  for (const queue::message_record& m : found) messages.push_back(message_json(m));
+  const json next = static_cast<int>(found.size()) == limit ? json(found.back().id) : json(nullptr);
+  return json_reply(200, {{"messages", std::move(messages)}, {"next_after", next}});
+}
+
+}  // namespace
+
+void add_message_routes(http::router& routes, api_context& c) {
+  routes.add("POST", "/api/v1/messages", guarded([&c](const http::request& r) { return post_message(c, r); }));
+  routes.add("POST", "/api/v1/messages/batch", guarded([&c](const http::request& r) { return post_batch(c, r); }),
+             {.auth = true, .max_body = batch_body_limit});
+  routes.add("GET", "/api/v1/messages/{id}", guarded([&c](const http::request& r) { return get_message(c, r); }));
+  routes.add("GET", "/api/v1/messages", guarded([&c](const http::request& r) { return list_messages(c, r); }));
+}
+
+}  // namespace siaran::daemon::api

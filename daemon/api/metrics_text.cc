@@ -1,0 +1,62 @@
+#include "daemon/api/metrics_text.h"
+
+#include <fmt/format.h>
+
+namespace siaran::daemon::api {
+namespace {
+
+void family(std::string& out, const char* name, const char* type, const char* help) {
+  out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, help, name, type);
+}
+
+// One counter family with a sample per modem.
+template <class Field>
+void per_modem(std::string& out, const char* name, const char* help, const std::vector<modem::modem_status>& modems,
+               const send_metrics& metrics, Field field) {
+  family(out, name, "counter", help);
+  for (std::size_t i = 0; i < modems.size(); ++i) {
+    out += fmt::format("{}{{modem=\"{}\"}} {}\n", name, modems[i].id, metrics.modems[i].*field);
+  }
+}
+
+void send_histogram(std::string& out, const latency_histogram& h) {
+  family(out, "siaran_send_seconds", "histogram", "AT+CMGS round trip per part.");
+  for (std::size_t i = 0; i < latency_histogram::bounds.size(); ++i) {
+    out += fmt::format("siaran_send_seconds_bucket{{le=\"{}\"}} {}\n", latency_histogram::bounds[i], h.at_most(i));
+  }
+  out += fmt::format("siaran_send_seconds_bucket{{le=\"+Inf\"}} {}\n", h.count());
+  out += fmt::format("siaran_send_seconds_sum {}\nsiaran_send_seconds_count {}\n", h.sum(), h.count());
+}
+
+void modem_states(std::string& out, const std::vector<modem::modem_status>& modems) {
+  family(out, "siaran_modem_up", "gauge", "1 for the state each modem is in.");
+  constexpr modem::modem_state states[] = {modem::modem_state::initialising, modem::modem_state::ready,
+                                           modem::modem_state::sending, modem::modem_state::failed};
+  for (const modem::modem_status& m : modems) {
+    for (modem::modem_state state : states) {
+      out += fmt::format("siaran_modem_up{{modem=\"{}\",state=\"{}\"}} {}\n", m.id, modem::to_string(state),
+                         m.state == state ? 1 : 0);
+    }
+  }
+}
+
+}  // namespace
+
+std::string metrics_text(const std::vector<modem::modem_status>& modems, const send_metrics& metrics,
+                         std::int64_t queue_depth) {
+  std::string out;
+  per_modem(out, "siaran_parts_sent_total", "Parts acknowledged by the network.", modems, metrics,
+            &modem_counters::sent);
+  per_modem(out, "siaran_parts_failed_total", "Parts refused.", modems, metrics, &modem_counters::failed);
+  per_modem(out, "siaran_parts_uncertain_total", "Parts written without an answer.", modems, metrics,
+            &modem_counters::uncertain);
+  per_modem(out, "siaran_parts_delivered_total", "Status reports saying delivered.", modems, metrics,
+            &modem_counters::delivered);
+  family(out, "siaran_queue_depth", "gauge", "Parts waiting to be sent.");
+  out += fmt::format("siaran_queue_depth {}\n", queue_depth);
+  send_histogram(out, metrics.send_seconds);
+  modem_states(out, modems);
+  return out;
+}
+
+}  // namespace siaran::daemon::api

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "daemon/send_metrics.h"
+#include "modem/modem_status.h"
+
+namespace siaran::daemon::api {
+
+// GET /metrics in the Prometheus text exposition format (version 0.0.4).
+std::string metrics_text(const std::vector<modem::modem_status>& modems, const send_metrics& metrics,
+                         std::int64_t queue_depth);
+
+}  // namespace siaran::daemon::api

@@ -1,0 +1,47 @@
+#include "daemon/api/request_helpers.h"
+
+#include <charconv>
+
+namespace siaran::daemon::api {
+
+nlohmann::json json_body(const http::request& request) {
+  if (request.content_type != "application/json") {
+    throw bad_request("the body must be JSON (Content-Type: application/json)");
+  }
+  try {
+    return nlohmann::json::parse(request.body);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw bad_request(std::string("the body is not valid JSON: ") + e.what());
+  }
+}
+
+std::int64_t query_number(const http::request& request, const char* name, std::int64_t fallback, std::int64_t min,
+                          std::int64_t max) {
+  const auto found = request.query.find(name);
+  if (found == request.query.end()) return fallback;
+  const std::string& text = found->second;
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value < min || value > max) {
+    throw bad_request(std::string(name) + ": '" + text + "' is not a whole number from " + std::to_string(min) +
+                      " to " + std::to_string(max));
+  }
+  return value;
+}
+
+http::handler guarded(http::handler inner) {
+  return [inner = std::move(inner)](const http::request& request) {
+    try {
+      return inner(request);
+    } catch (const bad_request& e) {
+      return http::error_response(400, e.what());
+    }
+  };
+}
+
+http::response json_reply(int status, const nlohmann::json& body) {
+  // Replace invalid UTF-8 (an undecodable SMS text) rather than throw while answering.
+  return http::json_response(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+}  // namespace siaran::daemon::api

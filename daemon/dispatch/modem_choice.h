@@ -1,0 +1,54 @@
+#pragma once
+
+// Which queued part goes to which idle modem in one dispatch round. Pure: the dispatcher passes
+// the claimed parts and a snapshot of the modems and sends what comes back.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace siaran::daemon {
+
+// A due, queued part, in claim order (priority descending, then oldest).
+struct candidate {
+  std::int64_t part_id = 0;
+  std::string recipient;  // E.164
+  int priority = 0;
+  std::optional<std::string> pinned_modem;  // later parts of a multipart message follow the first
+};
+
+struct modem_slot {
+  std::string id;
+  std::string operator_name;  // "" when the config gives none
+  bool idle = false;          // ready, nothing in flight, under its per-minute cap
+  bool healthy = false;       // ready or sending (a busy healthy modem may be waited for)
+};
+
+// Indexes into the candidates and the modems passed to choose_modems.
+struct assignment {
+  std::size_t candidate = 0;
+  std::size_t modem = 0;
+};
+
+// Recipient -> the modem it last received from (replies come back to that SIM, DESIGN.md
+// "Replies find their officer").
+using sticky_modems = std::unordered_map<std::string, std::string>;
+
+// Assigns at most `max_assignments` (the throttle's tokens) candidates, each to a distinct idle
+// modem, in candidate order, so a lower-priority candidate is never assigned while a
+// higher-priority one that could go now is left waiting. Per candidate:
+// - pinned to a healthy modem: only that modem; skipped while it is busy. A pinned modem that is
+//   unhealthy or unknown is ignored (the part goes elsewhere rather than never);
+// - else sticky to a healthy modem: the same, waiting for it while it is busy;
+// - else the first idle modem on the recipient's network (on_net), else the first idle modem.
+// "First" counts from modem `start` and wraps: the caller advances `start` each round so that at
+// low rates the work spreads over the pool instead of all landing on modem 0.
+std::vector<assignment> choose_modems(const std::vector<candidate>& candidates,
+                                      const std::vector<modem_slot>& modems,
+                                      const sticky_modems& sticky, std::size_t max_assignments,
+                                      std::size_t start);
+
+}  // namespace siaran::daemon

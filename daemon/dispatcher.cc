@@ -1,0 +1,229 @@
+#include "daemon/dispatcher.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace siaran::daemon {
+namespace {
+
+using namespace std::chrono_literals;
+using steady = std::chrono::steady_clock;
+
+// With nothing to do, look again this often even unwoken: parts with a later send_at or a retry
+// time become due without anyone saying so.
+constexpr auto idle_poll = 1s;
+constexpr auto cap_window = std::chrono::minutes(1);
+
+queue::timestamp wall_now() {
+  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+// Enough candidates for every idle modem, with room for those waiting on a sticky or pinned
+// modem that is busy.
+int window_for(std::size_t idle) { return static_cast<int>(std::min<std::size_t>(idle * 2 + 16, 1024)); }
+
+// The last digits only: numbers are personal data (STYLE.md).
+std::string redacted(const std::string& number) {
+  return number.size() > 4 ? "…" + number.substr(number.size() - 4) : number;
+}
+
+}  // namespace
+
+dispatcher::dispatcher(asio::io_context& io, queue::store& store, modem::pool& pool,
+                       std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics)
+    : io_(io),
+      store_(store),
+      pool_(pool),
+      entries_(std::move(entries)),
+      settings_(settings),
+      metrics_(metrics),
+      bucket_(settings.rate_per_second, settings.burst, steady::now()),
+      wake_timer_(io),
+      drain_timer_(io),
+      load_(entries_.size()) {}
+
+void dispatcher::start() {
+  asio::co_spawn(io_, run(), [](std::exception_ptr e) {
+    if (e) std::rethrow_exception(e);
+  });
+}
+
+void dispatcher::wake() {
+  woken_ = true;
+  wake_timer_.cancel();
+}
+
+asio::awaitable<void> dispatcher::drain(std::chrono::milliseconds limit) {
+  draining_ = true;
+  wake();
+  if (in_flight_count_ == 0) co_return;
+  spdlog::info("waiting up to {} ms for {} part(s) in flight", limit.count(), in_flight_count_);
+  drain_timer_.expires_after(limit);
+  boost::system::error_code ignored;
+  co_await drain_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+  if (in_flight_count_ > 0) spdlog::warn("{} part(s) still in flight at the drain limit", in_flight_count_);
+}
+
+asio::awaitable<void> dispatcher::run() {
+  while (!draining_) {
+    bool failed = false;
+    try {
+      co_await round();
+    } catch (const queue::store_error& e) {
+      // A full disk or a locked file: nothing can be claimed or recorded until it clears.
+      spdlog::error("dispatcher: {}; trying again in 1 s", e.what());
+      failed = true;
+    }
+    if (failed) co_await sleep_until(steady::now() + idle_poll);
+  }
+}
+
+// One look at the modems and the queue: assigns parts to idle modems as far as tokens allow,
+// or sleeps until something can change.
+asio::awaitable<void> dispatcher::round() {
+  const auto now = steady::now();
+  const std::vector<modem_slot> modems = slots(now);
+  const auto idle = static_cast<std::size_t>(std::ranges::count_if(modems, &modem_slot::idle));
+  if (idle == 0) {
+    co_await sleep_until(std::min(now + idle_poll, next_cap_release()));
+    co_return;
+  }
+  if (const auto token_at = bucket_.next_token_at(now); token_at > now) {
+    co_await sleep_until(token_at);
+    co_return;
+  }
+
+  const std::vector<queue::due_part> due = store_.due_parts(wall_now(), window_for(idle));
+  std::vector<candidate> candidates;
+  candidates.reserve(due.size());
+  for (const queue::due_part& d : due) candidates.push_back({d.part_id, d.recipient, d.priority, d.pinned_modem});
+  const auto chosen = choose_modems(candidates, modems, sticky_, idle, rotation_++ % modems.size());
+  if (chosen.empty()) {
+    co_await sleep_until(now + idle_poll);
+    co_return;
+  }
+
+  for (const assignment& a : chosen) {
+    if (!bucket_.try_take(now)) break;
+    if (auto claimed = store_.claim(candidates[a.candidate].part_id, entries_[a.modem].id, wall_now())) {
+      launch(a.modem, std::move(*claimed));
+    }
+  }
+  // Let the sends just launched reach their modems before the next round looks again.
+  co_await asio::post(io_, asio::use_awaitable);
+}
+
+asio::awaitable<void> dispatcher::sleep_until(steady::time_point until) {
+  if (woken_) {
+    woken_ = false;
+    co_return;
+  }
+  wake_timer_.expires_at(until);
+  boost::system::error_code ignored;  // cancelled by wake()
+  co_await wake_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+  woken_ = false;
+}
+
+std::vector<modem_slot> dispatcher::slots(steady::time_point now) {
+  std::vector<modem_slot> modems;
+  modems.reserve(entries_.size());
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    auto& recent = load_[i].recent;
+    while (!recent.empty() && recent.front() + cap_window <= now) recent.pop_front();
+    const modem::modem_state state = pool_.modems()[i]->status().state;
+    const bool healthy = state == modem::modem_state::ready || state == modem::modem_state::sending;
+    const unsigned cap = entries_[i].max_per_minute;
+    const bool under_cap = cap == 0 || recent.size() < cap;
+    modems.push_back({entries_[i].id, entries_[i].operator_name,
+                      state == modem::modem_state::ready && !load_[i].in_flight && under_cap, healthy});
+  }
+  return modems;
+}
+
+// When a modem held back by its per-minute cap may send again (or a second from now).
+steady::time_point dispatcher::next_cap_release() const {
+  auto next = steady::now() + idle_poll;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    const unsigned cap = entries_[i].max_per_minute;
+    if (cap != 0 && load_[i].recent.size() >= cap) next = std::min(next, load_[i].recent.front() + cap_window);
+  }
+  return next;
+}
+
+void dispatcher::launch(std::size_t modem_index, queue::claimed_part part) {
+  load_[modem_index].in_flight = true;
+  load_[modem_index].recent.push_back(steady::now());
+  ++in_flight_count_;
+  asio::co_spawn(io_, send(modem_index, std::move(part)), asio::detached);
+}
+
+asio::awaitable<void> dispatcher::send(std::size_t modem_index, queue::claimed_part part) {
+  modem::modem& modem = *pool_.modems()[modem_index];
+  const auto started = steady::now();
+  const sms::encoded_part encoded{part.part.pdu, static_cast<std::size_t>(part.part.tpdu_length)};
+  const modem::send_result result = co_await modem.send(encoded);
+  const auto took = steady::now() - started;
+  metrics_.modems[modem_index].busy += took;
+  metrics_.send_seconds.observe(std::chrono::duration<double>(took).count());
+  try {
+    record(modem_index, part, result);
+  } catch (const std::exception& e) {
+    // The part stays `sending` in the store: the next start-up treats it as uncertain.
+    spdlog::error("recording the outcome of part {}: {}", part.part.id, e.what());
+  }
+  load_[modem_index].in_flight = false;
+  if (--in_flight_count_ == 0 && draining_) drain_timer_.cancel();
+  wake();
+}
+
+void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result) {
+  if (!result.ok()) return record_failure(modem_index, part, *result.error);
+  const std::string& modem_id = entries_[modem_index].id;
+  store_.mark_sent(part.part.id, modem_id, *result.reference, wall_now());
+  ++metrics_.modems[modem_index].sent;
+  sticky_[part.recipient] = modem_id;
+  spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id, part.part.number,
+                part.part.total, part.part.message_id, redacted(part.recipient), modem_id, *result.reference);
+}
+
+void dispatcher::record_failure(std::size_t modem_index, const queue::claimed_part& part,
+                                const modem::send_error& error) {
+  const std::string& modem_id = entries_[modem_index].id;
+  const auto now = wall_now();
+  const std::string what = "modem " + modem_id + ": " + error.text;
+  if (error.maybe_sent) {
+    ++metrics_.modems[modem_index].uncertain;
+    const bool resend = settings_.on_uncertain == queue::uncertain_policy::resend;
+    resend ? store_.requeue_uncertain(part.part.id, what, now) : store_.mark_uncertain(part.part.id, what, now);
+    spdlog::warn("part {} of message {} is uncertain ({}): {}", part.part.id, part.part.message_id, what,
+                 resend ? "sending it again, it may arrive twice" : "held for a person to decide");
+    return;
+  }
+  ++metrics_.modems[modem_index].failed;
+  const queue::send_failure failure{what, error.cms_code};
+  if (error.kind == at::failure_class::permanent) {
+    store_.mark_failed_permanent(part.part.id, failure, now);
+    spdlog::warn("part {} of message {} failed: {}", part.part.id, part.part.message_id, what);
+  } else if (part.part.attempts >= static_cast<int>(settings_.max_attempts)) {
+    store_.mark_failed_permanent(
+        part.part.id, {"gave up after " + std::to_string(part.part.attempts) + " attempts: " + what, error.cms_code},
+        now);
+    spdlog::warn("part {} of message {} failed after {} attempts: {}", part.part.id, part.part.message_id,
+                 part.part.attempts, what);
+  } else {
+    const auto delay = backoff(part.part.attempts);
+    store_.mark_failed_temporary(part.part.id, failure, now, now + delay);
+    spdlog::info("part {} of message {}: {}; retrying in {} s", part.part.id, part.part.message_id, what,
+                 delay.count());
+  }
+}
+
+// retry_delay after the first attempt, doubled after each next one, capped.
+std::chrono::seconds dispatcher::backoff(int attempts) const {
+  auto delay = settings_.retry_delay;
+  for (int i = 1; i < attempts && delay < settings_.retry_max_delay; ++i) delay *= 2;
+  return std::min(delay, settings_.retry_max_delay);
+}
+
+}  // namespace siaran::daemon

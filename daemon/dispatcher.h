@@ -1,0 +1,86 @@
+#pragma once
+
+// Sends queued parts across the modem pool (DESIGN.md "Throughput"): a global token bucket over
+// parts, one part in flight per modem, an optional per-minute cap per modem, priorities, sticky
+// and operator-aware modem choice (dispatch/modem_choice.h), retries with exponential backoff
+// for temporary errors, none for permanent ones. Every part is claimed in the store before it
+// is written to a modem, and its outcome recorded before the modem takes the next.
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "daemon/dispatch/modem_choice.h"
+#include "daemon/dispatch/token_bucket.h"
+#include "daemon/send_metrics.h"
+#include "modem/asio.h"
+#include "modem/modem_entry.h"
+#include "modem/pool.h"
+#include "queue/store.h"
+
+namespace siaran::daemon {
+
+struct dispatch_settings {
+  double rate_per_second = 35;  // 0: no global limit
+  unsigned burst = 5;
+  unsigned max_attempts = 5;
+  std::chrono::seconds retry_delay{30};
+  std::chrono::seconds retry_max_delay{3600};
+  queue::uncertain_policy on_uncertain = queue::uncertain_policy::resend;
+};
+
+class dispatcher {
+ public:
+  // `entries` are the pool's, in the same order (operator, per-minute cap).
+  dispatcher(asio::io_context& io, queue::store& store, modem::pool& pool,
+             std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics);
+
+  void start();
+  // Something changed: new work queued, or a modem became ready.
+  void wake();
+  // No new claims from now on; returns once no part is in flight, or at `limit`.
+  asio::awaitable<void> drain(std::chrono::milliseconds limit);
+
+  std::size_t in_flight() const { return in_flight_count_; }
+  bool draining() const { return draining_; }
+  const dispatch_settings& settings() const { return settings_; }
+  // The configured operator of the modem at `index` ("" when none).
+  const std::string& modem_operator(std::size_t index) const { return entries_[index].operator_name; }
+
+ private:
+  struct modem_load {
+    bool in_flight = false;
+    std::deque<std::chrono::steady_clock::time_point> recent;  // sends within the last minute
+  };
+
+  asio::awaitable<void> run();
+  asio::awaitable<void> round();
+  asio::awaitable<void> sleep_until(std::chrono::steady_clock::time_point until);
+  std::vector<modem_slot> slots(std::chrono::steady_clock::time_point now);
+  std::chrono::steady_clock::time_point next_cap_release() const;
+  void launch(std::size_t modem_index, queue::claimed_part part);
+  asio::awaitable<void> send(std::size_t modem_index, queue::claimed_part part);
+  void record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result);
+  void record_failure(std::size_t modem_index, const queue::claimed_part& part, const modem::send_error& error);
+  std::chrono::seconds backoff(int attempts) const;
+
+  asio::io_context& io_;
+  queue::store& store_;
+  modem::pool& pool_;
+  std::vector<modem::modem_entry> entries_;
+  dispatch_settings settings_;
+  send_metrics& metrics_;
+  token_bucket bucket_;
+  asio::steady_timer wake_timer_;
+  asio::steady_timer drain_timer_;  // cancelled when the last part in flight ends
+  bool woken_ = false;
+  bool draining_ = false;
+  std::vector<modem_load> load_;
+  std::size_t in_flight_count_ = 0;
+  std::size_t rotation_ = 0;
+  sticky_modems sticky_;
+};
+
+}  // namespace siaran::daemon

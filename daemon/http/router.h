@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "daemon/http/exchange.h"
+
+namespace siaran::daemon::http {
+
+using handler = std::function<response(const request&)>;
+
+struct route_options {
+  bool auth = true;                     // needs "Authorization: Bearer TOKEN"
+  std::size_t max_body = 64 * 1024;     // larger bodies get 413 before the handler runs
+};
+
+// Routes by method and path pattern: literal segments and {name} segments, which match one
+// non-empty segment and land in request::params ("/api/v1/messages/{id}").
+class router {
+ public:
+  void add(std::string method, std::string pattern, handler h, route_options options = {});
+
+  struct match {
+    const handler* h = nullptr;           // null: no route
+    route_options options;
+    std::map<std::string, std::string> params;
+    bool path_known = false;              // some route has this path (405 rather than 404)
+    std::vector<std::string> allowed;     // the methods routes take on this path (Allow header)
+  };
+  match find(std::string_view method, std::string_view path) const;
+
+ private:
+  struct route {
+    std::string method;
+    std::vector<std::string> segments;
+    handler h;
+    route_options options;
+  };
+  static bool segments_match(const route& r, const std::vector<std::string_view>& path,
+                             std::map<std::string, std::string>* params);
+  std::vector<route> routes_;
+};
+
+}  // namespace siaran::daemon::http

@@ -1,0 +1,401 @@
+#include "daemon/http/server.h"
+
+// Asio first, through the project's wrapper (Boost 1.74's missing <utility>); Beast after it.
+#include "modem/asio.h"
+
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <optional>
+#include <set>
+#include <stdexcept>
+
+#include "daemon/http/bearer.h"
+#include "daemon/http/target.h"
+
+namespace siaran::daemon::http {
+namespace {
+
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+using error_code = boost::system::error_code;
+using beast_request = bhttp::request<bhttp::string_body>;
+using beast_response = bhttp::response<bhttp::string_body>;
+
+// How long a closing connection keeps reading what the client still sends: closing a socket
+// with unread bytes makes the kernel answer RST, which can destroy the error response (413,
+// 431, 503) in the client's buffers before it reads it.
+constexpr std::chrono::seconds linger_time{2};
+// A failing accept (EMFILE) fails again at once; pausing keeps the loop from spinning.
+constexpr std::chrono::milliseconds accept_retry_pause{100};
+
+constexpr std::string_view unauthorized_message =
+    "missing or unknown API token: send \"Authorization: Bearer TOKEN\" with a token made by "
+    "`siaran token new NAME` and listed under http.tokens in the config";
+
+// What the connection does after one exchange.
+enum class next_step { keep_alive, close_gracefully, close_now };
+
+// Boost 1.74's Beast has its own string_view, which does not convert to std's.
+std::string_view std_view(beast::string_view text) { return {text.data(), text.size()}; }
+
+bool is_http_parse_error(const error_code& ec) {
+  return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category();
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+std::string printable_address(const std::string& host, std::uint16_t port) {
+  if (host.find(':') != std::string::npos) return fmt::format("[{}]:{}", host, port);
+  return fmt::format("{}:{}", host, port);
+}
+
+beast_response to_beast(const response& res, unsigned version, bool keep_alive) {
+  beast_response out;
+  out.version(version);
+  out.result(static_cast<unsigned>(res.status));
+  out.set(bhttp::field::server, "siarand");
+  out.set(bhttp::field::content_type, res.content_type);
+  // API answers hold message states and personal data: never cached, never sniffed as HTML.
+  out.set(bhttp::field::cache_control, "no-store");
+  out.set("X-Content-Type-Options", "nosniff");
+  for (const auto& [name, value] : res.headers) out.set(name, value);
+  out.body() = res.body;
+  out.keep_alive(keep_alive);
+  out.prepare_payload();
+  return out;
+}
+
+request to_request(beast_request&& in, decoded_target&& target, std::map<std::string, std::string>&& params) {
+  request out;
+  out.method = std::string(std_view(in.method_string()));
+  out.path = std::move(target.path);
+  out.query = std::move(target.query);
+  out.params = std::move(params);
+  out.content_type = media_type(std_view(in[bhttp::field::content_type]));
+  out.body = std::move(in.body());
+  return out;
+}
+
+// One place in a count (max_connections), taken when the connection is accepted, before its
+// coroutine first runs, so a burst of connections cannot slip past the cap.
+class slot {
+ public:
+  explicit slot(std::size_t& count) : count_(&count) { ++count; }
+  slot(slot&& other) noexcept : count_(std::exchange(other.count_, nullptr)) {}
+  slot& operator=(slot&&) = delete;
+  ~slot() {
+    if (count_ != nullptr) --*count_;
+  }
+
+ private:
+  std::size_t* count_;
+};
+
+// Keeps the server's list of open connections (what stop() closes) true however a coroutine
+// ends, including when the io_context is destroyed with the coroutine still suspended.
+class tracked_connection {
+ public:
+  tracked_connection(std::set<beast::tcp_stream*>& open, beast::tcp_stream& stream) : open_(open), stream_(stream) {
+    open_.insert(&stream_);
+  }
+  ~tracked_connection() { open_.erase(&stream_); }
+  tracked_connection(const tracked_connection&) = delete;
+  tracked_connection& operator=(const tracked_connection&) = delete;
+
+ private:
+  std::set<beast::tcp_stream*>& open_;
+  beast::tcp_stream& stream_;
+};
+
+// Shared with every coroutine the server spawns, so a connection still unwinding after
+// ~server (its completion queued in the io_context) never touches freed memory.
+class core : public std::enable_shared_from_this<core> {
+ public:
+  core(asio::io_context& io, server_settings settings, router routes)
+      : io_(io), settings_(std::move(settings)), routes_(std::move(routes)), acceptor_(io) {}
+
+  asio::io_context& io() { return io_; }
+  std::uint16_t port() const { return port_; }
+  void listen();
+  void stop();
+  asio::awaitable<void> accept_loop(std::shared_ptr<core> self);
+
+ private:
+  asio::awaitable<void> serve(tcp::socket socket, slot taken, std::shared_ptr<core> self);
+  asio::awaitable<void> reject(tcp::socket socket, slot taken, std::shared_ptr<core> self);
+  asio::awaitable<bool> await_next_request(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+  asio::awaitable<next_step> exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+  asio::awaitable<next_step> answer_read_error(beast::tcp_stream& stream, const error_code& ec);
+  asio::awaitable<bool> write(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive);
+  asio::awaitable<void> close_gracefully(beast::tcp_stream& stream);
+
+  response answer(beast_request&& req, decoded_target&& target, router::match&& route) const;
+  response call_handler(const handler& h, const request& req) const;
+  [[noreturn]] void fail_to_listen(const error_code& ec);
+
+  asio::io_context& io_;
+  server_settings settings_;
+  router routes_;
+  tcp::acceptor acceptor_;
+  std::uint16_t port_ = 0;
+  bool stopped_ = false;
+  std::set<beast::tcp_stream*> open_;
+  std::size_t serving_ = 0;    // connections counted against max_connections
+  std::size_t rejecting_ = 0;  // connections being told 503
+};
+
+void core::fail_to_listen(const error_code& ec) {
+  error_code ignored;
+  acceptor_.close(ignored);
+  throw std::runtime_error(
+      fmt::format("cannot listen on {}: {}", printable_address(settings_.host, settings_.port), ec.message()));
+}
+
+void core::listen() {
+  error_code ec;
+  tcp::resolver resolver(io_);
+  const auto found = resolver.resolve(settings_.host, std::to_string(settings_.port),
+                                      tcp::resolver::passive | tcp::resolver::numeric_service, ec);
+  if (ec) fail_to_listen(ec);
+  const tcp::endpoint endpoint = found.begin()->endpoint();
+  acceptor_.open(endpoint.protocol(), ec);
+  // A restarted daemon must not wait out TIME_WAIT of its previous run's connections.
+  if (!ec) acceptor_.set_option(tcp::acceptor::reuse_address(true), ec);
+  if (!ec) acceptor_.bind(endpoint, ec);
+  if (!ec) acceptor_.listen(tcp::socket::max_listen_connections, ec);
+  if (ec) fail_to_listen(ec);
+  port_ = acceptor_.local_endpoint().port();
+  spdlog::info("HTTP API listening on {}", printable_address(settings_.host, port_));
+}
+
+void core::stop() {
+  stopped_ = true;
+  error_code ignored;
+  acceptor_.close(ignored);
+  // Closing cancels each connection's pending read or write; its coroutine then ends and
+  // leaves the set, so nothing is erased while this loop runs.
+  for (beast::tcp_stream* stream : open_) stream->close();
+}
+
+asio::awaitable<void> core::accept_loop(std::shared_ptr<core> self) {
+  error_code ec;
+  auto token = asio::redirect_error(asio::use_awaitable, ec);
+  while (!stopped_) {
+    tcp::socket socket = co_await acceptor_.async_accept(token);
+    if (stopped_ || ec == asio::error::operation_aborted) break;
+    if (ec) {
+      spdlog::warn("HTTP API: cannot accept a connection: {}", ec.message());
+      asio::steady_timer pause(io_, accept_retry_pause);
+      co_await pause.async_wait(token);
+      continue;
+    }
+    if (serving_ < settings_.max_connections) {
+      slot taken(serving_);
+      asio::co_spawn(io_, serve(std::move(socket), std::move(taken), self), asio::detached);
+    } else if (rejecting_ < settings_.max_connections) {
+      slot taken(rejecting_);
+      asio::co_spawn(io_, reject(std::move(socket), std::move(taken), self), asio::detached);
+    }
+    // Beyond both caps the socket is simply closed: a flood gets no answer at all.
+  }
+}
+
+asio::awaitable<void> core::serve(tcp::socket socket, [[maybe_unused]] slot taken,
+                                  [[maybe_unused]] std::shared_ptr<core> self) {
+  beast::tcp_stream stream(std::move(socket));
+  tracked_connection tracked(open_, stream);
+  beast::flat_buffer buffer;
+  next_step step = next_step::keep_alive;
+  bool first = true;
+  while (step == next_step::keep_alive && !stopped_) {
+    // The first request is timed from accept: a client that connects and says nothing is slow.
+    if (!first && !co_await await_next_request(stream, buffer)) break;
+    first = false;
+    step = co_await exchange(stream, buffer);
+  }
+  if (step == next_step::close_gracefully && !stopped_) co_await close_gracefully(stream);
+  stream.close();
+}
+
+asio::awaitable<void> core::reject(tcp::socket socket, [[maybe_unused]] slot taken,
+                                   [[maybe_unused]] std::shared_ptr<core> self) {
+  beast::tcp_stream stream(std::move(socket));
+  tracked_connection tracked(open_, stream);
+  const response res = error_response(
+      503, fmt::format("too many connections (the limit is {}); try again shortly", settings_.max_connections));
+  if (co_await write(stream, res, 11, false) && !stopped_) co_await close_gracefully(stream);
+  stream.close();
+}
+
+asio::awaitable<bool> core::await_next_request(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+  if (buffer.size() > 0) co_return true;  // pipelined: the next request is already here
+  stream.expires_after(settings_.idle_timeout);
+  error_code ec;
+  auto token = asio::redirect_error(asio::use_awaitable, ec);
+  const auto space = buffer.prepare(4096);
+  const std::size_t n = co_await stream.async_read_some(space, token);
+  buffer.commit(n);
+  co_return !ec;
+}
+
+asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+  stream.expires_after(settings_.request_timeout);
+  bhttp::request_parser<bhttp::string_body> parser;
+  parser.header_limit(static_cast<std::uint32_t>(
+      std::min<std::size_t>(settings_.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
+  // The body limit depends on the route, known only once the header is in. Not boost::none:
+  // Beast 1.74 compares the Content-Length with `len > optional`, which is true for none.
+  parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+  error_code ec;
+  auto token = asio::redirect_error(asio::use_awaitable, ec);
+  co_await bhttp::async_read_header(stream, buffer, parser, token);
+  if (ec) co_return co_await answer_read_error(stream, ec);
+
+  const auto& header = parser.get();
+  const unsigned version = header.version();
+  auto target = decode_target(std_view(header.target()));
+  if (!target) {
+    const response res = error_response(400, "the request path is malformed or leaves the API (\"..\", NUL)");
+    co_await write(stream, res, version, false);
+    co_return next_step::close_gracefully;
+  }
+  router::match route = routes_.find(std_view(header.method_string()), target->path);
+  const std::size_t max_body = route.h != nullptr ? route.options.max_body : route_options{}.max_body;
+  // Refused from Content-Length alone, before a byte of an oversized body is buffered.
+  if (parser.content_length() && *parser.content_length() > max_body) {
+    const response res = error_response(413, fmt::format("the request body is larger than {} bytes", max_body));
+    co_await write(stream, res, version, false);
+    co_return next_step::close_gracefully;
+  }
+  parser.body_limit(max_body);  // still needed for chunked bodies
+  if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
+    bhttp::response<bhttp::empty_body> go_on(bhttp::status::continue_, version);
+    co_await bhttp::async_write(stream, go_on, token);
+    if (ec) co_return next_step::close_now;
+  }
+  co_await bhttp::async_read(stream, buffer, parser, token);
+  if (ec) co_return co_await answer_read_error(stream, ec);
+
+  beast_request req = parser.release();
+  const bool keep_alive = req.keep_alive() && !stopped_;
+  const response res = answer(std::move(req), std::move(*target), std::move(route));
+  if (!co_await write(stream, res, version, keep_alive)) co_return next_step::close_now;
+  co_return keep_alive ? next_step::keep_alive : next_step::close_gracefully;
+}
+
+asio::awaitable<next_step> core::answer_read_error(beast::tcp_stream& stream, const error_code& ec) {
+  std::optional<response> res;
+  if (ec == bhttp::error::header_limit) {
+    res = error_response(431, fmt::format("the request header is larger than {} bytes", settings_.max_header_bytes));
+  } else if (ec == bhttp::error::body_limit) {
+    res = error_response(413, "the request body is larger than this resource accepts");
+  } else if (is_http_parse_error(ec) && ec != bhttp::error::end_of_stream && ec != bhttp::error::partial_message) {
+    res = error_response(400, fmt::format("malformed HTTP request: {}", ec.message()));
+  }
+  // End of stream, timeout, reset: nobody is listening for an answer.
+  if (!res) co_return next_step::close_now;
+  if (!co_await write(stream, *res, 11, false)) co_return next_step::close_now;
+  co_return next_step::close_gracefully;
+}
+
+asio::awaitable<bool> core::write(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive) {
+  beast_response out = to_beast(res, version, keep_alive);
+  // A client that never reads its answer must not hold the connection either.
+  stream.expires_after(settings_.request_timeout);
+  error_code ec;
+  auto token = asio::redirect_error(asio::use_awaitable, ec);
+  co_await bhttp::async_write(stream, out, token);
+  co_return !ec;
+}
+
+asio::awaitable<void> core::close_gracefully(beast::tcp_stream& stream) {
+  error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(linger_time);
+  auto token = asio::redirect_error(asio::use_awaitable, ec);
+  std::array<char, 4096> scratch{};
+  while (!ec) {
+    const auto space = asio::buffer(scratch);
+    co_await stream.async_read_some(space, token);
+  }
+}
+
+response core::answer(beast_request&& req, decoded_target&& target, router::match&& route) const {
+  const std::string method(std_view(req.method_string()));
+  if (route.h == nullptr && route.path_known) {
+    response res = error_response(
+        405, fmt::format("{} is not allowed on {}; allowed: {}", method, target.path, join(route.allowed, ", ")));
+    res.headers.emplace_back("Allow", join(route.allowed, ", "));
+    return res;
+  }
+  if (route.h == nullptr) return error_response(404, fmt::format("no such resource: {}", target.path));
+  std::optional<std::string> token_name;
+  if (route.options.auth) {
+    token_name = bearer_token_name(std_view(req[bhttp::field::authorization]), settings_.tokens);
+    if (!token_name) {
+      response res = error_response(401, unauthorized_message);
+      res.headers.emplace_back("WWW-Authenticate", "Bearer");
+      return res;
+    }
+  }
+  request in = to_request(std::move(req), std::move(target), std::move(route.params));
+  if (token_name) in.token_name = std::move(*token_name);
+  response res = call_handler(*route.h, in);
+  spdlog::debug("HTTP {} {} -> {}", in.method, in.path, res.status);
+  return res;
+}
+
+response core::call_handler(const handler& h, const request& req) const {
+  try {
+    return h(req);
+  } catch (const std::exception& e) {
+    spdlog::error("HTTP API: {} {} failed: {}", req.method, req.path, e.what());
+  } catch (...) {
+    spdlog::error("HTTP API: {} {} failed with an unknown exception", req.method, req.path);
+  }
+  return error_response(500, "internal error while answering this request; the daemon's log says why");
+}
+
+}  // namespace
+
+class server::impl {
+ public:
+  std::shared_ptr<core> core_;
+};
+
+server::server(asio::io_context& io, server_settings settings, router routes)
+    : impl_(std::make_unique<impl>()) {
+  impl_->core_ = std::make_shared<core>(io, std::move(settings), std::move(routes));
+}
+
+server::~server() { stop(); }
+
+void server::start() {
+  auto& c = impl_->core_;
+  c->listen();
+  asio::co_spawn(c->io(), c->accept_loop(c), asio::detached);
+}
+
+void server::stop() {
+  // Connections live on the io_context's thread; from any other thread the work is posted.
+  auto c = impl_->core_;
+  asio::dispatch(c->io(), [c] { c->stop(); });
+}
+
+std::uint16_t server::port() const { return impl_->core_->port(); }
+
+}  // namespace siaran::daemon::http

@@ -1,0 +1,58 @@
+#pragma once
+
+// The daemon's HTTP/1.1 server (Boost.Beast inside server.cc only), on the daemon's one
+// io_context: one coroutine per connection, keep-alive, limits on header and body size, a
+// request timeout and an idle timeout, a cap on connections, bearer-token checks for routes
+// that need them (api_token.h), and a JSON 4xx for every request it cannot route or read.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "daemon/http/router.h"
+
+namespace boost::asio {
+class io_context;
+}  // namespace boost::asio
+
+namespace siaran::daemon::http {
+
+struct token_digest {
+  std::string name;
+  std::string sha256;  // 64 lowercase hex digits
+};
+
+struct server_settings {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;  // 0: any free port (see server::port())
+  std::vector<token_digest> tokens;
+  std::size_t max_header_bytes = 8 * 1024;
+  std::chrono::seconds request_timeout{30};  // to read one whole request
+  std::chrono::seconds idle_timeout{60};     // between requests on a kept-alive connection
+  std::size_t max_connections = 256;
+};
+
+class server {
+ public:
+  server(boost::asio::io_context& io, server_settings settings, router routes);
+  ~server();
+  server(const server&) = delete;
+  server& operator=(const server&) = delete;
+
+  // Binds and starts accepting. Throws std::runtime_error saying what address could not be
+  // bound and why (in use, permission).
+  void start();
+  // Stops accepting and closes every connection.
+  void stop();
+  // The bound port (useful with port 0).
+  std::uint16_t port() const;
+
+ private:
+  class impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace siaran::daemon::http

@@ -1,0 +1,124 @@
+#include "daemon/inbound.h"
+
+#include <spdlog/spdlog.h>
+
+#include "modem/phone_number.h"
+
+namespace siaran::daemon {
+namespace {
+
+using namespace std::chrono_literals;
+
+queue::timestamp wall_now() {
+  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
+// A service-centre time (local time with its offset) as UTC.
+std::optional<queue::timestamp> utc(const std::optional<sms::timestamp>& t) {
+  if (!t) return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year(t->year), std::chrono::month(static_cast<unsigned>(t->month)),
+                                         std::chrono::day(static_cast<unsigned>(t->day))};
+  if (!date.ok()) return std::nullopt;
+  return std::chrono::sys_days(date) + std::chrono::hours(t->hour) + std::chrono::minutes(t->minute) +
+         std::chrono::seconds(t->second) - std::chrono::minutes(t->offset_minutes);
+}
+
+// E.164 when the number parses (replies match contacts by it), else as the network gave it
+// (an alphanumeric sender such as "TELKOMSEL").
+std::string sender_number(const std::string& number, const std::string& region) {
+  try {
+    return normalize_phone_number(number, region);
+  } catch (const phone_number_error&) {
+    return number;
+  }
+}
+
+}  // namespace
+
+inbound::inbound(asio::io_context& io, queue::store& store, modem::pool& pool, inbound_settings settings,
+                 send_metrics& metrics)
+    : store_(store), pool_(pool), settings_(std::move(settings)), metrics_(metrics), flush_timer_(io) {}
+
+void inbound::start() {
+  const auto& modems = pool_.modems();
+  for (std::size_t i = 0; i < modems.size(); ++i) {
+    const std::string id = modems[i]->options().id;
+    modems[i]->on_message([this, id](const modem::incoming_message& message) -> asio::awaitable<bool> {
+      co_return store_message(id, message);
+    });
+    modems[i]->on_report([this, i](const modem::status_report& report) { store_report(i, report); });
+  }
+  asio::co_spawn(flush_timer_.get_executor(), flush_stale(), asio::detached);
+}
+
+void inbound::stop() {
+  stopped_ = true;
+  flush_timer_.cancel();
+}
+
+// True once the message is on disk: only then may the modem delete it from the SIM.
+bool inbound::store_message(const std::string& modem_id, const modem::incoming_message& message) {
+  try {
+    if (!message.decoded()) {
+      const auto id = store_.record_incoming(
+          {modem_id, "", "", wall_now(), {message.pdu}, message.decode_error, std::nullopt, std::nullopt, true});
+      spdlog::warn("modem {}: stored an undecodable message as incoming {} ({})", modem_id, id, *message.decode_error);
+      return true;
+    }
+    const sms::decoded_pdu& pdu = *message.message;
+    const std::string sender = sender_number(pdu.number, settings_.region);
+    const auto concat = pdu.concat();
+    if (concat && concat->total > 1) {
+      const auto id = store_.record_fragment({modem_id, sender, static_cast<int>(concat->reference),
+                                              static_cast<int>(concat->total), static_cast<int>(concat->part),
+                                              pdu.ud.text, message.pdu, wall_now()});
+      if (id) spdlog::info("modem {}: received message {} ({} parts)", modem_id, *id, concat->total);
+      return true;
+    }
+    const auto id = store_.record_incoming(
+        {modem_id, sender, pdu.ud.text, wall_now(), {message.pdu}, std::nullopt, std::nullopt, std::nullopt, true});
+    spdlog::info("modem {}: received message {}", modem_id, id);
+    return true;
+  } catch (const std::exception& e) {
+    // Left on the SIM: the modem offers it again at its next poll.
+    spdlog::error("modem {}: cannot store an incoming message, leaving it on the SIM: {}", modem_id, e.what());
+    return false;
+  }
+}
+
+void inbound::store_report(std::size_t modem_index, const modem::status_report& report) {
+  const std::string& modem_id = pool_.modems()[modem_index]->options().id;
+  const int status = report.report.status.value_or(0);
+  try {
+    const auto part = store_.record_status_report({modem_id, report.message_reference, report.report.number, status,
+                                                   utc(report.report.service_centre_time),
+                                                   utc(report.report.discharge_time), wall_now(), report.pdu});
+    // TP-ST below 0x20: the transaction completed (TS 23.040 §9.2.3.15).
+    if (part && status < 0x20) ++metrics_.modems[modem_index].delivered;
+    if (!part) spdlog::info("modem {}: status report for reference {} matches no part we sent", modem_id,
+                            report.message_reference);
+  } catch (const std::exception& e) {
+    spdlog::error("modem {}: cannot store a status report (reference {}): {}", modem_id, report.message_reference,
+                  e.what());
+  }
+}
+
+// Gives up on long messages whose missing parts have not come within the timeout.
+asio::awaitable<void> inbound::flush_stale() {
+  const auto check_every = std::min<std::chrono::seconds>(settings_.reassembly_timeout / 4 + 1s, 60s);
+  while (!stopped_) {
+    try {
+      for (std::int64_t id : store_.flush_fragments(wall_now() - settings_.reassembly_timeout)) {
+        spdlog::warn("stored incomplete long message {}: its missing parts did not arrive within {} s", id,
+                     settings_.reassembly_timeout.count());
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("giving up on incomplete long messages: {}", e.what());
+    }
+    flush_timer_.expires_after(check_every);
+    boost::system::error_code ignored;
+    co_await flush_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+  }
+}
+
+}  // namespace siaran::daemon

@@ -1,0 +1,45 @@
+#pragma once
+
+// Stores what the modems receive before they delete it (DESIGN.md "Messages and their states"):
+// every SMS, a long one part by part until its set is complete (or reassembly gives up after
+// `reassembly_timeout` and keeps what arrived), an undecodable PDU raw; every status report,
+// which updates the part it matches (queue::store::record_status_report).
+
+#include <chrono>
+#include <string>
+
+#include "daemon/send_metrics.h"
+#include "modem/asio.h"
+#include "modem/pool.h"
+#include "queue/store.h"
+
+namespace siaran::daemon {
+
+struct inbound_settings {
+  std::string region = "ID";  // senders are stored in E.164 when they parse in it
+  std::chrono::seconds reassembly_timeout{30 * 60};
+};
+
+class inbound {
+ public:
+  inbound(asio::io_context& io, queue::store& store, modem::pool& pool, inbound_settings settings,
+          send_metrics& metrics);
+
+  // Attaches to every modem of the pool and starts giving up on stale long messages.
+  void start();
+  void stop();
+
+ private:
+  bool store_message(const std::string& modem_id, const modem::incoming_message& message);
+  void store_report(std::size_t modem_index, const modem::status_report& report);
+  asio::awaitable<void> flush_stale();
+
+  queue::store& store_;
+  modem::pool& pool_;
+  inbound_settings settings_;
+  send_metrics& metrics_;
+  asio::steady_timer flush_timer_;
+  bool stopped_ = false;
+};
+
+}  // namespace siaran::daemon
