@@ -6,9 +6,14 @@
 #include <string_view>
 #include <vector>
 
+#include "tools/db_command.h"
 #include "tools/exit_codes.h"
+#include "tools/inbox_command.h"
+#include "tools/message_commands.h"
 #include "tools/modem_command.h"
+#include "tools/modems_command.h"
 #include "tools/pdu_command.h"
+#include "tools/token_command.h"
 
 namespace {
 
@@ -21,6 +26,15 @@ struct subcommand {
 };
 
 constexpr std::array subcommands = {
+    subcommand{"send", siaran::tools::run_send_command,
+               "send --to NUMBER --text TEXT [--priority P] [--report] [--send-at ISO] "
+               "[--client-ref R] [--valid-for D]"},
+    subcommand{"status", siaran::tools::run_status_command, "status [ID] [--state STATE]"},
+    subcommand{"inbox", siaran::tools::run_inbox_command, "inbox [--since ISO] [--limit N]"},
+    subcommand{"modems", siaran::tools::run_modems_command, "modems  (the daemon's modems)"},
+    subcommand{"db", siaran::tools::run_db_command,
+               "db prune --before YYYY-MM-DD | db backup FILE  [--database FILE | --config FILE]"},
+    subcommand{"token", siaran::tools::run_token_command, "token new NAME"},
     subcommand{"pdu", siaran::tools::run_pdu_command,
                "pdu decode HEX [--no-smsc] | pdu encode --to NUMBER --text TEXT [...] | "
                "pdu plan --text TEXT"},
@@ -32,6 +46,8 @@ constexpr std::array subcommands = {
 int usage(std::ostream& err) {
   err << "usage: siaran COMMAND [ARGS...]\n";
   for (const subcommand& command : subcommands) err << "  siaran " << command.summary << "\n";
+  err << "send, status, inbox, modems talk to siarand: --url URL (or $SIARAN_URL), token in\n"
+         "$SIARAN_TOKEN or --token-file FILE, --json for the raw reply.\n";
   return siaran::tools::exit_usage;
 }
 

@@ -1,0 +1,115 @@
+// `siaran db backup` and `siaran db prune` against a real store file the test fills.
+
+#include <catch2/catch.hpp>
+
+#include "queue/store.h"
+#include "tests/support/child_process.h"
+#include "tests/support/temp_dir.h"
+#include "tests/unit/queue/messages.h"
+
+using namespace siaran::test;
+using namespace std::chrono_literals;
+namespace queue = siaran::queue;
+
+namespace {
+
+const std::string siaran_tool = SIARAN_BINARY_DIR "/tools/siaran";
+
+Finished run_siaran(std::vector<std::string> args) {
+  args.insert(args.begin(), siaran_tool);
+  auto finished = run_program(std::move(args), deadline_in(30s));
+  REQUIRE(finished);
+  return *finished;
+}
+
+// One message sent (finished) and one still queued, both created at 1970 + 10 s.
+struct filled_store {
+  std::int64_t sent_id = 0;
+  std::int64_t queued_id = 0;
+};
+
+filled_store fill(const std::filesystem::path& database) {
+  queue::store store(database);
+  filled_store ids;
+  ids.sent_id = store.enqueue(queue::test::message_to("+6281234567890", 10)).id;
+  const auto claimed = store.claim_next(queue::test::at_s(20));
+  REQUIRE(claimed);
+  REQUIRE(claimed->part.message_id == ids.sent_id);
+  store.mark_sent(claimed->part.id, "m1", 42, queue::test::at_s(21));
+  ids.queued_id = store.enqueue(queue::test::message_to("+6281298765432", 10)).id;
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("siaran db backup writes a copy that opens as a store holding the messages", "[cli][db]") {
+  TempDir dir;
+  const auto database = dir.path() / "siaran.db";
+  const filled_store ids = fill(database);
+  const auto copy = dir.path() / "backup.db";
+
+  const Finished finished = run_siaran({"db", "backup", copy.string(), "--database", database.string()});
+  INFO("stderr: " << finished.err);
+  CHECK(finished.exit_code == 0);
+  queue::store restored(copy);
+  const auto message = restored.message(ids.queued_id);
+  REQUIRE(message);
+  CHECK(message->recipient == "+6281298765432");
+  CHECK(restored.message(ids.sent_id));
+}
+
+TEST_CASE("siaran db backup finds the database through --config", "[cli][db]") {
+  TempDir dir;
+  const auto database = dir.path() / "siaran.db";
+  const filled_store ids = fill(database);
+  const auto config = dir.write("siaran.yaml", "database: " + database.string() + "\n");
+  const auto copy = dir.path() / "backup.db";
+
+  const Finished finished = run_siaran({"db", "backup", copy.string(), "--config", config.string()});
+  INFO("stderr: " << finished.err);
+  CHECK(finished.exit_code == 0);
+  CHECK(queue::store(copy).message(ids.sent_id));
+}
+
+TEST_CASE("siaran db prune removes finished messages before the date and keeps queued ones", "[cli][db]") {
+  TempDir dir;
+  const auto database = dir.path() / "siaran.db";
+  const filled_store ids = fill(database);
+
+  const Finished finished = run_siaran({"db", "prune", "--before", "2099-01-01", "--database", database.string()});
+  INFO("stderr: " << finished.err);
+  CHECK(finished.exit_code == 0);
+  CHECK(finished.out.find("1 messages") != std::string::npos);
+  queue::store store(database);
+  CHECK_FALSE(store.message(ids.sent_id));
+  CHECK(store.message(ids.queued_id));
+}
+
+TEST_CASE("siaran db prune refuses a date that is not YYYY-MM-DD with exit 65", "[cli][db]") {
+  TempDir dir;
+  const auto database = dir.path() / "siaran.db";
+  fill(database);
+  for (const std::string date : {"yesterday", "2026-02-30", "2026-1-1", "01-01-2026"}) {
+    const Finished finished = run_siaran({"db", "prune", "--before", date, "--database", database.string()});
+    INFO("date " << date);
+    CHECK(finished.exit_code == 65);
+    CHECK(finished.err.find("YYYY-MM-DD") != std::string::npos);
+  }
+}
+
+TEST_CASE("siaran db exits 69 when the database's directory does not exist", "[cli][db]") {
+  TempDir dir;
+  const auto missing = dir.path() / "no-such-dir" / "siaran.db";
+  const Finished prune = run_siaran({"db", "prune", "--before", "2026-01-01", "--database", missing.string()});
+  CHECK(prune.exit_code == 69);
+  CHECK(prune.err.find(missing.string()) != std::string::npos);
+  const Finished backup = run_siaran({"db", "backup", (dir.path() / "b.db").string(), "--database", missing.string()});
+  CHECK(backup.exit_code == 69);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "b.db"));
+}
+
+TEST_CASE("siaran db prune without --before is a usage error", "[cli][db]") {
+  const Finished finished = run_siaran({"db", "prune", "--database", "/nonexistent.db"});
+  CHECK(finished.exit_code == 2);
+  CHECK(finished.err.find("--before") != std::string::npos);
+}

@@ -1,0 +1,91 @@
+// `siaran send|status|modems` against the real siarand with one simulated modem: the CLI and
+// the daemon agree on the API (docs/api.md).
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+
+#include "daemon/http/api_token.h"
+#include "free_port.h"
+#include "tests/support/child_process.h"
+#include "tests/support/temp_dir.h"
+
+using namespace siaran::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+const std::string siarand = SIARAN_BINARY_DIR "/daemon/siarand";
+const std::string siaran_tool = SIARAN_BINARY_DIR "/tools/siaran";
+const std::string token = "siaran_cli_test_token";
+
+// The daemon must log to the pipe we read, even when the tests run under systemd.
+const std::vector<std::string> daemon_env = {"JOURNAL_STREAM", "NOTIFY_SOCKET", "WATCHDOG_USEC"};
+
+struct running_daemon {
+  TempDir dir;
+  std::string url;
+  std::unique_ptr<ChildProcess> process;
+};
+
+void start(running_daemon& daemon) {
+  const std::string address = "127.0.0.1:" + std::to_string(free_port());
+  daemon.url = "http://" + address;
+  const auto config = daemon.dir.write(
+      "siaran.yaml", "database: " + (daemon.dir.path() / "siaran.db").string() + "\n" +
+                         "http:\n  listen: " + address + "\n  tokens:\n    - name: t\n      sha256: " +
+                         siaran::daemon::http::sha256_hex(token) + "\n" + "modems:\n  - id: m1\n    port: sim\n");
+  daemon.process = std::make_unique<ChildProcess>(std::vector<std::string>{siarand, "--config", config.string()},
+                                                  daemon_env);
+  const bool listening = daemon.process->wait_for_stderr_line("HTTP API listening", deadline_in(30s)).has_value();
+  INFO("siarand stderr:\n" << daemon.process->err());
+  REQUIRE(listening);
+}
+
+Finished run_siaran(const running_daemon& daemon, std::vector<std::string> args) {
+  args.insert(args.begin(), siaran_tool);
+  args.insert(args.end(), {"--url", daemon.url});
+  auto finished = run_program(std::move(args), deadline_in(30s), {"SIARAN_URL", "SIARAN_TOKEN=" + token});
+  REQUIRE(finished);
+  return *finished;
+}
+
+}  // namespace
+
+TEST_CASE("siaran send queues a message in siarand and siaran status shows it", "[cli][siarand]") {
+  running_daemon daemon;
+  start(daemon);
+
+  const Finished sent = run_siaran(daemon, {"send", "--to", "081234567890", "--text", "Rapat kader besok jam 09.00"});
+  INFO("send: " << sent.out << sent.err);
+  REQUIRE(sent.exit_code == 0);
+  std::smatch id;
+  REQUIRE(std::regex_search(sent.out, id, std::regex("^queued message (\\d+) \\(1 part\\)\n$")));
+
+  const Finished status = run_siaran(daemon, {"status", id[1].str()});
+  INFO("status: " << status.out << status.err);
+  CHECK(status.exit_code == 0);
+  CHECK(status.out.find("message " + id[1].str() + ": ") != std::string::npos);
+  CHECK(status.out.find("+6281234567890") != std::string::npos);
+  CHECK(status.out.find("part 1/1: ") != std::string::npos);
+}
+
+TEST_CASE("siaran modems lists siarand's simulated modem", "[cli][siarand]") {
+  running_daemon daemon;
+  start(daemon);
+  const Finished modems = run_siaran(daemon, {"modems"});
+  INFO("modems: " << modems.out << modems.err);
+  CHECK(modems.exit_code == 0);
+  CHECK(modems.out.starts_with("ID "));
+  CHECK(modems.out.find("\nm1 ") != std::string::npos);
+}
+
+TEST_CASE("siarand refuses siaran without a token: exit 77", "[cli][siarand]") {
+  running_daemon daemon;
+  start(daemon);
+  auto finished = run_program({siaran_tool, "status", "--url", daemon.url}, deadline_in(30s),
+                              {"SIARAN_URL", "SIARAN_TOKEN"});
+  REQUIRE(finished);
+  CHECK(finished->exit_code == 77);
+  CHECK(finished->err.find("SIARAN_TOKEN") != std::string::npos);
+}
