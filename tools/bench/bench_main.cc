@@ -1,0 +1,120 @@
+// siaran-bench: runs the real siarand over simulated modems and measures it (DESIGN.md
+// "Throughput"). This file only reads the command line and picks the mode.
+
+#include <charconv>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "tools/bench/bench_run.h"
+#include "tools/bench/demo.h"
+#include "tools/bench/report.h"
+#include "tools/bench/targets.h"
+#include "tools/exit_codes.h"
+
+namespace {
+
+using namespace siaran::tools::bench;
+
+constexpr std::string_view usage_text =
+    "usage: siaran-bench [--modems N] [--latency-ms L] [--rate R] [--burst B] [--messages M]\n"
+    "                    [--json] [--siarand PATH] [--keep-dir]\n"
+    "       siaran-bench --targets [--json] [--siarand PATH] [--keep-dir]\n"
+    "       siaran-bench --demo CONFIG [--messages M] [--json] [--siarand PATH] [--keep-dir]\n"
+    "Starts siarand over simulated modems (port: sim) in a temporary directory, queues M\n"
+    "messages through its HTTP API, waits until they are sent and prints the figures.\n"
+    "--rate 0 is unthrottled. --targets runs the throughput targets and exits 1 if one fails.\n";
+
+class usage_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct options {
+  scenario_setup setup;
+  std::size_t messages = 4'000;
+  bool json = false;
+  bool keep_dir = false;
+  bool targets = false;
+  std::optional<std::filesystem::path> demo_config;
+  std::filesystem::path siarand;
+};
+
+template <typename T>
+T number(std::string_view option, std::string_view text) {
+  T value{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || value < T{}) {
+    throw usage_error(std::string(option) + " wants a non-negative number, not \"" + std::string(text) + "\"");
+  }
+  return value;
+}
+
+// The build tree puts siaran-bench in tools/bench/ and siarand in daemon/.
+std::filesystem::path default_siarand() {
+  return std::filesystem::read_symlink("/proc/self/exe").parent_path() / "../../daemon/siarand";
+}
+
+void apply(options& o, std::string_view option, std::string_view value) {
+  if (option == "--modems") o.setup.modems = number<unsigned>(option, value);
+  else if (option == "--latency-ms") o.setup.latency_ms = number<unsigned>(option, value);
+  else if (option == "--rate") o.setup.rate = number<double>(option, value);
+  else if (option == "--burst") o.setup.burst = number<unsigned>(option, value);
+  else if (option == "--messages") o.messages = number<std::size_t>(option, value);
+  else if (option == "--siarand") o.siarand = value;
+  else if (option == "--demo") o.demo_config = value;
+  else throw usage_error("unknown option " + std::string(option));
+}
+
+options parse(const std::vector<std::string_view>& args) {
+  options o;
+  o.siarand = default_siarand();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--json") o.json = true;
+    else if (args[i] == "--keep-dir") o.keep_dir = true;
+    else if (args[i] == "--targets") o.targets = true;
+    else if (i + 1 < args.size()) apply(o, args[i], args[i + 1]), ++i;
+    else throw usage_error("unknown option or missing value: " + std::string(args[i]));
+  }
+  if (o.setup.modems == 0 && !o.demo_config) throw usage_error("--modems must be at least 1");
+  return o;
+}
+
+std::string title(const options& o) {
+  return "siaran-bench: " + std::to_string(o.setup.modems) + " modems at " + std::to_string(o.setup.latency_ms) +
+         " ms, throttle " + throttle_text(o.setup.rate) + " burst " + std::to_string(o.setup.burst) + ", " +
+         std::to_string(o.messages) + " messages";
+}
+
+int run_one(const options& o) {
+  const scenario_setup setup = o.setup;
+  const figures result = run_benchmark({o.siarand, [setup](const auto& dir) { return scenario_config(setup, dir); },
+                                        o.messages, bench_message, true, o.keep_dir, nullptr});
+  print_table(o.json ? std::cerr : std::cout, title(o), result);
+  if (o.json) std::cout << to_json(result).dump(2) << '\n';
+  return result.exit_status == 0 && result.parts_failed == 0 ? 0 : 1;
+}
+
+int run(const options& o) {
+  if (o.targets) return run_targets({o.siarand, o.json, o.keep_dir});
+  if (o.demo_config) return run_demo({o.siarand, *o.demo_config, o.messages, o.json, o.keep_dir});
+  return run_one(o);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(parse(std::vector<std::string_view>(argv + 1, argv + argc)));
+  } catch (const usage_error& e) {
+    std::cerr << "siaran-bench: " << e.what() << '\n' << usage_text;
+    return siaran::tools::exit_usage;
+  } catch (const std::exception& e) {
+    std::cerr << "\nsiaran-bench: " << e.what() << '\n';
+    return 1;
+  }
+}

@@ -1,0 +1,161 @@
+#include "tools/bench/bench_run.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "tools/bench/daemon_api.h"
+#include "tools/bench/daemon_process.h"
+#include "tools/bench/proc_sampler.h"
+
+namespace siaran::tools::bench {
+namespace {
+
+using clock_type = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+// The deliberate polling interval of the benchmark: about five looks a second keeps a progress
+// bar lively and costs the daemon a negligible share of its single thread.
+constexpr auto poll_interval = 200ms;
+constexpr auto ready_timeout = 60s;
+constexpr auto stall_timeout = 60s;  // no part sent or failed for this long: the run is stuck
+constexpr std::size_t batch_size = 10'000;
+
+double seconds_since(clock_type::time_point start) {
+  return std::chrono::duration<double>(clock_type::now() - start).count();
+}
+
+class run_directory {
+ public:
+  explicit run_directory(bool keep) : keep_(keep) {
+    std::string pattern = (std::filesystem::temp_directory_path() / "siaran-bench-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw run_error("cannot create a directory in " + pattern);
+    path_ = pattern;
+  }
+  ~run_directory() {
+    if (!keep_) std::filesystem::remove_all(path_);
+  }
+  void keep() { keep_ = true; }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+  bool keep_;
+};
+
+void wait_until_ready(daemon_api& api, daemon_process& daemon, unsigned modems) {
+  const auto deadline = clock_type::now() + ready_timeout;
+  for (auto next = clock_type::now(); clock_type::now() < deadline; std::this_thread::sleep_until(next += poll_interval)) {
+    if (auto status = daemon.exit_status()) throw run_error("siarand exited with status " + std::to_string(*status) + " while starting");
+    const auto health = api.health();
+    if (health && health->modems_ready == modems) return;
+  }
+  throw run_error("siarand did not report " + std::to_string(modems) + " modems ready within 60 s");
+}
+
+// Returns the parts queued.
+long long queue_messages(daemon_api& api, const run_request& request) {
+  long long parts = 0;
+  std::vector<outgoing_message> batch;
+  for (std::size_t first = 0; first < request.messages; first += batch_size) {
+    batch.clear();
+    for (std::size_t i = first; i < std::min(request.messages, first + batch_size); ++i) batch.push_back(request.message(i));
+    parts += api.queue_batch(batch);
+  }
+  return parts;
+}
+
+phase_sample sample(daemon_api& api, pid_t pid, clock_type::time_point origin) {
+  phase_sample result;
+  result.wall_s = seconds_since(origin);
+  result.cpu_s = cpu_seconds(pid);
+  for (const auto& modem : api.modems()) result.busy_ms += modem.busy_ms;
+  result.sent = api.queue().sent;
+  return result;
+}
+
+// Polls until nothing is queued or in flight; returns the final queue counters.
+queue_status wait_until_sent(daemon_api& api, const run_request& request, long long total,
+                             clock_type::time_point origin) {
+  long long last_done = -1;
+  auto last_change = clock_type::now();
+  for (auto next = clock_type::now();; std::this_thread::sleep_until(next += poll_interval)) {
+    const queue_status queue = api.queue();
+    if (request.on_progress) request.on_progress({queue.sent, queue.failed, total, seconds_since(origin)});
+    if (queue.queued == 0 && queue.in_flight == 0) return queue;
+    if (queue.sent + queue.failed != last_done) {
+      last_done = queue.sent + queue.failed;
+      last_change = clock_type::now();
+    } else if (clock_type::now() - last_change > stall_timeout) {
+      throw run_error("no part was sent for 60 s with " + std::to_string(queue.queued + queue.in_flight) + " still waiting");
+    }
+  }
+}
+
+void add_sending_figures(figures& result, daemon_api& api, const run_request& request, pid_t pid,
+                         clock_type::time_point origin) {
+  const phase_sample start = sample(api, pid, origin);
+  const queue_status queue = wait_until_sent(api, request, result.parts_queued, origin);
+  const phase_sample end = sample(api, pid, origin);
+  result.parts_sent = queue.sent;
+  result.parts_failed = queue.failed;
+  add_phase_figures(result, start, end);
+  const auto sent = api.sent_messages();
+  result.messages_sent = sent.size();
+  result.achieved_parts_per_s = achieved_rate(sent);
+  result.latency_p50_s = latency_percentile(sent, 0.50);
+  result.latency_p99_s = latency_percentile(sent, 0.99);
+  result.per_modem = api.modems();
+}
+
+figures measure(const run_request& request, const daemon_config& config, daemon_process& daemon) {
+  daemon_api api(config.endpoint);
+  wait_until_ready(api, daemon, config.modems);
+  figures result;
+  result.modems = config.modems;
+  result.rate_per_second = config.rate_per_second;
+  result.messages = request.messages;
+  const double cpu_before = cpu_seconds(daemon.pid());
+  const auto origin = clock_type::now();
+  result.parts_queued = queue_messages(api, request);
+  result.queueing_s = seconds_since(origin);
+  result.queueing_cpu_s = cpu_seconds(daemon.pid()) - cpu_before;
+  result.rss_after_queueing_mib = memory(daemon.pid()).rss_mib;
+  if (request.wait_for_sending) add_sending_figures(result, api, request, daemon.pid(), origin);
+  result.peak_rss_mib = memory(daemon.pid()).peak_mib;
+  return result;
+}
+
+// An API call that fails because the daemon died says so: that is the finding, not the call.
+figures measure_or_explain(const run_request& request, const daemon_config& config, daemon_process& daemon) {
+  try {
+    return measure(request, config, daemon);
+  } catch (const std::exception& e) {
+    const auto status = daemon.exit_status();
+    if (!status) throw;
+    throw run_error(std::string(e.what()) + "; siarand had exited with status " + std::to_string(*status));
+  }
+}
+
+}  // namespace
+
+figures run_benchmark(const run_request& request) {
+  run_directory dir(request.keep_dir);
+  try {
+    const daemon_config config = request.make_config(dir.path());
+    daemon_process daemon(request.siarand, config.file, dir.path() / "siarand.log");
+    figures result = measure_or_explain(request, config, daemon);
+    result.exit_status = daemon.terminate(30s);
+    if (request.keep_dir) std::cerr << "siaran-bench: kept " << dir.path().string() << '\n';
+    return result;
+  } catch (const std::exception& e) {
+    dir.keep();
+    throw run_error(std::string(e.what()) + " (siarand's log and config are in " + dir.path().string() + ")");
+  }
+}
+
+}  // namespace siaran::tools::bench

@@ -1,0 +1,43 @@
+#pragma once
+
+// One benchmark run, start to finish: a fresh directory, siarand started in it, readiness,
+// queueing, sending, figures, SIGTERM. The directory is removed afterwards unless asked to
+// keep it, and always kept when the run fails, so the daemon's log explains the failure.
+
+#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <stdexcept>
+
+#include "tools/bench/daemon_config.h"
+#include "tools/bench/figures.h"
+#include "tools/bench/messages.h"
+
+namespace siaran::tools::bench {
+
+class run_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct progress {
+  long long sent = 0;  // parts, this run
+  long long failed = 0;
+  long long total = 0;
+  double elapsed_s = 0;  // since queueing started
+};
+
+struct run_request {
+  std::filesystem::path siarand;
+  std::function<daemon_config(const std::filesystem::path& dir)> make_config;
+  std::size_t messages = 0;
+  std::function<outgoing_message(std::size_t index)> message = bench_message;
+  bool wait_for_sending = true;  // false: measure queueing only (the rest stays queued)
+  bool keep_dir = false;
+  std::function<void(const progress&)> on_progress;  // at every poll of the queue
+};
+
+// Throws run_error (or what the API layer throws) naming the kept directory.
+figures run_benchmark(const run_request& request);
+
+}  // namespace siaran::tools::bench

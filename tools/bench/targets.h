@@ -1,0 +1,19 @@
+#pragma once
+
+// `siaran-bench --targets`: the throughput issue's target scenarios, one after another, each
+// with its target and PASS/FAIL.
+
+#include <filesystem>
+
+namespace siaran::tools::bench {
+
+struct targets_options {
+  std::filesystem::path siarand;
+  bool json = false;  // JSON on stdout, tables on stderr
+  bool keep_dir = false;
+};
+
+// 0 when every target passes, 1 otherwise.
+int run_targets(const targets_options& options);
+
+}  // namespace siaran::tools::bench
