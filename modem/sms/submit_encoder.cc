@@ -45,7 +45,7 @@ std::vector<encoded_part> encode_submit(const submit_request& request) {
     const auto tpdu = build_tpdu(request, message.alphabet, destination, ud);
     std::vector<std::uint8_t> pdu = smsc;
     pdu.insert(pdu.end(), tpdu.begin(), tpdu.end());
-    parts.push_back({hex_encode(pdu), tpdu.size()});
+    parts.push_back({hex_encode(pdu), tpdu.size(), message.alphabet});
   }
   return parts;
 }

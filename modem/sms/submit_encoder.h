@@ -31,6 +31,7 @@ struct submit_request {
 struct encoded_part {
   std::string pdu;          // uppercase hex, SMSC field included
   std::size_t tpdu_length;  // octets after the SMSC field: the length AT+CMGS=<n> wants
+  encoding alphabet = encoding::gsm7;  // the message's, the same in every part
 };
 
 // One entry per part, in part order. Throws codec_error for a bad number, invalid UTF-8 or a
