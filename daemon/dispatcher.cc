@@ -19,9 +19,9 @@ queue::timestamp wall_now() {
   return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
-// Enough candidates for every idle modem, with room for those waiting on a sticky or pinned
-// modem that is busy.
-int window_for(std::size_t idle) { return static_cast<int>(std::min<std::size_t>(idle * 2 + 16, 1024)); }
+// Enough candidates for every part that can go now, with room for those waiting on a sticky or
+// pinned modem that is busy.
+int window_for(std::size_t can_send) { return static_cast<int>(std::min<std::size_t>(can_send * 2 + 16, 1024)); }
 
 // The last digits only: numbers are personal data (STYLE.md).
 std::string redacted(const std::string& number) {
@@ -89,16 +89,19 @@ asio::awaitable<void> dispatcher::round() {
     co_await sleep_until(std::min(now + idle_poll, next_cap_release()));
     co_return;
   }
-  if (const auto token_at = bucket_.next_token_at(now); token_at > now) {
-    co_await sleep_until(token_at);
+  const std::size_t tokens = bucket_.available(now);
+  if (tokens == 0) {
+    co_await sleep_until(bucket_.next_token_at(now));
     co_return;
   }
 
-  const std::vector<queue::due_part> due = store_.due_parts(wall_now(), window_for(idle));
+  // At most this many parts can go this round: look at no more of the queue than that needs.
+  const std::size_t can_send = std::min(idle, tokens);
+  const std::vector<queue::due_part> due = store_.due_parts(wall_now(), window_for(can_send));
   std::vector<candidate> candidates;
   candidates.reserve(due.size());
   for (const queue::due_part& d : due) candidates.push_back({d.part_id, d.recipient, d.priority, d.pinned_modem});
-  const auto chosen = choose_modems(candidates, modems, sticky_, idle, rotation_++ % modems.size());
+  const auto chosen = choose_modems(candidates, modems, sticky_, can_send, rotation_++ % modems.size());
   if (chosen.empty()) {
     co_await sleep_until(now + idle_poll);
     co_return;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace siaran::daemon {
 
@@ -46,6 +47,12 @@ bool token_bucket::try_take(time_point now) {
   if (level_ < token_unit_) return false;
   level_ -= token_unit_;
   return true;
+}
+
+std::size_t token_bucket::available(time_point now) {
+  if (unlimited()) return std::numeric_limits<std::size_t>::max();
+  refill(now);
+  return static_cast<std::size_t>(level_ / token_unit_);
 }
 
 token_bucket::time_point token_bucket::next_token_at(time_point now) const {

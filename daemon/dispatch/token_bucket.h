@@ -4,6 +4,7 @@
 // DESIGN.md "Throughput"). Pure: the caller passes the time, so tests run without sleeping.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 
 namespace siaran::daemon {
@@ -19,6 +20,8 @@ class token_bucket {
 
   // Takes one token when one is available.
   bool try_take(time_point now);
+  // Whole tokens there now (the most at once a round may use); SIZE_MAX when unlimited.
+  std::size_t available(time_point now);
   // When try_take can next succeed: `now` if it can now.
   time_point next_token_at(time_point now) const;
   bool unlimited() const;

@@ -86,3 +86,12 @@ TEST_CASE("a clock that steps back takes nothing already earned", "[dispatch][to
   CHECK_FALSE(bucket.try_take(t0));
   CHECK(bucket.try_take(t0 + 2s));
 }
+
+TEST_CASE("available counts the whole tokens there now", "[dispatch][token_bucket]") {
+  token_bucket bucket(10, 5, t0);
+  CHECK(bucket.available(t0) == 5);
+  for (int i = 0; i < 5; ++i) bucket.try_take(t0);
+  CHECK(bucket.available(t0) == 0);
+  CHECK(bucket.available(t0 + 250ms) == 2);  // 2.5 tokens earned: two whole ones
+  CHECK(token_bucket(0, 5, t0).available(t0) > 1'000'000);
+}
