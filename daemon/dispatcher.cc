@@ -41,7 +41,9 @@ dispatcher::dispatcher(asio::io_context& io, queue::store& store, modem::pool& p
       bucket_(settings.rate_per_second, settings.burst, steady::now()),
       wake_timer_(io),
       drain_timer_(io),
-      load_(entries_.size()) {}
+      load_(entries_.size()) {
+  for (const modem::modem_entry& entry : entries_) slots_.push_back({entry.id, entry.operator_name, false, false});
+}
 
 void dispatcher::start() {
   asio::co_spawn(io_, run(), [](std::exception_ptr e) {
@@ -83,7 +85,7 @@ asio::awaitable<void> dispatcher::run() {
 // or sleeps until something can change.
 asio::awaitable<void> dispatcher::round() {
   const auto now = steady::now();
-  const std::vector<modem_slot> modems = slots(now);
+  const std::vector<modem_slot>& modems = slots(now);
   const auto idle = static_cast<std::size_t>(std::ranges::count_if(modems, &modem_slot::idle));
   if (idle == 0) {
     co_await sleep_until(std::min(now + idle_poll, next_cap_release()));
@@ -128,20 +130,17 @@ asio::awaitable<void> dispatcher::sleep_until(steady::time_point until) {
   woken_ = false;
 }
 
-std::vector<modem_slot> dispatcher::slots(steady::time_point now) {
-  std::vector<modem_slot> modems;
-  modems.reserve(entries_.size());
+const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     auto& recent = load_[i].recent;
     while (!recent.empty() && recent.front() + cap_window <= now) recent.pop_front();
-    const modem::modem_state state = pool_.modems()[i]->status().state;
-    const bool healthy = state == modem::modem_state::ready || state == modem::modem_state::sending;
+    const modem::modem_state state = pool_.modems()[i]->state();
     const unsigned cap = entries_[i].max_per_minute;
     const bool under_cap = cap == 0 || recent.size() < cap;
-    modems.push_back({entries_[i].id, entries_[i].operator_name,
-                      state == modem::modem_state::ready && !load_[i].in_flight && under_cap, healthy});
+    slots_[i].healthy = state == modem::modem_state::ready || state == modem::modem_state::sending;
+    slots_[i].idle = state == modem::modem_state::ready && !load_[i].in_flight && under_cap;
   }
-  return modems;
+  return slots_;
 }
 
 // When a modem held back by its per-minute cap may send again (or a second from now).

@@ -58,7 +58,7 @@ class dispatcher {
   asio::awaitable<void> run();
   asio::awaitable<void> round();
   asio::awaitable<void> sleep_until(std::chrono::steady_clock::time_point until);
-  std::vector<modem_slot> slots(std::chrono::steady_clock::time_point now);
+  const std::vector<modem_slot>& slots(std::chrono::steady_clock::time_point now);
   std::chrono::steady_clock::time_point next_cap_release() const;
   void launch(std::size_t modem_index, queue::claimed_part part);
   asio::awaitable<void> send(std::size_t modem_index, queue::claimed_part part);
@@ -78,6 +78,7 @@ class dispatcher {
   bool woken_ = false;
   bool draining_ = false;
   std::vector<modem_load> load_;
+  std::vector<modem_slot> slots_;  // one per modem; flags refreshed each round
   std::size_t in_flight_count_ = 0;
   std::size_t rotation_ = 0;
   sticky_modems sticky_;

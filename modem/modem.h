@@ -122,6 +122,8 @@ class modem {
   void poll_storage();
 
   modem_status status() const { return status_; }
+  // Without copying the whole status: the dispatcher asks every modem several times a second.
+  modem_state state() const { return status_.state; }
   bool idle() const { return status_.state == modem_state::ready; }
   // False once run() has ended: after stop(), or a final failure, or any failure without
   // `recover`.

@@ -71,7 +71,7 @@ statements::statements(database& db)
                    "delivered_at = CASE WHEN ?3 = 'delivered' THEN ?4 ELSE delivered_at END, "
                    "last_error = CASE WHEN ?3 = 'failed' THEN ?5 ELSE last_error END WHERE id = ?1"),
       queue_depth(db, "SELECT COUNT(*) FROM parts WHERE state = 'queued'"),
-      count_parts(db, "SELECT COUNT(*) FROM parts WHERE state = ?1"),
+      uncertain_count(db, "SELECT COUNT(*) FROM parts WHERE state = 'uncertain'"),
       requeue_uncertain(db,
                         "UPDATE parts SET state = 'queued', resent_uncertain = 1, last_error = ?2, next_attempt_at = ?3 "
                         "WHERE id = ?1 AND state = 'sending'"),

@@ -40,7 +40,7 @@ struct statements {
   statement match_report;
   statement apply_report;
   statement queue_depth;
-  statement count_parts;
+  statement uncertain_count;
   statement requeue_uncertain;
 
   // attempts

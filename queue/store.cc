@@ -174,10 +174,11 @@ std::optional<claimed_part> store::claim_next(timestamp now, const std::optional
 
 std::vector<due_part> store::due_parts(timestamp now, int limit) {
   auto& q = impl_->sql.due_parts;
-  transaction tx(impl_->db, claim_durability(impl_->options));
   std::vector<due_part> due;
   std::vector<std::int64_t> expired;
   {
+    // A plain read: the dispatcher looks many times a second, and a write transaction (file
+    // locks, a commit) is only worth it when something expired.
     step_scope scope(q);
     q.bind(1, millis(now)).bind(2, limit);
     while (q.step()) {
@@ -188,8 +189,11 @@ std::vector<due_part> store::due_parts(timestamp now, int limit) {
       due.push_back(due_part{q.int64(0), q.text(3), static_cast<int>(q.int64(4)), q.optional_text(5)});
     }
   }
-  for (std::int64_t message_id : expired) impl_->sql.expire_message.bind(1, message_id).run();
-  tx.commit();
+  if (!expired.empty()) {
+    transaction tx(impl_->db);
+    for (std::int64_t message_id : expired) impl_->sql.expire_message.bind(1, message_id).run();
+    tx.commit();
+  }
   return due;
 }
 

@@ -99,7 +99,8 @@ class store {
   std::vector<message_record> messages_by_state(part_state state, std::int64_t after_id = 0, int limit = 100);
   // Parts waiting to be sent (queued, due or not).
   std::int64_t queue_depth();
-  std::int64_t count_parts(part_state state);
+  // Parts held as uncertain, waiting for a person.
+  std::int64_t uncertain_count();
 
   // Deletes finished messages (no part queued, sending or uncertain) created before `before`, and
   // incoming messages, status reports and modem events older than it.

@@ -53,10 +53,10 @@ std::vector<message_record> store::messages_by_state(part_state state, std::int6
   return found;
 }
 
-std::int64_t store::count_parts(part_state state) {
-  auto& q = impl_->sql.count_parts;
+std::int64_t store::uncertain_count() {
+  auto& q = impl_->sql.uncertain_count;
   step_scope scope(q);
-  q.bind(1, to_string(state)).step();
+  q.step();
   return q.int64(0);
 }
 

@@ -49,7 +49,7 @@ http::response queue_summary(api_context& c) {
   const auto& settings = c.dispatch.settings();
   return json_reply(200, {{"queued", c.store.queue_depth()},
                           {"in_flight", c.dispatch.in_flight()},
-                          {"uncertain_held", c.store.count_parts(queue::part_state::uncertain)},
+                          {"uncertain_held", c.store.uncertain_count()},
                           {"sent", total.sent},
                           {"failed", total.failed},
                           {"uncertain", total.uncertain},
@@ -77,7 +77,7 @@ http::response inbox(api_context& c, const http::request& request) {
 http::response health(api_context& c) {
   const auto& all = c.pool.modems();
   const auto ready = std::ranges::count_if(all, [](const auto& m) {
-    const auto state = m->status().state;
+    const auto state = m->state();
     return state == modem::modem_state::ready || state == modem::modem_state::sending;
   });
   return json_reply(200, {{"status", "ok"}, {"modems", all.size()}, {"modems_ready", ready},

@@ -64,5 +64,5 @@ TEST_CASE("an uncertain part requeued for resend is flagged and due at once", "[
   CHECK(m->parts[0].state == part_state::queued);
   CHECK(m->parts[0].resent_uncertain);
   CHECK(s.due_parts(at_s(2), 10).size() == 1);
-  CHECK(s.count_parts(part_state::queued) == 1);
+  CHECK(s.queue_depth() == 1);
 }

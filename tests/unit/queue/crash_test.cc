@@ -51,6 +51,7 @@ TEST_CASE("after a crash, hold leaves parts found sending uncertain and unsent",
   const auto found = restarted.resolve_uncertain_at_startup(uncertain_policy::hold, at_s(100));
   REQUIRE(found.size() == 1);
   CHECK(restarted.message(found[0].message_id)->state == part_state::uncertain);
+  CHECK(restarted.uncertain_count() == 1);
   const auto next = restarted.claim_next(at_s(100), "m1");
   REQUIRE(next);
   CHECK(next->part.id != crash.in_flight_part);
