@@ -9,11 +9,6 @@ namespace {
 
 using nlohmann::json;
 
-template <class T>
-json or_null(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 json time_or_null(const std::optional<queue::timestamp>& t) { return t ? json(iso_utc(*t)) : json(nullptr); }
 
 json part_json(const queue::part_record& p) {

@@ -1,10 +1,18 @@
 #pragma once
 
-#include <nlohmann/json_fwd.hpp>
+#include <optional>
+
+#include <nlohmann/json.hpp>
 
 #include "queue/records.h"
 
 namespace siaran::daemon::api {
+
+// The value, or JSON null when absent: the API writes every documented field, set or not.
+template <class T>
+nlohmann::json or_null(const std::optional<T>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
 
 // GET /api/v1/messages/{id} (docs/api.md): the message, its derived state and each part.
 nlohmann::json message_json(const queue::message_record& message);

@@ -89,11 +89,7 @@ http::response list_messages(api_context& c, const http::request& request) {
   }
   const auto after = query_number(request, "after", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
-  const auto found = c.store.messages_by_state(wanted, after, limit);
-  json messages = json::array();
-  for (const queue::message_record& m : found) messages.push_back(message_json(m));
-  const json next = static_cast<int>(found.size()) == limit ? json(found.back().id) : json(nullptr);
-  return json_reply(200, {{"messages", std::move(messages)}, {"next_after", next}});
+  return page_reply(c.store.messages_by_state(wanted, after, limit), limit, message_json);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -21,5 +22,16 @@ std::int64_t query_number(const http::request& request, const char* name, std::i
 // The handler, with a bad_request it throws answered as 400 {"error": ...}.
 http::handler guarded(http::handler inner);
 http::response json_reply(int status, const nlohmann::json& body);
+
+// {"messages": [...], "next_after": the last id, or null when this page was not full}: the one
+// shape of every paged list in the API.
+template <class Record, class ToJson>
+http::response page_reply(const std::vector<Record>& found, int limit, ToJson to_json) {
+  nlohmann::json messages = nlohmann::json::array();
+  for (const Record& record : found) messages.push_back(to_json(record));
+  const bool full = static_cast<int>(found.size()) == limit;
+  return json_reply(200, {{"messages", std::move(messages)},
+                          {"next_after", full ? nlohmann::json(found.back().id) : nlohmann::json(nullptr)}});
+}
 
 }  // namespace siaran::daemon::api

@@ -13,11 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-template <class T>
-json or_null(const std::optional<T>& value) {
-  return value ? json(*value) : json(nullptr);
-}
-
 json modem_json(const modem::modem_status& s, const modem_counters& counters, const std::string& operator_name) {
   return {{"id", s.id},
           {"port", s.port},
@@ -67,11 +62,7 @@ http::response inbox(api_context& c, const http::request& request) {
   }
   const auto after = query_number(request, "after", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
-  const auto found = c.store.inbox(after, since, limit);
-  json messages = json::array();
-  for (const queue::incoming_record& m : found) messages.push_back(incoming_json(m));
-  const json next = static_cast<int>(found.size()) == limit ? json(found.back().id) : json(nullptr);
-  return json_reply(200, {{"messages", std::move(messages)}, {"next_after", next}});
+  return page_reply(c.store.inbox(after, since, limit), limit, incoming_json);
 }
 
 http::response health(api_context& c) {
