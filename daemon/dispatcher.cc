@@ -14,6 +14,7 @@ using steady = std::chrono::steady_clock;
 // time become due without anyone saying so.
 constexpr auto idle_poll = 1s;
 constexpr auto cap_window = std::chrono::minutes(1);
+constexpr auto expiry_sweep = 5s;
 
 queue::timestamp wall_now() {
   return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
@@ -88,6 +89,7 @@ asio::awaitable<void> dispatcher::round() {
   const std::vector<modem_slot>& modems = slots(now);
   const auto idle = static_cast<std::size_t>(std::ranges::count_if(modems, &modem_slot::idle));
   if (idle == 0) {
+    expire_now_and_then(now);
     co_await sleep_until(std::min(now + idle_poll, next_cap_release()));
     co_return;
   }
@@ -111,12 +113,25 @@ asio::awaitable<void> dispatcher::round() {
 
   for (const assignment& a : chosen) {
     if (!bucket_.try_take(now)) break;
-    if (auto claimed = store_.claim(candidates[a.candidate].part_id, entries_[a.modem].id, wall_now())) {
+    const candidate& chosen_part = candidates[a.candidate];
+    // choose_modems moves a pinned part only when its modem is not healthy.
+    const bool unpin = chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
+    if (auto claimed = store_.claim(chosen_part.part_id, entries_[a.modem].id, wall_now(), unpin)) {
       launch(a.modem, std::move(*claimed));
     }
   }
   // Let the sends just launched reach their modems before the next round looks again.
   co_await asio::post(io_, asio::use_awaitable);
+}
+
+// With no modem to send, nothing meets expired messages at the head of the queue: look for
+// them now and then, so that they fail when their time is up rather than when a modem returns.
+void dispatcher::expire_now_and_then(steady::time_point now) {
+  if (now < next_expiry_sweep_) return;
+  next_expiry_sweep_ = now + expiry_sweep;
+  if (const auto expired = store_.expire_overdue(wall_now())) {
+    spdlog::warn("{} part(s) expired with no modem to send them", expired);
+  }
 }
 
 asio::awaitable<void> dispatcher::sleep_until(steady::time_point until) {
@@ -193,7 +208,8 @@ void dispatcher::record_failure(std::size_t modem_index, const queue::claimed_pa
                                 const modem::send_error& error) {
   const std::string& modem_id = entries_[modem_index].id;
   const auto now = wall_now();
-  const std::string what = "modem " + modem_id + ": " + error.text;
+  const std::string code = error.cms_code ? "error " + std::to_string(*error.cms_code) + ", " : "";
+  const std::string what = "modem " + modem_id + ": " + code + error.text;
   if (error.maybe_sent) {
     ++metrics_.modems[modem_index].uncertain;
     const bool resend = settings_.on_uncertain == queue::uncertain_policy::resend;

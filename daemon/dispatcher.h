@@ -58,6 +58,7 @@ class dispatcher {
   asio::awaitable<void> run();
   asio::awaitable<void> round();
   asio::awaitable<void> sleep_until(std::chrono::steady_clock::time_point until);
+  void expire_now_and_then(std::chrono::steady_clock::time_point now);
   const std::vector<modem_slot>& slots(std::chrono::steady_clock::time_point now);
   std::chrono::steady_clock::time_point next_cap_release() const;
   void launch(std::size_t modem_index, queue::claimed_part part);
@@ -81,6 +82,7 @@ class dispatcher {
   std::vector<modem_slot> slots_;  // one per modem; flags refreshed each round
   std::size_t in_flight_count_ = 0;
   std::size_t rotation_ = 0;
+  std::chrono::steady_clock::time_point next_expiry_sweep_{};
   sticky_modems sticky_;
 };
 

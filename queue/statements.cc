@@ -43,9 +43,13 @@ statements::statements(database& db)
       expire_message(db,
                      "UPDATE parts SET state = 'failed', last_error = 'expired before it could be sent' "
                      "WHERE message_id = ?1 AND state = 'queued'"),
+      // ?3: claim it even when pinned to another modem (that modem is gone for good).
+      expire_overdue(db,
+                     "UPDATE parts SET state = 'failed', last_error = 'expired before it could be sent' "
+                     "WHERE state = 'queued' AND expires_at <= ?1"),
       claim_part(db,
                  "UPDATE parts SET state = 'sending', attempts = attempts + 1, modem = ?2 "
-                 "WHERE id = ?1 AND state = 'queued'"),
+                 "WHERE id = ?1 AND state = 'queued' AND (?3 OR ?2 IS NULL OR pinned_modem IS NULL OR pinned_modem = ?2)"),
       pin_siblings(db, "UPDATE parts SET pinned_modem = ?2 WHERE message_id = ?1 AND total > 1 AND pinned_modem IS NULL"),
       select_claimed(db, parts_query("JOIN messages m ON m.id = p.message_id WHERE p.id = ?1", ", m.recipient, m.priority")),
       parts_of_message(db, parts_query("WHERE p.message_id = ?1 ORDER BY p.number")),

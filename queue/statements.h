@@ -28,6 +28,7 @@ struct statements {
   statement next_due_part;
   statement due_parts;
   statement expire_message;
+  statement expire_overdue;
   statement claim_part;
   statement pin_siblings;
   statement select_claimed;

@@ -101,17 +101,21 @@ bool is_expired(std::optional<std::int64_t> expires_at, timestamp now) {
 
 // Marks a queued part `sending` on `modem` (pinning its siblings there) with a new attempt,
 // inside the caller's transaction, and reads it back with what the dispatcher routes on.
-claimed_part claim_row(store_state& s, std::int64_t part_id, std::int64_t message_id,
-                       const std::optional<std::string>& modem, timestamp now) {
-  s.sql.claim_part.bind(1, part_id).bind(2, modem).run();
-  if (modem) s.sql.pin_siblings.bind(1, message_id).bind(2, *modem).run();
+// Nothing when the part is no longer queued, or is pinned to another modem (unless `unpin`).
+std::optional<claimed_part> claim_row(store_state& s, std::int64_t part_id, const std::optional<std::string>& modem,
+                                      timestamp now, bool unpin = false) {
+  s.sql.claim_part.bind(1, part_id).bind(2, modem).bind(3, unpin).run();
+  if (s.db.changes() != 1) return std::nullopt;
   s.sql.insert_attempt.bind(1, part_id).bind(2, modem).bind(3, millis(now)).run();
   claimed_part claimed;
-  step_scope scope(s.sql.select_claimed);
-  s.sql.select_claimed.bind(1, part_id).step();
-  claimed.part = read_part(s.sql.select_claimed);
-  claimed.recipient = s.sql.select_claimed.text(part_column_count);
-  claimed.priority = static_cast<int>(s.sql.select_claimed.int64(part_column_count + 1));
+  {
+    step_scope scope(s.sql.select_claimed);
+    s.sql.select_claimed.bind(1, part_id).step();
+    claimed.part = read_part(s.sql.select_claimed);
+    claimed.recipient = s.sql.select_claimed.text(part_column_count);
+    claimed.priority = static_cast<int>(s.sql.select_claimed.int64(part_column_count + 1));
+  }
+  if (modem && claimed.part.total > 1) s.sql.pin_siblings.bind(1, claimed.part.message_id).bind(2, *modem).run();
   return claimed;
 }
 
@@ -166,7 +170,7 @@ std::optional<claimed_part> store::claim_next(timestamp now, const std::optional
       sql.expire_message.bind(1, message_id).run();
       continue;
     }
-    claimed_part claimed = claim_row(*impl_, part_id, message_id, modem, now);
+    std::optional<claimed_part> claimed = claim_row(*impl_, part_id, modem, now);
     tx.commit();
     return claimed;
   }
@@ -197,20 +201,20 @@ std::vector<due_part> store::due_parts(timestamp now, int limit) {
   return due;
 }
 
-std::optional<claimed_part> store::claim(std::int64_t part_id, std::string_view modem, timestamp now) {
-  auto& sql = impl_->sql;
+std::optional<claimed_part> store::claim(std::int64_t part_id, std::string_view modem, timestamp now,
+                                         bool unpin) {
   transaction tx(impl_->db, claim_durability(impl_->options));
-  std::int64_t message_id = 0;
-  {
-    step_scope scope(sql.select_claimed);
-    if (!sql.select_claimed.bind(1, part_id).step()) return std::nullopt;
-    const part_record found = read_part(sql.select_claimed);
-    if (found.state != part_state::queued) return std::nullopt;
-    message_id = found.message_id;
-  }
-  claimed_part claimed = claim_row(*impl_, part_id, message_id, std::string(modem), now);
-  tx.commit();
+  std::optional<claimed_part> claimed = claim_row(*impl_, part_id, std::string(modem), now, unpin);
+  if (claimed) tx.commit();
   return claimed;
+}
+
+std::int64_t store::expire_overdue(timestamp now) {
+  transaction tx(impl_->db);
+  impl_->sql.expire_overdue.bind(1, millis(now)).run();
+  const int expired = impl_->db.changes();
+  tx.commit();
+  return expired;
 }
 
 void store::mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at) {

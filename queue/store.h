@@ -60,8 +60,14 @@ class store {
   // Due queued parts in claim order (priority, then oldest), at most `limit`, for the dispatcher
   // to choose from; expired messages met on the way are failed.
   std::vector<due_part> due_parts(timestamp now, int limit);
-  // Claims that part for `modem` as claim_next does; nothing when it is no longer queued.
-  std::optional<claimed_part> claim(std::int64_t part_id, std::string_view modem, timestamp now);
+  // Claims that part for `modem` as claim_next does; nothing when it is no longer queued or
+  // is pinned to another modem, unless `unpin` (its modem is gone: the rest of the message
+  // going out from another SIM is better than never).
+  std::optional<claimed_part> claim(std::int64_t part_id, std::string_view modem, timestamp now, bool unpin = false);
+
+  // Fails every queued part whose message expired by `now`, wherever it stands in the queue
+  // (due_parts only meets those at its head). Returns how many.
+  std::int64_t expire_overdue(timestamp now);
 
   // Transitions from `sending`; a part in another state is a store_error (a bug upstream).
   void mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at);

@@ -90,6 +90,14 @@ asio::awaitable<response> channel::run(command cmd) {
 asio::awaitable<void> channel::resync() {
   framer_.reset();
   awaiting_pdu_.reset();
+  // A process killed between AT+CMGS and its PDU leaves the modem at "> ", taking every later
+  // line as message text until ESC (27.005 §3.5.1); a modem in command mode ignores it. Its
+  // answer, if any, is awaited here so that it cannot pass for the answer to the AT below.
+  command escape;
+  escape.text = std::string(1, esc);
+  escape.terminator.clear();
+  escape.timeout = options_.resync_timeout / 4;
+  co_await exchange(std::move(escape));
   command probe;
   probe.text = "AT";
   probe.timeout = options_.resync_timeout;
@@ -107,7 +115,7 @@ asio::awaitable<response> channel::exchange(command cmd) {
   in_flight flight{std::move(cmd), timers_(), {}};
   active_ = &flight;
   spdlog::trace("{}: -> {}", options_.name, flight.cmd.text);
-  if (co_await write(flight.cmd.text + "\r") && flight.cmd.pdu) co_await send_pdu(flight);
+  if (co_await write(flight.cmd.text + flight.cmd.terminator) && flight.cmd.pdu) co_await send_pdu(flight);
   if (!flight.done && flight.answer.error == channel_error::none) {
     const bool final_in_time =
         co_await wait_until(flight, flight.cmd.timeout, [](const in_flight& f) { return f.done; });

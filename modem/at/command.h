@@ -13,6 +13,7 @@ namespace siaran::at {
 // (ModemManager passes it with the call).
 struct command {
   std::string text;  // "AT+CMGS=23", without the terminating "\r"
+  std::string terminator = "\r";  // empty for a lone control character (ESC)
   // Lines starting with one of these are this command's answer ("+CMGS:"), even when the same
   // prefix is also a registered URC (AT+CREG? is answered by "+CREG: n,stat").
   std::vector<std::string> expected_prefixes;

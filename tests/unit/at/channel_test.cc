@@ -135,18 +135,41 @@ TEST_CASE("a timeout is counted and the next command is preceded by a resync", "
     if (written == "AT+CGMI\r") rig.modem.push("\r\nhuawei\r\n\r\nOK\r\n");
   };
   const auto next = rig.send(at("AT+CGMI"));
+  rig.advance(500ms);  // a modem in command mode does not answer the ESC
   REQUIRE(*next);
   CHECK((*next)->success);
   CHECK((*next)->lines == std::vector<std::string>{"huawei"});
-  CHECK(rig.modem.writes == std::vector<std::string>{"AT+CSQ\r", "AT\r", "AT+CGMI\r"});
+  CHECK(rig.modem.writes == std::vector<std::string>{"AT+CSQ\r", "\x1b", "AT\r", "AT+CGMI\r"});
   CHECK(rig.chat.consecutive_timeouts() == 0);
+}
+
+TEST_CASE("a modem left at the PDU prompt by a killed process is brought back with ESC", "[at][channel]") {
+  channel_rig rig;
+  // At "> " everything is message text until Ctrl-Z or ESC; ESC cancels with OK.
+  rig.modem.on_write = [&](std::string_view written) {
+    if (written == "\x1b") rig.modem.push("\r\nOK\r\n");
+  };
+  const auto swallowed = rig.send(at("ATZ", {}, 5s));
+  rig.advance(5s);
+  REQUIRE(*swallowed);
+  CHECK((*swallowed)->error == channel_error::timeout);
+
+  rig.modem.on_write = [&](std::string_view written) {
+    if (written == "\x1b" || written == "AT\r") rig.modem.push("\r\nOK\r\n");
+    if (written == "ATE0\r") rig.modem.push("\r\nOK\r\n");
+  };
+  const auto next = rig.send(at("ATE0"));
+  REQUIRE(*next);
+  CHECK((*next)->success);
+  CHECK(rig.modem.writes == std::vector<std::string>{"ATZ\r", "\x1b", "AT\r", "ATE0\r"});
 }
 
 TEST_CASE("consecutive timeouts add up until a command is answered", "[at][channel]") {
   channel_rig rig;
   for (int i = 1; i <= 3; ++i) {
     const auto answer = rig.send(at("AT+CSQ", {"+CSQ:"}, 1s));
-    rig.advance(2s);  // the resync AT, if any, times out too
+    rig.advance(500ms);  // the resync's ESC, if any, is not answered
+    rig.advance(2s);     // nor its AT
     rig.advance(1s);
     REQUIRE(*answer);
     CHECK((*answer)->error == channel_error::timeout);

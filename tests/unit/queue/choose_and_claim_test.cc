@@ -66,3 +66,27 @@ TEST_CASE("an uncertain part requeued for resend is flagged and due at once", "[
   CHECK(s.due_parts(at_s(2), 10).size() == 1);
   CHECK(s.queue_depth() == 1);
 }
+
+TEST_CASE("a part pinned to one modem is not claimed for another unless unpinned", "[queue][due]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  s.enqueue(message_to("+628111", 1, 0, 2));
+  const auto due = s.due_parts(at_s(1), 10);
+  REQUIRE(due.size() == 2);
+  REQUIRE(s.claim(due[0].part_id, "m1", at_s(1)));
+  CHECK_FALSE(s.claim(due[1].part_id, "m2", at_s(1)));  // chosen in the same round, before the pin
+  CHECK(s.claim(due[1].part_id, "m2", at_s(1), true));  // m1 is gone: better from m2 than never
+}
+
+TEST_CASE("expired messages anywhere in the queue are failed by the sweep", "[queue][due]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  auto stale = message_to("+628111", 1, 0, 2);
+  stale.expires_at = at_s(5);
+  const auto id = s.enqueue(stale).id;
+  s.enqueue(message_to("+628222"));
+  CHECK(s.expire_overdue(at_s(4)) == 0);
+  CHECK(s.expire_overdue(at_s(5)) == 2);
+  CHECK(s.message(id)->state == part_state::failed);
+  CHECK(s.queue_depth() == 1);
+}

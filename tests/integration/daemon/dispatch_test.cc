@@ -1,0 +1,137 @@
+// How siarand's dispatcher treats what goes wrong and what is urgent: temporary and permanent
+// modem errors, priorities under the throttle, expiry, and a modem pulled mid-broadcast.
+
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include "tests/integration/daemon/daemon_fixture.h"
+
+using namespace siaran::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// "0812345" followed by five digits: distinct recipients, so no two share a sticky modem.
+std::string recipient(int n) {
+  std::string digits = std::to_string(10000 + n);
+  return "0812345" + digits.substr(digits.size() - 5);
+}
+
+json batch_of(int count, const std::string& text_prefix) {
+  json messages = json::array();
+  for (int i = 0; i < count; ++i) {
+    messages.push_back({{"to", recipient(i)}, {"text", text_prefix + std::to_string(i)}});
+  }
+  return {{"messages", messages}};
+}
+
+std::vector<std::int64_t> ids_of(const json& accepted) { return accepted.at("ids").get<std::vector<std::int64_t>>(); }
+
+}  // namespace
+
+TEST_CASE("a part refused with a temporary CMS error is sent again after the retry delay", "[daemon][dispatch]") {
+  daemon_fixture d;  // dispatch.retry_delay: 1s
+  d.sim(0).control({{"fail_sends", {{"count", 1}, {"cms", 38}}}});  // 38: network out of order
+  const json accepted = d.post("/api/v1/messages", {{"to", "081234567896"}, {"text", "Coba lagi"}});
+
+  const json message = d.wait_for_state(accepted.at("id"), "sent", 30s);
+  const json& part = message.at("parts").at(0);
+  CHECK(part.at("attempts") == 2);
+  CHECK(part.at("last_error").is_null());
+  const std::vector<json> sends = d.sim(0).sends();
+  REQUIRE(sends.size() == 1);  // a refused SUBMIT is not in the log
+  CHECK(sends[0].at("text") == "Coba lagi");
+}
+
+TEST_CASE("a part refused with a permanent CMS error fails at once, without a retry", "[daemon][dispatch]") {
+  daemon_fixture d;
+  d.sim(0).control({{"fail_sends", {{"count", 1}, {"cms", 21}}}});  // 21: short message transfer rejected
+  const json accepted = d.post("/api/v1/messages", {{"to", "081234567897"}, {"text", "Ditolak"}});
+
+  // `failed` is final: a part waiting for a retry would be `queued`.
+  const json message = d.wait_for_state(accepted.at("id"), "failed");
+  const json& part = message.at("parts").at(0);
+  CHECK(part.at("state") == "failed");
+  CHECK(part.at("attempts") == 1);
+  REQUIRE(part.at("last_error").is_string());
+  const std::string error = part.at("last_error");
+  INFO("last_error: " << error);
+  CHECK(error.find("short message transfer rejected") != std::string::npos);
+  CHECK(d.sim(0).sends().empty());
+}
+
+TEST_CASE("an urgent message overtakes a broadcast queued before it", "[daemon][dispatch][priority]") {
+  daemon_settings settings;
+  settings.rate_per_second = 1;
+  settings.burst = 1;
+  daemon_fixture d(settings);
+  const std::vector<std::int64_t> batch = ids_of(d.post("/api/v1/messages/batch", batch_of(20, "Undangan rapat ")));
+  const json urgent = d.post("/api/v1/messages", {{"to", "081299999999"}, {"text", "PENTING"}, {"priority", 10}});
+
+  const json sent = d.wait_for_state(urgent.at("id"), "sent", 30s);
+  const std::string urgent_at = sent.at("parts").at(0).at("sent_at");
+  // A batch message not sent yet will be sent after the urgent one: it counts as overtaken.
+  int overtaken = 0;
+  for (const std::int64_t id : batch) {
+    const json part = d.message(id).at("parts").at(0);
+    overtaken += part.at("sent_at").is_null() || part.at("sent_at").get<std::string>() > urgent_at;
+  }
+  INFO("urgent message sent at " << urgent_at);
+  CHECK(overtaken >= 15);
+}
+
+TEST_CASE("a message that no modem could send within valid_for fails as expired", "[daemon][dispatch][expiry]") {
+  // The only modem never registers ("searching" for ten minutes), so it never becomes ready.
+  daemon_settings settings;
+  settings.sims[0].extra_args = {"--register-delay", "600"};
+  settings.sims[0].expect_ready = false;
+  daemon_fixture d(settings);
+  const json modems = d.get("/api/v1/modems");
+  REQUIRE(modems.size() == 1);
+  REQUIRE(modems[0].at("state") != "ready");
+
+  const json accepted = d.post("/api/v1/messages", {{"to", "081234567898"}, {"text", "Kadaluarsa"}, {"valid_for", "1s"}});
+  const json message = d.wait_for_state(accepted.at("id"), "failed", 15s);
+  const json& part = message.at("parts").at(0);
+  CHECK(part.at("attempts") == 0);
+  REQUIRE(part.at("last_error").is_string());
+  CHECK(part.at("last_error").get<std::string>().find("expired") != std::string::npos);
+  CHECK(d.sim(0).sends().empty());
+}
+
+TEST_CASE("a modem unplugged mid-broadcast loses nothing: the other modems send the rest",
+          "[daemon][dispatch][hangup]") {
+  daemon_settings settings;
+  sim_settings slow;
+  slow.send_delay_ms = 200;
+  settings.sims.assign(3, slow);
+  daemon_fixture d(settings);
+  const std::vector<std::int64_t> ids = ids_of(d.post("/api/v1/messages/batch", batch_of(60, "Siaran ")));
+
+  d.wait_for("/api/v1/queue", [](const json& q) { return q.at("sent").get<int>() >= 10; }, "10 parts sent");
+  d.sim(1).control({{"unplug", true}});
+  d.wait_for_idle_queue(60s);
+
+  std::map<std::string, int> sends_per_text;
+  for (const json& send : d.all_sends()) ++sends_per_text[send.at("text").get<std::string>()];
+  int resent = 0;
+  std::map<std::string, int> messages_per_modem;
+  for (const std::int64_t id : ids) {
+    const json m = d.message(id);
+    const std::string text = m.at("text");
+    INFO("message " << id << ": " << m.dump());
+    CHECK(m.at("state") == "sent");
+    CHECK(sends_per_text[text] >= 1);
+    resent += resent_uncertain(m);
+    if (sends_per_text[text] > 1) CHECK(resent_uncertain(m));
+    const json& modem = m.at("parts").at(0).at("modem");
+    ++messages_per_modem[modem.is_string() ? modem.get<std::string>() : "none"];
+  }
+  CHECK(resent <= 1);  // only the part in flight on the unplugged modem is in doubt
+  INFO("m1 " << messages_per_modem["m1"] << ", m2 " << messages_per_modem["m2"] << ", m3 "
+             << messages_per_modem["m3"]);
+  CHECK(messages_per_modem["m2"] <= static_cast<int>(d.sim(1).sends().size()));
+  CHECK(messages_per_modem["m1"] + messages_per_modem["m3"] > 40);
+}

@@ -1,0 +1,53 @@
+// siarand started again after it was killed: the modems it left behind in the middle of a
+// command must come back.
+
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <array>
+
+#include "tests/integration/daemon/daemon_fixture.h"
+
+using namespace siaran::test;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Does to `port` what a daemon killed between "AT+CMGS=<length>" and its PDU did: the modem
+// answered "> " and now takes whatever comes next as the PDU, until Ctrl-Z or ESC.
+void leave_at_pdu_prompt(const std::filesystem::path& port) {
+  const int fd = ::open(port.c_str(), O_RDWR | O_NOCTTY | O_NONBLOCK);
+  REQUIRE(fd >= 0);
+  const std::string command = "AT+CMGS=20\r";
+  REQUIRE(::write(fd, command.data(), command.size()) == static_cast<ssize_t>(command.size()));
+  std::string answer;
+  const Deadline deadline = deadline_in(5s);
+  while (answer.find("> ") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
+    pollfd p{fd, POLLIN, 0};
+    if (::poll(&p, 1, 100) <= 0) continue;
+    std::array<char, 256> buffer{};
+    const ssize_t n = ::read(fd, buffer.data(), buffer.size());
+    if (n > 0) answer.append(buffer.data(), static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  INFO("the modem answered: " << answer);
+  REQUIRE(answer.find("> ") != std::string::npos);
+}
+
+}  // namespace
+
+TEST_CASE("a modem a killed daemon left at the PDU prompt is ready again after the restart and sends",
+          "[daemon][restart]") {
+  daemon_fixture d;
+  d.kill();
+  leave_at_pdu_prompt(d.sim(0).link());
+
+  d.start(true);  // fails naming the modem that never became ready, with siarand's stderr
+  const json accepted = d.post("/api/v1/messages", {{"to", "081234567899"}, {"text", "Sudah pulih"}});
+  d.wait_for_state(accepted.at("id"), "sent");
+  const std::vector<json> sends = d.sim(0).sends();
+  REQUIRE(sends.size() == 1);
+  CHECK(sends[0].at("text") == "Sudah pulih");
+}
