@@ -22,11 +22,14 @@ using namespace siaran::tools::bench;
 
 constexpr std::string_view usage_text =
     "usage: siaran-bench [--modems N] [--latency-ms L] [--rate R] [--burst B] [--messages M]\n"
-    "                    [--json] [--siarand PATH] [--keep-dir]\n"
-    "       siaran-bench --targets [--json] [--siarand PATH] [--keep-dir]\n"
+    "                    [--builtin-sims] [--json] [--siarand PATH] [--modemsim PATH] [--keep-dir]\n"
+    "       siaran-bench --targets [--builtin-sims] [--json] [--siarand PATH] [--modemsim PATH]\n"
+    "                    [--keep-dir]\n"
     "       siaran-bench --demo CONFIG [--messages M] [--json] [--siarand PATH] [--keep-dir]\n"
-    "Starts siarand over simulated modems (port: sim) in a temporary directory, queues M\n"
-    "messages through its HTTP API, waits until they are sent and prints the figures.\n"
+    "Starts siarand over simulated modems in a temporary directory, queues M messages through\n"
+    "its HTTP API, waits until they are sent and prints the figures. Each modem is a\n"
+    "siaran-modemsim process, so siarand's CPU figures are its own; --builtin-sims simulates\n"
+    "them inside siarand (port: sim) instead. --demo keeps CONFIG's modems.\n"
     "--rate 0 is unthrottled. --targets runs the throughput targets and exits 1 if one fails.\n";
 
 class usage_error : public std::runtime_error {
@@ -42,6 +45,7 @@ struct options {
   bool targets = false;
   std::optional<std::filesystem::path> demo_config;
   std::filesystem::path siarand;
+  std::filesystem::path modemsim;
 };
 
 template <typename T>
@@ -54,9 +58,10 @@ T number(std::string_view option, std::string_view text) {
   return value;
 }
 
-// The build tree puts siaran-bench in tools/bench/ and siarand in daemon/.
-std::filesystem::path default_siarand() {
-  return std::filesystem::read_symlink("/proc/self/exe").parent_path() / "../../daemon/siarand";
+// The build tree puts siaran-bench in tools/bench/, siaran-modemsim in tools/ and siarand in
+// daemon/.
+std::filesystem::path beside_bench(const char* relative) {
+  return std::filesystem::read_symlink("/proc/self/exe").parent_path() / relative;
 }
 
 void apply(options& o, std::string_view option, std::string_view value) {
@@ -66,17 +71,20 @@ void apply(options& o, std::string_view option, std::string_view value) {
   else if (option == "--burst") o.setup.burst = number<unsigned>(option, value);
   else if (option == "--messages") o.messages = number<std::size_t>(option, value);
   else if (option == "--siarand") o.siarand = value;
+  else if (option == "--modemsim") o.modemsim = value;
   else if (option == "--demo") o.demo_config = value;
   else throw usage_error("unknown option " + std::string(option));
 }
 
 options parse(const std::vector<std::string_view>& args) {
   options o;
-  o.siarand = default_siarand();
+  o.siarand = beside_bench("../../daemon/siarand");
+  o.modemsim = beside_bench("../siaran-modemsim");
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--json") o.json = true;
     else if (args[i] == "--keep-dir") o.keep_dir = true;
     else if (args[i] == "--targets") o.targets = true;
+    else if (args[i] == "--builtin-sims") o.setup.builtin_sims = true;
     else if (i + 1 < args.size()) apply(o, args[i], args[i + 1]), ++i;
     else throw usage_error("unknown option or missing value: " + std::string(args[i]));
   }
@@ -92,15 +100,19 @@ std::string title(const options& o) {
 
 int run_one(const options& o) {
   const scenario_setup setup = o.setup;
-  const figures result = run_benchmark({o.siarand, [setup](const auto& dir) { return scenario_config(setup, dir); },
-                                        o.messages, bench_message, true, o.keep_dir, nullptr});
+  const figures result = run_benchmark({.siarand = o.siarand,
+                                        .modemsim = o.modemsim,
+                                        .make_config = [setup](const auto& dir) { return scenario_config(setup, dir); },
+                                        .messages = o.messages,
+                                        .keep_dir = o.keep_dir,
+                                        .on_progress = nullptr});
   print_table(o.json ? std::cerr : std::cout, title(o), result);
   if (o.json) std::cout << to_json(result).dump(2) << '\n';
   return result.exit_status == 0 && result.parts_failed == 0 ? 0 : 1;
 }
 
 int run(const options& o) {
-  if (o.targets) return run_targets({o.siarand, o.json, o.keep_dir});
+  if (o.targets) return run_targets({o.siarand, o.modemsim, o.setup.builtin_sims, o.json, o.keep_dir});
   if (o.demo_config) return run_demo({o.siarand, *o.demo_config, o.messages, o.json, o.keep_dir});
   return run_one(o);
 }

@@ -9,7 +9,8 @@
 #include <vector>
 
 #include "tools/bench/daemon_api.h"
-#include "tools/bench/daemon_process.h"
+#include "tools/bench/child_process.h"
+#include "tools/bench/external_modems.h"
 #include "tools/bench/proc_sampler.h"
 
 namespace siaran::tools::bench {
@@ -23,6 +24,8 @@ using namespace std::chrono_literals;
 constexpr auto poll_interval = 200ms;
 constexpr auto ready_timeout = 60s;
 constexpr auto stall_timeout = 60s;  // no part sent or failed for this long: the run is stuck
+constexpr auto daemon_stop_grace = 30s;  // its drain of in-flight parts on SIGTERM
+constexpr auto sims_stop_grace = 10s;
 constexpr std::size_t batch_size = 10'000;
 
 double seconds_since(clock_type::time_point start) {
@@ -47,7 +50,7 @@ class run_directory {
   bool keep_;
 };
 
-void wait_until_ready(daemon_api& api, daemon_process& daemon, unsigned modems) {
+void wait_until_ready(daemon_api& api, child_process& daemon, unsigned modems) {
   const auto deadline = clock_type::now() + ready_timeout;
   for (auto next = clock_type::now(); clock_type::now() < deadline; std::this_thread::sleep_until(next += poll_interval)) {
     if (auto status = daemon.exit_status()) throw run_error("siarand exited with status " + std::to_string(*status) + " while starting");
@@ -112,11 +115,12 @@ void add_sending_figures(figures& result, daemon_api& api, const run_request& re
   result.per_modem = api.modems();
 }
 
-figures measure(const run_request& request, const daemon_config& config, daemon_process& daemon) {
+figures measure(const run_request& request, const daemon_config& config, child_process& daemon) {
   daemon_api api(config.endpoint);
   wait_until_ready(api, daemon, config.modems);
   figures result;
   result.modems = config.modems;
+  result.modem_kind = config.modem_kind;
   result.rate_per_second = config.rate_per_second;
   result.messages = request.messages;
   const double cpu_before = cpu_seconds(daemon.pid());
@@ -130,15 +134,25 @@ figures measure(const run_request& request, const daemon_config& config, daemon_
   return result;
 }
 
-// An API call that fails because the daemon died says so: that is the finding, not the call.
-figures measure_or_explain(const run_request& request, const daemon_config& config, daemon_process& daemon) {
+// An API call that fails because the daemon or a sim died says so: that is the finding, not
+// the call.
+figures measure_or_explain(const run_request& request, const daemon_config& config, child_process& daemon,
+                           external_modems& modems) {
   try {
     return measure(request, config, daemon);
   } catch (const std::exception& e) {
-    const auto status = daemon.exit_status();
-    if (!status) throw;
-    throw run_error(std::string(e.what()) + "; siarand had exited with status " + std::to_string(*status));
+    std::string why = e.what();
+    if (const auto status = daemon.exit_status()) why += "; siarand had exited with status " + std::to_string(*status);
+    for (const auto& sim : modems.exited()) why += "; siaran-modemsim " + sim + " had exited";
+    if (why == e.what()) throw;
+    throw run_error(why);
   }
+}
+
+child_spec daemon_spec(const std::filesystem::path& siarand, const daemon_config& config, const std::filesystem::path& dir) {
+  return {.argv = {siarand.string(), "--config", config.file.string()},
+          .log = dir / "siarand.log",
+          .missing_hint = "build it, or give its path with --siarand"};
 }
 
 }  // namespace
@@ -147,14 +161,18 @@ figures run_benchmark(const run_request& request) {
   run_directory dir(request.keep_dir);
   try {
     const daemon_config config = request.make_config(dir.path());
-    daemon_process daemon(request.siarand, config.file, dir.path() / "siarand.log");
-    figures result = measure_or_explain(request, config, daemon);
-    result.exit_status = daemon.terminate(30s);
+    // Before siarand, which opens their ports as it starts; destroyed after it, so a failed
+    // run kills siarand before the modems it talks to.
+    external_modems modems(request.modemsim, config.sims);
+    child_process daemon(daemon_spec(request.siarand, config, dir.path()));
+    figures result = measure_or_explain(request, config, daemon, modems);
+    result.exit_status = daemon.terminate(daemon_stop_grace);
+    modems.stop(sims_stop_grace);
     if (request.keep_dir) std::cerr << "siaran-bench: kept " << dir.path().string() << '\n';
     return result;
   } catch (const std::exception& e) {
     dir.keep();
-    throw run_error(std::string(e.what()) + " (siarand's log and config are in " + dir.path().string() + ")");
+    throw run_error(std::string(e.what()) + " (the logs and config are in " + dir.path().string() + ")");
   }
 }
 

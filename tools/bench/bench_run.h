@@ -1,8 +1,9 @@
 #pragma once
 
-// One benchmark run, start to finish: a fresh directory, siarand started in it, readiness,
-// queueing, sending, figures, SIGTERM. The directory is removed afterwards unless asked to
-// keep it, and always kept when the run fails, so the daemon's log explains the failure.
+// One benchmark run, start to finish: a fresh directory, the config's external sims and
+// siarand started in it, readiness, queueing, sending, figures, SIGTERM (siarand, then the
+// sims). The directory is removed afterwards unless asked to keep it, and always kept when the
+// run fails, so the logs of siarand and the sims explain the failure.
 
 #include <cstddef>
 #include <filesystem>
@@ -29,6 +30,7 @@ struct progress {
 
 struct run_request {
   std::filesystem::path siarand;
+  std::filesystem::path modemsim;  // runs the config's `sims`, if it has any
   std::function<daemon_config(const std::filesystem::path& dir)> make_config;
   std::size_t messages = 0;
   std::function<outgoing_message(std::size_t index)> message = bench_message;

@@ -10,18 +10,36 @@
 #include <cstring>
 #include <fstream>
 #include <stdexcept>
+#include <utility>
 
 #include "daemon/http/api_token.h"
 
 namespace siaran::tools::bench {
 namespace {
 
-YAML::Node modem_entry(unsigned number, unsigned latency_ms) {
+YAML::Node builtin_modem(const std::string& id, unsigned latency_ms) {
   YAML::Node modem;
-  modem["id"] = "m" + std::to_string(number);
+  modem["id"] = id;
   modem["port"] = "sim";
   modem["sim_send_delay_ms"] = latency_ms;
   return modem;
+}
+
+// The latency is the external sim's to play, and siarand rejects sim_send_delay_ms on a port.
+YAML::Node external_modem(const external_sim& sim) {
+  YAML::Node modem;
+  modem["id"] = sim.id;
+  modem["port"] = sim.link.string();
+  return modem;
+}
+
+// What kind of modems a person's config has, for the report.
+std::string modem_kind(const YAML::Node& modems) {
+  if (!modems.IsSequence()) return "none";
+  std::size_t simulated = 0;
+  for (const auto& modem : modems) simulated += modem["port"] && modem["port"].Scalar() == "sim" ? 1 : 0;
+  if (simulated == modems.size()) return builtin_sims_kind;
+  return simulated == 0 ? "the config's ports" : "built-in and the config's ports";
 }
 
 // The keys that tie a daemon to one place: its database, its port, who may call it.
@@ -46,6 +64,7 @@ daemon_config localise(YAML::Node config, const std::filesystem::path& dir) {
   result.modems = written["modems"] ? static_cast<unsigned>(written["modems"].size()) : 0;
   // The daemon's own default when the file leaves the throttle out (DESIGN.md).
   result.rate_per_second = written["throttle"] ? written["throttle"]["rate_per_second"].as<double>(35.0) : 35.0;
+  result.modem_kind = modem_kind(written["modems"]);
   return result;
 }
 
@@ -56,8 +75,20 @@ daemon_config scenario_config(const scenario_setup& setup, const std::filesystem
   config["log_level"] = "warn";
   config["throttle"]["rate_per_second"] = setup.rate;
   config["throttle"]["burst"] = setup.burst;
-  for (unsigned i = 1; i <= setup.modems; ++i) config["modems"].push_back(modem_entry(i, setup.latency_ms));
-  return localise(config, dir);
+  std::vector<external_sim> sims;
+  for (unsigned i = 1; i <= setup.modems; ++i) {
+    const std::string id = "m" + std::to_string(i);
+    if (setup.builtin_sims) {
+      config["modems"].push_back(builtin_modem(id, setup.latency_ms));
+    } else {
+      sims.push_back({id, dir / "modems" / id, setup.latency_ms});
+      config["modems"].push_back(external_modem(sims.back()));
+    }
+  }
+  daemon_config result = localise(config, dir);
+  if (!setup.builtin_sims) result.modem_kind = external_sims_kind;
+  result.sims = std::move(sims);
+  return result;
 }
 
 daemon_config copied_config(const std::filesystem::path& file, const std::filesystem::path& dir) {

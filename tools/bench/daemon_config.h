@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "tools/api_client.h"
 
@@ -17,19 +18,36 @@ struct scenario_setup {
   unsigned latency_ms = 200;  // the simulated network's AT+CMGS latency (sim_send_delay_ms)
   double rate = 40;           // parts per second, 0 = unthrottled
   unsigned burst = 5;
+  // `port: sim` modems simulated inside siarand, whose CPU figures then include theirs; by
+  // default each modem is a siaran-modemsim process of its own, as real modems are apart.
+  bool builtin_sims = false;
 };
+
+// A modem the bench serves itself before siarand starts: siaran-modemsim linked at `link`.
+struct external_sim {
+  std::string id;
+  std::filesystem::path link;
+  unsigned send_delay_ms = 0;
+};
+
+inline constexpr const char* external_sims_kind = "external siaran-modemsim";
+inline constexpr const char* builtin_sims_kind = "built-in";
 
 struct daemon_config {
   std::filesystem::path file;  // written into the run's directory
   unsigned modems = 0;
   double rate_per_second = 0;  // 0 = unthrottled
   api_endpoint endpoint;       // where the daemon listens, with the token it accepts
+  std::string modem_kind;      // for the report: external_sims_kind, builtin_sims_kind, ...
+  std::vector<external_sim> sims;  // to start before siarand; empty when it has its modems
 };
 
-// Writes DIR/siarand.yaml for the scenario: `port: sim` modems m1..mN, log_level warn.
+// Writes DIR/siarand.yaml for the scenario, log_level warn, modems m1..mN: `port: DIR/modems/mN`
+// served by the external sims it lists, or `port: sim` with builtin_sims.
 daemon_config scenario_config(const scenario_setup& setup, const std::filesystem::path& dir);
 
-// Copies `file` to DIR/siarand.yaml, rewriting database, http.listen and http.tokens.
+// Copies `file` to DIR/siarand.yaml, rewriting database, http.listen and http.tokens; its
+// modems stay as they are (no external sims).
 // Throws std::runtime_error naming the file when it cannot be read.
 daemon_config copied_config(const std::filesystem::path& file, const std::filesystem::path& dir);
 

@@ -42,9 +42,13 @@ bool all_sent(const figures& r) {
 
 int run_demo(const demo_options& options) {
   progress_bar bar;
-  run_request request{options.siarand, [&options](const auto& dir) { return copied_config(options.config, dir); },
-                      options.messages, demo_message, true, options.keep_dir,
-                      [&bar](const progress& now) { bar.update(now); }};
+  run_request request{.siarand = options.siarand,
+                      .modemsim = {},  // the config's modems, as they are
+                      .make_config = [&options](const auto& dir) { return copied_config(options.config, dir); },
+                      .messages = options.messages,
+                      .message = demo_message,
+                      .keep_dir = options.keep_dir,
+                      .on_progress = [&bar](const progress& now) { bar.update(now); }};
   std::cerr << fmt::format("siaran-bench: siarand with {}, {} personalised messages\n", options.config.string(), options.messages);
   const figures result = run_benchmark(request);
   bar.finish();

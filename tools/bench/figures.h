@@ -4,6 +4,7 @@
 // kernel counts. Pure functions: the run collects samples, these turn them into figures.
 
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "tools/bench/daemon_api.h"
@@ -20,6 +21,7 @@ struct phase_sample {
 
 struct figures {
   unsigned modems = 0;
+  std::string modem_kind;  // daemon_config::modem_kind: whose CPU the daemon's figures include
   double rate_per_second = 0;  // the throttle, 0 = unthrottled
   std::size_t messages = 0;
   std::size_t messages_sent = 0;  // in state `sent` at the end

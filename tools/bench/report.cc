@@ -17,6 +17,7 @@ std::string throttle_text(double rate_per_second) {
 
 void print_table(std::ostream& out, const std::string& title, const figures& r) {
   out << title << '\n';
+  row(out, "modems", fmt::format("{} {}", r.modems, r.modem_kind));
   row(out, "messages / parts queued", fmt::format("{} / {}", r.messages, r.parts_queued));
   row(out, "queueing", fmt::format("{:.2f} s, of which siarand CPU {:.2f} s", r.queueing_s, r.queueing_cpu_s));
   row(out, "RSS after queueing / peak", fmt::format("{:.1f} MiB / {:.1f} MiB", r.rss_after_queueing_mib, r.peak_rss_mib));
@@ -35,6 +36,7 @@ nlohmann::json to_json(const figures& r) {
   nlohmann::json modems = nlohmann::json::array();
   for (const auto& m : r.per_modem) modems.push_back({{"id", m.id}, {"sent", m.sent}, {"failed", m.failed}, {"busy_ms", m.busy_ms}});
   return {{"modems", r.modems},
+          {"modem_kind", r.modem_kind},
           {"rate_per_second", r.rate_per_second},
           {"messages", r.messages},
           {"messages_sent", r.messages_sent},

@@ -70,8 +70,15 @@ std::vector<verdict> run_scenario(const scenario& s, const targets_options& opti
   std::ostream& table = options.json ? std::cerr : std::cout;
   std::vector<verdict> verdicts;
   try {
-    const figures f = run_benchmark({options.siarand, [&s](const auto& dir) { return scenario_config(s.setup, dir); },
-                                     s.messages, bench_message, s.wait_for_sending, options.keep_dir, nullptr});
+    scenario_setup setup = s.setup;
+    setup.builtin_sims = options.builtin_sims;
+    const figures f = run_benchmark({.siarand = options.siarand,
+                                     .modemsim = options.modemsim,
+                                     .make_config = [&setup](const auto& dir) { return scenario_config(setup, dir); },
+                                     .messages = s.messages,
+                                     .wait_for_sending = s.wait_for_sending,
+                                     .keep_dir = options.keep_dir,
+                                     .on_progress = nullptr});
     print_table(table, s.name, f);
     json.push_back({{"scenario", s.name}, {"figures", to_json(f)}});
     for (const auto& t : s.targets) {

@@ -9,6 +9,8 @@ namespace siaran::tools::bench {
 
 struct targets_options {
   std::filesystem::path siarand;
+  std::filesystem::path modemsim;
+  bool builtin_sims = false;  // scenario_setup::builtin_sims for every scenario
   bool json = false;  // JSON on stdout, tables on stderr
   bool keep_dir = false;
 };
