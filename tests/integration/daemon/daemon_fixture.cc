@@ -148,6 +148,16 @@ void daemon_fixture::kill() {
   daemon_.reset();
 }
 
+Finished daemon_fixture::terminate() {
+  daemon_->send_signal(SIGTERM);
+  const auto finished = daemon_->wait_exit(deadline_in(60s));
+  if (!finished) fail("siarand did not end within 60 s of SIGTERM");
+  api_.reset();
+  earlier_runs_ += daemon_->err() + "---- siarand stopped (SIGTERM) ----\n";
+  daemon_.reset();
+  return *finished;
+}
+
 void daemon_fixture::kill_and_restart(bool wait_for_modems_too) {
   kill();
   start(wait_for_modems_too);

@@ -82,6 +82,8 @@ class daemon_fixture {
   // listening" (and, when asked, for every modem that should be ready).
   void kill_and_restart(bool wait_for_modems);
   void kill();
+  // SIGTERM; the exit, with everything it wrote to stderr.
+  Finished terminate();
   void start(bool wait_for_modems);
 
   // Requests that must get `expected` (fails the test with the daemon's stderr otherwise).

@@ -51,3 +51,25 @@ TEST_CASE("a modem a killed daemon left at the PDU prompt is ready again after t
   REQUIRE(sends.size() == 1);
   CHECK(sends[0].at("text") == "Sudah pulih");
 }
+
+TEST_CASE("SIGTERM lets the parts in flight finish before siarand exits 0", "[daemon][restart]") {
+  daemon_settings settings;
+  settings.sims = {sim_settings{}, sim_settings{}};
+  for (auto& sim : settings.sims) sim.send_delay_ms = 1500;
+  daemon_fixture d(settings);
+  const auto first = d.post("/api/v1/messages", {{"to", "081234567801"}, {"text", "rapat kader"}}).at("id");
+  const auto second = d.post("/api/v1/messages", {{"to", "081234567802"}, {"text", "rapat kader"}}).at("id");
+  d.wait_for("/api/v1/queue", [](const json& q) { return q.at("in_flight") == 2; }, "both parts in flight");
+
+  const Finished stopped = d.terminate();
+  CHECK(stopped.exit_code == 0);
+  CHECK(stopped.err.find("waiting up to") != std::string::npos);
+
+  d.start(true);  // the same database: what the stopped daemon recorded
+  for (const auto& id : {first, second}) {
+    const json message = d.message(id.get<std::int64_t>());
+    CHECK(message.at("state") == "sent");
+    CHECK_FALSE(resent_uncertain(message));
+  }
+  CHECK(d.all_sends().size() == 2);
+}
