@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "fake_api_server.h"
-#include "free_port.h"
+#include "tests/support/free_port.h"
 #include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 #include "tools/api_client.h"

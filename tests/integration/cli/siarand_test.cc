@@ -6,7 +6,7 @@
 #include <regex>
 
 #include "daemon/http/api_token.h"
-#include "free_port.h"
+#include "tests/support/free_port.h"
 #include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 

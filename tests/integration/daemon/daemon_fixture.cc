@@ -1,4 +1,5 @@
 #include "tests/integration/daemon/daemon_fixture.h"
+#include "tests/support/free_port.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -30,21 +31,6 @@ constexpr auto poll_period = 50ms;
 constexpr std::size_t log_shown = 40'000;
 // siarand under AddressSanitizer on two shared cores is slow to start.
 constexpr auto start_timeout = 60s;
-
-// A TCP port on 127.0.0.1 that nothing listened on a moment ago (bind port 0, read, close);
-// another process could take it in between, a race the tests accept.
-std::uint16_t free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  const bool bound = fd >= 0 && ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
-                     ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0;
-  if (fd >= 0) ::close(fd);
-  if (!bound) throw std::runtime_error("cannot find a free TCP port on 127.0.0.1");
-  return ntohs(address.sin_port);
-}
 
 std::string modem_id(std::size_t index) { return "m" + std::to_string(index + 1); }
 
