@@ -101,7 +101,7 @@ asio::awaitable<void> dispatcher::round() {
 
   // At most this many parts can go this round: look at no more of the queue than that needs.
   const std::size_t can_send = std::min(idle, tokens);
-  const std::vector<queue::due_part> due = store_.due_parts(wall_now(), window_for(can_send));
+  const std::vector<queue::due_part> due = store_.due_parts(wall_now(), window_for(can_send), busy_modems());
   std::vector<candidate> candidates;
   candidates.reserve(due.size());
   for (const queue::due_part& d : due) candidates.push_back({d.part_id, d.recipient, d.priority, d.pinned_modem});
@@ -158,6 +158,15 @@ const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
   return slots_;
 }
 
+// Modems with a part in flight: parts pinned to them wait for their send to finish.
+std::vector<std::string> dispatcher::busy_modems() const {
+  std::vector<std::string> busy;
+  for (std::size_t i = 0; i < entries_.size(); ++i) {
+    if (load_[i].in_flight) busy.push_back(entries_[i].id);
+  }
+  return busy;
+}
+
 // When a modem held back by its per-minute cap may send again (or a second from now).
 steady::time_point dispatcher::next_cap_release() const {
   auto next = steady::now() + idle_poll;
@@ -175,7 +184,25 @@ void dispatcher::launch(std::size_t modem_index, queue::claimed_part part) {
   asio::co_spawn(io_, send(modem_index, std::move(part)), asio::detached);
 }
 
+// One part, then the rest of its message on the same modem (a handset joins the parts of a
+// long SMS only from one sender; kept together, they never wait at the head of the queue for
+// their modem either). The modem counts as in flight throughout.
 asio::awaitable<void> dispatcher::send(std::size_t modem_index, queue::claimed_part part) {
+  std::optional<queue::claimed_part> next = std::move(part);
+  while (next) {
+    const bool sent = co_await send_one(modem_index, *next);
+    if (sent) {
+      next = co_await next_part_of(modem_index, *next);
+    } else {
+      next.reset();
+    }
+  }
+  load_[modem_index].in_flight = false;
+  if (--in_flight_count_ == 0 && draining_) drain_timer_.cancel();
+  wake();
+}
+
+asio::awaitable<bool> dispatcher::send_one(std::size_t modem_index, const queue::claimed_part& part) {
   modem::modem& modem = *pool_.modems()[modem_index];
   const auto started = steady::now();
   const sms::encoded_part encoded{part.part.pdu, static_cast<std::size_t>(part.part.tpdu_length)};
@@ -188,10 +215,31 @@ asio::awaitable<void> dispatcher::send(std::size_t modem_index, queue::claimed_p
   } catch (const std::exception& e) {
     // The part stays `sending` in the store: the next start-up treats it as uncertain.
     spdlog::error("recording the outcome of part {}: {}", part.part.id, e.what());
+    co_return false;
   }
-  load_[modem_index].in_flight = false;
-  if (--in_flight_count_ == 0 && draining_) drain_timer_.cancel();
-  wake();
+  co_return result.ok();
+}
+
+// The following part of `sent`'s message, claimed once the throttle gives a token; nothing
+// at the last part, when draining, or when that part is not due (a retry waits its turn).
+asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(std::size_t modem_index,
+                                                                            const queue::claimed_part& sent) {
+  if (sent.part.number >= sent.part.total) co_return std::nullopt;
+  asio::steady_timer pace(io_);
+  while (!draining_ && !bucket_.try_take(steady::now())) {
+    pace.expires_at(bucket_.next_token_at(steady::now()));
+    boost::system::error_code stopped;
+    co_await pace.async_wait(asio::redirect_error(asio::use_awaitable, stopped));
+    if (stopped) co_return std::nullopt;
+  }
+  if (draining_) co_return std::nullopt;
+  load_[modem_index].recent.push_back(steady::now());
+  try {
+    co_return store_.claim_part_of(sent.part.message_id, sent.part.number + 1, entries_[modem_index].id, wall_now());
+  } catch (const queue::store_error& e) {
+    spdlog::error("claiming part {} of message {}: {}", sent.part.number + 1, sent.part.message_id, e.what());
+  }
+  co_return std::nullopt;
 }
 
 void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result) {

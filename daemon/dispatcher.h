@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,8 +62,12 @@ class dispatcher {
   void expire_now_and_then(std::chrono::steady_clock::time_point now);
   const std::vector<modem_slot>& slots(std::chrono::steady_clock::time_point now);
   std::chrono::steady_clock::time_point next_cap_release() const;
+  std::vector<std::string> busy_modems() const;
   void launch(std::size_t modem_index, queue::claimed_part part);
   asio::awaitable<void> send(std::size_t modem_index, queue::claimed_part part);
+  asio::awaitable<bool> send_one(std::size_t modem_index, const queue::claimed_part& part);
+  asio::awaitable<std::optional<queue::claimed_part>> next_part_of(std::size_t modem_index,
+                                                                   const queue::claimed_part& sent);
   void record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result);
   void record_failure(std::size_t modem_index, const queue::claimed_part& part, const modem::send_error& error);
   std::chrono::seconds backoff(int attempts) const;

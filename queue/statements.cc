@@ -39,6 +39,7 @@ statements::statements(database& db)
       due_parts(db,
                 "SELECT p.id, p.message_id, p.expires_at, m.recipient, p.priority, p.pinned_modem FROM parts p "
                 "JOIN messages m ON m.id = p.message_id WHERE p.state = 'queued' AND p.next_attempt_at <= ?1 "
+                "AND (p.pinned_modem IS NULL OR instr(?3, ',' || p.pinned_modem || ',') = 0) "
                 "ORDER BY p.priority DESC, p.next_attempt_at, p.id LIMIT ?2"),
       expire_message(db,
                      "UPDATE parts SET state = 'failed', last_error = 'expired before it could be sent' "
@@ -50,6 +51,9 @@ statements::statements(database& db)
       claim_part(db,
                  "UPDATE parts SET state = 'sending', attempts = attempts + 1, modem = ?2 "
                  "WHERE id = ?1 AND state = 'queued' AND (?3 OR ?2 IS NULL OR pinned_modem IS NULL OR pinned_modem = ?2)"),
+      part_by_number(db,
+                     "SELECT id FROM parts WHERE message_id = ?1 AND number = ?2 AND state = 'queued' AND "
+                     "next_attempt_at <= ?3"),
       pin_siblings(db, "UPDATE parts SET pinned_modem = ?2 WHERE message_id = ?1 AND total > 1 AND pinned_modem IS NULL"),
       select_claimed(db, parts_query("JOIN messages m ON m.id = p.message_id WHERE p.id = ?1", ", m.recipient, m.priority")),
       parts_of_message(db, parts_query("WHERE p.message_id = ?1 ORDER BY p.number")),

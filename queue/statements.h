@@ -30,6 +30,7 @@ struct statements {
   statement expire_message;
   statement expire_overdue;
   statement claim_part;
+  statement part_by_number;
   statement pin_siblings;
   statement select_claimed;
   statement parts_of_message;

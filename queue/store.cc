@@ -176,15 +176,17 @@ std::optional<claimed_part> store::claim_next(timestamp now, const std::optional
   }
 }
 
-std::vector<due_part> store::due_parts(timestamp now, int limit) {
+std::vector<due_part> store::due_parts(timestamp now, int limit, const std::vector<std::string>& busy_modems) {
   auto& q = impl_->sql.due_parts;
+  std::string busy = ",";  // ",m1,m7,": one bound text that instr() searches
+  for (const std::string& modem : busy_modems) busy += modem + ",";
   std::vector<due_part> due;
   std::vector<std::int64_t> expired;
   {
     // A plain read: the dispatcher looks many times a second, and a write transaction (file
     // locks, a commit) is only worth it when something expired.
     step_scope scope(q);
-    q.bind(1, millis(now)).bind(2, limit);
+    q.bind(1, millis(now)).bind(2, limit).bind(3, busy);
     while (q.step()) {
       if (is_expired(q.optional_int64(2), now)) {
         expired.push_back(q.int64(1));
@@ -205,6 +207,21 @@ std::optional<claimed_part> store::claim(std::int64_t part_id, std::string_view 
                                          bool unpin) {
   transaction tx(impl_->db, claim_durability(impl_->options));
   std::optional<claimed_part> claimed = claim_row(*impl_, part_id, std::string(modem), now, unpin);
+  if (claimed) tx.commit();
+  return claimed;
+}
+
+std::optional<claimed_part> store::claim_part_of(std::int64_t message_id, int number, std::string_view modem,
+                                                 timestamp now) {
+  auto& q = impl_->sql.part_by_number;
+  transaction tx(impl_->db, claim_durability(impl_->options));
+  std::int64_t part_id = 0;
+  {
+    step_scope scope(q);
+    if (!q.bind(1, message_id).bind(2, number).bind(3, millis(now)).step()) return std::nullopt;
+    part_id = q.int64(0);
+  }
+  std::optional<claimed_part> claimed = claim_row(*impl_, part_id, std::string(modem), now);
   if (claimed) tx.commit();
   return claimed;
 }

@@ -58,12 +58,19 @@ class store {
   std::optional<claimed_part> claim_next(timestamp now, const std::optional<std::string>& modem = std::nullopt);
 
   // Due queued parts in claim order (priority, then oldest), at most `limit`, for the dispatcher
-  // to choose from; expired messages met on the way are failed.
-  std::vector<due_part> due_parts(timestamp now, int limit);
+  // to choose from, leaving out parts pinned to one of `busy_modems` (they cannot go before
+  // that modem is free, and a long broadcast's pinned parts would fill the window); expired
+  // messages met on the way are failed.
+  std::vector<due_part> due_parts(timestamp now, int limit, const std::vector<std::string>& busy_modems = {});
   // Claims that part for `modem` as claim_next does; nothing when it is no longer queued or
   // is pinned to another modem, unless `unpin` (its modem is gone: the rest of the message
   // going out from another SIM is better than never).
   std::optional<claimed_part> claim(std::int64_t part_id, std::string_view modem, timestamp now, bool unpin = false);
+
+  // Claims part `number` of the message for `modem`, if it is queued and due: the dispatcher
+  // sends a long message's parts one after the other on one modem.
+  std::optional<claimed_part> claim_part_of(std::int64_t message_id, int number, std::string_view modem,
+                                            timestamp now);
 
   // Fails every queued part whose message expired by `now`, wherever it stands in the queue
   // (due_parts only meets those at its head). Returns how many.

@@ -90,3 +90,30 @@ TEST_CASE("expired messages anywhere in the queue are failed by the sweep", "[qu
   CHECK(s.message(id)->state == part_state::failed);
   CHECK(s.queue_depth() == 1);
 }
+
+TEST_CASE("the next part of a long message is claimed by its number for the modem of the first",
+          "[queue][due]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  const auto id = s.enqueue(message_to("+628111", 1, 0, 3)).id;
+  const auto first = s.claim_next(at_s(1), "m1");
+  REQUIRE(first);
+  s.mark_sent(first->part.id, "m1", 7, at_s(2));
+  const auto second = s.claim_part_of(id, 2, "m1", at_s(2));
+  REQUIRE(second);
+  CHECK(second->part.number == 2);
+  CHECK_FALSE(s.claim_part_of(id, 2, "m1", at_s(2)));  // already sending
+  CHECK_FALSE(s.claim_part_of(id, 3, "m2", at_s(2)));  // pinned to m1
+}
+
+TEST_CASE("parts pinned to a busy modem are left out of the due parts", "[queue][due]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  s.enqueue(message_to("+628111", 1, 0, 3));
+  s.enqueue(message_to("+628222", 2));
+  REQUIRE(s.claim_next(at_s(3), "m1"));  // part 1 of the long one: 2 and 3 now pinned to m1
+  const auto while_busy = s.due_parts(at_s(3), 10, {"m0", "m1"});
+  REQUIRE(while_busy.size() == 1);
+  CHECK(while_busy[0].recipient == "+628222");
+  CHECK(s.due_parts(at_s(3), 10, {"m11"}).size() == 3);  // m11 is not m1
+}
