@@ -38,7 +38,13 @@ database::database(const std::filesystem::path& file) : file_(file) {
     wal.reset();
     exec("PRAGMA foreign_keys=ON", "enabling foreign keys");
     set_durability(durability::normal);
+    if (sqlite3_prepare_v3(db_, "BEGIN IMMEDIATE", -1, SQLITE_PREPARE_PERSISTENT, &begin_, nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v3(db_, "COMMIT", -1, SQLITE_PREPARE_PERSISTENT, &commit_, nullptr) != SQLITE_OK) {
+      fail("preparing BEGIN and COMMIT");
+    }
   } catch (const store_error& e) {
+    sqlite3_finalize(begin_);
+    sqlite3_finalize(commit_);
     sqlite3_close_v2(db_);
     db_ = nullptr;
     if (std::string_view(e.what()).starts_with(where)) throw;
@@ -46,7 +52,21 @@ database::database(const std::filesystem::path& file) : file_(file) {
   }
 }
 
-database::~database() { sqlite3_close_v2(db_); }
+database::~database() {
+  sqlite3_finalize(begin_);
+  sqlite3_finalize(commit_);
+  sqlite3_close_v2(db_);
+}
+
+void database::begin_write() { run_prepared(begin_, "starting a write transaction"); }
+
+void database::commit() { run_prepared(commit_, "committing"); }
+
+void database::run_prepared(sqlite3_stmt* statement, std::string_view doing) {
+  const int rc = sqlite3_step(statement);
+  sqlite3_reset(statement);
+  if (rc != SQLITE_DONE) fail(doing);
+}
 
 void database::exec(const char* sql, std::string_view doing) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(doing);
@@ -130,7 +150,7 @@ std::optional<std::string> statement::optional_text(int column) const {
 transaction::transaction(database& db, durability d) : db_(db), durability_(d) {
   if (durability_ == durability::full) db_.set_durability(durability::full);
   try {
-    db_.exec("BEGIN IMMEDIATE", "starting a write transaction");
+    db_.begin_write();
   } catch (...) {
     if (durability_ == durability::full) db_.set_durability(durability::normal);
     throw;
@@ -143,7 +163,7 @@ transaction::~transaction() {
 }
 
 void transaction::commit() {
-  db_.exec("COMMIT", "committing");
+  db_.commit();
   open_ = false;
 }
 

@@ -31,6 +31,9 @@ class database {
 
   void exec(const char* sql, std::string_view doing);
   void set_durability(durability d);
+  // BEGIN IMMEDIATE and COMMIT, prepared once: every part sent is two write transactions.
+  void begin_write();
+  void commit();
   std::int64_t last_insert_rowid() const;
   int changes() const;
   const std::filesystem::path& file() const { return file_; }
@@ -41,8 +44,12 @@ class database {
   sqlite3* handle() const { return db_; }
 
  private:
+  void run_prepared(sqlite3_stmt* statement, std::string_view doing);
+
   std::filesystem::path file_;
   sqlite3* db_ = nullptr;
+  sqlite3_stmt* begin_ = nullptr;
+  sqlite3_stmt* commit_ = nullptr;
 };
 
 class statement {
