@@ -42,17 +42,19 @@ target at_most(std::string text, std::function<double(const figures&)> measure, 
   return {std::move(text), std::move(measure), [maximum](double v) { return v <= maximum; }, std::move(unit)};
 }
 
-// The scenarios a) to e); c)'s CPU target runs on a)'s throttled load.
+// The scenarios a) to e). Its CPU target ("daemon CPU <= 2 % of a core at 40/s") is
+// written with c): c)'s pool throttled to 40/s. Every run prints its CPU figure, a)'s included.
 std::vector<scenario> scenarios() {
   const double b_limit = std::min(40.0, 64 / 1.5), d_limit = 128 / 1.5;
   return {
       {"a) rate 40, 16 modems at 200 ms", {16, 200, 40, 5}, 4'000, true,
-       {{"achieved within +-2 % of 40/s", achieved, [](double v) { return std::abs(v - 40) <= 0.8; }, "parts/s"},
-        at_most("c) daemon CPU <= 2 % of a core at rate 40", cpu, 2, "% of a core")}},
+       {{"achieved within +-2 % of 40/s", achieved, [](double v) { return std::abs(v - 40) <= 0.8; }, "parts/s"}}},
       {"b) rate 40, 64 modems at 1,500 ms", {64, 1500, 40, 5}, 4'000, true,
        {at_least(fmt::format(">= 97 % of min(40, 64/1.5) = {:.2f}/s", 0.97 * b_limit), achieved, 0.97 * b_limit, "parts/s")}},
       {"c) unthrottled, 8 modems at 0 ms", {8, 0, 0, 5}, 10'000, true,
        {at_least(">= 1,000 parts/s", achieved, 1000, "parts/s")}},
+      {"c) 8 modems at 0 ms, rate 40", {8, 0, 40, 5}, 4'000, true,
+       {at_most("daemon CPU <= 2 % of a core", cpu, 2, "% of a core")}},
       {"d) unthrottled, 128 modems at 1,500 ms", {128, 1500, 0, 5}, 3'000, true,
        {at_least(fmt::format(">= 95 % of 128/1.5 = {:.2f}/s", 0.95 * d_limit), achieved, 0.95 * d_limit, "parts/s")}},
       {"e) queueing 100,000 messages (1 modem, rate 0.1)", {1, 200, 0.1, 1}, 100'000, false,
