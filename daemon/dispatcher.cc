@@ -57,6 +57,11 @@ void dispatcher::wake() {
   wake_timer_.cancel();
 }
 
+void dispatcher::queued() {
+  head_.outdated = true;
+  wake();
+}
+
 asio::awaitable<void> dispatcher::drain(std::chrono::milliseconds limit) {
   draining_ = true;
   wake();
@@ -95,33 +100,58 @@ asio::awaitable<void> dispatcher::round() {
   }
   const std::size_t tokens = bucket_.available(now);
   if (tokens == 0) {
+    awaiting_token_ = true;
     co_await sleep_until(bucket_.next_token_at(now));
+    awaiting_token_ = false;
     co_return;
   }
 
   // At most this many parts can go this round: look at no more of the queue than that needs.
   const std::size_t can_send = std::min(idle, tokens);
-  const std::vector<queue::due_part> due = store_.due_parts(wall_now(), window_for(can_send), busy_modems());
-  std::vector<candidate> candidates;
-  candidates.reserve(due.size());
-  for (const queue::due_part& d : due) candidates.push_back({d.part_id, d.recipient, d.priority, d.pinned_modem});
-  const auto chosen = choose_modems(candidates, modems, sticky_, can_send, rotation_++ % modems.size());
+  const bool fresh = read_head_if_outdated(now, can_send);
+  auto chosen = choose_modems(head_.parts, modems, sticky_, can_send, rotation_++ % modems.size());
+  if (chosen.size() < can_send && !fresh) {
+    // What is left of an older read may be only parts waiting for busy modems.
+    read_head(now, can_send);
+    chosen = choose_modems(head_.parts, modems, sticky_, can_send, rotation_ % modems.size());
+  }
   if (chosen.empty()) {
     co_await sleep_until(now + idle_poll);
     co_return;
   }
 
+  std::vector<bool> taken(head_.parts.size());
   for (const assignment& a : chosen) {
     if (!bucket_.try_take(now)) break;
-    const candidate& chosen_part = candidates[a.candidate];
+    taken[a.candidate] = true;
+    const candidate& chosen_part = head_.parts[a.candidate];
     // choose_modems moves a pinned part only when its modem is not healthy.
     const bool unpin = chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
     if (auto claimed = store_.claim(chosen_part.part_id, entries_[a.modem].id, wall_now(), unpin)) {
       launch(a.modem, std::move(*claimed));
     }
   }
+  std::erase_if(head_.parts, [&, i = std::size_t{0}](const candidate&) mutable { return taken[i++]; });
   // Let the sends just launched reach their modems before the next round looks again.
   co_await asio::post(io_, asio::use_awaitable);
+}
+
+// Reads the head of the queue again when new work was queued, when the last read is older than
+// idle_poll (retries and later send_at times have come due since), or when fewer parts are left
+// of it than can go now. True when it did.
+bool dispatcher::read_head_if_outdated(steady::time_point now, std::size_t can_send) {
+  if (!head_.outdated && now < head_.read_at + idle_poll && head_.parts.size() >= can_send) return false;
+  read_head(now, can_send);
+  return true;
+}
+
+void dispatcher::read_head(steady::time_point now, std::size_t can_send) {
+  head_.parts.clear();
+  for (queue::due_part& d : store_.due_parts(wall_now(), window_for(can_send), busy_modems())) {
+    head_.parts.push_back({d.part_id, std::move(d.recipient), d.priority, std::move(d.pinned_modem)});
+  }
+  head_.read_at = now;
+  head_.outdated = false;
 }
 
 // With no modem to send, nothing meets expired messages at the head of the queue: look for
@@ -199,7 +229,8 @@ asio::awaitable<void> dispatcher::send(std::size_t modem_index, queue::claimed_p
   }
   load_[modem_index].in_flight = false;
   if (--in_flight_count_ == 0 && draining_) drain_timer_.cancel();
-  wake();
+  // A round waiting for the throttle's next token finds this modem idle then.
+  if (!awaiting_token_) wake();
 }
 
 asio::awaitable<bool> dispatcher::send_one(std::size_t modem_index, const queue::claimed_part& part) {

@@ -147,9 +147,9 @@ class Service::Impl {
         if (state_changed(states_[i], now)) {
           spdlog::info("{}", describe_state(now));
           record_modem_event(now);
+          dispatcher_.wake();  // not on each send's ready -> sending -> ready: send() wakes it then
         }
         states_[i] = now;
-        dispatcher_.wake();
       });
     }
   }
