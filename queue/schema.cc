@@ -157,6 +157,94 @@ DROP INDEX parts_report;
 CREATE INDEX parts_report ON parts (modem, reference, sent_at) WHERE reference IS NOT NULL;
 CREATE INDEX parts_uncertain ON parts (id) WHERE state = 'uncertain';
 )sql",
+    // 4: the people (issue 6). A contact is a cadre or an officer's counterpart at a Posyandu;
+    // phone is E.164 and unique, phone_key its last 8 digits (as messages.recipient_key), so a
+    // reply from 0812... finds the contact stored as +62812.... tags is ",a,b," for instr().
+    // fields: the CSV's other columns as a JSON object, usable in templates. birth_date is
+    // YYYY-MM-DD. An officer sends broadcasts under a sender tag and receives the replies.
+    // A group is an explicit list (group_members) or a saved filter (JSON, members computed).
+    R"sql(
+CREATE TABLE contacts (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT    NOT NULL,
+  phone       TEXT    NOT NULL UNIQUE,
+  phone_key   TEXT    NOT NULL,
+  salutation  TEXT,                          -- panggilan: Ibu, Bapak
+  role        TEXT,                          -- peran: kader, pengurus, bidan...
+  level       TEXT,                          -- kabupaten, kecamatan, desa, posyandu
+  kabupaten   TEXT,
+  kecamatan   TEXT,
+  desa        TEXT,
+  posyandu    TEXT,
+  birth_date  TEXT,
+  tags        TEXT    NOT NULL DEFAULT '',
+  opted_out   INTEGER NOT NULL DEFAULT 0,
+  notes       TEXT,
+  fields      TEXT    NOT NULL DEFAULT '{}',
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL
+);
+CREATE INDEX contacts_phone_key ON contacts (phone_key);
+CREATE INDEX contacts_place ON contacts (kecamatan, desa);
+
+CREATE TABLE officers (
+  id          INTEGER PRIMARY KEY,
+  name        TEXT    NOT NULL,
+  phone       TEXT,                          -- E.164; replies are forwarded here
+  sender_tag  TEXT    NOT NULL DEFAULT '',
+  forward_sms INTEGER NOT NULL DEFAULT 0,
+  created_at  INTEGER NOT NULL
+);
+
+CREATE TABLE groups (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT    NOT NULL UNIQUE,
+  filter     TEXT,                           -- JSON {kecamatan, desa, peran, tag}; NULL: a list
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE group_members (
+  group_id   INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+  contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  PRIMARY KEY (group_id, contact_id)
+) WITHOUT ROWID;
+CREATE INDEX group_members_contact ON group_members (contact_id);
+)sql",
+    // 5: broadcasts. One row per broadcast, one broadcast_messages row per recipient with the
+    // message queued for them (the message's own parts carry its progress). origin says who
+    // made it: the API, or the scheduler (reminder, birthday, recurring) with its event.
+    R"sql(
+CREATE TABLE broadcasts (
+  id           INTEGER PRIMARY KEY,
+  officer_id   INTEGER REFERENCES officers(id) ON DELETE SET NULL,
+  template     TEXT    NOT NULL,
+  audience     TEXT    NOT NULL,             -- JSON, as the request gave it
+  send_at      INTEGER NOT NULL,
+  priority     INTEGER NOT NULL DEFAULT 0,
+  origin       TEXT    NOT NULL DEFAULT 'api',
+  event_id     INTEGER,
+  cancelled_at INTEGER,
+  created_at   INTEGER NOT NULL
+);
+CREATE INDEX broadcasts_created ON broadcasts (created_at);
+
+CREATE TABLE broadcast_messages (
+  broadcast_id INTEGER NOT NULL REFERENCES broadcasts(id) ON DELETE CASCADE,
+  contact_id   INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  message_id   INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+  PRIMARY KEY (broadcast_id, contact_id)
+) WITHOUT ROWID;
+CREATE INDEX broadcast_messages_contact ON broadcast_messages (contact_id, broadcast_id);
+CREATE INDEX broadcast_messages_message ON broadcast_messages (message_id);
+
+-- Reply routing: the contact an incoming SMS came from, the broadcast it answers and the
+-- officer it went to (NULL: the general inbox), and the keyword it carried (BERHENTI, HADIR...).
+ALTER TABLE incoming ADD COLUMN contact_id INTEGER REFERENCES contacts(id) ON DELETE SET NULL;
+ALTER TABLE incoming ADD COLUMN broadcast_id INTEGER REFERENCES broadcasts(id) ON DELETE SET NULL;
+ALTER TABLE incoming ADD COLUMN officer_id INTEGER REFERENCES officers(id) ON DELETE SET NULL;
+ALTER TABLE incoming ADD COLUMN keyword TEXT;
+CREATE INDEX incoming_officer ON incoming (officer_id, id);
+CREATE INDEX incoming_broadcast ON incoming (broadcast_id);
+)sql",
 };
 
 int current_version(database& db) {

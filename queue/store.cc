@@ -57,8 +57,6 @@ void expect_one_change(database& db, std::int64_t part_id, std::string_view tran
   }
 }
 
-namespace {
-
 accepted insert_message(store_state& s, const new_message& m) {
   if (m.parts.empty()) throw store_error("queueing a message to " + m.recipient + ": it has no parts");
   if (m.client_ref) {
@@ -92,6 +90,8 @@ accepted insert_message(store_state& s, const new_message& m) {
   }
   return {id, false};
 }
+
+namespace {
 
 durability claim_durability(const store_options& o) { return o.durable_claims ? durability::full : durability::normal; }
 

@@ -122,6 +122,10 @@ class store {
   // other connections keep writing.
   void backup(const std::filesystem::path& destination);
 
+  // The connection, for the store's other parts in queue/ (contact_book, broadcast_book...):
+  // one connection, so that one transaction can span them.
+  store_state& state() { return *impl_; }
+
  private:
   std::unique_ptr<store_state> impl_;
 };

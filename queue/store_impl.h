@@ -30,6 +30,10 @@ std::optional<std::int64_t> optional_millis(const std::optional<timestamp>& t);
 // +62812... (the forms an Indonesian number takes in reports and replies).
 std::string recipient_key(std::string_view number);
 
+// Inserts the message and its parts inside the caller's transaction (client_ref: an earlier
+// message with it is returned instead).
+accepted insert_message(store_state& s, const new_message& m);
+
 // Reads part_columns starting at column 0.
 part_record read_part(const statement& s);
 

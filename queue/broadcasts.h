@@ -1,0 +1,98 @@
+#pragma once
+
+// Broadcasts (issue 6): one personalised message per recipient, queued in one transaction with
+// the broadcast that made them (schema step 5). The messages are ordinary messages of the store:
+// the dispatcher sends them like any other, and a broadcast's progress is their parts' states.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "queue/records.h"
+
+namespace siaran::queue {
+
+class store;
+struct broadcast_statements;  // broadcast_book.cc
+
+struct new_broadcast {
+  std::optional<std::int64_t> officer_id;
+  std::string template_text;
+  std::string audience_json;  // the request's audience, kept as given
+  timestamp send_at{};
+  int priority = 0;
+  std::string origin = "api";  // api, reminder, birthday, recurring
+  std::optional<std::int64_t> event_id;
+  timestamp created_at{};
+};
+
+// One recipient's personalised message.
+struct broadcast_message {
+  std::int64_t contact_id = 0;
+  new_message message;
+};
+
+struct broadcast_progress {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> officer_id;
+  std::string template_text;
+  std::string origin;
+  std::optional<std::int64_t> event_id;
+  timestamp send_at{};
+  timestamp created_at{};
+  std::optional<timestamp> cancelled_at;
+  // scheduled (send_at ahead, nothing out), sending, done (nothing queued or in flight), cancelled
+  std::string state;
+  std::int64_t recipients = 0;
+  // Per recipient (message), by the message's derived state.
+  std::int64_t queued = 0;
+  std::int64_t sending = 0;
+  std::int64_t sent = 0;
+  std::int64_t delivered = 0;
+  std::int64_t failed = 0;
+  std::int64_t cancelled = 0;
+  std::int64_t replies = 0;  // incoming messages routed to this broadcast
+};
+
+struct broadcast_recipient {
+  std::int64_t contact_id = 0;
+  std::optional<std::int64_t> message_id;
+  std::string to;
+  std::string text;
+  part_state state = part_state::queued;
+};
+
+// The broadcast a reply answers and whose officer gets it.
+struct broadcast_ref {
+  std::int64_t broadcast_id = 0;
+  std::optional<std::int64_t> officer_id;
+  std::optional<std::int64_t> event_id;
+};
+
+class broadcast_book {
+ public:
+  explicit broadcast_book(store& s);
+  ~broadcast_book();
+  broadcast_book(const broadcast_book&) = delete;
+  broadcast_book& operator=(const broadcast_book&) = delete;
+
+  // The broadcast and every message, durable (synchronous=FULL) in one transaction. Returns its id.
+  std::int64_t create(const new_broadcast& b, const std::vector<broadcast_message>& messages);
+  std::optional<broadcast_progress> progress(std::int64_t id, timestamp now);
+  // Newest first, before `before_id` (0: from the newest).
+  std::vector<broadcast_progress> list(timestamp now, std::int64_t before_id = 0, int limit = 50);
+  std::vector<broadcast_recipient> recipients(std::int64_t id);
+  // Cancels every part not yet claimed (queued); returns how many messages it stopped. Parts in
+  // flight finish. False/0 for an unknown broadcast is told apart by progress().
+  std::int64_t cancel(std::int64_t id, timestamp now);
+  // The most recent broadcast whose message to `contact_id` went out at or after `since`.
+  std::optional<broadcast_ref> latest_reaching(std::int64_t contact_id, timestamp since);
+
+ private:
+  store& store_;
+  std::unique_ptr<broadcast_statements> sql_;
+};
+
+}  // namespace siaran::queue

@@ -1,0 +1,126 @@
+#pragma once
+
+// The people (issue 6): contacts (cadres and others the secretariat writes to), the officers who
+// write and receive the replies, and groups of contacts, in the store's database (schema step 4).
+// Phone numbers arrive here normalised (E.164) by the caller; the book never parses them.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "queue/records.h"
+
+namespace siaran::queue {
+
+class store;
+struct contact_statements;  // contact_book.cc
+
+struct contact {
+  std::int64_t id = 0;  // 0 before it is stored
+  std::string name;
+  std::string phone;  // E.164
+  std::optional<std::string> salutation;  // panggilan: Ibu, Bapak
+  std::optional<std::string> role;        // peran: kader, pengurus...
+  std::optional<std::string> level;       // kabupaten, kecamatan, desa, posyandu
+  std::optional<std::string> kabupaten;
+  std::optional<std::string> kecamatan;
+  std::optional<std::string> desa;
+  std::optional<std::string> posyandu;
+  std::optional<std::string> birth_date;  // YYYY-MM-DD
+  std::vector<std::string> tags;
+  bool opted_out = false;
+  std::optional<std::string> notes;
+  std::map<std::string, std::string> fields;  // the CSV's other columns, for templates
+};
+
+// All given conditions hold (AND); place names and roles compare case-insensitively.
+struct contact_filter {
+  std::optional<std::string> kecamatan;
+  std::optional<std::string> desa;
+  std::optional<std::string> role;  // "peran" in the API
+  std::optional<std::string> tag;
+  std::optional<std::string> text;  // "q": part of the name or of the phone number
+  bool empty() const { return !kecamatan && !desa && !role && !tag && !text; }
+};
+
+// Who a broadcast goes to: the union of groups, single contacts and a filter.
+struct audience {
+  std::vector<std::int64_t> groups;
+  std::vector<std::int64_t> contacts;
+  std::optional<contact_filter> filter;
+};
+
+struct officer {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<std::string> phone;  // E.164; replies are forwarded here when forward_sms
+  std::string sender_tag;            // appended to every message the officer sends
+  bool forward_sms = false;
+};
+
+struct group {
+  std::int64_t id = 0;
+  std::string name;
+  std::optional<contact_filter> filter;  // a saved filter, or else
+  std::vector<std::int64_t> members;     // an explicit list of contact ids
+};
+
+struct upsert_counts {
+  std::int64_t inserted = 0;
+  std::int64_t updated = 0;  // same phone: the row's fields replaced
+};
+
+// A contact whose last messages failed permanently or were never delivered: "nomor
+// bermasalah", with the evidence, so the secretariat can call the desa.
+struct problem_number {
+  contact who;
+  int failed = 0;         // of their last messages, failed
+  int undelivered = 0;    // sent, but a status report said it was not delivered
+  std::string evidence;   // e.g. "3 pesan terakhir gagal (CMS 28: unidentified subscriber)"
+  timestamp last_attempt{};
+};
+
+class contact_book {
+ public:
+  explicit contact_book(store& s);
+  ~contact_book();
+  contact_book(const contact_book&) = delete;
+  contact_book& operator=(const contact_book&) = delete;
+
+  // Inserts or, for a phone already stored, updates; all in one transaction.
+  upsert_counts upsert(const std::vector<contact>& contacts, timestamp now);
+  std::optional<contact> find(std::int64_t id);
+  // By the last 8 digits, as replies and status reports name numbers in any form.
+  std::optional<contact> find_by_phone(std::string_view number);
+  // Matching contacts in id order after `after_id`, at most `limit`.
+  std::vector<contact> list(const contact_filter& filter, std::int64_t after_id = 0, int limit = 1000);
+  // Replaces every field of the stored contact `c.id`; false when there is none. Throws
+  // store_error when the new phone belongs to another contact.
+  bool update(const contact& c, timestamp now);
+  void set_opted_out(std::int64_t contact_id, bool opted_out, timestamp now);
+
+  std::int64_t add_officer(const officer& o, timestamp now);
+  std::optional<officer> find_officer(std::int64_t id);
+  std::vector<officer> officers();
+
+  std::int64_t add_group(const group& g, timestamp now);
+  std::optional<group> find_group(std::int64_t id);
+  std::vector<group> groups();
+
+  // The distinct contacts of the audience, in id order, opted-out ones included (the caller
+  // skips and counts them). Unknown group or contact ids are a store_error naming them.
+  std::vector<contact> resolve(const audience& a);
+
+  // Contacts whose last `last_n` messages all failed permanently or were reported undelivered.
+  std::vector<problem_number> problem_numbers(int last_n = 2);
+
+ private:
+  store& store_;
+  std::unique_ptr<contact_statements> sql_;
+};
+
+}  // namespace siaran::queue
