@@ -10,6 +10,7 @@
 
 #include "config/loader.h"
 #include "daemon/api/api_context.h"
+#include "daemon/broadcaster.h"
 #include "daemon/dispatcher.h"
 #include "daemon/http/server.h"
 #include "daemon/inbound.h"
@@ -20,6 +21,9 @@
 #include "daemon/systemd_notify.h"
 #include "modem/asio.h"
 #include "modem/pool.h"
+#include "queue/broadcasts.h"
+#include "queue/contacts.h"
+#include "queue/events.h"
 #include "queue/store.h"
 
 namespace siaran::daemon {
@@ -65,7 +69,14 @@ class Service::Impl {
         metrics_(config_.modems.size()),
         dispatcher_(io_, store_, *pool_, modem_entries(config_), dispatch_settings_of(config_), metrics_),
         inbound_(io_, store_, *pool_, {config_.region, config_.inbox.reassembly_timeout}, metrics_),
-        api_{store_, *pool_, dispatcher_, metrics_, config_.region, config_.dispatch.valid_for} {}
+        contacts_(store_),
+        broadcasts_(store_),
+        events_(store_),
+        broadcaster_(store_, contacts_, broadcasts_, dispatcher_,
+                     {config_.region, config_.dispatch.valid_for, config_.timezone}),
+        api_{store_,      *pool_,         dispatcher_,           metrics_,
+             contacts_,   broadcasts_,    events_,               broadcaster_,
+             config_.region, config_.dispatch.valid_for, config_.timezone} {}
 
   int run() {
     auto rethrow = [](std::exception_ptr e) {
@@ -212,6 +223,10 @@ class Service::Impl {
   send_metrics metrics_;
   dispatcher dispatcher_;
   inbound inbound_;
+  queue::contact_book contacts_;
+  queue::broadcast_book broadcasts_;
+  queue::event_book events_;
+  broadcaster broadcaster_;
   api::api_context api_;
   std::unique_ptr<http::server> http_;
   std::vector<modem::modem_status> states_;  // as last logged

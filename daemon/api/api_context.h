@@ -6,10 +6,14 @@
 #include <cstdint>
 #include <string>
 
+#include "daemon/broadcaster.h"
 #include "daemon/dispatcher.h"
 #include "daemon/http/router.h"
 #include "daemon/send_metrics.h"
 #include "modem/pool.h"
+#include "queue/broadcasts.h"
+#include "queue/contacts.h"
+#include "queue/events.h"
 #include "queue/store.h"
 
 namespace siaran::daemon::api {
@@ -19,8 +23,13 @@ struct api_context {
   modem::pool& pool;
   dispatcher& dispatch;
   send_metrics& metrics;
+  queue::contact_book& contacts;
+  queue::broadcast_book& broadcasts;
+  queue::event_book& events;
+  broadcaster& broadcasts_out;
   std::string region;
   std::chrono::seconds valid_for;
+  std::string timezone;
   std::uint8_t next_concat_reference = 1;  // shared by the parts of one long message, varied per message
 };
 

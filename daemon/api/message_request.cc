@@ -7,7 +7,8 @@
 #include "daemon/dispatch/operator_prefixes.h"
 #include "modem/phone_number.h"
 #include "modem/sms/codec_error.h"
-#include "modem/sms/submit_encoder.h"
+#include "daemon/compose.h"
+#include "modem/sms/codec_error.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -99,36 +100,25 @@ std::chrono::seconds validity(const fields& f, const message_defaults& d) {
 parsed_message parse_message(const json& item, const message_defaults& defaults, std::uint8_t concat_reference,
                              const std::string& field) {
   const fields f(item, field);
-  parsed_message parsed;
-  queue::new_message& m = parsed.message;
-  m.recipient = e164(f, f.required_text("to"), defaults.region);
-  m.text = f.required_text("text");
-  m.priority = f.priority();
-  m.report = f.report();
-  m.client_ref = f.optional_text("client_ref");
-  if (m.client_ref && (m.client_ref->empty() || m.client_ref->size() > max_client_ref)) {
+  outgoing_text out;
+  out.to = e164(f, f.required_text("to"), defaults.region);
+  out.text = f.required_text("text");
+  out.priority = f.priority();
+  out.report = f.report();
+  out.client_ref = f.optional_text("client_ref");
+  if (out.client_ref && (out.client_ref->empty() || out.client_ref->size() > max_client_ref)) {
     f.fail("client_ref", "must be 1 to 128 characters");
   }
-  m.created_at = defaults.now;
-  m.send_at = send_time(f, defaults);
-  const auto valid_for = validity(f, defaults);
-  m.expires_at = m.send_at + valid_for;
-
-  sms::submit_request submit;
-  submit.to = m.recipient;
-  submit.text = m.text;
-  submit.status_report = m.report;
-  submit.validity = std::chrono::duration_cast<std::chrono::minutes>(valid_for);
-  submit.concat_reference = concat_reference;
+  out.now = defaults.now;
+  out.send_at = send_time(f, defaults);
+  out.valid_for = validity(f, defaults);
+  out.concat_reference = concat_reference;
   try {
-    for (sms::encoded_part& part : sms::encode_submit(submit)) {
-      parsed.encoding = part.alphabet == sms::encoding::gsm7 ? "gsm7" : "ucs2";
-      m.parts.push_back({std::move(part.pdu), static_cast<int>(part.tpdu_length)});
-    }
+    composed_message composed = compose(out);
+    return {std::move(composed.message), std::move(composed.encoding)};
   } catch (const sms::codec_error& e) {
     f.fail("text", e.what());
   }
-  return parsed;
 }
 
 }  // namespace siaran::daemon::api

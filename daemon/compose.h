@@ -1,0 +1,35 @@
+#pragma once
+
+// One text for one number, encoded into the PDUs the store queues: what the API's messages,
+// broadcasts, confirmations, forwarded replies and reminders all become.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "queue/records.h"
+
+namespace siaran::daemon {
+
+struct outgoing_text {
+  std::string to;  // E.164
+  std::string text;
+  int priority = 0;
+  bool report = false;
+  std::optional<std::string> client_ref;
+  queue::timestamp now{};
+  queue::timestamp send_at{};
+  std::chrono::seconds valid_for{48 * 3600};
+  std::uint8_t concat_reference = 0;  // shared by the parts of one long message; vary it per message
+};
+
+struct composed_message {
+  queue::new_message message;
+  std::string encoding;  // "gsm7" or "ucs2"
+};
+
+// Throws sms::codec_error when the text cannot be encoded.
+composed_message compose(const outgoing_text& out);
+
+}  // namespace siaran::daemon
