@@ -68,10 +68,21 @@ struct Http {
   std::vector<Token> tokens;
 };
 
+// The words a reply may be (case-insensitive), per effect (daemon/inbox/keywords.h); stored
+// upper-case, each word in one list only.
+struct InboxKeywords {
+  std::vector<std::string> stop{"BERHENTI", "STOP"};
+  std::vector<std::string> start{"GABUNG", "START"};
+  std::vector<std::string> change_number{"GANTI"};
+  std::vector<std::string> attend{"HADIR", "YA"};
+  std::vector<std::string> decline{"TIDAK"};
+};
+
 struct Inbox {
   std::chrono::seconds reply_window = std::chrono::hours(24 * 7);
   // A long SMS whose missing parts have not come by then is stored as what arrived.
   std::chrono::seconds reassembly_timeout = std::chrono::minutes(30);
+  InboxKeywords keywords;
 };
 
 struct Config {

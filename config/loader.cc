@@ -3,7 +3,9 @@
 
 #include "config/loader.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -110,6 +112,47 @@ void read_http(const Value& value, Http& http) {
   mapping(value, {{"listen", read_listen}, {"tokens", read_tokens}});
 }
 
+// One word of letters, compared case-insensitively: stored upper-case.
+std::optional<std::string> keyword(const Value& value) {
+  auto word = values::text(value);
+  if (!word) return std::nullopt;
+  const bool letters = word->size() <= 20 && std::ranges::all_of(*word, [](unsigned char c) { return std::isalpha(c); });
+  if (!letters) {
+    value.error("'" + *word + "' is not a keyword: one word of 1 to 20 letters");
+    return std::nullopt;
+  }
+  std::ranges::transform(*word, word->begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return word;
+}
+
+Reader keyword_list(std::vector<std::string>& words) {
+  return [&words](const Value& list) {
+    words.clear();
+    sequence(list, [&](const Value& item) {
+      if (auto word = keyword(item)) words.push_back(std::move(*word));
+    });
+  };
+}
+
+// A reply must mean one thing: a word in two lists (given or default) is an error.
+void read_keywords(const Value& value, InboxKeywords& k) {
+  mapping(value, {{"stop", keyword_list(k.stop)},
+                  {"start", keyword_list(k.start)},
+                  {"change_number", keyword_list(k.change_number)},
+                  {"attend", keyword_list(k.attend)},
+                  {"decline", keyword_list(k.decline)}});
+  const std::array<std::pair<const char*, const std::vector<std::string>*>, 5> kinds{
+      {{"stop", &k.stop}, {"start", &k.start}, {"change_number", &k.change_number}, {"attend", &k.attend},
+       {"decline", &k.decline}}};
+  std::map<std::string, std::string> kind_of;
+  for (const auto& [kind, words] : kinds) {
+    for (const std::string& word : *words) {
+      auto [earlier, inserted] = kind_of.emplace(word, kind);
+      if (!inserted) value.error("'" + word + "' is a keyword of both " + earlier->second + " and " + kind);
+    }
+  }
+}
+
 void read_root(const Value& value, Config& config) {
   mapping(value, {
       {"database", store(config.database, values::text)},
@@ -128,7 +171,8 @@ void read_root(const Value& value, Config& config) {
       {"http", [&](const Value& v) { read_http(v, config.http); }},
       {"inbox", [&](const Value& v) {
          mapping(v, {{"reply_window", store(config.inbox.reply_window, values::duration)},
-                     {"reassembly_timeout", store(config.inbox.reassembly_timeout, values::duration)}});
+                     {"reassembly_timeout", store(config.inbox.reassembly_timeout, values::duration)},
+                     {"keywords", [&](const Value& k) { read_keywords(k, config.inbox.keywords); }}});
        }},
   });
 }

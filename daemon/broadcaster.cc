@@ -1,9 +1,169 @@
 #include "daemon/broadcaster.h"
 
-namespace siaran::daemon {
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
-broadcaster::broadcaster(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
-                         dispatcher& dispatch, broadcaster_settings settings)
-    : store_(store), contacts_(contacts), broadcasts_(broadcasts), dispatch_(dispatch), settings_(std::move(settings)) {}
+#include <set>
+
+#include "daemon/broadcast/template.h"
+#include "daemon/compose.h"
+#include "daemon/dispatcher.h"
+#include "modem/sms/codec_error.h"
+
+namespace siaran::daemon {
+namespace {
+
+// Two contacts are one phone when their last 8 digits agree, as the store matches numbers
+// (queue's recipient_key): the same SIM imported once as +62812... and once as +812....
+std::string phone_key(std::string_view number) {
+  std::string digits;
+  for (const char c : number) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  return digits.size() > 8 ? digits.substr(digits.size() - 8) : digits;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const std::string& name : names) out += (out.empty() ? "{" : ", {") + name + "}";
+  return out;
+}
+
+broadcast::message_template parsed(const std::string& text) {
+  if (text.empty()) throw broadcast_error("the template is empty");
+  try {
+    return broadcast::message_template::parse(text);
+  } catch (const broadcast::template_error& e) {
+    throw broadcast_error(std::string("template: ") + e.what());
+  }
+}
+
+// The plan's encoding: the one every message shares, or "mixed".
+void add_encoding(broadcast_plan& plan, const std::string& encoding) {
+  if (plan.encoding.empty())
+    plan.encoding = encoding;
+  else if (plan.encoding != encoding)
+    plan.encoding = "mixed";
+}
+
+}  // namespace
+
+broadcaster::broadcaster(queue::store& store, queue::contact_book& contacts,
+                         queue::broadcast_book& broadcasts, dispatcher& dispatch,
+                         broadcaster_settings settings)
+    : store_(store),
+      contacts_(contacts),
+      broadcasts_(broadcasts),
+      dispatch_(dispatch),
+      settings_(std::move(settings)),
+      zone_(settings_.timezone) {}
+
+broadcast_plan broadcaster::preview(const broadcast_request& request, queue::timestamp now,
+                                    std::size_t samples) {
+  return plan(request, now, samples).plan;
+}
+
+created_broadcast broadcaster::create(const broadcast_request& request, queue::timestamp now) {
+  planned p = plan(request, now, 3);
+  queue::new_broadcast b;
+  b.officer_id = request.officer_id;
+  b.template_text = request.template_text;
+  b.audience_json = request.audience_json;
+  b.send_at = request.send_at.value_or(now);
+  b.priority = request.priority;
+  b.origin = request.origin;
+  b.event_id = request.event_id;
+  b.created_at = now;
+  created_broadcast created{broadcasts_.create(b, p.messages), std::move(p.plan)};
+  dispatch_.queued();
+  spdlog::info("broadcast {} ({}) queued: {} recipients, {} parts, {}", created.id, request.origin,
+               created.plan.recipients, created.plan.parts, created.plan.encoding);
+  return created;
+}
+
+broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::timestamp now,
+                                       std::size_t samples) {
+  const broadcast::message_template text = parsed(request.template_text);
+  const std::string tag = sender_tag(request.officer_id);
+  std::vector<queue::contact> audience = resolve(request.audience);
+  if (const auto unknown = broadcast::unknown_placeholders(text, audience, request.extra_values);
+      !unknown.empty()) {
+    throw broadcast_error("unknown placeholder" + std::string(unknown.size() > 1 ? "s " : " ") +
+                          joined(unknown));
+  }
+
+  const queue::timestamp send_at = request.send_at.value_or(now);
+  const schedule::local_time local = zone_.to_local(send_at);
+  const std::string date = schedule::format_date_id(local.date);
+  const std::string time = schedule::format_time_id(local.hour, local.minute);
+
+  planned p;
+  std::set<std::string> numbers;
+  for (const queue::contact& c : audience) {
+    if (c.opted_out) {
+      ++p.plan.skipped_opted_out;
+      continue;
+    }
+    if (!numbers.insert(phone_key(c.phone)).second) {
+      ++p.plan.skipped_duplicates;
+      continue;
+    }
+    outgoing_text out;
+    out.to = c.phone;
+    out.text = text.render({c, request.extra_values, date, time});
+    if (!tag.empty()) out.text += "\n" + tag;
+    out.priority = request.priority;
+    out.now = now;
+    out.send_at = send_at;
+    out.valid_for = settings_.valid_for;
+    out.concat_reference = next_concat_reference_++;
+    composed_message composed;
+    try {
+      composed = compose(out);
+    } catch (const sms::codec_error& e) {
+      throw broadcast_error(
+          fmt::format("the message to contact {} cannot be encoded: {}", c.id, e.what()));
+    }
+    const int parts = static_cast<int>(composed.message.parts.size());
+    if (parts > max_parts_per_message) {
+      throw broadcast_error(
+          fmt::format("the message to contact {} takes {} SMS parts; at most {} are sent: shorten "
+                      "the template",
+                      c.id, parts, max_parts_per_message));
+    }
+    ++p.plan.recipients;
+    p.plan.parts += parts;
+    add_encoding(p.plan, composed.encoding);
+    if (p.plan.samples.size() < samples)
+      p.plan.samples.push_back({c.id, c.phone, out.text, composed.encoding, parts});
+    p.messages.push_back({c.id, std::move(composed.message)});
+  }
+  if (p.plan.recipients == 0) {
+    throw broadcast_error(
+        fmt::format("nobody to send to: the audience has {} contacts, {} opted out",
+                    audience.size(), p.plan.skipped_opted_out));
+  }
+  return p;
+}
+
+std::string broadcaster::sender_tag(const std::optional<std::int64_t>& officer_id) {
+  if (!officer_id) return {};
+  const auto found = contacts_.find_officer(*officer_id);
+  if (!found) throw broadcast_error(fmt::format("unknown officer {}", *officer_id));
+  return found->sender_tag;
+}
+
+// Unknown ids are the request's mistake (422, naming them all), not the store's.
+std::vector<queue::contact> broadcaster::resolve(const queue::audience& audience) {
+  std::vector<std::string> unknown;
+  for (const std::int64_t id : audience.groups) {
+    if (!contacts_.find_group(id)) unknown.push_back(fmt::format("group {}", id));
+  }
+  for (const std::int64_t id : audience.contacts) {
+    if (!contacts_.find(id)) unknown.push_back(fmt::format("contact {}", id));
+  }
+  if (!unknown.empty()) throw broadcast_error(fmt::format("unknown {}", fmt::join(unknown, ", ")));
+  return contacts_.resolve(audience);
+}
 
 }  // namespace siaran::daemon

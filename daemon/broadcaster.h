@@ -6,6 +6,7 @@
 // Opted-out contacts and repeated numbers are skipped; the officer's sender tag is appended to
 // every text; an unknown placeholder refuses the whole request before anything is queued.
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -13,12 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "daemon/schedule/local_time.h"
+#include "queue/broadcasts.h"
 #include "queue/contacts.h"
 #include "queue/records.h"
 
 namespace siaran::queue {
 class store;
-class broadcast_book;
 }  // namespace siaran::queue
 
 namespace siaran::daemon {
@@ -68,6 +70,10 @@ struct created_broadcast {
   broadcast_plan plan;
 };
 
+// A longer text is refused: six parts (918 GSM characters, 402 UCS-2) is already a letter,
+// costs six SMS per recipient, and older handsets reassemble long messages badly.
+inline constexpr int max_parts_per_message = 6;
+
 struct broadcaster_settings {
   std::string region = "ID";
   std::chrono::seconds valid_for{48 * 3600};
@@ -85,11 +91,21 @@ class broadcaster {
   created_broadcast create(const broadcast_request& request, queue::timestamp now);
 
  private:
+  struct planned {
+    broadcast_plan plan;
+    std::vector<queue::broadcast_message> messages;
+  };
+  // Resolves, renders and composes every message; throws broadcast_error.
+  planned plan(const broadcast_request& request, queue::timestamp now, std::size_t samples);
+  std::string sender_tag(const std::optional<std::int64_t>& officer_id);
+  std::vector<queue::contact> resolve(const queue::audience& audience);
+
   queue::store& store_;
   queue::contact_book& contacts_;
   queue::broadcast_book& broadcasts_;
   dispatcher& dispatch_;
   broadcaster_settings settings_;
+  schedule::time_zone zone_;
   std::uint8_t next_concat_reference_ = 1;
 };
 

@@ -73,11 +73,13 @@ bool inbound::store_message(const std::string& modem_id, const modem::incoming_m
                                               static_cast<int>(concat->total), static_cast<int>(concat->part),
                                               pdu.ud.text, message.pdu, wall_now()});
       if (id) spdlog::info("modem {}: received message {} ({} parts)", modem_id, *id, concat->total);
+      if (id) stored(*id);
       return true;
     }
     const auto id = store_.record_incoming(
         {modem_id, sender, pdu.ud.text, wall_now(), {message.pdu}, std::nullopt, std::nullopt, std::nullopt, true});
     spdlog::info("modem {}: received message {}", modem_id, id);
+    stored(id);
     return true;
   } catch (const std::exception& e) {
     // Left on the SIM: the modem offers it again at its next poll.
@@ -103,6 +105,10 @@ void inbound::store_report(std::size_t modem_index, const modem::status_report& 
   }
 }
 
+void inbound::stored(std::int64_t incoming_id) {
+  if (on_stored_) on_stored_(incoming_id);
+}
+
 // Gives up on long messages whose missing parts have not come within the timeout.
 asio::awaitable<void> inbound::flush_stale() {
   const auto check_every = std::min<std::chrono::seconds>(settings_.reassembly_timeout / 4 + 1s, 60s);
@@ -111,6 +117,7 @@ asio::awaitable<void> inbound::flush_stale() {
       for (std::int64_t id : store_.flush_fragments(wall_now() - settings_.reassembly_timeout)) {
         spdlog::warn("stored incomplete long message {}: its missing parts did not arrive within {} s", id,
                      settings_.reassembly_timeout.count());
+        stored(id);
       }
     } catch (const std::exception& e) {
       spdlog::error("giving up on incomplete long messages: {}", e.what());

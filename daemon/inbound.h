@@ -6,6 +6,8 @@
 // which updates the part it matches (queue::store::record_status_report).
 
 #include <chrono>
+#include <cstdint>
+#include <functional>
 #include <string>
 
 #include "daemon/send_metrics.h"
@@ -25,6 +27,10 @@ class inbound {
   inbound(asio::io_context& io, queue::store& store, modem::pool& pool, inbound_settings settings,
           send_metrics& metrics);
 
+  // Called with the id of each message once it is stored whole (or given up on as incomplete),
+  // to route it (daemon/inbox/reply_router.h).
+  void on_stored(std::function<void(std::int64_t incoming_id)> handler) { on_stored_ = std::move(handler); }
+
   // Attaches to every modem of the pool and starts giving up on stale long messages.
   void start();
   void stop();
@@ -32,6 +38,7 @@ class inbound {
  private:
   bool store_message(const std::string& modem_id, const modem::incoming_message& message);
   void store_report(std::size_t modem_index, const modem::status_report& report);
+  void stored(std::int64_t incoming_id);
   asio::awaitable<void> flush_stale();
 
   queue::store& store_;
@@ -39,6 +46,7 @@ class inbound {
   inbound_settings settings_;
   send_metrics& metrics_;
   asio::steady_timer flush_timer_;
+  std::function<void(std::int64_t)> on_stored_;
   bool stopped_ = false;
 };
 

@@ -14,9 +14,11 @@
 #include "daemon/dispatcher.h"
 #include "daemon/http/server.h"
 #include "daemon/inbound.h"
+#include "daemon/inbox/reply_router.h"
 #include "daemon/logging.h"
 #include "daemon/modem_entries.h"
 #include "daemon/modem_states.h"
+#include "daemon/schedule/scheduler.h"
 #include "daemon/send_metrics.h"
 #include "daemon/systemd_notify.h"
 #include "modem/asio.h"
@@ -24,6 +26,7 @@
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
 #include "queue/events.h"
+#include "queue/replies.h"
 #include "queue/store.h"
 
 namespace siaran::daemon {
@@ -45,6 +48,10 @@ queue::uncertain_policy policy_of(config::OnUncertain on_uncertain) {
 dispatch_settings dispatch_settings_of(const config::Config& c) {
   return {c.throttle.rate_per_second, c.throttle.burst,      c.dispatch.max_attempts,
           c.dispatch.retry_delay,    c.dispatch.retry_max_delay, policy_of(c.on_uncertain)};
+}
+
+inbox::reply_settings reply_settings_of(const config::Config& c) {
+  return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords};
 }
 
 http::server_settings http_settings_of(const config::Config& c) {
@@ -74,9 +81,18 @@ class Service::Impl {
         events_(store_),
         broadcaster_(store_, contacts_, broadcasts_, dispatcher_,
                      {config_.region, config_.dispatch.valid_for, config_.timezone}),
+        replies_(store_),
+        router_(store_, contacts_, broadcasts_, events_, replies_, [this] { dispatcher_.queued(); },
+                reply_settings_of(config_)),
         api_{store_,      *pool_,         dispatcher_,           metrics_,
              contacts_,   broadcasts_,    events_,               broadcaster_,
-             config_.region, config_.dispatch.valid_for, config_.timezone} {}
+             config_.region, config_.dispatch.valid_for, config_.timezone},
+        schedule_runner_(
+            events_, [this](const broadcast_request& r, queue::timestamp now) { return broadcaster_.create(r, now).id; },
+            schedule::time_zone(config_.timezone)),
+        scheduler_(io_, schedule_runner_, wall_now) {
+    api_.schedule_changed = [this] { scheduler_.wake(); };
+  }
 
   int run() {
     auto rethrow = [](std::exception_ptr e) {
@@ -91,9 +107,11 @@ class Service::Impl {
       asio::co_spawn(io_, ping_watchdog(*interval), rethrow);
     }
     watch_modem_states();
+    inbound_.on_stored([this](std::int64_t incoming_id) { router_.route(incoming_id, wall_now()); });
     inbound_.start();
     pool_->start();
     dispatcher_.start();
+    scheduler_.start();
     spdlog::info("siarand {} ready", SIARAN_VERSION);
     systemd::notify_ready();
     io_.run();
@@ -138,6 +156,10 @@ class Service::Impl {
     http::router routes;
     api::add_message_routes(routes, api_);
     api::add_status_routes(routes, api_);
+    api::add_event_routes(routes, api_);
+    api::add_inbox_routes(routes, api_, replies_);
+    api::add_contact_routes(routes, api_);
+    api::add_broadcast_routes(routes, api_);
     http_ = std::make_unique<http::server>(io_, http_settings_of(config_), std::move(routes));
     try {
       http_->start();
@@ -181,6 +203,7 @@ class Service::Impl {
     http_->stop();
     co_await dispatcher_.drain(config_.dispatch.drain_timeout);
     inbound_.stop();
+    scheduler_.stop();
     watchdog_.cancel();
     pool_->stop();
     const auto limit = std::chrono::steady_clock::now() + stop_limit;
@@ -227,7 +250,11 @@ class Service::Impl {
   queue::broadcast_book broadcasts_;
   queue::event_book events_;
   broadcaster broadcaster_;
+  queue::reply_book replies_;
+  inbox::reply_router router_;
   api::api_context api_;
+  schedule::schedule_runner schedule_runner_;
+  schedule::scheduler scheduler_;
   std::unique_ptr<http::server> http_;
   std::vector<modem::modem_status> states_;  // as last logged
 };

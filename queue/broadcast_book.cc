@@ -1,16 +1,248 @@
-#include "queue/broadcasts.h"
+#include <string>
 
+#include "queue/broadcasts.h"
 #include "queue/store.h"
 #include "queue/store_impl.h"
 
 namespace siaran::queue {
+namespace {
+
+// Each recipient's message state, by the rule of schema.cc's message_states view, written here
+// over the broadcast's own parts: a join on that view (a GROUP BY over every part) makes SQLite
+// materialise it over the whole queue for each call.
+constexpr const char* recipient_states =
+    "SELECT bm.contact_id, bm.message_id, "
+    "CASE WHEN SUM(p.state = 'failed') > 0 THEN 'failed' "
+    "WHEN SUM(p.state = 'cancelled') > 0 THEN 'cancelled' "
+    "WHEN SUM(p.state = 'uncertain') > 0 THEN 'uncertain' "
+    "WHEN SUM(p.state = 'delivered') = COUNT(*) THEN 'delivered' "
+    "WHEN SUM(p.state IN ('sent', 'delivered')) = COUNT(*) THEN 'sent' "
+    "WHEN SUM(p.state = 'queued') = COUNT(*) THEN 'queued' "
+    "ELSE 'sending' END AS state "
+    "FROM broadcast_messages bm JOIN parts p ON p.message_id = bm.message_id "
+    "WHERE bm.broadcast_id = ?1 GROUP BY bm.contact_id";
+
+constexpr const char* broadcast_columns =
+    "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at FROM "
+    "broadcasts ";
+
+// The messages of a broadcast that nothing has started: every part still queued.
+constexpr const char* unstarted_messages =
+    "SELECT bm.message_id FROM broadcast_messages bm WHERE bm.broadcast_id = ?1 AND bm.message_id "
+    "IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM parts q WHERE q.message_id = bm.message_id AND q.state <> "
+    "'queued')";
+
+}  // namespace
 
 struct broadcast_statements {
-  explicit broadcast_statements(database& db) { static_cast<void>(db); }
+  explicit broadcast_statements(database& db)
+      : insert_broadcast(db,
+                         "INSERT INTO broadcasts (officer_id, template, audience, send_at, "
+                         "priority, origin, event_id, "
+                         "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+        insert_recipient(db,
+                         "INSERT INTO broadcast_messages (broadcast_id, contact_id, message_id) "
+                         "VALUES (?1, ?2, ?3)"),
+        select_broadcast(db, std::string(broadcast_columns) + "WHERE id = ?1"),
+        list_broadcasts(db, std::string(broadcast_columns) +
+                                "WHERE ?1 = 0 OR id < ?1 ORDER BY id DESC LIMIT ?2"),
+        recipient_count(db, "SELECT COUNT(*) FROM broadcast_messages WHERE broadcast_id = ?1"),
+        state_counts(db, std::string("SELECT state, COUNT(*) FROM (") + recipient_states +
+                             ") GROUP BY state"),
+        reply_count(db, "SELECT COUNT(*) FROM incoming WHERE broadcast_id = ?1"),
+        recipients(
+            db,
+            std::string("SELECT r.contact_id, r.message_id, m.recipient, m.text, r.state FROM (") +
+                recipient_states +
+                ") r JOIN messages m ON m.id = r.message_id ORDER BY r.contact_id"),
+        count_unstarted(db, std::string("SELECT COUNT(*) FROM (") + unstarted_messages + ")"),
+        cancel_unstarted(
+            db, std::string("UPDATE parts SET state = 'cancelled', last_error = 'cancelled' "
+                            "WHERE state = 'queued' AND message_id IN (") +
+                    unstarted_messages + ")"),
+        mark_cancelled(
+            db, "UPDATE broadcasts SET cancelled_at = COALESCE(cancelled_at, ?2) WHERE id = ?1"),
+        // The time the contact's message of each broadcast went out (its last part sent).
+        latest_reaching(
+            db,
+            "SELECT b.id, b.officer_id, b.event_id, MAX(p.sent_at) AS reached FROM "
+            "broadcast_messages bm "
+            "JOIN broadcasts b ON b.id = bm.broadcast_id JOIN parts p ON p.message_id = "
+            "bm.message_id "
+            "WHERE bm.contact_id = ?1 AND p.state IN ('sent', 'delivered') AND p.sent_at >= ?2 "
+            "GROUP BY b.id ORDER BY reached DESC, b.id DESC LIMIT 1") {}
+
+  statement insert_broadcast;
+  statement insert_recipient;
+  statement select_broadcast;
+  statement list_broadcasts;
+  statement recipient_count;
+  statement state_counts;
+  statement reply_count;
+  statement recipients;
+  statement count_unstarted;
+  statement cancel_unstarted;
+  statement mark_cancelled;
+  statement latest_reaching;
 };
 
-broadcast_book::broadcast_book(store& s) : store_(s), sql_(std::make_unique<broadcast_statements>(s.state().db)) {}
+namespace {
+
+std::int64_t count_of(statement& s, std::int64_t id) {
+  step_scope scope(s);
+  return s.bind(1, id).step() ? s.int64(0) : 0;
+}
+
+// Reads broadcast_columns.
+broadcast_progress read_broadcast(const statement& s) {
+  broadcast_progress b;
+  b.id = s.int64(0);
+  b.officer_id = s.optional_int64(1);
+  b.template_text = s.text(2);
+  b.origin = s.text(3);
+  b.event_id = s.optional_int64(4);
+  b.send_at = from_millis(s.int64(5));
+  b.created_at = from_millis(s.int64(6));
+  b.cancelled_at = optional_time(s, 7);
+  return b;
+}
+
+void add_state_count(broadcast_progress& b, part_state state, std::int64_t n) {
+  switch (state) {
+    case part_state::queued:
+      b.queued += n;
+      break;
+    case part_state::sending:
+      b.sending += n;
+      break;
+    case part_state::sent:
+      b.sent += n;
+      break;
+    case part_state::delivered:
+      b.delivered += n;
+      break;
+    case part_state::failed:
+      b.failed += n;
+      break;
+    case part_state::cancelled:
+      b.cancelled += n;
+      break;
+    case part_state::uncertain:
+      b.uncertain += n;
+      break;
+  }
+}
+
+// cancelled once cancelled; done when nothing is left to go out (uncertain messages wait for a
+// person, not for the dispatcher); scheduled while its time has not come and nothing went out.
+std::string overall_state(const broadcast_progress& b, timestamp now) {
+  if (b.cancelled_at) return "cancelled";
+  if (b.queued + b.sending == 0) return "done";
+  const bool untouched = b.sending + b.sent + b.delivered + b.failed + b.uncertain == 0;
+  if (untouched && b.send_at > now) return "scheduled";
+  return "sending";
+}
+
+}  // namespace
+
+broadcast_book::broadcast_book(store& s)
+    : store_(s), sql_(std::make_unique<broadcast_statements>(s.state().db)) {}
 
 broadcast_book::~broadcast_book() = default;
+
+std::int64_t broadcast_book::create(const new_broadcast& b,
+                                    const std::vector<broadcast_message>& messages) {
+  store_state& state = store_.state();
+  transaction tx(state.db, durability::full);
+  sql_->insert_broadcast.bind(1, b.officer_id)
+      .bind(2, b.template_text)
+      .bind(3, b.audience_json)
+      .bind(4, millis(b.send_at))
+      .bind(5, b.priority)
+      .bind(6, b.origin)
+      .bind(7, b.event_id)
+      .bind(8, millis(b.created_at))
+      .run();
+  const std::int64_t id = state.db.last_insert_rowid();
+  for (const broadcast_message& m : messages) {
+    const accepted queued = insert_message(state, m.message);
+    sql_->insert_recipient.bind(1, id).bind(2, m.contact_id).bind(3, queued.id).run();
+  }
+  tx.commit();
+  return id;
+}
+
+std::optional<broadcast_progress> broadcast_book::progress(std::int64_t id, timestamp now) {
+  std::optional<broadcast_progress> found;
+  {
+    step_scope scope(sql_->select_broadcast);
+    if (sql_->select_broadcast.bind(1, id).step()) found = read_broadcast(sql_->select_broadcast);
+  }
+  if (!found) return std::nullopt;
+  found->recipients = count_of(sql_->recipient_count, id);
+  found->replies = count_of(sql_->reply_count, id);
+  {
+    step_scope scope(sql_->state_counts);
+    sql_->state_counts.bind(1, id);
+    while (sql_->state_counts.step()) {
+      add_state_count(*found, part_state_from(sql_->state_counts.text(0)),
+                      sql_->state_counts.int64(1));
+    }
+  }
+  found->state = overall_state(*found, now);
+  return found;
+}
+
+std::vector<broadcast_progress> broadcast_book::list(timestamp now, std::int64_t before_id,
+                                                     int limit) {
+  std::vector<std::int64_t> ids;
+  {
+    step_scope scope(sql_->list_broadcasts);
+    sql_->list_broadcasts.bind(1, before_id).bind(2, limit);
+    while (sql_->list_broadcasts.step()) ids.push_back(sql_->list_broadcasts.int64(0));
+  }
+  std::vector<broadcast_progress> found;
+  found.reserve(ids.size());
+  for (const std::int64_t id : ids) {
+    if (auto b = progress(id, now)) found.push_back(std::move(*b));
+  }
+  return found;
+}
+
+std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id) {
+  std::vector<broadcast_recipient> found;
+  statement& s = sql_->recipients;
+  step_scope scope(s);
+  s.bind(1, id);
+  while (s.step()) {
+    broadcast_recipient r;
+    r.contact_id = s.int64(0);
+    r.message_id = s.optional_int64(1);
+    r.to = s.text(2);
+    r.text = s.text(3);
+    r.state = part_state_from(s.text(4));
+    found.push_back(std::move(r));
+  }
+  return found;
+}
+
+std::int64_t broadcast_book::cancel(std::int64_t id, timestamp now) {
+  database& db = store_.state().db;
+  transaction tx(db);
+  const std::int64_t stopped = count_of(sql_->count_unstarted, id);
+  sql_->cancel_unstarted.bind(1, id).run();
+  sql_->mark_cancelled.bind(1, id).bind(2, millis(now)).run();
+  tx.commit();
+  return stopped;
+}
+
+std::optional<broadcast_ref> broadcast_book::latest_reaching(std::int64_t contact_id,
+                                                             timestamp since) {
+  statement& s = sql_->latest_reaching;
+  step_scope scope(s);
+  if (!s.bind(1, contact_id).bind(2, millis(since)).step()) return std::nullopt;
+  return broadcast_ref{s.int64(0), s.optional_int64(1), s.optional_int64(2)};
+}
 
 }  // namespace siaran::queue

@@ -53,6 +53,7 @@ struct broadcast_progress {
   std::int64_t delivered = 0;
   std::int64_t failed = 0;
   std::int64_t cancelled = 0;
+  std::int64_t uncertain = 0;
   std::int64_t replies = 0;  // incoming messages routed to this broadcast
 };
 
@@ -84,8 +85,8 @@ class broadcast_book {
   // Newest first, before `before_id` (0: from the newest).
   std::vector<broadcast_progress> list(timestamp now, std::int64_t before_id = 0, int limit = 50);
   std::vector<broadcast_recipient> recipients(std::int64_t id);
-  // Cancels every part not yet claimed (queued); returns how many messages it stopped. Parts in
-  // flight finish. False/0 for an unknown broadcast is told apart by progress().
+  // Cancels every message not yet started (all its parts queued); returns how many it stopped.
+  // Messages in flight finish, every part: half a long SMS helps nobody. False/0 for an unknown broadcast is told apart by progress().
   std::int64_t cancel(std::int64_t id, timestamp now);
   // The most recent broadcast whose message to `contact_id` went out at or after `since`.
   std::optional<broadcast_ref> latest_reaching(std::int64_t contact_id, timestamp since);

@@ -91,7 +91,8 @@ class contact_book {
   contact_book(const contact_book&) = delete;
   contact_book& operator=(const contact_book&) = delete;
 
-  // Inserts or, for a phone already stored, updates; all in one transaction.
+  // Inserts or, for a phone already stored, updates (keeping the stored opt-out: a re-imported
+  // spreadsheet must not re-subscribe someone who sent BERHENTI); all in one transaction.
   upsert_counts upsert(const std::vector<contact>& contacts, timestamp now);
   std::optional<contact> find(std::int64_t id);
   // By the last 8 digits, as replies and status reports name numbers in any form.
@@ -107,15 +108,19 @@ class contact_book {
   std::optional<officer> find_officer(std::int64_t id);
   std::vector<officer> officers();
 
+  // Throws store_error for a name taken or an unknown member.
   std::int64_t add_group(const group& g, timestamp now);
   std::optional<group> find_group(std::int64_t id);
+  std::optional<group> find_group_by_name(std::string_view name);
   std::vector<group> groups();
 
   // The distinct contacts of the audience, in id order, opted-out ones included (the caller
   // skips and counts them). Unknown group or contact ids are a store_error naming them.
   std::vector<contact> resolve(const audience& a);
 
-  // Contacts whose last `last_n` messages all failed permanently or were reported undelivered.
+  // Contacts whose last `last_n` messages all failed permanently on the network (a CMS error)
+  // or were reported undelivered (TP-ST >= 64), in id order. A message that expired unsent, was
+  // cancelled or is still on its way says nothing about the number and clears it.
   std::vector<problem_number> problem_numbers(int last_n = 2);
 
  private:

@@ -245,6 +245,77 @@ ALTER TABLE incoming ADD COLUMN keyword TEXT;
 CREATE INDEX incoming_officer ON incoming (officer_id, id);
 CREATE INDEX incoming_broadcast ON incoming (broadcast_id);
 )sql",
+    // 6: the scheduler. Meetings (events) with their reminders, their answers (RSVP), recurring
+    // broadcasts, settings the web UI changes (birthday greetings), and one schedule_runs row
+    // per occurrence run: its key makes a restart or a clock going backwards never run it twice.
+    R"sql(
+CREATE TABLE events (
+  id           INTEGER PRIMARY KEY,
+  title        TEXT    NOT NULL,
+  starts_at    INTEGER NOT NULL,
+  place        TEXT    NOT NULL DEFAULT '',
+  audience     TEXT    NOT NULL,             -- JSON, as the request gave it
+  template     TEXT    NOT NULL,
+  officer_id   INTEGER REFERENCES officers(id) ON DELETE SET NULL,
+  reminders    TEXT    NOT NULL,             -- JSON array of offsets: ["-1d@08:00", "-2h"]
+  cancelled_at INTEGER,
+  created_at   INTEGER NOT NULL
+);
+CREATE INDEX events_starts ON events (starts_at);
+
+CREATE TABLE rsvps (
+  event_id    INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+  contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  answer      TEXT    NOT NULL,              -- attending, declining
+  incoming_id INTEGER REFERENCES incoming(id) ON DELETE SET NULL,
+  answered_at INTEGER NOT NULL,
+  PRIMARY KEY (event_id, contact_id)
+) WITHOUT ROWID;
+
+CREATE TABLE recurring_broadcasts (
+  id         INTEGER PRIMARY KEY,
+  officer_id INTEGER REFERENCES officers(id) ON DELETE SET NULL,
+  audience   TEXT    NOT NULL,
+  template   TEXT    NOT NULL,
+  cron       TEXT    NOT NULL,               -- in the configured time zone
+  priority   INTEGER NOT NULL DEFAULT 0,
+  active     INTEGER NOT NULL DEFAULT 1,
+  created_at INTEGER NOT NULL
+);
+
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL                        -- JSON
+) WITHOUT ROWID;
+
+-- job: "event:7:reminder:0", "birthday:2026-11-30", "recurring:3"; state: claimed (being
+-- run; a crash leaves it so), done, skipped (too late, or nothing to send), failed.
+CREATE TABLE schedule_runs (
+  job          TEXT    NOT NULL,
+  due_at       INTEGER NOT NULL,
+  state        TEXT    NOT NULL,
+  broadcast_id INTEGER REFERENCES broadcasts(id) ON DELETE SET NULL,
+  note         TEXT,
+  ran_at       INTEGER NOT NULL,
+  PRIMARY KEY (job, due_at)
+) WITHOUT ROWID;
+)sql",
+    // 7: numbers cadres report as changed ("GANTI 0812..."), waiting for an officer: pending,
+    // then approved (the contact's phone changed) or rejected. old_phone is kept as it was
+    // when asked, so the change reads the same after it is applied.
+    R"sql(
+CREATE TABLE number_changes (
+  id          INTEGER PRIMARY KEY,
+  contact_id  INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+  old_phone   TEXT    NOT NULL,
+  new_phone   TEXT    NOT NULL,
+  incoming_id INTEGER REFERENCES incoming(id) ON DELETE SET NULL,
+  state       TEXT    NOT NULL DEFAULT 'pending',  -- pending, approved, rejected
+  created_at  INTEGER NOT NULL,
+  decided_at  INTEGER
+);
+CREATE INDEX number_changes_state ON number_changes (state, id);
+)sql",
 };
 
 int current_version(database& db) {

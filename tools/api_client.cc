@@ -114,7 +114,7 @@ class api_client::impl {
     message.set(http::field::user_agent, "siaran");
     message.set(http::field::accept, "application/json");
     if (!endpoint_.token.empty()) message.set(http::field::authorization, "Bearer " + endpoint_.token);
-    if (verb == http::verb::post) {
+    if (verb == http::verb::post || verb == http::verb::put) {
       message.set(http::field::content_type, std::string(content_type));
       message.body() = body;
     }
@@ -193,6 +193,10 @@ api_reply api_client::get(std::string_view target) {
 
 api_reply api_client::post(std::string_view target, std::string_view body, std::string_view content_type) {
   return impl_->request(http::verb::post, target, body, content_type);
+}
+
+api_reply api_client::put(std::string_view target, std::string_view body, std::string_view content_type) {
+  return impl_->request(http::verb::put, target, body, content_type);
 }
 
 }  // namespace siaran::tools

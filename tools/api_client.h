@@ -46,6 +46,8 @@ class api_client {
   api_reply get(std::string_view target);
   api_reply post(std::string_view target, std::string_view body,
                  std::string_view content_type = "application/json");
+  api_reply put(std::string_view target, std::string_view body,
+                std::string_view content_type = "application/json");
 
  private:
   class impl;

@@ -9,6 +9,8 @@ packages=(
   # libraries (DESIGN.md "Dependencies")
   libboost-dev libserialport-dev libsqlite3-dev libspdlog-dev libfmt-dev libyaml-cpp-dev
   libphonenumber-dev libsystemd-dev nlohmann-json3-dev libssl-dev
+  # time zones for the scheduler (date/tz.h over /usr/share/zoneinfo)
+  libhowardhinnant-date-dev
   # tests: Catch2, clang's libFuzzer and sanitizer runtimes, systemd-analyze for the unit file
   catch2 clang libclang-rt-14-dev systemd
   # runtime: time zones for the config and the scheduler

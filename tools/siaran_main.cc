@@ -6,12 +6,17 @@
 #include <string_view>
 #include <vector>
 
+#include "tools/broadcast_command.h"
+#include "tools/contacts_command.h"
 #include "tools/db_command.h"
 #include "tools/exit_codes.h"
+#include "tools/groups_command.h"
+#include "tools/events_command.h"
 #include "tools/inbox_command.h"
 #include "tools/message_commands.h"
 #include "tools/modem_command.h"
 #include "tools/modems_command.h"
+#include "tools/officers_command.h"
 #include "tools/pdu_command.h"
 #include "tools/token_command.h"
 
@@ -31,6 +36,20 @@ constexpr std::array subcommands = {
                "[--client-ref R] [--valid-for D]"},
     subcommand{"status", siaran::tools::run_status_command, "status [ID] [--state STATE]"},
     subcommand{"inbox", siaran::tools::run_inbox_command, "inbox [--since ISO] [--limit N]"},
+    subcommand{"broadcast", siaran::tools::run_broadcast_command,
+               "broadcast --group G --template T|@FILE [--officer O] [--at ISO] [--preview] | "
+               "broadcast status ID | broadcast cancel ID"},
+    subcommand{"contacts", siaran::tools::run_contacts_command,
+               "contacts import FILE.csv [--partial] | contacts list [--kecamatan K] [--desa D] [--peran P] "
+               "[--q TEXT] | contacts export | contacts problems"},
+    subcommand{"officers", siaran::tools::run_officers_command,
+               "officers add --name N [--phone P] [--tag T] [--forward] | officers list"},
+    subcommand{"groups", siaran::tools::run_groups_command,
+               "groups add --name N (--kecamatan K|--desa D|--peran P|--tag T ... | --contacts 1,2,3) | "
+               "groups list"},
+    subcommand{"events", siaran::tools::run_events_command,
+               "events add --title T --at ISO --place P --group G [--reminder -1d@08:00]... | "
+               "events list | events show ID | events cancel ID"},
     subcommand{"modems", siaran::tools::run_modems_command, "modems  (the daemon's modems)"},
     subcommand{"db", siaran::tools::run_db_command,
                "db prune --before YYYY-MM-DD | db backup FILE  [--database FILE | --config FILE]"},

@@ -4,6 +4,7 @@
 // the daemon's one thread.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "daemon/broadcaster.h"
@@ -14,6 +15,7 @@
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
 #include "queue/events.h"
+#include "queue/replies.h"
 #include "queue/store.h"
 
 namespace siaran::daemon::api {
@@ -31,11 +33,26 @@ struct api_context {
   std::chrono::seconds valid_for;
   std::string timezone;
   std::uint8_t next_concat_reference = 1;  // shared by the parts of one long message, varied per message
+  // Wakes the scheduler when an event, a recurring broadcast or the birthday settings change.
+  std::function<void()> schedule_changed = [] {};
 };
 
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}].
 void add_message_routes(http::router& routes, api_context& context);
-// GET /api/v1/modems, /api/v1/queue, /api/v1/inbox, /healthz, /metrics.
+// GET /api/v1/modems, /api/v1/queue, /healthz, /metrics.
 void add_status_routes(http::router& routes, api_context& context);
+// GET /api/v1/inbox, POST /api/v1/inbox/{id}/reply, /api/v1/contacts/changes[/{id}/approve|reject];
+// added before the contact routes, so that /contacts/changes is not taken for a contact's id.
+void add_inbox_routes(http::router& routes, api_context& context, queue::reply_book& replies);
+// /api/v1/contacts (import, list, export, problems, {id}), /api/v1/officers, /api/v1/groups;
+// add_contact_routes adds the officer and group routes too.
+void add_contact_routes(http::router& routes, api_context& context);
+void add_officer_routes(http::router& routes, api_context& context);
+void add_group_routes(http::router& routes, api_context& context);
+// POST /api/v1/broadcasts[/preview], GET /api/v1/broadcasts[/{id}[/recipients]],
+// POST /api/v1/broadcasts/{id}/cancel.
+void add_broadcast_routes(http::router& routes, api_context& context);
+// /api/v1/events[/{id}[/cancel]], /api/v1/birthdays, /api/v1/recurring[/{id}].
+void add_event_routes(http::router& routes, api_context& context);
 
 }  // namespace siaran::daemon::api

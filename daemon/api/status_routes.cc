@@ -1,9 +1,8 @@
-// GET /api/v1/modems, /api/v1/queue, /api/v1/inbox, /healthz and /metrics (docs/api.md).
+// GET /api/v1/modems, /api/v1/queue, /healthz and /metrics (docs/api.md).
 
 #include <chrono>
 
 #include "daemon/api/api_context.h"
-#include "daemon/api/iso_time.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/metrics_text.h"
 #include "daemon/api/request_helpers.h"
@@ -53,18 +52,6 @@ http::response queue_summary(api_context& c) {
                           {"draining", c.dispatch.draining()}});
 }
 
-http::response inbox(api_context& c, const http::request& request) {
-  queue::timestamp since{};
-  if (const auto found = request.query.find("since"); found != request.query.end()) {
-    const auto parsed = parse_iso(found->second);
-    if (!parsed) throw bad_request("since: '" + found->second + "' is not an ISO 8601 time with its offset");
-    since = *parsed;
-  }
-  const auto after = query_number(request, "after", 0, 0, INT64_MAX);
-  const auto limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
-  return page_reply(c.store.inbox(after, since, limit), limit, incoming_json);
-}
-
 http::response health(api_context& c) {
   const auto& all = c.pool.modems();
   const auto ready = std::ranges::count_if(all, [](const auto& m) {
@@ -87,7 +74,6 @@ http::response metrics(api_context& c) {
 void add_status_routes(http::router& routes, api_context& c) {
   routes.add("GET", "/api/v1/modems", guarded([&c](const http::request&) { return modems(c); }));
   routes.add("GET", "/api/v1/queue", guarded([&c](const http::request&) { return queue_summary(c); }));
-  routes.add("GET", "/api/v1/inbox", guarded([&c](const http::request& r) { return inbox(c, r); }));
   routes.add("GET", "/healthz", guarded([&c](const http::request&) { return health(c); }), {.auth = false});
   routes.add("GET", "/metrics", guarded([&c](const http::request&) { return metrics(c); }), {.auth = false});
 }

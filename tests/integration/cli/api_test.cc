@@ -193,16 +193,28 @@ TEST_CASE("status --state lists the messages in that state, one line each", "[cl
 
 TEST_CASE("inbox asks with an encoded --since and prints one line per message", "[cli][api]") {
   fake_api_server server([](const fake_request&) {
-    return answer(200, {{"messages", json::array({{{"id", 1}, {"modem", "m1"}, {"from", "+62812"},
-                                                   {"text", "hadir\nbu"}, {"received_at", "2026-11-25T09:00:00.000Z"},
-                                                   {"complete", true}, {"parts", 1}, {"decode_error", nullptr}}})},
-                        {"next_after", nullptr}});
+    return answer(200, json::array({{{"id", 1}, {"modem", "m1"}, {"from", "+62812"}, {"text", "hadir\nbu"},
+                                     {"received_at", "2026-11-25T09:00:00.000Z"}, {"complete", true}, {"parts", 1},
+                                     {"decode_error", nullptr}, {"contact_name", nullptr}, {"keyword", nullptr}}}));
   });
   const Finished finished =
       run_siaran({"inbox", "--since", "2026-11-25T15:00:00+07:00", "--limit", "10", "--url", server.url()});
   CHECK(finished.exit_code == 0);
   CHECK(server.requests().at(0).target == "/api/v1/inbox?since=2026-11-25T15%3A00%3A00%2B07%3A00&limit=10");
   CHECK(finished.out == "2026-11-25T09:00:00.000Z  +62812  m1  hadir\\nbu\n");
+}
+
+TEST_CASE("inbox --officer asks for that officer's replies and shows the contact and keyword", "[cli][api]") {
+  fake_api_server server([](const fake_request&) {
+    return answer(200, json::array({{{"id", 2}, {"modem", "m2"}, {"from", "+62812"}, {"text", "BERHENTI"},
+                                     {"received_at", "2026-11-25T09:00:00.000Z"}, {"complete", true}, {"parts", 1},
+                                     {"decode_error", nullptr}, {"contact_name", "Siti"}, {"keyword", "BERHENTI"},
+                                     {"officer_id", 3}}}));
+  });
+  const Finished finished = run_siaran({"inbox", "--officer", "3", "--url", server.url()});
+  CHECK(finished.exit_code == 0);
+  CHECK(server.requests().at(0).target == "/api/v1/inbox?officer_id=3");
+  CHECK(finished.out == "2026-11-25T09:00:00.000Z  +62812 (Siti)  m2  BERHENTI  [BERHENTI]\n");
 }
 
 TEST_CASE("modems prints a table of id, state, operator, signal, sent and failed", "[cli][api]") {

@@ -14,13 +14,13 @@ json inbox_entry_from(daemon_fixture& d, const std::string& from) {
   const json inbox = d.wait_for(
       "/api/v1/inbox",
       [&](const json& body) {
-        for (const json& m : body.at("messages")) {
+        for (const json& m : body) {
           if (m.at("from") == from) return true;
         }
         return false;
       },
       "a message from " + from + " in the inbox");
-  for (const json& m : inbox.at("messages")) {
+  for (const json& m : inbox) {
     if (m.at("from") == from) return m;
   }
   return nullptr;
@@ -54,6 +54,6 @@ TEST_CASE("a long SMS arriving in parts shows in the inbox as one message", "[da
 
   int from_sender = 0;
   const json inbox = d.get("/api/v1/inbox");
-  for (const json& entry : inbox.at("messages")) from_sender += entry.at("from") == m.at("from");
+  for (const json& entry : inbox) from_sender += entry.at("from") == m.at("from");
   CHECK(from_sender == 1);
 }

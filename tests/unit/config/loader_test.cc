@@ -154,3 +154,17 @@ throttle: {rate_per_second: 37.5}
   CHECK(s.find("4321") == std::string::npos);
   CHECK(s.find("9f86d0") == std::string::npos);
 }
+
+TEST_CASE("inbox keywords are read upper-case and a list replaces its default") {
+  Config c = load_string("inbox: {keywords: {stop: [berhenti, Keluar], attend: [hadir]}}");
+  CHECK(c.inbox.keywords.stop == std::vector<std::string>{"BERHENTI", "KELUAR"});
+  CHECK(c.inbox.keywords.attend == std::vector<std::string>{"HADIR"});
+  CHECK(c.inbox.keywords.decline == std::vector<std::string>{"TIDAK"});
+}
+
+TEST_CASE("an inbox keyword in two lists, or not one word of letters, is an error") {
+  const auto errors = errors_of("inbox: {keywords: {attend: [HADIR, YA, stop], decline: [\"tidak ya\"]}}");
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].find("'tidak ya' is not a keyword") != std::string::npos);
+  CHECK(errors[1].find("'STOP' is a keyword of both stop and attend") != std::string::npos);
+}

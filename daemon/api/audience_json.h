@@ -1,0 +1,16 @@
+#pragma once
+
+// A broadcast's audience in the API: {"groups": [ids], "contacts": [ids], "filter":
+// {"kecamatan", "desa", "peran", "tag", "q"}}, every key optional. Events and recurring
+// broadcasts keep it as given and read it again when they send.
+
+#include <nlohmann/json.hpp>
+
+#include "queue/contacts.h"
+
+namespace siaran::daemon::api {
+
+// Throws bad_request (message_request.h) naming the wrong key.
+queue::audience parse_audience(const nlohmann::json& value);
+
+}  // namespace siaran::daemon::api

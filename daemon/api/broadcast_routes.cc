@@ -1,0 +1,203 @@
+// Broadcasts (docs/api.md "Broadcasts"): POST /api/v1/broadcasts[/preview], GET
+// /api/v1/broadcasts[/{id}[/recipients]], POST /api/v1/broadcasts/{id}/cancel.
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <string_view>
+
+#include "daemon/api/api_context.h"
+#include "daemon/api/audience_json.h"
+#include "daemon/api/iso_time.h"
+#include "daemon/api/path_id.h"
+#include "daemon/api/request_helpers.h"
+
+namespace siaran::daemon::api {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view known_keys[] = {"officer_id", "audience", "template",
+                                           "send_at",    "priority", "samples"};
+constexpr int max_priority = 100;
+constexpr std::int64_t max_samples = 20;
+
+template <class T>
+json optional_json(const std::optional<T>& value) {
+  return value ? json(*value) : json(nullptr);
+}
+
+std::int64_t whole_number(const json& body, const char* key, std::int64_t min, std::int64_t max) {
+  const json& value = body[key];
+  if (!value.is_number_integer() || value.get<std::int64_t>() < min ||
+      value.get<std::int64_t>() > max) {
+    throw bad_request(std::string(key) + " must be a whole number from " + std::to_string(min) +
+                      " to " + std::to_string(max));
+  }
+  return value.get<std::int64_t>();
+}
+
+bool given(const json& body, const char* key) { return body.contains(key) && !body[key].is_null(); }
+
+// Everything about the body is checked here: nothing malformed reaches the broadcaster.
+broadcast_request request_of(const json& body) {
+  if (!body.is_object()) throw bad_request("the body must be a JSON object");
+  for (const auto& [key, value] : body.items()) {
+    if (std::find(std::begin(known_keys), std::end(known_keys), key) == std::end(known_keys)) {
+      throw bad_request("unknown field '" + key + "'");
+    }
+  }
+  broadcast_request r;
+  if (given(body, "officer_id")) r.officer_id = whole_number(body, "officer_id", 1, INT64_MAX);
+  if (!body.contains("audience")) throw bad_request("audience is required");
+  r.audience = parse_audience(body["audience"]);
+  r.audience_json = body["audience"].dump();
+  if (!body.contains("template") || !body["template"].is_string() ||
+      body["template"].get<std::string>().empty()) {
+    throw bad_request("template is required: the text, with placeholders such as {nama}");
+  }
+  r.template_text = body["template"].get<std::string>();
+  if (given(body, "send_at")) {
+    const json& at = body["send_at"];
+    r.send_at = at.is_string() ? parse_iso(at.get<std::string>()) : std::nullopt;
+    if (!r.send_at)
+      throw bad_request(
+          "send_at must be an ISO 8601 time with its offset, e.g. 2026-11-30T08:00+07:00");
+  }
+  if (given(body, "priority"))
+    r.priority = static_cast<int>(whole_number(body, "priority", -max_priority, max_priority));
+  return r;
+}
+
+json plan_json(const broadcast_plan& plan) {
+  json samples = json::array();
+  for (const broadcast_sample& s : plan.samples) {
+    samples.push_back({{"contact_id", s.contact_id},
+                       {"to", s.to},
+                       {"text", s.text},
+                       {"parts", s.parts},
+                       {"encoding", s.encoding}});
+  }
+  return {{"recipients", plan.recipients},
+          {"parts", plan.parts},
+          {"encoding", plan.encoding},
+          {"skipped_opted_out", plan.skipped_opted_out},
+          {"skipped_duplicates", plan.skipped_duplicates},
+          {"samples", std::move(samples)}};
+}
+
+// Counts are of recipients, by their message's state. "queued": not out yet (waiting or being
+// written to a modem, "sending" of those); "sent": went out (sent or delivered, "delivered"
+// of those). queued + sent + failed + cancelled + uncertain = recipients.
+json progress_json(const queue::broadcast_progress& p) {
+  return {{"id", p.id},
+          {"state", p.state},
+          {"recipients", p.recipients},
+          {"queued", p.queued + p.sending},
+          {"sending", p.sending},
+          {"sent", p.sent + p.delivered},
+          {"delivered", p.delivered},
+          {"failed", p.failed},
+          {"cancelled", p.cancelled},
+          {"uncertain", p.uncertain},
+          {"replies", p.replies},
+          {"officer_id", optional_json(p.officer_id)},
+          {"template", p.template_text},
+          {"origin", p.origin},
+          {"event_id", optional_json(p.event_id)},
+          {"send_at", iso_utc(p.send_at)},
+          {"created_at", iso_utc(p.created_at)},
+          {"cancelled_at", p.cancelled_at ? json(iso_utc(*p.cancelled_at)) : json(nullptr)}};
+}
+
+http::response refused(const broadcast_error& e) { return http::error_response(422, e.what()); }
+
+http::response post_broadcast(api_context& c, const http::request& request) {
+  const broadcast_request r = request_of(json_body(request));
+  try {
+    const created_broadcast created = c.broadcasts_out.create(r, wall_clock_now());
+    json reply = plan_json(created.plan);
+    reply.erase("samples");
+    reply["id"] = created.id;
+    return json_reply(202, reply);
+  } catch (const broadcast_error& e) {
+    return refused(e);
+  }
+}
+
+http::response post_preview(api_context& c, const http::request& request) {
+  const json body = json_body(request);
+  const broadcast_request r = request_of(body);
+  const auto samples = given(body, "samples") ? whole_number(body, "samples", 0, max_samples) : 3;
+  try {
+    return json_reply(200, plan_json(c.broadcasts_out.preview(r, wall_clock_now(),
+                                                              static_cast<std::size_t>(samples))));
+  } catch (const broadcast_error& e) {
+    return refused(e);
+  }
+}
+
+http::response get_broadcast(api_context& c, const http::request& request) {
+  const std::int64_t id = path_id(request, "a broadcast");
+  const auto p = c.broadcasts.progress(id, wall_clock_now());
+  if (!p) return http::error_response(404, "no broadcast " + std::to_string(id));
+  return json_reply(200, progress_json(*p));
+}
+
+http::response list_broadcasts(api_context& c, const http::request& request) {
+  const auto before = query_number(request, "before", 0, 0, INT64_MAX);
+  const auto limit = static_cast<int>(query_number(request, "limit", 50, 1, 500));
+  const auto found = c.broadcasts.list(wall_clock_now(), before, limit);
+  json items = json::array();
+  for (const auto& p : found) items.push_back(progress_json(p));
+  const bool full = static_cast<int>(found.size()) == limit;
+  return json_reply(200, {{"broadcasts", std::move(items)},
+                          {"next_before", full ? json(found.back().id) : json(nullptr)}});
+}
+
+http::response get_recipients(api_context& c, const http::request& request) {
+  const std::int64_t id = path_id(request, "a broadcast");
+  if (!c.broadcasts.progress(id, wall_clock_now()))
+    return http::error_response(404, "no broadcast " + std::to_string(id));
+  json items = json::array();
+  for (const auto& r : c.broadcasts.recipients(id)) {
+    items.push_back({{"contact_id", r.contact_id},
+                     {"message_id", optional_json(r.message_id)},
+                     {"to", r.to},
+                     {"text", r.text},
+                     {"state", queue::to_string(r.state)}});
+  }
+  return json_reply(200, {{"id", id}, {"recipients", std::move(items)}});
+}
+
+// A broadcast that has all gone out cannot be cancelled (409); cancelling twice is harmless.
+http::response post_cancel(api_context& c, const http::request& request) {
+  const std::int64_t id = path_id(request, "a broadcast");
+  const queue::timestamp now = wall_clock_now();
+  const auto p = c.broadcasts.progress(id, now);
+  if (!p) return http::error_response(404, "no broadcast " + std::to_string(id));
+  if (p->state == "done")
+    return http::error_response(409, "broadcast " + std::to_string(id) + " has already gone out");
+  const std::int64_t cancelled = c.broadcasts.cancel(id, now);
+  spdlog::info("broadcast {} cancelled: {} message(s) stopped", id, cancelled);
+  return json_reply(200, {{"id", id}, {"cancelled", cancelled}});
+}
+
+}  // namespace
+
+void add_broadcast_routes(http::router& routes, api_context& c) {
+  routes.add("POST", "/api/v1/broadcasts",
+             guarded([&c](const http::request& r) { return post_broadcast(c, r); }));
+  routes.add("POST", "/api/v1/broadcasts/preview",
+             guarded([&c](const http::request& r) { return post_preview(c, r); }));
+  routes.add("GET", "/api/v1/broadcasts",
+             guarded([&c](const http::request& r) { return list_broadcasts(c, r); }));
+  routes.add("GET", "/api/v1/broadcasts/{id}",
+             guarded([&c](const http::request& r) { return get_broadcast(c, r); }));
+  routes.add("GET", "/api/v1/broadcasts/{id}/recipients",
+             guarded([&c](const http::request& r) { return get_recipients(c, r); }));
+  routes.add("POST", "/api/v1/broadcasts/{id}/cancel",
+             guarded([&c](const http::request& r) { return post_cancel(c, r); }));
+}
+
+}  // namespace siaran::daemon::api

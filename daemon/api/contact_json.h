@@ -1,0 +1,30 @@
+#pragma once
+
+// Contacts, officers, groups and filters in the API's JSON (docs/api.md "Contacts, officers and
+// groups"). A contact's keys are the CSV import's column names (nama, no_hp, panggilan, peran,
+// tingkat, kabupaten, kecamatan, desa, posyandu, tanggal_lahir, tag, berhenti, catatan) plus
+// id and fields. Reading a request checks every key and type: a bad_request names the field.
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "queue/contacts.h"
+
+namespace siaran::daemon::api {
+
+nlohmann::json contact_json(const queue::contact& c);
+// Applies the request's keys to `c` (a stored contact for an edit, a default one for a new
+// contact): keys not given stay, null clears an optional one. The phone is normalised in
+// `region`, the birth date read as the import reads it.
+void apply_contact_json(const nlohmann::json& body, const std::string& region, queue::contact& c);
+
+// {"kecamatan", "desa", "peran", "tag", "q"}, each optional; `field` prefixes errors ("filter.").
+queue::contact_filter filter_from_json(const nlohmann::json& body, const std::string& field);
+nlohmann::json filter_json(const queue::contact_filter& f);
+
+nlohmann::json officer_json(const queue::officer& o);
+// {"name", "phone", "sender_tag", "forward_sms"}: name required; forward_sms needs a phone.
+queue::officer officer_from_json(const nlohmann::json& body, const std::string& region);
+
+}  // namespace siaran::daemon::api

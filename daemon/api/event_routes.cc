@@ -1,0 +1,303 @@
+// Meetings with reminders and RSVPs, birthday greetings and recurring broadcasts (docs/api.md
+// "Events, birthdays and recurring broadcasts"): POST/GET /api/v1/events[/{id}],
+// POST /api/v1/events/{id}/cancel, GET/PUT /api/v1/birthdays, POST/GET /api/v1/recurring,
+// DELETE /api/v1/recurring/{id}. The scheduler (daemon/schedule/) sends what these store.
+
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+
+#include "daemon/api/api_context.h"
+#include "daemon/api/audience_json.h"
+#include "daemon/api/iso_time.h"
+#include "daemon/api/path_id.h"
+#include "daemon/api/request_helpers.h"
+#include "daemon/broadcast/template.h"
+#include "daemon/schedule/birthday_settings.h"
+#include "daemon/schedule/cron_expression.h"
+#include "daemon/schedule/reminder_offset.h"
+#include "daemon/schedule/schedule_runner.h"
+
+namespace siaran::daemon::api {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* default_event_template =
+    "Yth. {panggilan} {nama}, mengingatkan {acara} pada {tanggal} pukul {jam} di {tempat}. "
+    "Mohon balas HADIR atau TIDAK.";
+
+std::string required_text(const json& body, const char* key) {
+  if (!body.contains(key) || !body[key].is_string() || body[key].get<std::string>().empty()) {
+    throw bad_request(std::string(key) + ": required text");
+  }
+  return body[key].get<std::string>();
+}
+
+std::string optional_text(const json& body, const char* key, std::string fallback) {
+  if (!body.contains(key) || body[key].is_null()) return fallback;
+  if (!body[key].is_string()) throw bad_request(std::string(key) + ": must be text");
+  return body[key].get<std::string>();
+}
+
+std::optional<std::int64_t> optional_id(const json& body, const char* key) {
+  if (!body.contains(key) || body[key].is_null()) return std::nullopt;
+  if (!body[key].is_number_integer() || body[key].get<std::int64_t>() <= 0) {
+    throw bad_request(std::string(key) + ": must be an id");
+  }
+  return body[key].get<std::int64_t>();
+}
+
+json object_body(const http::request& request) {
+  json body = json_body(request);
+  if (!body.is_object()) throw bad_request("the body must be a JSON object");
+  return body;
+}
+
+// ["-1d@08:00", "-2h"] by default; each checked.
+json reminders_of(const json& body) {
+  if (!body.contains("reminders") || body["reminders"].is_null()) return json(schedule::default_reminders);
+  const json& given = body["reminders"];
+  if (!given.is_array()) throw bad_request("reminders: give a list such as [\"-1d@08:00\", \"-2h\"]");
+  for (const json& offset : given) {
+    if (!offset.is_string() || !schedule::parse_reminder_offset(offset.get<std::string>())) {
+      throw bad_request("reminders: " + offset.dump() +
+                        " is not an offset such as \"-2h\", \"-30m\", \"-1d\" or \"-1d@08:00\"");
+    }
+  }
+  return given;
+}
+
+queue::new_event event_of(const json& body, queue::timestamp now) {
+  queue::new_event e;
+  e.title = required_text(body, "title");
+  const auto starts_at = parse_iso(required_text(body, "starts_at"));
+  if (!starts_at) throw bad_request("starts_at: give an ISO 8601 time with its offset, e.g. 2026-11-30T09:00+07:00");
+  e.starts_at = *starts_at;
+  e.place = optional_text(body, "place", "");
+  if (!body.contains("audience")) throw bad_request("audience: required, {\"groups\", \"contacts\", \"filter\"}");
+  parse_audience(body["audience"]);
+  e.audience_json = body["audience"].dump();
+  e.template_text = optional_text(body, "template", default_event_template);
+  e.officer_id = optional_id(body, "officer_id");
+  e.reminders_json = reminders_of(body).dump();
+  e.created_at = now;
+  return e;
+}
+
+// What a reminder stands at: its run if it ran, otherwise what the scheduler will do with it.
+std::string reminder_state(const queue::event_record& e, queue::timestamp due, queue::timestamp now) {
+  if (e.cancelled_at) return "cancelled";
+  if (due > now) return "pending";
+  if (due < e.created_at || now >= e.starts_at) return "skipped";
+  return "due";
+}
+
+json reminders_json(api_context& c, const queue::event_record& e, queue::timestamp now) {
+  const schedule::time_zone zone(c.timezone);
+  const auto runs = c.events.runs(schedule::event_jobs(e.id));
+  json out = json::array();
+  const json offsets = json::parse(e.reminders_json);
+  for (std::size_t i = 0; i < offsets.size(); ++i) {
+    const auto offset = schedule::parse_reminder_offset(offsets[i].get<std::string>());
+    const queue::timestamp due = offset->due(e.starts_at, zone);
+    json reminder = {{"offset", offsets[i]}, {"due_at", iso_utc(due)}, {"state", reminder_state(e, due, now)},
+                     {"broadcast_id", nullptr}};
+    const std::string job = schedule::reminder_job(e.id, i);
+    for (const queue::schedule_run& run : runs) {
+      if (run.job != job) continue;
+      reminder["state"] = run.state == "claimed" ? "running" : run.state;
+      reminder["ran_at"] = iso_utc(run.ran_at);
+      if (run.broadcast_id) reminder["broadcast_id"] = *run.broadcast_id;
+      if (run.note) reminder["note"] = *run.note;
+    }
+    out.push_back(std::move(reminder));
+  }
+  return out;
+}
+
+json tally_json(const queue::rsvp_tally& t) {
+  return {{"hadir", t.attending}, {"tidak", t.declining}, {"belum", t.unanswered}};
+}
+
+json event_json(api_context& c, const queue::event_record& e, queue::timestamp now) {
+  return {{"id", e.id},
+          {"title", e.title},
+          {"starts_at", iso_utc(e.starts_at)},
+          {"place", e.place},
+          {"audience", json::parse(e.audience_json)},
+          {"template", e.template_text},
+          {"officer_id", e.officer_id ? json(*e.officer_id) : json(nullptr)},
+          {"reminders", reminders_json(c, e, now)},
+          {"cancelled", e.cancelled_at.has_value()},
+          {"created_at", iso_utc(e.created_at)},
+          {"rsvp", tally_json(c.events.tally(e.id))}};
+}
+
+json answers_json(api_context& c, std::int64_t event_id) {
+  json out = json::array();
+  for (const queue::rsvp_record& r : c.events.rsvps(event_id)) {
+    out.push_back({{"contact_id", r.contact_id},
+                   {"name", r.name},
+                   {"phone", r.phone},
+                   {"answer", r.answer == queue::rsvp_answer::attending ? "hadir" : "tidak"},
+                   {"answered_at", iso_utc(r.answered_at)}});
+  }
+  return out;
+}
+
+// A bad placeholder or an unknown officer or group is a 422 now, not a failed reminder at 08:00.
+std::optional<http::response> refused_by_broadcaster(api_context& c, const broadcast_request& request,
+                                                     queue::timestamp now) {
+  try {
+    c.broadcasts_out.preview(request, now, 1);
+    return std::nullopt;
+  } catch (const broadcast_error& e) {
+    return http::error_response(422, e.what());
+  }
+}
+
+http::response post_event(api_context& c, const http::request& request) {
+  const queue::timestamp now = wall_clock_now();
+  const queue::new_event e = event_of(object_body(request), now);
+  if (e.starts_at <= now) return http::error_response(422, "starts_at is in the past");
+  queue::event_record draft;
+  static_cast<queue::new_event&>(draft) = e;
+  if (auto refused = refused_by_broadcaster(c, schedule::reminder_request(draft, schedule::time_zone(c.timezone)), now)) {
+    return *refused;
+  }
+  draft.id = c.events.create_event(e);
+  c.schedule_changed();
+  spdlog::info("event {} created: starts {}, {} reminder(s)", draft.id, iso_utc(e.starts_at),
+               json::parse(e.reminders_json).size());
+  return json_reply(201, {{"id", draft.id}, {"reminders", reminders_json(c, draft, now)}});
+}
+
+http::response get_event(api_context& c, const http::request& request) {
+  const auto e = c.events.find_event(path_id(request, "an event"));
+  if (!e) return http::error_response(404, "no event " + request.params.at("id"));
+  json out = event_json(c, *e, wall_clock_now());
+  out["answers"] = answers_json(c, e->id);
+  return json_reply(200, out);
+}
+
+http::response list_events(api_context& c, const http::request&) {
+  const queue::timestamp now = wall_clock_now();
+  json out = json::array();
+  for (const queue::event_record& e : c.events.list_events()) out.push_back(event_json(c, e, now));
+  return json_reply(200, out);
+}
+
+http::response cancel_event(api_context& c, const http::request& request) {
+  const std::int64_t id = path_id(request, "an event");
+  if (!c.events.cancel_event(id, wall_clock_now())) return http::error_response(404, "no event " + std::to_string(id));
+  spdlog::info("event {} cancelled", id);
+  return json_reply(200, {{"id", id}, {"cancelled", true}});
+}
+
+http::response get_birthdays(api_context& c, const http::request&) {
+  return json_reply(200, schedule::birthday_settings_json(schedule::load_birthday_settings(c.events)));
+}
+
+http::response put_birthdays(api_context& c, const http::request& request) {
+  schedule::birthday_settings settings;
+  try {
+    settings = schedule::updated_birthday_settings(schedule::load_birthday_settings(c.events), object_body(request));
+    broadcast::message_template::parse(settings.template_text);
+  } catch (const std::invalid_argument& e) {
+    throw bad_request(e.what());
+  } catch (const broadcast::template_error& e) {
+    return http::error_response(422, std::string("template: ") + e.what());
+  }
+  if (settings.officer_id && !c.contacts.find_officer(*settings.officer_id)) {
+    return http::error_response(422, "unknown officer " + std::to_string(*settings.officer_id));
+  }
+  schedule::save_birthday_settings(c.events, settings);
+  c.schedule_changed();
+  return json_reply(200, schedule::birthday_settings_json(settings));
+}
+
+json recurring_json(api_context& c, const queue::recurring_record& r, queue::timestamp now) {
+  const schedule::time_zone zone(c.timezone);
+  const auto next = schedule::cron_expression(r.cron).next_after(now, zone);
+  const auto last = c.events.latest_run(schedule::recurring_job(r.id));
+  return {{"id", r.id},
+          {"officer_id", r.officer_id ? json(*r.officer_id) : json(nullptr)},
+          {"audience", json::parse(r.audience_json)},
+          {"template", r.template_text},
+          {"cron", r.cron},
+          {"priority", r.priority},
+          {"next_at", next ? json(iso_utc(*next)) : json(nullptr)},
+          {"last_run_at", last ? json(iso_utc(*last)) : json(nullptr)}};
+}
+
+queue::new_recurring recurring_of(const json& body, queue::timestamp now) {
+  queue::new_recurring r;
+  r.officer_id = optional_id(body, "officer_id");
+  if (!body.contains("audience")) throw bad_request("audience: required, {\"groups\", \"contacts\", \"filter\"}");
+  parse_audience(body["audience"]);
+  r.audience_json = body["audience"].dump();
+  r.template_text = required_text(body, "template");
+  r.cron = required_text(body, "cron");
+  try {
+    schedule::cron_expression{r.cron};
+  } catch (const std::invalid_argument& e) {
+    throw bad_request(std::string("cron: ") + e.what());
+  }
+  if (body.contains("priority") && !body["priority"].is_number_integer()) {
+    throw bad_request("priority: must be a whole number");
+  }
+  r.priority = body.value("priority", 0);
+  r.created_at = now;
+  return r;
+}
+
+http::response post_recurring(api_context& c, const http::request& request) {
+  const queue::timestamp now = wall_clock_now();
+  const queue::new_recurring r = recurring_of(object_body(request), now);
+  broadcast_request preview;
+  preview.officer_id = r.officer_id;
+  preview.audience = parse_audience(json::parse(r.audience_json));
+  preview.audience_json = r.audience_json;
+  preview.template_text = r.template_text;
+  if (auto refused = refused_by_broadcaster(c, preview, now)) return *refused;
+  queue::recurring_record created;
+  static_cast<queue::new_recurring&>(created) = r;
+  created.id = c.events.create_recurring(r);
+  c.schedule_changed();
+  spdlog::info("recurring broadcast {} created ({})", created.id, r.cron);
+  return json_reply(201, recurring_json(c, created, now));
+}
+
+http::response list_recurring(api_context& c, const http::request&) {
+  const queue::timestamp now = wall_clock_now();
+  json out = json::array();
+  for (const queue::recurring_record& r : c.events.active_recurring()) out.push_back(recurring_json(c, r, now));
+  return json_reply(200, out);
+}
+
+http::response delete_recurring(api_context& c, const http::request& request) {
+  const std::int64_t id = path_id(request, "a recurring broadcast");
+  if (!c.events.stop_recurring(id)) return http::error_response(404, "no recurring broadcast " + std::to_string(id));
+  spdlog::info("recurring broadcast {} stopped", id);
+  return json_reply(200, {{"id", id}, {"stopped", true}});
+}
+
+}  // namespace
+
+void add_event_routes(http::router& routes, api_context& context) {
+  auto bind = [&context](http::response (*handler)(api_context&, const http::request&)) {
+    return guarded([&context, handler](const http::request& request) { return handler(context, request); });
+  };
+  routes.add("POST", "/api/v1/events", bind(post_event));
+  routes.add("GET", "/api/v1/events", bind(list_events));
+  routes.add("GET", "/api/v1/events/{id}", bind(get_event));
+  routes.add("POST", "/api/v1/events/{id}/cancel", bind(cancel_event));
+  routes.add("GET", "/api/v1/birthdays", bind(get_birthdays));
+  routes.add("PUT", "/api/v1/birthdays", bind(put_birthdays));
+  routes.add("POST", "/api/v1/recurring", bind(post_recurring));
+  routes.add("GET", "/api/v1/recurring", bind(list_recurring));
+  routes.add("DELETE", "/api/v1/recurring/{id}", bind(delete_recurring));
+}
+
+}  // namespace siaran::daemon::api

@@ -1,0 +1,178 @@
+// The inbox and replies (docs/api.md "Inbox and replies"): GET /api/v1/inbox,
+// POST /api/v1/inbox/{id}/reply, and the number changes cadres ask for with GANTI:
+// GET /api/v1/contacts/changes, POST /api/v1/contacts/changes/{id}/approve|reject.
+
+#include <spdlog/spdlog.h>
+
+#include "daemon/api/api_context.h"
+#include "daemon/api/iso_time.h"
+#include "daemon/api/message_json.h"
+#include "daemon/api/path_id.h"
+#include "daemon/api/request_helpers.h"
+#include "daemon/compose.h"
+#include "daemon/inbox/confirmations.h"
+#include "daemon/inbox/reply_router.h"
+
+namespace siaran::daemon::api {
+namespace {
+
+using nlohmann::json;
+
+json inbox_entry_json(const queue::inbox_entry& e) {
+  json j = incoming_json(e.message);
+  j["contact_id"] = or_null(e.route.contact_id);
+  j["contact_name"] = or_null(e.contact_name);
+  j["broadcast_id"] = or_null(e.route.broadcast_id);
+  j["officer_id"] = or_null(e.route.officer_id);
+  j["keyword"] = or_null(e.route.keyword);
+  return j;
+}
+
+json change_json(const queue::number_change& c) {
+  return {{"id", c.id},
+          {"contact_id", c.contact_id},
+          {"old_phone", c.old_phone},
+          {"new_phone", c.new_phone},
+          {"incoming_id", or_null(c.incoming_id)},
+          {"state", queue::to_string(c.state)},
+          {"created_at", iso_utc(c.created_at)},
+          {"decided_at", c.decided_at ? json(iso_utc(*c.decided_at)) : json(nullptr)}};
+}
+
+template <class Record, class ToJson>
+http::response array_reply(const std::vector<Record>& found, ToJson to_json) {
+  json list = json::array();
+  for (const Record& record : found) list.push_back(to_json(record));
+  return json_reply(200, list);
+}
+
+// No officer_id: every inbox; 0 or "none": the general inbox (replies no officer owns).
+void read_scope(const http::request& request, queue::inbox_filter& filter) {
+  const auto found = request.query.find("officer_id");
+  if (found == request.query.end()) return;
+  if (found->second == "none" || found->second == "0") {
+    filter.scope = queue::inbox_scope::general;
+    return;
+  }
+  filter.scope = queue::inbox_scope::officer;
+  filter.officer_id = query_number(request, "officer_id", 0, 1, INT64_MAX);
+}
+
+http::response inbox(queue::reply_book& replies, const http::request& request) {
+  queue::inbox_filter filter;
+  read_scope(request, filter);
+  if (const auto found = request.query.find("since"); found != request.query.end()) {
+    const auto parsed = parse_iso(found->second);
+    if (!parsed) throw bad_request("since: '" + found->second + "' is not an ISO 8601 time with its offset");
+    filter.since = *parsed;
+  }
+  filter.after_id = query_number(request, "after", 0, 0, INT64_MAX);
+  filter.limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
+  return array_reply(replies.inbox(filter), inbox_entry_json);
+}
+
+// Queues `text` to `to` now, ahead of broadcasts, and wakes the dispatcher.
+std::int64_t queue_text(api_context& c, const std::string& to, const std::string& text) {
+  outgoing_text out;
+  out.to = to;
+  out.text = text;
+  out.priority = inbox::reply_priority;
+  out.now = out.send_at = wall_clock_now();
+  out.valid_for = c.valid_for;
+  out.concat_reference = c.next_concat_reference++;
+  const std::int64_t id = c.store.enqueue(compose(out).message).id;
+  c.dispatch.queued();
+  return id;
+}
+
+std::string reply_text(const json& body) {
+  if (!body.is_object() || !body.contains("text") || !body["text"].is_string() ||
+      body["text"].get<std::string>().empty()) {
+    throw bad_request("the body must be {\"text\": \"...\"} with a non-empty text");
+  }
+  return body["text"].get<std::string>();
+}
+
+// The officer who owns the reply signs the answer with their sender tag, as their broadcast.
+http::response reply(api_context& c, queue::reply_book& replies, const http::request& request) {
+  const std::int64_t id = path_id(request, "an incoming message");
+  std::string text = reply_text(json_body(request));
+  const auto entry = replies.find(id);
+  if (!entry) return http::error_response(404, "no incoming message " + std::to_string(id));
+  if (!inbox::answerable(entry->message.sender)) {
+    return http::error_response(422, "incoming message " + std::to_string(id) + " has no phone number to answer");
+  }
+  if (entry->route.officer_id) {
+    const auto officer = c.contacts.find_officer(*entry->route.officer_id);
+    if (officer && !officer->sender_tag.empty()) text += "\n" + officer->sender_tag;
+  }
+  const std::int64_t message_id = queue_text(c, entry->message.sender, text);
+  spdlog::info("reply to incoming {} queued as message {} by token {}", id, message_id, request.token_name);
+  return json_reply(202, {{"id", message_id}});
+}
+
+http::response list_changes(queue::reply_book& replies, const http::request& request) {
+  std::optional<queue::change_state> state;
+  if (const auto found = request.query.find("state"); found != request.query.end()) {
+    state = queue::parse_change_state(found->second);
+    if (!state) throw bad_request("state: '" + found->second + "' is not one of pending, approved, rejected");
+  }
+  const auto after = query_number(request, "after", 0, 0, INT64_MAX);
+  const auto limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
+  return array_reply(replies.number_changes(state, after, limit), change_json);
+}
+
+// The change's number replaces the contact's, unless another contact has it (409); the cadre
+// hears it on the new number.
+http::response approve_change(api_context& c, queue::reply_book& replies, const http::request& request) {
+  const std::int64_t id = path_id(request, "a number change");
+  const auto change = replies.find_number_change(id);
+  if (!change) return http::error_response(404, "no number change " + std::to_string(id));
+  if (change->state != queue::change_state::pending) {
+    return http::error_response(409, "number change " + std::to_string(id) + " is already " +
+                                         std::string(queue::to_string(change->state)));
+  }
+  auto contact = c.contacts.find(change->contact_id);
+  if (!contact) return http::error_response(404, "no contact " + std::to_string(change->contact_id));
+  if (const auto owner = c.contacts.find_by_phone(change->new_phone); owner && owner->id != contact->id) {
+    return http::error_response(409, "the new number belongs to contact " + std::to_string(owner->id));
+  }
+  contact->phone = change->new_phone;
+  const queue::timestamp now = wall_clock_now();
+  try {
+    c.contacts.update(*contact, now);
+  } catch (const queue::store_error& e) {
+    return http::error_response(409, std::string("changing the number: ") + e.what());
+  }
+  replies.decide_number_change(id, queue::change_state::approved, now);
+  queue_text(c, change->new_phone, inbox::confirmations::number_changed(change->new_phone));
+  spdlog::info("number change {} approved: contact {} has a new number", id, contact->id);
+  return json_reply(200, change_json(*replies.find_number_change(id)));
+}
+
+http::response reject_change(queue::reply_book& replies, const http::request& request) {
+  const std::int64_t id = path_id(request, "a number change");
+  const auto change = replies.find_number_change(id);
+  if (!change) return http::error_response(404, "no number change " + std::to_string(id));
+  if (!replies.decide_number_change(id, queue::change_state::rejected, wall_clock_now())) {
+    return http::error_response(409, "number change " + std::to_string(id) + " is already " +
+                                         std::string(queue::to_string(change->state)));
+  }
+  return json_reply(200, change_json(*replies.find_number_change(id)));
+}
+
+}  // namespace
+
+void add_inbox_routes(http::router& routes, api_context& c, queue::reply_book& replies) {
+  routes.add("GET", "/api/v1/inbox", guarded([&replies](const http::request& r) { return inbox(replies, r); }));
+  routes.add("POST", "/api/v1/inbox/{id}/reply",
+             guarded([&c, &replies](const http::request& r) { return reply(c, replies, r); }));
+  routes.add("GET", "/api/v1/contacts/changes",
+             guarded([&replies](const http::request& r) { return list_changes(replies, r); }));
+  routes.add("POST", "/api/v1/contacts/changes/{id}/approve",
+             guarded([&c, &replies](const http::request& r) { return approve_change(c, replies, r); }));
+  routes.add("POST", "/api/v1/contacts/changes/{id}/reject",
+             guarded([&replies](const http::request& r) { return reject_change(replies, r); }));
+}
+
+}  // namespace siaran::daemon::api

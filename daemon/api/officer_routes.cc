@@ -1,0 +1,41 @@
+// POST/GET /api/v1/officers, GET /api/v1/officers/{id} (docs/api.md "Contacts, officers and
+// groups").
+
+
+#include "daemon/api/api_context.h"
+#include "daemon/api/contact_json.h"
+#include "daemon/api/path_id.h"
+#include "daemon/api/request_helpers.h"
+
+namespace siaran::daemon::api {
+namespace {
+
+using nlohmann::json;
+
+http::response post_officer(api_context& c, const http::request& request) {
+  const auto officer = officer_from_json(json_body(request), c.region);
+  return json_reply(201, {{"id", c.contacts.add_officer(officer, wall_clock_now())}});
+}
+
+http::response list_officers(api_context& c) {
+  json out = json::array();
+  for (const auto& o : c.contacts.officers()) out.push_back(officer_json(o));
+  return json_reply(200, out);
+}
+
+http::response get_officer(api_context& c, const http::request& request) {
+  const auto id = path_id(request, "an officer");
+  const auto officer = c.contacts.find_officer(id);
+  if (!officer) return http::error_response(404, "no officer " + std::to_string(id));
+  return json_reply(200, officer_json(*officer));
+}
+
+}  // namespace
+
+void add_officer_routes(http::router& routes, api_context& c) {
+  routes.add("POST", "/api/v1/officers", guarded([&c](const http::request& r) { return post_officer(c, r); }));
+  routes.add("GET", "/api/v1/officers", guarded([&c](const http::request&) { return list_officers(c); }));
+  routes.add("GET", "/api/v1/officers/{id}", guarded([&c](const http::request& r) { return get_officer(c, r); }));
+}
+
+}  // namespace siaran::daemon::api

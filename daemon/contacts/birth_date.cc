@@ -1,0 +1,96 @@
+#include "daemon/contacts/birth_date.h"
+
+#include <cctype>
+#include <chrono>
+#include <charconv>
+#include <cstdio>
+#include <vector>
+
+namespace siaran::daemon::contacts {
+namespace {
+
+struct month_name {
+  std::string_view name;
+  unsigned month;
+};
+
+// Indonesian names and the abbreviations in use (Agt, Ags, Peb, Nop), and the English ones a
+// spreadsheet in another locale writes.
+constexpr month_name month_names[] = {
+    {"januari", 1},  {"jan", 1},      {"january", 1},  {"februari", 2}, {"feb", 2},      {"peb", 2},
+    {"pebruari", 2},           {"february", 2}, {"maret", 3},    {"mar", 3},      {"march", 3},    {"april", 4},
+    {"apr", 4},                {"mei", 5},      {"may", 5},      {"juni", 6},     {"jun", 6},      {"june", 6},
+    {"juli", 7},               {"jul", 7},      {"july", 7},     {"agustus", 8},  {"agu", 8},      {"agt", 8},
+    {"ags", 8},                {"agst", 8},     {"aug", 8},      {"august", 8},   {"september", 9}, {"sep", 9},
+    {"sept", 9},               {"oktober", 10}, {"okt", 10},     {"oct", 10},     {"october", 10}, {"november", 11},
+    {"nov", 11},               {"nop", 11},     {"nopember", 11},     {"desember", 12}, {"des", 12},    {"dec", 12},     {"december", 12}};
+
+// The text split into runs of digits and runs of letters; separators (- / . space ,) dropped.
+std::vector<std::string> pieces_of(std::string_view text) {
+  std::vector<std::string> pieces;
+  std::string current;
+  const auto flush = [&] {
+    if (!current.empty()) pieces.push_back(std::move(current));
+    current.clear();
+  };
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    const bool same_kind = !current.empty() && (std::isdigit(c) != 0) ==
+                                                   (std::isdigit(static_cast<unsigned char>(current.back())) != 0);
+    if (std::isalnum(c)) {
+      if (!current.empty() && !same_kind) flush();
+      current += static_cast<char>(std::tolower(c));
+    } else if (ch == '-' || ch == '/' || ch == '.' || ch == ' ' || ch == ',') {
+      flush();
+    } else {
+      throw date_error("unexpected character '" + std::string(1, ch) + "'");
+    }
+  }
+  flush();
+  return pieces;
+}
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+unsigned number_of(const std::string& s) {
+  unsigned value = 0;
+  std::from_chars(s.data(), s.data() + s.size(), value);
+  return value;
+}
+
+unsigned month_of(const std::string& piece) {
+  if (all_digits(piece)) return number_of(piece);
+  for (const auto& m : month_names) {
+    if (m.name == piece) return m.month;
+  }
+  throw date_error("'" + piece + "' is not a month");
+}
+
+std::string checked(unsigned day, unsigned month, const std::string& year_text) {
+  if (year_text.size() != 4) throw date_error("write the year with four digits");
+  const int year = static_cast<int>(number_of(year_text));
+  if (year < 1900 || year > 2100) throw date_error("the year " + year_text + " is out of range");
+  if (month < 1 || month > 12) throw date_error("there is no month " + std::to_string(month));
+  const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(month), std::chrono::day(day)};
+  if (!date.ok()) {
+    throw date_error("there is no day " + std::to_string(day) + " in month " + std::to_string(month) + " of " +
+                     year_text);
+  }
+  char iso[11];
+  std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", year, month, day);
+  return iso;
+}
+
+}  // namespace
+
+std::string parse_birth_date(std::string_view text) {
+  const auto pieces = pieces_of(text);
+  if (pieces.size() != 3) throw date_error("expected a day, a month and a year, as 17-08-1985");
+  if (!all_digits(pieces[0]) || !all_digits(pieces[2])) throw date_error("expected a day, a month and a year, as 17-08-1985");
+  if (pieces[0].size() == 4) return checked(number_of(pieces[2]), month_of(pieces[1]), pieces[0]);  // 1985-08-17
+  return checked(number_of(pieces[0]), month_of(pieces[1]), pieces[2]);
+}
+
+}  // namespace siaran::daemon::contacts

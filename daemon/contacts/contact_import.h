@@ -1,0 +1,37 @@
+#pragma once
+
+// A secretariat's contact spreadsheet (CSV) read into contacts: header names mapped (any case,
+// any order, spaces or underscores), numbers in any local form normalised to E.164, Indonesian
+// dates, tags; every bad row reported with its line and the reason. Pure: nothing is stored;
+// the caller imports all the contacts, or, when asked, the good ones despite the errors.
+//
+// Columns (header -> contact): nama|name; no_hp|hp|telepon|phone|no hp|nomor (and nomor_hp,
+// no_telp, telp, no_wa, whatsapp); panggilan; peran|role; tingkat|level; kabupaten; kecamatan;
+// desa|kelurahan; posyandu; tanggal_lahir|tgl_lahir; tag|tags (words separated by commas,
+// semicolons or spaces: one tag is one word); catatan|notes; berhenti (ya/1/true: opted out).
+// Any other column is a contact field, its key the header lower-cased with spaces as '_'.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "queue/contacts.h"
+
+namespace siaran::daemon::contacts {
+
+struct import_error {
+  int line = 0;
+  std::string reason;
+};
+
+struct import_result {
+  std::vector<queue::contact> contacts;  // the good rows, in file order
+  std::vector<import_error> errors;      // in line order
+};
+
+import_result parse_contacts(std::string_view csv, std::string_view region);
+
+// A header cell as a key: trimmed, lower-cased, runs of spaces, '-' and '.' as one '_'.
+std::string column_key(std::string_view header);
+
+}  // namespace siaran::daemon::contacts

@@ -1,0 +1,38 @@
+#pragma once
+
+// Every text the inbox sends on its own (issue 6): the answers to keywords and the shape of a
+// reply forwarded to an officer. In Bahasa Indonesia, for village health cadres; kept short
+// (one GSM 7-bit SMS each where the number allows) and in one place for the secretariat to read.
+
+#include <string>
+#include <string_view>
+
+namespace siaran::daemon::inbox::confirmations {
+
+inline constexpr std::string_view opted_out =
+    "Anda tidak akan menerima SMS dari Pokjanal lagi. Balas GABUNG untuk berlangganan kembali.";
+inline constexpr std::string_view opted_in =
+    "Terima kasih, Anda kembali menerima SMS dari Pokjanal. Balas BERHENTI untuk berhenti.";
+inline constexpr std::string_view attending = "Terima kasih, kehadiran Anda tercatat.";
+inline constexpr std::string_view declining = "Terima kasih atas jawabannya.";
+inline constexpr std::string_view change_number_unreadable =
+    "Maaf, nomor baru tidak terbaca. Kirim GANTI diikuti nomor baru, contoh: GANTI 081234567890";
+
+// Numbers we have no contact for cannot be opted in or out, nor their number changed.
+inline constexpr std::string_view unknown_stop =
+    "Nomor Anda tidak terdaftar di Pokjanal; Anda tidak akan menerima SMS langganan dari kami.";
+inline constexpr std::string_view unknown_start =
+    "Nomor Anda belum terdaftar di Pokjanal. Silakan hubungi sekretariat Pokjanal untuk didaftarkan.";
+inline constexpr std::string_view unknown_change_number =
+    "Nomor ini belum terdaftar di Pokjanal. Kirim GANTI dari nomor lama Anda, atau hubungi sekretariat.";
+
+inline std::string change_number_received(std::string_view new_number) {
+  return "Terima kasih. Permintaan ganti nomor ke " + std::string(new_number) +
+         " sudah kami terima dan akan diperiksa petugas Pokjanal.";
+}
+
+inline std::string number_changed(std::string_view new_number) {
+  return "Nomor Anda di Pokjanal sudah diganti ke " + std::string(new_number) + ". Terima kasih.";
+}
+
+}  // namespace siaran::daemon::inbox::confirmations

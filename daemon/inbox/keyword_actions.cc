@@ -1,0 +1,71 @@
+#include "daemon/inbox/keyword_actions.h"
+
+#include <spdlog/spdlog.h>
+
+#include "daemon/inbox/confirmations.h"
+
+namespace siaran::daemon::inbox {
+namespace {
+
+bool is_rsvp(keyword_kind kind) { return kind == keyword_kind::attend || kind == keyword_kind::decline; }
+
+std::string unknown_sender_answer(keyword_kind kind) {
+  switch (kind) {
+    case keyword_kind::stop:
+      return std::string(confirmations::unknown_stop);
+    case keyword_kind::start:
+      return std::string(confirmations::unknown_start);
+    default:
+      return std::string(confirmations::unknown_change_number);
+  }
+}
+
+}  // namespace
+
+bool applies(const keyword_match& keyword, const reply_origin& origin) {
+  if (!is_rsvp(keyword.kind)) return true;
+  return origin.contact && origin.broadcast && origin.broadcast->event_id;
+}
+
+keyword_actions::keyword_actions(queue::contact_book& contacts, queue::event_book& events, queue::reply_book& replies)
+    : contacts_(contacts), events_(events), replies_(replies) {}
+
+std::string keyword_actions::apply(const keyword_match& keyword, const reply_origin& origin) {
+  if (!origin.contact) return unknown_sender_answer(keyword.kind);
+  switch (keyword.kind) {
+    case keyword_kind::stop:
+      contacts_.set_opted_out(origin.contact->id, true, origin.at);
+      spdlog::info("incoming {}: contact {} opted out", origin.incoming_id, origin.contact->id);
+      return std::string(confirmations::opted_out);
+    case keyword_kind::start:
+      contacts_.set_opted_out(origin.contact->id, false, origin.at);
+      spdlog::info("incoming {}: contact {} opted back in", origin.incoming_id, origin.contact->id);
+      return std::string(confirmations::opted_in);
+    case keyword_kind::change_number:
+      return change_number(keyword, origin);
+    case keyword_kind::attend:
+    case keyword_kind::decline:
+      return rsvp(keyword, origin);
+  }
+  return {};
+}
+
+std::string keyword_actions::change_number(const keyword_match& keyword, const reply_origin& origin) {
+  if (!keyword.new_number) return std::string(confirmations::change_number_unreadable);
+  const std::int64_t id = replies_.add_number_change(
+      {0, origin.contact->id, origin.contact->phone, *keyword.new_number, origin.incoming_id,
+       queue::change_state::pending, origin.at, std::nullopt});
+  spdlog::info("incoming {}: contact {} asks for a new number (change {}, pending)", origin.incoming_id,
+               origin.contact->id, id);
+  return confirmations::change_number_received(*keyword.new_number);
+}
+
+std::string keyword_actions::rsvp(const keyword_match& keyword, const reply_origin& origin) {
+  const bool attending = keyword.kind == keyword_kind::attend;
+  events_.record_rsvp(*origin.broadcast->event_id, origin.contact->id,
+                      attending ? queue::rsvp_answer::attending : queue::rsvp_answer::declining, origin.incoming_id,
+                      origin.at);
+  return std::string(attending ? confirmations::attending : confirmations::declining);
+}
+
+}  // namespace siaran::daemon::inbox

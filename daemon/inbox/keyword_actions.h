@@ -1,0 +1,52 @@
+#pragma once
+
+// What a keyword does (issue 6), and the answer the cadre gets (confirmations.h):
+//   stop            the contact is opted out of broadcasts;
+//   start           opted back in;
+//   change_number   a pending number change for an officer to approve (the number is not
+//                   changed on the cadre's word alone: anyone holding the phone could send it);
+//   attend/decline  an RSVP on the event whose reminder reached them.
+// A number we have no contact for cannot be opted in or out nor have its number changed: it is
+// told so politely (it may be a cadre the secretariat has not entered yet), and nothing is stored.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "daemon/inbox/keywords.h"
+#include "queue/broadcasts.h"
+#include "queue/contacts.h"
+#include "queue/events.h"
+#include "queue/replies.h"
+
+namespace siaran::daemon::inbox {
+
+// Who a reply came from and what it answers, as routing found them.
+struct reply_origin {
+  std::int64_t incoming_id = 0;
+  std::optional<queue::contact> contact;
+  std::optional<queue::broadcast_ref> broadcast;
+  queue::timestamp at{};
+};
+
+// Whether the keyword means something here: HADIR/YA/TIDAK only answer an event reminder
+// (elsewhere "Ya" is ordinary conversation for the officer).
+bool applies(const keyword_match& keyword, const reply_origin& origin);
+
+class keyword_actions {
+ public:
+  keyword_actions(queue::contact_book& contacts, queue::event_book& events, queue::reply_book& replies);
+
+  // Does what the keyword asks; the answer for the sender.
+  std::string apply(const keyword_match& keyword, const reply_origin& origin);
+
+ private:
+  std::string change_number(const keyword_match& keyword, const reply_origin& origin);
+  std::string rsvp(const keyword_match& keyword, const reply_origin& origin);
+
+  queue::contact_book& contacts_;
+  queue::event_book& events_;
+  queue::reply_book& replies_;
+};
+
+}  // namespace siaran::daemon::inbox

@@ -1,0 +1,100 @@
+#include "daemon/inbox/reply_router.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "daemon/compose.h"
+#include "daemon/inbox/forwarding.h"
+
+namespace siaran::daemon::inbox {
+namespace {
+
+std::string last_digits(const std::string& number) {
+  return number.size() > 4 ? number.substr(number.size() - 4) : number;
+}
+
+}  // namespace
+
+bool answerable(std::string_view sender) {
+  if (!sender.empty() && sender.front() == '+') sender.remove_prefix(1);
+  return sender.size() >= 5 && std::ranges::all_of(sender, [](char c) { return c >= '0' && c <= '9'; });
+}
+
+queue::reply_route route_of(const reply_origin& origin, const std::optional<keyword_match>& keyword) {
+  queue::reply_route route;
+  if (origin.contact) route.contact_id = origin.contact->id;
+  if (origin.broadcast) {
+    route.broadcast_id = origin.broadcast->broadcast_id;
+    route.officer_id = origin.broadcast->officer_id;
+  }
+  if (keyword) route.keyword = keyword->word;
+  return route;
+}
+
+reply_router::reply_router(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
+                           queue::event_book& events, queue::reply_book& replies, std::function<void()> queued,
+                           reply_settings settings)
+    : store_(store),
+      contacts_(contacts),
+      broadcasts_(broadcasts),
+      replies_(replies),
+      actions_(contacts, events, replies),
+      keywords_(settings.keywords),
+      queued_(std::move(queued)),
+      settings_(std::move(settings)) {}
+
+void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
+  try {
+    const auto entry = replies_.find(incoming_id);
+    // An undecodable message has no sender or text to route by; it stays in the general inbox.
+    if (!entry || entry->message.decode_error) return;
+    const reply_origin origin = find_origin(*entry);
+    auto keyword = keywords_.recognise(entry->message.text, settings_.region);
+    if (keyword && !applies(*keyword, origin)) keyword.reset();
+    const queue::reply_route route = route_of(origin, keyword);
+    replies_.route(incoming_id, route);
+    spdlog::info("incoming {} from ...{}: {}{}", incoming_id, last_digits(entry->message.sender),
+                 route.officer_id ? "to officer " + std::to_string(*route.officer_id) : std::string("general inbox"),
+                 keyword ? ", keyword " + keyword->word : std::string());
+    if (keyword && answerable(entry->message.sender)) {
+      send(entry->message.sender, actions_.apply(*keyword, origin), now);
+    }
+    if (worth_forwarding(keyword)) forward(origin, entry->message.text, now);
+  } catch (const std::exception& e) {
+    spdlog::error("routing incoming message {}: {}", incoming_id, e.what());
+  }
+}
+
+reply_origin reply_router::find_origin(const queue::inbox_entry& entry) {
+  reply_origin origin{entry.message.id, std::nullopt, std::nullopt, entry.message.received_at};
+  if (!answerable(entry.message.sender)) return origin;
+  origin.contact = contacts_.find_by_phone(entry.message.sender);
+  if (origin.contact) {
+    origin.broadcast = broadcasts_.latest_reaching(origin.contact->id, entry.message.received_at - settings_.reply_window);
+  }
+  return origin;
+}
+
+void reply_router::forward(const reply_origin& origin, const std::string& text, queue::timestamp now) {
+  if (!origin.contact || !origin.broadcast || !origin.broadcast->officer_id) return;
+  const auto officer = contacts_.find_officer(*origin.broadcast->officer_id);
+  if (!officer || !officer->forward_sms || !officer->phone) return;
+  send(*officer->phone, forwarded_text(*origin.contact, text), now);
+  spdlog::info("incoming {}: forwarded to officer {}", origin.incoming_id, officer->id);
+}
+
+void reply_router::send(const std::string& to, const std::string& text, queue::timestamp now) {
+  outgoing_text out;
+  out.to = to;
+  out.text = text;
+  out.priority = reply_priority;
+  out.now = now;
+  out.send_at = now;
+  out.valid_for = settings_.valid_for;
+  out.concat_reference = next_concat_reference_++;
+  store_.enqueue(compose(out).message);
+  queued_();
+}
+
+}  // namespace siaran::daemon::inbox

@@ -1,0 +1,71 @@
+#pragma once
+
+// Two-way inbox routing (issue 6, DESIGN.md "Replies find their officer"): each incoming SMS,
+// once stored whole, is linked to its sender's contact and to the most recent broadcast that
+// reached that contact within inbox.reply_window, whose officer's inbox it goes to (unknown
+// sender or no broadcast: the general inbox). A keyword acts and is answered (keyword_actions.h);
+// a reply routed to an officer with a phone and forward_sms is forwarded there (forwarding.h).
+// Everything it sends is an ordinary queued message at reply_priority.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "daemon/inbox/keyword_actions.h"
+#include "daemon/inbox/keywords.h"
+#include "queue/broadcasts.h"
+#include "queue/contacts.h"
+#include "queue/events.h"
+#include "queue/replies.h"
+#include "queue/store.h"
+
+namespace siaran::daemon::inbox {
+
+// Answers and forwards go before broadcasts: a cadre waits for the one, an officer for the other.
+inline constexpr int reply_priority = 80;
+
+struct reply_settings {
+  std::string region = "ID";
+  std::chrono::seconds reply_window{7 * 24 * 3600};
+  std::chrono::seconds valid_for{48 * 3600};
+  keyword_lists keywords;
+};
+
+// Only a phone number can be answered or matched to a contact: an alphanumeric sender
+// ("TELKOMSEL") cannot, and answering it would at best cost an SMS.
+bool answerable(std::string_view sender);
+
+// The pure rule: the contact, the broadcast (its officer) and the keyword make the route.
+queue::reply_route route_of(const reply_origin& origin, const std::optional<keyword_match>& keyword);
+
+class reply_router {
+ public:
+  // `queued` is called after anything was queued (the dispatcher's queued()).
+  reply_router(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
+               queue::event_book& events, queue::reply_book& replies, std::function<void()> queued,
+               reply_settings settings);
+
+  // Routes the stored incoming message `incoming_id`, acts on its keyword and answers, forwards
+  // it. Errors are logged, never thrown: the message itself is safely stored already.
+  void route(std::int64_t incoming_id, queue::timestamp now);
+
+ private:
+  reply_origin find_origin(const queue::inbox_entry& entry);
+  void forward(const reply_origin& origin, const std::string& text, queue::timestamp now);
+  void send(const std::string& to, const std::string& text, queue::timestamp now);
+
+  queue::store& store_;
+  queue::contact_book& contacts_;
+  queue::broadcast_book& broadcasts_;
+  queue::reply_book& replies_;
+  keyword_actions actions_;
+  keyword_table keywords_;
+  std::function<void()> queued_;
+  reply_settings settings_;
+  std::uint8_t next_concat_reference_ = 1;
+};
+
+}  // namespace siaran::daemon::inbox

@@ -1,0 +1,210 @@
+#include "daemon/schedule/schedule_runner.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "daemon/api/audience_json.h"
+#include "daemon/schedule/birthday_settings.h"
+#include "daemon/schedule/birthdays.h"
+#include "daemon/schedule/cron_expression.h"
+#include "daemon/schedule/reminder_offset.h"
+
+namespace siaran::daemon::schedule {
+namespace {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+// A recurring broadcast missed (daemon down, clock jumped) runs late only within this; older
+// occurrences are dropped rather than sent at a surprising hour.
+constexpr auto recurring_catch_up = 24h;
+// Events whose start is this far past are no longer looked at (their reminders are history).
+constexpr auto event_horizon = 24h;
+
+void keep_earliest(std::optional<queue::timestamp>& next, queue::timestamp t) {
+  if (!next || t < *next) next = t;
+}
+
+std::vector<std::string> reminder_texts(const queue::event_record& event) {
+  std::vector<std::string> texts;
+  for (const json& offset : json::parse(event.reminders_json)) texts.push_back(offset.get<std::string>());
+  return texts;
+}
+
+bool recorded(const std::vector<queue::schedule_run>& runs, const std::string& job) {
+  return std::any_of(runs.begin(), runs.end(), [&](const queue::schedule_run& r) { return r.job == job; });
+}
+
+// The origin and event a job's broadcast carries (broadcaster.h).
+std::pair<std::string, std::optional<std::int64_t>> origin_of(const std::string& job) {
+  if (job.starts_with("event:")) return {"reminder", std::stoll(job.substr(6))};
+  if (job.starts_with("birthday:")) return {"birthday", std::nullopt};
+  return {"recurring", std::nullopt};
+}
+
+}  // namespace
+
+std::string event_jobs(std::int64_t event_id) { return fmt::format("event:{}:", event_id); }
+
+std::string reminder_job(std::int64_t event_id, std::size_t index) {
+  return fmt::format("{}reminder:{}", event_jobs(event_id), index);
+}
+
+std::string birthday_job(const local_date& day) {
+  return fmt::format("birthday:{:04}-{:02}-{:02}", day.year, day.month, day.day);
+}
+
+std::string recurring_job(std::int64_t id) { return fmt::format("recurring:{}", id); }
+
+broadcast_request reminder_request(const queue::event_record& event, const time_zone& zone) {
+  const local_time starts = zone.to_local(event.starts_at);
+  broadcast_request request;
+  request.officer_id = event.officer_id;
+  request.audience = api::parse_audience(json::parse(event.audience_json));
+  request.audience_json = event.audience_json;
+  request.template_text = event.template_text;
+  request.origin = "reminder";
+  request.event_id = event.id;
+  request.extra_values = {{"acara", event.title},
+                          {"tempat", event.place},
+                          {"tanggal", format_date_id(starts.date)},
+                          {"jam", format_time_id(starts.hour, starts.minute)}};
+  return request;
+}
+
+schedule_runner::schedule_runner(queue::event_book& events, create_broadcast create, time_zone zone)
+    : events_(events), create_(std::move(create)), zone_(std::move(zone)) {}
+
+std::optional<queue::timestamp> schedule_runner::check(queue::timestamp now) {
+  if (!recovered_) recover_interrupted_runs();
+  recovered_ = true;
+  std::optional<queue::timestamp> next;
+  check_events(now, next);
+  check_birthdays(now, next);
+  check_recurring(now, next);
+  return next;
+}
+
+void schedule_runner::recover_interrupted_runs() {
+  for (const queue::schedule_run& run : events_.claimed_runs()) {
+    const auto [origin, event_id] = origin_of(run.job);
+    if (const auto broadcast = events_.unlinked_broadcast(origin, event_id, run.ran_at)) {
+      events_.finish_run(run.job, run.due_at, "done", broadcast, "linked after a restart");
+      spdlog::info("schedule: {} had queued broadcast {} before the daemon stopped", run.job, *broadcast);
+    } else {
+      events_.release_run(run.job, run.due_at);
+      spdlog::warn("schedule: {} was interrupted before its broadcast was queued; running it again", run.job);
+    }
+  }
+}
+
+void schedule_runner::check_events(queue::timestamp now, std::optional<queue::timestamp>& next) {
+  for (const queue::event_record& event : events_.list_events(now - event_horizon)) {
+    if (event.cancelled_at) continue;
+    try {
+      check_event(event, now, next);
+    } catch (const std::exception& e) {
+      spdlog::error("schedule: event {}'s reminders: {}", event.id, e.what());
+    }
+  }
+}
+
+void schedule_runner::check_event(const queue::event_record& event, queue::timestamp now,
+                                  std::optional<queue::timestamp>& next) {
+  const auto runs = events_.runs(event_jobs(event.id));
+  const auto offsets = reminder_texts(event);
+  for (std::size_t i = 0; i < offsets.size(); ++i) {
+    const std::string job = reminder_job(event.id, i);
+    const auto offset = parse_reminder_offset(offsets[i]);
+    if (!offset || recorded(runs, job)) continue;
+    const queue::timestamp due = offset->due(event.starts_at, zone_);
+    if (due > now) {
+      keep_earliest(next, due);
+    } else if (due < event.created_at) {
+      skip(job, due, "due before the meeting was created", now);
+    } else if (now >= event.starts_at) {
+      skip(job, due, "the meeting had started when the reminder was due to run", now);
+    } else {
+      run(job, due, reminder_request(event, zone_), now);
+    }
+  }
+}
+
+void schedule_runner::check_birthdays(queue::timestamp now, std::optional<queue::timestamp>& next) {
+  const birthday_settings settings = load_birthday_settings(events_);
+  if (!settings.enabled) return;
+  const local_date today = zone_.to_local(now).date;
+  const queue::timestamp due = zone_.to_utc(today, settings.hour, settings.minute);
+  if (due > now) return keep_earliest(next, due);
+  // Keyed by the day (its local midnight), not the hour: changing "at" after today's greeting
+  // must not greet twice.
+  const std::string job = birthday_job(today);
+  const queue::timestamp day_key = zone_.to_utc(today, 0, 0);
+  keep_earliest(next, zone_.to_utc(add_days(today, 1), settings.hour, settings.minute));
+  if (events_.latest_run(job)) return;
+  const auto contacts = events_.contacts_born_on(birthdays_on(today));
+  if (contacts.empty()) return skip(job, day_key, "nobody's birthday today", now);
+  broadcast_request request;
+  request.officer_id = settings.officer_id;
+  request.audience.contacts = contacts;
+  request.audience_json = json{{"contacts", contacts}}.dump();
+  request.template_text = settings.template_text;
+  request.origin = "birthday";
+  run(job, day_key, request, now);
+}
+
+void schedule_runner::check_recurring(queue::timestamp now, std::optional<queue::timestamp>& next) {
+  for (const queue::recurring_record& recurring : events_.active_recurring()) {
+    try {
+      const cron_expression cron(recurring.cron);
+      if (const auto upcoming = cron.next_after(now, zone_)) keep_earliest(next, *upcoming);
+      const auto latest = cron.latest_at_or_before(now, zone_, 1);
+      const std::string job = recurring_job(recurring.id);
+      const auto last_run = events_.latest_run(job);
+      // Only the latest occurrence, once: a week of missed minutes is one broadcast, not a flood;
+      // a clock set back finds a later run recorded and sends nothing.
+      if (!latest || now - *latest > recurring_catch_up || *latest < recurring.created_at ||
+          (last_run && *last_run >= *latest)) {
+        continue;
+      }
+      broadcast_request request;
+      request.officer_id = recurring.officer_id;
+      request.audience = api::parse_audience(json::parse(recurring.audience_json));
+      request.audience_json = recurring.audience_json;
+      request.template_text = recurring.template_text;
+      request.priority = recurring.priority;
+      request.origin = "recurring";
+      run(job, *latest, request, now);
+    } catch (const std::exception& e) {
+      spdlog::error("schedule: recurring broadcast {}: {}", recurring.id, e.what());
+    }
+  }
+}
+
+void schedule_runner::run(const std::string& job, queue::timestamp due, const broadcast_request& request,
+                          queue::timestamp now) {
+  if (!events_.claim_run(job, due, now)) return;
+  try {
+    const std::int64_t broadcast = create_(request, now);
+    events_.finish_run(job, due, "done", broadcast, std::nullopt);
+    spdlog::info("schedule: {} queued broadcast {}", job, broadcast);
+  } catch (const broadcast_error& e) {
+    events_.finish_run(job, due, "failed", std::nullopt, e.what());
+    spdlog::warn("schedule: {} could not be sent: {}", job, e.what());
+  } catch (const std::exception& e) {
+    // The store refused (busy, disk full): nothing was queued, so the next check tries again.
+    events_.release_run(job, due);
+    spdlog::error("schedule: {}: {}; trying again at the next check", job, e.what());
+  }
+}
+
+void schedule_runner::skip(const std::string& job, queue::timestamp due, const std::string& why,
+                           queue::timestamp now) {
+  if (events_.record_skipped(job, due, why, now)) spdlog::info("schedule: {} skipped: {}", job, why);
+}
+
+}  // namespace siaran::daemon::schedule

@@ -1,0 +1,157 @@
+#include "queue/replies.h"
+
+#include <array>
+#include <utility>
+
+#include "queue/store.h"
+#include "queue/store_impl.h"
+
+namespace siaran::queue {
+
+struct reply_statements {
+  explicit reply_statements(database& database)
+      : db(database),
+        route(db, "UPDATE incoming SET contact_id = ?2, broadcast_id = ?3, officer_id = ?4, keyword = ?5 WHERE id = ?1"),
+        find(db, select_inbox + "WHERE i.id = ?1"),
+        // ?4: 0 everything, 1 the general inbox, 2 officer ?5's.
+        inbox(db, select_inbox +
+                      "WHERE i.id > ?1 AND i.received_at >= ?2 AND (?4 = 0 OR (?4 = 1 AND i.officer_id IS NULL) "
+                      "OR (?4 = 2 AND i.officer_id = ?5)) ORDER BY i.id LIMIT ?3"),
+        add_change(db,
+                   "INSERT INTO number_changes (contact_id, old_phone, new_phone, incoming_id, state, created_at) "
+                   "VALUES (?1, ?2, ?3, ?4, 'pending', ?5)"),
+        find_change(db, select_change + "WHERE id = ?1"),
+        changes(db, select_change + "WHERE id > ?1 AND (?2 IS NULL OR state = ?2) ORDER BY id LIMIT ?3"),
+        decide_change(db, "UPDATE number_changes SET state = ?2, decided_at = ?3 WHERE id = ?1 AND state = 'pending'") {}
+
+  static inline const std::string select_inbox =
+      "SELECT i.id, i.modem, i.sender, i.text, i.received_at, COALESCE(i.concat_total, 1), i.complete, "
+      "i.decode_error, i.contact_id, i.broadcast_id, i.officer_id, i.keyword, c.name "
+      "FROM incoming i LEFT JOIN contacts c ON c.id = i.contact_id ";
+  static inline const std::string select_change =
+      "SELECT id, contact_id, old_phone, new_phone, incoming_id, state, created_at, decided_at FROM number_changes ";
+
+  database& db;
+  statement route;
+  statement find;
+  statement inbox;
+  statement add_change;
+  statement find_change;
+  statement changes;
+  statement decide_change;
+};
+
+namespace {
+
+constexpr std::array<std::pair<change_state, std::string_view>, 3> change_state_names{{
+    {change_state::pending, "pending"},
+    {change_state::approved, "approved"},
+    {change_state::rejected, "rejected"},
+}};
+
+inbox_entry read_entry(const statement& q) {
+  return inbox_entry{
+      incoming_record{q.int64(0), q.text(1), q.text(2), q.text(3), from_millis(q.int64(4)),
+                      static_cast<int>(q.int64(5)), q.int64(6) != 0, q.optional_text(7)},
+      reply_route{q.optional_int64(8), q.optional_int64(9), q.optional_int64(10), q.optional_text(11)},
+      q.optional_text(12)};
+}
+
+number_change read_change(const statement& q) {
+  return number_change{q.int64(0),
+                       q.int64(1),
+                       q.text(2),
+                       q.text(3),
+                       q.optional_int64(4),
+                       parse_change_state(q.text(5)).value_or(change_state::pending),
+                       from_millis(q.int64(6)),
+                       optional_time(q, 7)};
+}
+
+}  // namespace
+
+std::string_view to_string(change_state state) {
+  for (const auto& [s, name] : change_state_names) {
+    if (s == state) return name;
+  }
+  return "pending";
+}
+
+std::optional<change_state> parse_change_state(std::string_view text) {
+  for (const auto& [s, name] : change_state_names) {
+    if (name == text) return s;
+  }
+  return std::nullopt;
+}
+
+reply_book::reply_book(store& s) : sql_(std::make_unique<reply_statements>(s.state().db)) {}
+
+reply_book::~reply_book() = default;
+
+bool reply_book::route(std::int64_t incoming_id, const reply_route& r) {
+  sql_->route.bind(1, incoming_id)
+      .bind(2, r.contact_id)
+      .bind(3, r.broadcast_id)
+      .bind(4, r.officer_id)
+      .bind(5, r.keyword)
+      .run();
+  return sql_->db.changes() == 1;
+}
+
+std::optional<inbox_entry> reply_book::find(std::int64_t incoming_id) {
+  auto& q = sql_->find;
+  step_scope scope(q);
+  q.bind(1, incoming_id);
+  if (!q.step()) return std::nullopt;
+  return read_entry(q);
+}
+
+std::vector<inbox_entry> reply_book::inbox(const inbox_filter& filter) {
+  auto& q = sql_->inbox;
+  step_scope scope(q);
+  q.bind(1, filter.after_id)
+      .bind(2, millis(filter.since))
+      .bind(3, filter.limit)
+      .bind(4, static_cast<int>(filter.scope))
+      .bind(5, filter.officer_id);
+  std::vector<inbox_entry> found;
+  while (q.step()) found.push_back(read_entry(q));
+  return found;
+}
+
+std::int64_t reply_book::add_number_change(const number_change& change) {
+  sql_->add_change.bind(1, change.contact_id)
+      .bind(2, change.old_phone)
+      .bind(3, change.new_phone)
+      .bind(4, change.incoming_id)
+      .bind(5, millis(change.created_at))
+      .run();
+  return sql_->db.last_insert_rowid();
+}
+
+std::optional<number_change> reply_book::find_number_change(std::int64_t id) {
+  auto& q = sql_->find_change;
+  step_scope scope(q);
+  q.bind(1, id);
+  if (!q.step()) return std::nullopt;
+  return read_change(q);
+}
+
+std::vector<number_change> reply_book::number_changes(std::optional<change_state> state, std::int64_t after_id,
+                                                      int limit) {
+  auto& q = sql_->changes;
+  step_scope scope(q);
+  std::optional<std::string> state_name;
+  if (state) state_name = std::string(to_string(*state));
+  q.bind(1, after_id).bind(2, state_name).bind(3, limit);
+  std::vector<number_change> found;
+  while (q.step()) found.push_back(read_change(q));
+  return found;
+}
+
+bool reply_book::decide_number_change(std::int64_t id, change_state decision, timestamp at) {
+  sql_->decide_change.bind(1, id).bind(2, to_string(decision)).bind(3, millis(at)).run();
+  return sql_->db.changes() == 1;
+}
+
+}  // namespace siaran::queue

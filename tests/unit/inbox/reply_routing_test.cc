@@ -1,0 +1,207 @@
+// Reply routing rules (daemon/inbox/reply_router.h) on a real SQLite file: which inbox a reply
+// lands in, what its keyword does, what is answered and forwarded.
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include "daemon/inbox/reply_router.h"
+#include "queue/broadcasts.h"
+#include "queue/contacts.h"
+#include "queue/events.h"
+#include "queue/replies.h"
+#include "queue/store.h"
+#include "tests/support/temp_dir.h"
+
+using namespace siaran;
+using namespace std::chrono_literals;
+
+namespace {
+
+queue::timestamp at_h(long hours) { return queue::timestamp(std::chrono::hours(24 * 365 * 56 + hours)); }
+
+constexpr const char* siti_phone = "+6281200000001";
+constexpr const char* ani_phone = "+6281200000002";
+constexpr const char* officer_phone = "+6281300000009";
+
+struct inbox_fixture {
+  test::TempDir dir;
+  queue::store store{dir.path() / "siaran.db"};
+  queue::contact_book contacts{store};
+  queue::broadcast_book broadcasts{store};
+  queue::event_book events{store};
+  queue::reply_book replies{store};
+  int wakes = 0;
+  daemon::inbox::reply_router router{store,   contacts, broadcasts, events, replies, [this] { ++wakes; },
+                                     {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48), {}}};
+  std::int64_t siti = 0;
+  std::int64_t ani = 0;
+  std::int64_t forwarding_officer = 0;  // phone and forward_sms
+  std::int64_t quiet_officer = 0;       // no phone
+
+  inbox_fixture() {
+    queue::contact s;
+    s.name = "Siti";
+    s.phone = siti_phone;
+    s.role = "kader";
+    s.desa = "Cihampelas";
+    queue::contact a;
+    a.name = "Ani";
+    a.phone = ani_phone;
+    contacts.upsert({s, a}, at_h(0));
+    siti = contacts.find_by_phone(siti_phone)->id;
+    ani = contacts.find_by_phone(ani_phone)->id;
+    forwarding_officer = contacts.add_officer({0, "Bu Rina", officer_phone, "-- Rina, Pokjanal", true}, at_h(0));
+    quiet_officer = contacts.add_officer({0, "Pak Dedi", std::nullopt, "-- Dedi", false}, at_h(0));
+  }
+
+  // A broadcast from `officer` to `contact` whose message went out at `sent_at`.
+  std::int64_t broadcast(std::int64_t officer, std::int64_t contact, queue::timestamp sent_at,
+                         std::optional<std::int64_t> event_id = std::nullopt) {
+    queue::new_message m;
+    m.recipient = contacts.find(contact)->phone;
+    m.text = "Rapat kader besok";
+    m.created_at = m.send_at = sent_at;
+    m.parts.push_back({"0011000C9126", 24});
+    const std::int64_t id = broadcasts.create(
+        {officer, "Rapat kader besok", "{}", sent_at, 0, event_id ? "reminder" : "api", event_id, sent_at},
+        {{contact, m}});
+    const std::int64_t message_id = *broadcasts.recipients(id).at(0).message_id;
+    const auto part = store.claim_part_of(message_id, 1, "m1", sent_at);
+    REQUIRE(part);
+    store.mark_sent(part->part.id, "m1", 7, sent_at);
+    return id;
+  }
+
+  // The reply stored and routed as the daemon does; its inbox entry.
+  queue::inbox_entry reply(const std::string& from, const std::string& text, queue::timestamp at) {
+    const std::int64_t id = store.record_incoming({"m1", from, text, at, {"00"}, std::nullopt, std::nullopt,
+                                                   std::nullopt, true});
+    router.route(id, at);
+    return *replies.find(id);
+  }
+
+  // What the router queued (answers and forwards), oldest first.
+  std::vector<queue::message_record> queued_to(const std::string& to) {
+    std::vector<queue::message_record> found;
+    for (auto& m : store.messages_by_state(queue::part_state::queued)) {
+      if (m.recipient == to) found.push_back(std::move(m));
+    }
+    return found;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a reply goes to the officer of the most recent broadcast that reached the contact", "[inbox]") {
+  inbox_fixture f;
+  f.broadcast(f.forwarding_officer, f.siti, at_h(1));
+  const std::int64_t latest = f.broadcast(f.quiet_officer, f.siti, at_h(2));
+  f.broadcast(f.forwarding_officer, f.ani, at_h(3));
+
+  const auto entry = f.reply("081200000001", "Baik Pak, saya datang", at_h(4));
+  CHECK(entry.route.contact_id == f.siti);
+  CHECK(entry.route.broadcast_id == latest);
+  CHECK(entry.route.officer_id == f.quiet_officer);
+  CHECK_FALSE(entry.route.keyword);
+  CHECK(entry.contact_name == "Siti");
+}
+
+TEST_CASE("a reply after the reply window, or from an unknown number, lands in the general inbox", "[inbox]") {
+  inbox_fixture f;
+  f.broadcast(f.forwarding_officer, f.siti, at_h(0));
+
+  const auto late = f.reply(siti_phone, "Maaf baru balas", at_h(24 * 8));
+  CHECK(late.route.contact_id == f.siti);
+  CHECK_FALSE(late.route.broadcast_id);
+  CHECK_FALSE(late.route.officer_id);
+
+  const auto stranger = f.reply("+6285799999999", "Ini nomor siapa?", at_h(1));
+  CHECK_FALSE(stranger.route.contact_id);
+  CHECK_FALSE(stranger.route.officer_id);
+  CHECK(f.queued_to("+6285799999999").empty());
+
+  queue::inbox_filter general;
+  general.scope = queue::inbox_scope::general;
+  CHECK(f.replies.inbox(general).size() == 2);
+  queue::inbox_filter officer;
+  officer.scope = queue::inbox_scope::officer;
+  officer.officer_id = f.forwarding_officer;
+  CHECK(f.replies.inbox(officer).empty());
+}
+
+TEST_CASE("a reply routed to an officer with forward_sms is forwarded to their phone", "[inbox]") {
+  inbox_fixture f;
+  f.broadcast(f.forwarding_officer, f.siti, at_h(0));
+  f.reply(siti_phone, "Baik Bu, saya datang", at_h(1));
+
+  const auto forwarded = f.queued_to(officer_phone);
+  REQUIRE(forwarded.size() == 1);
+  CHECK(forwarded[0].text == "Balasan dari Siti (Kader, Desa Cihampelas): Baik Bu, saya datang");
+  CHECK(forwarded[0].priority == daemon::inbox::reply_priority);
+  CHECK(f.wakes == 1);
+}
+
+TEST_CASE("BERHENTI opts the contact out and is confirmed, not forwarded; GABUNG opts back in", "[inbox]") {
+  inbox_fixture f;
+  f.broadcast(f.forwarding_officer, f.siti, at_h(0));
+
+  const auto stop = f.reply(siti_phone, " berhenti ", at_h(1));
+  CHECK(stop.route.keyword == "BERHENTI");
+  CHECK(stop.route.officer_id == f.forwarding_officer);
+  CHECK(f.contacts.find(f.siti)->opted_out);
+  const auto answers = f.queued_to(siti_phone);
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0].text.find("tidak akan menerima SMS dari Pokjanal") != std::string::npos);
+  CHECK(f.queued_to(officer_phone).empty());
+
+  f.reply(siti_phone, "GABUNG", at_h(2));
+  CHECK_FALSE(f.contacts.find(f.siti)->opted_out);
+  CHECK(f.queued_to(siti_phone).size() == 2);
+}
+
+TEST_CASE("STOP from an unknown number is answered politely and changes nothing", "[inbox]") {
+  inbox_fixture f;
+  const auto entry = f.reply("+6285799999999", "STOP", at_h(1));
+  CHECK(entry.route.keyword == "STOP");
+  const auto answers = f.queued_to("+6285799999999");
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0].text.find("tidak terdaftar") != std::string::npos);
+}
+
+TEST_CASE("GANTI with a number makes a pending change; without one it is answered with an example", "[inbox]") {
+  inbox_fixture f;
+  const auto entry = f.reply(siti_phone, "ganti 0812-7777-6666", at_h(1));
+  CHECK(entry.route.keyword == "GANTI");
+  const auto pending = f.replies.number_changes(queue::change_state::pending);
+  REQUIRE(pending.size() == 1);
+  CHECK(pending[0].contact_id == f.siti);
+  CHECK(pending[0].old_phone == siti_phone);
+  CHECK(pending[0].new_phone == "+6281277776666");
+  CHECK(pending[0].incoming_id == entry.message.id);
+  CHECK(f.contacts.find(f.siti)->phone == siti_phone);
+
+  f.reply(ani_phone, "GANTI nomor baru", at_h(2));
+  CHECK(f.replies.number_changes(queue::change_state::pending).size() == 1);
+  const auto answers = f.queued_to(ani_phone);
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0].text.find("GANTI 0812") != std::string::npos);
+}
+
+TEST_CASE("HADIR to a meeting reminder is an RSVP; to an ordinary broadcast it is just a reply", "[inbox]") {
+  inbox_fixture f;
+  const std::int64_t event = f.events.create_event(
+      {"Rapat kader", at_h(30), "Balai desa", "{}", "Rapat {acara}", f.forwarding_officer, "[\"-1d@08:00\"]", at_h(0)});
+  f.broadcast(f.forwarding_officer, f.siti, at_h(1), event);
+  const auto rsvp = f.reply(siti_phone, "HADIR", at_h(2));
+  CHECK(rsvp.route.keyword == "HADIR");
+  CHECK(f.events.tally(event).attending == 1);
+  CHECK(f.queued_to(siti_phone).at(0).text == "Terima kasih, kehadiran Anda tercatat.");
+  CHECK(f.queued_to(officer_phone).empty());
+
+  f.broadcast(f.forwarding_officer, f.ani, at_h(1));
+  const auto plain = f.reply(ani_phone, "Ya", at_h(2));
+  CHECK_FALSE(plain.route.keyword);
+  CHECK(f.queued_to(ani_phone).empty());
+  CHECK(f.queued_to(officer_phone).size() == 1);
+}

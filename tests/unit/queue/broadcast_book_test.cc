@@ -1,0 +1,180 @@
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "messages.h"
+#include "queue/broadcasts.h"
+#include "queue/store.h"
+#include "queue/store_impl.h"
+#include "tests/support/temp_dir.h"
+
+using namespace siaran::queue;
+using namespace siaran::queue::test;
+using siaran::test::TempDir;
+
+namespace {
+
+// Contacts 1..n and officer 1, written directly: the contact book is not under test here.
+void add_people(store& s, int n) {
+  for (int i = 1; i <= n; ++i) {
+    const std::string phone = "+62812000000" + std::to_string(10 + i);
+    s.state().db.exec(
+        ("INSERT INTO contacts (id, name, phone, phone_key, created_at, updated_at) VALUES (" +
+         std::to_string(i) + ", 'Kader " + std::to_string(i) + "', '" + phone + "', '" +
+         phone.substr(phone.size() - 8) + "', 0, 0)")
+            .c_str(),
+        "adding a test contact");
+  }
+  s.state().db.exec(
+      "INSERT INTO officers (id, name, sender_tag, created_at) VALUES (1, 'Sekretariat', '-- KBB', "
+      "0)",
+      "adding a test officer");
+}
+
+new_broadcast broadcast_at(long send_s) {
+  new_broadcast b;
+  b.officer_id = 1;
+  b.template_text = "Halo {nama}";
+  b.audience_json = R"({"contacts":[1,2,3]})";
+  b.send_at = at_s(send_s);
+  b.created_at = at_s(0);
+  return b;
+}
+
+std::vector<broadcast_message> one_each(int n, long send_s = 0, int parts = 1) {
+  std::vector<broadcast_message> messages;
+  for (int i = 1; i <= n; ++i) {
+    auto m = message_to("+62812000000" + std::to_string(10 + i), 0, 0, parts);
+    m.send_at = at_s(send_s);
+    m.text = "Halo Kader " + std::to_string(i);
+    messages.push_back({i, std::move(m)});
+  }
+  return messages;
+}
+
+struct fixture {
+  TempDir dir;
+  store s{dir.path() / "siaran.db"};
+  broadcast_book book{s};
+  fixture() { add_people(s, 3); }
+
+  // Claims and sends every due part, at `now`.
+  void send_all(timestamp now) {
+    while (auto part = s.claim_next(now, std::string("modem-1")))
+      s.mark_sent(part->part.id, "modem-1", 1, now);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a created broadcast queues one message per recipient and reads back scheduled",
+          "[queue][broadcast]") {
+  fixture f;
+  const auto id = f.book.create(broadcast_at(3600), one_each(3));
+  CHECK(f.s.queue_depth() == 3);
+  const auto p = f.book.progress(id, at_s(10));
+  REQUIRE(p);
+  CHECK(p->recipients == 3);
+  CHECK(p->queued == 3);
+  CHECK(p->state == "scheduled");
+  CHECK(p->officer_id == 1);
+  CHECK(p->template_text == "Halo {nama}");
+  CHECK(p->origin == "api");
+
+  const auto rs = f.book.recipients(id);
+  REQUIRE(rs.size() == 3);
+  CHECK(rs[1].contact_id == 2);
+  CHECK(rs[1].text == "Halo Kader 2");
+  CHECK(rs[1].state == part_state::queued);
+}
+
+TEST_CASE("a broadcast is done when every message went out, sent counted per recipient",
+          "[queue][broadcast]") {
+  fixture f;
+  const auto id = f.book.create(broadcast_at(0), one_each(3, 0, 2));
+  CHECK(f.book.progress(id, at_s(1))->state == "sending");
+  f.send_all(at_s(5));
+  const auto p = f.book.progress(id, at_s(6));
+  CHECK(p->state == "done");
+  CHECK(p->sent == 3);
+  CHECK(p->queued == 0);
+}
+
+TEST_CASE("replies routed to a broadcast are counted in its progress", "[queue][broadcast]") {
+  fixture f;
+  const auto id = f.book.create(broadcast_at(0), one_each(1));
+  incoming_message in;
+  in.modem = "modem-1";
+  in.sender = "+6281200000011";
+  in.text = "Siap";
+  in.received_at = at_s(20);
+  const auto incoming_id = f.s.record_incoming(in);
+  f.s.state().db.exec(("UPDATE incoming SET broadcast_id = " + std::to_string(id) +
+                       " WHERE id = " + std::to_string(incoming_id))
+                          .c_str(),
+                      "routing the reply");
+  CHECK(f.book.progress(id, at_s(30))->replies == 1);
+}
+
+TEST_CASE("cancel stops unstarted messages, lets the started ones finish, and says so",
+          "[queue][broadcast]") {
+  fixture f;
+  const auto id = f.book.create(broadcast_at(0), one_each(3, 0, 2));
+  // The first message's first part is on its way.
+  const auto claimed = f.s.claim_next(at_s(1), std::string("modem-1"));
+  REQUIRE(claimed);
+  CHECK(f.book.cancel(id, at_s(2)) == 2);
+  const auto p = f.book.progress(id, at_s(3));
+  CHECK(p->state == "cancelled");
+  CHECK(p->cancelled == 2);
+  CHECK(p->sending == 1);
+  CHECK(p->cancelled_at == at_s(2));
+  // Its second part is still queued, to follow the first.
+  CHECK(f.s.queue_depth() == 1);
+  CHECK(f.book.cancel(id, at_s(4)) == 0);
+  CHECK(f.book.progress(id, at_s(5))->cancelled_at == at_s(2));
+}
+
+TEST_CASE("cancelled parts carry the reason", "[queue][broadcast]") {
+  fixture f;
+  const auto id = f.book.create(broadcast_at(3600), one_each(1));
+  f.book.cancel(id, at_s(2));
+  const auto rs = f.book.recipients(id);
+  REQUIRE(rs.size() == 1);
+  CHECK(rs[0].state == part_state::cancelled);
+  const auto m = f.s.message(*rs[0].message_id);
+  CHECK(m->parts[0].last_error == "cancelled");
+  CHECK_FALSE(f.s.claim_next(at_s(7200)));
+}
+
+TEST_CASE("latest_reaching finds the newest broadcast that went out to the contact since then",
+          "[queue][broadcast]") {
+  fixture f;
+  const auto first = f.book.create(broadcast_at(0), one_each(2));
+  f.send_all(at_s(10));
+  const auto second = f.book.create(broadcast_at(0), one_each(1));
+  f.send_all(at_s(20));
+  const auto unsent = f.book.create(broadcast_at(3600), one_each(1));
+  static_cast<void>(unsent);
+
+  const auto to_first = f.book.latest_reaching(1, at_s(0));
+  REQUIRE(to_first);
+  CHECK(to_first->broadcast_id == second);
+  CHECK(to_first->officer_id == 1);
+  CHECK(f.book.latest_reaching(2, at_s(0))->broadcast_id == first);
+  CHECK_FALSE(f.book.latest_reaching(2, at_s(11)));
+  CHECK_FALSE(f.book.latest_reaching(3, at_s(0)));
+}
+
+TEST_CASE("broadcasts list newest first, paged by id", "[queue][broadcast]") {
+  fixture f;
+  const auto a = f.book.create(broadcast_at(0), one_each(1));
+  const auto b = f.book.create(broadcast_at(0), one_each(2));
+  const auto all = f.book.list(at_s(1));
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].id == b);
+  CHECK(all[0].recipients == 2);
+  const auto older = f.book.list(at_s(1), b);
+  REQUIRE(older.size() == 1);
+  CHECK(older[0].id == a);
+  CHECK_FALSE(f.book.progress(99, at_s(1)));
+}

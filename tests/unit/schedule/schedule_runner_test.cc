@@ -1,0 +1,258 @@
+#include "daemon/schedule/schedule_runner.h"
+
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "daemon/api/iso_time.h"
+#include "daemon/schedule/birthday_settings.h"
+#include "queue/store.h"
+#include "queue/store_impl.h"
+#include "tests/support/temp_dir.h"
+
+using namespace siaran::daemon;
+using namespace siaran::daemon::schedule;
+using siaran::daemon::api::parse_iso;
+using siaran::queue::timestamp;
+
+namespace {
+
+timestamp at(const char* iso) { return *parse_iso(iso); }
+
+// A process crashing in the middle of a run: nothing catches it but the test.
+struct crash {};
+
+// The daemon's store and a broadcaster stand-in that records the broadcasts it is asked for (and
+// writes their rows, as the real one does, so that a restart can find them).
+struct runner_fixture {
+  siaran::test::TempDir dir;
+  std::unique_ptr<siaran::queue::store> store;
+  std::unique_ptr<siaran::queue::event_book> events;
+  std::unique_ptr<schedule_runner> runner;
+  std::vector<broadcast_request> sent;
+  enum class failure { none, before_commit, after_commit } fail = failure::none;
+
+  runner_fixture() { restart(); }
+
+  // A new process on the same database file.
+  void restart() {
+    runner.reset();
+    events.reset();
+    store = std::make_unique<siaran::queue::store>(dir.path() / "siaran.db");
+    events = std::make_unique<siaran::queue::event_book>(*store);
+    runner = std::make_unique<schedule_runner>(
+        *events, [this](const broadcast_request& r, timestamp now) { return create(r, now); },
+        time_zone("Asia/Jakarta"));
+  }
+
+  std::int64_t create(const broadcast_request& r, timestamp now) {
+    if (fail == failure::before_commit) throw crash{};
+    exec("INSERT INTO broadcasts (template, audience, send_at, origin, event_id, created_at) VALUES ('t', '{}', " +
+         std::to_string(now.time_since_epoch().count()) + ", '" + r.origin + "', " +
+         (r.event_id ? std::to_string(*r.event_id) : "NULL") + ", " + std::to_string(now.time_since_epoch().count()) +
+         ")");
+    if (fail == failure::after_commit) throw crash{};
+    sent.push_back(r);
+    return store->state().db.last_insert_rowid();
+  }
+
+  void exec(const std::string& sql) { store->state().db.exec(sql.c_str(), "test"); }
+
+  void add_contact(const char* birth_date) {
+    exec("INSERT INTO contacts (name, phone, phone_key, birth_date, created_at, updated_at) VALUES ('Siti', '+6281" +
+         std::to_string(sent.size() + 10'000'000 + contacts_++) + "', 'k', '" + birth_date + "', 0, 0)");
+  }
+
+  std::int64_t add_event(const char* starts_at, const char* created_at, const char* reminders = R"(["-1d@08:00", "-2h"])") {
+    siaran::queue::new_event e;
+    e.title = "Rapat Pokjanal";
+    e.starts_at = at(starts_at);
+    e.place = "Aula Desa";
+    e.audience_json = R"({"contacts": [1]})";
+    e.template_text = "{acara} {tanggal} {jam} {tempat}";
+    e.reminders_json = reminders;
+    e.created_at = at(created_at);
+    return events->create_event(e);
+  }
+
+  void enable_birthdays(int hour) {
+    birthday_settings settings;
+    settings.enabled = true;
+    settings.hour = hour;
+    save_birthday_settings(*events, settings);
+  }
+
+  std::optional<timestamp> check(const char* now) { return runner->check(at(now)); }
+
+ private:
+  int contacts_ = 0;
+};
+
+}  // namespace
+
+TEST_CASE("a reminder runs once at its due time, with the meeting's date and place") {
+  runner_fixture f;
+  const auto id = f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00");
+  CHECK(f.check("2026-11-29T07:59+07:00") == at("2026-11-29T08:00+07:00"));
+  CHECK(f.sent.empty());
+  CHECK(f.check("2026-11-29T08:00+07:00") == at("2026-11-30T07:00+07:00"));
+  REQUIRE(f.sent.size() == 1);
+  CHECK(f.sent[0].origin == "reminder");
+  CHECK(f.sent[0].event_id == id);
+  CHECK(f.sent[0].extra_values.at("tanggal") == "Senin, 30 November 2026");
+  CHECK(f.sent[0].extra_values.at("jam") == "09.00");
+  CHECK(f.sent[0].extra_values.at("tempat") == "Aula Desa");
+  f.check("2026-11-29T08:01+07:00");
+  f.check("2026-11-30T07:00+07:00");
+  CHECK(f.sent.size() == 2);
+}
+
+TEST_CASE("a restart does not repeat a reminder that ran") {
+  runner_fixture f;
+  f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00");
+  f.check("2026-11-29T08:00+07:00");
+  f.restart();
+  f.check("2026-11-29T08:00:30+07:00");
+  CHECK(f.sent.size() == 1);
+}
+
+TEST_CASE("a clock set back does not repeat a reminder") {
+  runner_fixture f;
+  f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00");
+  f.check("2026-11-29T08:05+07:00");
+  f.check("2026-11-29T07:30+07:00");
+  f.check("2026-11-29T08:00+07:00");
+  CHECK(f.sent.size() == 1);
+}
+
+TEST_CASE("a reminder missed while the daemon was down runs late, once, before the meeting") {
+  runner_fixture f;
+  f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00");
+  f.check("2026-11-30T06:00+07:00");
+  CHECK(f.sent.size() == 1);
+  f.check("2026-11-30T07:00+07:00");
+  CHECK(f.sent.size() == 2);
+}
+
+TEST_CASE("a reminder is skipped once the meeting has started, and one due before it was created") {
+  runner_fixture f;
+  const auto late = f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00");
+  const auto created_late = f.add_event("2026-12-05T09:00+07:00", "2026-12-04T12:00+07:00");
+  f.check("2026-11-30T09:30+07:00");
+  CHECK(f.sent.empty());
+  const auto runs = f.events->runs("event:" + std::to_string(late) + ":");
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[0].state == "skipped");
+  f.check("2026-12-05T07:00+07:00");
+  REQUIRE(f.sent.size() == 1);  // -2h; -1d@08:00 was due before the event existed
+  CHECK(f.events->runs("event:" + std::to_string(created_late) + ":reminder:0")[0].state == "skipped");
+}
+
+TEST_CASE("a cancelled event sends no reminder") {
+  runner_fixture f;
+  const auto id = f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00");
+  f.events->cancel_event(id, at("2026-11-26T00:00Z"));
+  f.check("2026-11-29T08:00+07:00");
+  CHECK(f.sent.empty());
+}
+
+TEST_CASE("a crash after the broadcast was queued neither repeats nor loses it") {
+  runner_fixture f;
+  f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00");
+  f.fail = runner_fixture::failure::after_commit;
+  CHECK_THROWS_AS(f.check("2026-11-29T08:00+07:00"), crash);
+  f.fail = runner_fixture::failure::none;
+  f.restart();
+  f.check("2026-11-29T08:01+07:00");
+  CHECK(f.sent.empty());
+  const auto runs = f.events->runs("event:");
+  REQUIRE(runs.size() == 1);
+  CHECK(runs[0].state == "done");
+  CHECK(runs[0].broadcast_id);
+}
+
+TEST_CASE("a crash before the broadcast was queued runs it after the restart") {
+  runner_fixture f;
+  f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00");
+  f.fail = runner_fixture::failure::before_commit;
+  CHECK_THROWS_AS(f.check("2026-11-29T08:00+07:00"), crash);
+  f.fail = runner_fixture::failure::none;
+  f.restart();
+  f.check("2026-11-29T08:01+07:00");
+  CHECK(f.sent.size() == 1);
+  f.check("2026-11-29T08:02+07:00");
+  CHECK(f.sent.size() == 1);
+}
+
+TEST_CASE("birthday greetings go out at 07:00 WIB, which is midnight UTC, once a day") {
+  runner_fixture f;
+  f.add_contact("1985-11-30");
+  f.add_contact("1990-11-29");
+  f.enable_birthdays(7);
+  CHECK(f.check("2026-11-29T23:59:59Z") == at("2026-11-30T00:00Z"));
+  CHECK(f.sent.empty());
+  f.check("2026-11-30T00:00Z");
+  REQUIRE(f.sent.size() == 1);
+  CHECK(f.sent[0].origin == "birthday");
+  CHECK(f.sent[0].audience.contacts == std::vector<std::int64_t>{1});
+  f.restart();
+  f.check("2026-11-30T05:00Z");
+  f.check("2026-11-29T23:00Z");  // clock set back to 06:00 WIB
+  f.check("2026-11-30T00:00Z");
+  CHECK(f.sent.size() == 1);
+}
+
+TEST_CASE("a birthday missed on its day is not sent the next day") {
+  runner_fixture f;
+  f.add_contact("1985-11-30");
+  f.enable_birthdays(7);
+  f.check("2026-12-01T08:00+07:00");
+  CHECK(f.sent.empty());
+}
+
+TEST_CASE("a birthday greeting missed in the morning goes out later that day") {
+  runner_fixture f;
+  f.add_contact("1985-11-30");
+  f.enable_birthdays(7);
+  f.check("2026-11-30T15:00+07:00");
+  CHECK(f.sent.size() == 1);
+}
+
+TEST_CASE("someone born on 29 February is greeted on 28 February of a common year") {
+  runner_fixture f;
+  f.add_contact("1984-02-29");
+  f.enable_birthdays(7);
+  f.check("2027-02-28T07:00+07:00");
+  CHECK(f.sent.size() == 1);
+  f.check("2027-03-01T07:00+07:00");
+  CHECK(f.sent.size() == 1);
+}
+
+TEST_CASE("birthday greetings are off until enabled") {
+  runner_fixture f;
+  f.add_contact("1985-11-30");
+  f.check("2026-11-30T07:00+07:00");
+  CHECK(f.sent.empty());
+}
+
+TEST_CASE("a recurring broadcast runs the latest missed occurrence once, not a flood") {
+  runner_fixture f;
+  siaran::queue::new_recurring r;
+  r.audience_json = R"({"contacts": [1]})";
+  r.template_text = "Posyandu buka hari ini";
+  r.cron = "*/10 * * * *";
+  r.created_at = at("2026-11-25T08:00+07:00");
+  f.events->create_recurring(r);
+  CHECK(f.check("2026-11-25T08:05+07:00") == at("2026-11-25T08:10+07:00"));
+  REQUIRE(f.sent.size() == 1);  // 08:00
+  f.check("2026-11-25T10:05+07:00");
+  CHECK(f.sent.size() == 2);  // 10:00 only, not the eleven in between
+  f.check("2026-11-25T09:05+07:00");  // clock set back
+  f.restart();
+  f.check("2026-11-25T10:09+07:00");
+  CHECK(f.sent.size() == 2);
+  f.check("2026-11-25T10:10+07:00");
+  CHECK(f.sent.size() == 3);
+}

@@ -1,0 +1,134 @@
+#include "tools/contacts_command.h"
+
+#include <fstream>
+#include <map>
+#include <ostream>
+#include <sstream>
+
+#include "tools/api_list.h"
+#include "tools/exit_codes.h"
+
+namespace siaran::tools {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view usage_text =
+    "usage: siaran contacts import FILE.csv [--partial]\n"
+    "       siaran contacts list [--kecamatan K] [--desa D] [--peran P] [--tag T] [--q TEXT]\n"
+    "       siaran contacts export [--kecamatan K] [--desa D] [--peran P] [--tag T] [--q TEXT]\n"
+    "       siaran contacts problems  (nomor bermasalah: numbers whose last messages failed)\n";
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw usage_error{"cannot read '" + path + "'"};
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// An import answers 422 with the refused rows: that is data to print, not a failure to report.
+int import_file(arg_cursor& args, std::ostream& out) {
+  api_options options;
+  std::optional<std::string> file;
+  bool partial = false;
+  while (args.more()) {
+    const std::string_view word = args.next();
+    if (word == "--partial") {
+      partial = true;
+    } else if (!take_api_option(word, args, options)) {
+      if (file || word.starts_with("--")) throw usage_error{"unknown argument '" + std::string(word) + "'"};
+      file = std::string(word);
+    }
+  }
+  if (!file) throw usage_error{"import needs the CSV file"};
+  const std::string csv = read_file(*file);
+  api_client client(resolve_endpoint(options));
+  const api_reply reply =
+      client.post(partial ? "/api/v1/contacts/import?partial=true" : "/api/v1/contacts/import", csv, "text/csv");
+  const json answer = reply.status == 422 ? json::parse(reply.body) : expect_json(reply);
+  if (options.json) {
+    out << reply.body << "\n";
+  } else {
+    out << "imported " << answer.at("imported").get<long>() << " contact(s)";
+    if (answer.contains("inserted")) {
+      out << " (" << answer["inserted"].get<long>() << " new, " << answer["updated"].get<long>() << " updated)";
+    }
+    out << "\n";
+    for (const json& e : answer.at("errors")) {
+      out << "line " << e.at("line").get<long>() << ": " << e.at("reason").get<std::string>() << "\n";
+    }
+    if (reply.status == 422 && !partial) out << "nothing imported; fix the rows above, or import the rest with --partial\n";
+  }
+  return answer.at("errors").empty() ? exit_ok : exit_data;
+}
+
+// The filter options shared by list and export, as the API's query.
+std::string filtered_target(std::string path, arg_cursor& args, api_options& options) {
+  static const std::map<std::string_view, std::string_view> filters{
+      {"--kecamatan", "kecamatan"}, {"--desa", "desa"}, {"--peran", "peran"}, {"--tag", "tag"}, {"--q", "q"}};
+  std::string query;
+  while (args.more()) {
+    const std::string_view word = args.next();
+    const auto filter = filters.find(word);
+    if (filter != filters.end()) {
+      query += "&" + std::string(filter->second) + "=" + query_value(args.value_of(word));
+    } else if (!take_api_option(word, args, options)) {
+      throw usage_error{"unknown argument '" + std::string(word) + "'"};
+    }
+  }
+  if (!query.empty()) query[0] = '?';
+  return path + query;
+}
+
+std::string text_of(const json& contact, const char* key) {
+  const auto it = contact.find(key);
+  return it != contact.end() && it->is_string() ? it->get<std::string>() : "-";
+}
+
+int list(arg_cursor& args, std::ostream& out) {
+  api_options options;
+  const std::string target = filtered_target("/api/v1/contacts", args, options);
+  return print_list(args, options, target, out, [](const json& c, std::ostream& line) {
+    line << c.at("id").get<long>() << "\t" << text_of(c, "nama") << "\t" << text_of(c, "no_hp") << "\t"
+         << text_of(c, "peran") << "\t" << text_of(c, "desa") << "\t" << text_of(c, "kecamatan")
+         << (c.value("berhenti", false) ? "\t[berhenti]" : "") << "\n";
+  });
+}
+
+int export_csv(arg_cursor& args, std::ostream& out) {
+  api_options options;
+  const std::string target = filtered_target("/api/v1/contacts/export", args, options);
+  api_client client(resolve_endpoint(options));
+  const api_reply reply = client.get(target);
+  if (reply.status != 200) expect_json(reply);  // throws the refusal
+  out << reply.body;
+  return exit_ok;
+}
+
+int problems(arg_cursor& args, std::ostream& out) {
+  return print_list(args, {}, "/api/v1/contacts/problems", out, [](const json& p, std::ostream& line) {
+    const json& c = p.at("contact");
+    line << c.at("id").get<long>() << "\t" << text_of(c, "nama") << "\t" << text_of(c, "no_hp") << "\t"
+         << text_of(c, "desa") << "\t" << p.at("evidence").get<std::string>() << "\n";
+  });
+}
+
+int contacts(std::span<const std::string_view> words, std::ostream& out) {
+  arg_cursor args(words);
+  if (!args.more()) throw usage_error{"give import, list, export or problems"};
+  const std::string_view action = args.next();
+  if (action == "import") return import_file(args, out);
+  if (action == "list") return list(args, out);
+  if (action == "export") return export_csv(args, out);
+  if (action == "problems") return problems(args, out);
+  throw usage_error{"unknown action '" + std::string(action) + "'"};
+}
+
+}  // namespace
+
+int run_contacts_command(std::span<const std::string_view> args, std::ostream& out, std::ostream& err) {
+  return run_api_command("siaran contacts", usage_text, err, [&] { return contacts(args, out); });
+}
+
+}  // namespace siaran::tools

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <iosfwd>
+#include <span>
+#include <string_view>
+
+namespace siaran::tools {
+
+// `siaran groups add --name N (--kecamatan K | --desa D | --peran P | --tag T ... | --contacts
+// 1,2,3) | groups list`.
+int run_groups_command(std::span<const std::string_view> args, std::ostream& out, std::ostream& err);
+
+}  // namespace siaran::tools
