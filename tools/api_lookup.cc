@@ -2,14 +2,12 @@
 
 #include <charconv>
 #include <fstream>
-#include <optional>
 #include <sstream>
 
 #include "tools/api_options.h"
 #include "tools/exit_codes.h"
 
 namespace siaran::tools {
-namespace {
 
 std::optional<std::int64_t> as_id(std::string_view text) {
   std::int64_t id = 0;
@@ -17,8 +15,6 @@ std::optional<std::int64_t> as_id(std::string_view text) {
   if (error != std::errc{} || end != text.data() + text.size() || id <= 0) return std::nullopt;
   return id;
 }
-
-}  // namespace
 
 std::int64_t id_by_name(api_client& client, std::string_view list_target, std::string_view what,
                         std::string_view name) {

@@ -19,4 +19,29 @@ long parse_long(std::string_view text, std::string_view what, long minimum, long
   return value;
 }
 
+namespace {
+
+// "give add, list or show"
+std::string actions_hint(std::initializer_list<command_action> actions) {
+  std::string hint = "give ";
+  std::size_t index = 0;
+  for (const command_action& action : actions) {
+    if (index > 0) hint += index + 1 == actions.size() ? " or " : ", ";
+    hint += action.name;
+    ++index;
+  }
+  return hint;
+}
+
+}  // namespace
+
+int run_action(arg_cursor& args, std::ostream& out, std::initializer_list<command_action> actions) {
+  if (!args.more()) throw usage_error{actions_hint(actions)};
+  const std::string_view word = args.next();
+  for (const command_action& action : actions) {
+    if (action.name == word) return action.run(args, out);
+  }
+  throw usage_error{"unknown action '" + std::string(word) + "': " + actions_hint(actions)};
+}
+
 }  // namespace siaran::tools

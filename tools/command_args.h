@@ -3,6 +3,9 @@
 // What every `siaran` subcommand does with its words: walk "--flag" and "--option VALUE",
 // and report a usage problem (exit 2) as a value distinct from bad data or an absent daemon.
 
+#include <functional>
+#include <initializer_list>
+#include <iosfwd>
 #include <span>
 #include <string>
 #include <string_view>
@@ -29,5 +32,15 @@ class arg_cursor {
 
 // A whole decimal number within [minimum, maximum]; a usage_error naming `what` otherwise.
 long parse_long(std::string_view text, std::string_view what, long minimum, long maximum);
+
+// One action of a subcommand (`siaran groups add`) and what it does with the words after it.
+struct command_action {
+  std::string_view name;
+  std::function<int(arg_cursor& args, std::ostream& out)> run;
+};
+
+// Runs the action the next word names; a usage_error listing the actions ("give add or list")
+// when there is no word or it names none.
+int run_action(arg_cursor& args, std::ostream& out, std::initializer_list<command_action> actions);
 
 }  // namespace siaran::tools

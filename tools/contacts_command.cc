@@ -116,13 +116,8 @@ int problems(arg_cursor& args, std::ostream& out) {
 
 int contacts(std::span<const std::string_view> words, std::ostream& out) {
   arg_cursor args(words);
-  if (!args.more()) throw usage_error{"give import, list, export or problems"};
-  const std::string_view action = args.next();
-  if (action == "import") return import_file(args, out);
-  if (action == "list") return list(args, out);
-  if (action == "export") return export_csv(args, out);
-  if (action == "problems") return problems(args, out);
-  throw usage_error{"unknown action '" + std::string(action) + "'"};
+  return run_action(args, out,
+                    {{"import", import_file}, {"list", list}, {"export", export_csv}, {"problems", problems}});
 }
 
 }  // namespace

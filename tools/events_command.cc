@@ -156,13 +156,12 @@ int one_event(std::string_view action, arg_cursor& args, std::ostream& out) {
 }
 
 int events(std::span<const std::string_view> words, std::ostream& out) {
-  if (words.empty()) throw usage_error{"give add, list, show or cancel"};
-  const std::string_view action = words.front();
-  arg_cursor args(words.subspan(1));
-  if (action == "add") return add_event(args, out);
-  if (action == "list") return list_events(args, out);
-  if (action == "show" || action == "cancel") return one_event(action, args, out);
-  throw usage_error{"unknown action '" + std::string(action) + "': give add, list, show or cancel"};
+  arg_cursor args(words);
+  return run_action(args, out,
+                    {{"add", add_event},
+                     {"list", list_events},
+                     {"show", [](arg_cursor& a, std::ostream& o) { return one_event("show", a, o); }},
+                     {"cancel", [](arg_cursor& a, std::ostream& o) { return one_event("cancel", a, o); }}});
 }
 
 }  // namespace

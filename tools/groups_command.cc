@@ -65,11 +65,7 @@ int list(arg_cursor& args, std::ostream& out) {
 
 int groups(std::span<const std::string_view> words, std::ostream& out) {
   arg_cursor args(words);
-  if (!args.more()) throw usage_error{"give add or list"};
-  const std::string_view action = args.next();
-  if (action == "add") return add(args, out);
-  if (action == "list") return list(args, out);
-  throw usage_error{"unknown action '" + std::string(action) + "'"};
+  return run_action(args, out, {{"add", add}, {"list", list}});
 }
 
 }  // namespace

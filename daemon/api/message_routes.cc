@@ -2,10 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include <charconv>
-
 #include "daemon/api/api_context.h"
 #include "daemon/api/message_json.h"
+#include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 
 namespace siaran::daemon::api {
@@ -16,11 +15,7 @@ using nlohmann::json;
 constexpr std::size_t max_batch = 100'000;
 constexpr std::size_t batch_body_limit = 32 * 1024 * 1024;
 
-queue::timestamp wall_now() {
-  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
-
-message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_for, wall_now()}; }
+message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_for, wall_clock_now()}; }
 
 http::response post_message(api_context& c, const http::request& request) {
   const parsed_message parsed = parse_message(json_body(request), defaults_of(c), c.next_concat_reference++);
@@ -64,14 +59,9 @@ http::response post_batch(api_context& c, const http::request& request) {
 }
 
 http::response get_message(api_context& c, const http::request& request) {
-  const std::string& text = request.params.at("id");
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc{} || end != text.data() + text.size() || id <= 0) {
-    throw bad_request("'" + text + "' is not a message id");
-  }
+  const std::int64_t id = path_id(request, "a message");
   const auto message = c.store.message(id);
-  if (!message) return http::error_response(404, "no message " + text);
+  if (!message) return http::error_response(404, "no message " + std::to_string(id));
   return json_reply(200, message_json(*message));
 }
 
