@@ -9,19 +9,10 @@
 #include "daemon/compose.h"
 #include "daemon/dispatcher.h"
 #include "modem/sms/codec_error.h"
+#include "queue/recipient_key.h"
 
 namespace siaran::daemon {
 namespace {
-
-// Two contacts are one phone when their last 8 digits agree, as the store matches numbers
-// (queue's recipient_key): the same SIM imported once as +62812... and once as +812....
-std::string phone_key(std::string_view number) {
-  std::string digits;
-  for (const char c : number) {
-    if (c >= '0' && c <= '9') digits += c;
-  }
-  return digits.size() > 8 ? digits.substr(digits.size() - 8) : digits;
-}
 
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
@@ -104,7 +95,7 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
       ++p.plan.skipped_opted_out;
       continue;
     }
-    if (!numbers.insert(phone_key(c.phone)).second) {
+    if (!numbers.insert(queue::recipient_key(c.phone)).second) {
       ++p.plan.skipped_duplicates;
       continue;
     }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "daemon/wall_clock.h"
+
 namespace siaran::daemon {
 namespace {
 
@@ -15,10 +17,6 @@ using steady = std::chrono::steady_clock;
 constexpr auto idle_poll = 1s;
 constexpr auto cap_window = std::chrono::minutes(1);
 constexpr auto expiry_sweep = 5s;
-
-queue::timestamp wall_now() {
-  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
 
 // Enough candidates for every part that can go now, with room for those waiting on a sticky or
 // pinned modem that is busy.
@@ -127,7 +125,7 @@ asio::awaitable<void> dispatcher::round() {
     const candidate& chosen_part = head_.parts[a.candidate];
     // choose_modems moves a pinned part only when its modem is not healthy.
     const bool unpin = chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
-    if (auto claimed = store_.claim(chosen_part.part_id, entries_[a.modem].id, wall_now(), unpin)) {
+    if (auto claimed = store_.claim(chosen_part.part_id, entries_[a.modem].id, wall_clock_now(), unpin)) {
       launch(a.modem, std::move(*claimed));
     }
   }
@@ -147,7 +145,7 @@ bool dispatcher::read_head_if_outdated(steady::time_point now, std::size_t can_s
 
 void dispatcher::read_head(steady::time_point now, std::size_t can_send) {
   head_.parts.clear();
-  for (queue::due_part& d : store_.due_parts(wall_now(), window_for(can_send), busy_modems())) {
+  for (queue::due_part& d : store_.due_parts(wall_clock_now(), window_for(can_send), busy_modems())) {
     head_.parts.push_back({d.part_id, std::move(d.recipient), d.priority, std::move(d.pinned_modem)});
   }
   head_.read_at = now;
@@ -159,7 +157,7 @@ void dispatcher::read_head(steady::time_point now, std::size_t can_send) {
 void dispatcher::expire_now_and_then(steady::time_point now) {
   if (now < next_expiry_sweep_) return;
   next_expiry_sweep_ = now + expiry_sweep;
-  if (const auto expired = store_.expire_overdue(wall_now())) {
+  if (const auto expired = store_.expire_overdue(wall_clock_now())) {
     spdlog::warn("{} part(s) expired with no modem to send them", expired);
   }
 }
@@ -266,7 +264,7 @@ asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(std
   if (draining_) co_return std::nullopt;
   load_[modem_index].recent.push_back(steady::now());
   try {
-    co_return store_.claim_part_of(sent.part.message_id, sent.part.number + 1, entries_[modem_index].id, wall_now());
+    co_return store_.claim_part_of(sent.part.message_id, sent.part.number + 1, entries_[modem_index].id, wall_clock_now());
   } catch (const queue::store_error& e) {
     spdlog::error("claiming part {} of message {}: {}", sent.part.number + 1, sent.part.message_id, e.what());
   }
@@ -276,7 +274,7 @@ asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(std
 void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result) {
   if (!result.ok()) return record_failure(modem_index, part, *result.error);
   const std::string& modem_id = entries_[modem_index].id;
-  store_.mark_sent(part.part.id, modem_id, *result.reference, wall_now());
+  store_.mark_sent(part.part.id, modem_id, *result.reference, wall_clock_now());
   ++metrics_.modems[modem_index].sent;
   sticky_[part.recipient] = modem_id;
   spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id, part.part.number,
@@ -286,7 +284,7 @@ void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part
 void dispatcher::record_failure(std::size_t modem_index, const queue::claimed_part& part,
                                 const modem::send_error& error) {
   const std::string& modem_id = entries_[modem_index].id;
-  const auto now = wall_now();
+  const auto now = wall_clock_now();
   const std::string code = error.cms_code ? "error " + std::to_string(*error.cms_code) + ", " : "";
   const std::string what = "modem " + modem_id + ": " + code + error.text;
   if (error.maybe_sent) {

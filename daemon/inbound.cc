@@ -2,16 +2,13 @@
 
 #include <spdlog/spdlog.h>
 
+#include "daemon/wall_clock.h"
 #include "modem/phone_number.h"
 
 namespace siaran::daemon {
 namespace {
 
 using namespace std::chrono_literals;
-
-queue::timestamp wall_now() {
-  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
 
 // A service-centre time (local time with its offset) as UTC.
 std::optional<queue::timestamp> utc(const std::optional<sms::timestamp>& t) {
@@ -61,7 +58,7 @@ bool inbound::store_message(const std::string& modem_id, const modem::incoming_m
   try {
     if (!message.decoded()) {
       const auto id = store_.record_incoming(
-          {modem_id, "", "", wall_now(), {message.pdu}, message.decode_error, std::nullopt, std::nullopt, true});
+          {modem_id, "", "", wall_clock_now(), {message.pdu}, message.decode_error, std::nullopt, std::nullopt, true});
       spdlog::warn("modem {}: stored an undecodable message as incoming {} ({})", modem_id, id, *message.decode_error);
       return true;
     }
@@ -71,13 +68,13 @@ bool inbound::store_message(const std::string& modem_id, const modem::incoming_m
     if (concat && concat->total > 1) {
       const auto id = store_.record_fragment({modem_id, sender, static_cast<int>(concat->reference),
                                               static_cast<int>(concat->total), static_cast<int>(concat->part),
-                                              pdu.ud.text, message.pdu, wall_now()});
+                                              pdu.ud.text, message.pdu, wall_clock_now()});
       if (id) spdlog::info("modem {}: received message {} ({} parts)", modem_id, *id, concat->total);
       if (id) stored(*id);
       return true;
     }
     const auto id = store_.record_incoming(
-        {modem_id, sender, pdu.ud.text, wall_now(), {message.pdu}, std::nullopt, std::nullopt, std::nullopt, true});
+        {modem_id, sender, pdu.ud.text, wall_clock_now(), {message.pdu}, std::nullopt, std::nullopt, std::nullopt, true});
     spdlog::info("modem {}: received message {}", modem_id, id);
     stored(id);
     return true;
@@ -94,7 +91,7 @@ void inbound::store_report(std::size_t modem_index, const modem::status_report& 
   try {
     const auto part = store_.record_status_report({modem_id, report.message_reference, report.report.number, status,
                                                    utc(report.report.service_centre_time),
-                                                   utc(report.report.discharge_time), wall_now(), report.pdu});
+                                                   utc(report.report.discharge_time), wall_clock_now(), report.pdu});
     // TP-ST below 0x20: the transaction completed (TS 23.040 §9.2.3.15).
     if (part && status < 0x20) ++metrics_.modems[modem_index].delivered;
     if (!part) spdlog::info("modem {}: status report for reference {} matches no part we sent", modem_id,
@@ -114,7 +111,7 @@ asio::awaitable<void> inbound::flush_stale() {
   const auto check_every = std::min<std::chrono::seconds>(settings_.reassembly_timeout / 4 + 1s, 60s);
   while (!stopped_) {
     try {
-      for (std::int64_t id : store_.flush_fragments(wall_now() - settings_.reassembly_timeout)) {
+      for (std::int64_t id : store_.flush_fragments(wall_clock_now() - settings_.reassembly_timeout)) {
         spdlog::warn("stored incomplete long message {}: its missing parts did not arrive within {} s", id,
                      settings_.reassembly_timeout.count());
         stored(id);

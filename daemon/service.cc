@@ -21,6 +21,7 @@
 #include "daemon/schedule/scheduler.h"
 #include "daemon/send_metrics.h"
 #include "daemon/systemd_notify.h"
+#include "daemon/wall_clock.h"
 #include "modem/asio.h"
 #include "modem/pool.h"
 #include "queue/broadcasts.h"
@@ -36,10 +37,6 @@ using namespace std::chrono_literals;
 
 // How long a stop may wait for the modems' coroutines to end.
 constexpr auto stop_limit = 10s;
-
-queue::timestamp wall_now() {
-  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
 
 queue::uncertain_policy policy_of(config::OnUncertain on_uncertain) {
   return on_uncertain == config::OnUncertain::hold ? queue::uncertain_policy::hold : queue::uncertain_policy::resend;
@@ -90,7 +87,7 @@ class Service::Impl {
         schedule_runner_(
             events_, [this](const broadcast_request& r, queue::timestamp now) { return broadcaster_.create(r, now).id; },
             schedule::time_zone(config_.timezone)),
-        scheduler_(io_, schedule_runner_, wall_now) {
+        scheduler_(io_, schedule_runner_, wall_clock_now) {
     api_.schedule_changed = [this] { scheduler_.wake(); };
   }
 
@@ -107,7 +104,7 @@ class Service::Impl {
       asio::co_spawn(io_, ping_watchdog(*interval), rethrow);
     }
     watch_modem_states();
-    inbound_.on_stored([this](std::int64_t incoming_id) { router_.route(incoming_id, wall_now()); });
+    inbound_.on_stored([this](std::int64_t incoming_id) { router_.route(incoming_id, wall_clock_now()); });
     inbound_.start();
     pool_->start();
     dispatcher_.start();
@@ -144,7 +141,7 @@ class Service::Impl {
   // (on_uncertain) applied before anything new is claimed.
   void resolve_uncertain_parts() {
     const auto policy = policy_of(config_.on_uncertain);
-    for (const queue::part_record& part : store_.resolve_uncertain_at_startup(policy, wall_now())) {
+    for (const queue::part_record& part : store_.resolve_uncertain_at_startup(policy, wall_clock_now())) {
       spdlog::warn("part {} ({}/{}) of message {} was being sent on {} when the daemon stopped: {}", part.id,
                    part.number, part.total, part.message_id, part.modem.value_or("?"),
                    policy == queue::uncertain_policy::resend ? "sending it again (it may arrive twice)"
@@ -189,7 +186,7 @@ class Service::Impl {
 
   void record_modem_event(const modem::modem_status& now) {
     try {
-      store_.record_modem_event(now.id, wall_now(), modem::to_string(now.state), now.reason);
+      store_.record_modem_event(now.id, wall_clock_now(), modem::to_string(now.state), now.reason);
     } catch (const std::exception& e) {
       spdlog::error("recording modem {}'s state: {}", now.id, e.what());
     }

@@ -21,14 +21,6 @@ std::optional<std::int64_t> optional_millis(const std::optional<timestamp>& t) {
   return millis(*t);
 }
 
-std::string recipient_key(std::string_view number) {
-  std::string digits;
-  for (const char c : number) {
-    if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-  }
-  return digits.size() > 8 ? digits.substr(digits.size() - 8) : digits;
-}
-
 part_record read_part(const statement& s) {
   part_record p;
   p.id = s.int64(0);

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "queue/database.h"
+#include "queue/recipient_key.h"
 #include "queue/records.h"
 #include "queue/statements.h"
 #include "queue/store.h"
@@ -25,10 +26,6 @@ inline std::int64_t millis(timestamp t) { return t.time_since_epoch().count(); }
 inline timestamp from_millis(std::int64_t ms) { return timestamp(std::chrono::milliseconds(ms)); }
 std::optional<timestamp> optional_time(const statement& s, int column);
 std::optional<std::int64_t> optional_millis(const std::optional<timestamp>& t);
-
-// The last 8 digits: enough to tell subscribers apart, and the same in 0812..., 62812... and
-// +62812... (the forms an Indonesian number takes in reports and replies).
-std::string recipient_key(std::string_view number);
 
 // Inserts the message and its parts inside the caller's transaction (client_ref: an earlier
 // message with it is returned instead).

@@ -10,6 +10,7 @@
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/path_id.h"
+#include "daemon/wall_clock.h"
 #include "daemon/api/request_helpers.h"
 
 namespace siaran::daemon::api {

@@ -11,6 +11,7 @@
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/path_id.h"
+#include "daemon/wall_clock.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/broadcast/template.h"
 #include "daemon/schedule/birthday_settings.h"

@@ -5,6 +5,7 @@
 #include "daemon/api/api_context.h"
 #include "daemon/api/contact_json.h"
 #include "daemon/api/path_id.h"
+#include "daemon/wall_clock.h"
 #include "daemon/api/request_helpers.h"
 
 namespace siaran::daemon::api {

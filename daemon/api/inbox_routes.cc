@@ -8,6 +8,7 @@
 #include "daemon/api/iso_time.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/path_id.h"
+#include "daemon/wall_clock.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/compose.h"
 #include "daemon/inbox/confirmations.h"

@@ -1,7 +1,6 @@
 #include "daemon/api/path_id.h"
 
 #include <charconv>
-#include <chrono>
 #include <string>
 
 #include "daemon/api/message_request.h"
@@ -16,10 +15,6 @@ std::int64_t path_id(const http::request& request, const char* what) {
     throw bad_request("'" + text + "' is not " + what + " id");
   }
   return id;
-}
-
-queue::timestamp wall_clock_now() {
-  return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
 }
 
 }  // namespace siaran::daemon::api

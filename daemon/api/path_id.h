@@ -1,18 +1,14 @@
 #pragma once
 
-// The {id} of a route such as /api/v1/contacts/{id}, and the wall clock the handlers stamp
-// their writes with.
+// The {id} of a route such as /api/v1/contacts/{id}.
 
 #include <cstdint>
 
 #include "daemon/http/exchange.h"
-#include "queue/records.h"
 
 namespace siaran::daemon::api {
 
 // A positive whole number, or bad_request("'x' is not <what> id"), e.g. what = "a contact".
 std::int64_t path_id(const http::request& request, const char* what);
-
-queue::timestamp wall_clock_now();
 
 }  // namespace siaran::daemon::api

@@ -1,0 +1,14 @@
+#pragma once
+
+// When two phone numbers are the same subscriber, whatever form they are written in.
+
+#include <string>
+#include <string_view>
+
+namespace siaran::queue {
+
+// The last 8 digits: enough to tell subscribers apart, and the same in 0812..., 62812... and
+// +62812... (the forms an Indonesian number takes in reports, replies and spreadsheets).
+std::string recipient_key(std::string_view number);
+
+}  // namespace siaran::queue
