@@ -101,8 +101,7 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
     }
     outgoing_text out;
     out.to = c.phone;
-    out.text = text.render({c, request.extra_values, date, time});
-    if (!tag.empty()) out.text += "\n" + tag;
+    out.text = with_sender_tag(text.render({c, request.extra_values, date, time}), tag);
     out.priority = request.priority;
     out.now = now;
     out.send_at = send_at;

@@ -29,4 +29,9 @@ composed_message compose(const outgoing_text& out) {
   return composed;
 }
 
+std::string with_sender_tag(std::string text, const std::string& tag) {
+  if (!tag.empty()) text += "\n" + tag;
+  return text;
+}
+
 }  // namespace siaran::daemon

@@ -32,4 +32,8 @@ struct composed_message {
 // Throws sms::codec_error when the text cannot be encoded.
 composed_message compose(const outgoing_text& out);
 
+// `text` signed with an officer's sender tag on its own last line (unchanged when the tag is
+// empty): a USB modem cannot set an alphanumeric sender, the tag is how a cadre knows who wrote.
+std::string with_sender_tag(std::string text, const std::string& tag);
+
 }  // namespace siaran::daemon

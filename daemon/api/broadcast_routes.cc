@@ -10,8 +10,8 @@
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/path_id.h"
-#include "daemon/wall_clock.h"
 #include "daemon/api/request_helpers.h"
+#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {

@@ -7,12 +7,12 @@
 
 #include "daemon/api/api_context.h"
 #include "daemon/api/contact_json.h"
-#include "daemon/api/path_id.h"
-#include "daemon/wall_clock.h"
 #include "daemon/api/iso_time.h"
+#include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/contacts/contact_export.h"
 #include "daemon/contacts/contact_import.h"
+#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {

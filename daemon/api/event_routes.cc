@@ -11,13 +11,13 @@
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/path_id.h"
-#include "daemon/wall_clock.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/broadcast/template.h"
 #include "daemon/schedule/birthday_settings.h"
 #include "daemon/schedule/cron_expression.h"
 #include "daemon/schedule/reminder_offset.h"
 #include "daemon/schedule/schedule_runner.h"
+#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {

@@ -5,8 +5,8 @@
 #include "daemon/api/api_context.h"
 #include "daemon/api/contact_json.h"
 #include "daemon/api/path_id.h"
-#include "daemon/wall_clock.h"
 #include "daemon/api/request_helpers.h"
+#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {

@@ -8,11 +8,11 @@
 #include "daemon/api/iso_time.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/path_id.h"
-#include "daemon/wall_clock.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/compose.h"
 #include "daemon/inbox/confirmations.h"
 #include "daemon/inbox/reply_router.h"
+#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -74,14 +74,8 @@ http::response inbox(queue::reply_book& replies, const http::request& request) {
 
 // Queues `text` to `to` now, ahead of broadcasts, and wakes the dispatcher.
 std::int64_t queue_text(api_context& c, const std::string& to, const std::string& text) {
-  outgoing_text out;
-  out.to = to;
-  out.text = text;
-  out.priority = inbox::reply_priority;
-  out.now = out.send_at = wall_clock_now();
-  out.valid_for = c.valid_for;
-  out.concat_reference = c.next_concat_reference++;
-  const std::int64_t id = c.store.enqueue(compose(out).message).id;
+  const std::int64_t id =
+      inbox::queue_reply(c.store, to, text, wall_clock_now(), c.valid_for, c.next_concat_reference++);
   c.dispatch.queued();
   return id;
 }
@@ -105,7 +99,7 @@ http::response reply(api_context& c, queue::reply_book& replies, const http::req
   }
   if (entry->route.officer_id) {
     const auto officer = c.contacts.find_officer(*entry->route.officer_id);
-    if (officer && !officer->sender_tag.empty()) text += "\n" + officer->sender_tag;
+    if (officer) text = with_sender_tag(std::move(text), officer->sender_tag);
   }
   const std::int64_t message_id = queue_text(c, entry->message.sender, text);
   spdlog::info("reply to incoming {} queued as message {} by token {}", id, message_id, request.token_name);

@@ -16,6 +16,18 @@ std::string last_digits(const std::string& number) {
 
 }  // namespace
 
+std::int64_t queue_reply(queue::store& store, const std::string& to, const std::string& text, queue::timestamp now,
+                         std::chrono::seconds valid_for, std::uint8_t concat_reference) {
+  outgoing_text out;
+  out.to = to;
+  out.text = text;
+  out.priority = reply_priority;
+  out.now = out.send_at = now;
+  out.valid_for = valid_for;
+  out.concat_reference = concat_reference;
+  return store.enqueue(compose(out).message).id;
+}
+
 bool answerable(std::string_view sender) {
   if (!sender.empty() && sender.front() == '+') sender.remove_prefix(1);
   return sender.size() >= 5 && std::ranges::all_of(sender, [](char c) { return c >= '0' && c <= '9'; });
@@ -85,15 +97,7 @@ void reply_router::forward(const reply_origin& origin, const std::string& text, 
 }
 
 void reply_router::send(const std::string& to, const std::string& text, queue::timestamp now) {
-  outgoing_text out;
-  out.to = to;
-  out.text = text;
-  out.priority = reply_priority;
-  out.now = now;
-  out.send_at = now;
-  out.valid_for = settings_.valid_for;
-  out.concat_reference = next_concat_reference_++;
-  store_.enqueue(compose(out).message);
+  queue_reply(store_, to, text, now, settings_.valid_for, next_concat_reference_++);
   queued_();
 }
 

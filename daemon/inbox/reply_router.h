@@ -34,6 +34,11 @@ struct reply_settings {
   keyword_lists keywords;
 };
 
+// Queues `text` to `to` now at reply_priority (durable when it returns); returns its message id.
+// The caller wakes the dispatcher.
+std::int64_t queue_reply(queue::store& store, const std::string& to, const std::string& text, queue::timestamp now,
+                         std::chrono::seconds valid_for, std::uint8_t concat_reference);
+
 // Only a phone number can be answered or matched to a contact: an alphanumeric sender
 // ("TELKOMSEL") cannot, and answering it would at best cost an SMS.
 bool answerable(std::string_view sender);
