@@ -66,6 +66,8 @@ struct Http {
   std::string host = "127.0.0.1";         // without the brackets of an IPv6 literal
   std::uint16_t port = 8080;
   std::vector<Token> tokens;
+  // The web UI's files; empty: where this build installed them (SIARAN_WEB_ROOT).
+  std::string web_root;
 };
 
 // The words a reply may be (case-insensitive), per effect (daemon/inbox/keywords.h); stored

@@ -109,7 +109,7 @@ void read_http(const Value& value, Http& http) {
       http.tokens.push_back(std::move(token));
     });
   };
-  mapping(value, {{"listen", read_listen}, {"tokens", read_tokens}});
+  mapping(value, {{"listen", read_listen}, {"tokens", read_tokens}, {"web_root", store(http.web_root, values::text)}});
 }
 
 // One word of letters, compared case-insensitively: stored upper-case.

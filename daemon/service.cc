@@ -12,7 +12,9 @@
 #include "daemon/api/api_context.h"
 #include "daemon/broadcaster.h"
 #include "daemon/dispatcher.h"
+#include "daemon/http/bearer.h"
 #include "daemon/http/server.h"
+#include "daemon/http/static_files.h"
 #include "daemon/inbound.h"
 #include "daemon/inbox/reply_router.h"
 #include "daemon/logging.h"
@@ -51,11 +53,22 @@ inbox::reply_settings reply_settings_of(const config::Config& c) {
   return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords};
 }
 
+// The web UI's own files, and Bootstrap and Chart.js from Debian's libjs-bootstrap5 and
+// libjs-chart.js (no CDN: the office has no internet).
+std::vector<http::static_root> web_roots_of(const config::Config& c) {
+  const std::filesystem::path javascript = "/usr/share/javascript";
+  return {{"/vendor/bootstrap5/", javascript / "bootstrap5"},
+          {"/vendor/chart.js/", javascript / "chart.js"},
+          {"/", c.http.web_root.empty() ? std::filesystem::path(SIARAN_WEB_ROOT) : std::filesystem::path(c.http.web_root)}};
+}
+
 http::server_settings http_settings_of(const config::Config& c) {
   http::server_settings settings;
   settings.host = c.http.host;
   settings.port = c.http.port;
-  for (const config::Token& token : c.http.tokens) settings.tokens.push_back({token.name, token.sha256});
+  std::vector<http::token_digest> tokens;
+  for (const config::Token& token : c.http.tokens) tokens.push_back({token.name, token.sha256});
+  settings.authenticate = http::bearer_authenticator(std::move(tokens));
   return settings;
 }
 
@@ -157,6 +170,7 @@ class Service::Impl {
     api::add_inbox_routes(routes, api_, replies_);
     api::add_contact_routes(routes, api_);
     api::add_broadcast_routes(routes, api_);
+    routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
     http_ = std::make_unique<http::server>(io_, http_settings_of(config_), std::move(routes));
     try {
       http_->start();

@@ -316,6 +316,43 @@ CREATE TABLE number_changes (
 );
 CREATE INDEX number_changes_state ON number_changes (state, id);
 )sql",
+    // 8: people who log in to the web UI, their browser sessions and the API tokens made
+    // there (config tokens stay in the config). Secrets are stored only as hashes: passwords
+    // as libsodium's Argon2id string, session and API tokens as SHA-256 hex. Times in ms.
+    R"sql(
+CREATE TABLE users (
+  id                  INTEGER PRIMARY KEY,
+  name                TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+  role                TEXT    NOT NULL,  -- viewer, officer, admin
+  password_hash       TEXT    NOT NULL,
+  officer_id          INTEGER REFERENCES officers(id) ON DELETE SET NULL,
+  disabled            INTEGER NOT NULL DEFAULT 0,
+  created_at          INTEGER NOT NULL,
+  password_changed_at INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+  token_sha256 TEXT    PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf         TEXT    NOT NULL,
+  created_at   INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL,
+  expires_at   INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE api_tokens (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT    NOT NULL UNIQUE,
+  sha256     TEXT    NOT NULL,
+  created_at INTEGER NOT NULL,
+  created_by INTEGER REFERENCES users(id) ON DELETE SET NULL
+);
+)sql",
+    // 9: when an officer (or an admin, for the general inbox) first read an incoming message;
+    // NULL is unread, which the web UI counts.
+    R"sql(
+ALTER TABLE incoming ADD COLUMN read_at INTEGER;
+CREATE INDEX incoming_unread ON incoming (officer_id) WHERE read_at IS NULL;
+)sql",
 };
 
 int current_version(database& db) {

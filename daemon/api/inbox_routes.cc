@@ -102,7 +102,7 @@ http::response reply(api_context& c, queue::reply_book& replies, const http::req
     if (officer) text = with_sender_tag(std::move(text), officer->sender_tag);
   }
   const std::int64_t message_id = queue_text(c, entry->message.sender, text);
-  spdlog::info("reply to incoming {} queued as message {} by token {}", id, message_id, request.token_name);
+  spdlog::info("reply to incoming {} queued as message {} by token {}", id, message_id, request.who.name);
   return json_reply(202, {{"id", message_id}});
 }
 

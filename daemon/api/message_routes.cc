@@ -23,7 +23,7 @@ http::response post_message(api_context& c, const http::request& request) {
   const queue::accepted accepted = c.store.enqueue(parsed.message);
   c.dispatch.queued();
   spdlog::debug("message {} queued ({} part(s)) by token {}", accepted.id, parsed.message.parts.size(),
-                request.token_name);
+                request.who.name);
   return json_reply(202, {{"id", accepted.id},
                           {"parts", parsed.message.parts.size()},
                           {"encoding", parsed.encoding},
@@ -55,7 +55,7 @@ http::response post_batch(api_context& c, const http::request& request) {
   json ids = json::array();
   for (const queue::accepted& a : c.store.enqueue_batch(messages)) ids.push_back(a.id);
   c.dispatch.queued();
-  spdlog::info("batch of {} message(s), {} part(s) queued by token {}", messages.size(), parts, request.token_name);
+  spdlog::info("batch of {} message(s), {} part(s) queued by token {}", messages.size(), parts, request.who.name);
   return json_reply(202, {{"ids", std::move(ids)}, {"parts", parts}});
 }
 

@@ -4,6 +4,27 @@
 
 namespace siaran::daemon::http {
 
+std::string_view role_name(role r) {
+  switch (r) {
+    case role::viewer: return "viewer";
+    case role::officer: return "officer";
+    case role::admin: return "admin";
+  }
+  return "viewer";
+}
+
+std::optional<role> role_from_name(std::string_view name) {
+  for (role r : {role::viewer, role::officer, role::admin}) {
+    if (role_name(r) == name) return r;
+  }
+  return std::nullopt;
+}
+
+std::string_view request::header(std::string_view lowercase_name) const {
+  const auto found = headers.find(std::string(lowercase_name));
+  return found == headers.end() ? std::string_view{} : std::string_view(found->second);
+}
+
 response json_response(int status, std::string body) {
   response out;
   out.status = status;

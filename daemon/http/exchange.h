@@ -4,13 +4,30 @@
 // and their tests never see Beast (it stays inside server.cc).
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace siaran::daemon::http {
+
+// What an account may do, in increasing order: a viewer reads; an officer also sends (as
+// themselves), edits contacts and answers their inbox; an admin does everything.
+enum class role { viewer, officer, admin };
+std::string_view role_name(role r);                      // "viewer", "officer", "admin"
+std::optional<role> role_from_name(std::string_view name);
+
+// Who sent a request to a route that needs authentication.
+struct principal {
+  std::string name;                        // the user's name, or the API token's name
+  role level = role::viewer;
+  std::int64_t user_id = 0;                // 0: an API bearer token (a script), which acts as admin
+  std::optional<std::int64_t> officer_id;  // the officer a user sends as, if any
+  bool session = false;                    // a browser session cookie (changes need the CSRF token)
+};
 
 struct request {
   std::string method;                         // "GET", "POST", ...
@@ -19,7 +36,12 @@ struct request {
   std::map<std::string, std::string> params;  // from the route's {name} segments
   std::string content_type;                   // media type only, lowercase ("application/json")
   std::string body;
-  std::string token_name;  // the authenticated token's name; empty on routes without auth
+  std::map<std::string, std::string> headers;  // names lowercase; a repeated header keeps the last
+  std::string remote_address;                  // the client's IP address, as text
+  principal who;  // on routes with auth: who sent it (empty name on routes without)
+
+  // The header's value, empty when absent. `lowercase_name`: "cookie", "x-csrf-token".
+  std::string_view header(std::string_view lowercase_name) const;
 };
 
 struct response {

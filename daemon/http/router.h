@@ -13,9 +13,12 @@ namespace siaran::daemon::http {
 
 using handler = std::function<response(const request&)>;
 
+// Who may call a route. The server refuses (403) a viewer every method but GET, whatever the
+// route says, so a new state-changing route can never be open to viewers by mistake.
 struct route_options {
-  bool auth = true;                     // needs "Authorization: Bearer TOKEN"
+  bool auth = true;                     // needs an API bearer token or a browser session
   std::size_t max_body = 64 * 1024;     // larger bodies get 413 before the handler runs
+  role min_role = role::viewer;         // e.g. role::admin for users, tokens and modem tests
 };
 
 // Routes by method and path pattern: literal segments and {name} segments, which match one
@@ -33,6 +36,10 @@ class router {
   };
   match find(std::string_view method, std::string_view path) const;
 
+  // Answers GET requests that match no route and are outside /api/: the web UI's files.
+  void set_fallback(handler h) { fallback_ = std::move(h); }
+  const handler* fallback() const { return fallback_ ? &fallback_ : nullptr; }
+
  private:
   struct route {
     std::string method;
@@ -43,6 +50,7 @@ class router {
   static bool segments_match(const route& r, const std::vector<std::string_view>& path,
                              std::map<std::string, std::string>* params);
   std::vector<route> routes_;
+  handler fallback_;
 };
 
 }  // namespace siaran::daemon::http

@@ -12,6 +12,7 @@
 #include <array>
 #include <limits>
 #include <optional>
+#include <cctype>
 #include <set>
 #include <stdexcept>
 
@@ -35,9 +36,10 @@ constexpr std::chrono::seconds linger_time{2};
 // A failing accept (EMFILE) fails again at once; pausing keeps the loop from spinning.
 constexpr std::chrono::milliseconds accept_retry_pause{100};
 
-constexpr std::string_view unauthorized_message =
-    "missing or unknown API token: send \"Authorization: Bearer TOKEN\" with a token made by "
-    "`siaran token new NAME` and listed under http.tokens in the config";
+// The web UI loads only its own files: no inline script or style, no other origin, no frames.
+constexpr const char* content_security_policy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 // What the connection does after one exchange.
 enum class next_step { keep_alive, close_gracefully, close_now };
@@ -72,6 +74,10 @@ beast_response to_beast(const response& res, unsigned version, bool keep_alive) 
   // API answers hold message states and personal data: never cached, never sniffed as HTML.
   out.set(bhttp::field::cache_control, "no-store");
   out.set("X-Content-Type-Options", "nosniff");
+  out.set("Content-Security-Policy", content_security_policy);
+  out.set("X-Frame-Options", "DENY");
+  out.set("Referrer-Policy", "no-referrer");
+  // Later headers replace these: the web UI's static files set their own Cache-Control.
   for (const auto& [name, value] : res.headers) out.set(name, value);
   out.body() = res.body;
   out.keep_alive(keep_alive);
@@ -79,7 +85,14 @@ beast_response to_beast(const response& res, unsigned version, bool keep_alive) 
   return out;
 }
 
-request to_request(beast_request&& in, decoded_target&& target, std::map<std::string, std::string>&& params) {
+std::string lowercase(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+request to_request(beast_request&& in, decoded_target&& target, std::map<std::string, std::string>&& params,
+                   std::string remote_address) {
   request out;
   out.method = std::string(std_view(in.method_string()));
   out.path = std::move(target.path);
@@ -87,7 +100,21 @@ request to_request(beast_request&& in, decoded_target&& target, std::map<std::st
   out.params = std::move(params);
   out.content_type = media_type(std_view(in[bhttp::field::content_type]));
   out.body = std::move(in.body());
+  for (const auto& field : in) out.headers[lowercase(std_view(field.name_string()))] = std::string(std_view(field.value()));
+  out.remote_address = std::move(remote_address);
   return out;
+}
+
+// Viewers only read, whatever a route says; other roles need the route's minimum.
+std::optional<response> refuse_role(const principal& who, std::string_view method, const route_options& options) {
+  if (who.level == role::viewer && method != "GET") {
+    return error_response(403, "this account may only read (role viewer)");
+  }
+  if (who.level < options.min_role) {
+    return error_response(403, fmt::format("this needs role {}; this account has role {}", role_name(options.min_role),
+                                           role_name(who.level)));
+  }
+  return std::nullopt;
 }
 
 // One place in a count (max_connections), taken when the connection is accepted, before its
@@ -143,7 +170,9 @@ class core : public std::enable_shared_from_this<core> {
   asio::awaitable<bool> write(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive);
   asio::awaitable<void> close_gracefully(beast::tcp_stream& stream);
 
-  response answer(beast_request&& req, decoded_target&& target, router::match&& route) const;
+  response answer(beast_request&& req, decoded_target&& target, router::match&& route,
+                  std::string remote_address) const;
+  response authorised_call(const handler& h, const route_options& options, request&& in) const;
   response call_handler(const handler& h, const request& req) const;
   [[noreturn]] void fail_to_listen(const error_code& ec);
 
@@ -292,7 +321,10 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
 
   beast_request req = parser.release();
   const bool keep_alive = req.keep_alive() && !stopped_;
-  const response res = answer(std::move(req), std::move(*target), std::move(route));
+  error_code ignored;
+  const auto remote = stream.socket().remote_endpoint(ignored);
+  const response res = answer(std::move(req), std::move(*target), std::move(route),
+                              ignored ? std::string() : remote.address().to_string());
   if (!co_await write(stream, res, version, keep_alive)) co_return next_step::close_now;
   co_return keep_alive ? next_step::keep_alive : next_step::close_gracefully;
 }
@@ -334,8 +366,14 @@ asio::awaitable<void> core::close_gracefully(beast::tcp_stream& stream) {
   }
 }
 
-response core::answer(beast_request&& req, decoded_target&& target, router::match&& route) const {
+response core::answer(beast_request&& req, decoded_target&& target, router::match&& route,
+                      std::string remote_address) const {
   const std::string method(std_view(req.method_string()));
+  const handler* fallback = routes_.fallback();
+  if (route.h == nullptr && !route.path_known && fallback != nullptr && method == "GET" &&
+      !target.path.starts_with("/api/")) {
+    return call_handler(*fallback, to_request(std::move(req), std::move(target), {}, std::move(remote_address)));
+  }
   if (route.h == nullptr && route.path_known) {
     response res = error_response(
         405, fmt::format("{} is not allowed on {}; allowed: {}", method, target.path, join(route.allowed, ", ")));
@@ -343,20 +381,22 @@ response core::answer(beast_request&& req, decoded_target&& target, router::matc
     return res;
   }
   if (route.h == nullptr) return error_response(404, fmt::format("no such resource: {}", target.path));
-  std::optional<std::string> token_name;
-  if (route.options.auth) {
-    token_name = bearer_token_name(std_view(req[bhttp::field::authorization]), settings_.tokens);
-    if (!token_name) {
-      response res = error_response(401, unauthorized_message);
-      res.headers.emplace_back("WWW-Authenticate", "Bearer");
-      return res;
-    }
-  }
-  request in = to_request(std::move(req), std::move(target), std::move(route.params));
-  if (token_name) in.token_name = std::move(*token_name);
-  response res = call_handler(*route.h, in);
-  spdlog::debug("HTTP {} {} -> {}", in.method, in.path, res.status);
+  const std::string path = target.path;
+  request in = to_request(std::move(req), std::move(target), std::move(route.params), std::move(remote_address));
+  response res = authorised_call(*route.h, route.options, std::move(in));
+  spdlog::debug("HTTP {} {} -> {}", method, path, res.status);
   return res;
+}
+
+response core::authorised_call(const handler& h, const route_options& options, request&& in) const {
+  if (options.auth) {
+    if (!settings_.authenticate) return unauthorized();
+    auto who = settings_.authenticate(in);
+    if (auto* refused = std::get_if<response>(&who)) return std::move(*refused);
+    in.who = std::get<principal>(std::move(who));
+    if (auto refused = refuse_role(in.who, in.method, options)) return std::move(*refused);
+  }
+  return call_handler(h, in);
 }
 
 response core::call_handler(const handler& h, const request& req) const {

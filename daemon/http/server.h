@@ -9,7 +9,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <functional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "daemon/http/router.h"
@@ -25,10 +27,14 @@ struct token_digest {
   std::string sha256;  // 64 lowercase hex digits
 };
 
+// Who sent a request to a route with route_options::auth, or the response that refuses it
+// (401 unknown, 403 missing CSRF token). The server checks roles itself afterwards.
+using authenticator = std::function<std::variant<principal, response>(const request&)>;
+
 struct server_settings {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port (see server::port())
-  std::vector<token_digest> tokens;
+  authenticator authenticate;  // empty: every route with auth answers 401
   std::size_t max_header_bytes = 8 * 1024;
   std::chrono::seconds request_timeout{30};  // to read one whole request
   std::chrono::seconds idle_timeout{60};     // between requests on a kept-alive connection

@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "daemon/http/api_token.h"
+#include "daemon/http/bearer.h"
 
 namespace http = siaran::daemon::http;
 using namespace std::chrono_literals;
@@ -145,7 +146,7 @@ std::string echo_body(const http::request& req) {
   out["query"] = req.query;
   out["content_type"] = req.content_type;
   out["body"] = req.body;
-  out["token_name"] = req.token_name;
+  out["token_name"] = req.who.name;
   return out.dump();
 }
 
@@ -169,8 +170,8 @@ http::router test_routes() {
 http::server_settings test_settings() {
   http::server_settings settings;
   settings.port = 0;
-  settings.tokens.push_back({"other", http::sha256_hex("siaran_other_token")});
-  settings.tokens.push_back({"sekretariat", http::sha256_hex(good_token)});
+  settings.authenticate = http::bearer_authenticator(
+      {{"other", http::sha256_hex("siaran_other_token")}, {"sekretariat", http::sha256_hex(good_token)}});
   settings.max_header_bytes = 4096;
   return settings;
 }
