@@ -1,0 +1,3 @@
+// Texts of the agenda page.
+export default {
+};

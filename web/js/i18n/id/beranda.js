@@ -1,0 +1,3 @@
+// Texts of the beranda page.
+export default {
+};

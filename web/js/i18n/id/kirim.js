@@ -1,0 +1,3 @@
+// Texts of the kirim page.
+export default {
+};

@@ -1,0 +1,3 @@
+// Texts of the kontak page.
+export default {
+};

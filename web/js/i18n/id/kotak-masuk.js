@@ -1,0 +1,3 @@
+// Texts of the kotak-masuk page.
+export default {
+};

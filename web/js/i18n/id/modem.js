@@ -1,0 +1,3 @@
+// Texts of the modem page.
+export default {
+};

@@ -1,0 +1,3 @@
+// Texts of the pengaturan page.
+export default {
+};

@@ -1,0 +1,3 @@
+// Texts of the riwayat page.
+export default {
+};

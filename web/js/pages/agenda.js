@@ -1,0 +1,11 @@
+// The agenda page (to be written).
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+
+export default {
+  route: 'agenda',
+  roles: ['admin', 'officer', 'viewer'],
+  mount(container) {
+    replace(container, h('h1', { class: 'h4' }, t('nav.agenda')));
+  },
+};

@@ -1,0 +1,11 @@
+// The kirim page (to be written).
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+
+export default {
+  route: 'kirim',
+  roles: ['admin', 'officer'],
+  mount(container) {
+    replace(container, h('h1', { class: 'h4' }, t('nav.kirim')));
+  },
+};

@@ -1,0 +1,11 @@
+// The kontak page (to be written).
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+
+export default {
+  route: 'kontak',
+  roles: ['admin', 'officer', 'viewer'],
+  mount(container) {
+    replace(container, h('h1', { class: 'h4' }, t('nav.kontak')));
+  },
+};
