@@ -1,6 +1,7 @@
 #!/bin/bash
 # Builds and runs every test: the whole tree with ASan+UBSan and warnings as errors (g++),
-# then the libFuzzer targets (clang), each fuzzing for a bounded time on its seed corpus.
+# then the libFuzzer targets (clang), each fuzzing for a bounded time on its seed corpus, then
+# the Debian package (tests/package/check-deb.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -13,3 +14,7 @@ CC=clang CXX=clang++ cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo 
   -DSIARAN_WERROR=ON >/dev/null
 cmake --build build/fuzz -j"$jobs"
 ctest --test-dir build/fuzz --output-on-failure -j"$jobs"
+
+# The Debian package, built as a user would build it and checked before anyone installs it.
+deb=$(bash tools/build-deb.sh build/package | tail -n1)
+bash tests/package/check-deb.sh "$deb"
