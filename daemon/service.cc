@@ -9,10 +9,10 @@
 #include <sysexits.h>
 
 #include "config/loader.h"
+#include "daemon/accounts/account_services.h"
 #include "daemon/api/api_context.h"
 #include "daemon/broadcaster.h"
 #include "daemon/dispatcher.h"
-#include "daemon/http/bearer.h"
 #include "daemon/http/server.h"
 #include "daemon/http/static_files.h"
 #include "daemon/inbound.h"
@@ -62,13 +62,17 @@ std::vector<http::static_root> web_roots_of(const config::Config& c) {
           {"/", c.http.web_root.empty() ? std::filesystem::path(SIARAN_WEB_ROOT) : std::filesystem::path(c.http.web_root)}};
 }
 
-http::server_settings http_settings_of(const config::Config& c) {
+std::vector<http::token_digest> config_tokens_of(const config::Config& c) {
+  std::vector<http::token_digest> tokens;
+  for (const config::Token& token : c.http.tokens) tokens.push_back({token.name, token.sha256});
+  return tokens;
+}
+
+http::server_settings http_settings_of(const config::Config& c, http::authenticator authenticate) {
   http::server_settings settings;
   settings.host = c.http.host;
   settings.port = c.http.port;
-  std::vector<http::token_digest> tokens;
-  for (const config::Token& token : c.http.tokens) tokens.push_back({token.name, token.sha256});
-  settings.authenticate = http::bearer_authenticator(std::move(tokens));
+  settings.authenticate = std::move(authenticate);
   return settings;
 }
 
@@ -100,7 +104,8 @@ class Service::Impl {
         schedule_runner_(
             events_, [this](const broadcast_request& r, queue::timestamp now) { return broadcaster_.create(r, now).id; },
             schedule::time_zone(config_.timezone)),
-        scheduler_(io_, schedule_runner_, wall_clock_now) {
+        scheduler_(io_, schedule_runner_, wall_clock_now),
+        accounts_(store_, config_tokens_of(config_), wall_clock_now) {
     api_.schedule_changed = [this] { scheduler_.wake(); };
   }
 
@@ -170,8 +175,9 @@ class Service::Impl {
     api::add_inbox_routes(routes, api_, replies_);
     api::add_contact_routes(routes, api_);
     api::add_broadcast_routes(routes, api_);
+    api::add_account_routes(routes, api_, accounts_);
     routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
-    http_ = std::make_unique<http::server>(io_, http_settings_of(config_), std::move(routes));
+    http_ = std::make_unique<http::server>(io_, http_settings_of(config_, accounts_.authenticate), std::move(routes));
     try {
       http_->start();
       return true;
@@ -266,6 +272,7 @@ class Service::Impl {
   api::api_context api_;
   schedule::schedule_runner schedule_runner_;
   schedule::scheduler scheduler_;
+  accounts::account_services accounts_;
   std::unique_ptr<http::server> http_;
   std::vector<modem::modem_status> states_;  // as last logged
 };

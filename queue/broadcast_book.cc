@@ -46,7 +46,7 @@ struct broadcast_statements {
                          "VALUES (?1, ?2, ?3)"),
         select_broadcast(db, std::string(broadcast_columns) + "WHERE id = ?1"),
         list_broadcasts(db, std::string(broadcast_columns) +
-                                "WHERE ?1 = 0 OR id < ?1 ORDER BY id DESC LIMIT ?2"),
+                                "WHERE (?1 = 0 OR id < ?1) AND (?3 IS NULL OR officer_id = ?3) ORDER BY id DESC LIMIT ?2"),
         recipient_count(db, "SELECT COUNT(*) FROM broadcast_messages WHERE broadcast_id = ?1"),
         state_counts(db, std::string("SELECT state, COUNT(*) FROM (") + recipient_states +
                              ") GROUP BY state"),
@@ -194,12 +194,12 @@ std::optional<broadcast_progress> broadcast_book::progress(std::int64_t id, time
   return found;
 }
 
-std::vector<broadcast_progress> broadcast_book::list(timestamp now, std::int64_t before_id,
-                                                     int limit) {
+std::vector<broadcast_progress> broadcast_book::list(timestamp now, std::int64_t before_id, int limit,
+                                                     std::optional<std::int64_t> officer_id) {
   std::vector<std::int64_t> ids;
   {
     step_scope scope(sql_->list_broadcasts);
-    sql_->list_broadcasts.bind(1, before_id).bind(2, limit);
+    sql_->list_broadcasts.bind(1, before_id).bind(2, limit).bind(3, officer_id);
     while (sql_->list_broadcasts.step()) ids.push_back(sql_->list_broadcasts.int64(0));
   }
   std::vector<broadcast_progress> found;

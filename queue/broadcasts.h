@@ -82,8 +82,9 @@ class broadcast_book {
   // The broadcast and every message, durable (synchronous=FULL) in one transaction. Returns its id.
   std::int64_t create(const new_broadcast& b, const std::vector<broadcast_message>& messages);
   std::optional<broadcast_progress> progress(std::int64_t id, timestamp now);
-  // Newest first, before `before_id` (0: from the newest).
-  std::vector<broadcast_progress> list(timestamp now, std::int64_t before_id = 0, int limit = 50);
+  // Newest first, before `before_id` (0: from the newest); only `officer_id`'s when given.
+  std::vector<broadcast_progress> list(timestamp now, std::int64_t before_id = 0, int limit = 50,
+                                       std::optional<std::int64_t> officer_id = std::nullopt);
   std::vector<broadcast_recipient> recipients(std::int64_t id);
   // Cancels every message not yet started (all its parts queued); returns how many it stopped.
   // Messages in flight finish, every part: half a long SMS helps nobody. False/0 for an unknown broadcast is told apart by progress().

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <limits>
+#include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -223,6 +224,8 @@ struct contact_statements {
         insert_officer(db,
                        "INSERT INTO officers (name, phone, sender_tag, forward_sms, created_at) "
                        "VALUES (?1, ?2, ?3, ?4, ?5)"),
+        update_officer(db,
+                       "UPDATE officers SET name = ?2, phone = ?3, sender_tag = ?4, forward_sms = ?5 WHERE id = ?1"),
         officer_by_id(db, std::string(officer_columns) + "WHERE id = ?1"),
         all_officers(db, std::string(officer_columns) + "ORDER BY id"),
         insert_group(db, "INSERT INTO groups (name, filter, created_at) VALUES (?1, ?2, ?3)"),
@@ -231,7 +234,17 @@ struct contact_statements {
         group_by_name(db, std::string(group_columns) + "WHERE name = ?1"),
         all_groups(db, std::string(group_columns) + "ORDER BY id"),
         member_ids(db, "SELECT contact_id FROM group_members WHERE group_id = ?1 ORDER BY contact_id"),
-        recent_messages(db, recent_messages_query) {}
+        recent_messages(db, recent_messages_query),
+        // One spelling per name whatever its case, as filters compare case-insensitively.
+        kecamatan_names(db,
+                        "SELECT MIN(kecamatan) FROM contacts WHERE kecamatan <> '' "
+                        "GROUP BY kecamatan COLLATE NOCASE ORDER BY 1 COLLATE NOCASE"),
+        desa_names(db,
+                   "SELECT MIN(desa), MIN(kecamatan) FROM contacts WHERE desa <> '' "
+                   "GROUP BY desa COLLATE NOCASE, kecamatan COLLATE NOCASE ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE"),
+        role_names(db,
+                   "SELECT MIN(role) FROM contacts WHERE role <> '' GROUP BY role COLLATE NOCASE ORDER BY 1 COLLATE NOCASE"),
+        tag_columns(db, "SELECT DISTINCT tags FROM contacts WHERE tags <> ''") {}
 
   statement contact_by_id;
   statement contact_by_phone_key;
@@ -242,6 +255,7 @@ struct contact_statements {
   statement import_contact;
   statement set_opted_out;
   statement insert_officer;
+  statement update_officer;
   statement officer_by_id;
   statement all_officers;
   statement insert_group;
@@ -251,6 +265,10 @@ struct contact_statements {
   statement all_groups;
   statement member_ids;
   statement recent_messages;
+  statement kecamatan_names;
+  statement desa_names;
+  statement role_names;
+  statement tag_columns;
 };
 
 contact_book::contact_book(store& s) : store_(s), sql_(std::make_unique<contact_statements>(s.state().db)) {}
@@ -344,6 +362,11 @@ std::int64_t contact_book::add_officer(const officer& o, timestamp now) {
       .bind(5, millis(now))
       .run();
   return db.last_insert_rowid();
+}
+
+bool contact_book::update_officer(const officer& o) {
+  sql_->update_officer.bind(1, o.id).bind(2, o.name).bind(3, o.phone).bind(4, o.sender_tag).bind(5, o.forward_sms).run();
+  return store_.state().db.changes() == 1;
 }
 
 std::optional<officer> contact_book::find_officer(std::int64_t id) {
@@ -488,6 +511,49 @@ std::vector<problem_number> contact_book::problem_numbers(int last_n) {
     problems.push_back(std::move(st.p));
   }
   return problems;
+}
+
+namespace {
+
+std::vector<std::string> first_column(statement& s) {
+  step_scope scope(s);
+  std::vector<std::string> found;
+  while (s.step()) found.push_back(s.text(0));
+  return found;
+}
+
+// Tags compare case-insensitively too: as the SQL's MIN(), the smallest spelling stands for
+// the others.
+std::vector<std::string> distinct_tags(statement& s) {
+  std::map<std::string, std::string> by_lowercase;
+  step_scope scope(s);
+  while (s.step()) {
+    for (std::string& tag : tags_from(s.text(0))) {
+      std::string key = tag;
+      std::ranges::transform(key, key.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+      auto [it, inserted] = by_lowercase.emplace(std::move(key), tag);
+      if (!inserted) it->second = std::min(it->second, tag);
+    }
+  }
+  std::vector<std::string> tags;
+  for (auto& [key, tag] : by_lowercase) tags.push_back(std::move(tag));
+  return tags;
+}
+
+}  // namespace
+
+contact_facets contact_book::facets() {
+  contact_facets f;
+  f.kecamatan = first_column(sql_->kecamatan_names);
+  {
+    step_scope scope(sql_->desa_names);
+    while (sql_->desa_names.step()) {
+      f.desa.push_back({sql_->desa_names.text(0), sql_->desa_names.optional_text(1)});
+    }
+  }
+  f.roles = first_column(sql_->role_names);
+  f.tags = distinct_tags(sql_->tag_columns);
+  return f;
 }
 
 }  // namespace siaran::queue

@@ -69,6 +69,19 @@ struct group {
   std::vector<std::int64_t> members;     // an explicit list of contact ids
 };
 
+// The distinct places, roles and tags of the stored contacts, each sorted, for a form that
+// picks a broadcast's audience.
+struct contact_facets {
+  struct desa_name {
+    std::string name;
+    std::optional<std::string> kecamatan;  // a desa name can repeat in two kecamatan
+  };
+  std::vector<std::string> kecamatan;
+  std::vector<desa_name> desa;
+  std::vector<std::string> roles;  // "peran" in the API
+  std::vector<std::string> tags;
+};
+
 struct upsert_counts {
   std::int64_t inserted = 0;
   std::int64_t updated = 0;  // same phone: the row's fields replaced
@@ -105,6 +118,8 @@ class contact_book {
   void set_opted_out(std::int64_t contact_id, bool opted_out, timestamp now);
 
   std::int64_t add_officer(const officer& o, timestamp now);
+  // Replaces the stored officer `o.id`'s fields; false when there is none.
+  bool update_officer(const officer& o);
   std::optional<officer> find_officer(std::int64_t id);
   std::vector<officer> officers();
 
@@ -113,6 +128,7 @@ class contact_book {
   std::optional<group> find_group(std::int64_t id);
   std::optional<group> find_group_by_name(std::string_view name);
   std::vector<group> groups();
+  contact_facets facets();
 
   // The distinct contacts of the audience, in id order, opted-out ones included (the caller
   // skips and counts them). Unknown group or contact ids are a store_error naming them.

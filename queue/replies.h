@@ -5,6 +5,7 @@
 // number changes cadres ask for with GANTI, waiting for an officer. Schema steps 5 and 7.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,6 +30,14 @@ struct inbox_entry {
   incoming_record message;
   reply_route route;
   std::optional<std::string> contact_name;
+  std::optional<timestamp> read_at;  // none: unread
+};
+
+// Unread incoming messages (read_at NULL), as the web UI's badges count them.
+struct unread_counts {
+  std::int64_t total = 0;
+  std::int64_t general = 0;                          // in the general inbox (no officer)
+  std::map<std::int64_t, std::int64_t> by_officer;   // officer id -> unread; officers with none absent
 };
 
 // Whose inbox: everything, the general inbox (no officer), or one officer's.
@@ -69,6 +78,10 @@ class reply_book {
   std::optional<inbox_entry> find(std::int64_t incoming_id);
   // In id order after filter.after_id, at most filter.limit.
   std::vector<inbox_entry> inbox(const inbox_filter& filter);
+  // Marks the message read at `at` unless it was read before (the first reading counts);
+  // false when it was already read or does not exist.
+  bool mark_read(std::int64_t incoming_id, timestamp at);
+  unread_counts unread();
 
   // Stores a pending change (id, state and decided_at are ignored); returns its id.
   std::int64_t add_number_change(const number_change& change);

@@ -17,6 +17,9 @@ struct reply_statements {
         inbox(db, select_inbox +
                       "WHERE i.id > ?1 AND i.received_at >= ?2 AND (?4 = 0 OR (?4 = 1 AND i.officer_id IS NULL) "
                       "OR (?4 = 2 AND i.officer_id = ?5)) ORDER BY i.id LIMIT ?3"),
+        mark_read(db, "UPDATE incoming SET read_at = ?2 WHERE id = ?1 AND read_at IS NULL"),
+        // Reads only the partial index incoming_unread.
+        unread(db, "SELECT officer_id, COUNT(*) FROM incoming WHERE read_at IS NULL GROUP BY officer_id"),
         add_change(db,
                    "INSERT INTO number_changes (contact_id, old_phone, new_phone, incoming_id, state, created_at) "
                    "VALUES (?1, ?2, ?3, ?4, 'pending', ?5)"),
@@ -26,7 +29,7 @@ struct reply_statements {
 
   static inline const std::string select_inbox =
       "SELECT i.id, i.modem, i.sender, i.text, i.received_at, COALESCE(i.concat_total, 1), i.complete, "
-      "i.decode_error, i.contact_id, i.broadcast_id, i.officer_id, i.keyword, c.name "
+      "i.decode_error, i.contact_id, i.broadcast_id, i.officer_id, i.keyword, c.name, i.read_at "
       "FROM incoming i LEFT JOIN contacts c ON c.id = i.contact_id ";
   static inline const std::string select_change =
       "SELECT id, contact_id, old_phone, new_phone, incoming_id, state, created_at, decided_at FROM number_changes ";
@@ -35,6 +38,8 @@ struct reply_statements {
   statement route;
   statement find;
   statement inbox;
+  statement mark_read;
+  statement unread;
   statement add_change;
   statement find_change;
   statement changes;
@@ -54,7 +59,7 @@ inbox_entry read_entry(const statement& q) {
       incoming_record{q.int64(0), q.text(1), q.text(2), q.text(3), from_millis(q.int64(4)),
                       static_cast<int>(q.int64(5)), q.int64(6) != 0, q.optional_text(7)},
       reply_route{q.optional_int64(8), q.optional_int64(9), q.optional_int64(10), q.optional_text(11)},
-      q.optional_text(12)};
+      q.optional_text(12), optional_time(q, 13)};
 }
 
 number_change read_change(const statement& q) {
@@ -117,6 +122,27 @@ std::vector<inbox_entry> reply_book::inbox(const inbox_filter& filter) {
   std::vector<inbox_entry> found;
   while (q.step()) found.push_back(read_entry(q));
   return found;
+}
+
+bool reply_book::mark_read(std::int64_t incoming_id, timestamp at) {
+  sql_->mark_read.bind(1, incoming_id).bind(2, millis(at)).run();
+  return sql_->db.changes() == 1;
+}
+
+unread_counts reply_book::unread() {
+  auto& q = sql_->unread;
+  step_scope scope(q);
+  unread_counts counts;
+  while (q.step()) {
+    const std::int64_t n = q.int64(1);
+    counts.total += n;
+    if (const auto officer = q.optional_int64(0)) {
+      counts.by_officer.emplace(*officer, n);
+    } else {
+      counts.general += n;
+    }
+  }
+  return counts;
 }
 
 std::int64_t reply_book::add_number_change(const number_change& change) {

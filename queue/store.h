@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,6 +24,14 @@
 namespace siaran::queue {
 
 struct store_state;  // the connection and its statements (store_impl.h)
+
+// Parts that reached each outcome within one interval (part_counts_between).
+struct part_counts {
+  std::int64_t sent = 0;
+  std::int64_t delivered = 0;
+  std::int64_t failed = 0;
+  friend bool operator==(const part_counts&, const part_counts&) = default;
+};
 
 struct store_options {
   // A status report matches only a part sent within this long before it arrived: the TP-MR is
@@ -51,6 +60,9 @@ class store {
   accepted enqueue(const new_message& message);
   // All or nothing, one durable transaction.
   std::vector<accepted> enqueue_batch(const std::vector<new_message>& messages);
+  // As enqueue, with every part pinned to `modem` in the same transaction (a modem's test send):
+  // the dispatcher sends it there while that modem is healthy.
+  accepted enqueue_pinned(const new_message& message, std::string_view modem);
 
   // The highest-priority, oldest due part (queued, next_attempt_at <= now, and for a `modem`,
   // not pinned to another modem), marked `sending` with one more attempt, committed before it
@@ -114,6 +126,13 @@ class store {
   std::int64_t queue_depth();
   // Parts held as uncertain, waiting for a person.
   std::int64_t uncertain_count();
+  // For each interval [bounds[i], bounds[i+1]) (ascending bounds, each a multiple of 15
+  // minutes, as every local midnight is), the parts sent, delivered and failed in it: by sent_at,
+  // delivered_at, and for failed parts the time they failed (the report's part: its send; an
+  // unsent part: its last permanent failure, else its expiry). bounds.size() - 1 entries.
+  std::vector<part_counts> part_counts_between(const std::vector<timestamp>& bounds);
+  // Parts each modem sent at or after `since`, by modem id (modems that sent none are absent).
+  std::map<std::string, std::int64_t> sent_by_modem_since(timestamp since);
 
   // Deletes finished messages (no part queued, sending or uncertain) created before `before`, and
   // incoming messages, status reports and modem events older than it.

@@ -19,6 +19,7 @@
 #include "tools/officers_command.h"
 #include "tools/pdu_command.h"
 #include "tools/token_command.h"
+#include "tools/user_command.h"
 
 namespace {
 
@@ -54,6 +55,9 @@ constexpr std::array subcommands = {
     subcommand{"db", siaran::tools::run_db_command,
                "db prune --before YYYY-MM-DD | db backup FILE  [--database FILE | --config FILE]"},
     subcommand{"token", siaran::tools::run_token_command, "token new NAME"},
+    subcommand{"user", siaran::tools::run_user_command,
+               "user add NAME --role admin|officer|viewer [--officer ID] | user list | user passwd NAME  "
+               "[--config FILE]"},
     subcommand{"pdu", siaran::tools::run_pdu_command,
                "pdu decode HEX [--no-smsc] | pdu encode --to NUMBER --text TEXT [...] | "
                "pdu plan --text TEXT"},

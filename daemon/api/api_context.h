@@ -18,6 +18,10 @@
 #include "queue/replies.h"
 #include "queue/store.h"
 
+namespace siaran::daemon::accounts {
+struct account_services;
+}  // namespace siaran::daemon::accounts
+
 namespace siaran::daemon::api {
 
 struct api_context {
@@ -39,8 +43,11 @@ struct api_context {
 
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}].
 void add_message_routes(http::router& routes, api_context& context);
-// GET /api/v1/modems, /api/v1/queue, /healthz, /metrics.
+// GET /api/v1/modems, POST /api/v1/modems/{id}/test, GET /api/v1/queue, /healthz, /metrics, and
+// add_stats_routes' routes.
 void add_status_routes(http::router& routes, api_context& context);
+// GET /api/v1/stats/daily.
+void add_stats_routes(http::router& routes, api_context& context);
 // GET /api/v1/inbox, POST /api/v1/inbox/{id}/reply, /api/v1/contacts/changes[/{id}/approve|reject];
 // added before the contact routes, so that /contacts/changes is not taken for a contact's id.
 void add_inbox_routes(http::router& routes, api_context& context, queue::reply_book& replies);
@@ -54,5 +61,8 @@ void add_group_routes(http::router& routes, api_context& context);
 void add_broadcast_routes(http::router& routes, api_context& context);
 // /api/v1/events[/{id}[/cancel]], /api/v1/birthdays, /api/v1/recurring[/{id}].
 void add_event_routes(http::router& routes, api_context& context);
+// /api/v1/session[/password] (login, who am I, logout, password change), and for admins
+// /api/v1/users[/{id}] and /api/v1/tokens[/{id}].
+void add_account_routes(http::router& routes, api_context& context, accounts::account_services& accounts);
 
 }  // namespace siaran::daemon::api

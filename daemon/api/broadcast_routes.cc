@@ -113,8 +113,42 @@ json progress_json(const queue::broadcast_progress& p) {
 
 http::response refused(const broadcast_error& e) { return http::error_response(422, e.what()); }
 
+// An officer sees and sends only their own broadcasts; admins, viewers and scripts see all.
+bool own_only(const http::principal& who) { return who.level == http::role::officer; }
+
+bool owns(const http::principal& who, const queue::broadcast_progress& p) {
+  return who.officer_id && p.officer_id == who.officer_id;
+}
+
+// An officer sends as themselves whatever the body says, so their sender tag signs it.
+std::optional<http::response> send_as_officer(const http::principal& who, broadcast_request& r) {
+  if (!own_only(who)) return std::nullopt;
+  if (!who.officer_id) return http::error_response(403, "this account is not linked to an officer");
+  r.officer_id = who.officer_id;
+  return std::nullopt;
+}
+
+// The broadcast, unless there is none or it is another officer's (the same 404: an officer
+// does not learn which ids exist).
+std::optional<queue::broadcast_progress> visible_broadcast(api_context& c, const http::request& request,
+                                                           std::int64_t id, queue::timestamp now) {
+  auto p = c.broadcasts.progress(id, now);
+  if (p && own_only(request.who) && !owns(request.who, *p)) return std::nullopt;
+  return p;
+}
+
+// Newest first before `before`, at most `limit`. An officer sees only their own broadcasts;
+// one not linked to an officer sees none.
+std::vector<queue::broadcast_progress> visible_broadcasts(api_context& c, const http::principal& who,
+                                                          std::int64_t before, int limit, queue::timestamp now) {
+  if (!own_only(who)) return c.broadcasts.list(now, before, limit);
+  if (!who.officer_id) return {};
+  return c.broadcasts.list(now, before, limit, who.officer_id);
+}
+
 http::response post_broadcast(api_context& c, const http::request& request) {
-  const broadcast_request r = request_of(json_body(request));
+  broadcast_request r = request_of(json_body(request));
+  if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
   try {
     const created_broadcast created = c.broadcasts_out.create(r, wall_clock_now());
     json reply = plan_json(created.plan);
@@ -128,7 +162,8 @@ http::response post_broadcast(api_context& c, const http::request& request) {
 
 http::response post_preview(api_context& c, const http::request& request) {
   const json body = json_body(request);
-  const broadcast_request r = request_of(body);
+  broadcast_request r = request_of(body);
+  if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
   const auto samples = given(body, "samples") ? whole_number(body, "samples", 0, max_samples) : 3;
   try {
     return json_reply(200, plan_json(c.broadcasts_out.preview(r, wall_clock_now(),
@@ -140,7 +175,7 @@ http::response post_preview(api_context& c, const http::request& request) {
 
 http::response get_broadcast(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
-  const auto p = c.broadcasts.progress(id, wall_clock_now());
+  const auto p = visible_broadcast(c, request, id, wall_clock_now());
   if (!p) return http::error_response(404, "no broadcast " + std::to_string(id));
   return json_reply(200, progress_json(*p));
 }
@@ -148,7 +183,7 @@ http::response get_broadcast(api_context& c, const http::request& request) {
 http::response list_broadcasts(api_context& c, const http::request& request) {
   const auto before = query_number(request, "before", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 50, 1, 500));
-  const auto found = c.broadcasts.list(wall_clock_now(), before, limit);
+  const auto found = visible_broadcasts(c, request.who, before, limit, wall_clock_now());
   json items = json::array();
   for (const auto& p : found) items.push_back(progress_json(p));
   const bool full = static_cast<int>(found.size()) == limit;
@@ -158,7 +193,7 @@ http::response list_broadcasts(api_context& c, const http::request& request) {
 
 http::response get_recipients(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
-  if (!c.broadcasts.progress(id, wall_clock_now()))
+  if (!visible_broadcast(c, request, id, wall_clock_now()))
     return http::error_response(404, "no broadcast " + std::to_string(id));
   json items = json::array();
   for (const auto& r : c.broadcasts.recipients(id)) {
@@ -175,7 +210,7 @@ http::response get_recipients(api_context& c, const http::request& request) {
 http::response post_cancel(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
   const queue::timestamp now = wall_clock_now();
-  const auto p = c.broadcasts.progress(id, now);
+  const auto p = visible_broadcast(c, request, id, now);
   if (!p) return http::error_response(404, "no broadcast " + std::to_string(id));
   if (p->state == "done")
     return http::error_response(409, "broadcast " + std::to_string(id) + " has already gone out");

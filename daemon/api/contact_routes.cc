@@ -8,6 +8,7 @@
 #include "daemon/api/api_context.h"
 #include "daemon/api/contact_json.h"
 #include "daemon/api/iso_time.h"
+#include "daemon/api/message_json.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/contacts/contact_export.h"
@@ -128,6 +129,14 @@ http::response problem_numbers(api_context& c, const http::request& request) {
   return json_reply(200, out);
 }
 
+// The names the web UI offers when picking a broadcast's audience, in the filters' keys.
+http::response facets(api_context& c, const http::request&) {
+  const queue::contact_facets f = c.contacts.facets();
+  json desa = json::array();
+  for (const auto& d : f.desa) desa.push_back({{"name", d.name}, {"kecamatan", or_null(d.kecamatan)}});
+  return json_reply(200, {{"kecamatan", f.kecamatan}, {"desa", std::move(desa)}, {"peran", f.roles}, {"tags", f.tags}});
+}
+
 }  // namespace
 
 void add_contact_routes(http::router& routes, api_context& c) {
@@ -138,6 +147,7 @@ void add_contact_routes(http::router& routes, api_context& c) {
   route("POST", "/api/v1/contacts/import", import_contacts, {.auth = true, .max_body = import_body_limit});
   route("GET", "/api/v1/contacts/export", export_contacts);
   route("GET", "/api/v1/contacts/problems", problem_numbers);
+  route("GET", "/api/v1/contacts/facets", facets);
   route("GET", "/api/v1/contacts", list_contacts);
   route("POST", "/api/v1/contacts", post_contact);
   route("GET", "/api/v1/contacts/{id}", get_contact);

@@ -1,10 +1,12 @@
-// The inbox and replies (docs/api.md "Inbox and replies"): GET /api/v1/inbox,
-// POST /api/v1/inbox/{id}/reply, and the number changes cadres ask for with GANTI:
+// The inbox and replies (docs/api.md "Inbox and replies"): GET /api/v1/inbox[/unread],
+// POST /api/v1/inbox/{id}/read|reply (an officer's session: their own inbox only, inbox_access.h),
+// and the number changes cadres ask for with GANTI:
 // GET /api/v1/contacts/changes, POST /api/v1/contacts/changes/{id}/approve|reject.
 
 #include <spdlog/spdlog.h>
 
 #include "daemon/api/api_context.h"
+#include "daemon/api/inbox_access.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/path_id.h"
@@ -26,6 +28,7 @@ json inbox_entry_json(const queue::inbox_entry& e) {
   j["broadcast_id"] = or_null(e.route.broadcast_id);
   j["officer_id"] = or_null(e.route.officer_id);
   j["keyword"] = or_null(e.route.keyword);
+  j["read"] = e.read_at.has_value();
   return j;
 }
 
@@ -47,21 +50,9 @@ http::response array_reply(const std::vector<Record>& found, ToJson to_json) {
   return json_reply(200, list);
 }
 
-// No officer_id: every inbox; 0 or "none": the general inbox (replies no officer owns).
-void read_scope(const http::request& request, queue::inbox_filter& filter) {
-  const auto found = request.query.find("officer_id");
-  if (found == request.query.end()) return;
-  if (found->second == "none" || found->second == "0") {
-    filter.scope = queue::inbox_scope::general;
-    return;
-  }
-  filter.scope = queue::inbox_scope::officer;
-  filter.officer_id = query_number(request, "officer_id", 0, 1, INT64_MAX);
-}
-
 http::response inbox(queue::reply_book& replies, const http::request& request) {
   queue::inbox_filter filter;
-  read_scope(request, filter);
+  if (auto refused = scope_inbox(request, inbox_access_of(request.who), filter)) return *refused;
   if (const auto found = request.query.find("since"); found != request.query.end()) {
     const auto parsed = parse_iso(found->second);
     if (!parsed) throw bad_request("since: '" + found->second + "' is not an ISO 8601 time with its offset");
@@ -70,6 +61,31 @@ http::response inbox(queue::reply_book& replies, const http::request& request) {
   filter.after_id = query_number(request, "after", 0, 0, INT64_MAX);
   filter.limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
   return array_reply(replies.inbox(filter), inbox_entry_json);
+}
+
+http::response unread(queue::reply_book& replies, const http::request& request) {
+  const queue::unread_counts counts = inbox_access_of(request.who).visible(replies.unread());
+  json by_officer = json::object();
+  for (const auto& [officer, n] : counts.by_officer) by_officer[std::to_string(officer)] = n;
+  return json_reply(200, {{"total", counts.total}, {"general", counts.general}, {"by_officer", std::move(by_officer)}});
+}
+
+// The incoming message `id` if the request may see it: another officer's is as unknown as a
+// missing one, so an officer cannot probe which ids exist.
+std::optional<queue::inbox_entry> visible_entry(queue::reply_book& replies, const http::request& request,
+                                                std::int64_t id) {
+  auto entry = replies.find(id);
+  if (!entry || !inbox_access_of(request.who).sees(entry->route)) return std::nullopt;
+  return entry;
+}
+
+http::response mark_read(queue::reply_book& replies, const http::request& request) {
+  const std::int64_t id = path_id(request, "an incoming message");
+  if (!visible_entry(replies, request, id)) return http::error_response(404, "no incoming message " + std::to_string(id));
+  replies.mark_read(id, wall_clock_now());  // read before: its first reading stays
+  http::response done;
+  done.status = 204;
+  return done;
 }
 
 // Queues `text` to `to` now, ahead of broadcasts, and wakes the dispatcher.
@@ -92,7 +108,7 @@ std::string reply_text(const json& body) {
 http::response reply(api_context& c, queue::reply_book& replies, const http::request& request) {
   const std::int64_t id = path_id(request, "an incoming message");
   std::string text = reply_text(json_body(request));
-  const auto entry = replies.find(id);
+  const auto entry = visible_entry(replies, request, id);
   if (!entry) return http::error_response(404, "no incoming message " + std::to_string(id));
   if (!inbox::answerable(entry->message.sender)) {
     return http::error_response(422, "incoming message " + std::to_string(id) + " has no phone number to answer");
@@ -160,6 +176,10 @@ http::response reject_change(queue::reply_book& replies, const http::request& re
 
 void add_inbox_routes(http::router& routes, api_context& c, queue::reply_book& replies) {
   routes.add("GET", "/api/v1/inbox", guarded([&replies](const http::request& r) { return inbox(replies, r); }));
+  // Before any /api/v1/inbox/{id} route could take "unread" for an id.
+  routes.add("GET", "/api/v1/inbox/unread", guarded([&replies](const http::request& r) { return unread(replies, r); }));
+  routes.add("POST", "/api/v1/inbox/{id}/read",
+             guarded([&replies](const http::request& r) { return mark_read(replies, r); }));
   routes.add("POST", "/api/v1/inbox/{id}/reply",
              guarded([&c, &replies](const http::request& r) { return reply(c, replies, r); }));
   routes.add("GET", "/api/v1/contacts/changes",

@@ -86,9 +86,12 @@ http::response list_messages(api_context& c, const http::request& request) {
 }  // namespace
 
 void add_message_routes(http::router& routes, api_context& c) {
-  routes.add("POST", "/api/v1/messages", guarded([&c](const http::request& r) { return post_message(c, r); }));
+  // Raw sends carry no officer's sender tag: for scripts (API tokens, which act as admin) and
+  // admins; officers send through broadcasts, signed as themselves.
+  routes.add("POST", "/api/v1/messages", guarded([&c](const http::request& r) { return post_message(c, r); }),
+             {.min_role = http::role::admin});
   routes.add("POST", "/api/v1/messages/batch", guarded([&c](const http::request& r) { return post_batch(c, r); }),
-             {.auth = true, .max_body = batch_body_limit});
+             {.auth = true, .max_body = batch_body_limit, .min_role = http::role::admin});
   routes.add("GET", "/api/v1/messages/{id}", guarded([&c](const http::request& r) { return get_message(c, r); }));
   routes.add("GET", "/api/v1/messages", guarded([&c](const http::request& r) { return list_messages(c, r); }));
 }

@@ -1,18 +1,33 @@
-// GET /api/v1/modems, /api/v1/queue, /healthz and /metrics (docs/api.md).
+// GET /api/v1/modems, POST /api/v1/modems/{id}/test, GET /api/v1/queue, /healthz and /metrics
+// (docs/api.md).
+
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 
 #include "daemon/api/api_context.h"
 #include "daemon/api/message_json.h"
+#include "daemon/api/message_request.h"
 #include "daemon/api/metrics_text.h"
 #include "daemon/api/request_helpers.h"
+#include "daemon/schedule/local_time.h"
+#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
 
 using nlohmann::json;
 
-json modem_json(const modem::modem_status& s, const modem_counters& counters, const std::string& operator_name) {
+// A test send goes before every broadcast: the person at the modem page is waiting for it.
+constexpr int test_priority = 100;
+// And it is worth nothing later: sent after a long outage, it would only puzzle its recipient.
+constexpr const char* test_valid_for = "1h";
+
+// What the modem did not say is null (added with issue 7, so no client relies on "").
+json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json modem_json(const modem::modem_status& s, const modem_counters& counters, const std::string& operator_name,
+                std::int64_t sent_today) {
   return {{"id", s.id},
           {"port", s.port},
           {"state", modem::to_string(s.state)},
@@ -26,16 +41,63 @@ json modem_json(const modem::modem_status& s, const modem_counters& counters, co
           {"busy_ms", std::chrono::duration_cast<std::chrono::milliseconds>(counters.busy).count()},
           {"manufacturer", s.identity.manufacturer},
           {"model", s.identity.model},
-          {"imei", s.identity.imei}};
+          {"imei", s.identity.imei},
+          {"revision", text_or_null(s.identity.revision)},
+          {"imsi", text_or_null(s.identity.imsi)},
+          {"smsc", text_or_null(s.identity.smsc)},
+          {"registration", or_null(s.registration)},
+          {"sent_today", sent_today}};
+}
+
+// Local midnight in the configured time zone: "today" as the office counts it.
+queue::timestamp start_of_today(const api_context& c) {
+  const schedule::time_zone zone(c.timezone);
+  return zone.to_utc(zone.to_local(wall_clock_now()).date, 0, 0);
 }
 
 http::response modems(api_context& c) {
+  const auto sent_today = c.store.sent_by_modem_since(start_of_today(c));
   json list = json::array();
   const auto& all = c.pool.modems();
   for (std::size_t i = 0; i < all.size(); ++i) {
-    list.push_back(modem_json(all[i]->status(), c.metrics.modems[i], c.dispatch.modem_operator(i)));
+    const modem::modem_status status = all[i]->status();
+    const auto today = sent_today.find(status.id);
+    list.push_back(modem_json(status, c.metrics.modems[i], c.dispatch.modem_operator(i),
+                              today == sent_today.end() ? 0 : today->second));
   }
   return json_reply(200, list);
+}
+
+json test_message_json(const json& body) {
+  if (!body.is_object() || !body.contains("to") || !body.contains("text") || body.size() != 2) {
+    throw bad_request("the body must be {\"to\": \"0812...\", \"text\": \"...\"}");
+  }
+  json item = body;
+  item["priority"] = test_priority;
+  item["report"] = true;
+  item["valid_for"] = test_valid_for;
+  return item;
+}
+
+// The message is pinned to the modem (the mechanism that keeps a long message's parts on one
+// SIM), which costs the dispatcher nothing. Should the modem fail before the part is claimed,
+// the dispatcher sends it from another one rather than never: GET /api/v1/messages/{id} shows
+// which modem it went out on.
+http::response test_send(api_context& c, const http::request& request) {
+  const std::string& id = request.params.at("id");
+  const modem::modem* m = c.pool.find(id);
+  if (m == nullptr) return http::error_response(404, "no modem " + id);
+  const modem::modem_state state = m->state();
+  if (state != modem::modem_state::ready && state != modem::modem_state::sending) {
+    return http::error_response(409, "modem " + id + " is " + std::string(modem::to_string(state)) +
+                                         ", not ready; try again when it is");
+  }
+  const parsed_message parsed = parse_message(test_message_json(json_body(request)),
+                                              {c.region, c.valid_for, wall_clock_now()}, c.next_concat_reference++);
+  const queue::accepted accepted = c.store.enqueue_pinned(parsed.message, id);
+  c.dispatch.queued();
+  spdlog::info("test message {} queued on modem {} by {}", accepted.id, id, request.who.name);
+  return json_reply(202, {{"id", accepted.id}});
 }
 
 http::response queue_summary(api_context& c) {
@@ -73,9 +135,12 @@ http::response metrics(api_context& c) {
 
 void add_status_routes(http::router& routes, api_context& c) {
   routes.add("GET", "/api/v1/modems", guarded([&c](const http::request&) { return modems(c); }));
+  routes.add("POST", "/api/v1/modems/{id}/test", guarded([&c](const http::request& r) { return test_send(c, r); }),
+             {.min_role = http::role::admin});
   routes.add("GET", "/api/v1/queue", guarded([&c](const http::request&) { return queue_summary(c); }));
   routes.add("GET", "/healthz", guarded([&c](const http::request&) { return health(c); }), {.auth = false});
   routes.add("GET", "/metrics", guarded([&c](const http::request&) { return metrics(c); }), {.auth = false});
+  add_stats_routes(routes, c);
 }
 
 }  // namespace siaran::daemon::api

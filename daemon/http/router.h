@@ -13,12 +13,14 @@ namespace siaran::daemon::http {
 
 using handler = std::function<response(const request&)>;
 
-// Who may call a route. The server refuses (403) a viewer every method but GET, whatever the
-// route says, so a new state-changing route can never be open to viewers by mistake.
+// Who may call a route. The server refuses (403) a viewer every method but GET unless the
+// route only changes the caller's own account (logout, password), so a new state-changing
+// route can never be open to viewers by mistake.
 struct route_options {
   bool auth = true;                     // needs an API bearer token or a browser session
   std::size_t max_body = 64 * 1024;     // larger bodies get 413 before the handler runs
   role min_role = role::viewer;         // e.g. role::admin for users, tokens and modem tests
+  bool own_account = false;             // changes only the caller's own account: viewers may too
 };
 
 // Routes by method and path pattern: literal segments and {name} segments, which match one

@@ -107,7 +107,7 @@ request to_request(beast_request&& in, decoded_target&& target, std::map<std::st
 
 // Viewers only read, whatever a route says; other roles need the route's minimum.
 std::optional<response> refuse_role(const principal& who, std::string_view method, const route_options& options) {
-  if (who.level == role::viewer && method != "GET") {
+  if (who.level == role::viewer && method != "GET" && !options.own_account) {
     return error_response(403, "this account may only read (role viewer)");
   }
   if (who.level < options.min_role) {

@@ -22,6 +22,8 @@
 
 #include "daemon/http/api_token.h"
 #include "daemon/http/bearer.h"
+#include "daemon/http/static_files.h"
+#include "tests/support/temp_dir.h"
 
 namespace http = siaran::daemon::http;
 using namespace std::chrono_literals;
@@ -180,8 +182,8 @@ http::server_settings test_settings() {
 // stop itself checked: the io_context must run out of work once stop() has closed everything.
 class running_server {
  public:
-  explicit running_server(http::server_settings settings = test_settings())
-      : server_(io_, std::move(settings), test_routes()) {
+  explicit running_server(http::server_settings settings = test_settings(), http::router routes = test_routes())
+      : server_(io_, std::move(settings), std::move(routes)) {
     server_.start();
     std::packaged_task<void()> run([this] { io_.run(); });
     ran_out_ = run.get_future();
@@ -477,5 +479,102 @@ TEST_CASE("start on a port already in use throws, naming the address") {
     FAIL("start() did not throw");
   } catch (const std::runtime_error& e) {
     CHECK_THAT(e.what(), Catch::Matchers::StartsWith("cannot listen on 127.0.0.1:" + std::to_string(s.port()) + ": "));
+  }
+}
+
+TEST_CASE("a client that sends the header and half the body is disconnected after request_timeout") {
+  auto settings = test_settings();
+  settings.request_timeout = 1s;
+  running_server s(settings);
+  client c(s.port());
+  REQUIRE(c.send("POST /api/v1/messages HTTP/1.1\r\nHost: h\r\n" + authorized() +
+                 "Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"to\": \"08"));
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(c.closed_by_server());
+  const auto waited = std::chrono::steady_clock::now() - start;
+  CHECK(waited > 500ms);
+  CHECK(waited < client_wait);
+}
+
+TEST_CASE("a request line longer than max_header_bytes is refused with 431") {
+  running_server s;
+  CHECK(exchange(s.port(), get("/api/v1/messages/" + std::string(8000, '7'), authorized())).status == 431);
+}
+
+TEST_CASE("many small header fields adding up past max_header_bytes are refused with 431") {
+  running_server s;
+  std::string fields;
+  for (int i = 0; i < 200; ++i) fields += "X-Field-" + std::to_string(i) + ": abcdefghijklmnop\r\n";
+  CHECK(exchange(s.port(), get("/healthz", fields)).status == 431);
+}
+
+namespace {
+
+// The web UI's fallback over a temporary tree: web/ served at "/", a secret beside it.
+struct static_site {
+  siaran::test::TempDir dir;
+  static_site() {
+    std::filesystem::create_directories(dir.path() / "web" / "js");
+    dir.write("web/index.html", "<!doctype html><title>Siaran</title>");
+    dir.write("web/js/app.js", "export const ok = true;");
+    dir.write("web/.hidden", "HIDDEN-CONTENT");
+    dir.write("secret", "not for the web");
+  }
+  http::router routes() const {
+    http::router r = test_routes();
+    r.set_fallback([roots = std::vector<http::static_root>{{"/", dir.path() / "web"}}](const http::request& req) {
+      return http::serve_static(roots, req);
+    });
+    return r;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("the web UI's files are served, and /api/ paths never fall back to them") {
+  static_site site;
+  running_server s(test_settings(), site.routes());
+  const reply index = exchange(s.port(), get("/"));
+  CHECK(index.status == 200);
+  CHECK(index.header("content-type") == "text/html; charset=utf-8");
+  CHECK(index.body == "<!doctype html><title>Siaran</title>");
+  CHECK(exchange(s.port(), get("/js/app.js")).header("content-type") == "text/javascript; charset=utf-8");
+  const reply api = exchange(s.port(), get("/api/index.html"));
+  CHECK(api.status == 404);
+  CHECK(api.header("content-type") == "application/json");
+}
+
+TEST_CASE("every attempt to leave the web directory, raw on the wire, is refused") {
+  static_site site;
+  running_server s(test_settings(), site.routes());
+  for (const char* target : {"/../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/js/%2e%2e/%2e%2e/secret", "/js/../../secret",
+                             "/%2E%2E/secret", "/js%2f..%2f..%2fsecret", "/.hidden", "/%2ehidden", "/vendor/x/../../",
+                             "//etc/passwd", "//secret", "/..%5c..%5csecret", "/js/..%5c..%5csecret", "/js/", "/js",
+                             "/secret%00.html", "/./secret"}) {
+    INFO(target);
+    const reply r = exchange(s.port(), get(target));
+    CHECK((r.status == 400 || r.status == 404));
+    CHECK(r.header("content-type") == "application/json");
+    CHECK(r.body.find("not for the web") == std::string::npos);
+    CHECK(r.body.find("HIDDEN-CONTENT") == std::string::npos);
+  }
+}
+
+TEST_CASE("JSON and static answers alike carry a strict CSP, nosniff and no framing") {
+  static_site site;
+  running_server s(test_settings(), site.routes());
+  for (const std::string& request : {get("/healthz"), get("/api/v1/messages/1", authorized()), get("/"),
+                                     get("/js/app.js"), get("/nothing")}) {
+    INFO(request);
+    const reply r = exchange(s.port(), request);
+    const std::string csp = r.header("content-security-policy");
+    CHECK(csp.find("default-src 'self'") != std::string::npos);
+    CHECK(csp.find("script-src 'self'") != std::string::npos);
+    CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+    CHECK(csp.find("unsafe-inline") == std::string::npos);
+    CHECK(csp.find("unsafe-eval") == std::string::npos);
+    CHECK(r.header("x-content-type-options") == "nosniff");
+    CHECK(r.header("x-frame-options") == "DENY");
+    CHECK(r.header("referrer-policy") == "no-referrer");
   }
 }

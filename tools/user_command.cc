@@ -1,0 +1,152 @@
+#include "tools/user_command.h"
+
+#include <filesystem>
+#include <memory>
+#include <limits>
+#include <optional>
+#include <ostream>
+
+#include "config/error.h"
+#include "daemon/accounts/password.h"
+#include "daemon/accounts/user_name.h"
+#include "daemon/http/exchange.h"
+#include "daemon/wall_clock.h"
+#include "queue/accounts.h"
+#include "queue/contacts.h"
+#include "queue/store.h"
+#include "tools/command_args.h"
+#include "tools/daemon_config.h"
+#include "tools/exit_codes.h"
+#include "tools/password_input.h"
+
+namespace siaran::tools {
+namespace {
+
+namespace fs = std::filesystem;
+namespace accounts = daemon::accounts;
+
+constexpr std::string_view usage_text =
+    "usage: siaran user add NAME --role admin|officer|viewer [--officer ID] [--config FILE]\n"
+    "       siaran user list [--config FILE]\n"
+    "       siaran user passwd NAME [--config FILE]\n"
+    "add and passwd ask for the password twice on a terminal, or read one line from stdin.\n"
+    "The database is the daemon config's `database` (default config /etc/siaran/siaran.yaml);\n"
+    "siarand must have run once to create it. Run as the daemon's user (sudo -u siaran).\n";
+
+// Bad input (exit 65) or a store that cannot be used (exit 69), with what to tell the person.
+struct user_failure {
+  int exit_code;
+  std::string message;
+};
+
+struct user_args {
+  std::optional<std::string> name;
+  std::optional<std::string> role;
+  std::optional<std::int64_t> officer_id;
+  std::optional<std::string> config;
+};
+
+// NAME and the options after the action; which ones an action takes is checked by it.
+user_args parse(arg_cursor& args) {
+  user_args parsed;
+  while (args.more()) {
+    const std::string_view word = args.next();
+    if (word == "--role") {
+      parsed.role = args.value_of(word);
+    } else if (word == "--officer") {
+      parsed.officer_id = parse_long(args.value_of(word), "--officer", 1, std::numeric_limits<long>::max());
+    } else if (word == "--config") {
+      parsed.config = args.value_of(word);
+    } else if (word.starts_with("--") || parsed.name) {
+      throw usage_error{"unexpected argument '" + std::string(word) + "'"};
+    } else {
+      parsed.name = word;
+    }
+  }
+  return parsed;
+}
+
+// Opening a missing file would create an empty store the daemon never reads: refuse.
+std::unique_ptr<queue::store> open_store(const user_args& args) {
+  const auto config = load_daemon_config(args.config);
+  const fs::path database = config ? config->database : config::Config{}.database;
+  std::error_code error;
+  if (!fs::is_regular_file(database, error)) {
+    throw user_failure{exit_unavailable, "no database at " + database.string() +
+                                             " (start siarand once to create it, or give --config FILE)"};
+  }
+  return std::make_unique<queue::store>(database);
+}
+
+std::string new_password_hash() {
+  const auto password = read_new_password();
+  if (!password) throw user_failure{exit_data, "no password given (or the two differ)"};
+  if (const auto problem = accounts::password_problem(*password)) throw user_failure{exit_data, *problem};
+  return accounts::hash_password(*password);
+}
+
+int add(arg_cursor& words, std::ostream& out) {
+  const user_args args = parse(words);
+  if (!args.name) throw usage_error{"add: NAME is required"};
+  if (const auto problem = accounts::user_name_problem(*args.name)) throw usage_error{"add: " + *problem};
+  if (!args.role || !daemon::http::role_from_name(*args.role)) throw usage_error{"add: --role admin|officer|viewer is required"};
+  const auto store = open_store(args);
+  if (args.officer_id && !queue::contact_book(*store).find_officer(*args.officer_id)) {
+    throw user_failure{exit_data, "no officer " + std::to_string(*args.officer_id) + " (see siaran officers list)"};
+  }
+  queue::account_book book(*store);
+  if (book.find_user(*args.name)) throw user_failure{exit_data, "a user named '" + *args.name + "' exists already"};
+  const queue::timestamp now = daemon::wall_clock_now();
+  queue::user u{0, *args.name, *args.role, new_password_hash(), args.officer_id, false, now, now};
+  u.id = book.add_user(u);
+  out << "added user " << u.name << " (id " << u.id << ", role " << u.role << ")\n";
+  return exit_ok;
+}
+
+int list(arg_cursor& words, std::ostream& out) {
+  const user_args args = parse(words);
+  if (args.name || args.role || args.officer_id) throw usage_error{"list takes only --config"};
+  const auto store = open_store(args);
+  for (const auto& u : queue::account_book(*store).users()) {
+    out << u.id << "\t" << u.name << "\t" << u.role << "\t"
+        << (u.officer_id ? "officer " + std::to_string(*u.officer_id) : "-") << "\t"
+        << (u.disabled ? "disabled" : "enabled") << "\n";
+  }
+  return exit_ok;
+}
+
+int passwd(arg_cursor& words, std::ostream& out) {
+  const user_args args = parse(words);
+  if (!args.name || args.role || args.officer_id) throw usage_error{"passwd: NAME (and only --config) is required"};
+  const auto store = open_store(args);
+  queue::account_book book(*store);
+  const auto u = book.find_user(*args.name);
+  if (!u) throw user_failure{exit_data, "no user named '" + *args.name + "'"};
+  book.set_password_hash(u->id, new_password_hash(), daemon::wall_clock_now());
+  book.delete_sessions_of(u->id);  // whoever knew the old password is logged out
+  out << "changed the password of " << u->name << "; their sessions ended\n";
+  return exit_ok;
+}
+
+}  // namespace
+
+int run_user_command(std::span<const std::string_view> args, std::ostream& out, std::ostream& err) {
+  try {
+    arg_cursor words(args);
+    return run_action(words, out, {{"add", add}, {"list", list}, {"passwd", passwd}});
+  } catch (const usage_error& e) {
+    err << "siaran user: " << e.message << "\n" << usage_text;
+    return exit_usage;
+  } catch (const user_failure& e) {
+    err << "siaran user: " << e.message << "\n";
+    return e.exit_code;
+  } catch (const queue::store_error& e) {
+    err << "siaran user: " << e.what() << "\n";
+    return exit_unavailable;
+  } catch (const config::ConfigError& e) {
+    for (const auto& diagnostic : e.diagnostics()) err << "siaran user: " << diagnostic.to_string() << "\n";
+    return exit_config;
+  }
+}
+
+}  // namespace siaran::tools
