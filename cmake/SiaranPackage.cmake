@@ -60,7 +60,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION comm)  # Debian's section for modem programs
 # Libraries from dpkg-shlibdeps; what is used by path rather than linked, by hand: the web
 # page's scripts, the time zones, systemd for the unit and the postinst's sysusers/tmpfiles.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libjs-bootstrap5, libjs-chart.js, tzdata, systemd")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "libjs-bootstrap5, node-popper2, libjs-chart.js, tzdata, systemd")
 # Many Huawei and ZTE sticks show up as a USB CD-ROM until switched to modem mode.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS usb-modeswitch)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${deb_dir}/conffiles ${deb_dir}/postinst ${deb_dir}/prerm ${deb_dir}/postrm)

@@ -53,11 +53,13 @@ inbox::reply_settings reply_settings_of(const config::Config& c) {
   return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords};
 }
 
-// The web UI's own files, and Bootstrap and Chart.js from Debian's libjs-bootstrap5 and
-// libjs-chart.js (no CDN: the office has no internet).
+// The web UI's own files, and Bootstrap, Popper and Chart.js from Debian's libjs-bootstrap5,
+// node-popper2 and libjs-chart.js (no CDN: the office has no internet). Debian's Bootstrap
+// "bundle" lacks Popper, which its dropdowns need.
 std::vector<http::static_root> web_roots_of(const config::Config& c) {
   const std::filesystem::path javascript = "/usr/share/javascript";
   return {{"/vendor/bootstrap5/", javascript / "bootstrap5"},
+          {"/vendor/popperjs2/", javascript / "popperjs2"},
           {"/vendor/chart.js/", javascript / "chart.js"},
           {"/", c.http.web_root.empty() ? std::filesystem::path(SIARAN_WEB_ROOT) : std::filesystem::path(c.http.web_root)}};
 }

@@ -17,7 +17,7 @@ packages=(
   # the web UI's end-to-end tests (tests/e2e): headless Chromium driven by Selenium
   chromium chromium-driver python3-selenium
   # runtime: time zones for the config and the scheduler; the web UI's Bootstrap and Chart.js
-  tzdata libjs-bootstrap5 libjs-chart.js
+  tzdata libjs-bootstrap5 node-popper2 libjs-chart.js
   # the Debian package: cpack's dependency scan (dpkg-shlibdeps, file) and its check
   dpkg-dev file lintian
 )

@@ -1,11 +1,181 @@
-// The kontak page (to be written).
-import { h, replace } from '../dom.js';
+// Kontak: the contact list with search and filters (GET /api/v1/contacts, choices from
+// /api/v1/contacts/facets), add and edit in a modal, CSV import and export, the numbers that
+// keep failing and the pending GANTI number changes. Viewers only read.
+import { h, replace, emptyState, alertBox, errorText } from '../dom.js';
 import { t } from '../i18n.js';
+import { get, query } from '../api.js';
+import { button, closeModals, dataTable, field, fillSlot, section } from '../forms.js';
+import { openContactForm } from './kontak/contact-form.js';
+import { importPanel } from './kontak/import.js';
+import { problemsSection, changesSection } from './kontak/review.js';
+import { debounce } from '../widgets.js';
+
+const pageSize = 100;
+// Columns a phone leaves out (Bootstrap's display classes).
+const wide = 'd-none d-md-table-cell';
+const filterKeys = ['q', 'kecamatan', 'desa', 'peran', 'tag'];
+const noFacets = { kecamatan: [], desa: [], peran: [], tags: [] };
 
 export default {
   route: 'kontak',
   roles: ['admin', 'officer', 'viewer'],
-  mount(container) {
-    replace(container, h('h1', { class: 'h4' }, t('nav.kontak')));
+  async mount(container, ctx) {
+    const page = newPage(ctx);
+    replace(container, layout(page));
+    await Promise.all([loadFacets(page), loadContacts(page), loadReview(page)]);
+    return () => {
+      page.search.cancel();
+      closeModals();
+    };
   },
 };
+
+// Everything the page keeps: the filters, the rows shown, and the elements it refreshes.
+function newPage(ctx) {
+  const page = {
+    ctx, editable: ctx.can('officer'), facets: noFacets,
+    filters: Object.fromEntries(filterKeys.map((k) => [k, ctx.params[k] || ''])),
+    rows: [], more: false, lastRequest: 0,
+    listSlot: h('div'), problemsSlot: h('div'), changesSlot: h('div'), filterBar: h('form', { class: 'row g-2 mb-3' }),
+    exportLink: h('a', { id: 'contacts-export', class: 'btn btn-outline-secondary btn-sm', title: t('kontak.export_hint'), download: 'kontak.csv' }, t('kontak.export')),
+  };
+  // Searching waits for a pause in typing, so each key press is not a request.
+  page.search = debounce((value) => {
+    page.filters.q = value.trim();
+    loadContacts(page);
+  }, 300);
+  page.importPanel = page.editable ? importPanel({ onImported: () => refreshAll(page) }) : null;
+  page.importCard = page.editable ? section(t('kontak.import.title'), null) : h('div');
+  return page;
+}
+
+function layout(page) {
+  const add = page.editable ? button(t('kontak.add'), () => editContact(page, null), { kind: 'primary', attributes: { id: 'contacts-add' } }) : null;
+  return [
+    h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-3' },
+      h('h1', { class: 'h4 mb-0 me-auto' }, t('kontak.title')), add, page.exportLink),
+    page.filterBar, page.listSlot, page.importCard, page.changesSlot, page.problemsSlot,
+  ];
+}
+
+function editContact(page, contact) {
+  openContactForm({ contact, facets: page.facets, toast: page.ctx.toast, onSaved: () => refreshAll(page) });
+}
+
+function refreshAll(page) {
+  return Promise.all([loadFacets(page), loadContacts(page), loadReview(page)]);
+}
+
+// --- filters -------------------------------------------------------------------------------
+
+async function loadFacets(page) {
+  try {
+    page.facets = await get('/api/v1/contacts/facets');
+  } catch (e) {
+    page.facets = noFacets; // the list still works; the filters offer search only
+  }
+  renderFilters(page);
+}
+
+function renderFilters(page) {
+  const { facets, filters } = page;
+  const desa = facets.desa.filter((d) => !filters.kecamatan || sameText(d.kecamatan, filters.kecamatan)).map((d) => d.name);
+  const select = (name, choices) => field({ name, id: `contacts-filter-${name}`, label: t(`kontak.filter.${name}`), type: 'select',
+    choices, blank: t('kontak.filter.all'), value: filters[name], inline: 'col-6 col-lg', attributes: { onchange: (e) => setFilter(page, name, e.target.value) } });
+  const search = field({ name: 'q', id: 'contacts-search', label: t('kontak.filter.q'), type: 'search', value: filters.q, inline: 'col-12 col-lg',
+    attributes: { oninput: (e) => page.search(e.target.value), autocomplete: 'off' } });
+  const reset = filterKeys.some((k) => filters[k])
+    ? h('div', { class: 'col-12 col-lg-auto d-flex align-items-end' }, button(t('kontak.filter.reset'), () => resetFilters(page))) : null;
+  replace(page.filterBar, search, select('kecamatan', facets.kecamatan), select('desa', [...new Set(desa)]),
+    select('peran', facets.peran), select('tag', facets.tags), reset);
+  page.filterBar.onsubmit = (e) => e.preventDefault();
+}
+
+function sameText(a, b) {
+  return String(a || '').toLowerCase() === String(b || '').toLowerCase();
+}
+
+function setFilter(page, name, value) {
+  page.filters[name] = value;
+  if (name === 'kecamatan') page.filters.desa = '';
+  renderFilters(page);
+  loadContacts(page);
+}
+
+function resetFilters(page) {
+  for (const key of filterKeys) page.filters[key] = '';
+  renderFilters(page);
+  loadContacts(page);
+}
+
+// --- the list ------------------------------------------------------------------------------
+
+// Typing sends one search after another: only the answer to the latest one is shown.
+async function loadContacts(page, { append = false } = {}) {
+  const request = ++page.lastRequest;
+  const after = append && page.rows.length ? page.rows[page.rows.length - 1].id : undefined;
+  page.exportLink.href = '/api/v1/contacts/export' + query(page.filters);
+  try {
+    const rows = await get('/api/v1/contacts' + query({ ...page.filters, after, limit: pageSize }));
+    if (request !== page.lastRequest) return;
+    page.rows = append ? page.rows.concat(rows) : rows;
+    page.more = rows.length === pageSize;
+    renderList(page);
+  } catch (e) {
+    replace(page.listSlot, alertBox(errorText(e)));
+  }
+}
+
+function renderList(page) {
+  const filtered = filterKeys.some((k) => page.filters[k]);
+  const nobody = page.rows.length === 0 && !filtered;
+  // Before the first import only the import matters: filters and review cards wait.
+  for (const el of [page.exportLink, page.filterBar, page.changesSlot, page.problemsSlot]) el.classList.toggle('d-none', nobody);
+  if (!nobody && page.rows.length === 0) page.exportLink.classList.add('d-none');
+  renderImportCard(page, nobody);
+  if (nobody) return replace(page.listSlot, h('div', { id: 'contacts-table', class: 'card mb-3' }, h('div', { class: 'card-body' },
+    emptyState(page.editable ? 'kontak.empty' : 'kontak.empty_viewer', page.importPanel))));
+  const more = page.more ? button(t('kontak.more'), () => loadContacts(page, { append: true }), { attributes: { id: 'contacts-more' } }) : null;
+  replace(page.listSlot, section(t('kontak.shown', { count: page.rows.length }), null,
+    dataTable({ id: 'contacts-table', columns: contactColumns(page), rows: page.rows, rowData: (c) => ({ contactId: c.id }),
+      empty: emptyState('kontak.no_match', button(t('kontak.filter.reset'), () => resetFilters(page))) }),
+    more ? h('div', { class: 'text-center mt-2' }, more) : null));
+}
+
+// With no contact at all the import panel sits in the empty state; otherwise in its own card.
+function renderImportCard(page, nobody) {
+  if (!page.editable) return;
+  page.importCard.classList.toggle('d-none', nobody);
+  if (!nobody) page.importCard.querySelector('.card-body').append(page.importPanel);
+}
+
+function contactColumns(page) {
+  const columns = [
+    { label: t('kontak.col.nama'), cell: (c) => nameCell(page, c) },
+    { label: t('kontak.col.no_hp'), cell: (c) => c.no_hp, class: 'text-nowrap' },
+    { label: t('kontak.col.peran'), cell: (c) => c.peran || t('common.none'), class: wide },
+    { label: t('kontak.col.wilayah'), cell: (c) => [c.desa, c.kecamatan].filter(Boolean).join(', ') || t('common.none') },
+    { label: t('kontak.col.posyandu'), cell: (c) => c.posyandu || t('common.none'), class: wide },
+    { label: t('kontak.col.tag'), cell: (c) => (c.tag || []).map((tag) => h('span', { class: 'badge text-bg-light border me-1' }, tag)), class: wide },
+    { label: t('kontak.col.status'), cell: (c) => (c.berhenti ? h('span', { class: 'badge text-bg-secondary', title: t('kontak.status.stopped_hint') }, t('kontak.status.stopped')) : '') },
+  ];
+  if (page.editable) columns.push({ label: '', cell: (c) => button(t('common.edit'), () => editContact(page, c), { extraClass: 'contact-edit' }), class: wide });
+  return columns;
+}
+
+// On a phone the edit column is out of sight: the name opens the form too.
+function nameCell(page, contact) {
+  const name = [contact.panggilan ? `${contact.panggilan} ` : '', contact.nama];
+  if (!page.editable) return name;
+  return h('button', { type: 'button', class: 'btn btn-link p-0 text-start text-decoration-none', onclick: () => editContact(page, contact) }, name);
+}
+
+// --- what needs attention ------------------------------------------------------------------
+
+async function loadReview(page) {
+  const fix = page.editable ? (contact) => editContact(page, contact) : null;
+  await Promise.all([
+    fillSlot(page.changesSlot, () => changesSection({ canDecide: page.editable, toast: page.ctx.toast, onDecided: () => refreshAll(page) })),
+    fillSlot(page.problemsSlot, () => problemsSection({ fix })),
+  ]);
+}

@@ -1,11 +1,44 @@
-// The pengaturan page (to be written).
+// Pengaturan (admin): officers and their sender tags, user accounts, API tokens. Each card
+// reloads on its own after a change; officers also reload the users (who show officer names).
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
+import { get } from '../api.js';
+import { closeModals, fillSlot } from '../forms.js';
+import { officersSection } from './pengaturan/officers.js';
+import { usersSection } from './pengaturan/users.js';
+import { tokensSection } from './pengaturan/tokens.js';
 
 export default {
   route: 'pengaturan',
   roles: ['admin'],
-  mount(container) {
-    replace(container, h('h1', { class: 'h4' }, t('nav.pengaturan')));
+  async mount(container, ctx) {
+    const page = { ctx, officers: [], officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div') };
+    replace(container, h('h1', { class: 'h4 mb-3' }, t('pengaturan.title')),
+      h('div', { class: 'row g-3' },
+        // Officers first: a new office adds them before the accounts that send as them.
+        h('div', { class: 'col-12 col-xxl-6' }, page.officersSlot),
+        h('div', { class: 'col-12 col-xxl-6' }, page.usersSlot, page.tokensSlot)));
+    await Promise.all([loadOfficersAndUsers(page), loadTokens(page)]);
+    return closeModals;
   },
 };
+
+async function loadOfficersAndUsers(page) {
+  await fillSlot(page.officersSlot, async () => {
+    page.officers = await get('/api/v1/officers');
+    return officersSection({ officers: page.officers, toast: page.ctx.toast, onChanged: () => loadOfficersAndUsers(page) });
+  });
+  await loadUsers(page);
+}
+
+function loadUsers(page) {
+  return fillSlot(page.usersSlot, async () => usersSection({
+    users: await get('/api/v1/users'), officers: page.officers, me: page.ctx.user, toast: page.ctx.toast, onChanged: () => loadUsers(page),
+  }));
+}
+
+function loadTokens(page) {
+  return fillSlot(page.tokensSlot, async () => tokensSection({
+    tokens: await get('/api/v1/tokens'), toast: page.ctx.toast, onChanged: () => loadTokens(page),
+  }));
+}

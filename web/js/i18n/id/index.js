@@ -8,5 +8,6 @@ import kontak from './kontak.js';
 import agenda from './agenda.js';
 import modem from './modem.js';
 import pengaturan from './pengaturan.js';
+import widgets from './widgets.js';
 
-export default { ...common, ...beranda, ...kirim, ...riwayat, ...kotakMasuk, ...kontak, ...agenda, ...modem, ...pengaturan };
+export default { ...common, ...beranda, ...kirim, ...riwayat, ...kotakMasuk, ...kontak, ...agenda, ...modem, ...pengaturan, ...widgets };

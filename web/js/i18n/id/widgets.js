@@ -1,0 +1,25 @@
+// Texts of the shared widgets (js/widgets.js): state badges and signal strength.
+export default {
+  'widgets.broadcast.scheduled': 'Terjadwal',
+  'widgets.broadcast.sending': 'Sedang dikirim',
+  'widgets.broadcast.done': 'Selesai',
+  'widgets.broadcast.cancelled': 'Dibatalkan',
+
+  'widgets.message.queued': 'Menunggu',
+  'widgets.message.sending': 'Sedang dikirim',
+  'widgets.message.sent': 'Terkirim',
+  'widgets.message.delivered': 'Sampai',
+  'widgets.message.failed': 'Gagal',
+  'widgets.message.uncertain': 'Belum pasti',
+  'widgets.message.cancelled': 'Dibatalkan',
+
+  'widgets.modem.initialising': 'Menyiapkan',
+  'widgets.modem.ready': 'Siap',
+  'widgets.modem.sending': 'Mengirim',
+  'widgets.modem.failed': 'Bermasalah',
+
+  'widgets.signal.unknown': 'Sinyal belum diketahui',
+  'widgets.signal.dbm': 'Sinyal {dbm} dBm',
+
+  'widgets.progress_count': '{done} dari {total} penerima',
+};

@@ -1,0 +1,158 @@
+// One broadcast under Riwayat: its counts, text, each recipient's state, its replies, and
+// cancelling what has not gone out yet. Refreshed while it is scheduled or going out.
+import { get, post } from '../../api.js';
+import { h, replace, alertBox, errorText } from '../../dom.js';
+import { t } from '../../i18n.js';
+import { formatDateTime, formatNumber } from '../../format.js';
+import { modalForm, InputError, options } from '../../forms.js';
+import { broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, messageStateBadge, facts } from '../../widgets.js';
+
+const activeStates = ['scheduled', 'sending'];
+const counts = ['queued', 'sent', 'delivered', 'failed', 'cancelled', 'uncertain'];
+const messageStates = ['queued', 'sending', 'sent', 'delivered', 'failed', 'uncertain', 'cancelled'];
+
+function countBadges(b) {
+  return h('div', { class: 'd-flex flex-wrap gap-1' }, counts.filter((key) => b[key] > 0).map((key) =>
+    h('span', { class: 'badge text-bg-light border' }, t(`widgets.message.${key}`), ': ', formatNumber(b[key]))));
+}
+
+function repliesFact(b) {
+  if (!b.replies) return t('riwayat.no_replies');
+  return h('a', { href: `#/kotak-masuk?broadcast=${b.id}` }, t('riwayat.replies_link', { n: formatNumber(b.replies) }));
+}
+
+function summary(b, page) {
+  return facts([
+    [t('riwayat.created'), formatDateTime(b.created_at)],
+    [t('riwayat.send_at'), formatDateTime(b.send_at)],
+    [t('riwayat.officer'), page.officerName(b.officer_id)],
+    [t('riwayat.origin'), t(`riwayat.origin.${b.origin}`)],
+    [t('riwayat.counts'), countBadges(b)],
+    [t('riwayat.replies'), repliesFact(b)],
+  ]);
+}
+
+// --- recipients ------------------------------------------------------------------------------
+
+function recipientRow(r) {
+  return h('tr', { dataset: { messageId: r.message_id, contactId: r.contact_id } },
+    h('td', { class: 'text-nowrap small' }, r.to, h('div', { class: 'cell-state' }, messageStateBadge(r.state))),
+    h('td', { class: 'small recipient-text' }, r.text));
+}
+
+// Shows only the rows whose message is in `state` ('' for every row).
+function filterRows(tbody, state) {
+  for (const tr of tbody.rows) tr.classList.toggle('d-none', state !== '' && tr.querySelector('.cell-state .badge').dataset.state !== state);
+}
+
+// A choice of one state to look at (the failed ones, say) in a long list.
+function stateFilter(slot) {
+  const choices = [{ value: '', label: t('riwayat.filter_all') }, ...messageStates.map((s) => ({ value: s, label: t(`widgets.message.${s}`) }))];
+  const select = h('select', { id: 'recipients-filter', class: 'form-select form-select-sm w-auto mb-2', 'aria-label': t('riwayat.filter') },
+    options(choices));
+  select.addEventListener('change', () => filterRows(slot.querySelector('#broadcast-recipients tbody'), select.value));
+  return select;
+}
+
+function recipientsTable(slot, recipients) {
+  if (recipients.length === 0) return h('p', { id: 'broadcast-recipients', class: 'text-muted small' }, t('riwayat.recipients_pruned'));
+  return [stateFilter(slot), h('div', { class: 'table-responsive recipients-box' },
+    h('table', { id: 'broadcast-recipients', class: 'table table-sm align-middle mb-0' },
+      h('thead', {}, h('tr', {}, ['riwayat.to', 'riwayat.text'].map((key) => h('th', { scope: 'col' }, t(key))))),
+      h('tbody', {}, recipients.map(recipientRow))))];
+}
+
+// New states in the rows already shown; the table is built the first time only.
+function showRecipients(slot, recipients) {
+  const tbody = slot.querySelector('#broadcast-recipients tbody');
+  if (!tbody) {
+    replace(slot, recipientsTable(slot, recipients));
+    return;
+  }
+  for (const r of recipients) {
+    const cell = tbody.querySelector(`tr[data-message-id="${r.message_id}"] .cell-state`);
+    if (cell && cell.firstChild?.dataset.state !== r.state) replace(cell, messageStateBadge(r.state));
+  }
+  filterRows(tbody, slot.querySelector('#recipients-filter').value);
+}
+
+// --- cancelling --------------------------------------------------------------------------------
+
+function confirmCancel(detail, b) {
+  modalForm({
+    id: 'cancel-broadcast', title: t('riwayat.cancel_title'), submitLabel: t('riwayat.cancel'), submitKind: 'danger',
+    body: [h('p', {}, t('riwayat.cancel_text', { queued: formatNumber(b.queued) }))],
+    onSubmit: async () => {
+      try {
+        const answer = await post(`/api/v1/broadcasts/${b.id}/cancel`);
+        detail.page.ctx.toast(t('riwayat.cancelled', { n: formatNumber(answer.cancelled) }));
+      } catch (e) {
+        throw new InputError(e.status === 409 ? t('riwayat.cancel_too_late') : errorText(e));
+      }
+      detail.active = true;
+      await detail.page.refresh();
+    },
+  });
+}
+
+function cancelButton(detail, b) {
+  if (!detail.page.ctx.can('officer') || !activeStates.includes(b.state)) return null;
+  return h('button', { type: 'button', id: 'broadcast-cancel', class: 'btn btn-sm btn-outline-danger', onclick: () => confirmCancel(detail, b) },
+    t('riwayat.cancel'));
+}
+
+// --- the card ----------------------------------------------------------------------------------
+
+function header(detail, b) {
+  return h('div', { class: 'card-header d-flex flex-wrap gap-2 align-items-center' },
+    h('h2', { class: 'h6 mb-0 me-auto' }, t('riwayat.detail_title', { id: b.id }), ' ', broadcastStateBadge(b.state)),
+    cancelButton(detail, b),
+    h('a', { href: '#/riwayat', class: 'btn btn-sm btn-outline-secondary' }, t('common.close')));
+}
+
+function body(detail, b) {
+  return h('div', { class: 'card-body' },
+    h('div', { class: 'small mb-1' }, t('riwayat.progress')),
+    broadcastProgressView(b),
+    h('div', { class: 'row g-3 mt-1' },
+      h('div', { class: 'col-lg-6 detail-summary' }, summary(b, detail.page)),
+      h('div', { class: 'col-lg-6' },
+        h('div', { class: 'small text-muted mb-1' }, t('riwayat.template')), h('div', { class: 'sms-preview' }, b.template))),
+    h('h3', { class: 'h6 mt-3' }, t('riwayat.recipients')),
+    h('div', { class: 'recipients-slot' }, t('common.loading')));
+}
+
+// Draws the broadcast: the whole card the first time, then only what moves.
+function show(detail, b) {
+  const el = detail.element;
+  if (!el.querySelector('.card-body')) {
+    replace(el, header(detail, b), body(detail, b));
+    return;
+  }
+  replace(el.querySelector('.card-header'), ...header(detail, b).childNodes);
+  updateBroadcastProgress(el.querySelector('.broadcast-progress'), b);
+  replace(el.querySelector('.detail-summary'), summary(b, detail.page));
+}
+
+async function refresh(detail) {
+  if (!detail.active) return;
+  try {
+    const b = await get(`/api/v1/broadcasts/${detail.id}`);
+    show(detail, b);
+    const answer = await get(`/api/v1/broadcasts/${detail.id}/recipients`);
+    showRecipients(detail.element.querySelector('.recipients-slot'), answer.recipients);
+    detail.active = activeStates.includes(b.state);
+  } catch (e) {
+    replace(detail.element, h('div', { class: 'card-body' }, alertBox(errorText(e))));
+    detail.active = false;
+  }
+}
+
+// The card for broadcast `id`: {element, refresh()}; refresh() does nothing once the broadcast
+// is finished (nothing there moves any more).
+export function broadcastDetail(id, page) {
+  const element = h('section', { id: 'broadcast-detail', class: 'card mb-3 border-primary', dataset: { broadcastId: id } });
+  const detail = { id, page, active: true, element };
+  detail.refresh = () => refresh(detail);
+  return detail;
+}
