@@ -8,11 +8,11 @@
 #include <optional>
 #include <ostream>
 
-#include "config/error.h"
 #include "queue/store.h"
 #include "tools/command_args.h"
 #include "tools/daemon_config.h"
 #include "tools/exit_codes.h"
+#include "tools/local_store.h"
 
 namespace siaran::tools {
 namespace {
@@ -28,11 +28,6 @@ constexpr std::string_view usage_text =
     "(default config /etc/siaran/siaran.yaml).\n";
 
 // Bad data (exit 65) or a store that cannot be used (exit 69), with what to tell the person.
-struct db_failure {
-  int exit_code;
-  std::string message;
-};
-
 struct db_args {
   std::string action;
   std::optional<std::string> before;
@@ -88,7 +83,7 @@ queue::timestamp parse_date(std::string_view text) {
   const std::chrono::year_month_day date{std::chrono::year{static_cast<int>(number(0, 4))},
                                          std::chrono::month{number(5, 2)}, std::chrono::day{number(8, 2)}};
   if (!shaped || !date.ok()) {
-    throw db_failure{exit_data, "--before '" + std::string(text) + "' is not a date YYYY-MM-DD"};
+    throw command_failure{exit_data, "--before '" + std::string(text) + "' is not a date YYYY-MM-DD"};
   }
   return std::chrono::sys_days(date);
 }
@@ -99,14 +94,8 @@ fs::path database_of(const db_args& args) {
   return config ? config->database : config::Config{}.database;
 }
 
-// Opening a missing file would create an empty store: a typo must not look like success.
 std::unique_ptr<queue::store> open_store(const fs::path& database) {
-  std::error_code error;
-  if (!fs::is_regular_file(database, error)) {
-    throw db_failure{exit_unavailable, "no database at " + database.string() +
-                                           " (give --database FILE, or --config FILE for its `database`)"};
-  }
-  return std::make_unique<queue::store>(database);
+  return open_existing_store(database, "give --database FILE, or --config FILE for its `database`");
 }
 
 int prune(const db_args& args, std::ostream& out) {
@@ -144,21 +133,7 @@ int dispatch(std::span<const std::string_view> words, std::ostream& out) {
 }  // namespace
 
 int run_db_command(std::span<const std::string_view> args, std::ostream& out, std::ostream& err) {
-  try {
-    return dispatch(args, out);
-  } catch (const usage_error& e) {
-    err << "siaran db: " << e.message << "\n" << usage_text;
-    return exit_usage;
-  } catch (const db_failure& e) {
-    err << "siaran db: " << e.message << "\n";
-    return e.exit_code;
-  } catch (const queue::store_error& e) {
-    err << "siaran db: " << e.what() << "\n";
-    return exit_unavailable;
-  } catch (const config::ConfigError& e) {
-    for (const auto& diagnostic : e.diagnostics()) err << "siaran db: " << diagnostic.to_string() << "\n";
-    return exit_config;
-  }
+  return run_reporting_failures("db", usage_text, err, [&] { return dispatch(args, out); });
 }
 
 }  // namespace siaran::tools

@@ -6,7 +6,6 @@
 #include <optional>
 #include <ostream>
 
-#include "config/error.h"
 #include "daemon/accounts/password.h"
 #include "daemon/accounts/user_name.h"
 #include "daemon/http/exchange.h"
@@ -17,6 +16,7 @@
 #include "tools/command_args.h"
 #include "tools/daemon_config.h"
 #include "tools/exit_codes.h"
+#include "tools/local_store.h"
 #include "tools/password_input.h"
 
 namespace siaran::tools {
@@ -34,11 +34,6 @@ constexpr std::string_view usage_text =
     "siarand must have run once to create it. Run as the daemon's user (sudo -u siaran).\n";
 
 // Bad input (exit 65) or a store that cannot be used (exit 69), with what to tell the person.
-struct user_failure {
-  int exit_code;
-  std::string message;
-};
-
 struct user_args {
   std::optional<std::string> name;
   std::optional<std::string> role;
@@ -66,22 +61,16 @@ user_args parse(arg_cursor& args) {
   return parsed;
 }
 
-// Opening a missing file would create an empty store the daemon never reads: refuse.
 std::unique_ptr<queue::store> open_store(const user_args& args) {
   const auto config = load_daemon_config(args.config);
-  const fs::path database = config ? config->database : config::Config{}.database;
-  std::error_code error;
-  if (!fs::is_regular_file(database, error)) {
-    throw user_failure{exit_unavailable, "no database at " + database.string() +
-                                             " (start siarand once to create it, or give --config FILE)"};
-  }
-  return std::make_unique<queue::store>(database);
+  return open_existing_store(config ? config->database : config::Config{}.database,
+                             "start siarand once to create it, or give --config FILE");
 }
 
 std::string new_password_hash() {
   const auto password = read_new_password();
-  if (!password) throw user_failure{exit_data, "no password given (or the two differ)"};
-  if (const auto problem = accounts::password_problem(*password)) throw user_failure{exit_data, *problem};
+  if (!password) throw command_failure{exit_data, "no password given (or the two differ)"};
+  if (const auto problem = accounts::password_problem(*password)) throw command_failure{exit_data, *problem};
   return accounts::hash_password(*password);
 }
 
@@ -92,10 +81,10 @@ int add(arg_cursor& words, std::ostream& out) {
   if (!args.role || !daemon::http::role_from_name(*args.role)) throw usage_error{"add: --role admin|officer|viewer is required"};
   const auto store = open_store(args);
   if (args.officer_id && !queue::contact_book(*store).find_officer(*args.officer_id)) {
-    throw user_failure{exit_data, "no officer " + std::to_string(*args.officer_id) + " (see siaran officers list)"};
+    throw command_failure{exit_data, "no officer " + std::to_string(*args.officer_id) + " (see siaran officers list)"};
   }
   queue::account_book book(*store);
-  if (book.find_user(*args.name)) throw user_failure{exit_data, "a user named '" + *args.name + "' exists already"};
+  if (book.find_user(*args.name)) throw command_failure{exit_data, "a user named '" + *args.name + "' exists already"};
   const queue::timestamp now = daemon::wall_clock_now();
   queue::user u{0, *args.name, *args.role, new_password_hash(), args.officer_id, false, now, now};
   u.id = book.add_user(u);
@@ -121,7 +110,7 @@ int passwd(arg_cursor& words, std::ostream& out) {
   const auto store = open_store(args);
   queue::account_book book(*store);
   const auto u = book.find_user(*args.name);
-  if (!u) throw user_failure{exit_data, "no user named '" + *args.name + "'"};
+  if (!u) throw command_failure{exit_data, "no user named '" + *args.name + "'"};
   book.set_password_hash(u->id, new_password_hash(), daemon::wall_clock_now());
   book.delete_sessions_of(u->id);  // whoever knew the old password is logged out
   out << "changed the password of " << u->name << "; their sessions ended\n";
@@ -131,22 +120,10 @@ int passwd(arg_cursor& words, std::ostream& out) {
 }  // namespace
 
 int run_user_command(std::span<const std::string_view> args, std::ostream& out, std::ostream& err) {
-  try {
+  return run_reporting_failures("user", usage_text, err, [&] {
     arg_cursor words(args);
     return run_action(words, out, {{"add", add}, {"list", list}, {"passwd", passwd}});
-  } catch (const usage_error& e) {
-    err << "siaran user: " << e.message << "\n" << usage_text;
-    return exit_usage;
-  } catch (const user_failure& e) {
-    err << "siaran user: " << e.message << "\n";
-    return e.exit_code;
-  } catch (const queue::store_error& e) {
-    err << "siaran user: " << e.what() << "\n";
-    return exit_unavailable;
-  } catch (const config::ConfigError& e) {
-    for (const auto& diagnostic : e.diagnostics()) err << "siaran user: " << diagnostic.to_string() << "\n";
-    return exit_config;
-  }
+  });
 }
 
 }  // namespace siaran::tools
