@@ -17,7 +17,7 @@ export default {
   'login.submit': 'Masuk',
   'login.wrong': 'Nama pengguna atau kata sandi salah.',
   'login.too_many': 'Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.',
-  'login.first_admin': 'Belum punya akun? Admin pertama dibuat di komputer kantor dengan perintah: siaran user add NAMA --role admin',
+  'login.first_admin': 'Belum punya akun? Admin pertama dibuat di komputer gateway dengan perintah: sudo -u siaran siaran user add NAMA --role admin. Akun lain dibuat admin di halaman Pengaturan.',
 
   'user.change_password': 'Ganti kata sandi',
   'user.logout': 'Keluar',
