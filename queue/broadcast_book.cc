@@ -53,9 +53,13 @@ struct broadcast_statements {
         reply_count(db, "SELECT COUNT(*) FROM incoming WHERE broadcast_id = ?1"),
         recipients(
             db,
-            std::string("SELECT r.contact_id, r.message_id, m.recipient, m.text, r.state FROM (") +
+            std::string("SELECT r.contact_id, r.message_id, m.recipient, m.text, r.state, c.name, "
+                        "(SELECT q.last_error FROM parts q WHERE q.message_id = r.message_id "
+                        "AND q.last_error IS NOT NULL ORDER BY q.state = 'failed' DESC, q.number DESC "
+                        "LIMIT 1) FROM (") +
                 recipient_states +
-                ") r JOIN messages m ON m.id = r.message_id ORDER BY r.contact_id"),
+                ") r JOIN messages m ON m.id = r.message_id LEFT JOIN contacts c ON c.id = r.contact_id "
+                "ORDER BY r.contact_id"),
         count_unstarted(db, std::string("SELECT COUNT(*) FROM (") + unstarted_messages + ")"),
         cancel_unstarted(
             db, std::string("UPDATE parts SET state = 'cancelled', last_error = 'cancelled' "
@@ -222,6 +226,8 @@ std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id) {
     r.to = s.text(2);
     r.text = s.text(3);
     r.state = part_state_from(s.text(4));
+    r.contact_name = s.optional_text(5);
+    r.last_error = s.optional_text(6);
     found.push_back(std::move(r));
   }
   return found;

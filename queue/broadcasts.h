@@ -59,10 +59,12 @@ struct broadcast_progress {
 
 struct broadcast_recipient {
   std::int64_t contact_id = 0;
+  std::optional<std::string> contact_name;  // none once the contact is deleted
   std::optional<std::int64_t> message_id;
   std::string to;
   std::string text;
   part_state state = part_state::queued;
+  std::optional<std::string> last_error;  // a failed part's, else the last part's that has one
 };
 
 // The broadcast a reply answers and whose officer gets it.

@@ -66,6 +66,12 @@ struct number_change {
   std::optional<timestamp> decided_at;
 };
 
+// A stored change as read back, with its contact's name now (none if the contact is gone), so
+// the officers' list needs no lookup per change.
+struct listed_number_change : number_change {
+  std::optional<std::string> contact_name;
+};
+
 class reply_book {
  public:
   explicit reply_book(store& s);
@@ -85,10 +91,10 @@ class reply_book {
 
   // Stores a pending change (id, state and decided_at are ignored); returns its id.
   std::int64_t add_number_change(const number_change& change);
-  std::optional<number_change> find_number_change(std::int64_t id);
+  std::optional<listed_number_change> find_number_change(std::int64_t id);
   // In id order, those in `state` (all when none).
-  std::vector<number_change> number_changes(std::optional<change_state> state, std::int64_t after_id = 0,
-                                            int limit = 100);
+  std::vector<listed_number_change> number_changes(std::optional<change_state> state,
+                                                   std::int64_t after_id = 0, int limit = 100);
   // pending -> approved or rejected; false when it is not pending (or unknown).
   bool decide_number_change(std::int64_t id, change_state decision, timestamp at);
 

@@ -23,8 +23,9 @@ struct reply_statements {
         add_change(db,
                    "INSERT INTO number_changes (contact_id, old_phone, new_phone, incoming_id, state, created_at) "
                    "VALUES (?1, ?2, ?3, ?4, 'pending', ?5)"),
-        find_change(db, select_change + "WHERE id = ?1"),
-        changes(db, select_change + "WHERE id > ?1 AND (?2 IS NULL OR state = ?2) ORDER BY id LIMIT ?3"),
+        find_change(db, select_change + "WHERE n.id = ?1"),
+        changes(db,
+                select_change + "WHERE n.id > ?1 AND (?2 IS NULL OR n.state = ?2) ORDER BY n.id LIMIT ?3"),
         decide_change(db, "UPDATE number_changes SET state = ?2, decided_at = ?3 WHERE id = ?1 AND state = 'pending'") {}
 
   static inline const std::string select_inbox =
@@ -32,7 +33,8 @@ struct reply_statements {
       "i.decode_error, i.contact_id, i.broadcast_id, i.officer_id, i.keyword, c.name, i.read_at "
       "FROM incoming i LEFT JOIN contacts c ON c.id = i.contact_id ";
   static inline const std::string select_change =
-      "SELECT id, contact_id, old_phone, new_phone, incoming_id, state, created_at, decided_at FROM number_changes ";
+      "SELECT n.id, n.contact_id, n.old_phone, n.new_phone, n.incoming_id, n.state, n.created_at, n.decided_at, "
+      "c.name FROM number_changes n LEFT JOIN contacts c ON c.id = n.contact_id ";
 
   database& db;
   statement route;
@@ -62,15 +64,11 @@ inbox_entry read_entry(const statement& q) {
       q.optional_text(12), optional_time(q, 13)};
 }
 
-number_change read_change(const statement& q) {
-  return number_change{q.int64(0),
-                       q.int64(1),
-                       q.text(2),
-                       q.text(3),
-                       q.optional_int64(4),
-                       parse_change_state(q.text(5)).value_or(change_state::pending),
-                       from_millis(q.int64(6)),
-                       optional_time(q, 7)};
+listed_number_change read_change(const statement& q) {
+  return listed_number_change{{q.int64(0), q.int64(1), q.text(2), q.text(3), q.optional_int64(4),
+                               parse_change_state(q.text(5)).value_or(change_state::pending),
+                               from_millis(q.int64(6)), optional_time(q, 7)},
+                              q.optional_text(8)};
 }
 
 }  // namespace
@@ -155,7 +153,7 @@ std::int64_t reply_book::add_number_change(const number_change& change) {
   return sql_->db.last_insert_rowid();
 }
 
-std::optional<number_change> reply_book::find_number_change(std::int64_t id) {
+std::optional<listed_number_change> reply_book::find_number_change(std::int64_t id) {
   auto& q = sql_->find_change;
   step_scope scope(q);
   q.bind(1, id);
@@ -163,14 +161,14 @@ std::optional<number_change> reply_book::find_number_change(std::int64_t id) {
   return read_change(q);
 }
 
-std::vector<number_change> reply_book::number_changes(std::optional<change_state> state, std::int64_t after_id,
-                                                      int limit) {
+std::vector<listed_number_change> reply_book::number_changes(std::optional<change_state> state,
+                                                             std::int64_t after_id, int limit) {
   auto& q = sql_->changes;
   step_scope scope(q);
   std::optional<std::string> state_name;
   if (state) state_name = std::string(to_string(*state));
   q.bind(1, after_id).bind(2, state_name).bind(3, limit);
-  std::vector<number_change> found;
+  std::vector<listed_number_change> found;
   while (q.step()) found.push_back(read_change(q));
   return found;
 }

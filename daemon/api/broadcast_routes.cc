@@ -198,10 +198,12 @@ http::response get_recipients(api_context& c, const http::request& request) {
   json items = json::array();
   for (const auto& r : c.broadcasts.recipients(id)) {
     items.push_back({{"contact_id", r.contact_id},
+                     {"contact_name", optional_json(r.contact_name)},
                      {"message_id", optional_json(r.message_id)},
                      {"to", r.to},
                      {"text", r.text},
-                     {"state", queue::to_string(r.state)}});
+                     {"state", queue::to_string(r.state)},
+                     {"last_error", optional_json(r.last_error)}});
   }
   return json_reply(200, {{"id", id}, {"recipients", std::move(items)}});
 }

@@ -41,7 +41,13 @@ queue::contact_filter filter_from_query(const http::request& request) {
 
 json errors_json(const std::vector<contacts::import_error>& errors) {
   json out = json::array();
-  for (const auto& e : errors) out.push_back({{"line", e.line}, {"reason", e.reason}});
+  for (const auto& e : errors) {
+    out.push_back({{"line", e.line},
+                   {"code", e.code},
+                   {"column", or_null(e.column)},
+                   {"value", or_null(e.value)},
+                   {"reason", e.reason}});
+  }
   return out;
 }
 

@@ -32,9 +32,10 @@ json inbox_entry_json(const queue::inbox_entry& e) {
   return j;
 }
 
-json change_json(const queue::number_change& c) {
+json change_json(const queue::listed_number_change& c) {
   return {{"id", c.id},
           {"contact_id", c.contact_id},
+          {"contact_name", or_null(c.contact_name)},
           {"old_phone", c.old_phone},
           {"new_phone", c.new_phone},
           {"incoming_id", or_null(c.incoming_id)},

@@ -6,6 +6,7 @@
 #include <optional>
 #include <regex>
 #include <stdexcept>
+#include <utility>
 
 #include "daemon/contacts/birth_date.h"
 #include "daemon/contacts/csv_reader.h"
@@ -53,14 +54,25 @@ std::string trimmed(std::string_view text) {
   return std::string(text.substr(first, last - first + 1));
 }
 
-// A row's reason: "<column> '<value>': <why>".
+// A bad row: its code, the column and value it concerns, and the English reason.
 class row_error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  row_error(std::string code, std::optional<std::string> column, std::optional<std::string> value,
+            const std::string& reason)
+      : std::runtime_error(reason), code_(std::move(code)), column_(std::move(column)), value_(std::move(value)) {}
+
+  import_error at(int line) const { return {line, code_, column_, value_, what()}; }
+
+ private:
+  std::string code_;
+  std::optional<std::string> column_;
+  std::optional<std::string> value_;
 };
 
-[[noreturn]] void refuse(const std::string& header, const std::string& value, const std::string& why) {
-  throw row_error(header + " '" + value + "': " + why);
+// The reason reads "<column> '<value>': <why>".
+[[noreturn]] void refuse(const std::string& code, const std::string& header, const std::string& value,
+                         const std::string& why) {
+  throw row_error(code, header, value, header + " '" + value + "': " + why);
 }
 
 // How the header's columns map: a known meaning, a field key, or ignored (an empty header).
@@ -82,14 +94,22 @@ column_map map_header(const std::vector<std::string>& header, std::vector<import
     e.meaning = meaning_of(key);
     if (e.meaning) {
       const auto [earlier, fresh] = seen.try_emplace(*e.meaning, e.header);
-      if (!fresh) errors.push_back({1, "columns '" + earlier->second + "' and '" + e.header + "' mean the same"});
+      if (!fresh) {
+        errors.push_back({1, "header_duplicate", e.header, earlier->second,
+                          "columns '" + earlier->second + "' and '" + e.header + "' mean the same"});
+      }
     } else {
       e.field_key = key;
     }
     map.entries.push_back(std::move(e));
   }
-  if (!seen.contains(column::name)) errors.push_back({1, "no name column (nama)"});
-  if (!seen.contains(column::phone)) errors.push_back({1, "no phone column (no_hp, hp, telepon or phone)"});
+  if (!seen.contains(column::name)) {
+    errors.push_back({1, "header_missing_name", std::nullopt, std::nullopt, "no name column (nama)"});
+  }
+  if (!seen.contains(column::phone)) {
+    errors.push_back(
+        {1, "header_missing_phone", std::nullopt, std::nullopt, "no phone column (no_hp, hp, telepon or phone)"});
+  }
   return map;
 }
 
@@ -101,8 +121,9 @@ bool excel_mangled(const std::string& value) {
 
 std::string phone_of(const std::string& header, const std::string& value, std::string_view region) {
   if (excel_mangled(value)) {
-    refuse(header, value, "Excel turned the number into scientific notation and dropped digits; format the column "
-                          "as text and export again");
+    refuse("phone_excel", header, value,
+           "Excel turned the number into scientific notation and dropped digits; format the column as text and "
+           "export again");
   }
   try {
     return normalize_phone_number(value, region);
@@ -115,7 +136,7 @@ std::string phone_of(const std::string& header, const std::string& value, std::s
       } catch (const phone_number_error&) {
       }
     }
-    throw row_error(header + ": " + e.what());  // what() names the value already
+    throw row_error("phone_invalid", header, value, header + ": " + e.what());  // what() names the value already
   }
 }
 
@@ -142,7 +163,7 @@ bool opted_out_of(const std::string& header, const std::string& value) {
   for (const char ch : value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   if (lower == "ya" || lower == "y" || lower == "yes" || lower == "1" || lower == "true") return true;
   if (lower == "tidak" || lower == "t" || lower == "no" || lower == "0" || lower == "false") return false;
-  refuse(header, value, "write ya or tidak");
+  refuse("opted_out_invalid", header, value, "write ya or tidak");
 }
 
 void assign(queue::contact& c, column meaning, const std::string& header, const std::string& value,
@@ -161,7 +182,7 @@ void assign(queue::contact& c, column meaning, const std::string& header, const 
       try {
         c.birth_date = parse_birth_date(value);
       } catch (const date_error& e) {
-        refuse(header, value, e.what());
+        refuse("date_invalid", header, value, e.what());
       }
       break;
     case column::tags: c.tags = tags_of(value); break;
@@ -180,7 +201,9 @@ read_contact contact_of(const column_map& map, const csv_row& row, std::string_v
   const std::size_t known = map.entries.size();
   for (std::size_t i = known; i < row.cells.size(); ++i) {
     if (!trimmed(row.cells[i]).empty()) {
-      throw row_error("has " + std::to_string(row.cells.size()) + " cells, the header " + std::to_string(known));
+      const auto cells = std::to_string(row.cells.size());
+      throw row_error("cell_count", std::nullopt, cells,
+                      "has " + cells + " cells, the header " + std::to_string(known));
     }
   }
   read_contact read;
@@ -199,8 +222,13 @@ read_contact contact_of(const column_map& map, const csv_row& row, std::string_v
       c.fields[entry.field_key] = value;
     }
   }
-  if (c.name.empty()) throw row_error(name_header + " is empty: a contact needs a name");
-  if (c.phone.empty()) throw row_error(read.phone_header + " is empty: a contact needs a phone number");
+  if (c.name.empty()) {
+    throw row_error("name_missing", name_header, std::nullopt, name_header + " is empty: a contact needs a name");
+  }
+  if (c.phone.empty()) {
+    throw row_error("phone_missing", read.phone_header, std::nullopt,
+                    read.phone_header + " is empty: a contact needs a phone number");
+  }
   return read;
 }
 
@@ -227,11 +255,12 @@ import_result parse_contacts(std::string_view csv, std::string_view region) {
   try {
     table = read_csv(csv);
   } catch (const csv_error& e) {
-    result.errors.push_back({e.line(), e.what()});
+    result.errors.push_back({e.line(), "csv_syntax", std::nullopt, std::nullopt, e.what()});
     return result;
   }
   if (table.header.empty()) {
-    result.errors.push_back({1, "the file is empty: expected a header line (nama, no_hp, ...)"});
+    result.errors.push_back(
+        {1, "empty_file", std::nullopt, std::nullopt, "the file is empty: expected a header line (nama, no_hp, ...)"});
     return result;
   }
   const auto map = map_header(table.header, result.errors);
@@ -241,10 +270,13 @@ import_result parse_contacts(std::string_view csv, std::string_view region) {
     try {
       auto read = contact_of(map, row, region);
       const auto [earlier, fresh] = line_of_phone.try_emplace(read.contact.phone, row.line);
-      if (!fresh) refuse(read.phone_header, read.phone_as_written, "same number as line " + std::to_string(earlier->second));
+      if (!fresh) {
+        refuse("phone_duplicate", read.phone_header, read.phone_as_written,
+               "same number as line " + std::to_string(earlier->second));
+      }
       result.contacts.push_back(std::move(read.contact));
     } catch (const row_error& e) {
-      result.errors.push_back({row.line, e.what()});
+      result.errors.push_back(e.at(row.line));
     }
   }
   return result;

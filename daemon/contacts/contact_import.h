@@ -11,6 +11,7 @@
 // semicolons or spaces: one tag is one word); catatan|notes; berhenti (ya/1/true: opted out).
 // Any other column is a contact field, its key the header lower-cased with spaces as '_'.
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +20,15 @@
 
 namespace siaran::daemon::contacts {
 
+// `code` is stable for programs (the web UI words it in Indonesian): header_duplicate,
+// header_missing_name, header_missing_phone, empty_file, csv_syntax, cell_count, name_missing,
+// phone_missing, phone_invalid, phone_excel, phone_duplicate, date_invalid, opted_out_invalid.
+// `reason` is the English sentence for the CLI and scripts.
 struct import_error {
   int line = 0;
+  std::string code;
+  std::optional<std::string> column;  // the header cell as written, when the error is about one
+  std::optional<std::string> value;   // the cell as written (see docs/api.md for each code)
   std::string reason;
 };
 

@@ -64,6 +64,9 @@ REPLY_FROM_CADRE = "Baik Bu, saya hadir hari Sabtu"
 REPLY_FROM_OFFICER = "Terima kasih Bu, sampai jumpa hari Sabtu."
 
 
+GROUP_NAME = "Kader Lembang"
+
+
 def e164(typed):
     digits = re.sub(r"\D", "", typed)
     return "+62" + digits[1:] if digits.startswith("0") else "+" + digits
@@ -193,7 +196,28 @@ class WebUiTest(PageSteps, unittest.TestCase):
         for nama, *_ in CADRES:
             self.assertIn(nama, table)
         self.browser.screenshot("kontak")
+        self.save_filter_as_group()
         self.passed_step()
+
+    # The list filtered to one kecamatan, saved as a group: the group holds exactly its cadres.
+    def save_filter_as_group(self):
+        members = [nama for nama, _, kec, _ in CADRES if kec == AUDIENCE_KECAMATAN]
+        self.choose("#contacts-filter-kecamatan", AUDIENCE_KECAMATAN)
+        self.wait(lambda _: len(self.find("#contacts-table tbody tr[data-contact-id]")) == len(members),
+                  f"{len(members)} rows once filtered to {AUDIENCE_KECAMATAN}")
+        self.element("#groups-save-filter").click()
+        self.element("#group-name", "the new group's name field").send_keys(GROUP_NAME)
+        self.element("#group-form-submit").click()
+        row = '#groups-table tbody tr'
+        self.wait(lambda _: GROUP_NAME in self.text_of("#groups-table"), f"{GROUP_NAME} in #groups-table")
+        groups = self.gateway.get("/api/v1/groups")
+        self.assertEqual([(g["name"], g["filter"], g["member_count"]) for g in groups],
+                         [(GROUP_NAME, {"kecamatan": AUDIENCE_KECAMATAN}, len(members))],
+                         "the group saved is the filter shown, with its members counted")
+        self.assertIn(str(len(members)), self.text_of(row))
+        self.browser.screenshot("kontak-group")
+        # Its confirmation toast would lie over the next page's buttons until it fades.
+        self.wait(lambda _: not self.find("#toasts .toast"), "the group's toast to fade")
 
     def import_csv(self, path):
         chooser = self.find("#contacts-import-file")

@@ -146,7 +146,10 @@ TEST_CASE("a scheduled broadcast cancelled before its time sends nothing", "[dae
   CHECK(after.at("state") == "cancelled");
   CHECK(after.at("cancelled") == cadres);
   CHECK(after.at("queued") == 0);
-  CHECK(d.get(target + "/recipients").at("recipients")[0].at("state") == "cancelled");
+  const json first = d.get(target + "/recipients").at("recipients")[0];
+  CHECK(first.at("state") == "cancelled");
+  CHECK(first.at("contact_name") == name_of(1));
+  CHECK(first.at("last_error") == "cancelled");
   CHECK(d.all_sends().empty());
 }
 

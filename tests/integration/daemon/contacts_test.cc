@@ -41,9 +41,22 @@ TEST_CASE("a spreadsheet with bad rows is refused whole, then imported in part w
   const json refused = import(d, "/api/v1/contacts/import", sample_csv(), 422);
   CHECK(refused.at("imported") == 0);
   REQUIRE(refused.at("errors").size() == 6);
-  CHECK(refused["errors"][0] == json{{"line", 6}, {"reason", "No HP: '0878-33' is not a valid phone number: not a "
-                                                                "number in use (unknown prefix)"}});
-  CHECK(refused["errors"][4] == json{{"line", 10}, {"reason", "No HP '0812 3456 7001': same number as line 2"}});
+  CHECK(refused["errors"][0] == json{{"line", 6},
+                                     {"code", "phone_invalid"},
+                                     {"column", "No HP"},
+                                     {"value", "0878-33"},
+                                     {"reason", "No HP: '0878-33' is not a valid phone number: not a "
+                                                "number in use (unknown prefix)"}});
+  CHECK(refused["errors"][2] == json{{"line", 8},
+                                     {"code", "name_missing"},
+                                     {"column", "Nama"},
+                                     {"value", nullptr},
+                                     {"reason", "Nama is empty: a contact needs a name"}});
+  CHECK(refused["errors"][4] == json{{"line", 10},
+                                     {"code", "phone_duplicate"},
+                                     {"column", "No HP"},
+                                     {"value", "0812 3456 7001"},
+                                     {"reason", "No HP '0812 3456 7001': same number as line 2"}});
   CHECK(d.get("/api/v1/contacts").empty());
 
   const json partial = import(d, "/api/v1/contacts/import?partial=true", sample_csv(), 200);

@@ -145,6 +145,7 @@ TEST_CASE("GANTI asks for a new number; an officer's approval changes the contac
   const json pending = d.get("/api/v1/contacts/changes?state=pending");
   REQUIRE(pending.size() == 1);
   CHECK(pending[0].at("contact_id") == p.siti);
+  CHECK(pending[0].at("contact_name") == "Siti");
   CHECK(pending[0].at("new_phone") == "+6281277776666");
   const std::string change = "/api/v1/contacts/changes/" + std::to_string(pending[0].at("id").get<std::int64_t>());
 

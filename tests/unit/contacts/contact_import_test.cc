@@ -22,6 +22,15 @@ std::string errors_text(const import_result& r) {
   return text;
 }
 
+// Each error as "line code column=value", what the web UI words in Indonesian.
+std::string errors_codes(const import_result& r) {
+  std::string text;
+  for (const auto& e : r.errors) {
+    text += std::to_string(e.line) + " " + e.code + " " + e.column.value_or("-") + "=" + e.value.value_or("-") + "\n";
+  }
+  return text;
+}
+
 }  // namespace
 
 TEST_CASE("a secretariat's spreadsheet: good rows read, each bad row named with its reason", "[contacts][import]") {
@@ -34,6 +43,13 @@ TEST_CASE("a secretariat's spreadsheet: good rows read, each bad row named with 
         "line 9: Tanggal Lahir '31-02-1990': there is no day 31 in month 2 of 1990\n"
         "line 10: No HP '0812 3456 7001': same number as line 2\n"
         "line 15: Tanggal Lahir '29-02-1990': there is no day 29 in month 2 of 1990\n");
+  CHECK(errors_codes(r) ==
+        "6 phone_invalid No HP=0878-33\n"
+        "7 phone_excel No HP=6.28112E+11\n"
+        "8 name_missing Nama=-\n"
+        "9 date_invalid Tanggal Lahir=31-02-1990\n"
+        "10 phone_duplicate No HP=0812 3456 7001\n"
+        "15 date_invalid Tanggal Lahir=29-02-1990\n");
   REQUIRE(r.contacts.size() == 6);
 
   const auto& siti = r.contacts[0];
@@ -90,10 +106,16 @@ TEST_CASE("a header without a name or phone column, or with one twice, refuses t
   const auto no_phone = parse_contacts("nama,desa\nSiti,Cibodas\n", "ID");
   CHECK(no_phone.contacts.empty());
   CHECK(errors_text(no_phone) == "line 1: no phone column (no_hp, hp, telepon or phone)\n");
-  CHECK(errors_text(parse_contacts("hp\n0812\n", "ID")) == "line 1: no name column (nama)\n");
-  CHECK(errors_text(parse_contacts("nama,hp,telepon\nSiti,0812,0813\n", "ID")) ==
-        "line 1: columns 'hp' and 'telepon' mean the same\n");
-  CHECK(errors_text(parse_contacts("", "ID")) == "line 1: the file is empty: expected a header line (nama, no_hp, ...)\n");
+  CHECK(errors_codes(no_phone) == "1 header_missing_phone -=-\n");
+  const auto no_name = parse_contacts("hp\n0812\n", "ID");
+  CHECK(errors_text(no_name) == "line 1: no name column (nama)\n");
+  CHECK(errors_codes(no_name) == "1 header_missing_name -=-\n");
+  const auto twice = parse_contacts("nama,hp,telepon\nSiti,0812,0813\n", "ID");
+  CHECK(errors_text(twice) == "line 1: columns 'hp' and 'telepon' mean the same\n");
+  CHECK(errors_codes(twice) == "1 header_duplicate telepon=hp\n");
+  const auto empty = parse_contacts("", "ID");
+  CHECK(errors_text(empty) == "line 1: the file is empty: expected a header line (nama, no_hp, ...)\n");
+  CHECK(errors_codes(empty) == "1 empty_file -=-\n");
 }
 
 TEST_CASE("tags are words separated by commas, semicolons or spaces", "[contacts][import]") {
@@ -109,9 +131,19 @@ TEST_CASE("other columns become fields keyed by their lower-cased header", "[con
 }
 
 TEST_CASE("a row with more cells than the header, or an unclosed quote, is reported", "[contacts][import]") {
-  CHECK(errors_text(parse_contacts("nama,hp\nSiti,081234567001,x\n", "ID")) == "line 2: has 3 cells, the header 2\n");
-  CHECK(errors_text(parse_contacts("nama,hp\nSiti,081234567001\n\"Euis,0813\n", "ID")) ==
-        "line 3: a quoted field opened on line 3 is never closed\n");
-  CHECK(errors_text(parse_contacts("nama,hp,berhenti\nSiti,081234567001,mungkin\n", "ID")) ==
-        "line 2: berhenti 'mungkin': write ya or tidak\n");
+  const auto extra = parse_contacts("nama,hp\nSiti,081234567001,x\n", "ID");
+  CHECK(errors_text(extra) == "line 2: has 3 cells, the header 2\n");
+  CHECK(errors_codes(extra) == "2 cell_count -=3\n");
+  const auto unclosed = parse_contacts("nama,hp\nSiti,081234567001\n\"Euis,0813\n", "ID");
+  CHECK(errors_text(unclosed) == "line 3: a quoted field opened on line 3 is never closed\n");
+  CHECK(errors_codes(unclosed) == "3 csv_syntax -=-\n");
+  const auto opted_out = parse_contacts("nama,hp,berhenti\nSiti,081234567001,mungkin\n", "ID");
+  CHECK(errors_text(opted_out) == "line 2: berhenti 'mungkin': write ya or tidak\n");
+  CHECK(errors_codes(opted_out) == "2 opted_out_invalid berhenti=mungkin\n");
+}
+
+TEST_CASE("an empty phone cell is phone_missing, named by its column", "[contacts][import]") {
+  const auto r = parse_contacts("nama,No HP\nSiti,\n", "ID");
+  CHECK(errors_text(r) == "line 2: No HP is empty: a contact needs a phone number\n");
+  CHECK(errors_codes(r) == "2 phone_missing No HP=-\n");
 }

@@ -176,6 +176,8 @@ TEST_CASE("GANTI with a number makes a pending change; without one it is answere
   const auto pending = f.replies.number_changes(queue::change_state::pending);
   REQUIRE(pending.size() == 1);
   CHECK(pending[0].contact_id == f.siti);
+  CHECK(pending[0].contact_name == "Siti");
+  CHECK(f.replies.find_number_change(pending[0].id)->contact_name == "Siti");
   CHECK(pending[0].old_phone == siti_phone);
   CHECK(pending[0].new_phone == "+6281277776666");
   CHECK(pending[0].incoming_id == entry.message.id);

@@ -146,6 +146,24 @@ TEST_CASE("cancelled parts carry the reason", "[queue][broadcast]") {
   CHECK_FALSE(f.s.claim_next(at_s(7200)));
 }
 
+TEST_CASE("recipients carry the contact's name and a failed message's error", "[queue][broadcast]") {
+  fixture f;
+  const auto id = f.book.create(broadcast_at(0), one_each(2, 0, 2));
+  const auto claimed = f.s.claim_next(at_s(1), std::string("modem-1"));
+  REQUIRE(claimed);
+  f.s.mark_failed_permanent(claimed->part.id, {"+CMS ERROR: 1 (unassigned number)", 1}, at_s(2));
+  const auto rs = f.book.recipients(id);
+  REQUIRE(rs.size() == 2);
+  CHECK(rs[0].contact_name == "Kader 1");
+  CHECK(rs[1].contact_name == "Kader 2");
+  const auto& failed = rs[0].message_id == claimed->part.message_id ? rs[0] : rs[1];
+  const auto& waiting = rs[0].message_id == claimed->part.message_id ? rs[1] : rs[0];
+  CHECK(failed.state == part_state::failed);
+  CHECK(failed.last_error == "+CMS ERROR: 1 (unassigned number)");
+  CHECK(waiting.state == part_state::queued);
+  CHECK_FALSE(waiting.last_error);
+}
+
 TEST_CASE("latest_reaching finds the newest broadcast that went out to the contact since then",
           "[queue][broadcast]") {
   fixture f;

@@ -8,6 +8,7 @@ import { button, closeModals, dataTable, field, fillSlot, section } from '../for
 import { openContactForm } from './kontak/contact-form.js';
 import { importPanel } from './kontak/import.js';
 import { problemsSection, changesSection } from './kontak/review.js';
+import { groupsSection } from './kontak/groups.js';
 import { debounce } from '../widgets.js';
 
 const pageSize = 100;
@@ -22,7 +23,7 @@ export default {
   async mount(container, ctx) {
     const page = newPage(ctx);
     replace(container, layout(page));
-    await Promise.all([loadFacets(page), loadContacts(page), loadReview(page)]);
+    await Promise.all([loadFacets(page), loadContacts(page), loadReview(page), loadGroups(page)]);
     return () => {
       page.search.cancel();
       closeModals();
@@ -36,7 +37,7 @@ function newPage(ctx) {
     ctx, editable: ctx.can('officer'), facets: noFacets,
     filters: Object.fromEntries(filterKeys.map((k) => [k, ctx.params[k] || ''])),
     rows: [], more: false, lastRequest: 0,
-    listSlot: h('div'), problemsSlot: h('div'), changesSlot: h('div'), filterBar: h('form', { class: 'row g-2 mb-3' }),
+    listSlot: h('div'), groupsSlot: h('div'), problemsSlot: h('div'), changesSlot: h('div'), filterBar: h('form', { class: 'row g-2 mb-3' }),
     exportLink: h('a', { id: 'contacts-export', class: 'btn btn-outline-secondary btn-sm', title: t('kontak.export_hint'), download: 'kontak.csv' }, t('kontak.export')),
   };
   // Searching waits for a pause in typing, so each key press is not a request.
@@ -54,7 +55,7 @@ function layout(page) {
   return [
     h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-3' },
       h('h1', { class: 'h4 mb-0 me-auto' }, t('kontak.title')), add, page.exportLink),
-    page.filterBar, page.listSlot, page.importCard, page.changesSlot, page.problemsSlot,
+    page.filterBar, page.listSlot, page.groupsSlot, page.importCard, page.changesSlot, page.problemsSlot,
   ];
 }
 
@@ -63,7 +64,7 @@ function editContact(page, contact) {
 }
 
 function refreshAll(page) {
-  return Promise.all([loadFacets(page), loadContacts(page), loadReview(page)]);
+  return Promise.all([loadFacets(page), loadContacts(page), loadReview(page), loadGroups(page)]);
 }
 
 // --- filters -------------------------------------------------------------------------------
@@ -130,7 +131,7 @@ function renderList(page) {
   const filtered = filterKeys.some((k) => page.filters[k]);
   const nobody = page.rows.length === 0 && !filtered;
   // Before the first import only the import matters: filters and review cards wait.
-  for (const el of [page.exportLink, page.filterBar, page.changesSlot, page.problemsSlot]) el.classList.toggle('d-none', nobody);
+  for (const el of [page.exportLink, page.filterBar, page.groupsSlot, page.changesSlot, page.problemsSlot]) el.classList.toggle('d-none', nobody);
   if (!nobody && page.rows.length === 0) page.exportLink.classList.add('d-none');
   renderImportCard(page, nobody);
   if (nobody) return replace(page.listSlot, h('div', { id: 'contacts-table', class: 'card mb-3' }, h('div', { class: 'card-body' },
@@ -178,4 +179,9 @@ async function loadReview(page) {
     fillSlot(page.changesSlot, () => changesSection({ canDecide: page.editable, toast: page.ctx.toast, onDecided: () => refreshAll(page) })),
     fillSlot(page.problemsSlot, () => problemsSection({ fix })),
   ]);
+}
+
+function loadGroups(page) {
+  return fillSlot(page.groupsSlot, () => groupsSection({ filters: () => page.filters, canEdit: page.editable, toast: page.ctx.toast,
+    onSaved: () => loadGroups(page) }));
 }

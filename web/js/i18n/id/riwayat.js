@@ -30,7 +30,9 @@ export default {
   'riwayat.recipients_pruned': 'Daftar penerima sudah dihapus dari arsip (pesan lama dibersihkan).',
   'riwayat.filter': 'Tampilkan penerima dengan keadaan',
   'riwayat.filter_all': 'Semua keadaan',
-  'riwayat.to': 'Nomor dan keadaan',
+  'riwayat.to': 'Kontak, nomor dan keadaan',
+  'riwayat.contact_deleted': 'Kontak sudah dihapus',
+  'riwayat.last_error': 'Alasan gagal: {error}',
   'riwayat.text': 'Pesan yang dikirim',
 
   'riwayat.cancel': 'Batalkan siaran',

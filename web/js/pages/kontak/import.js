@@ -55,5 +55,14 @@ function refusedReport(errors, wasPartial, importGoodRows) {
 
 function errorList(errors) {
   return h('ul', { class: 'import-errors mb-2' }, errors.map((e) =>
-    h('li', { class: 'import-error', dataset: { line: e.line } }, t('kontak.import.line', e))));
+    h('li', { class: 'import-error', dataset: { line: e.line, code: e.code || '' } }, rowProblem(e))));
+}
+
+// The Indonesian sentence for the error's code; a code this page does not know yet (a newer
+// server) falls back to the server's English reason rather than showing nothing. t() answers a
+// missing key with the key itself.
+function rowProblem(error) {
+  const key = `kontak.import.error.${error.code}`;
+  const text = t(key, error);
+  return text === key ? t('kontak.import.line', error) : text;
 }

@@ -27,7 +27,6 @@ export async function problemsSection({ fix }) {
 // `onDecided()` runs after one was decided (the contact list changed).
 export async function changesSection({ canDecide, toast, onDecided }) {
   const changes = await get('/api/v1/contacts/changes?state=pending');
-  const names = await contactNames(changes.map((c) => c.contact_id));
   const problem = h('div');
   const decide = (change, action, doneKey) => async (event) => {
     try {
@@ -39,7 +38,7 @@ export async function changesSection({ canDecide, toast, onDecided }) {
     }
   };
   const columns = [
-    { label: t('kontak.changes.contact'), cell: (c) => names.get(c.contact_id) },
+    { label: t('kontak.changes.contact'), cell: (c) => c.contact_name ?? t('kontak.changes.unknown_contact', { id: c.contact_id }) },
     { label: t('kontak.changes.old'), cell: (c) => c.old_phone, class: 'd-none d-md-table-cell' },
     { label: t('kontak.changes.new'), cell: (c) => h('strong', {}, c.new_phone) },
     { label: t('kontak.changes.at'), cell: (c) => formatDateTime(c.created_at), class: 'text-nowrap d-none d-md-table-cell' },
@@ -54,11 +53,4 @@ export async function changesSection({ canDecide, toast, onDecided }) {
     h('p', { class: 'small text-muted' }, t('kontak.changes.hint')), problem,
     dataTable({ id: 'changes-table', columns, rows: changes, rowData: (c) => ({ changeId: c.id }),
       empty: emptyState('kontak.changes.empty') }));
-}
-
-// contact id -> name, for the few contacts with a pending change (the change list carries ids only).
-async function contactNames(ids) {
-  const unique = [...new Set(ids)];
-  const contacts = await Promise.all(unique.map((id) => get(`/api/v1/contacts/${id}`).catch(() => null)));
-  return new Map(unique.map((id, i) => [id, contacts[i] ? contacts[i].nama : t('kontak.changes.unknown_contact', { id })]));
 }

@@ -34,9 +34,21 @@ function summary(b, page) {
 
 // --- recipients ------------------------------------------------------------------------------
 
+// The state badge first (the filter and the refresh read it), then why a failed message failed:
+// the modem's own words, for whoever checks the number with the cadre.
+function stateView(r) {
+  const why = r.state === 'failed' && r.last_error
+    ? h('div', { class: 'recipient-error small text-danger' }, t('riwayat.last_error', { error: r.last_error }))
+    : null;
+  return [messageStateBadge(r.state), why];
+}
+
 function recipientRow(r) {
   return h('tr', { dataset: { messageId: r.message_id, contactId: r.contact_id } },
-    h('td', { class: 'text-nowrap small' }, r.to, h('div', { class: 'cell-state' }, messageStateBadge(r.state))),
+    h('td', { class: 'small' },
+      h('div', { class: 'fw-semibold' }, r.contact_name ?? t('riwayat.contact_deleted')),
+      h('div', { class: 'text-muted text-nowrap' }, r.to),
+      h('div', { class: 'cell-state' }, stateView(r))),
     h('td', { class: 'small recipient-text' }, r.text));
 }
 
@@ -71,7 +83,7 @@ function showRecipients(slot, recipients) {
   }
   for (const r of recipients) {
     const cell = tbody.querySelector(`tr[data-message-id="${r.message_id}"] .cell-state`);
-    if (cell && cell.firstChild?.dataset.state !== r.state) replace(cell, messageStateBadge(r.state));
+    if (cell && cell.firstChild?.dataset.state !== r.state) replace(cell, stateView(r));
   }
   filterRows(tbody, slot.querySelector('#recipients-filter').value);
 }
