@@ -3,7 +3,7 @@ requests from the page's own JavaScript. A mixin for unittest.TestCase classes t
 `driver` (Selenium's) and `base_url` (siarand's)."""
 
 try:
-    from selenium.common.exceptions import TimeoutException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:  # web_ui_test.py skips the test, saying why
@@ -16,9 +16,11 @@ UI_TIMEOUT = 20
 class PageSteps:
     def wait(self, condition, what, timeout=UI_TIMEOUT):
         """condition(driver) until true; on timeout the failure says `what` (a text, or a
-        function giving it then) and what the page showed."""
+        function giving it then) and what the page showed. Live pages redraw parts of
+        themselves: an element found just before its redraw is looked up again, not a failure."""
         try:
-            return WebDriverWait(self.driver, timeout, poll_frequency=0.1).until(condition)
+            return WebDriverWait(self.driver, timeout, poll_frequency=0.1,
+                                 ignored_exceptions=(StaleElementReferenceException,)).until(condition)
         except TimeoutException:
             self.fail(f"waited {timeout} s for {what() if callable(what) else what}; {self.page_state()}")
 
