@@ -78,7 +78,8 @@ std::string checked(unsigned day, unsigned month, const std::string& year_text) 
     throw date_error("there is no day " + std::to_string(day) + " in month " + std::to_string(month) + " of " +
                      year_text);
   }
-  char iso[11];
+  // Sized for any unsigned, not only the checked ranges: a fortified build cannot see those.
+  char iso[32];
   std::snprintf(iso, sizeof iso, "%04d-%02u-%02u", year, month, day);
   return iso;
 }
