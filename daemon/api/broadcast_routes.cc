@@ -113,16 +113,13 @@ json progress_json(const queue::broadcast_progress& p) {
 
 http::response refused(const broadcast_error& e) { return http::error_response(422, e.what()); }
 
-// An officer sees and sends only their own broadcasts; admins, viewers and scripts see all.
-bool own_only(const http::principal& who) { return who.level == http::role::officer; }
-
 bool owns(const http::principal& who, const queue::broadcast_progress& p) {
   return who.officer_id && p.officer_id == who.officer_id;
 }
 
 // An officer sends as themselves whatever the body says, so their sender tag signs it.
 std::optional<http::response> send_as_officer(const http::principal& who, broadcast_request& r) {
-  if (!own_only(who)) return std::nullopt;
+  if (!who.own_only()) return std::nullopt;
   if (!who.officer_id) return http::error_response(403, "this account is not linked to an officer");
   r.officer_id = who.officer_id;
   return std::nullopt;
@@ -133,7 +130,7 @@ std::optional<http::response> send_as_officer(const http::principal& who, broadc
 std::optional<queue::broadcast_progress> visible_broadcast(api_context& c, const http::request& request,
                                                            std::int64_t id, queue::timestamp now) {
   auto p = c.broadcasts.progress(id, now);
-  if (p && own_only(request.who) && !owns(request.who, *p)) return std::nullopt;
+  if (p && request.who.own_only() && !owns(request.who, *p)) return std::nullopt;
   return p;
 }
 
@@ -141,7 +138,7 @@ std::optional<queue::broadcast_progress> visible_broadcast(api_context& c, const
 // one not linked to an officer sees none.
 std::vector<queue::broadcast_progress> visible_broadcasts(api_context& c, const http::principal& who,
                                                           std::int64_t before, int limit, queue::timestamp now) {
-  if (!own_only(who)) return c.broadcasts.list(now, before, limit);
+  if (!who.own_only()) return c.broadcasts.list(now, before, limit);
   if (!who.officer_id) return {};
   return c.broadcasts.list(now, before, limit, who.officer_id);
 }

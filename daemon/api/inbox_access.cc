@@ -35,7 +35,7 @@ queue::unread_counts inbox_access::visible(const queue::unread_counts& all) cons
 }
 
 inbox_access inbox_access_of(const http::principal& who) {
-  if (!who.session || who.level != http::role::officer) return {};
+  if (!who.own_only()) return {};
   return {true, who.officer_id};
 }
 

@@ -48,15 +48,4 @@ response unauthorized() {
   return res;
 }
 
-authenticator bearer_authenticator(std::vector<token_digest> tokens) {
-  return [tokens = std::move(tokens)](const request& req) -> std::variant<principal, response> {
-    auto name = bearer_token_name(req.header("authorization"), tokens);
-    if (!name) return unauthorized();
-    principal who;
-    who.name = std::move(*name);
-    who.level = role::admin;
-    return who;
-  };
-}
-
 }  // namespace siaran::daemon::http

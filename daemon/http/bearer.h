@@ -21,7 +21,4 @@ std::optional<std::string> bearer_token_name(std::string_view authorization,
 // The 401 for a request with no or an unknown token, with its WWW-Authenticate header.
 response unauthorized();
 
-// Accepts requests whose bearer token is one of `tokens`, as an admin named after the token.
-authenticator bearer_authenticator(std::vector<token_digest> tokens);
-
 }  // namespace siaran::daemon::http

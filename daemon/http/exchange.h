@@ -27,6 +27,10 @@ struct principal {
   std::int64_t user_id = 0;                // 0: an API bearer token (a script), which acts as admin
   std::optional<std::int64_t> officer_id;  // the officer a user sends as, if any
   bool session = false;                    // a browser session cookie (changes need the CSRF token)
+
+  // An officer logged in to the web UI sees and changes only their own broadcasts and inbox;
+  // admins, viewers and scripts (API tokens act as admin) see everything.
+  bool own_only() const { return session && level == role::officer; }
 };
 
 struct request {
