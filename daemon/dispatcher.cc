@@ -17,6 +17,13 @@ using steady = std::chrono::steady_clock;
 constexpr auto idle_poll = 1s;
 constexpr auto cap_window = std::chrono::minutes(1);
 constexpr auto expiry_sweep = 5s;
+// While throttled, tokens are spent in rounds at most this far apart: at 40 parts/s a round per
+// token woke the daemon 40 times a second for one part each, and each wake-up cost more than
+// the part.
+constexpr auto longest_round_interval = 100ms;
+// A sent part is noted in the store and recorded with the next claim (store::note_sent); when
+// no claim will come within this long, the dispatcher records it by itself.
+constexpr auto noted_sends_limit = longest_round_interval;
 
 // Enough candidates for every part that can go now, with room for those waiting on a sticky or
 // pinned modem that is busy.
@@ -38,6 +45,9 @@ dispatcher::dispatcher(asio::io_context& io, queue::store& store, modem::pool& p
       settings_(settings),
       metrics_(metrics),
       bucket_(settings.rate_per_second, settings.burst, steady::now()),
+      // Room for one token more than a round waits for: a late round loses none to the cap.
+      round_interval_(std::min<std::chrono::nanoseconds>(longest_round_interval,
+                                                         bucket_.time_to_earn(bucket_.capacity() - 1))),
       wake_timer_(io),
       drain_timer_(io),
       load_(entries_.size()) {
@@ -63,6 +73,7 @@ void dispatcher::queued() {
 asio::awaitable<void> dispatcher::drain(std::chrono::milliseconds limit) {
   draining_ = true;
   wake();
+  record_noted_sends();
   if (in_flight_count_ == 0) co_return;
   spdlog::info("waiting up to {} ms for {} part(s) in flight", limit.count(), in_flight_count_);
   drain_timer_.expires_after(limit);
@@ -99,7 +110,7 @@ asio::awaitable<void> dispatcher::round() {
   const std::size_t tokens = bucket_.available(now);
   if (tokens == 0) {
     awaiting_token_ = true;
-    co_await sleep_until(bucket_.next_token_at(now));
+    co_await sleep_until(std::max(bucket_.next_token_at(now), last_claims_at_ + round_interval_));
     awaiting_token_ = false;
     co_return;
   }
@@ -129,6 +140,7 @@ asio::awaitable<void> dispatcher::round() {
       launch(a.modem, std::move(*claimed));
     }
   }
+  last_claims_at_ = now;
   std::erase_if(head_.parts, [&, i = std::size_t{0}](const candidate&) mutable { return taken[i++]; });
   // Let the sends just launched reach their modems before the next round looks again.
   co_await asio::post(io_, asio::use_awaitable);
@@ -167,10 +179,30 @@ asio::awaitable<void> dispatcher::sleep_until(steady::time_point until) {
     woken_ = false;
     co_return;
   }
+  if (until - steady::now() > noted_sends_limit) record_noted_sends();
   wake_timer_.expires_at(until);
+  wakes_at_ = until;
   boost::system::error_code ignored;  // cancelled by wake()
   co_await wake_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+  wakes_at_ = steady::time_point::min();
   woken_ = false;
+}
+
+// Whether a claim will record a send of `part` noted now within noted_sends_limit: the claim of
+// its message's next part, or the next round (woken when a modem frees unless it awaits a token).
+bool dispatcher::claim_follows_soon(const queue::claimed_part& part) const {
+  const auto now = steady::now();
+  if (draining_) return false;
+  if (part.part.number < part.part.total) return bucket_.next_token_at(now) - now <= noted_sends_limit;
+  return !awaiting_token_ || wakes_at_ - now <= noted_sends_limit;
+}
+
+void dispatcher::record_noted_sends() {
+  try {
+    store_.record_noted_sends();
+  } catch (const queue::store_error& e) {
+    spdlog::error("recording sent parts: {}; the next write of the store tries again", e.what());
+  }
 }
 
 const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
@@ -274,7 +306,8 @@ asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(std
 void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result) {
   if (!result.ok()) return record_failure(modem_index, part, *result.error);
   const std::string& modem_id = entries_[modem_index].id;
-  store_.mark_sent(part.part.id, modem_id, *result.reference, wall_clock_now());
+  store_.note_sent(part.part.id, modem_id, *result.reference, wall_clock_now());
+  if (!claim_follows_soon(part)) store_.record_noted_sends();
   ++metrics_.modems[modem_index].sent;
   sticky_[part.recipient] = modem_id;
   spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id, part.part.number,

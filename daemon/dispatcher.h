@@ -4,7 +4,7 @@
 // parts, one part in flight per modem, an optional per-minute cap per modem, priorities, sticky
 // and operator-aware modem choice (dispatch/modem_choice.h), retries with exponential backoff
 // for temporary errors, none for permanent ones. Every part is claimed in the store before it
-// is written to a modem, and its outcome recorded before the modem takes the next.
+// is written to a modem; its outcome is recorded with the next claim, or within 100 ms.
 
 #include <chrono>
 #include <cstdint>
@@ -80,6 +80,8 @@ class dispatcher {
   asio::awaitable<bool> send_one(std::size_t modem_index, const queue::claimed_part& part);
   asio::awaitable<std::optional<queue::claimed_part>> next_part_of(std::size_t modem_index,
                                                                    const queue::claimed_part& sent);
+  bool claim_follows_soon(const queue::claimed_part& part) const;
+  void record_noted_sends();
   void record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result);
   void record_failure(std::size_t modem_index, const queue::claimed_part& part, const modem::send_error& error);
   std::chrono::seconds backoff(int attempts) const;
@@ -91,10 +93,14 @@ class dispatcher {
   dispatch_settings settings_;
   send_metrics& metrics_;
   token_bucket bucket_;
+  std::chrono::nanoseconds round_interval_;  // the least time between throttled rounds
+  std::chrono::steady_clock::time_point last_claims_at_{};  // the last round that claimed
   asio::steady_timer wake_timer_;
   asio::steady_timer drain_timer_;  // cancelled when the last part in flight ends
   bool woken_ = false;
   bool awaiting_token_ = false;  // the run loop sleeps until the throttle's next token
+  // When the sleeping run loop wakes; min() while it runs.
+  std::chrono::steady_clock::time_point wakes_at_ = std::chrono::steady_clock::time_point::min();
   bool draining_ = false;
   std::vector<modem_load> load_;
   std::vector<modem_slot> slots_;  // one per modem; flags refreshed each round

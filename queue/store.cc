@@ -120,13 +120,28 @@ void finish_attempt(store_state& s, std::int64_t part_id, timestamp at, std::str
 
 }  // namespace
 
+write_transaction::write_transaction(store_state& s, durability d) : state_(s), tx_(s.db, d) {
+  // No change count is checked: only the dispatcher moves a part on from `sending`, and it
+  // noted this one itself.
+  for (const noted_send& sent : state_.noted_sends) {
+    auto& mark = state_.sql.mark_sent;
+    mark.bind(1, sent.part_id).bind(2, sent.modem).bind(3, sent.reference).bind(4, millis(sent.at)).run();
+    finish_attempt(state_, sent.part_id, sent.at, "sent", nullptr);
+  }
+}
+
+void write_transaction::commit() {
+  tx_.commit();
+  state_.noted_sends.clear();
+}
+
 store::store(const std::filesystem::path& file, store_options options)
     : impl_(std::make_unique<store_state>(file, options)) {}
 
 store::~store() = default;
 
 accepted store::enqueue(const new_message& message) {
-  transaction tx(impl_->db, durability::full);
+  write_transaction tx(*impl_, durability::full);
   const accepted result = insert_message(*impl_, message);
   tx.commit();
   return result;
@@ -135,7 +150,7 @@ accepted store::enqueue(const new_message& message) {
 std::vector<accepted> store::enqueue_batch(const std::vector<new_message>& messages) {
   std::vector<accepted> results;
   results.reserve(messages.size());
-  transaction tx(impl_->db, durability::full);
+  write_transaction tx(*impl_, durability::full);
   for (const new_message& m : messages) results.push_back(insert_message(*impl_, m));
   tx.commit();
   return results;
@@ -143,7 +158,7 @@ std::vector<accepted> store::enqueue_batch(const std::vector<new_message>& messa
 
 std::optional<claimed_part> store::claim_next(timestamp now, const std::optional<std::string>& modem) {
   auto& sql = impl_->sql;
-  transaction tx(impl_->db, claim_durability(impl_->options));
+  write_transaction tx(*impl_, claim_durability(impl_->options));
   for (;;) {
     std::int64_t part_id = 0;
     std::int64_t message_id = 0;
@@ -188,7 +203,7 @@ std::vector<due_part> store::due_parts(timestamp now, int limit, const std::vect
     }
   }
   if (!expired.empty()) {
-    transaction tx(impl_->db);
+    write_transaction tx(*impl_);
     for (std::int64_t message_id : expired) impl_->sql.expire_message.bind(1, message_id).run();
     tx.commit();
   }
@@ -197,29 +212,29 @@ std::vector<due_part> store::due_parts(timestamp now, int limit, const std::vect
 
 std::optional<claimed_part> store::claim(std::int64_t part_id, std::string_view modem, timestamp now,
                                          bool unpin) {
-  transaction tx(impl_->db, claim_durability(impl_->options));
+  write_transaction tx(*impl_, claim_durability(impl_->options));
   std::optional<claimed_part> claimed = claim_row(*impl_, part_id, std::string(modem), now, unpin);
-  if (claimed) tx.commit();
+  tx.commit();  // a claim that failed changed nothing, but the noted sends are recorded
   return claimed;
 }
 
 std::optional<claimed_part> store::claim_part_of(std::int64_t message_id, int number, std::string_view modem,
                                                  timestamp now) {
   auto& q = impl_->sql.part_by_number;
-  transaction tx(impl_->db, claim_durability(impl_->options));
+  write_transaction tx(*impl_, claim_durability(impl_->options));
   std::int64_t part_id = 0;
   {
     step_scope scope(q);
-    if (!q.bind(1, message_id).bind(2, number).bind(3, millis(now)).step()) return std::nullopt;
-    part_id = q.int64(0);
+    if (q.bind(1, message_id).bind(2, number).bind(3, millis(now)).step()) part_id = q.int64(0);
   }
-  std::optional<claimed_part> claimed = claim_row(*impl_, part_id, std::string(modem), now);
-  if (claimed) tx.commit();
+  std::optional<claimed_part> claimed;
+  if (part_id != 0) claimed = claim_row(*impl_, part_id, std::string(modem), now);
+  tx.commit();  // as in claim()
   return claimed;
 }
 
 std::int64_t store::expire_overdue(timestamp now) {
-  transaction tx(impl_->db);
+  write_transaction tx(*impl_);
   impl_->sql.expire_overdue.bind(1, millis(now)).run();
   const int expired = impl_->db.changes();
   tx.commit();
@@ -227,16 +242,26 @@ std::int64_t store::expire_overdue(timestamp now) {
 }
 
 void store::mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at) {
-  transaction tx(impl_->db);
+  write_transaction tx(*impl_);
   impl_->sql.mark_sent.bind(1, part_id).bind(2, modem).bind(3, reference).bind(4, millis(at)).run();
   expect_one_change(impl_->db, part_id, "marking a part sent");
   finish_attempt(*impl_, part_id, at, "sent", nullptr);
   tx.commit();
 }
 
+void store::note_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at) {
+  impl_->noted_sends.push_back({part_id, std::string(modem), reference, at});
+}
+
+void store::record_noted_sends() {
+  if (impl_->noted_sends.empty()) return;
+  write_transaction tx(*impl_);
+  tx.commit();
+}
+
 void store::mark_failed_temporary(std::int64_t part_id, const send_failure& failure, timestamp at,
                                   timestamp next_attempt_at) {
-  transaction tx(impl_->db);
+  write_transaction tx(*impl_);
   impl_->sql.mark_requeued.bind(1, part_id).bind(2, failure.reason).bind(3, millis(next_attempt_at)).run();
   expect_one_change(impl_->db, part_id, "requeueing a part after a temporary failure");
   finish_attempt(*impl_, part_id, at, "failed_temporary", &failure);
@@ -244,7 +269,7 @@ void store::mark_failed_temporary(std::int64_t part_id, const send_failure& fail
 }
 
 void store::mark_failed_permanent(std::int64_t part_id, const send_failure& failure, timestamp at) {
-  transaction tx(impl_->db);
+  write_transaction tx(*impl_);
   impl_->sql.mark_ended.bind(1, part_id).bind(2, to_string(part_state::failed)).bind(3, failure.reason).run();
   expect_one_change(impl_->db, part_id, "marking a part failed");
   finish_attempt(*impl_, part_id, at, "failed_permanent", &failure);
@@ -252,7 +277,7 @@ void store::mark_failed_permanent(std::int64_t part_id, const send_failure& fail
 }
 
 void store::mark_uncertain(std::int64_t part_id, std::string_view reason, timestamp at) {
-  transaction tx(impl_->db);
+  write_transaction tx(*impl_);
   impl_->sql.mark_ended.bind(1, part_id).bind(2, to_string(part_state::uncertain)).bind(3, reason).run();
   expect_one_change(impl_->db, part_id, "marking a part uncertain");
   const send_failure failure{std::string(reason), std::nullopt};
@@ -261,7 +286,7 @@ void store::mark_uncertain(std::int64_t part_id, std::string_view reason, timest
 }
 
 void store::requeue_uncertain(std::int64_t part_id, std::string_view reason, timestamp at) {
-  transaction tx(impl_->db);
+  write_transaction tx(*impl_);
   impl_->sql.requeue_uncertain.bind(1, part_id).bind(2, reason).bind(3, millis(at)).run();
   expect_one_change(impl_->db, part_id, "requeueing an uncertain part");
   const send_failure failure{std::string(reason), std::nullopt};
@@ -271,7 +296,7 @@ void store::requeue_uncertain(std::int64_t part_id, std::string_view reason, tim
 
 std::vector<part_record> store::resolve_uncertain_at_startup(uncertain_policy policy, timestamp now) {
   auto& sql = impl_->sql;
-  transaction tx(impl_->db);
+  write_transaction tx(*impl_);
   std::vector<part_record> found;
   {
     step_scope scope(sql.parts_sending);

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "queue/database.h"
 #include "queue/recipient_key.h"
@@ -14,12 +15,33 @@
 
 namespace siaran::queue {
 
+// A send the dispatcher noted (store::note_sent), not yet recorded.
+struct noted_send {
+  std::int64_t part_id;
+  std::string modem;
+  int reference;
+  timestamp at;
+};
+
 struct store_state {
   store_state(const std::filesystem::path& file, store_options opts);
 
   database db;
   store_options options;
   statements sql;
+  std::vector<noted_send> noted_sends;
+};
+
+// Every write transaction of the store: it records the noted sends first, so that they cost no
+// transaction of their own, and forgets them once committed (a rollback keeps them for the next).
+class write_transaction {
+ public:
+  explicit write_transaction(store_state& s, durability d = durability::normal);
+  void commit();
+
+ private:
+  store_state& state_;
+  transaction tx_;
 };
 
 inline std::int64_t millis(timestamp t) { return t.time_since_epoch().count(); }

@@ -46,7 +46,7 @@ std::optional<std::int64_t> find_reported_part(store_state& s, const status_repo
 
 std::optional<std::int64_t> store::record_status_report(const status_report& report) {
   auto& sql = impl_->sql;
-  transaction tx(impl_->db);
+  write_transaction tx(*impl_);
   const auto part_id = find_reported_part(*impl_, report);
   if (part_id) {
     const auto next = state_after_report(report.status);
@@ -75,7 +75,7 @@ std::optional<std::int64_t> store::record_status_report(const status_report& rep
 
 std::int64_t store::record_incoming(const incoming_message& m) {
   // Durable before the caller deletes it from the SIM: afterwards this row is the only copy.
-  transaction tx(impl_->db, durability::full);
+  write_transaction tx(*impl_, durability::full);
   const std::int64_t id = insert_incoming(*impl_, m);
   tx.commit();
   return id;
@@ -83,7 +83,7 @@ std::int64_t store::record_incoming(const incoming_message& m) {
 
 std::optional<std::int64_t> store::record_fragment(const incoming_fragment& f) {
   auto& sql = impl_->sql;
-  transaction tx(impl_->db, durability::full);
+  write_transaction tx(*impl_, durability::full);
   sql.insert_fragment.bind(1, f.modem)
       .bind(2, f.sender)
       .bind(3, f.concat_ref)
@@ -103,7 +103,7 @@ std::optional<std::int64_t> store::record_fragment(const incoming_fragment& f) {
 
 std::vector<std::int64_t> store::flush_fragments(timestamp before) {
   auto& sql = impl_->sql;
-  transaction tx(impl_->db, durability::full);
+  write_transaction tx(*impl_, durability::full);
   std::vector<fragment_key> stale;
   {
     step_scope scope(sql.stale_fragment_sets);

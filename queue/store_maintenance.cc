@@ -19,7 +19,7 @@ prune_counts store::prune(timestamp before) {
   auto& sql = impl_->sql;
   auto& db = impl_->db;
   prune_counts counts;
-  transaction tx(db);
+  write_transaction tx(*impl_);
   // Status reports first: their part_id would otherwise be set NULL row by row by the cascade.
   counts.status_reports = delete_before(db, sql.prune_status_reports, before);
   counts.messages = delete_before(db, sql.prune_messages, before);

@@ -120,7 +120,7 @@ std::int64_t store::queue_depth() {
 }
 
 accepted store::enqueue_pinned(const new_message& message, std::string_view modem) {
-  transaction tx(impl_->db, durability::full);
+  write_transaction tx(*impl_, durability::full);
   const accepted result = insert_message(*impl_, message);
   statement pin(impl_->db, "UPDATE parts SET pinned_modem = ?2 WHERE message_id = ?1");
   pin.bind(1, result.id).bind(2, modem).run();

@@ -31,6 +31,14 @@ token_bucket::token_bucket(double rate_per_second, unsigned burst, time_point no
 
 bool token_bucket::unlimited() const { return rate_milli_ == 0; }
 
+std::size_t token_bucket::capacity() const { return static_cast<std::size_t>(capacity_ / token_unit_); }
+
+std::chrono::nanoseconds token_bucket::time_to_earn(std::size_t tokens) const {
+  if (unlimited()) return {};
+  const auto units = static_cast<std::int64_t>(std::min<std::size_t>(tokens, max_burst)) * token_unit_;
+  return std::chrono::nanoseconds(ceil_div(units, rate_milli_));
+}
+
 void token_bucket::refill(time_point now) {
   if (now <= last_) return;  // a clock that steps back earns nothing and moves nothing back
   const std::int64_t elapsed_ns = std::chrono::nanoseconds(now - last_).count();

@@ -25,6 +25,10 @@ class token_bucket {
   // When try_take can next succeed: `now` if it can now.
   time_point next_token_at(time_point now) const;
   bool unlimited() const;
+  // The most tokens it holds (the burst).
+  std::size_t capacity() const;
+  // How long it takes to earn `tokens` (rounded up; zero when unlimited).
+  std::chrono::nanoseconds time_to_earn(std::size_t tokens) const;
 
  private:
   // Tokens are counted in integer units of 1/token_unit_ token, and one nanosecond earns

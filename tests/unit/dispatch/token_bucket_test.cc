@@ -95,3 +95,18 @@ TEST_CASE("available counts the whole tokens there now", "[dispatch][token_bucke
   CHECK(bucket.available(t0 + 250ms) == 2);  // 2.5 tokens earned: two whole ones
   CHECK(token_bucket(0, 5, t0).available(t0) > 1'000'000);
 }
+
+TEST_CASE("time_to_earn is what the bucket takes to earn that many tokens, to the nanosecond above",
+          "[dispatch][token_bucket]") {
+  token_bucket bucket(40, 5, t0);
+  CHECK(bucket.capacity() == 5);
+  CHECK(bucket.time_to_earn(4) == 100ms);
+  CHECK(bucket.time_to_earn(0) == 0ns);
+  // 1/35 s is not a whole number of nanoseconds: rounded up, never short.
+  CHECK(token_bucket(35, 5, t0).time_to_earn(1) == 28'571'429ns);
+  CHECK(token_bucket(0, 5, t0).time_to_earn(4) == 0ns);
+  // Earned in that time from empty: exactly the tokens asked for.
+  for (int i = 0; i < 5; ++i) bucket.try_take(t0);
+  CHECK(bucket.available(t0 + bucket.time_to_earn(4) - 1ns) == 3);
+  CHECK(bucket.available(t0 + bucket.time_to_earn(4)) == 4);
+}

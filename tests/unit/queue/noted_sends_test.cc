@@ -1,0 +1,68 @@
+#include <catch2/catch.hpp>
+#include <memory>
+
+#include "messages.h"
+#include "queue/store.h"
+#include "tests/support/temp_dir.h"
+
+using namespace siaran::queue;
+using namespace siaran::queue::test;
+using siaran::test::TempDir;
+
+namespace {
+
+// The dispatcher's store, and a second connection that sees only what was committed, as
+// `siaran db backup` or a restarted siarand would.
+struct two_connections {
+  TempDir dir;
+  std::filesystem::path file = dir.path() / "siaran.db";
+  std::unique_ptr<store> dispatcher_store = std::make_unique<store>(file);
+  store observer{file};
+  std::int64_t first_message = dispatcher_store->enqueue(message_to("+6281200000001", 1)).id;
+  std::int64_t second_message = dispatcher_store->enqueue(message_to("+6281200000002", 2)).id;
+  std::int64_t first_part = dispatcher_store->claim_next(at_s(10), "m1")->part.id;
+
+  part_record seen(std::int64_t message_id) { return observer.message(message_id)->parts.at(0); }
+};
+
+}  // namespace
+
+TEST_CASE("a noted send is recorded with the next claim, in the same transaction",
+          "[queue][noted]") {
+  two_connections c;
+  c.dispatcher_store->note_sent(c.first_part, "m1", 42, at_s(11));
+  CHECK(c.seen(c.first_message).state == part_state::sending);
+
+  REQUIRE(c.dispatcher_store->claim_next(at_s(12), "m2"));
+  const part_record sent = c.seen(c.first_message);
+  CHECK(sent.state == part_state::sent);
+  CHECK(sent.reference == 42);
+  CHECK(sent.modem == "m1");
+  CHECK(sent.sent_at == at_s(11));
+  CHECK(c.seen(c.second_message).state == part_state::sending);
+}
+
+TEST_CASE("a claim that finds nothing, and record_noted_sends, still record noted sends",
+          "[queue][noted]") {
+  two_connections c;
+  c.dispatcher_store->note_sent(c.first_part, "m1", 7, at_s(11));
+  SECTION("a claim of a part that is no longer queued") {
+    CHECK_FALSE(c.dispatcher_store->claim(c.first_part, "m2", at_s(12)));
+  }
+  SECTION("record_noted_sends, with no claim to come") { c.dispatcher_store->record_noted_sends(); }
+  CHECK(c.seen(c.first_message).state == part_state::sent);
+  CHECK(c.seen(c.second_message).state == part_state::queued);
+}
+
+TEST_CASE("a send noted but not recorded when siarand dies is uncertain at start-up",
+          "[queue][noted][crash]") {
+  two_connections c;
+  c.dispatcher_store->note_sent(c.first_part, "m1", 42, at_s(11));
+  c.dispatcher_store.reset();  // killed: nothing recorded it
+
+  store restarted(c.file);
+  const auto found = restarted.resolve_uncertain_at_startup(uncertain_policy::hold, at_s(100));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].id == c.first_part);
+  CHECK(c.seen(c.first_message).state == part_state::uncertain);
+}
