@@ -93,6 +93,8 @@ struct broadcast_statements {
 
 namespace {
 
+constexpr std::chrono::seconds finished_reuse{30};
+
 std::int64_t count_of(statement& s, std::int64_t id) {
   step_scope scope(s);
   return s.bind(1, id).step() ? s.int64(0) : 0;
@@ -209,9 +211,25 @@ std::vector<broadcast_progress> broadcast_book::list(timestamp now, std::int64_t
   std::vector<broadcast_progress> found;
   found.reserve(ids.size());
   for (const std::int64_t id : ids) {
-    if (auto b = progress(id, now)) found.push_back(std::move(*b));
+    if (auto b = listed_progress(id, now)) found.push_back(std::move(*b));
   }
   return found;
+}
+
+std::optional<broadcast_progress> broadcast_book::listed_progress(std::int64_t id, timestamp now) {
+  if (const auto it = finished_.find(id);
+      it != finished_.end() && now >= it->second.at && now - it->second.at < finished_reuse) {
+    broadcast_progress b = it->second.progress;
+    b.replies = count_of(sql_->reply_count, id);
+    return b;
+  }
+  auto b = progress(id, now);
+  if (b && (b->state == "done" || b->state == "cancelled")) {
+    finished_[id] = {*b, now};
+  } else {
+    finished_.erase(id);
+  }
+  return b;
 }
 
 std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id) {

@@ -4,8 +4,10 @@
 // the broadcast that made them (schema step 5). The messages are ordinary messages of the store:
 // the dispatcher sends them like any other, and a broadcast's progress is their parts' states.
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +87,9 @@ class broadcast_book {
   std::int64_t create(const new_broadcast& b, const std::vector<broadcast_message>& messages);
   std::optional<broadcast_progress> progress(std::int64_t id, timestamp now);
   // Newest first, before `before_id` (0: from the newest); only `officer_id`'s when given.
+  // A finished (done or cancelled) broadcast's counts are reused for up to 30 s: they change
+  // only by late status reports, and a page polling the list every few seconds recounted
+  // thousands of parts each time. Its replies are always counted afresh, as is all of progress().
   std::vector<broadcast_progress> list(timestamp now, std::int64_t before_id = 0, int limit = 50,
                                        std::optional<std::int64_t> officer_id = std::nullopt);
   std::vector<broadcast_recipient> recipients(std::int64_t id);
@@ -95,8 +100,15 @@ class broadcast_book {
   std::optional<broadcast_ref> latest_reaching(std::int64_t contact_id, timestamp since);
 
  private:
+  struct counted {
+    broadcast_progress progress;
+    timestamp at;
+  };
+  std::optional<broadcast_progress> listed_progress(std::int64_t id, timestamp now);
+
   store& store_;
   std::unique_ptr<broadcast_statements> sql_;
+  std::unordered_map<std::int64_t, counted> finished_;  // by id, as list() last counted them
 };
 
 }  // namespace siaran::queue

@@ -196,3 +196,37 @@ TEST_CASE("broadcasts list newest first, paged by id", "[queue][broadcast]") {
   CHECK(older[0].id == a);
   CHECK_FALSE(f.book.progress(99, at_s(1)));
 }
+
+TEST_CASE("the list reuses a finished broadcast's counts for 30 s, its replies and progress() stay current",
+          "[queue][broadcast]") {
+  fixture f;
+  const auto id = f.book.create(broadcast_at(0), one_each(1));
+  f.send_all(at_s(1));
+  REQUIRE(f.book.list(at_s(2)).at(0).state == "done");
+
+  status_report delivered;
+  delivered.modem = "modem-1";
+  delivered.reference = 1;
+  delivered.recipient = "+6281200000011";
+  delivered.status = 0;
+  delivered.discharge_time = at_s(3);
+  delivered.received_at = at_s(3);
+  delivered.raw_pdu = "0006010C91261802000011";
+  REQUIRE(f.s.record_status_report(delivered));
+  incoming_message reply;
+  reply.modem = "modem-1";
+  reply.sender = "+6281200000011";
+  reply.text = "Siap";
+  reply.received_at = at_s(4);
+  const auto reply_id = f.s.record_incoming(reply);
+  f.s.state().db.exec(("UPDATE incoming SET broadcast_id = " + std::to_string(id) +
+                       " WHERE id = " + std::to_string(reply_id))
+                          .c_str(),
+                      "routing the reply");
+
+  const auto reused = f.book.list(at_s(31)).at(0);
+  CHECK(reused.delivered == 0);
+  CHECK(reused.replies == 1);
+  CHECK(f.book.progress(id, at_s(31))->delivered == 1);
+  CHECK(f.book.list(at_s(32)).at(0).delivered == 1);
+}
