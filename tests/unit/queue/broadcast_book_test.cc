@@ -57,6 +57,20 @@ struct fixture {
   broadcast_book book{s};
   fixture() { add_people(s, 3); }
 
+  // Contact 1's reply, routed to broadcast `id` as the inbox would.
+  void reply_to(std::int64_t id, timestamp at) {
+    incoming_message in;
+    in.modem = "modem-1";
+    in.sender = "+6281200000011";
+    in.text = "Siap";
+    in.received_at = at;
+    const auto incoming_id = s.record_incoming(in);
+    s.state().db.exec(("UPDATE incoming SET broadcast_id = " + std::to_string(id) +
+                       " WHERE id = " + std::to_string(incoming_id))
+                          .c_str(),
+                      "routing the reply");
+  }
+
   // Claims and sends every due part, at `now`.
   void send_all(timestamp now) {
     while (auto part = s.claim_next(now, std::string("modem-1")))
@@ -102,16 +116,7 @@ TEST_CASE("a broadcast is done when every message went out, sent counted per rec
 TEST_CASE("replies routed to a broadcast are counted in its progress", "[queue][broadcast]") {
   fixture f;
   const auto id = f.book.create(broadcast_at(0), one_each(1));
-  incoming_message in;
-  in.modem = "modem-1";
-  in.sender = "+6281200000011";
-  in.text = "Siap";
-  in.received_at = at_s(20);
-  const auto incoming_id = f.s.record_incoming(in);
-  f.s.state().db.exec(("UPDATE incoming SET broadcast_id = " + std::to_string(id) +
-                       " WHERE id = " + std::to_string(incoming_id))
-                          .c_str(),
-                      "routing the reply");
+  f.reply_to(id, at_s(20));
   CHECK(f.book.progress(id, at_s(30))->replies == 1);
 }
 
@@ -213,16 +218,7 @@ TEST_CASE("the list reuses a finished broadcast's counts for 30 s, its replies a
   delivered.received_at = at_s(3);
   delivered.raw_pdu = "0006010C91261802000011";
   REQUIRE(f.s.record_status_report(delivered));
-  incoming_message reply;
-  reply.modem = "modem-1";
-  reply.sender = "+6281200000011";
-  reply.text = "Siap";
-  reply.received_at = at_s(4);
-  const auto reply_id = f.s.record_incoming(reply);
-  f.s.state().db.exec(("UPDATE incoming SET broadcast_id = " + std::to_string(id) +
-                       " WHERE id = " + std::to_string(reply_id))
-                          .c_str(),
-                      "routing the reply");
+  f.reply_to(id, at_s(4));
 
   const auto reused = f.book.list(at_s(31)).at(0);
   CHECK(reused.delivered == 0);
