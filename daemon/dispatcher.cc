@@ -140,10 +140,10 @@ asio::awaitable<void> dispatcher::round() {
     const bool unpin = chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
     if (auto claimed = store_.claim(chosen_part.part_id, entries_[a.modem].id, wall_clock_now(), unpin)) {
       bucket_.try_take(now);
+      last_claims_at_ = now;
       launch(a.modem, std::move(*claimed));
     }
   }
-  last_claims_at_ = now;
   std::erase_if(head_.parts, [&, i = std::size_t{0}](const candidate&) mutable { return taken[i++]; });
   // Let the sends just launched reach their modems before the next round looks again.
   co_await asio::post(io_, asio::use_awaitable);
@@ -310,7 +310,7 @@ void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part
   if (!result.ok()) return record_failure(modem_index, part, *result.error);
   const std::string& modem_id = entries_[modem_index].id;
   store_.note_sent(part.part.id, modem_id, *result.reference, wall_clock_now());
-  if (!claim_follows_soon(part)) store_.record_noted_sends();
+  if (!claim_follows_soon(part)) record_noted_sends();
   ++metrics_.modems[modem_index].sent;
   sticky_[part.recipient] = modem_id;
   spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id, part.part.number,

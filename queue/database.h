@@ -31,7 +31,7 @@ class database {
 
   void exec(const char* sql, std::string_view doing);
   void set_durability(durability d);
-  // BEGIN IMMEDIATE and COMMIT, prepared once: every part sent is one or two write transactions.
+  // BEGIN IMMEDIATE and COMMIT, prepared once: the dispatcher commits at least once per part.
   void begin_write();
   void commit();
   std::int64_t last_insert_rowid() const;

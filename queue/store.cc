@@ -118,16 +118,19 @@ void finish_attempt(store_state& s, std::int64_t part_id, timestamp at, std::str
   s.sql.finish_attempt.run();
 }
 
+// Ends the part's attempt and marks it sent, in that order: db.changes() then tells whether
+// the part was `sending`.
+void record_sent(store_state& s, const noted_send& sent) {
+  finish_attempt(s, sent.part_id, sent.at, "sent", nullptr);
+  s.sql.mark_sent.bind(1, sent.part_id).bind(2, sent.modem).bind(3, sent.reference).bind(4, millis(sent.at)).run();
+}
+
 }  // namespace
 
 write_transaction::write_transaction(store_state& s, durability d) : state_(s), tx_(s.db, d) {
   // No change count is checked: only the dispatcher moves a part on from `sending`, and it
   // noted this one itself.
-  for (const noted_send& sent : state_.noted_sends) {
-    auto& mark = state_.sql.mark_sent;
-    mark.bind(1, sent.part_id).bind(2, sent.modem).bind(3, sent.reference).bind(4, millis(sent.at)).run();
-    finish_attempt(state_, sent.part_id, sent.at, "sent", nullptr);
-  }
+  for (const noted_send& sent : state_.noted_sends) record_sent(state_, sent);
 }
 
 void write_transaction::commit() {
@@ -243,9 +246,8 @@ std::int64_t store::expire_overdue(timestamp now) {
 
 void store::mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at) {
   write_transaction tx(*impl_);
-  impl_->sql.mark_sent.bind(1, part_id).bind(2, modem).bind(3, reference).bind(4, millis(at)).run();
+  record_sent(*impl_, {part_id, std::string(modem), reference, at});
   expect_one_change(impl_->db, part_id, "marking a part sent");
-  finish_attempt(*impl_, part_id, at, "sent", nullptr);
   tx.commit();
 }
 
