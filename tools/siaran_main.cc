@@ -66,24 +66,33 @@ constexpr std::array subcommands = {
                "[--report] | modem listen --port P"},
 };
 
-int usage(std::ostream& err) {
-  err << "usage: siaran COMMAND [ARGS...]\n";
-  for (const subcommand& command : subcommands) err << "  siaran " << command.summary << "\n";
-  err << "send, status, inbox, modems talk to siarand: --url URL (or $SIARAN_URL), token in\n"
+void print_usage(std::ostream& out) {
+  out << "usage: siaran COMMAND [ARGS...]\n";
+  for (const subcommand& command : subcommands) out << "  siaran " << command.summary << "\n";
+  out << "send, status, inbox, modems talk to siarand: --url URL (or $SIARAN_URL), token in\n"
          "$SIARAN_TOKEN or --token-file FILE, --json for the raw reply.\n";
-  return siaran::tools::exit_usage;
 }
+
+bool asks_for_help(std::string_view arg) { return arg == "--help" || arg == "-h" || arg == "help"; }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   const std::vector<std::string_view> args(argv + 1, argv + argc);
-  if (args.empty()) return usage(std::cerr);
+  if (args.empty()) {
+    print_usage(std::cerr);
+    return siaran::tools::exit_usage;
+  }
+  if (asks_for_help(args[0])) {
+    print_usage(std::cout);
+    return 0;
+  }
   for (const subcommand& command : subcommands) {
     if (command.name == args[0]) {
       return command.run(std::span(args).subspan(1), std::cout, std::cerr);
     }
   }
   std::cerr << "siaran: unknown command '" << args[0] << "'\n";
-  return usage(std::cerr);
+  print_usage(std::cerr);
+  return siaran::tools::exit_usage;
 }

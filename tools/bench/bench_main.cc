@@ -1,6 +1,7 @@
 // siaran-bench: runs the real siarand over simulated modems and measures it (DESIGN.md
 // "Throughput"). This file only reads the command line and picks the mode.
 
+#include <algorithm>
 #include <charconv>
 #include <filesystem>
 #include <iostream>
@@ -29,7 +30,8 @@ constexpr std::string_view usage_text =
     "Starts siarand over simulated modems in a temporary directory, queues M messages through\n"
     "its HTTP API, waits until they are sent and prints the figures. Each modem is a\n"
     "siaran-modemsim process, so siarand's CPU figures are its own; --builtin-sims simulates\n"
-    "them inside siarand (port: sim) instead. --demo keeps CONFIG's modems.\n"
+    "them inside siarand (port: sim) instead. --demo keeps CONFIG's modems: other simulators'\n"
+    "or real modems' ports in CONFIG measure those (a fresh database, port and token).\n"
     "--rate 0 is unthrottled. --targets runs the throughput targets and exits 1 if one fails.\n";
 
 class usage_error : public std::runtime_error {
@@ -120,8 +122,13 @@ int run(const options& o) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (std::ranges::any_of(args, [](std::string_view a) { return a == "--help" || a == "-h"; })) {
+    std::cout << usage_text;
+    return 0;
+  }
   try {
-    return run(parse(std::vector<std::string_view>(argv + 1, argv + argc)));
+    return run(parse(args));
   } catch (const usage_error& e) {
     std::cerr << "siaran-bench: " << e.what() << '\n' << usage_text;
     return siaran::tools::exit_usage;

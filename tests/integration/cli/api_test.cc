@@ -72,6 +72,17 @@ TEST_CASE("send without --text is a usage error", "[cli][api]") {
   CHECK(contains(finished.err, "--text TEXT is required"));
 }
 
+TEST_CASE("--help prints every command on stdout and exits 0; an unknown command is a usage error", "[cli]") {
+  const Finished help = run_siaran({"--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(contains(help.out, "siaran send --to NUMBER --text TEXT"));
+  CHECK(contains(help.out, "siaran token new NAME"));
+  const Finished unknown = run_siaran({"kirim"});
+  CHECK(unknown.exit_code == 2);
+  CHECK(contains(unknown.err, "unknown command 'kirim'"));
+  CHECK(contains(unknown.err, "usage: siaran COMMAND"));
+}
+
 TEST_CASE("a malformed --url is a usage error", "[cli][api]") {
   const Finished finished = run_siaran({"modems", "--url", "http://127.0.0.1"});
   CHECK(finished.exit_code == 2);
