@@ -46,7 +46,9 @@ class dispatcher {
   // No new claims from now on; returns once no part is in flight, or at `limit`.
   asio::awaitable<void> drain(std::chrono::milliseconds limit);
 
-  std::size_t in_flight() const { return in_flight_count_; }
+  // Parts on a modem, and parts sent whose outcome the store has not recorded yet: a client
+  // that waits for none in flight before a kill -9 must find every sent part recorded.
+  std::size_t in_flight() const { return in_flight_count_ + store_.unrecorded_sends(); }
   bool draining() const { return draining_; }
   const dispatch_settings& settings() const { return settings_; }
   // The configured operator of the modem at `index` ("" when none).

@@ -261,6 +261,8 @@ void store::record_noted_sends() {
   tx.commit();
 }
 
+std::size_t store::unrecorded_sends() const { return impl_->noted_sends.size(); }
+
 void store::mark_failed_temporary(std::int64_t part_id, const send_failure& failure, timestamp at,
                                   timestamp next_attempt_at) {
   write_transaction tx(*impl_);

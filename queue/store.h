@@ -96,6 +96,8 @@ class store {
   // it does a part the crash caught in the modem; the dispatcher keeps that window short.
   void note_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at);
   void record_noted_sends();
+  // Noted sends not yet recorded: the store still has them `sending`.
+  std::size_t unrecorded_sends() const;
   void mark_failed_temporary(std::int64_t part_id, const send_failure& failure, timestamp at,
                              timestamp next_attempt_at);
   void mark_failed_permanent(std::int64_t part_id, const send_failure& failure, timestamp at);

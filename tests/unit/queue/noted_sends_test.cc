@@ -30,10 +30,13 @@ struct two_connections {
 TEST_CASE("a noted send is recorded with the next claim, in the same transaction",
           "[queue][noted]") {
   two_connections c;
+  CHECK(c.dispatcher_store->unrecorded_sends() == 0);
   c.dispatcher_store->note_sent(c.first_part, "m1", 42, at_s(11));
   CHECK(c.seen(c.first_message).state == part_state::sending);
+  CHECK(c.dispatcher_store->unrecorded_sends() == 1);
 
   REQUIRE(c.dispatcher_store->claim_next(at_s(12), "m2"));
+  CHECK(c.dispatcher_store->unrecorded_sends() == 0);
   const part_record sent = c.seen(c.first_message);
   CHECK(sent.state == part_state::sent);
   CHECK(sent.reference == 42);
