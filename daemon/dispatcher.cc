@@ -215,8 +215,10 @@ const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
     const modem::modem_state state = pool_.modems()[i]->state();
     const unsigned cap = entries_[i].max_per_minute;
     const bool under_cap = cap == 0 || recent.size() < cap;
-    slots_[i].healthy = state == modem::modem_state::ready || state == modem::modem_state::sending;
-    slots_[i].idle = state == modem::modem_state::ready && !load_[i].in_flight && under_cap;
+    // A resting modem's pinned parts move on, as a failed modem's do.
+    const bool resting = load_[i].rest.resting(now);
+    slots_[i].healthy = (state == modem::modem_state::ready || state == modem::modem_state::sending) && !resting;
+    slots_[i].idle = state == modem::modem_state::ready && !load_[i].in_flight && under_cap && !resting;
   }
   return slots_;
 }
@@ -312,6 +314,7 @@ void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part
   store_.note_sent(part.part.id, modem_id, *result.reference, wall_clock_now());
   if (!claim_follows_soon(part)) record_noted_sends();
   ++metrics_.modems[modem_index].sent;
+  load_[modem_index].rest.sent();
   sticky_[part.recipient] = modem_id;
   spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id, part.part.number,
                 part.part.total, part.part.message_id, redacted(part.recipient), modem_id, *result.reference);
@@ -332,8 +335,11 @@ void dispatcher::record_failure(std::size_t modem_index, const queue::claimed_pa
     return;
   }
   ++metrics_.modems[modem_index].failed;
+  if (error.source == at::failure_source::modem) rest_after_failure(modem_index, what);
   const queue::send_failure failure{what, error.cms_code};
-  if (error.kind == at::failure_class::permanent) {
+  // A permanent error of the modem's (a SIM without credit or barred) is not the message's:
+  // another modem may send it.
+  if (error.kind == at::failure_class::permanent && error.source == at::failure_source::message) {
     store_.mark_failed_permanent(part.part.id, failure, now);
     spdlog::warn("part {} of message {} failed: {}", part.part.id, part.part.message_id, what);
   } else if (part.part.attempts >= static_cast<int>(settings_.max_attempts)) {
@@ -348,6 +354,19 @@ void dispatcher::record_failure(std::size_t modem_index, const queue::claimed_pa
     spdlog::info("part {} of message {}: {}; retrying in {} s", part.part.id, part.part.message_id, what,
                  delay.count());
   }
+}
+
+void dispatcher::rest_after_failure(std::size_t modem_index, const std::string& what) {
+  modem_rest& rest = load_[modem_index].rest;
+  const std::chrono::seconds rests = rest.failed(steady::now());
+  if (rests == std::chrono::seconds::zero()) return;
+  spdlog::warn("modem {}: {} sends in a row failed, the last: {}; resting it for {} s while other modems send",
+               entries_[modem_index].id, rest.failures_in_a_row(), what, rests.count());
+}
+
+std::chrono::seconds dispatcher::rests_for(std::size_t index) const {
+  const auto left = load_[index].rest.rests_until() - steady::now();
+  return std::max(std::chrono::ceil<std::chrono::seconds>(left), std::chrono::seconds::zero());
 }
 
 // retry_delay after the first attempt, doubled after each next one, capped.

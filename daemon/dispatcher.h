@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "daemon/dispatch/modem_choice.h"
+#include "daemon/dispatch/modem_rest.h"
 #include "daemon/dispatch/token_bucket.h"
 #include "daemon/send_metrics.h"
 #include "modem/asio.h"
@@ -53,6 +54,8 @@ class dispatcher {
   const dispatch_settings& settings() const { return settings_; }
   // The configured operator of the modem at `index` ("" when none).
   const std::string& modem_operator(std::size_t index) const { return entries_[index].operator_name; }
+  // How much longer the modem at `index` rests after failing sends in a row (zero when not).
+  std::chrono::seconds rests_for(std::size_t index) const;
 
  private:
   // The head of the queue as last read: at 40 parts/s, reading it once per part cost more
@@ -66,6 +69,7 @@ class dispatcher {
   struct modem_load {
     bool in_flight = false;
     std::deque<std::chrono::steady_clock::time_point> recent;  // sends within the last minute
+    modem_rest rest;
   };
 
   asio::awaitable<void> run();
@@ -87,6 +91,7 @@ class dispatcher {
   void record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result);
   void record_failure(std::size_t modem_index, const queue::claimed_part& part, const modem::send_error& error);
   std::chrono::seconds backoff(int attempts) const;
+  void rest_after_failure(std::size_t modem_index, const std::string& what);
 
   asio::io_context& io_;
   queue::store& store_;

@@ -239,7 +239,12 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
   if (status_.state == modem_state::sending) status_.state = modem_state::ready;
 
   send_result result;
-  if (answer.success && answer.message_reference) {
+  // A modem answers +CMGS: <mr> only once the network took the message (27.005 §3.5.1): the
+  // part is sent even when the OK after it came garbled or not at all, and a resend would
+  // reach the phone twice.
+  if (answer.message_reference) {
+    if (!answer.success) spdlog::warn("{}: {} after +CMGS: {}; the part is sent", options_.id,
+                                      describe(answer, "AT+CMGS"), *answer.message_reference);
     ++status_.sent;
     result.reference = answer.message_reference;
     co_return result;
@@ -252,8 +257,10 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
     error.text = final.meaning.empty() ? final.line : final.meaning;
     if (final.kind == at::final_kind::cms_error && final.code) {
       error.kind = at::classify_cms_error(*final.code);
+      error.source = at::cms_error_source(*final.code);
     } else if (final.kind == at::final_kind::cme_error && final.code) {
       error.kind = at::classify_cme_error(*final.code);
+      error.source = at::cme_error_source(*final.code);
     } else if (final.success) {
       error.text = "the modem said OK without a message reference";
       error.maybe_sent = true;

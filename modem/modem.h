@@ -32,6 +32,8 @@ struct send_error {
   // The PDU reached the modem but no answer came: the network may have it (DESIGN.md's
   // "uncertain" part), so a blind resend may double it.
   bool maybe_sent = false;
+  // A plain ERROR or no answer speaks of the modem too.
+  at::failure_source source = at::failure_source::modem;
 };
 
 struct send_result {

@@ -27,7 +27,7 @@ constexpr const char* test_valid_for = "1h";
 json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 json modem_json(const modem::modem_status& s, const modem_counters& counters, const std::string& operator_name,
-                std::int64_t sent_today) {
+                std::int64_t sent_today, std::chrono::seconds resting) {
   return {{"id", s.id},
           {"port", s.port},
           {"state", modem::to_string(s.state)},
@@ -46,7 +46,8 @@ json modem_json(const modem::modem_status& s, const modem_counters& counters, co
           {"imsi", text_or_null(s.identity.imsi)},
           {"smsc", text_or_null(s.identity.smsc)},
           {"registration", or_null(s.registration)},
-          {"sent_today", sent_today}};
+          {"sent_today", sent_today},
+          {"resting_s", resting.count()}};
 }
 
 // Local midnight in the configured time zone: "today" as the office counts it.
@@ -63,7 +64,7 @@ http::response modems(api_context& c) {
     const modem::modem_status status = all[i]->status();
     const auto today = sent_today.find(status.id);
     list.push_back(modem_json(status, c.metrics.modems[i], c.dispatch.modem_operator(i),
-                              today == sent_today.end() ? 0 : today->second));
+                              today == sent_today.end() ? 0 : today->second, c.dispatch.rests_for(i)));
   }
   return json_reply(200, list);
 }

@@ -21,9 +21,17 @@ constexpr char esc = '\x1b';     // aborts AT+CMGS at the prompt
 constexpr std::chrono::milliseconds forever = std::chrono::hours(24 * 365);
 
 // The beginning of a line, for info-level logs that must not show numbers or text.
-std::string_view log_head(std::string_view line) {
+// Bytes that are not printable ASCII as \xNN: line noise must not make the log a binary file.
+std::string log_head(std::string_view line) {
   const std::size_t colon = line.find(':');
-  return line.substr(0, std::min<std::size_t>(colon == std::string_view::npos ? 12 : colon + 1, 12));
+  const std::string_view head =
+      line.substr(0, std::min<std::size_t>(colon == std::string_view::npos ? 12 : colon + 1, 12));
+  std::string shown;
+  for (const char c : head) {
+    const auto byte = static_cast<unsigned char>(c);
+    shown += byte >= 0x20 && byte < 0x7f ? std::string(1, c) : fmt::format("\\x{:02x}", byte);
+  }
+  return shown;
 }
 
 }  // namespace

@@ -35,27 +35,31 @@ struct coded_meaning {
   int code;
   std::string_view meaning;
   failure_class retry;
+  failure_source source = failure_source::modem;
 };
 
 constexpr auto temporary = failure_class::temporary;
 constexpr auto permanent = failure_class::permanent;
+constexpr auto of_message = failure_source::message;
 
 // +CMS ERROR codes. 0-127 are RP-Cause values (24.011 §8.2.5.4, 27.005 §3.2.5 refers to
 // them), 128-255 TP-FCS values (23.040 §9.2.3.22), 300-500 the ME/TA's own (27.005 §3.2.5).
 // Temporary: the network or the recipient is busy, congested, out of order or unreachable
 // right now, or the modem/SIM is busy; a later attempt can succeed. Permanent: the number or
 // the subscription is wrong or barred, the PDU or the configuration is wrong, or the SIM needs
-// a person; resending the same PDU would fail the same way.
+// a person; resending the same PDU would fail the same way. Of the message: the recipient or
+// the PDU, whichever modem sends it; every other code speaks of the sending modem, its SIM or
+// its subscription (a prepaid SIM without credit answers 21, 8, 50 or 500, by operator).
 constexpr std::array cms_codes{
-    coded_meaning{1, "unassigned (unallocated) number", permanent},
+    coded_meaning{1, "unassigned (unallocated) number", permanent, of_message},
     coded_meaning{8, "operator determined barring", permanent},
     coded_meaning{10, "call barred", permanent},
     coded_meaning{21, "short message transfer rejected", permanent},
-    coded_meaning{22, "memory capacity exceeded", temporary},      // recipient's memory
-    coded_meaning{27, "destination out of order", temporary},      // recipient's phone off
-    coded_meaning{28, "unidentified subscriber", permanent},
+    coded_meaning{22, "memory capacity exceeded", temporary, of_message},      // recipient's memory
+    coded_meaning{27, "destination out of order", temporary, of_message},      // recipient's phone off
+    coded_meaning{28, "unidentified subscriber", permanent, of_message},
     coded_meaning{29, "facility rejected", permanent},
-    coded_meaning{30, "unknown subscriber", permanent},
+    coded_meaning{30, "unknown subscriber", permanent, of_message},
     coded_meaning{38, "network out of order", temporary},
     coded_meaning{41, "temporary failure", temporary},
     coded_meaning{42, "congestion", temporary},
@@ -63,32 +67,32 @@ constexpr std::array cms_codes{
     coded_meaning{50, "requested facility not subscribed", permanent},
     coded_meaning{69, "requested facility not implemented", permanent},
     coded_meaning{81, "invalid short message transfer reference value", temporary},
-    coded_meaning{95, "invalid message, unspecified", permanent},
-    coded_meaning{96, "invalid mandatory information", permanent},
-    coded_meaning{97, "message type non-existent or not implemented", permanent},
+    coded_meaning{95, "invalid message, unspecified", permanent, of_message},
+    coded_meaning{96, "invalid mandatory information", permanent, of_message},
+    coded_meaning{97, "message type non-existent or not implemented", permanent, of_message},
     coded_meaning{98, "message not compatible with short message protocol state", temporary},
-    coded_meaning{99, "information element non-existent or not implemented", permanent},
+    coded_meaning{99, "information element non-existent or not implemented", permanent, of_message},
     coded_meaning{111, "protocol error, unspecified", temporary},
     coded_meaning{127, "interworking, unspecified", temporary},
-    coded_meaning{0x80, "telematic interworking not supported", permanent},
-    coded_meaning{0x81, "short message type 0 not supported", permanent},
-    coded_meaning{0x82, "cannot replace short message", permanent},
-    coded_meaning{0x8F, "unspecified TP-PID error", permanent},
-    coded_meaning{0x90, "data coding scheme (alphabet) not supported", permanent},
-    coded_meaning{0x91, "message class not supported", permanent},
-    coded_meaning{0x9F, "unspecified TP-DCS error", permanent},
-    coded_meaning{0xA0, "command cannot be actioned", permanent},
-    coded_meaning{0xA1, "command unsupported", permanent},
-    coded_meaning{0xAF, "unspecified TP-Command error", permanent},
-    coded_meaning{0xB0, "TPDU not supported", permanent},
+    coded_meaning{0x80, "telematic interworking not supported", permanent, of_message},
+    coded_meaning{0x81, "short message type 0 not supported", permanent, of_message},
+    coded_meaning{0x82, "cannot replace short message", permanent, of_message},
+    coded_meaning{0x8F, "unspecified TP-PID error", permanent, of_message},
+    coded_meaning{0x90, "data coding scheme (alphabet) not supported", permanent, of_message},
+    coded_meaning{0x91, "message class not supported", permanent, of_message},
+    coded_meaning{0x9F, "unspecified TP-DCS error", permanent, of_message},
+    coded_meaning{0xA0, "command cannot be actioned", permanent, of_message},
+    coded_meaning{0xA1, "command unsupported", permanent, of_message},
+    coded_meaning{0xAF, "unspecified TP-Command error", permanent, of_message},
+    coded_meaning{0xB0, "TPDU not supported", permanent, of_message},
     coded_meaning{0xC0, "SC busy", temporary},
     coded_meaning{0xC1, "no SC subscription", permanent},
     coded_meaning{0xC2, "SC system failure", temporary},
-    coded_meaning{0xC3, "invalid SME address", permanent},
-    coded_meaning{0xC4, "destination SME barred", permanent},
-    coded_meaning{0xC5, "SM rejected - duplicate SM", permanent},
-    coded_meaning{0xC6, "TP-VPF not supported", permanent},
-    coded_meaning{0xC7, "TP-VP not supported", permanent},
+    coded_meaning{0xC3, "invalid SME address", permanent, of_message},
+    coded_meaning{0xC4, "destination SME barred", permanent, of_message},
+    coded_meaning{0xC5, "SM rejected - duplicate SM", permanent, of_message},
+    coded_meaning{0xC6, "TP-VPF not supported", permanent, of_message},
+    coded_meaning{0xC7, "TP-VP not supported", permanent, of_message},
     coded_meaning{0xD0, "SIM SMS storage full", temporary},
     coded_meaning{0xD1, "no SMS storage capability in SIM", permanent},
     coded_meaning{0xD2, "error in MS", temporary},
@@ -100,8 +104,8 @@ constexpr std::array cms_codes{
     coded_meaning{301, "SMS service of ME reserved", permanent},
     coded_meaning{302, "operation not allowed", permanent},
     coded_meaning{303, "operation not supported", permanent},
-    coded_meaning{304, "invalid PDU mode parameter", permanent},
-    coded_meaning{305, "invalid text mode parameter", permanent},
+    coded_meaning{304, "invalid PDU mode parameter", permanent, of_message},
+    coded_meaning{305, "invalid text mode parameter", permanent, of_message},
     coded_meaning{310, "SIM not inserted", permanent},
     coded_meaning{311, "SIM PIN required", permanent},
     coded_meaning{312, "PH-SIM PIN required", permanent},
@@ -145,10 +149,10 @@ constexpr std::array cme_codes{
     coded_meaning{21, "invalid index", permanent},
     coded_meaning{22, "not found", permanent},
     coded_meaning{23, "memory failure", temporary},
-    coded_meaning{24, "text string too long", permanent},
-    coded_meaning{25, "invalid characters in text string", permanent},
-    coded_meaning{26, "dial string too long", permanent},
-    coded_meaning{27, "invalid characters in dial string", permanent},
+    coded_meaning{24, "text string too long", permanent, of_message},
+    coded_meaning{25, "invalid characters in text string", permanent, of_message},
+    coded_meaning{26, "dial string too long", permanent, of_message},
+    coded_meaning{27, "invalid characters in dial string", permanent, of_message},
     coded_meaning{30, "no network service", temporary},
     coded_meaning{31, "network timeout", temporary},
     coded_meaning{32, "network not allowed - emergency calls only", temporary},
@@ -255,6 +259,17 @@ failure_class classify_cms_error(int code) {
 failure_class classify_cme_error(int code) {
   const coded_meaning* known = find_code(cme_codes, code);
   return known ? known->retry : failure_class::temporary;
+}
+
+// Unknown codes speak of the modem: another modem then tries, rather than the message failing.
+failure_source cms_error_source(int code) {
+  const coded_meaning* known = find_code(cms_codes, code);
+  return known ? known->source : failure_source::modem;
+}
+
+failure_source cme_error_source(int code) {
+  const coded_meaning* known = find_code(cme_codes, code);
+  return known ? known->source : failure_source::modem;
 }
 
 }  // namespace siaran::at

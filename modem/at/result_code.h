@@ -25,6 +25,9 @@ std::string_view to_string(final_kind kind);
 
 // Whether retrying the same command later can succeed (used by the modem's send retries).
 enum class failure_class { temporary, permanent };
+// What a failed send speaks of: the recipient or the message, which every modem would fail
+// alike, or the sending modem, its SIM or its subscription, which another modem may not share.
+enum class failure_source { message, modem };
 
 struct final_result {
   final_kind kind = final_kind::ok;
@@ -48,5 +51,7 @@ std::string_view cme_error_meaning(int code);
 
 failure_class classify_cms_error(int code);
 failure_class classify_cme_error(int code);
+failure_source cms_error_source(int code);
+failure_source cme_error_source(int code);
 
 }  // namespace siaran::at

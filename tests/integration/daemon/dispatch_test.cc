@@ -45,9 +45,9 @@ TEST_CASE("a part refused with a temporary CMS error is sent again after the ret
   CHECK(sends[0].at("text") == "Coba lagi");
 }
 
-TEST_CASE("a part refused with a permanent CMS error fails at once, without a retry", "[daemon][dispatch]") {
+TEST_CASE("a part refused for the message's own sake fails at once, without a retry", "[daemon][dispatch]") {
   daemon_fixture d;
-  d.sim(0).control({{"fail_sends", {{"count", 1}, {"cms", 21}}}});  // 21: short message transfer rejected
+  d.sim(0).control({{"fail_sends", {{"count", 1}, {"cms", 1}}}});  // 1: unassigned (unallocated) number
   const json accepted = d.post("/api/v1/messages", {{"to", "081234567897"}, {"text", "Ditolak"}});
 
   // `failed` is final: a part waiting for a retry would be `queued`.
@@ -58,8 +58,31 @@ TEST_CASE("a part refused with a permanent CMS error fails at once, without a re
   REQUIRE(part.at("last_error").is_string());
   const std::string error = part.at("last_error");
   INFO("last_error: " << error);
-  CHECK(error.find("short message transfer rejected") != std::string::npos);
+  CHECK(error.find("unassigned (unallocated) number") != std::string::npos);
   CHECK(d.sim(0).sends().empty());
+}
+
+TEST_CASE("a modem whose sends all fail for its own reasons rests; the other sends everything, nothing fails",
+          "[daemon][dispatch][rest]") {
+  daemon_settings settings;
+  settings.sims = {sim_settings{}, sim_settings{}};
+  settings.sims[1].send_delay_ms = 200;  // the failing modem answers at once, so it is idle most
+  daemon_fixture d(settings);
+  // 21, short message transfer rejected: how a prepaid SIM without credit is refused, by the
+  // same "permanent" code as a barred recipient would be.
+  d.sim(0).control({{"fail_sends", {{"count", 1000}, {"cms", 21}}}});
+  const std::vector<std::int64_t> ids = ids_of(d.post("/api/v1/messages/batch", batch_of(20, "Rapat kader ")));
+
+  for (const std::int64_t id : ids) {
+    const json message = d.wait_for_state(id, "sent", 30s);
+    CHECK(message.at("parts").at(0).at("modem") == "m2");
+  }
+  CHECK(d.sim(0).sends().empty());
+  CHECK(d.sim(1).sends().size() == ids.size());
+  const json modems = d.get("/api/v1/modems");
+  CHECK(modems.at(0).at("resting_s").get<int>() > 0);
+  CHECK(modems.at(1).at("resting_s") == 0);
+  CHECK(d.daemon_log().find("modem m1: 3 sends in a row failed") != std::string::npos);
 }
 
 TEST_CASE("an urgent message overtakes a broadcast queued before it", "[daemon][dispatch][priority]") {

@@ -101,6 +101,21 @@ TEST_CASE("congestion and network trouble are temporary, bad numbers and barring
 
 TEST_CASE("an unknown CMS code is temporary so a message is retried, not dropped", "[at][result]") {
   CHECK(classify_cms_error(777) == failure_class::temporary);
+  CHECK(cms_error_source(777) == failure_source::modem);
+}
+
+TEST_CASE("a wrong or barred number and a bad PDU speak of the message; credit, SIM and network of the modem",
+          "[at][result]") {
+  for (const int code : {1, 22, 27, 28, 30, 96, 0xC3, 0xC4, 304}) {
+    INFO(code);
+    CHECK(cms_error_source(code) == failure_source::message);
+  }
+  for (const int code : {8, 10, 21, 38, 42, 50, 69, 0xC1, 310, 311, 330, 331, 500}) {
+    INFO(code);
+    CHECK(cms_error_source(code) == failure_source::modem);
+  }
+  CHECK(cme_error_source(11) == failure_source::modem);
+  CHECK(cme_error_source(27) == failure_source::message);
 }
 
 TEST_CASE("a SIM that needs a PIN is a permanent CME error, a busy SIM a temporary one", "[at][result]") {

@@ -163,6 +163,17 @@ TEST_CASE("a sent part returns the +CMGS message reference", "[modem][send]") {
   CHECK(rig.driver->status().state == modem_state::ready);
 }
 
+TEST_CASE("+CMGS: <mr> followed by a garbled OK is a sent part, not an uncertain one", "[modem][send]") {
+  modem_rig rig;
+  rig.fake.pdu_answer = "\r\n+CMGS: 164\r\n\r\nO\xffK\r\n";
+  const auto result = rig.send(one_part());
+  rig.advance(61s);
+  REQUIRE(*result);
+  CHECK((*result)->ok());
+  CHECK((*result)->reference == 164);
+  CHECK(rig.driver->status().sent == 1);
+}
+
 TEST_CASE("on_state hears of a change of state, not of each part being sent", "[modem][state]") {
   modem_rig rig;
   std::vector<modem::modem_status> told;
@@ -197,6 +208,9 @@ TEST_CASE("+CMS ERROR 21 and 1 are permanent send errors", "[modem][send]") {
     REQUIRE((*result)->error);
     CHECK((*result)->error->kind == siaran::at::failure_class::permanent);
     CHECK((*result)->error->cms_code == code);
+    // 21 is how operators refuse a SIM without credit: another modem may send it.
+    CHECK((*result)->error->source ==
+          (code == 21 ? siaran::at::failure_source::modem : siaran::at::failure_source::message));
   }
 }
 
