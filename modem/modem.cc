@@ -193,6 +193,7 @@ asio::awaitable<modem::ending> modem::supervise(session& current) {
                       " commands without an answer)";
       co_return ending::unhealthy;
     }
+    if (std::exchange(current.send_unanswered, false)) co_return ending::unhealthy;
     if (woken) continue;
     co_await check_health(current);
     since_poll += options_.health_interval;
@@ -201,6 +202,15 @@ asio::awaitable<modem::ending> modem::supervise(session& current) {
       poll_storage();
     }
   }
+}
+
+// A modem that did not answer a send may hang: it gets no other part until an initialisation
+// has shown it answers again (a second when it does). Waiting for max_timeouts instead cost
+// the parts given to it meanwhile an attempt and a retry delay each.
+void modem::recheck_after_unanswered_send(session& current) {
+  current.send_unanswered = true;
+  set_state(modem_state::initialising, "no answer to AT+CMGS; initialising again");
+  run_wake_->wake();
 }
 
 asio::awaitable<void> modem::check_health(session& current) {
@@ -236,7 +246,11 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
   // A busy flag rather than a change of state: on_state is not told.
   status_.state = modem_state::sending;
   const at::response answer = co_await on(*current, std::move(cmd));
-  if (status_.state == modem_state::sending) status_.state = modem_state::ready;
+  if (answer.error == at::channel_error::timeout || answer.error == at::channel_error::prompt_timeout) {
+    recheck_after_unanswered_send(*current);
+  } else if (status_.state == modem_state::sending) {
+    status_.state = modem_state::ready;
+  }
 
   send_result result;
   // A modem answers +CMGS: <mr> only once the network took the message (27.005 §3.5.1): the

@@ -308,6 +308,29 @@ TEST_CASE("a +CDSI status report is read from storage, handed up and deleted", "
   CHECK(rig.count("AT+CMGD=7") == 1);
 }
 
+TEST_CASE("a modem that did not answer a send takes no other part until initialised again", "[modem][health]") {
+  std::vector<modem::modem_status> told;  // outlives the rig, which tells it of its stop
+  modem_rig rig;
+  rig.driver->on_state([&](const modem::modem_status& now) { told.push_back(now); });
+  const int resets = rig.count("ATZ");
+  rig.fake.pdu_answer = "";  // hangs after the PDU
+  const auto first = rig.send(one_part());
+  rig.fake.pdu_answer = "\r\n+CMGS: 43\r\n\r\nOK\r\n";  // answering again afterwards
+  rig.advance(61s);
+  REQUIRE(*first);
+  REQUIRE((*first)->error);
+  CHECK((*first)->error->maybe_sent);
+  REQUIRE_FALSE(told.empty());
+  CHECK(told.front().state == modem_state::initialising);
+  CHECK(told.front().reason == "no answer to AT+CMGS; initialising again");
+  CHECK(rig.count("ATZ") == resets + 1);
+  REQUIRE(rig.driver->status().state == modem_state::ready);
+  const auto second = rig.send(one_part());
+  rig.settle();
+  REQUIRE(*second);
+  CHECK((*second)->reference == 43);
+}
+
 TEST_CASE("a modem that stops answering is initialised again on the same port", "[modem][health]") {
   modem_rig rig;
   rig.fake.silent = true;
