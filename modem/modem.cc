@@ -9,6 +9,7 @@
 
 #include "modem/answers.h"
 #include "modem/at/response_parsers.h"
+#include "modem/at/text.h"
 #include "modem/modem_session.h"
 
 namespace siaran::modem {
@@ -134,8 +135,10 @@ asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
     poll_storage();  // messages that arrived while nobody listened (DESIGN.md: never URCs alone)
     const ending why = co_await supervise(*current);
     if (why != ending::unhealthy || stopping_) co_return why;
-    spdlog::warn("{}: not answering; initialising again", options_.id);
-    set_state(modem_state::initialising, "not answering; initialising again");
+    if (status_.state != modem_state::initialising) {  // initialise_again has said why
+      spdlog::warn("{}: not answering; initialising again", options_.id);
+      set_state(modem_state::initialising, "not answering; initialising again");
+    }
   }
 }
 
@@ -193,7 +196,7 @@ asio::awaitable<modem::ending> modem::supervise(session& current) {
                       " commands without an answer)";
       co_return ending::unhealthy;
     }
-    if (std::exchange(current.send_unanswered, false)) co_return ending::unhealthy;
+    if (std::exchange(current.initialise_again, false)) co_return ending::unhealthy;
     if (woken) continue;
     co_await check_health(current);
     since_poll += options_.health_interval;
@@ -204,13 +207,21 @@ asio::awaitable<modem::ending> modem::supervise(session& current) {
   }
 }
 
-// A modem that did not answer a send may hang: it gets no other part until an initialisation
-// has shown it answers again (a second when it does). Waiting for max_timeouts instead cost
-// the parts given to it meanwhile an attempt and a retry delay each.
-void modem::recheck_after_unanswered_send(session& current) {
-  current.send_unanswered = true;
-  set_state(modem_state::initialising, "no answer to AT+CMGS; initialising again");
+// Not ready from now: the supervisor initialises it again on the same port.
+void modem::initialise_again(session& current, const std::string& why) {
+  current.initialise_again = true;
+  spdlog::warn("{}: {}; initialising again", options_.id, why);
+  set_state(modem_state::initialising, why + "; initialising again");
   run_wake_->wake();
+}
+
+// A modem that restarted by itself (power dip, firmware watchdog) has forgotten ATE0, AT+CNMI
+// and its PIN, while its port stayed open: it says so at power-up, and only then.
+void modem::on_restart_announced(session& current, std::string_view line) {
+  const bool announces_restart = line == "RDY" || line == "^SYSSTART" ||
+                                 (line.starts_with("+CPIN:") && at::trim(line.substr(6)) != "READY");
+  if (!announces_restart || (status_.state != modem_state::ready && status_.state != modem_state::sending)) return;
+  initialise_again(current, "it restarted (\"" + std::string(line.substr(0, 16)) + "\")");
 }
 
 asio::awaitable<void> modem::check_health(session& current) {
@@ -247,7 +258,10 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
   status_.state = modem_state::sending;
   const at::response answer = co_await on(*current, std::move(cmd));
   if (answer.error == at::channel_error::timeout || answer.error == at::channel_error::prompt_timeout) {
-    recheck_after_unanswered_send(*current);
+    // It may hang: no other part until an initialisation has shown it answers again (a second
+    // when it does). Waiting for max_timeouts cost the parts given to it meanwhile an attempt
+    // and a retry delay each.
+    initialise_again(*current, "no answer to AT+CMGS");
   } else if (status_.state == modem_state::sending) {
     status_.state = modem_state::ready;
   }

@@ -150,7 +150,8 @@ class modem {
   asio::awaitable<void> read_identity(session& current, std::span<const identity_query> queries);
   asio::awaitable<void> read_network_identity(session& current);
   asio::awaitable<void> check_health(session& current);
-  void recheck_after_unanswered_send(session& current);
+  void initialise_again(session& current, const std::string& why);
+  void on_restart_announced(session& current, std::string_view line);
   asio::awaitable<ending> supervise(session& current);
   asio::awaitable<void> inbox_loop(std::shared_ptr<session> current);
   asio::awaitable<void> scan_storage(session& current);

@@ -36,6 +36,8 @@ void modem::on_urc(session& current, const at::urc& code) {
     current.inbox_wake.wake();
   } else if (code.prefix == "+CREG:") {
     if (const auto registration = at::parse_registration(code.line, false)) status_.registration = registration->stat;
+  } else {
+    on_restart_announced(current, code.line);
   }
 }
 

@@ -27,8 +27,8 @@ urc_registry urc_registry::standard() {
            // Huawei (E173, E3131, K3715...): signal, mode, boot and service noise.
            "^RSSI:", "^MODE:", "^BOOT:", "^HCSQ:", "^SRVST:", "^SIMST:", "^DSFLOWRPT:",
            "^CEND:", "^ORIG:", "^CONF:", "^CONN:", "^STIN:",
-           // SIMCom SIM800/SIM7600 and Quectel start-up announcements.
-           "+PBREADY", "RDY", "SMS Ready", "Call Ready", "+CPIN: READY", "+CFUN: 1", "+QIND:",
+           // SIMCom SIM800/SIM7600 and Quectel start-up announcements; Huawei E3372's.
+           "+PBREADY", "RDY", "SMS Ready", "Call Ready", "+CPIN:", "+CFUN: 1", "+QIND:", "^SYSSTART",
            // ZTE (K3565-Z, MF series) network noise, seen between a PDU and its +CMGS.
            "+ZDONR:", "+ZPASR:", "+ZUSIMR:", "+ZEND",
        }) {

@@ -17,9 +17,15 @@ TEST_CASE("URCs without a colon must be the whole line", "[at][urc]") {
   const urc_registry urcs = urc_registry::standard();
   CHECK(urcs.match("RING") != nullptr);
   CHECK(urcs.match("SMS Ready") != nullptr);
-  CHECK(urcs.match("+CPIN: READY") != nullptr);
+  CHECK(urcs.match("+CFUN: 1") != nullptr);
   CHECK(urcs.match("RINGBACK") == nullptr);
-  CHECK(urcs.match("+CPIN: SIM PIN") == nullptr);
+  CHECK(urcs.match("+CFUN: 0") == nullptr);
+}
+
+TEST_CASE("every unsolicited +CPIN is a URC: a SIM asking for its PIN again means the modem restarted", "[at][urc]") {
+  const urc_registry urcs = urc_registry::standard();
+  CHECK(urcs.match("+CPIN: READY") != nullptr);
+  CHECK(urcs.match("+CPIN: SIM PIN") != nullptr);
 }
 
 TEST_CASE("+CMT and +CDS announce a PDU line, +CMTI does not", "[at][urc]") {

@@ -89,6 +89,35 @@ TEST_CASE("a SIM asking for its PIN gets the configured PIN once and the modem b
   CHECK(rig.count("AT+CPIN=\"1234\"") == 1);
 }
 
+TEST_CASE("a modem that restarts by itself, port still open, is initialised again and gets its PIN again",
+          "[modem][pin][health]") {
+  auto options = modem_rig::default_options();
+  options.pin = "1234";
+  std::vector<modem::modem_status> told;  // outlives the rig, which tells it of its stop
+  modem_rig rig{options, [](auto& fake) {
+                  fake.set("AT+CPIN?", "+CPIN: SIM PIN");
+                  fake.observe = [](auto& self, std::string_view command) {
+                    if (command == "AT+CPIN=\"1234\"") self.set("AT+CPIN?", "+CPIN: READY");
+                  };
+                  fake.set("AT+CPIN=\"1234\"", "");
+                }};
+  REQUIRE(rig.driver->status().state == modem_state::ready);
+  rig.driver->on_state([&](const modem::modem_status& now) { told.push_back(now); });
+  const int resets = rig.count("ATZ");
+  const int indications = rig.count("AT+CNMI=2,1,2,1,0");
+
+  rig.fake.set("AT+CPIN?", "+CPIN: SIM PIN");  // SIM800's power-up lines
+  rig.device->push("\r\nRDY\r\n\r\n+CFUN: 1\r\n\r\n+CPIN: SIM PIN\r\n");
+  rig.settle();
+  REQUIRE(rig.advance_until([&] { return rig.driver->status().state == modem_state::ready; }, 1min));
+  REQUIRE_FALSE(told.empty());
+  CHECK(told.front().state == modem_state::initialising);
+  CHECK(told.front().reason == "it restarted (\"RDY\"); initialising again");
+  CHECK(rig.count("ATZ") == resets + 1);
+  CHECK(rig.count("AT+CPIN=\"1234\"") == 2);
+  CHECK(rig.count("AT+CNMI=2,1,2,1,0") == indications + 1);
+}
+
 TEST_CASE("a wrong PIN is sent once, never again, and the modem fails with 'wrong PIN'", "[modem][pin]") {
   auto options = modem_rig::default_options();
   options.pin = "1111";
