@@ -57,32 +57,49 @@ void inbound::stop() {
 bool inbound::store_message(const std::string& modem_id, const modem::incoming_message& message) {
   try {
     if (!message.decoded()) {
-      const auto id = store_.record_incoming(
+      const auto outcome = store_.record_incoming(
           {modem_id, "", "", wall_clock_now(), {message.pdu}, message.decode_error, std::nullopt, std::nullopt, true});
-      spdlog::warn("modem {}: stored an undecodable message as incoming {} ({})", modem_id, id, *message.decode_error);
+      if (outcome.stored_already) return stored_already(modem_id, message);
+      spdlog::warn("modem {}: stored an undecodable message as incoming {} ({})", modem_id, *outcome.message_id,
+                   *message.decode_error);
       return true;
     }
     const sms::decoded_pdu& pdu = *message.message;
     const std::string sender = sender_number(pdu.number, settings_.region);
     const auto concat = pdu.concat();
     if (concat && concat->total > 1) {
-      const auto id = store_.record_fragment({modem_id, sender, static_cast<int>(concat->reference),
-                                              static_cast<int>(concat->total), static_cast<int>(concat->part),
-                                              pdu.ud.text, message.pdu, wall_clock_now()});
-      if (id) spdlog::info("modem {}: received message {} ({} parts)", modem_id, *id, concat->total);
-      if (id) stored(*id);
+      const auto outcome = store_.record_fragment({modem_id, sender, static_cast<int>(concat->reference),
+                                                   static_cast<int>(concat->total), static_cast<int>(concat->part),
+                                                   pdu.ud.text, message.pdu, wall_clock_now()});
+      if (outcome.stored_already) return stored_already(modem_id, message);
+      if (outcome.message_id) spdlog::info("modem {}: received message {} ({} parts)", modem_id, *outcome.message_id,
+                                           concat->total);
+      if (outcome.message_id) stored(*outcome.message_id);
       return true;
     }
-    const auto id = store_.record_incoming(
+    const auto outcome = store_.record_incoming(
         {modem_id, sender, pdu.ud.text, wall_clock_now(), {message.pdu}, std::nullopt, std::nullopt, std::nullopt, true});
-    spdlog::info("modem {}: received message {}", modem_id, id);
-    stored(id);
+    if (outcome.stored_already) return stored_already(modem_id, message);
+    spdlog::info("modem {}: received message {}", modem_id, *outcome.message_id);
+    stored(*outcome.message_id);
     return true;
   } catch (const std::exception& e) {
     // Left on the SIM: the modem offers it again at its next poll.
     spdlog::error("modem {}: cannot store an incoming message, leaving it on the SIM: {}", modem_id, e.what());
     return false;
   }
+}
+
+// The store has it (the modem stores before it deletes, and a delete can fail): it is neither
+// stored nor routed again, and true lets the modem delete (or acknowledge) it this time.
+bool inbound::stored_already(const std::string& modem_id, const modem::incoming_message& message) {
+  if (message.index) {
+    spdlog::info("{}: SMS at index {} was stored already (its delete failed before); deleting it again", modem_id,
+                 *message.index);
+  } else {
+    spdlog::info("{}: SMS delivered again as +CMT was stored already; acknowledging it", modem_id);
+  }
+  return true;
 }
 
 void inbound::store_report(std::size_t modem_index, const modem::status_report& report) {

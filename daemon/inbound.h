@@ -37,6 +37,7 @@ class inbound {
 
  private:
   bool store_message(const std::string& modem_id, const modem::incoming_message& message);
+  bool stored_already(const std::string& modem_id, const modem::incoming_message& message);
   void store_report(std::size_t modem_index, const modem::status_report& report);
   void stored(std::int64_t incoming_id);
   asio::awaitable<void> flush_stale();

@@ -126,6 +126,16 @@ struct incoming_fragment {
   timestamp received_at{};
 };
 
+// What the store made of an incoming SMS or part of one (store::record_incoming, record_fragment).
+struct incoming_outcome {
+  // Byte-identical to a PDU stored from the same modem within store_options::duplicate_window:
+  // the modem offered it again (its AT+CMGD failed, or siarand died before it). Nothing changed;
+  // the modem may delete it.
+  bool stored_already = false;
+  // The inbox message it made: a single SMS, or the part that completed its set.
+  std::optional<std::int64_t> message_id;
+};
+
 // A stored incoming message, for the inbox.
 struct incoming_record {
   std::int64_t id = 0;

@@ -353,6 +353,33 @@ CREATE TABLE api_tokens (
 ALTER TABLE incoming ADD COLUMN read_at INTEGER;
 CREATE INDEX incoming_unread ON incoming (officer_id) WHERE read_at IS NULL;
 )sql",
+    // 10: the PDUs stored from each modem lately (store_options::duplicate_window), one row per
+    // PDU, so that a single SMS or a part of a long one that the modem offers again (its AT+CMGD
+    // failed, or siarand died before it) is recognised by its bytes, which carry the sender and
+    // the centre's time to the second. Kept apart from incoming, which joins a set's PDUs in one
+    // column, and trimmed to the window as it is used; filled here from the last 7 days.
+    R"sql(
+CREATE TABLE incoming_pdus (
+  modem       TEXT    NOT NULL,
+  raw_pdu     TEXT    NOT NULL,
+  received_at INTEGER NOT NULL,
+  PRIMARY KEY (modem, raw_pdu)
+) WITHOUT ROWID;
+CREATE INDEX incoming_pdus_received ON incoming_pdus (received_at);
+WITH RECURSIVE
+  recent(modem, rest, received_at) AS (
+    SELECT modem, raw_pdus || char(10), received_at FROM incoming
+    WHERE received_at >= (CAST(strftime('%s', 'now') AS INTEGER) - 7 * 86400) * 1000),
+  pdus(modem, pdu, rest, received_at) AS (
+    SELECT modem, '', rest, received_at FROM recent
+    UNION ALL
+    SELECT modem, substr(rest, 1, instr(rest, char(10)) - 1), substr(rest, instr(rest, char(10)) + 1), received_at
+    FROM pdus WHERE rest <> '')
+INSERT OR REPLACE INTO incoming_pdus (modem, raw_pdu, received_at)
+SELECT modem, pdu, received_at FROM pdus WHERE pdu <> ''
+UNION ALL
+SELECT modem, raw_pdu, received_at FROM incoming_fragments;
+)sql",
 };
 
 int current_version(database& db) {

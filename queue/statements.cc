@@ -108,6 +108,10 @@ statements::statements(database& db)
       stale_fragment_sets(db,
                           "SELECT modem, sender, concat_ref, concat_total FROM incoming_fragments GROUP BY modem, "
                           "sender, concat_ref, concat_total HAVING MAX(received_at) < ?1"),
+      insert_incoming_pdu(db,
+                          "INSERT OR REPLACE INTO incoming_pdus (modem, raw_pdu, received_at) VALUES (?1, ?2, ?3)"),
+      find_incoming_pdu(db, "SELECT 1 FROM incoming_pdus WHERE modem = ?1 AND raw_pdu = ?2"),
+      trim_incoming_pdus(db, "DELETE FROM incoming_pdus WHERE received_at < ?1"),
       insert_status_report(db,
                            "INSERT INTO status_reports (modem, reference, recipient, status, sc_timestamp, "
                            "discharge_time, received_at, raw_pdu, part_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),

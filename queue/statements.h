@@ -57,6 +57,9 @@ struct statements {
   statement fragments_of_set;
   statement delete_fragment_set;
   statement stale_fragment_sets;
+  statement insert_incoming_pdu;
+  statement find_incoming_pdu;
+  statement trim_incoming_pdus;
   statement insert_status_report;
   statement prune_status_reports;
   statement insert_modem_event;

@@ -37,6 +37,9 @@ struct store_options {
   // A status report matches only a part sent within this long before it arrived: the TP-MR is
   // 8 bits and wraps every 256 parts per modem.
   std::chrono::hours report_window{24 * 7};
+  // An incoming PDU byte-identical to one stored from the same modem this recently is the same
+  // SMS offered again, not stored twice; it carries the centre's time, so a new SMS never is.
+  std::chrono::hours duplicate_window{24 * 7};
   // Whether each claim is synced to disk (synchronous=FULL) before it returns. Off by default:
   // in WAL mode a killed process loses no commit either way, and a sync costs about 4 ms here
   // (claim + mark_sent 4.0 ms per part instead of 0.32 ms), which would cap one daemon thread
@@ -115,11 +118,13 @@ class store {
   // Stores the report and updates the part it matches: same modem and reference, recipient equal
   // on the last 8 digits, the most recent sent within report_window. Returns that part's id.
   std::optional<std::int64_t> record_status_report(const status_report& report);
-  std::int64_t record_incoming(const incoming_message& message);
+  // Stores an incoming SMS durably, unless all its PDUs were stored already (see
+  // incoming_outcome): the modem stores before it deletes, so it may offer one again.
+  incoming_outcome record_incoming(const incoming_message& message);
   // Stores one part of a long SMS durably. When it completes its set, the whole message moves to
-  // the incoming table (texts joined in part order) in the same transaction: returns its id.
-  // A part stored before (offered again by the modem) changes nothing.
-  std::optional<std::int64_t> record_fragment(const incoming_fragment& fragment);
+  // the incoming table (texts joined in part order) in the same transaction: its id is returned.
+  // A part stored before (offered again by the modem, while its set waits or after) changes nothing.
+  incoming_outcome record_fragment(const incoming_fragment& fragment);
   // Sets whose newest part arrived before `before` are stored as incomplete messages (what
   // arrived, in order): reassembly gives up on them, nothing is lost. Returns their ids.
   std::vector<std::int64_t> flush_fragments(timestamp before);

@@ -25,6 +25,9 @@ struct fragment_key {
   int concat_total = 0;
 };
 
+bool stored_already(store_state& s, const std::string& modem, const std::vector<std::string>& pdus, timestamp now);
+void remember_pdus(store_state& s, const std::string& modem, const std::vector<std::string>& pdus, timestamp at);
+std::optional<std::int64_t> add_fragment(store_state& s, const incoming_fragment& f);
 std::int64_t insert_incoming(store_state& s, const incoming_message& m);
 incoming_message join_fragments(store_state& s, const fragment_key& key);
 std::int64_t move_to_incoming(store_state& s, const fragment_key& key, const incoming_message& joined);
@@ -73,32 +76,24 @@ std::optional<std::int64_t> store::record_status_report(const status_report& rep
   return part_id;
 }
 
-std::int64_t store::record_incoming(const incoming_message& m) {
+incoming_outcome store::record_incoming(const incoming_message& m) {
   // Durable before the caller deletes it from the SIM: afterwards this row is the only copy.
   write_transaction tx(*impl_, durability::full);
-  const std::int64_t id = insert_incoming(*impl_, m);
+  incoming_outcome outcome{stored_already(*impl_, m.modem, m.raw_pdus, m.received_at), std::nullopt};
+  if (!outcome.stored_already) {
+    remember_pdus(*impl_, m.modem, m.raw_pdus, m.received_at);
+    outcome.message_id = insert_incoming(*impl_, m);
+  }
   tx.commit();
-  return id;
+  return outcome;
 }
 
-std::optional<std::int64_t> store::record_fragment(const incoming_fragment& f) {
-  auto& sql = impl_->sql;
+incoming_outcome store::record_fragment(const incoming_fragment& f) {
   write_transaction tx(*impl_, durability::full);
-  sql.insert_fragment.bind(1, f.modem)
-      .bind(2, f.sender)
-      .bind(3, f.concat_ref)
-      .bind(4, f.concat_total)
-      .bind(5, f.number)
-      .bind(6, f.text)
-      .bind(7, f.raw_pdu)
-      .bind(8, millis(f.received_at))
-      .run();
-  const fragment_key key{f.modem, f.sender, f.concat_ref, f.concat_total};
-  std::optional<std::int64_t> id;
-  incoming_message joined = join_fragments(*impl_, key);
-  if (static_cast<int>(joined.raw_pdus.size()) == f.concat_total) id = move_to_incoming(*impl_, key, joined);
+  incoming_outcome outcome{stored_already(*impl_, f.modem, {f.raw_pdu}, f.received_at), std::nullopt};
+  if (!outcome.stored_already) outcome.message_id = add_fragment(*impl_, f);
   tx.commit();
-  return id;
+  return outcome;
 }
 
 std::vector<std::int64_t> store::flush_fragments(timestamp before) {
@@ -136,6 +131,41 @@ std::vector<incoming_record> store::inbox(std::int64_t after_id, timestamp since
 }
 
 namespace {
+
+// Whether every one of `pdus` (at least one) was stored from `modem` within duplicate_window
+// before `now`. PDUs older than the window are forgotten first: the table holds only the window.
+bool stored_already(store_state& s, const std::string& modem, const std::vector<std::string>& pdus, timestamp now) {
+  s.sql.trim_incoming_pdus.bind(1, millis(now - s.options.duplicate_window)).run();
+  auto known = [&](const std::string& pdu) {
+    auto& q = s.sql.find_incoming_pdu;
+    step_scope scope(q);
+    q.bind(1, modem).bind(2, pdu);
+    return q.step();
+  };
+  return !pdus.empty() && std::all_of(pdus.begin(), pdus.end(), known);
+}
+
+void remember_pdus(store_state& s, const std::string& modem, const std::vector<std::string>& pdus, timestamp at) {
+  for (const std::string& pdu : pdus) s.sql.insert_incoming_pdu.bind(1, modem).bind(2, pdu).bind(3, millis(at)).run();
+}
+
+// Keeps the part until its set is complete; then the set moves to incoming, whose id it returns.
+std::optional<std::int64_t> add_fragment(store_state& s, const incoming_fragment& f) {
+  s.sql.insert_fragment.bind(1, f.modem)
+      .bind(2, f.sender)
+      .bind(3, f.concat_ref)
+      .bind(4, f.concat_total)
+      .bind(5, f.number)
+      .bind(6, f.text)
+      .bind(7, f.raw_pdu)
+      .bind(8, millis(f.received_at))
+      .run();
+  remember_pdus(s, f.modem, {f.raw_pdu}, f.received_at);
+  const fragment_key key{f.modem, f.sender, f.concat_ref, f.concat_total};
+  incoming_message joined = join_fragments(s, key);
+  if (static_cast<int>(joined.raw_pdus.size()) != f.concat_total) return std::nullopt;
+  return move_to_incoming(s, key, joined);
+}
 
 std::int64_t insert_incoming(store_state& s, const incoming_message& m) {
   std::string raw;

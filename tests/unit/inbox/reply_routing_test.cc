@@ -38,6 +38,7 @@ struct inbox_fixture {
   std::int64_t ani = 0;
   std::int64_t forwarding_officer = 0;  // phone and forward_sms
   std::int64_t quiet_officer = 0;       // no phone
+  int replies_received = 0;
 
   inbox_fixture() {
     queue::contact s;
@@ -75,8 +76,9 @@ struct inbox_fixture {
 
   // The reply stored and routed as the daemon does; its inbox entry.
   queue::inbox_entry reply(const std::string& from, const std::string& text, queue::timestamp at) {
-    const std::int64_t id = store.record_incoming({"m1", from, text, at, {"00"}, std::nullopt, std::nullopt,
-                                                   std::nullopt, true});
+    const std::string pdu = "PDU" + std::to_string(++replies_received);  // another SMS: another centre time
+    const std::int64_t id = *store.record_incoming({"m1", from, text, at, {pdu}, std::nullopt, std::nullopt,
+                                                    std::nullopt, true}).message_id;
     router.route(id, at);
     return *replies.find(id);
   }

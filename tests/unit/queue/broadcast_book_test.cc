@@ -64,7 +64,7 @@ struct fixture {
     in.sender = "+6281200000011";
     in.text = "Siap";
     in.received_at = at;
-    const auto incoming_id = s.record_incoming(in);
+    const std::int64_t incoming_id = *s.record_incoming(in).message_id;
     s.state().db.exec(("UPDATE incoming SET broadcast_id = " + std::to_string(id) +
                        " WHERE id = " + std::to_string(incoming_id))
                           .c_str(),

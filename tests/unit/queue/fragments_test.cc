@@ -21,10 +21,10 @@ incoming_fragment fragment(int number, std::string text, long at, int total = 3)
 TEST_CASE("parts arriving out of order become one message in part order", "[queue][fragments]") {
   TempDir dir;
   store s(dir.path() / "siaran.db");
-  CHECK_FALSE(s.record_fragment(fragment(3, "kader.", 1)));
-  CHECK_FALSE(s.record_fragment(fragment(1, "Hadir, ", 2)));
-  CHECK_FALSE(s.record_fragment(fragment(1, "Hadir, ", 2)));  // offered again: nothing new
-  const auto id = s.record_fragment(fragment(2, "semua ", 3));
+  CHECK_FALSE(s.record_fragment(fragment(3, "kader.", 1)).message_id);
+  CHECK_FALSE(s.record_fragment(fragment(1, "Hadir, ", 2)).message_id);
+  CHECK_FALSE(s.record_fragment(fragment(1, "Hadir, ", 2)).message_id);  // offered again: nothing new
+  const auto id = s.record_fragment(fragment(2, "semua ", 3)).message_id;
   REQUIRE(id);
   const auto inbox = s.inbox(0, at_s(0), 10);
   REQUIRE(inbox.size() == 1);
@@ -54,7 +54,8 @@ TEST_CASE("the inbox pages by id and filters by time", "[queue][inbox]") {
   TempDir dir;
   store s(dir.path() / "siaran.db");
   for (long t = 1; t <= 5; ++t) {
-    s.record_incoming(incoming_message{"m1", "+628111", "balasan " + std::to_string(t), at_s(t), {"PDU"}, {}, {}, {}, true});
+    const std::string n = std::to_string(t);
+    s.record_incoming(incoming_message{"m1", "+628111", "balasan " + n, at_s(t), {"PDU" + n}, {}, {}, {}, true});
   }
   const auto first = s.inbox(0, at_s(0), 2);
   REQUIRE(first.size() == 2);

@@ -102,7 +102,8 @@ TEST_CASE("incoming messages and modem events are stored", "[queue][inbound]") {
   in.concat_ref = 5;
   in.concat_total = 3;
   in.complete = false;
-  CHECK(s.record_incoming(in) == 1);
-  CHECK(s.record_incoming(in) == 2);
+  CHECK(s.record_incoming(in).message_id == 1);
+  in.raw_pdus = {"07916284", "07916285"};
+  CHECK(s.record_incoming(in).message_id == 2);
   s.record_modem_event("m1", at_s(11), "ready", "registered");
 }

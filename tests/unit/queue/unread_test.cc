@@ -22,6 +22,7 @@ struct inbox_fixture {
   reply_book replies{s};
   std::int64_t rina = contacts.add_officer({0, "Rina", std::nullopt, "-Rina", false}, at_s(0));
   std::int64_t budi = contacts.add_officer({0, "Budi", std::nullopt, "-Budi", false}, at_s(0));
+  int received_count = 0;
 
   // An incoming SMS in `officer`'s inbox (none: the general inbox).
   std::int64_t received(std::optional<std::int64_t> officer) {
@@ -30,8 +31,8 @@ struct inbox_fixture {
     m.sender = "+6281200000001";
     m.text = "Siap, hadir";
     m.received_at = at_s(10);
-    m.raw_pdus = {"00"};
-    const std::int64_t id = s.record_incoming(m);
+    m.raw_pdus = {"PDU" + std::to_string(++received_count)};  // another SMS: another centre time
+    const std::int64_t id = *s.record_incoming(m).message_id;
     replies.route(id, {std::nullopt, std::nullopt, officer, std::nullopt});
     return id;
   }
