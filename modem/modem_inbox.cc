@@ -184,7 +184,12 @@ asio::awaitable<void> modem::handle_stored(session& current, std::string memory,
   }
   if (!remove || current.ended) co_return;
   const at::response deleted = co_await on(current, make_command("AT+CMGD=" + std::to_string(index), "", 10s));
-  if (!deleted.success) spdlog::warn("{}: {}", options_.id, describe(deleted, "AT+CMGD"));
+  // The next storage poll lists it again (AT+CMGL=4 lists read messages too); the receiver
+  // knows it is stored, so that pass only deletes it.
+  if (!deleted.success) {
+    spdlog::warn("{}: {}; message {} stays in {} until the next storage poll deletes it", options_.id,
+                 describe(deleted, "AT+CMGD"), index, memory);
+  }
 }
 
 asio::awaitable<void> modem::handle_inline(session& current, std::string pdu, bool report) {
