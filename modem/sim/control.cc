@@ -15,7 +15,8 @@ json state_of(const interpreter& modem, const pty_server& server) {
           {"silent", modem.silent()},
           {"stored", modem.storage().used()},
           {"capacity", modem.storage().capacity()},
-          {"next_mr", modem.next_message_reference()}};
+          {"next_mr", modem.next_message_reference()},
+          {"failing_deletes", modem.failing_deletes()}};
 }
 
 json apply(const json& request, interpreter& modem, pty_server& server) {
@@ -39,6 +40,8 @@ json apply(const json& request, interpreter& modem, pty_server& server) {
     modem.fail_next_sends(value.at("count").get<int>(), value.value("cms", 500));
   } else if (key == "fail_every") {
     modem.fail_every_nth_send(value.at("n").get<int>(), value.value("cms", 500));
+  } else if (key == "fail_deletes") {
+    modem.fail_next_deletes(value.at("count").get<int>(), value.value("cms", 500));
   } else if (key == "silence") {
     modem.set_silent(value.get<bool>());
   } else if (key == "delay") {

@@ -15,6 +15,7 @@ namespace siaran::modemsim {
 //   {"status_report": {"mr": 5, "status": 0}}           report for an accepted SUBMIT
 //   {"fail_sends": {"count": 2, "cms": 42}}             next sends fail
 //   {"fail_every": {"n": 3, "cms": 38}}                 every nth send fails (n 0: stop)
+//   {"fail_deletes": {"count": 1, "cms": 500}}          next AT+CMGD fail, the SMS kept
 //   {"silence": true|false}                             hung modem
 //   {"delay": MS}                                       slow answers
 //   {"garbage": "text"}                                 a line of garbage now

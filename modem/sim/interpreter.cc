@@ -121,6 +121,11 @@ void interpreter::fail_every_nth_send(int n, int cms) {
   send_attempts_ = 0;
 }
 
+void interpreter::fail_next_deletes(int count, int cms) {
+  failing_deletes_ = count;
+  failing_deletes_cms_ = cms;
+}
+
 void interpreter::set_silent(bool silent) {
   silent_ = silent;
   if (!silent) splitter_.reset();

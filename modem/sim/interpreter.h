@@ -84,6 +84,10 @@ class interpreter {
   void fail_next_sends(int count, int cms);
   // Every `n`th AT+CMGS from now on fails with +CMS ERROR: `cms`; n = 0 stops it.
   void fail_every_nth_send(int n, int cms);
+  // The next `count` AT+CMGD fail with +CMS ERROR: `cms`, the message staying stored (a SIM
+  // busy or worn out: the host must not store it twice when it reads it again).
+  void fail_next_deletes(int count, int cms);
+  int failing_deletes() const { return failing_deletes_; }
   // A hung modem: input is swallowed and nothing is sent until cleared.
   void set_silent(bool silent);
   bool silent() const { return silent_; }
@@ -176,6 +180,8 @@ class interpreter {
   int fail_every_ = 0;  // every Nth send fails with fail_every_cms_; 0: never
   int fail_every_cms_ = 500;
   unsigned send_attempts_ = 0;
+  int failing_deletes_ = 0;
+  int failing_deletes_cms_ = 500;
   std::size_t noise_index_ = 0;
 };
 

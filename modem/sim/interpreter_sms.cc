@@ -206,6 +206,10 @@ void interpreter::do_cmgd(const extended_command& command) {
   if (flag < 0 || flag > 4) return cms_error(cms_invalid_pdu_parameter);
   if (flag == 0 && (!index || !storage_.valid_index(static_cast<std::size_t>(*index))))
     return cms_error(cms_invalid_memory_index);
+  if (failing_deletes_ > 0) {
+    --failing_deletes_;
+    return cms_error(failing_deletes_cms_);
+  }
   storage_.remove(static_cast<std::size_t>(index.value_or(0)), flag);
   answer({});
 }

@@ -1,5 +1,5 @@
 // The simulated modem's SMS commands in PDU mode (27.005): sending, receiving, storage, status
-// reports, and the send faults.
+// reports, and the send and delete faults.
 #include <catch2/catch.hpp>
 
 #include "modem/sim/interpreter.h"
@@ -246,4 +246,16 @@ TEST_CASE("AT+CMGL lists by status and AT+CMGD deletes by index or by flag") {
   CHECK(rig.modem.storage().used() == 0);
   CHECK(rig.send("AT+CMGR=1") == ok);                      // an empty slot
   CHECK(rig.send("AT+CMGR=31") == "\r\n+CMS ERROR: 321\r\n");  // no such slot
+}
+
+TEST_CASE("the next N deletes fail with the injected +CMS ERROR and keep the message, then delete") {
+  sim_rig rig;
+  rig.modem.inject_sms("+628111", "HADIR", rig.now);
+  rig.advance(0ms);  // the +CMTI
+  rig.modem.fail_next_deletes(1, 500);
+  CHECK(rig.send("AT+CMGD=1") == "\r\n+CMS ERROR: 500\r\n");
+  CHECK(rig.modem.storage().used() == 1);
+  CHECK(rig.modem.failing_deletes() == 0);
+  CHECK(rig.send("AT+CMGD=1") == ok);
+  CHECK(rig.modem.storage().used() == 0);
 }
