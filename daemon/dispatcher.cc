@@ -137,8 +137,9 @@ asio::awaitable<void> dispatcher::round() {
     taken[a.candidate] = true;
     const candidate& chosen_part = head_.parts[a.candidate];
     // choose_modems moves a pinned part only when its modem is not healthy.
-    const bool unpin = chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
-    if (auto claimed = store_.claim(chosen_part.part_id, entries_[a.modem].id, wall_clock_now(), unpin)) {
+    const bool moved = chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
+    const auto moved_from = moved ? chosen_part.pinned_modem : std::nullopt;
+    if (auto claimed = store_.claim(chosen_part.part_id, entries_[a.modem].id, wall_clock_now(), moved_from)) {
       bucket_.try_take(now);
       last_claims_at_ = now;
       launch(a.modem, std::move(*claimed));
@@ -215,9 +216,11 @@ const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
     const modem::modem_state state = pool_.modems()[i]->state();
     const unsigned cap = entries_[i].max_per_minute;
     const bool under_cap = cap == 0 || recent.size() < cap;
-    // A resting modem's pinned parts move on, as a failed modem's do.
+    // A resting modem's pinned parts move on, as a failed modem's do; an initialising one's wait
+    // (after a restart of siarand, a long message's next part went out from the first modem
+    // that was ready).
     const bool resting = load_[i].rest.resting(now);
-    slots_[i].healthy = (state == modem::modem_state::ready || state == modem::modem_state::sending) && !resting;
+    slots_[i].healthy = state != modem::modem_state::failed && !resting;
     slots_[i].idle = state == modem::modem_state::ready && !load_[i].in_flight && under_cap && !resting;
   }
   return slots_;

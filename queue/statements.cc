@@ -44,17 +44,18 @@ statements::statements(database& db)
       expire_message(db,
                      "UPDATE parts SET state = 'failed', last_error = 'expired before it could be sent' "
                      "WHERE message_id = ?1 AND state = 'queued'"),
-      // ?3: claim it even when pinned to another modem (that modem is gone for good).
       expire_overdue(db,
                      "UPDATE parts SET state = 'failed', last_error = 'expired before it could be sent' "
                      "WHERE state = 'queued' AND expires_at <= ?1"),
+      // ?3: the modem the part moves from (gone or resting); NULL matches no pin.
       claim_part(db,
-                 "UPDATE parts SET state = 'sending', attempts = attempts + 1, modem = ?2 "
-                 "WHERE id = ?1 AND state = 'queued' AND (?3 OR ?2 IS NULL OR pinned_modem IS NULL OR pinned_modem = ?2)"),
+                 "UPDATE parts SET state = 'sending', attempts = attempts + 1, modem = ?2 WHERE id = ?1 AND "
+                 "state = 'queued' AND (?2 IS NULL OR pinned_modem IS NULL OR pinned_modem = ?2 OR pinned_modem = ?3)"),
       part_by_number(db,
                      "SELECT id FROM parts WHERE message_id = ?1 AND number = ?2 AND state = 'queued' AND "
                      "next_attempt_at <= ?3"),
-      pin_siblings(db, "UPDATE parts SET pinned_modem = ?2 WHERE message_id = ?1 AND total > 1 AND pinned_modem IS NULL"),
+      pin_siblings(db, "UPDATE parts SET pinned_modem = ?2 WHERE message_id = ?1 AND total > 1 AND "
+                       "(pinned_modem IS NULL OR pinned_modem = ?3)"),
       select_claimed(db, parts_query("JOIN messages m ON m.id = p.message_id WHERE p.id = ?1", ", m.recipient, m.priority")),
       parts_of_message(db, parts_query("WHERE p.message_id = ?1 ORDER BY p.number")),
       parts_sending(db, parts_query("WHERE p.state = 'sending' ORDER BY p.id")),

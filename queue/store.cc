@@ -93,10 +93,10 @@ bool is_expired(std::optional<std::int64_t> expires_at, timestamp now) {
 
 // Marks a queued part `sending` on `modem` (pinning its siblings there) with a new attempt,
 // inside the caller's transaction, and reads it back with what the dispatcher routes on.
-// Nothing when the part is no longer queued, or is pinned to another modem (unless `unpin`).
+// Nothing when the part is no longer queued, or is pinned to another modem than `moved_from`.
 std::optional<claimed_part> claim_row(store_state& s, std::int64_t part_id, const std::optional<std::string>& modem,
-                                      timestamp now, bool unpin = false) {
-  s.sql.claim_part.bind(1, part_id).bind(2, modem).bind(3, unpin).run();
+                                      timestamp now, const std::optional<std::string>& moved_from = std::nullopt) {
+  s.sql.claim_part.bind(1, part_id).bind(2, modem).bind(3, moved_from).run();
   if (s.db.changes() != 1) return std::nullopt;
   s.sql.insert_attempt.bind(1, part_id).bind(2, modem).bind(3, millis(now)).run();
   claimed_part claimed;
@@ -107,7 +107,9 @@ std::optional<claimed_part> claim_row(store_state& s, std::int64_t part_id, cons
     claimed.recipient = s.sql.select_claimed.text(part_column_count);
     claimed.priority = static_cast<int>(s.sql.select_claimed.int64(part_column_count + 1));
   }
-  if (modem && claimed.part.total > 1) s.sql.pin_siblings.bind(1, claimed.part.message_id).bind(2, *modem).run();
+  if (modem && claimed.part.total > 1) {
+    s.sql.pin_siblings.bind(1, claimed.part.message_id).bind(2, *modem).bind(3, moved_from).run();
+  }
   return claimed;
 }
 
@@ -214,9 +216,9 @@ std::vector<due_part> store::due_parts(timestamp now, int limit, const std::vect
 }
 
 std::optional<claimed_part> store::claim(std::int64_t part_id, std::string_view modem, timestamp now,
-                                         bool unpin) {
+                                         const std::optional<std::string>& moved_from) {
   write_transaction tx(*impl_, claim_durability(impl_->options));
-  std::optional<claimed_part> claimed = claim_row(*impl_, part_id, std::string(modem), now, unpin);
+  std::optional<claimed_part> claimed = claim_row(*impl_, part_id, std::string(modem), now, moved_from);
   tx.commit();  // a claim that failed changed nothing, but the noted sends are recorded
   return claimed;
 }

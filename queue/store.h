@@ -78,9 +78,11 @@ class store {
   // messages met on the way are failed.
   std::vector<due_part> due_parts(timestamp now, int limit, const std::vector<std::string>& busy_modems = {});
   // Claims that part for `modem` as claim_next does; nothing when it is no longer queued or
-  // is pinned to another modem, unless `unpin` (its modem is gone: the rest of the message
-  // going out from another SIM is better than never).
-  std::optional<claimed_part> claim(std::int64_t part_id, std::string_view modem, timestamp now, bool unpin = false);
+  // is pinned to another modem than `moved_from` (a modem gone or resting: the rest of the
+  // message going out from another SIM is better than never). A move takes the message's
+  // other queued parts along, so that they follow one another on the new modem too.
+  std::optional<claimed_part> claim(std::int64_t part_id, std::string_view modem, timestamp now,
+                                    const std::optional<std::string>& moved_from = std::nullopt);
 
   // Claims part `number` of the message for `modem`, if it is queued and due: the dispatcher
   // sends a long message's parts one after the other on one modem.

@@ -24,7 +24,7 @@ struct modem_slot {
   std::string id;
   std::string operator_name;  // "" when the config gives none
   bool idle = false;          // ready, nothing in flight, under its per-minute cap
-  bool healthy = false;       // ready or sending (a busy healthy modem may be waited for)
+  bool healthy = false;       // not failed nor resting (one busy or initialising may be waited for)
 };
 
 // Indexes into the candidates and the modems passed to choose_modems.

@@ -52,9 +52,10 @@ int deliver_with_failed_deletes(daemon_fixture& d, const std::string& from, cons
   d.sim(0).control({{"fail_deletes", {{"count", parts}}}});
   d.sim(0).control({{"inject", {{"from", from}, {"text", text}}}});
   inbox_entry_from(d, from);
-  const json refused = sim_state_when(d, 0, [](const json& s) { return s.at("failing_deletes") == 0; },
-                                      "the sim refusing siarand's AT+CMGD");
-  CHECK(refused.at("stored") == parts);  // still on the SIM
+  sim_state_when(d, 0, [](const json& s) { return s.at("failing_deletes") == 0; },
+                 "the sim refusing siarand's AT+CMGD");
+  // Still on the SIM, unless the storage scan at start-up had read it too and deleted it then,
+  // as a duplicate: either way a read after the refused delete meets what is stored already.
   d.kill_and_restart(true);
   sim_state_when(d, 0, [](const json& s) { return s.at("stored") == 0; }, "siarand deleting the message again");
   return inbox_count_from(d, from);

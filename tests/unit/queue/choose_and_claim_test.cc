@@ -67,7 +67,7 @@ TEST_CASE("an uncertain part requeued for resend is flagged and due at once", "[
   CHECK(s.queue_depth() == 1);
 }
 
-TEST_CASE("a part pinned to one modem is not claimed for another unless unpinned", "[queue][due]") {
+TEST_CASE("a part pinned to one modem is not claimed for another unless moved from it", "[queue][due]") {
   TempDir dir;
   store s(dir.path() / "siaran.db");
   s.enqueue(message_to("+628111", 1, 0, 2));
@@ -75,7 +75,23 @@ TEST_CASE("a part pinned to one modem is not claimed for another unless unpinned
   REQUIRE(due.size() == 2);
   REQUIRE(s.claim(due[0].part_id, "m1", at_s(1)));
   CHECK_FALSE(s.claim(due[1].part_id, "m2", at_s(1)));  // chosen in the same round, before the pin
-  CHECK(s.claim(due[1].part_id, "m2", at_s(1), true));  // m1 is gone: better from m2 than never
+  CHECK_FALSE(s.claim(due[1].part_id, "m2", at_s(1), "m3"));  // pinned to m1, not to m3
+  CHECK(s.claim(due[1].part_id, "m2", at_s(1), "m1"));  // m1 is gone: better from m2 than never
+}
+
+TEST_CASE("a long message's part moved off its modem takes the other parts along", "[queue][due]") {
+  TempDir dir;
+  store s(dir.path() / "siaran.db");
+  const auto id = s.enqueue(message_to("+628111", 1, 0, 3)).id;
+  const auto due = s.due_parts(at_s(1), 10);
+  REQUIRE(due.size() == 3);
+  REQUIRE(s.claim(due[0].part_id, "m1", at_s(1)));  // pins parts 2 and 3 to m1
+  // m1 died: both parts were chosen in one round for two free modems, 2 for m2 and 3 for m3.
+  REQUIRE(s.claim(due[1].part_id, "m2", at_s(2), "m1"));
+  CHECK_FALSE(s.claim(due[2].part_id, "m3", at_s(2), "m1"));  // it follows part 2, on m2
+  const auto third = s.claim_part_of(id, 3, "m2", at_s(3));
+  REQUIRE(third);
+  CHECK(third->part.number == 3);
 }
 
 TEST_CASE("expired messages anywhere in the queue are failed by the sweep", "[queue][due]") {
