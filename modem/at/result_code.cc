@@ -249,27 +249,25 @@ std::string_view cme_error_meaning(int code) {
   return known ? known->meaning : "";
 }
 
+namespace {
+
 // Unknown codes count as temporary: attempts are bounded, so a wrong "temporary" costs a few
-// retries, while a wrong "permanent" would drop a message that could have been sent.
-failure_class classify_cms_error(int code) {
-  const coded_meaning* known = find_code(cms_codes, code);
-  return known ? known->retry : failure_class::temporary;
+// retries, while a wrong "permanent" would drop a message that could have been sent. And they
+// speak of the modem: another modem then tries, rather than the message failing.
+const coded_meaning& known_or_unknown(std::span<const coded_meaning> table, int code) {
+  static constexpr coded_meaning unknown{0, "", failure_class::temporary, failure_source::modem};
+  const coded_meaning* known = find_code(table, code);
+  return known ? *known : unknown;
 }
 
-failure_class classify_cme_error(int code) {
-  const coded_meaning* known = find_code(cme_codes, code);
-  return known ? known->retry : failure_class::temporary;
-}
+}  // namespace
 
-// Unknown codes speak of the modem: another modem then tries, rather than the message failing.
-failure_source cms_error_source(int code) {
-  const coded_meaning* known = find_code(cms_codes, code);
-  return known ? known->source : failure_source::modem;
-}
+failure_class classify_cms_error(int code) { return known_or_unknown(cms_codes, code).retry; }
 
-failure_source cme_error_source(int code) {
-  const coded_meaning* known = find_code(cme_codes, code);
-  return known ? known->source : failure_source::modem;
-}
+failure_class classify_cme_error(int code) { return known_or_unknown(cme_codes, code).retry; }
+
+failure_source cms_error_source(int code) { return known_or_unknown(cms_codes, code).source; }
+
+failure_source cme_error_source(int code) { return known_or_unknown(cme_codes, code).source; }
 
 }  // namespace siaran::at

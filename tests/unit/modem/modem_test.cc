@@ -13,6 +13,18 @@ using namespace siaran::modem::test;
 namespace modem = siaran::modem;
 namespace sms = siaran::sms;
 
+namespace {
+
+// A SIM that asks for its PIN until it is given 1234.
+void sim_asking_for_pin_1234(fake_modem& fake) {
+  fake.set("AT+CPIN?", "+CPIN: SIM PIN");
+  fake.observe = [](fake_modem& self, std::string_view command) {
+    if (command == "AT+CPIN=\"1234\"") self.set("AT+CPIN?", "+CPIN: READY");
+  };
+  fake.set("AT+CPIN=\"1234\"", "");
+}
+
+}  // namespace
 
 TEST_CASE("a Huawei E173 is initialised by the table and becomes ready with its identity", "[modem][init]") {
   modem_rig rig;
@@ -78,13 +90,7 @@ TEST_CASE("a modem that never registers fails after the bound", "[modem][init]")
 TEST_CASE("a SIM asking for its PIN gets the configured PIN once and the modem becomes ready", "[modem][pin]") {
   auto options = modem_rig::default_options();
   options.pin = "1234";
-  modem_rig rig{options, [](auto& fake) {
-                  fake.set("AT+CPIN?", "+CPIN: SIM PIN");
-                  fake.observe = [](auto& self, std::string_view command) {
-                    if (command == "AT+CPIN=\"1234\"") self.set("AT+CPIN?", "+CPIN: READY");
-                  };
-                  fake.set("AT+CPIN=\"1234\"", "");
-                }};
+  modem_rig rig{options, sim_asking_for_pin_1234};
   CHECK(rig.driver->status().state == modem_state::ready);
   CHECK(rig.count("AT+CPIN=\"1234\"") == 1);
 }
@@ -94,13 +100,7 @@ TEST_CASE("a modem that restarts by itself, port still open, is initialised agai
   auto options = modem_rig::default_options();
   options.pin = "1234";
   std::vector<modem::modem_status> told;  // outlives the rig, which tells it of its stop
-  modem_rig rig{options, [](auto& fake) {
-                  fake.set("AT+CPIN?", "+CPIN: SIM PIN");
-                  fake.observe = [](auto& self, std::string_view command) {
-                    if (command == "AT+CPIN=\"1234\"") self.set("AT+CPIN?", "+CPIN: READY");
-                  };
-                  fake.set("AT+CPIN=\"1234\"", "");
-                }};
+  modem_rig rig{options, sim_asking_for_pin_1234};
   REQUIRE(rig.driver->status().state == modem_state::ready);
   rig.driver->on_state([&](const modem::modem_status& now) { told.push_back(now); });
   const int resets = rig.count("ATZ");
