@@ -8,7 +8,7 @@
 #include "daemon/broadcast/template.h"
 #include "daemon/compose.h"
 #include "daemon/dispatcher.h"
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 #include "queue/recipient_key.h"
 
 namespace siaran::daemon {

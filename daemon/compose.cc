@@ -1,6 +1,6 @@
 #include "daemon/compose.h"
 
-#include "modem/sms/submit_encoder.h"
+#include "sms/submit_encoder.h"
 
 namespace siaran::daemon {
 

@@ -3,7 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "daemon/wall_clock.h"
-#include "modem/phone_number.h"
+#include "sms/phone_number.h"
 
 namespace siaran::daemon {
 namespace {

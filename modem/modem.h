@@ -15,8 +15,8 @@
 #include "modem/at/timer.h"
 #include "modem/init_sequence.h"
 #include "modem/modem_status.h"
-#include "modem/sms/pdu_decoder.h"
-#include "modem/sms/submit_encoder.h"
+#include "sms/pdu_decoder.h"
+#include "sms/submit_encoder.h"
 
 namespace siaran::at {
 struct urc;

@@ -11,7 +11,7 @@
 #include "modem/answers.h"
 #include "modem/at/response_parsers.h"
 #include "modem/modem_session.h"
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 #include "modem/stored_messages.h"
 
 namespace siaran::modem {

@@ -1,6 +1,6 @@
 #include "tools/modem_json.h"
 
-#include "modem/sms/delivery_status.h"
+#include "sms/delivery_status.h"
 
 namespace siaran::tools {
 namespace {

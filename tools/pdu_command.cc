@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 #include "tools/exit_codes.h"
 #include "tools/pdu_json.h"
 

@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "modem/sms/delivery_status.h"
-#include "modem/sms/hex.h"
+#include "sms/delivery_status.h"
+#include "sms/hex.h"
 
 namespace siaran::tools {
 namespace {

@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "modem/sms/pdu_decoder.h"
-#include "modem/sms/segmentation.h"
-#include "modem/sms/submit_encoder.h"
+#include "sms/pdu_decoder.h"
+#include "sms/segmentation.h"
+#include "sms/submit_encoder.h"
 
 namespace siaran::tools {
 

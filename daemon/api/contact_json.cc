@@ -6,7 +6,7 @@
 
 #include "daemon/api/message_request.h"
 #include "daemon/contacts/birth_date.h"
-#include "modem/phone_number.h"
+#include "sms/phone_number.h"
 
 namespace siaran::daemon::api {
 namespace {

@@ -5,10 +5,10 @@
 #include "config/values.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/dispatch/operator_prefixes.h"
-#include "modem/phone_number.h"
-#include "modem/sms/codec_error.h"
+#include "sms/phone_number.h"
+#include "sms/codec_error.h"
 #include "daemon/compose.h"
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 
 namespace siaran::daemon::api {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "daemon/contacts/birth_date.h"
 #include "daemon/contacts/csv_reader.h"
-#include "modem/phone_number.h"
+#include "sms/phone_number.h"
 
 namespace siaran::daemon::contacts {
 namespace {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "modem/phone_number.h"
+#include "sms/phone_number.h"
 
 namespace siaran::daemon::inbox {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 
 namespace siaran::modemsim {
 namespace {

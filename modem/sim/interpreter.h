@@ -16,8 +16,8 @@
 #include "modem/sim/command_splitter.h"
 #include "modem/sim/profile.h"
 #include "modem/sim/sim_storage.h"
-#include "modem/sms/pdu_decoder.h"
-#include "modem/sms/timestamp.h"
+#include "sms/pdu_decoder.h"
+#include "sms/timestamp.h"
 
 namespace siaran::modemsim {
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 
 #include "modem/sim/interpreter.h"
-#include "modem/sms/codec_error.h"
-#include "modem/sms/deliver_encoder.h"
-#include "modem/sms/hex.h"
+#include "sms/codec_error.h"
+#include "sms/deliver_encoder.h"
+#include "sms/hex.h"
 
 namespace siaran::modemsim {
 namespace {

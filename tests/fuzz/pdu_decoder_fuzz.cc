@@ -6,9 +6,9 @@
 #include <cstdint>
 #include <span>
 
-#include "modem/sms/codec_error.h"
-#include "modem/sms/pdu_decoder.h"
-#include "modem/sms/submit_encoder.h"
+#include "sms/codec_error.h"
+#include "sms/pdu_decoder.h"
+#include "sms/submit_encoder.h"
 
 namespace {
 

@@ -26,8 +26,8 @@
 #include "modem/serial_port.h"
 #include "modem/sim/interpreter.h"
 #include "modem/sim/pty_server.h"
-#include "modem/sms/reassembly.h"
-#include "modem/sms/submit_encoder.h"
+#include "sms/reassembly.h"
+#include "sms/submit_encoder.h"
 #include "tests/support/run_until.h"
 #include "tests/support/temp_dir.h"
 

@@ -17,8 +17,8 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "modem/sms/pdu_decoder.h"
-#include "modem/sms/submit_encoder.h"
+#include "sms/pdu_decoder.h"
+#include "sms/submit_encoder.h"
 #include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 

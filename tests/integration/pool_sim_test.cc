@@ -12,7 +12,7 @@
 #include "modem/asio.h"
 #include "modem/modem_entry.h"
 #include "modem/pool.h"
-#include "modem/sms/submit_encoder.h"
+#include "sms/submit_encoder.h"
 #include "tests/support/captured_log.h"
 #include "tests/support/run_until.h"
 

@@ -1,4 +1,4 @@
-#include "modem/phone_number.h"
+#include "sms/phone_number.h"
 
 #include <catch2/catch.hpp>
 

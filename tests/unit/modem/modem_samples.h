@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "fake_modem.h"
-#include "modem/sms/submit_encoder.h"
+#include "sms/submit_encoder.h"
 
 namespace siaran::modem::test {
 

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "messages.h"
-#include "modem/sms/deliver_encoder.h"
+#include "sms/deliver_encoder.h"
 #include "queue/store.h"
 #include "tests/support/temp_dir.h"
 

@@ -4,8 +4,8 @@
 
 #include "modem/sim/interpreter.h"
 #include "modem/sim/send_log.h"
-#include "modem/sms/pdu_decoder.h"
-#include "modem/sms/submit_encoder.h"
+#include "sms/pdu_decoder.h"
+#include "sms/submit_encoder.h"
 #include "tests/unit/sim/sim_rig.h"
 
 #include <nlohmann/json.hpp>

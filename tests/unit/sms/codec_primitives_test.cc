@@ -1,12 +1,12 @@
 // Hex, UTF-8, the GSM 7-bit alphabet, septet packing, UCS2 and the user data header.
 #include <catch2/catch.hpp>
 
-#include "modem/sms/codec_error.h"
-#include "modem/sms/gsm7_alphabet.h"
-#include "modem/sms/septet_packing.h"
-#include "modem/sms/ucs2.h"
-#include "modem/sms/user_data_header.h"
-#include "modem/sms/utf8.h"
+#include "sms/codec_error.h"
+#include "sms/gsm7_alphabet.h"
+#include "sms/septet_packing.h"
+#include "sms/ucs2.h"
+#include "sms/user_data_header.h"
+#include "sms/utf8.h"
 #include "tests/unit/sms/test_helpers.h"
 
 using namespace siaran::sms;

@@ -6,9 +6,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "modem/sms/codec_error.h"
-#include "modem/sms/delivery_status.h"
-#include "modem/sms/reassembly.h"
+#include "sms/codec_error.h"
+#include "sms/delivery_status.h"
+#include "sms/reassembly.h"
 #include "tests/unit/sms/test_helpers.h"
 
 using namespace siaran::sms;

@@ -2,9 +2,9 @@
 // §9.2.2.3), checked by decoding them again.
 #include <catch2/catch.hpp>
 
-#include "modem/sms/deliver_encoder.h"
-#include "modem/sms/hex.h"
-#include "modem/sms/pdu_decoder.h"
+#include "sms/deliver_encoder.h"
+#include "sms/hex.h"
+#include "sms/pdu_decoder.h"
 
 using namespace siaran::sms;
 

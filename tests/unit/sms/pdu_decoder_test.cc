@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "modem/sms/codec_error.h"
-#include "modem/sms/delivery_status.h"
+#include "sms/codec_error.h"
+#include "sms/delivery_status.h"
 #include "tests/unit/sms/test_helpers.h"
 
 using namespace siaran::sms;

@@ -2,8 +2,8 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "modem/sms/reassembly.h"
-#include "modem/sms/utf8.h"
+#include "sms/reassembly.h"
+#include "sms/utf8.h"
 #include "tests/unit/sms/test_helpers.h"
 
 using namespace siaran::sms;

@@ -1,10 +1,10 @@
 // Choosing the alphabet, splitting into parts, and telling the user before sending.
-#include "modem/sms/segmentation.h"
+#include "sms/segmentation.h"
 
 #include <catch2/catch.hpp>
 
-#include "modem/sms/codec_error.h"
-#include "modem/sms/gsm7_alphabet.h"
+#include "sms/codec_error.h"
+#include "sms/gsm7_alphabet.h"
 
 using namespace siaran::sms;
 

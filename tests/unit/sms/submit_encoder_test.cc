@@ -1,9 +1,9 @@
 // SMS-SUBMIT encoding, TS 23.040 §9.2.2.2, and the length AT+CMGS needs.
 #include <catch2/catch.hpp>
 
-#include "modem/sms/address.h"
-#include "modem/sms/codec_error.h"
-#include "modem/sms/validity_period.h"
+#include "sms/address.h"
+#include "sms/codec_error.h"
+#include "sms/validity_period.h"
 #include "tests/unit/sms/test_helpers.h"
 
 using namespace siaran::sms;

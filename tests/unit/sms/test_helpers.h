@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "modem/sms/hex.h"
-#include "modem/sms/pdu_decoder.h"
-#include "modem/sms/submit_encoder.h"
+#include "sms/hex.h"
+#include "sms/pdu_decoder.h"
+#include "sms/submit_encoder.h"
 
 namespace siaran::sms::test {
 

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "modem/sms/data_coding_scheme.h"
-#include "modem/sms/octet_reader.h"
-#include "modem/sms/user_data_header.h"
+#include "sms/data_coding_scheme.h"
+#include "sms/octet_reader.h"
+#include "sms/user_data_header.h"
 
 namespace siaran::sms {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "modem/sms/octet_reader.h"
+#include "sms/octet_reader.h"
 
 namespace siaran::sms {
 

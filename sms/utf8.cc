@@ -1,8 +1,8 @@
-#include "modem/sms/utf8.h"
+#include "sms/utf8.h"
 
 #include <cstdint>
 
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 
 namespace siaran::sms {
 namespace {

@@ -1,8 +1,8 @@
-#include "modem/sms/septet_packing.h"
+#include "sms/septet_packing.h"
 
 #include <string>
 
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 
 namespace siaran::sms {
 

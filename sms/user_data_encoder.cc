@@ -1,7 +1,7 @@
-#include "modem/sms/user_data_encoder.h"
+#include "sms/user_data_encoder.h"
 
-#include "modem/sms/septet_packing.h"
-#include "modem/sms/user_data_header.h"
+#include "sms/septet_packing.h"
+#include "sms/user_data_header.h"
 
 namespace siaran::sms {
 namespace {

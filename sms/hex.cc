@@ -1,6 +1,6 @@
-#include "modem/sms/hex.h"
+#include "sms/hex.h"
 
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 
 namespace siaran::sms {
 namespace {

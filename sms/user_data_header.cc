@@ -1,8 +1,8 @@
-#include "modem/sms/user_data_header.h"
+#include "sms/user_data_header.h"
 
 #include <string>
 
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 
 namespace siaran::sms {
 namespace {

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "modem/sms/data_coding_scheme.h"
+#include "sms/data_coding_scheme.h"
 
 namespace siaran::sms {
 

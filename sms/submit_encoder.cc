@@ -1,10 +1,10 @@
-#include "modem/sms/submit_encoder.h"
+#include "sms/submit_encoder.h"
 
-#include "modem/sms/address.h"
-#include "modem/sms/first_octet.h"
-#include "modem/sms/hex.h"
-#include "modem/sms/user_data_encoder.h"
-#include "modem/sms/validity_period.h"
+#include "sms/address.h"
+#include "sms/first_octet.h"
+#include "sms/hex.h"
+#include "sms/user_data_encoder.h"
+#include "sms/validity_period.h"
 
 namespace siaran::sms {
 namespace {

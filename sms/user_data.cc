@@ -1,12 +1,12 @@
-#include "modem/sms/user_data.h"
+#include "sms/user_data.h"
 
 #include <span>
 
-#include "modem/sms/gsm7_alphabet.h"
-#include "modem/sms/hex.h"
-#include "modem/sms/septet_packing.h"
-#include "modem/sms/ucs2.h"
-#include "modem/sms/utf8.h"
+#include "sms/gsm7_alphabet.h"
+#include "sms/hex.h"
+#include "sms/septet_packing.h"
+#include "sms/ucs2.h"
+#include "sms/utf8.h"
 
 namespace siaran::sms {
 namespace {

@@ -1,4 +1,4 @@
-#include "modem/sms/delivery_status.h"
+#include "sms/delivery_status.h"
 
 #include <array>
 #include <utility>

@@ -3,7 +3,7 @@
 #include <span>
 #include <string>
 
-#include "modem/sms/pdu_decoder.h"
+#include "sms/pdu_decoder.h"
 
 namespace siaran::sms {
 

@@ -1,12 +1,12 @@
-#include "modem/sms/segmentation.h"
+#include "sms/segmentation.h"
 
 #include <string>
 
-#include "modem/sms/codec_error.h"
-#include "modem/sms/gsm7_alphabet.h"
-#include "modem/sms/transliteration.h"
-#include "modem/sms/ucs2.h"
-#include "modem/sms/utf8.h"
+#include "sms/codec_error.h"
+#include "sms/gsm7_alphabet.h"
+#include "sms/transliteration.h"
+#include "sms/ucs2.h"
+#include "sms/utf8.h"
 
 namespace siaran::sms {
 namespace {

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "modem/sms/segmentation.h"
+#include "sms/segmentation.h"
 
 namespace siaran::sms {
 

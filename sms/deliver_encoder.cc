@@ -1,11 +1,11 @@
-#include "modem/sms/deliver_encoder.h"
+#include "sms/deliver_encoder.h"
 
 #include <cstdlib>
 
-#include "modem/sms/address.h"
-#include "modem/sms/first_octet.h"
-#include "modem/sms/hex.h"
-#include "modem/sms/user_data_encoder.h"
+#include "sms/address.h"
+#include "sms/first_octet.h"
+#include "sms/hex.h"
+#include "sms/user_data_encoder.h"
 
 namespace siaran::sms {
 namespace {

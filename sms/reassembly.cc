@@ -1,8 +1,8 @@
-#include "modem/sms/reassembly.h"
+#include "sms/reassembly.h"
 
 #include <vector>
 
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 
 namespace siaran::sms {
 namespace {

@@ -1,4 +1,4 @@
-#include "modem/sms/ucs2.h"
+#include "sms/ucs2.h"
 
 namespace siaran::sms {
 namespace {

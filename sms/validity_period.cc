@@ -1,4 +1,4 @@
-#include "modem/sms/validity_period.h"
+#include "sms/validity_period.h"
 
 namespace siaran::sms {
 

@@ -1,4 +1,4 @@
-#include "modem/sms/data_coding_scheme.h"
+#include "sms/data_coding_scheme.h"
 
 namespace siaran::sms {
 namespace {

@@ -1,4 +1,4 @@
-#include "modem/sms/transliteration.h"
+#include "sms/transliteration.h"
 
 #include <array>
 #include <string_view>

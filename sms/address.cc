@@ -1,8 +1,8 @@
-#include "modem/sms/address.h"
+#include "sms/address.h"
 
-#include "modem/sms/gsm7_alphabet.h"
-#include "modem/sms/septet_packing.h"
-#include "modem/sms/utf8.h"
+#include "sms/gsm7_alphabet.h"
+#include "sms/septet_packing.h"
+#include "sms/utf8.h"
 
 namespace siaran::sms {
 namespace {

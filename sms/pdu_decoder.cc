@@ -1,10 +1,10 @@
-#include "modem/sms/pdu_decoder.h"
+#include "sms/pdu_decoder.h"
 
-#include "modem/sms/address.h"
-#include "modem/sms/first_octet.h"
-#include "modem/sms/hex.h"
-#include "modem/sms/octet_reader.h"
-#include "modem/sms/validity_period.h"
+#include "sms/address.h"
+#include "sms/first_octet.h"
+#include "sms/hex.h"
+#include "sms/octet_reader.h"
+#include "sms/validity_period.h"
 
 namespace siaran::sms {
 namespace {

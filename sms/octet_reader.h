@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 
 namespace siaran::sms {
 

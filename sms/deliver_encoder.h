@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "modem/sms/segmentation.h"
-#include "modem/sms/submit_encoder.h"
-#include "modem/sms/timestamp.h"
+#include "sms/segmentation.h"
+#include "sms/submit_encoder.h"
+#include "sms/timestamp.h"
 
 namespace siaran::sms {
 

@@ -1,9 +1,9 @@
-#include "modem/sms/timestamp.h"
+#include "sms/timestamp.h"
 
 #include <chrono>
 #include <cstdio>
 
-#include "modem/sms/codec_error.h"
+#include "sms/codec_error.h"
 
 namespace siaran::sms {
 namespace {

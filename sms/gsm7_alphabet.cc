@@ -1,10 +1,10 @@
-#include "modem/sms/gsm7_alphabet.h"
+#include "sms/gsm7_alphabet.h"
 
 #include <array>
 #include <utility>
 
-#include "modem/sms/codec_error.h"
-#include "modem/sms/utf8.h"
+#include "sms/codec_error.h"
+#include "sms/utf8.h"
 
 namespace siaran::sms {
 namespace {

@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-#include "modem/sms/data_coding_scheme.h"
-#include "modem/sms/timestamp.h"
-#include "modem/sms/user_data.h"
+#include "sms/data_coding_scheme.h"
+#include "sms/timestamp.h"
+#include "sms/user_data.h"
 
 namespace siaran::sms {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "modem/sms/segmentation.h"
+#include "sms/segmentation.h"
 
 namespace siaran::sms {
 
