@@ -7,7 +7,6 @@
 
 #include "daemon/broadcast/template.h"
 #include "daemon/compose.h"
-#include "daemon/dispatcher.h"
 #include "sms/codec_error.h"
 #include "queue/recipient_key.h"
 
@@ -40,12 +39,12 @@ void add_encoding(broadcast_plan& plan, const std::string& encoding) {
 }  // namespace
 
 broadcaster::broadcaster(queue::store& store, queue::contact_book& contacts,
-                         queue::broadcast_book& broadcasts, dispatcher& dispatch,
+                         queue::broadcast_book& broadcasts, std::function<void()> queued,
                          broadcaster_settings settings)
     : store_(store),
       contacts_(contacts),
       broadcasts_(broadcasts),
-      dispatch_(dispatch),
+      queued_(std::move(queued)),
       settings_(std::move(settings)),
       zone_(settings_.timezone) {}
 
@@ -55,6 +54,10 @@ broadcast_plan broadcaster::preview(const broadcast_request& request, queue::tim
 }
 
 created_broadcast broadcaster::create(const broadcast_request& request, queue::timestamp now) {
+  return commit(prepare(request, now));
+}
+
+broadcaster::prepared broadcaster::prepare(const broadcast_request& request, queue::timestamp now) {
   planned p = plan(request, now, 3);
   queue::new_broadcast b;
   b.officer_id = request.officer_id;
@@ -65,9 +68,13 @@ created_broadcast broadcaster::create(const broadcast_request& request, queue::t
   b.origin = request.origin;
   b.event_id = request.event_id;
   b.created_at = now;
-  created_broadcast created{broadcasts_.create(b, p.messages), std::move(p.plan)};
-  dispatch_.queued();
-  spdlog::info("broadcast {} ({}) queued: {} recipients, {} parts, {}", created.id, request.origin,
+  return {std::move(b), std::move(p.plan), std::move(p.messages)};
+}
+
+created_broadcast broadcaster::commit(prepared&& ready) {
+  created_broadcast created{broadcasts_.create(ready.broadcast, ready.messages), std::move(ready.plan)};
+  queued_();
+  spdlog::info("broadcast {} ({}) queued: {} recipients, {} parts, {}", created.id, ready.broadcast.origin,
                created.plan.recipients, created.plan.parts, created.plan.encoding);
   return created;
 }

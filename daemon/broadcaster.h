@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -24,8 +25,6 @@ class store;
 }  // namespace siaran::queue
 
 namespace siaran::daemon {
-
-class dispatcher;
 
 // A request that cannot become a broadcast (unknown placeholder, unknown officer or group,
 // nobody in the audience...); what() says what, for the API's 4xx.
@@ -82,13 +81,25 @@ struct broadcaster_settings {
 
 class broadcaster {
  public:
+  // `queued` tells the dispatcher that new work was queued.
   broadcaster(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
-              dispatcher& dispatch, broadcaster_settings settings);
+              std::function<void()> queued, broadcaster_settings settings);
 
   // What create() would queue, with `samples` rendered recipients; queues nothing.
   broadcast_plan preview(const broadcast_request& request, queue::timestamp now, std::size_t samples = 3);
   // Queues it (durable before it returns) and wakes the dispatcher. Throws broadcast_error.
   created_broadcast create(const broadcast_request& request, queue::timestamp now);
+
+  // create() in two steps, so that the long one (reading the audience, rendering and encoding
+  // every message) runs on a reader's books and only the short one on the writer's: what
+  // would be queued, then queueing it (durable before it returns; wakes the dispatcher).
+  struct prepared {
+    queue::new_broadcast broadcast;
+    broadcast_plan plan;
+    std::vector<queue::broadcast_message> messages;
+  };
+  prepared prepare(const broadcast_request& request, queue::timestamp now);
+  created_broadcast commit(prepared&& ready);
 
  private:
   struct planned {
@@ -103,7 +114,7 @@ class broadcaster {
   queue::store& store_;
   queue::contact_book& contacts_;
   queue::broadcast_book& broadcasts_;
-  dispatcher& dispatch_;
+  std::function<void()> queued_;
   broadcaster_settings settings_;
   schedule::time_zone zone_;
   std::uint8_t next_concat_reference_ = 1;

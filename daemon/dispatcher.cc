@@ -24,6 +24,9 @@ constexpr auto longest_round_interval = 100ms;
 // A sent part is noted in the store and recorded with the next claim (store::note_sent); when
 // no claim will come within this long, the dispatcher records it by itself.
 constexpr auto noted_sends_limit = longest_round_interval;
+// While another process holds the store's write lock, claims and records are tried this often:
+// sending resumes within this (plus the store thread's lock wait) of the lock's release.
+constexpr auto busy_retry = 250ms;
 
 // Enough candidates for every part that can go now, with room for those waiting on a sticky or
 // pinned modem that is busy.
@@ -36,9 +39,10 @@ std::string redacted(const std::string& number) {
 
 }  // namespace
 
-dispatcher::dispatcher(asio::io_context& io, queue::store& store, modem::pool& pool,
+dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
                        std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics)
     : io_(io),
+      writes_(writes),
       store_(store),
       pool_(pool),
       entries_(std::move(entries)),
@@ -84,16 +88,34 @@ asio::awaitable<void> dispatcher::drain(std::chrono::milliseconds limit) {
 
 asio::awaitable<void> dispatcher::run() {
   while (!draining_) {
-    bool failed = false;
+    auto pause = steady::duration::zero();
     try {
       co_await round();
+    } catch (const queue::store_busy& e) {
+      spdlog::warn("dispatcher: the store is locked by another process ({}); trying again", e.what());
+      pause = busy_retry;
     } catch (const queue::store_error& e) {
-      // A full disk or a locked file: nothing can be claimed or recorded until it clears.
+      // A full disk or a broken file: nothing can be claimed or recorded until it clears.
       spdlog::error("dispatcher: {}; trying again in 1 s", e.what());
-      failed = true;
+      pause = idle_poll;
     }
-    if (failed) co_await sleep_until(steady::now() + idle_poll);
+    if (pause != steady::duration::zero()) co_await sleep_until(steady::now() + pause);
   }
+}
+
+// Runs a copy of `job` with the store on the writer thread. Whatever the job did, the count of
+// sends the store holds unrecorded is read there after it (a claim records them too). Callers
+// name their jobs (store_thread::run says why).
+template <typename Job>
+asio::awaitable<std::invoke_result_t<Job&, queue::store&>> dispatcher::in_store(const Job& job) {
+  const auto with_store = [this, job = Job(job)]() mutable {
+    struct publish_unrecorded {
+      dispatcher& d;
+      ~publish_unrecorded() { d.unrecorded_sends_ = d.store_.unrecorded_sends(); }
+    } publish{*this};
+    return job(store_);
+  };
+  return writes_.run(with_store);
 }
 
 // One look at the modems and the queue: assigns parts to idle modems as far as tokens allow,
@@ -103,7 +125,7 @@ asio::awaitable<void> dispatcher::round() {
   const std::vector<modem_slot>& modems = slots(now);
   const auto idle = static_cast<std::size_t>(std::ranges::count_if(modems, &modem_slot::idle));
   if (idle == 0) {
-    expire_now_and_then(now);
+    co_await expire_now_and_then(now);
     co_await sleep_until(std::min(now + idle_poll, next_cap_release()));
     co_return;
   }
@@ -117,11 +139,11 @@ asio::awaitable<void> dispatcher::round() {
 
   // At most this many parts can go this round: look at no more of the queue than that needs.
   const std::size_t can_send = std::min(idle, tokens);
-  const bool fresh = read_head_if_outdated(now, can_send);
+  const bool fresh = co_await read_head_if_outdated(now, can_send);
   auto chosen = choose_modems(head_.parts, modems, sticky_, can_send, rotation_++ % modems.size());
   if (chosen.size() < can_send && !fresh) {
     // What is left of an older read may be only parts waiting for busy modems.
-    read_head(now, can_send);
+    co_await read_head(now, can_send);
     chosen = choose_modems(head_.parts, modems, sticky_, can_send, rotation_ % modems.size());
   }
   if (chosen.empty()) {
@@ -129,51 +151,84 @@ asio::awaitable<void> dispatcher::round() {
     co_return;
   }
 
-  // No more parts were chosen than there are tokens. A claim that fails costs none: a stale
-  // entry of the head (a long message's next part, claimed or pinned by its first since the
-  // read) used to spend one, and at 35/s the demo's pool sent 28.
+  co_await claim_chosen(chosen, now);
+  // Let the sends just launched reach their modems before the next round looks again.
+  co_await asio::post(io_, asio::use_awaitable);
+}
+
+// Claims the chosen parts in one job of the store thread and launches those claimed. No more
+// parts were chosen than there are tokens, and a claim that fails costs none: a stale entry of
+// the head (a long message's next part, claimed or pinned by its first since the read) would
+// otherwise spend one.
+asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& chosen, steady::time_point now) {
+  struct wanted_claim {
+    std::int64_t part_id;
+    std::string modem;
+    std::optional<std::string> moved_from;
+  };
+  std::vector<wanted_claim> wanted;
   std::vector<bool> taken(head_.parts.size());
   for (const assignment& a : chosen) {
     taken[a.candidate] = true;
     const candidate& chosen_part = head_.parts[a.candidate];
     // choose_modems moves a pinned part only when its modem is not healthy.
     const bool moved = chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
-    const auto moved_from = moved ? chosen_part.pinned_modem : std::nullopt;
-    if (auto claimed = store_.claim(chosen_part.part_id, entries_[a.modem].id, wall_clock_now(), moved_from)) {
-      bucket_.try_take(now);
-      last_claims_at_ = now;
-      launch(a.modem, std::move(*claimed));
-    }
+    wanted.push_back({chosen_part.part_id, entries_[a.modem].id, moved ? chosen_part.pinned_modem : std::nullopt});
   }
   std::erase_if(head_.parts, [&, i = std::size_t{0}](const candidate&) mutable { return taken[i++]; });
-  // Let the sends just launched reach their modems before the next round looks again.
-  co_await asio::post(io_, asio::use_awaitable);
+  // A claim that fails half-way through (a lock) keeps the ones before it: they are `sending`.
+  const auto claim = [wanted = std::move(wanted), at = wall_clock_now()](queue::store& s) {
+    std::vector<std::optional<queue::claimed_part>> out;
+    for (const wanted_claim& w : wanted) {
+      try {
+        out.push_back(s.claim(w.part_id, w.modem, at, w.moved_from));
+      } catch (const queue::store_error&) {
+        if (out.empty()) throw;
+        break;
+      }
+    }
+    return out;
+  };
+  auto claimed = co_await in_store(claim);
+  for (std::size_t i = 0; i < claimed.size(); ++i) {
+    if (!claimed[i]) continue;
+    bucket_.try_take(now);
+    last_claims_at_ = now;
+    launch(chosen[i].modem, std::move(*claimed[i]));
+  }
 }
 
 // Reads the head of the queue again when new work was queued, when the last read is older than
 // idle_poll (retries and later send_at times have come due since), or when fewer parts are left
 // of it than can go now. True when it did.
-bool dispatcher::read_head_if_outdated(steady::time_point now, std::size_t can_send) {
-  if (!head_.outdated && now < head_.read_at + idle_poll && head_.parts.size() >= can_send) return false;
-  read_head(now, can_send);
-  return true;
+asio::awaitable<bool> dispatcher::read_head_if_outdated(steady::time_point now, std::size_t can_send) {
+  if (!head_.outdated && now < head_.read_at + idle_poll && head_.parts.size() >= can_send) co_return false;
+  co_await read_head(now, can_send);
+  co_return true;
 }
 
-void dispatcher::read_head(steady::time_point now, std::size_t can_send) {
+asio::awaitable<void> dispatcher::read_head(steady::time_point now, std::size_t can_send) {
+  // Marked read before the read: work queued while the store thread reads outdates it again.
+  head_.outdated = false;
+  const auto read = [at = wall_clock_now(), limit = window_for(can_send), busy = busy_modems()](queue::store& s) {
+    return s.due_parts(at, limit, busy);
+  };
+  auto due = co_await in_store(read);
   head_.parts.clear();
-  for (queue::due_part& d : store_.due_parts(wall_clock_now(), window_for(can_send), busy_modems())) {
+  for (queue::due_part& d : due) {
     head_.parts.push_back({d.part_id, std::move(d.recipient), d.priority, std::move(d.pinned_modem)});
   }
   head_.read_at = now;
-  head_.outdated = false;
 }
 
 // With no modem to send, nothing meets expired messages at the head of the queue: look for
 // them now and then, so that they fail when their time is up rather than when a modem returns.
-void dispatcher::expire_now_and_then(steady::time_point now) {
-  if (now < next_expiry_sweep_) return;
+asio::awaitable<void> dispatcher::expire_now_and_then(steady::time_point now) {
+  if (now < next_expiry_sweep_) co_return;
   next_expiry_sweep_ = now + expiry_sweep;
-  if (const auto expired = store_.expire_overdue(wall_clock_now())) {
+  const auto expire = [at = wall_clock_now()](queue::store& s) { return s.expire_overdue(at); };
+  const auto expired = co_await in_store(expire);
+  if (expired) {
     spdlog::warn("{} part(s) expired with no modem to send them", expired);
   }
 }
@@ -201,12 +256,12 @@ bool dispatcher::claim_follows_soon(const queue::claimed_part& part) const {
   return !awaiting_token_ || wakes_at_ - now <= noted_sends_limit;
 }
 
+// Waits for nothing: the job runs before any later claim, which would record them anyway.
 void dispatcher::record_noted_sends() {
-  try {
+  writes_.post("recording sent parts (the next write of the store tries again)", [this] {
     store_.record_noted_sends();
-  } catch (const queue::store_error& e) {
-    spdlog::error("recording sent parts: {}; the next write of the store tries again", e.what());
-  }
+    unrecorded_sends_ = store_.unrecorded_sends();
+  });
 }
 
 const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
@@ -280,7 +335,7 @@ asio::awaitable<bool> dispatcher::send_one(std::size_t modem_index, const queue:
   metrics_.modems[modem_index].busy += took;
   metrics_.send_seconds.observe(std::chrono::duration<double>(took).count());
   try {
-    record(modem_index, part, result);
+    co_await record(modem_index, part, result);
   } catch (const std::exception& e) {
     // The part stays `sending` in the store: the next start-up treats it as uncertain.
     spdlog::error("recording the outcome of part {}: {}", part.part.id, e.what());
@@ -304,17 +359,45 @@ asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(std
   if (draining_) co_return std::nullopt;
   load_[modem_index].recent.push_back(steady::now());
   try {
-    co_return store_.claim_part_of(sent.part.message_id, sent.part.number + 1, entries_[modem_index].id, wall_clock_now());
+    const auto claim_next = [message_id = sent.part.message_id, number = sent.part.number + 1,
+                             modem = entries_[modem_index].id, at = wall_clock_now()](queue::store& s) {
+      return s.claim_part_of(message_id, number, modem, at);
+    };
+    co_return co_await in_store(claim_next);
   } catch (const queue::store_error& e) {
     spdlog::error("claiming part {} of message {}: {}", sent.part.number + 1, sent.part.message_id, e.what());
   }
   co_return std::nullopt;
 }
 
-void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result) {
-  if (!result.ok()) return record_failure(modem_index, part, *result.error);
+// Retries `job` while another process holds the store's lock: the part stays on its modem (the
+// modem sends nothing else) until its outcome is recorded, or until the daemon drains, which
+// leaves it `sending` for the next start-up to resolve as uncertain.
+template <typename Job>
+asio::awaitable<void> dispatcher::until_recorded(const queue::claimed_part& part, const Job& job) {
+  for (;;) {
+    try {
+      co_await in_store(job);
+      co_return;
+    } catch (const queue::store_busy& e) {
+      if (draining_) throw;
+      spdlog::warn("recording part {}: {}; trying again", part.part.id, e.what());
+    }
+    asio::steady_timer pause(io_, busy_retry);
+    co_await pause.async_wait(asio::use_awaitable);
+  }
+}
+
+asio::awaitable<void> dispatcher::record(std::size_t modem_index, const queue::claimed_part& part,
+                                         const modem::send_result& result) {
+  if (!result.ok()) {
+    co_await record_failure(modem_index, part, *result.error);
+    co_return;
+  }
   const std::string& modem_id = entries_[modem_index].id;
-  store_.note_sent(part.part.id, modem_id, *result.reference, wall_clock_now());
+  const auto note = [id = part.part.id, modem_id, reference = *result.reference, at = wall_clock_now()](
+                        queue::store& s) { s.note_sent(id, modem_id, reference, at); };
+  co_await in_store(note);
   if (!claim_follows_soon(part)) record_noted_sends();
   ++metrics_.modems[modem_index].sent;
   load_[modem_index].rest.sent();
@@ -323,8 +406,8 @@ void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part
                 part.part.total, part.part.message_id, redacted(part.recipient), modem_id, *result.reference);
 }
 
-void dispatcher::record_failure(std::size_t modem_index, const queue::claimed_part& part,
-                                const modem::send_error& error) {
+asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index, const queue::claimed_part& part,
+                                                 const modem::send_error& error) {
   const std::string& modem_id = entries_[modem_index].id;
   const auto now = wall_clock_now();
   const std::string code = error.cms_code ? "error " + std::to_string(*error.cms_code) + ", " : "";
@@ -332,10 +415,13 @@ void dispatcher::record_failure(std::size_t modem_index, const queue::claimed_pa
   if (error.maybe_sent) {
     ++metrics_.modems[modem_index].uncertain;
     const bool resend = settings_.on_uncertain == queue::uncertain_policy::resend;
-    resend ? store_.requeue_uncertain(part.part.id, what, now) : store_.mark_uncertain(part.part.id, what, now);
+    const auto mark = [resend, id = part.part.id, what, now](queue::store& s) {
+      resend ? s.requeue_uncertain(id, what, now) : s.mark_uncertain(id, what, now);
+    };
+    co_await until_recorded(part, mark);
     spdlog::warn("part {} of message {} is uncertain ({}): {}", part.part.id, part.part.message_id, what,
                  resend ? "sending it again, it may arrive twice" : "held for a person to decide");
-    return;
+    co_return;
   }
   ++metrics_.modems[modem_index].failed;
   if (error.source == at::failure_source::modem) rest_after_failure(modem_index, what);
@@ -343,17 +429,22 @@ void dispatcher::record_failure(std::size_t modem_index, const queue::claimed_pa
   // A permanent error of the modem's (a SIM without credit or barred) is not the message's:
   // another modem may send it.
   if (error.kind == at::failure_class::permanent && error.source == at::failure_source::message) {
-    store_.mark_failed_permanent(part.part.id, failure, now);
+    const auto mark = [id = part.part.id, failure, now](queue::store& s) { s.mark_failed_permanent(id, failure, now); };
+    co_await until_recorded(part, mark);
     spdlog::warn("part {} of message {} failed: {}", part.part.id, part.part.message_id, what);
   } else if (part.part.attempts >= static_cast<int>(settings_.max_attempts)) {
-    store_.mark_failed_permanent(
-        part.part.id, {"gave up after " + std::to_string(part.part.attempts) + " attempts: " + what, error.cms_code},
-        now);
+    const queue::send_failure last{"gave up after " + std::to_string(part.part.attempts) + " attempts: " + what,
+                                   error.cms_code};
+    const auto mark = [id = part.part.id, last, now](queue::store& s) { s.mark_failed_permanent(id, last, now); };
+    co_await until_recorded(part, mark);
     spdlog::warn("part {} of message {} failed after {} attempts: {}", part.part.id, part.part.message_id,
                  part.part.attempts, what);
   } else {
     const auto delay = backoff(part.part.attempts);
-    store_.mark_failed_temporary(part.part.id, failure, now, now + delay);
+    const auto mark = [id = part.part.id, failure, now, delay](queue::store& s) {
+      s.mark_failed_temporary(id, failure, now, now + delay);
+    };
+    co_await until_recorded(part, mark);
     spdlog::info("part {} of message {}: {}; retrying in {} s", part.part.id, part.part.message_id, what,
                  delay.count());
   }

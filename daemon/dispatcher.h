@@ -4,8 +4,11 @@
 // parts, one part in flight per modem, an optional per-minute cap per modem, priorities, sticky
 // and operator-aware modem choice (dispatch/modem_choice.h), retries with exponential backoff
 // for temporary errors, none for permanent ones. Every part is claimed in the store before it
-// is written to a modem; its outcome is recorded with the next claim, or within 100 ms.
+// is written to a modem; its outcome is recorded with the next claim, or within 100 ms. Every
+// store call runs on the store's writer thread (store_thread.h), awaited: a lock held by
+// another process pauses sending, never the daemon.
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <deque>
@@ -17,6 +20,7 @@
 #include "daemon/dispatch/modem_rest.h"
 #include "daemon/dispatch/token_bucket.h"
 #include "daemon/send_metrics.h"
+#include "daemon/store_thread.h"
 #include "modem/asio.h"
 #include "modem/modem_entry.h"
 #include "modem/pool.h"
@@ -35,8 +39,9 @@ struct dispatch_settings {
 
 class dispatcher {
  public:
-  // `entries` are the pool's, in the same order (operator, per-minute cap).
-  dispatcher(asio::io_context& io, queue::store& store, modem::pool& pool,
+  // `entries` are the pool's, in the same order (operator, per-minute cap). `store` is used
+  // only in jobs on `writes`.
+  dispatcher(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
              std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics);
 
   void start();
@@ -49,7 +54,7 @@ class dispatcher {
 
   // Parts on a modem, and parts sent whose outcome the store has not recorded yet: a client
   // that waits for none in flight before a kill -9 must find every sent part recorded.
-  std::size_t in_flight() const { return in_flight_count_ + store_.unrecorded_sends(); }
+  std::size_t in_flight() const { return in_flight_count_ + unrecorded_sends_.load(); }
   bool draining() const { return draining_; }
   const dispatch_settings& settings() const { return settings_; }
   // The configured operator of the modem at `index` ("" when none).
@@ -75,9 +80,12 @@ class dispatcher {
   asio::awaitable<void> run();
   asio::awaitable<void> round();
   asio::awaitable<void> sleep_until(std::chrono::steady_clock::time_point until);
-  bool read_head_if_outdated(std::chrono::steady_clock::time_point now, std::size_t can_send);
-  void read_head(std::chrono::steady_clock::time_point now, std::size_t can_send);
-  void expire_now_and_then(std::chrono::steady_clock::time_point now);
+  template <typename Job>
+  asio::awaitable<std::invoke_result_t<Job&, queue::store&>> in_store(const Job& job);
+  asio::awaitable<bool> read_head_if_outdated(std::chrono::steady_clock::time_point now, std::size_t can_send);
+  asio::awaitable<void> read_head(std::chrono::steady_clock::time_point now, std::size_t can_send);
+  asio::awaitable<void> claim_chosen(const std::vector<assignment>& chosen, std::chrono::steady_clock::time_point now);
+  asio::awaitable<void> expire_now_and_then(std::chrono::steady_clock::time_point now);
   const std::vector<modem_slot>& slots(std::chrono::steady_clock::time_point now);
   std::chrono::steady_clock::time_point next_cap_release() const;
   std::vector<std::string> busy_modems() const;
@@ -88,12 +96,17 @@ class dispatcher {
                                                                    const queue::claimed_part& sent);
   bool claim_follows_soon(const queue::claimed_part& part) const;
   void record_noted_sends();
-  void record(std::size_t modem_index, const queue::claimed_part& part, const modem::send_result& result);
-  void record_failure(std::size_t modem_index, const queue::claimed_part& part, const modem::send_error& error);
+  asio::awaitable<void> record(std::size_t modem_index, const queue::claimed_part& part,
+                               const modem::send_result& result);
+  asio::awaitable<void> record_failure(std::size_t modem_index, const queue::claimed_part& part,
+                                       const modem::send_error& error);
+  template <typename Job>
+  asio::awaitable<void> until_recorded(const queue::claimed_part& part, const Job& job);
   std::chrono::seconds backoff(int attempts) const;
   void rest_after_failure(std::size_t modem_index, const std::string& what);
 
   asio::io_context& io_;
+  store_thread& writes_;
   queue::store& store_;
   modem::pool& pool_;
   std::vector<modem::modem_entry> entries_;
@@ -113,6 +126,9 @@ class dispatcher {
   std::vector<modem_slot> slots_;  // one per modem; flags refreshed each round
   queue_head head_;
   std::size_t in_flight_count_ = 0;
+  // Sends the store has noted but not yet recorded, as of its last job (written on the
+  // writer thread, read on the I/O thread).
+  std::atomic<std::size_t> unrecorded_sends_ = 0;
   std::size_t rotation_ = 0;
   std::chrono::steady_clock::time_point next_expiry_sweep_{};
   sticky_modems sticky_;

@@ -32,18 +32,23 @@ std::string sender_number(const std::string& number, const std::string& region) 
 
 }  // namespace
 
-inbound::inbound(asio::io_context& io, queue::store& store, modem::pool& pool, inbound_settings settings,
-                 send_metrics& metrics)
-    : store_(store), pool_(pool), settings_(std::move(settings)), metrics_(metrics), flush_timer_(io) {}
+inbound::inbound(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
+                 inbound_settings settings, send_metrics& metrics)
+    : io_(io), writes_(writes), store_(store), pool_(pool), settings_(std::move(settings)), metrics_(metrics),
+      flush_timer_(io) {}
 
 void inbound::start() {
   const auto& modems = pool_.modems();
   for (std::size_t i = 0; i < modems.size(); ++i) {
     const std::string id = modems[i]->options().id;
+    // The modem deletes the message from the SIM only once the writer thread says it is stored.
     modems[i]->on_message([this, id](const modem::incoming_message& message) -> asio::awaitable<bool> {
-      co_return store_message(id, message);
+      const auto store = [this, id, message] { return store_message(id, message); };
+      co_return co_await writes_.run(store);
     });
-    modems[i]->on_report([this, i](const modem::status_report& report) { store_report(i, report); });
+    modems[i]->on_report([this, i](const modem::status_report& report) {
+      writes_.post("storing a status report", [this, i, report] { store_report(i, report); });
+    });
   }
   asio::co_spawn(flush_timer_.get_executor(), flush_stale(), asio::detached);
 }
@@ -103,19 +108,27 @@ bool inbound::stored_already(const std::string& modem_id, const modem::incoming_
 }
 
 void inbound::store_report(std::size_t modem_index, const modem::status_report& report) {
-  const std::string& modem_id = pool_.modems()[modem_index]->options().id;
+  const std::string& modem_id = pool_.modems()[modem_index]->options().id;  // fixed at start-up
   const int status = report.report.status.value_or(0);
   try {
     const auto part = store_.record_status_report({modem_id, report.message_reference, report.report.number, status,
                                                    utc(report.report.service_centre_time),
                                                    utc(report.report.discharge_time), wall_clock_now(), report.pdu});
     // TP-ST below 0x20: the transaction completed (TS 23.040 §9.2.3.15).
-    if (part && status < 0x20) ++metrics_.modems[modem_index].delivered;
+    if (part && status < 0x20) asio::post(io_, [this, modem_index] { ++metrics_.modems[modem_index].delivered; });
     if (!part) spdlog::info("modem {}: status report for reference {} matches no part we sent", modem_id,
                             report.message_reference);
   } catch (const std::exception& e) {
     spdlog::error("modem {}: cannot store a status report (reference {}): {}", modem_id, report.message_reference,
                   e.what());
+  }
+}
+
+void inbound::flush_fragments() {
+  for (std::int64_t id : store_.flush_fragments(wall_clock_now() - settings_.reassembly_timeout)) {
+    spdlog::warn("stored incomplete long message {}: its missing parts did not arrive within {} s", id,
+                 settings_.reassembly_timeout.count());
+    stored(id);
   }
 }
 
@@ -127,15 +140,7 @@ void inbound::stored(std::int64_t incoming_id) {
 asio::awaitable<void> inbound::flush_stale() {
   const auto check_every = std::min<std::chrono::seconds>(settings_.reassembly_timeout / 4 + 1s, 60s);
   while (!stopped_) {
-    try {
-      for (std::int64_t id : store_.flush_fragments(wall_clock_now() - settings_.reassembly_timeout)) {
-        spdlog::warn("stored incomplete long message {}: its missing parts did not arrive within {} s", id,
-                     settings_.reassembly_timeout.count());
-        stored(id);
-      }
-    } catch (const std::exception& e) {
-      spdlog::error("giving up on incomplete long messages: {}", e.what());
-    }
+    writes_.post("giving up on incomplete long messages", [this] { flush_fragments(); });
     flush_timer_.expires_after(check_every);
     boost::system::error_code ignored;
     co_await flush_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));

@@ -3,7 +3,8 @@
 // Stores what the modems receive before they delete it (DESIGN.md "Messages and their states"):
 // every SMS, a long one part by part until its set is complete (or reassembly gives up after
 // `reassembly_timeout` and keeps what arrived), an undecodable PDU raw; every status report,
-// which updates the part it matches (queue::store::record_status_report).
+// which updates the part it matches (queue::store::record_status_report). Every store call
+// runs on the store's writer thread.
 
 #include <chrono>
 #include <cstdint>
@@ -11,6 +12,7 @@
 #include <string>
 
 #include "daemon/send_metrics.h"
+#include "daemon/store_thread.h"
 #include "modem/asio.h"
 #include "modem/pool.h"
 #include "queue/store.h"
@@ -24,11 +26,12 @@ struct inbound_settings {
 
 class inbound {
  public:
-  inbound(asio::io_context& io, queue::store& store, modem::pool& pool, inbound_settings settings,
-          send_metrics& metrics);
+  // `store` is used only in jobs on `writes`.
+  inbound(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
+          inbound_settings settings, send_metrics& metrics);
 
   // Called with the id of each message once it is stored whole (or given up on as incomplete),
-  // to route it (daemon/inbox/reply_router.h).
+  // to route it (daemon/inbox/reply_router.h), on the writer thread, right after storing it.
   void on_stored(std::function<void(std::int64_t incoming_id)> handler) { on_stored_ = std::move(handler); }
 
   // Attaches to every modem of the pool and starts giving up on stale long messages.
@@ -39,9 +42,12 @@ class inbound {
   bool store_message(const std::string& modem_id, const modem::incoming_message& message);
   bool stored_already(const std::string& modem_id, const modem::incoming_message& message);
   void store_report(std::size_t modem_index, const modem::status_report& report);
+  void flush_fragments();
   void stored(std::int64_t incoming_id);
   asio::awaitable<void> flush_stale();
 
+  asio::io_context& io_;
+  store_thread& writes_;
   queue::store& store_;
   modem::pool& pool_;
   inbound_settings settings_;

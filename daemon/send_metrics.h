@@ -48,6 +48,7 @@ struct send_metrics {
 
   std::vector<modem_counters> modems;  // in the config's order
   latency_histogram send_seconds;
+  std::uint64_t schedule_checks = 0;  // times the scheduler has looked for what is due
 
   modem_counters total() const {
     modem_counters sum;

@@ -4,6 +4,7 @@
 
 #include <csignal>
 #include <cstring>
+#include <future>
 #include <vector>
 
 #include <sysexits.h>
@@ -22,15 +23,13 @@
 #include "daemon/modem_states.h"
 #include "daemon/schedule/scheduler.h"
 #include "daemon/send_metrics.h"
+#include "daemon/store_books.h"
+#include "daemon/store_thread.h"
+#include "daemon/store_watch.h"
 #include "daemon/systemd_notify.h"
 #include "daemon/wall_clock.h"
 #include "modem/asio.h"
 #include "modem/pool.h"
-#include "queue/broadcasts.h"
-#include "queue/contacts.h"
-#include "queue/events.h"
-#include "queue/replies.h"
-#include "queue/store.h"
 
 namespace siaran::daemon {
 namespace {
@@ -39,6 +38,24 @@ using namespace std::chrono_literals;
 
 // How long a stop may wait for the modems' coroutines to end.
 constexpr auto stop_limit = 10s;
+// How long a store thread waits for a lock another process holds: then the write fails (the
+// API answers 503, the dispatcher tries again), rather than keep every write behind it waiting.
+constexpr auto lock_wait = 250ms;
+// Gives `job` to another thread through `give` and returns once it has run, throwing what it
+// threw. The job refers to this frame, which the wait keeps alive.
+void run_and_wait(const std::function<void(std::function<void()>)>& give, const std::function<void()>& job) {
+  std::promise<void> ran;
+  auto done = ran.get_future();
+  give([&job, &ran] {
+    try {
+      job();
+      ran.set_value();
+    } catch (...) {
+      ran.set_exception(std::current_exception());
+    }
+  });
+  done.get();
+}
 
 queue::uncertain_policy policy_of(config::OnUncertain on_uncertain) {
   return on_uncertain == config::OnUncertain::hold ? queue::uncertain_policy::hold : queue::uncertain_policy::resend;
@@ -47,6 +64,10 @@ queue::uncertain_policy policy_of(config::OnUncertain on_uncertain) {
 dispatch_settings dispatch_settings_of(const config::Config& c) {
   return {c.throttle.rate_per_second, c.throttle.burst,      c.dispatch.max_attempts,
           c.dispatch.retry_delay,    c.dispatch.retry_max_delay, policy_of(c.on_uncertain)};
+}
+
+broadcaster_settings broadcaster_settings_of(const config::Config& c) {
+  return {c.region, c.dispatch.valid_for, c.timezone};
 }
 
 inbox::reply_settings reply_settings_of(const config::Config& c) {
@@ -85,30 +106,33 @@ class Service::Impl {
   Impl(std::filesystem::path config_file, config::Config config)
       : config_file_(std::move(config_file)),
         config_(std::move(config)),
-        signals_(io_, SIGTERM, SIGINT, SIGHUP),
-        watchdog_(io_),
-        store_(config_.database),
-        pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))),
-        metrics_(config_.modems.size()),
-        dispatcher_(io_, store_, *pool_, modem_entries(config_), dispatch_settings_of(config_), metrics_),
-        inbound_(io_, store_, *pool_, {config_.region, config_.inbox.reassembly_timeout}, metrics_),
-        contacts_(store_),
-        broadcasts_(store_),
-        events_(store_),
-        broadcaster_(store_, contacts_, broadcasts_, dispatcher_,
-                     {config_.region, config_.dispatch.valid_for, config_.timezone}),
-        replies_(store_),
-        router_(store_, contacts_, broadcasts_, events_, replies_, [this] { dispatcher_.queued(); },
-                reply_settings_of(config_)),
-        api_{store_,      *pool_,         dispatcher_,           metrics_,
-             contacts_,   broadcasts_,    events_,               broadcaster_,
-             config_.region, config_.dispatch.valid_for, config_.timezone},
-        schedule_runner_(
-            events_, [this](const broadcast_request& r, queue::timestamp now) { return broadcaster_.create(r, now).id; },
-            schedule::time_zone(config_.timezone)),
-        scheduler_(io_, schedule_runner_, wall_clock_now),
-        accounts_(store_, config_tokens_of(config_), wall_clock_now) {
-    api_.schedule_changed = [this] { scheduler_.wake(); };
+      signals_(io_, SIGTERM, SIGINT, SIGHUP),
+      watchdog_(io_),
+      writes_(config_.database),
+      reads_(config_.database),
+      pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))),
+      metrics_(config_.modems.size()),
+      dispatcher_(io_, writer_, writes_.store, *pool_, modem_entries(config_), dispatch_settings_of(config_),
+                  metrics_),
+      inbound_(io_, writer_, writes_.store, *pool_, {config_.region, config_.inbox.reassembly_timeout}, metrics_),
+      watch_(io_, writer_, writes_.store),
+      writer_broadcaster_(writes_.store, writes_.contacts, writes_.broadcasts, [this] { post_queued(); },
+                          broadcaster_settings_of(config_)),
+      reader_broadcaster_(reads_.store, reads_.contacts, reads_.broadcasts, [this] { post_queued(); },
+                          broadcaster_settings_of(config_)),
+      router_(writes_.store, writes_.contacts, writes_.broadcasts, writes_.events, writes_.replies,
+              [this] { post_queued(); }, reply_settings_of(config_)),
+      api_writes_(api_context_of(writes_, writer_broadcaster_)),
+      api_reads_(api_context_of(reads_, reader_broadcaster_)),
+      schedule_runner_(
+          writes_.events,
+          [this](const broadcast_request& r, queue::timestamp now) { return writer_broadcaster_.create(r, now).id; },
+          schedule::time_zone(config_.timezone)),
+      scheduler_(io_, writer_, schedule_runner_, wall_clock_now, metrics_.schedule_checks),
+      accounts_(writes_.store, config_tokens_of(config_), wall_clock_now) {
+    writes_.store.set_lock_wait(lock_wait);
+    reads_.store.set_lock_wait(lock_wait);
+    connect_writer_side();
   }
 
   int run() {
@@ -117,6 +141,7 @@ class Service::Impl {
     };
     resolve_uncertain_parts();
     if (!start_http()) return EX_UNAVAILABLE;
+    watch_.start();
     asio::co_spawn(io_, handle_signals(), rethrow);
     if (auto interval = systemd::watchdog_interval()) {
       spdlog::debug("watchdog ping every {} ms",
@@ -132,6 +157,10 @@ class Service::Impl {
     spdlog::info("siarand {} ready", SIARAN_VERSION);
     systemd::notify_ready();
     io_.run();
+    // Jobs given to the store threads and waited for by nobody (recording sends, status reports)
+    // finish before anything they use is destroyed.
+    writer_.join();
+    reader_.join();
     return 0;
   }
 
@@ -157,11 +186,42 @@ class Service::Impl {
     }
   }
 
+  api::api_context api_context_of(store_books& books, broadcaster& out) {
+    api::api_context c{books.store,    *pool_,           dispatcher_,  metrics_, watch_,
+                       books.contacts, books.broadcasts, books.events, out,      config_.region,
+                       config_.dispatch.valid_for,       config_.timezone};
+    c.schedule_changed = [this] { asio::post(io_, [this] { scheduler_.wake(); }); };
+    c.queued = [this] { post_queued(); };
+    c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };
+    return c;
+  }
+
+  // The writer's context runs a change itself; the reader's hands it to the writer thread and
+  // waits (a reader may wait for the writer, never the other way round).
+  void connect_writer_side() {
+    api_writes_.on_writer = [this](const std::function<void(api::api_context&)>& change) { change(api_writes_); };
+    api_reads_.on_writer = [this](const std::function<void(api::api_context&)>& change) {
+      run_and_wait([this](std::function<void()> job) { writer_.post("changing the store for a request", std::move(job)); },
+                   [&] { change(api_writes_); });
+    };
+  }
+
+  // From a store thread: the dispatcher lives on the I/O thread.
+  void post_queued() {
+    asio::post(io_, [this] { dispatcher_.queued(); });
+  }
+
+  // Runs `look` on the I/O thread and waits for it: a store thread may wait for the I/O thread,
+  // never the other way round.
+  void look_on_io(const std::function<void()>& look) {
+    run_and_wait([this](std::function<void()> job) { asio::post(io_, std::move(job)); }, look);
+  }
+
   // Parts a killed process left `sending` may have gone out: each is logged and the policy
-  // (on_uncertain) applied before anything new is claimed.
+  // (on_uncertain) applied before anything new is claimed. The I/O thread has not started.
   void resolve_uncertain_parts() {
     const auto policy = policy_of(config_.on_uncertain);
-    for (const queue::part_record& part : store_.resolve_uncertain_at_startup(policy, wall_clock_now())) {
+    for (const queue::part_record& part : writes_.store.resolve_uncertain_at_startup(policy, wall_clock_now())) {
       spdlog::warn("part {} ({}/{}) of message {} was being sent on {} when the daemon stopped: {}", part.id,
                    part.number, part.total, part.message_id, part.modem.value_or("?"),
                    policy == queue::uncertain_policy::resend ? "sending it again (it may arrive twice)"
@@ -169,17 +229,28 @@ class Service::Impl {
     }
   }
 
-  bool start_http() {
+  // Every route twice, once over each store thread's books: GETs are answered on the reader's
+  // connection, changes on the writer's (http::router::by_thread).
+  http::router routes_over(api::api_context& c, store_books& books) {
     http::router routes;
-    api::add_message_routes(routes, api_);
-    api::add_status_routes(routes, api_);
-    api::add_event_routes(routes, api_);
-    api::add_inbox_routes(routes, api_, replies_);
-    api::add_contact_routes(routes, api_);
-    api::add_broadcast_routes(routes, api_);
-    api::add_account_routes(routes, api_, accounts_);
+    api::add_message_routes(routes, c);
+    api::add_status_routes(routes, c);
+    api::add_event_routes(routes, c);
+    api::add_inbox_routes(routes, c, books.replies);
+    api::add_contact_routes(routes, c);
+    api::add_broadcast_routes(routes, c);
+    api::add_account_routes(routes, c, accounts_);
     routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
-    http_ = std::make_unique<http::server>(io_, http_settings_of(config_, accounts_.authenticate), std::move(routes));
+    return routes;
+  }
+
+  bool start_http() {
+    http::router routes = http::router::by_thread(routes_over(api_reads_, reads_), routes_over(api_writes_, writes_));
+    http::server_settings settings = http_settings_of(config_, accounts_.authenticate);
+    settings.offload = [this](http::runs_on where, std::function<void()> job) {
+      (where == http::runs_on::reader ? reader_ : writer_).post("answering an HTTP request", std::move(job));
+    };
+    http_ = std::make_unique<http::server>(io_, std::move(settings), std::move(routes));
     try {
       http_->start();
       return true;
@@ -207,11 +278,9 @@ class Service::Impl {
   }
 
   void record_modem_event(const modem::modem_status& now) {
-    try {
-      store_.record_modem_event(now.id, wall_clock_now(), modem::to_string(now.state), now.reason);
-    } catch (const std::exception& e) {
-      spdlog::error("recording modem {}'s state: {}", now.id, e.what());
-    }
+    writer_.post("recording modem " + now.id + "'s state",
+                 [this, id = now.id, at = wall_clock_now(), state = std::string(modem::to_string(now.state)),
+                  reason = now.reason] { writes_.store.record_modem_event(id, at, state, reason); });
   }
 
   // Drains (no new claims; parts in flight finish, bounded), then stops the modems and waits
@@ -223,6 +292,7 @@ class Service::Impl {
     co_await dispatcher_.drain(config_.dispatch.drain_timeout);
     inbound_.stop();
     scheduler_.stop();
+    watch_.stop();
     watchdog_.cancel();
     pool_->stop();
     const auto limit = std::chrono::steady_clock::now() + stop_limit;
@@ -260,18 +330,21 @@ class Service::Impl {
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;
-  queue::store store_;
+  store_books writes_;  // used on writer_ only
+  store_books reads_;   // used on reader_ only
+  // Declared after the books they use, so that they are joined before the books close.
+  store_thread writer_;
+  store_thread reader_;
   std::unique_ptr<modem::pool> pool_;
   send_metrics metrics_;
   dispatcher dispatcher_;
   inbound inbound_;
-  queue::contact_book contacts_;
-  queue::broadcast_book broadcasts_;
-  queue::event_book events_;
-  broadcaster broadcaster_;
-  queue::reply_book replies_;
+  store_watch watch_;
+  broadcaster writer_broadcaster_;
+  broadcaster reader_broadcaster_;
   inbox::reply_router router_;
-  api::api_context api_;
+  api::api_context api_writes_;
+  api::api_context api_reads_;
   schedule::schedule_runner schedule_runner_;
   schedule::scheduler scheduler_;
   accounts::account_services accounts_;

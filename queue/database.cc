@@ -1,13 +1,29 @@
 #include "queue/database.h"
 
+#include <sys/stat.h>
+
 #include <sqlite3.h>
 
 namespace siaran::queue {
 namespace {
 
 // Long enough for a backup or a prune in another process to finish; a claim that waits longer
-// than this is better reported than hung.
-constexpr int busy_timeout_ms = 5000;
+// than this is better reported than hung. The daemon's store threads wait much less
+// (set_lock_wait): they answer 503 rather than keep every other write waiting.
+constexpr std::chrono::milliseconds default_lock_wait{5000};
+// The wait while the lock is known to be held elsewhere: enough to ride over another
+// connection's ordinary commit.
+constexpr std::chrono::milliseconds contended_lock_wait{25};
+
+bool is_lock_error(int code) {
+  const int primary = code & 0xff;
+  return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+}
+
+[[noreturn]] void throw_for(int code, std::string text) {
+  if (is_lock_error(code)) throw store_busy(std::move(text));
+  throw store_error(std::move(text));
+}
 
 std::string message_of(std::string_view doing, const char* what) {
   std::string text(doing);
@@ -29,7 +45,7 @@ database::database(const std::filesystem::path& file) : file_(file) {
   }
   try {
     sqlite3_extended_result_codes(db_, 1);
-    sqlite3_busy_timeout(db_, busy_timeout_ms);
+    set_lock_wait(default_lock_wait);
     // journal_mode answers with a row; a file that is not a database fails here first.
     statement wal(*this, "PRAGMA journal_mode=WAL");
     if (!wal.step() || wal.text(0) != "wal") {
@@ -37,6 +53,7 @@ database::database(const std::filesystem::path& file) : file_(file) {
     }
     wal.reset();
     exec("PRAGMA foreign_keys=ON", "enabling foreign keys");
+    remember_identity();
     set_durability(durability::normal);
     if (sqlite3_prepare_v3(db_, "BEGIN IMMEDIATE", -1, SQLITE_PREPARE_PERSISTENT, &begin_, nullptr) != SQLITE_OK ||
         sqlite3_prepare_v3(db_, "COMMIT", -1, SQLITE_PREPARE_PERSISTENT, &commit_, nullptr) != SQLITE_OK) {
@@ -58,7 +75,10 @@ database::~database() {
   sqlite3_close_v2(db_);
 }
 
-void database::begin_write() { run_prepared(begin_, "starting a write transaction"); }
+void database::begin_write() {
+  run_prepared(begin_, "starting a write transaction");
+  note_lock_outcome(false);
+}
 
 void database::commit() { run_prepared(commit_, "committing"); }
 
@@ -72,6 +92,24 @@ void database::exec(const char* sql, std::string_view doing) {
   if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(doing);
 }
 
+void database::remember_identity() {
+  struct stat opened {};
+  if (::stat(file_.c_str(), &opened) != 0) throw store_error("the file vanished as it was opened");
+  device_ = opened.st_dev;
+  inode_ = opened.st_ino;
+}
+
+void database::set_lock_wait(std::chrono::milliseconds wait) {
+  lock_wait_ = wait;
+  sqlite3_busy_timeout(db_, static_cast<int>((lock_held_elsewhere_ ? contended_lock_wait : wait).count()));
+}
+
+void database::note_lock_outcome(bool held_elsewhere) {
+  if (held_elsewhere == lock_held_elsewhere_) return;
+  lock_held_elsewhere_ = held_elsewhere;
+  set_lock_wait(lock_wait_);
+}
+
 void database::set_durability(durability d) {
   exec(d == durability::full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL", "setting PRAGMA synchronous");
 }
@@ -80,7 +118,11 @@ std::int64_t database::last_insert_rowid() const { return sqlite3_last_insert_ro
 
 int database::changes() const { return sqlite3_changes(db_); }
 
-void database::fail(std::string_view doing) const { throw store_error(message_of(doing, sqlite3_errmsg(db_))); }
+void database::fail(std::string_view doing) {
+  const int code = sqlite3_extended_errcode(db_);
+  if (is_lock_error(code)) note_lock_outcome(true);
+  throw_for(code, message_of(doing, sqlite3_errmsg(db_)));
+}
 
 statement::statement(database& db, std::string_view sql) : db_(db), sql_(sql) {
   if (sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt_,
@@ -114,7 +156,8 @@ bool statement::step() {
   if (rc == SQLITE_DONE) return false;
   const std::string what = sqlite3_errmsg(db_.handle());
   sqlite3_reset(stmt_);
-  throw store_error(message_of("running \"" + sql_ + "\"", what.c_str()));
+  if (is_lock_error(rc)) db_.note_lock_outcome(true);
+  throw_for(rc, message_of("running \"" + sql_ + "\"", what.c_str()));
 }
 
 void statement::run() {

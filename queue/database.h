@@ -4,6 +4,7 @@
 // IMMEDIATE transactions. Every failure is a store_error that says what was being done and
 // what SQLite answered. Nothing outside queue/ sees sqlite3 types.
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -30,6 +31,13 @@ class database {
   database& operator=(const database&) = delete;
 
   void exec(const char* sql, std::string_view doing);
+  // How long a statement waits for a lock another connection holds before it fails with
+  // store_busy. After one such failure, and until a write transaction starts again, every
+  // statement waits only briefly: a lock held for minutes must not cost each write the
+  // whole wait, one after the other.
+  void set_lock_wait(std::chrono::milliseconds wait);
+  // Whether the last attempt to lock found the lock held elsewhere (see set_lock_wait).
+  void note_lock_outcome(bool held_elsewhere);
   void set_durability(durability d);
   // BEGIN IMMEDIATE and COMMIT, prepared once: the dispatcher commits at least once per part.
   void begin_write();
@@ -37,16 +45,23 @@ class database {
   std::int64_t last_insert_rowid() const;
   int changes() const;
   const std::filesystem::path& file() const { return file_; }
+  // Whether (device, inode) is the file this connection opened.
+  bool opened_as(std::uint64_t device, std::uint64_t inode) const { return device == device_ && inode == inode_; }
 
-  // Throws store_error("<doing>: <sqlite3_errmsg>").
-  [[noreturn]] void fail(std::string_view doing) const;
+  // Throws store_error("<doing>: <sqlite3_errmsg>"), store_busy when the cause is a lock.
+  [[noreturn]] void fail(std::string_view doing);
 
   sqlite3* handle() const { return db_; }
 
  private:
   void run_prepared(sqlite3_stmt* statement, std::string_view doing);
+  void remember_identity();
 
   std::filesystem::path file_;
+  std::uint64_t device_ = 0;
+  std::uint64_t inode_ = 0;
+  std::chrono::milliseconds lock_wait_{5000};
+  bool lock_held_elsewhere_ = false;
   sqlite3* db_ = nullptr;
   sqlite3_stmt* begin_ = nullptr;
   sqlite3_stmt* commit_ = nullptr;

@@ -50,6 +50,8 @@ struct part_record {
   std::optional<int> reference;
   int attempts = 0;
   bool resent_uncertain = false;
+  // The whole message went out again from another modem (store::resend_whole), and why.
+  std::optional<std::string> resent_reason;
   timestamp next_attempt_at{};
   std::optional<std::string> last_error;
   std::optional<timestamp> sent_at;

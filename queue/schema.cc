@@ -380,6 +380,12 @@ SELECT modem, pdu, received_at FROM pdus WHERE pdu <> ''
 UNION ALL
 SELECT modem, raw_pdu, received_at FROM incoming_fragments;
 )sql",
+    // 11: a long message whose modem died or rested part-way goes out again whole from another
+    // modem, with a new concatenation reference (a phone joins parts from one sender and one
+    // reference only); its parts say so, and why.
+    R"sql(
+ALTER TABLE parts ADD COLUMN resent_reason TEXT;
+)sql",
 };
 
 int current_version(database& db) {

@@ -39,6 +39,7 @@ part_record read_part(const statement& s) {
   p.sent_at = optional_time(s, 13);
   p.delivered_at = optional_time(s, 14);
   if (const auto status = s.optional_int64(15)) p.status = static_cast<int>(*status);
+  p.resent_reason = s.optional_text(16);
   return p;
 }
 

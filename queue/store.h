@@ -20,6 +20,7 @@
 #include "queue/records.h"
 #include "queue/states.h"
 #include "queue/store_error.h"
+#include "queue/store_health.h"
 
 namespace siaran::queue {
 
@@ -89,6 +90,15 @@ class store {
   std::optional<claimed_part> claim_part_of(std::int64_t message_id, int number, std::string_view modem,
                                             timestamp now);
 
+  // The message of `part_id` when moving that part to `modem` would split it: a part of it was
+  // sent from another modem. A phone joins the parts of a long SMS only from one sender.
+  std::optional<message_record> split_by_move(std::int64_t part_id, std::string_view modem);
+  // Every part of the message queued again, pinned to `modem`, with `pdus` (the same text under
+  // a new concatenation reference, in part order) and `reason` (the API shows it): the whole
+  // message goes out again from one modem. Parts already delivered or failed are sent again too.
+  void resend_whole(std::int64_t message_id, const std::vector<new_part>& pdus, std::string_view modem,
+                    std::string_view reason, timestamp now);
+
   // Fails every queued part whose message expired by `now`, wherever it stands in the queue
   // (due_parts only meets those at its head). Returns how many.
   std::int64_t expire_overdue(timestamp now);
@@ -155,6 +165,11 @@ class store {
   // An online copy (SQLite backup API) into `destination`, consistent as of its start, while
   // other connections keep writing.
   void backup(const std::filesystem::path& destination);
+
+  // Whether a write could start now (store_health.h), without waiting for a lock.
+  store_health health();
+  // How long a write waits for a lock held by another connection before store_busy.
+  void set_lock_wait(std::chrono::milliseconds wait);
 
   // The connection, for the store's other parts in queue/ (contact_book, broadcast_book...):
   // one connection, so that one transaction can span them.

@@ -11,4 +11,11 @@ class store_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Another connection (a backup, a `sqlite3` shell, `siaran db prune`) holds the write lock
+// longer than the store waits for it: nothing was written; the same write may succeed later.
+class store_busy : public store_error {
+ public:
+  using store_error::store_error;
+};
+
 }  // namespace siaran::queue

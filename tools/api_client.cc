@@ -149,6 +149,7 @@ class api_client::impl {
     error = run([&](auto handler) { http::async_read(stream_, buffer_, parser, handler); });
     if (error) return error;
     reply.status = static_cast<int>(parser.get().result_int());
+    reply.retry_after = std::string(parser.get()[http::field::retry_after]);
     reply.body = std::move(parser.get().body());
     if (!parser.get().keep_alive()) close();
     return {};

@@ -25,6 +25,7 @@ api_endpoint parse_url(std::string_view url);
 struct api_reply {
   int status = 0;
   std::string body;
+  std::string retry_after;  // the Retry-After header of a 503, empty when absent
 };
 
 // The daemon cannot be reached (refused, timed out, connection lost): the message says which

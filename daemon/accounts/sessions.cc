@@ -1,6 +1,7 @@
 #include "daemon/accounts/sessions.h"
 
 #include "daemon/http/api_token.h"
+#include "queue/store_error.h"
 
 namespace siaran::daemon::accounts {
 
@@ -29,8 +30,13 @@ std::optional<active_session> sessions::find(std::string_view token, queue::time
   auto user = book_.find_user(record->user_id);
   if (!user || user->disabled) return std::nullopt;
   if (now - record->last_seen_at >= policy_.touch_every) {
-    book_.touch_session(digest, now);
-    record->last_seen_at = now;
+    try {
+      book_.touch_session(digest, now);
+      record->last_seen_at = now;
+    } catch (const queue::store_busy&) {
+      // Another program holds the store's lock: the session is valid all the same, and the
+      // next request touches it.
+    }
   }
   return active_session{std::move(*user), std::move(*record)};
 }

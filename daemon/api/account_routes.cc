@@ -295,11 +295,14 @@ http::handler conflicts_answered(http::handler inner) {
 
 }  // namespace
 
+// Accounts, sessions and tokens are one set, on the writer thread's connection (authentication
+// runs there too): their reads run there as well.
 void add_account_routes(http::router& routes, api_context& c, account_services& a) {
-  const http::route_options admins{.min_role = http::role::admin};
+  const http::route_options admins{.min_role = http::role::admin, .where = http::runs_on::writer};
   routes.add("POST", "/api/v1/session", guarded([&a](const http::request& r) { return post_session(a, r); }),
              {.auth = false});
-  routes.add("GET", "/api/v1/session", guarded([&a](const http::request& r) { return get_session(a, r); }));
+  routes.add("GET", "/api/v1/session", guarded([&a](const http::request& r) { return get_session(a, r); }),
+             {.where = http::runs_on::writer});
   // Every account, a viewer's too, may end its own session and change its own password.
   const http::route_options own_account{.own_account = true};
   routes.add("DELETE", "/api/v1/session", guarded([&a](const http::request& r) { return delete_session(a, r); }),

@@ -1,7 +1,9 @@
 #pragma once
 
-// What the API's handlers work on: the daemon's store, pool, dispatcher and counters, all on
-// the daemon's one thread.
+// What the API's handlers work on. Handlers run on a store thread (store_thread.h): the
+// writer's for changes, the reader's for GETs, each with its own connection and books. The
+// pool, the dispatcher and the counters live on the I/O thread: a handler reads them only
+// inside on_io.
 
 #include <cstdint>
 #include <functional>
@@ -11,6 +13,7 @@
 #include "daemon/dispatcher.h"
 #include "daemon/http/router.h"
 #include "daemon/send_metrics.h"
+#include "daemon/store_watch.h"
 #include "modem/pool.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
@@ -26,9 +29,10 @@ namespace siaran::daemon::api {
 
 struct api_context {
   queue::store& store;
-  modem::pool& pool;
-  dispatcher& dispatch;
-  send_metrics& metrics;
+  modem::pool& pool;           // on_io only
+  dispatcher& dispatch;        // on_io only
+  send_metrics& metrics;       // on_io only
+  const store_watch& watch;    // on the I/O thread only
   queue::contact_book& contacts;
   queue::broadcast_book& broadcasts;
   queue::event_book& events;
@@ -39,6 +43,13 @@ struct api_context {
   std::uint8_t next_concat_reference = 1;  // shared by the parts of one long message, varied per message
   // Wakes the scheduler when an event, a recurring broadcast or the birthday settings change.
   std::function<void()> schedule_changed = [] {};
+  // Tells the dispatcher that new work was queued.
+  std::function<void()> queued = [] {};
+  // Runs `change` with the writer thread's context (itself, on the writer) and returns when it
+  // has run: a handler on the reader prepares a long change there and commits it here.
+  std::function<void(const std::function<void(api_context& writer)>& change)> on_writer = {};
+  // Runs `look` on the I/O thread and returns when it has run.
+  std::function<void(const std::function<void()>& look)> on_io = [](const std::function<void()>& look) { look(); };
 };
 
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}].

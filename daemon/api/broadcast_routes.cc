@@ -147,7 +147,9 @@ http::response post_broadcast(api_context& c, const http::request& request) {
   broadcast_request r = request_of(json_body(request));
   if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
   try {
-    const created_broadcast created = c.broadcasts_out.create(r, wall_clock_now());
+    broadcaster::prepared ready = c.broadcasts_out.prepare(r, wall_clock_now());
+    created_broadcast created;
+    c.on_writer([&](api_context& writer) { created = writer.broadcasts_out.commit(std::move(ready)); });
     json reply = plan_json(created.plan);
     reply.erase("samples");
     reply["id"] = created.id;
@@ -221,10 +223,12 @@ http::response post_cancel(api_context& c, const http::request& request) {
 }  // namespace
 
 void add_broadcast_routes(http::router& routes, api_context& c) {
-  routes.add("POST", "/api/v1/broadcasts",
-             guarded([&c](const http::request& r) { return post_broadcast(c, r); }));
+  // Preparing a broadcast reads the audience and renders every message: on the reader thread,
+  // which hands only the insert to the writer, so that sending never waits for it.
+  routes.add("POST", "/api/v1/broadcasts", guarded([&c](const http::request& r) { return post_broadcast(c, r); }),
+             {.where = http::runs_on::reader});
   routes.add("POST", "/api/v1/broadcasts/preview",
-             guarded([&c](const http::request& r) { return post_preview(c, r); }));
+             guarded([&c](const http::request& r) { return post_preview(c, r); }), {.where = http::runs_on::reader});
   routes.add("GET", "/api/v1/broadcasts",
              guarded([&c](const http::request& r) { return list_broadcasts(c, r); }));
   routes.add("GET", "/api/v1/broadcasts/{id}",

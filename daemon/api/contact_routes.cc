@@ -63,7 +63,8 @@ http::response import_contacts(api_context& c, const http::request& request) {
     spdlog::info("contact import refused: {} row(s) with errors", parsed.errors.size());
     return json_reply(422, {{"imported", 0}, {"inserted", 0}, {"updated", 0}, {"errors", errors_json(parsed.errors)}});
   }
-  const auto counts = c.contacts.upsert(parsed.contacts, wall_clock_now());
+  queue::upsert_counts counts;
+  c.on_writer([&](api_context& writer) { counts = writer.contacts.upsert(parsed.contacts, wall_clock_now()); });
   spdlog::info("contacts imported: {} new, {} updated, {} row(s) refused", counts.inserted, counts.updated,
                parsed.errors.size());
   return json_reply(200, {{"imported", parsed.contacts.size()},
@@ -150,7 +151,9 @@ void add_contact_routes(http::router& routes, api_context& c) {
     routes.add(method, pattern, guarded([&c, handler](const http::request& r) { return handler(c, r); }), options);
   };
   // Literal paths before /api/v1/contacts/{id}: the first route added wins.
-  route("POST", "/api/v1/contacts/import", import_contacts, {.auth = true, .max_body = import_body_limit});
+  // Parsed on the reader thread; only the upsert runs on the writer.
+  route("POST", "/api/v1/contacts/import", import_contacts,
+        {.auth = true, .max_body = import_body_limit, .where = http::runs_on::reader});
   route("GET", "/api/v1/contacts/export", export_contacts);
   route("GET", "/api/v1/contacts/problems", problem_numbers);
   route("GET", "/api/v1/contacts/facets", facets);

@@ -21,7 +21,12 @@ json part_json(const queue::part_record& p) {
           {"delivered_at", time_or_null(p.delivered_at)},
           {"status", or_null(p.status)},
           {"last_error", or_null(p.last_error)},
-          {"resent_uncertain", p.resent_uncertain}};
+          {"resent_uncertain", p.resent_uncertain},
+          // Sent again: after a crash left it uncertain, or whole from another modem.
+          {"resent", p.resent_uncertain || p.resent_reason.has_value()},
+          {"resent_reason", p.resent_reason ? json(*p.resent_reason)
+                            : p.resent_uncertain ? json("uncertain: the daemon or the modem stopped while sending it")
+                                                 : json(nullptr)}};
 }
 
 }  // namespace

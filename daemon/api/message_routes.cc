@@ -21,7 +21,7 @@ message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_f
 http::response post_message(api_context& c, const http::request& request) {
   const parsed_message parsed = parse_message(json_body(request), defaults_of(c), c.next_concat_reference++);
   const queue::accepted accepted = c.store.enqueue(parsed.message);
-  c.dispatch.queued();
+  c.queued();
   spdlog::debug("message {} queued ({} part(s)) by token {}", accepted.id, parsed.message.parts.size(),
                 request.who.name);
   return json_reply(202, {{"id", accepted.id},
@@ -54,7 +54,7 @@ http::response post_batch(api_context& c, const http::request& request) {
   }
   json ids = json::array();
   for (const queue::accepted& a : c.store.enqueue_batch(messages)) ids.push_back(a.id);
-  c.dispatch.queued();
+  c.queued();
   spdlog::info("batch of {} message(s), {} part(s) queued by token {}", messages.size(), parts, request.who.name);
   return json_reply(202, {{"ids", std::move(ids)}, {"parts", parts}});
 }

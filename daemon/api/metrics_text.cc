@@ -54,6 +54,8 @@ std::string metrics_text(const std::vector<modem::modem_status>& modems, const s
             &modem_counters::delivered);
   family(out, "siaran_queue_depth", "gauge", "Parts waiting to be sent.");
   out += fmt::format("siaran_queue_depth {}\n", queue_depth);
+  family(out, "siaran_schedule_checks_total", "counter", "Times the scheduler looked for reminders and greetings due.");
+  out += fmt::format("siaran_schedule_checks_total {}\n", metrics.schedule_checks);
   send_histogram(out, metrics.send_seconds);
   modem_states(out, modems);
   return out;

@@ -1,6 +1,10 @@
 #include "daemon/api/request_helpers.h"
 
+#include <spdlog/spdlog.h>
+
 #include <charconv>
+
+#include "queue/store_error.h"
 
 namespace siaran::daemon::api {
 
@@ -35,8 +39,20 @@ http::handler guarded(http::handler inner) {
       return inner(request);
     } catch (const bad_request& e) {
       return http::error_response(400, e.what());
+    } catch (const queue::store_busy& e) {
+      spdlog::warn("HTTP API: {} {}: {}", request.method, request.path, e.what());
+      return store_busy_response();
     }
   };
+}
+
+// Another process holds the store's write lock: nothing was changed, and the same request may
+// succeed in a moment.
+http::response store_busy_response() {
+  http::response busy = http::error_response(
+      503, "the database is locked by another program (a backup or maintenance); nothing was changed, try again");
+  busy.headers.emplace_back("Retry-After", "2");
+  return busy;
 }
 
 http::response json_reply(int status, const nlohmann::json& body) {

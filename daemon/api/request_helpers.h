@@ -19,8 +19,10 @@ nlohmann::json json_body(const http::request& request);
 // The query parameter as a whole number in [min, max], `fallback` when absent.
 std::int64_t query_number(const http::request& request, const char* name, std::int64_t fallback, std::int64_t min,
                           std::int64_t max);
-// The handler, with a bad_request it throws answered as 400 {"error": ...}.
+// The handler, with a bad_request it throws answered as 400 {"error": ...} and a store kept
+// busy by another process as 503 with Retry-After.
 http::handler guarded(http::handler inner);
+http::response store_busy_response();
 http::response json_reply(int status, const nlohmann::json& body);
 
 // {"messages": [...], "next_after": the last id, or null when this page was not full}: the one

@@ -56,15 +56,32 @@ queue::timestamp start_of_today(const api_context& c) {
   return zone.to_utc(zone.to_local(wall_clock_now()).date, 0, 0);
 }
 
+// One modem as the I/O thread sees it.
+struct live_modem {
+  modem::modem_status status;
+  modem_counters counters;
+  std::string operator_name;
+  std::chrono::seconds resting{};
+};
+
+std::vector<live_modem> live_modems(api_context& c) {
+  std::vector<live_modem> found;
+  c.on_io([&] {
+    const auto& all = c.pool.modems();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      found.push_back({all[i]->status(), c.metrics.modems[i], c.dispatch.modem_operator(i), c.dispatch.rests_for(i)});
+    }
+  });
+  return found;
+}
+
 http::response modems(api_context& c) {
   const auto sent_today = c.store.sent_by_modem_since(start_of_today(c));
   json list = json::array();
-  const auto& all = c.pool.modems();
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    const modem::modem_status status = all[i]->status();
-    const auto today = sent_today.find(status.id);
-    list.push_back(modem_json(status, c.metrics.modems[i], c.dispatch.modem_operator(i),
-                              today == sent_today.end() ? 0 : today->second, c.dispatch.rests_for(i)));
+  for (const live_modem& m : live_modems(c)) {
+    const auto today = sent_today.find(m.status.id);
+    list.push_back(modem_json(m.status, m.counters, m.operator_name, today == sent_today.end() ? 0 : today->second,
+                              m.resting));
   }
   return json_reply(200, list);
 }
@@ -86,9 +103,12 @@ json test_message_json(const json& body) {
 // which modem it went out on.
 http::response test_send(api_context& c, const http::request& request) {
   const std::string& id = request.params.at("id");
-  const modem::modem* m = c.pool.find(id);
-  if (m == nullptr) return http::error_response(404, "no modem " + id);
-  const modem::modem_state state = m->state();
+  std::optional<modem::modem_state> found;
+  c.on_io([&] {
+    if (const modem::modem* m = c.pool.find(id)) found = m->state();
+  });
+  if (!found) return http::error_response(404, "no modem " + id);
+  const modem::modem_state state = *found;
   if (state != modem::modem_state::ready && state != modem::modem_state::sending) {
     return http::error_response(409, "modem " + id + " is " + std::string(modem::to_string(state)) +
                                          ", not ready; try again when it is");
@@ -96,39 +116,57 @@ http::response test_send(api_context& c, const http::request& request) {
   const parsed_message parsed = parse_message(test_message_json(json_body(request)),
                                               {c.region, c.valid_for, wall_clock_now()}, c.next_concat_reference++);
   const queue::accepted accepted = c.store.enqueue_pinned(parsed.message, id);
-  c.dispatch.queued();
+  c.queued();
   spdlog::info("test message {} queued on modem {} by {}", accepted.id, id, request.who.name);
   return json_reply(202, {{"id", accepted.id}});
 }
 
 http::response queue_summary(api_context& c) {
-  const modem_counters total = c.metrics.total();
-  const auto& settings = c.dispatch.settings();
+  modem_counters total;
+  std::size_t in_flight = 0;
+  bool draining = false;
+  c.on_io([&] {
+    total = c.metrics.total();
+    in_flight = c.dispatch.in_flight();
+    draining = c.dispatch.draining();
+  });
   return json_reply(200, {{"queued", c.store.queue_depth()},
-                          {"in_flight", c.dispatch.in_flight()},
+                          {"in_flight", in_flight},
                           {"uncertain_held", c.store.uncertain_count()},
                           {"sent", total.sent},
                           {"failed", total.failed},
                           {"uncertain", total.uncertain},
                           {"delivered", total.delivered},
-                          {"rate_per_second", settings.rate_per_second},
-                          {"draining", c.dispatch.draining()}});
+                          {"rate_per_second", c.dispatch.settings().rate_per_second},
+                          {"draining", draining}});
 }
 
+// On the I/O thread: answers at once, whatever the store is doing.
 http::response health(api_context& c) {
   const auto& all = c.pool.modems();
   const auto ready = std::ranges::count_if(all, [](const auto& m) {
     const auto state = m->state();
     return state == modem::modem_state::ready || state == modem::modem_state::sending;
   });
-  return json_reply(200, {{"status", "ok"}, {"modems", all.size()}, {"modems_ready", ready},
-                          {"queued", c.store.queue_depth()}});
+  const queue::store_health store = c.watch.health();
+  const bool ok = store == queue::store_health::ok;
+  return json_reply(ok ? 200 : 503, {{"status", ok ? "ok" : "degraded"},
+                                     {"store", queue::to_string(store)},
+                                     {"modems", all.size()},
+                                     {"modems_ready", ready},
+                                     {"queued", c.watch.queued()}});
 }
 
 http::response metrics(api_context& c) {
+  std::vector<modem::modem_status> modems;
+  send_metrics counters(0);
+  c.on_io([&] {
+    modems = c.pool.snapshot();
+    counters = c.metrics;
+  });
   http::response r;
   r.content_type = "text/plain; version=0.0.4";
-  r.body = metrics_text(c.pool.snapshot(), c.metrics, c.store.queue_depth());
+  r.body = metrics_text(modems, counters, c.store.queue_depth());
   return r;
 }
 
@@ -139,7 +177,8 @@ void add_status_routes(http::router& routes, api_context& c) {
   routes.add("POST", "/api/v1/modems/{id}/test", guarded([&c](const http::request& r) { return test_send(c, r); }),
              {.min_role = http::role::admin});
   routes.add("GET", "/api/v1/queue", guarded([&c](const http::request&) { return queue_summary(c); }));
-  routes.add("GET", "/healthz", guarded([&c](const http::request&) { return health(c); }), {.auth = false});
+  routes.add("GET", "/healthz", guarded([&c](const http::request&) { return health(c); }),
+             {.auth = false, .where = http::runs_on::io});
   routes.add("GET", "/metrics", guarded([&c](const http::request&) { return metrics(c); }), {.auth = false});
   add_stats_routes(routes, c);
 }

@@ -25,10 +25,31 @@ bool is_parameter(std::string_view segment) {
 
 }  // namespace
 
+runs_on resolve(runs_on where, std::string_view method) {
+  if (where != runs_on::by_method) return where;
+  return method == "GET" || method == "HEAD" ? runs_on::reader : runs_on::writer;
+}
+
+router router::by_thread(router readers, router writers) {
+  router out;
+  auto take = [&out](router& from, bool on_reader) {
+    for (route& r : from.routes_) {
+      if ((resolve(r.options.where, r.method) == runs_on::reader) == on_reader) out.routes_.push_back(std::move(r));
+    }
+  };
+  take(readers, true);
+  take(writers, false);
+  // Matching takes the first route added: keep the order the routes were added in.
+  std::stable_sort(out.routes_.begin(), out.routes_.end(),
+                   [](const route& a, const route& b) { return a.order < b.order; });
+  out.fallback_ = std::move(readers.fallback_);
+  return out;
+}
+
 void router::add(std::string method, std::string pattern, handler h, route_options options) {
   std::vector<std::string> segments;
   for (auto segment : split(pattern)) segments.emplace_back(segment);
-  routes_.push_back(route{std::move(method), std::move(segments), std::move(h), options});
+  routes_.push_back(route{std::move(method), std::move(segments), std::move(h), options, routes_.size()});
 }
 
 bool router::segments_match(const route& r, const std::vector<std::string_view>& path,

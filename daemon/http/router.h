@@ -13,6 +13,12 @@ namespace siaran::daemon::http {
 
 using handler = std::function<response(const request&)>;
 
+// Which thread answers a route (DESIGN.md "Runtime model"): the store's reader thread for what
+// only reads, its writer thread for what changes the store, the I/O thread itself for what
+// needs no store and must answer at once (/healthz). by_method: GET reads, the rest writes.
+enum class runs_on { by_method, io, reader, writer };
+runs_on resolve(runs_on where, std::string_view method);  // never by_method
+
 // Who may call a route. The server refuses (403) a viewer every method but GET unless the
 // route only changes the caller's own account (logout, password), so a new state-changing
 // route can never be open to viewers by mistake.
@@ -21,6 +27,7 @@ struct route_options {
   std::size_t max_body = 64 * 1024;     // larger bodies get 413 before the handler runs
   role min_role = role::viewer;         // e.g. role::admin for users, tokens and modem tests
   bool own_account = false;             // changes only the caller's own account: viewers may too
+  runs_on where = runs_on::by_method;
 };
 
 // Routes by method and path pattern: literal segments and {name} segments, which match one
@@ -42,12 +49,18 @@ class router {
   void set_fallback(handler h) { fallback_ = std::move(h); }
   const handler* fallback() const { return fallback_ ? &fallback_ : nullptr; }
 
+  // The routes of `readers` that run on the reader thread and those of `writers` that do not,
+  // in the order added, and the fallback of `readers`: one router over two sets of handlers,
+  // each bound to the connection of the thread it runs on.
+  static router by_thread(router readers, router writers);
+
  private:
   struct route {
     std::string method;
     std::vector<std::string> segments;
     handler h;
     route_options options;
+    std::size_t order;  // when it was added
   };
   static bool segments_match(const route& r, const std::vector<std::string_view>& path,
                              std::map<std::string, std::string>* params);

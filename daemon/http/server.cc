@@ -3,6 +3,8 @@
 // Asio first, through the project's wrapper (Boost 1.74's missing <utility>); Beast after it.
 #include "modem/asio.h"
 
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <fmt/format.h>
@@ -170,10 +172,12 @@ class core : public std::enable_shared_from_this<core> {
   asio::awaitable<bool> write(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive);
   asio::awaitable<void> close_gracefully(beast::tcp_stream& stream);
 
-  response answer(beast_request&& req, decoded_target&& target, router::match&& route,
-                  std::string remote_address) const;
-  response authorised_call(const handler& h, const route_options& options, request&& in) const;
+  asio::awaitable<response> answer(beast_request&& req, decoded_target&& target, router::match&& route,
+                                   std::string remote_address);
+  asio::awaitable<response> authorised_call(const handler& h, const route_options& options, request&& in);
+  asio::awaitable<void> run_on(runs_on where, std::function<void()>& job);
   response call_handler(const handler& h, const request& req) const;
+  std::variant<principal, response> authenticate(const request& in) const;
   [[noreturn]] void fail_to_listen(const error_code& ec);
 
   asio::io_context& io_;
@@ -323,8 +327,8 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
   const bool keep_alive = req.keep_alive() && !stopped_;
   error_code ignored;
   const auto remote = stream.socket().remote_endpoint(ignored);
-  const response res = answer(std::move(req), std::move(*target), std::move(route),
-                              ignored ? std::string() : remote.address().to_string());
+  std::string remote_address = ignored ? std::string() : remote.address().to_string();
+  const response res = co_await answer(std::move(req), std::move(*target), std::move(route), std::move(remote_address));
   if (!co_await write(stream, res, version, keep_alive)) co_return next_step::close_now;
   co_return keep_alive ? next_step::keep_alive : next_step::close_gracefully;
 }
@@ -366,37 +370,85 @@ asio::awaitable<void> core::close_gracefully(beast::tcp_stream& stream) {
   }
 }
 
-response core::answer(beast_request&& req, decoded_target&& target, router::match&& route,
-                      std::string remote_address) const {
+asio::awaitable<response> core::answer(beast_request&& req, decoded_target&& target, router::match&& route,
+                                       std::string remote_address) {
   const std::string method(std_view(req.method_string()));
   const handler* fallback = routes_.fallback();
   if (route.h == nullptr && !route.path_known && fallback != nullptr && method == "GET" &&
       !target.path.starts_with("/api/")) {
-    return call_handler(*fallback, to_request(std::move(req), std::move(target), {}, std::move(remote_address)));
+    // The web UI's files are read from the disk: not on the I/O thread.
+    const request in = to_request(std::move(req), std::move(target), {}, std::move(remote_address));
+    response res;
+    // Jobs are named, not temporaries of the co_await: GCC 12 mishandles such temporaries.
+    std::function<void()> serve_file = [&] { res = call_handler(*fallback, in); };
+    co_await run_on(runs_on::reader, serve_file);
+    co_return res;
   }
   if (route.h == nullptr && route.path_known) {
     response res = error_response(
         405, fmt::format("{} is not allowed on {}; allowed: {}", method, target.path, join(route.allowed, ", ")));
     res.headers.emplace_back("Allow", join(route.allowed, ", "));
-    return res;
+    co_return res;
   }
-  if (route.h == nullptr) return error_response(404, fmt::format("no such resource: {}", target.path));
+  if (route.h == nullptr) co_return error_response(404, fmt::format("no such resource: {}", target.path));
   const std::string path = target.path;
   request in = to_request(std::move(req), std::move(target), std::move(route.params), std::move(remote_address));
-  response res = authorised_call(*route.h, route.options, std::move(in));
+  response res = co_await authorised_call(*route.h, route.options, std::move(in));
   spdlog::debug("HTTP {} {} -> {}", method, path, res.status);
-  return res;
+  co_return res;
 }
 
-response core::authorised_call(const handler& h, const route_options& options, request&& in) const {
+// Sessions and API tokens live in the store: authentication runs on the writer thread, which
+// owns the account book; the handler then runs where its route says.
+asio::awaitable<response> core::authorised_call(const handler& h, const route_options& options, request&& in) {
   if (options.auth) {
-    if (!settings_.authenticate) return unauthorized();
-    auto who = settings_.authenticate(in);
-    if (auto* refused = std::get_if<response>(&who)) return std::move(*refused);
+    if (!settings_.authenticate) co_return unauthorized();
+    std::variant<principal, response> who = unauthorized();
+    std::function<void()> identify = [&] { who = authenticate(in); };
+    co_await run_on(runs_on::writer, identify);
+    if (auto* refused = std::get_if<response>(&who)) co_return std::move(*refused);
     in.who = std::get<principal>(std::move(who));
-    if (auto refused = refuse_role(in.who, in.method, options)) return std::move(*refused);
+    if (auto refused = refuse_role(in.who, in.method, options)) co_return std::move(*refused);
   }
-  return call_handler(h, in);
+  response res;
+  std::function<void()> handle = [&] { res = call_handler(h, in); };
+  const runs_on where = resolve(options.where, in.method);
+  co_await run_on(where, handle);
+  co_return res;
+}
+
+// The coroutine waits while `job` runs on its thread; the job only touches this frame, which
+// lives until the job has posted its completion back.
+asio::awaitable<void> core::run_on(runs_on where, std::function<void()>& job) {
+  if (!settings_.offload || where == runs_on::io) {
+    job();
+    co_return;
+  }
+  co_await asio::async_initiate<const asio::use_awaitable_t<>&, void()>(
+      [this, where, &job](auto completion) {
+        auto done = std::make_shared<decltype(completion)>(std::move(completion));
+        // Keeps io_.run() going while the job is away, so the completion always finds it.
+        auto busy = asio::make_work_guard(io_);
+        settings_.offload(where, [this, &job, done, busy]() mutable {
+          job();
+          asio::post(io_, [done, busy]() mutable {
+            busy.reset();
+            std::move(*done)();
+          });
+        });
+      },
+      asio::use_awaitable);
+}
+
+std::variant<principal, response> core::authenticate(const request& in) const {
+  try {
+    return settings_.authenticate(in);
+  } catch (const std::exception& e) {
+    spdlog::error("HTTP API: authenticating {} {}: {}", in.method, in.path, e.what());
+  }
+  response busy = error_response(503, "cannot check who you are right now (the store is not answering); try again");
+  busy.headers.emplace_back("Retry-After", "2");
+  return busy;
 }
 
 response core::call_handler(const handler& h, const request& req) const {

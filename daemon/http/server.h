@@ -4,6 +4,8 @@
 // io_context: one coroutine per connection, keep-alive, limits on header and body size, a
 // request timeout and an idle timeout, a cap on connections, bearer-token checks for routes
 // that need them (api_token.h), and a JSON 4xx for every request it cannot route or read.
+// Authentication and handlers run where settings.offload puts them, never on the I/O thread
+// when it is set: the server only reads, writes and waits.
 
 #include <chrono>
 #include <cstddef>
@@ -31,10 +33,15 @@ struct token_digest {
 // (401 unknown, 403 missing CSRF token). The server checks roles itself afterwards.
 using authenticator = std::function<std::variant<principal, response>(const request&)>;
 
+// Runs `job` on the thread `where` names (runs_on::reader or runs_on::writer) and returns at
+// once; the server goes on with the request on the I/O thread once the job has run.
+using offloader = std::function<void(runs_on where, std::function<void()> job)>;
+
 struct server_settings {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port (see server::port())
-  authenticator authenticate;  // empty: every route with auth answers 401
+  authenticator authenticate;  // empty: every route with auth answers 401; runs on the writer
+  offloader offload;           // empty: handlers run on the I/O thread
   std::size_t max_header_bytes = 8 * 1024;
   std::chrono::seconds request_timeout{30};  // to read one whole request
   std::chrono::seconds idle_timeout{60};     // between requests on a kept-alive connection

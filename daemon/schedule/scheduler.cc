@@ -14,8 +14,9 @@ constexpr auto longest_sleep = std::chrono::milliseconds(60s);
 
 }  // namespace
 
-scheduler::scheduler(asio::io_context& io, schedule_runner& runner, clock now)
-    : io_(io), runner_(runner), now_(std::move(now)), timer_(io) {}
+scheduler::scheduler(asio::io_context& io, store_thread& writes, schedule_runner& runner, clock now,
+                     std::uint64_t& checks)
+    : io_(io), writes_(writes), runner_(runner), now_(std::move(now)), timer_(io), checks_(checks) {}
 
 void scheduler::start() {
   asio::co_spawn(io_, loop(), [](std::exception_ptr e) {
@@ -28,26 +29,34 @@ void scheduler::stop() {
   timer_.cancel();
 }
 
-void scheduler::wake() { timer_.cancel(); }
+void scheduler::wake() {
+  woken_ = true;
+  timer_.cancel();
+}
 
 asio::awaitable<void> scheduler::loop() {
   while (!stopped_) {
-    timer_.expires_after(check_and_wait_time());
+    woken_ = false;
+    const auto wait = co_await check_and_wait_time();
+    if (woken_) continue;
+    timer_.expires_after(wait);
     boost::system::error_code ec;
     co_await timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }
 }
 
-std::chrono::milliseconds scheduler::check_and_wait_time() {
+asio::awaitable<std::chrono::milliseconds> scheduler::check_and_wait_time() {
   const queue::timestamp now = now_();
   std::optional<queue::timestamp> next;
   try {
-    next = runner_.check(now);
+    const auto check = [this, now] { return runner_.check(now); };
+    next = co_await writes_.run(check);
   } catch (const std::exception& e) {
     spdlog::error("schedule: checking what is due: {}", e.what());
   }
-  if (!next) return longest_sleep;
-  return std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(*next - now), 1ms, longest_sleep);
+  ++checks_;
+  if (!next) co_return longest_sleep;
+  co_return std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(*next - now), 1ms, longest_sleep);
 }
 
 }  // namespace siaran::daemon::schedule

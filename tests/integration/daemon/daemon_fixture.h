@@ -76,6 +76,7 @@ class daemon_fixture {
   modem_sim& sim(std::size_t index) { return *sims_.at(index); }
   std::size_t sim_count() const { return sims_.size(); }
   const std::string& token() const { return token_; }
+  std::filesystem::path database() const { return dir_.path() / "siaran.db"; }
   std::string port() const { return std::to_string(port_); }
 
   // SIGKILL, reaped; then the same config and database again, waiting for "HTTP API

@@ -55,6 +55,25 @@ void wait_until_recorded_sent(daemon_fixture& d, std::size_t messages) {
       "the messages to be recorded as sent", 20s);
 }
 
+std::uint64_t schedule_checks(daemon_fixture& d) {
+  const std::string metrics = d.api().get("/metrics").body;
+  const std::string name = "\nsiaran_schedule_checks_total ";
+  const auto at = metrics.find(name);
+  if (at == std::string::npos) d.fail("/metrics has no siaran_schedule_checks_total");
+  return std::stoull(metrics.substr(at + name.size()));
+}
+
+// After a restart, the scheduler has looked at what is due and whatever it queued has gone out:
+// a reminder or greeting it wrongly ran again would be in the sims' logs now.
+void wait_for_a_look_at_the_schedule(daemon_fixture& d) {
+  const auto deadline = std::chrono::steady_clock::now() + 20s;
+  while (schedule_checks(d) == 0) {
+    if (std::chrono::steady_clock::now() > deadline) d.fail("the scheduler did not look at what is due");
+    d.pass_time(50ms);
+  }
+  d.wait_for_idle_queue(20s);
+}
+
 }  // namespace
 
 TEST_CASE("a meeting reminder goes out at its time once, across restarts, and replies are tallied",
@@ -82,7 +101,7 @@ TEST_CASE("a meeting reminder goes out at its time once, across restarts, and re
   CHECK(sends_containing(d, "di Balai Desa") == 3);
 
   d.kill_and_restart(true);  // after: nothing is sent again
-  d.pass_time(1500ms);
+  wait_for_a_look_at_the_schedule(d);
   CHECK(sends_containing(d, "Rapat Posyandu") == 3);
 
   d.sim(0).control({{"inject", {{"from", "+6281234560001"}, {"text", "HADIR"}}}});
@@ -110,6 +129,6 @@ TEST_CASE("a birthday greeting goes out once on the day, also across a restart",
   wait_until_recorded_sent(d, 1);
 
   d.kill_and_restart(true);
-  d.pass_time(1500ms);
+  wait_for_a_look_at_the_schedule(d);
   CHECK(sends_containing(d, "Selamat ulang tahun") == 1);
 }
