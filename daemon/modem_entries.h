@@ -11,7 +11,7 @@
 namespace siaran::daemon {
 
 // One entry per configured modem, in config order; the operator by its name ("telkomsel").
-modem::modem_entry modem_entry_for(const config::Modem& modem);
-std::vector<modem::modem_entry> modem_entries(const config::Config& config);
+modem::modem_entry modem_entry_for(const config::modem_config& modem);
+std::vector<modem::modem_entry> modem_entries(const config::daemon_config& config);
 
 }  // namespace siaran::daemon

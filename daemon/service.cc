@@ -40,23 +40,23 @@ using namespace std::chrono_literals;
 // How long a stop may wait for the modems' coroutines to end.
 constexpr auto stop_limit = 10s;
 
-queue::uncertain_policy policy_of(config::OnUncertain on_uncertain) {
-  return on_uncertain == config::OnUncertain::hold ? queue::uncertain_policy::hold : queue::uncertain_policy::resend;
+queue::uncertain_policy policy_of(config::uncertain_policy on_uncertain) {
+  return on_uncertain == config::uncertain_policy::hold ? queue::uncertain_policy::hold : queue::uncertain_policy::resend;
 }
 
-dispatch_settings dispatch_settings_of(const config::Config& c) {
+dispatch_settings dispatch_settings_of(const config::daemon_config& c) {
   return {c.throttle.rate_per_second, c.throttle.burst,      c.dispatch.max_attempts,
           c.dispatch.retry_delay,    c.dispatch.retry_max_delay, policy_of(c.on_uncertain)};
 }
 
-inbox::reply_settings reply_settings_of(const config::Config& c) {
+inbox::reply_settings reply_settings_of(const config::daemon_config& c) {
   return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords};
 }
 
 // The web UI's own files, and Bootstrap, Popper and Chart.js from Debian's libjs-bootstrap5,
 // node-popper2 and libjs-chart.js (no CDN: the office has no internet). Debian's Bootstrap
 // "bundle" lacks Popper, which its dropdowns need.
-std::vector<http::static_root> web_roots_of(const config::Config& c) {
+std::vector<http::static_root> web_roots_of(const config::daemon_config& c) {
   const std::filesystem::path javascript = "/usr/share/javascript";
   return {{"/vendor/bootstrap5/", javascript / "bootstrap5"},
           {"/vendor/popperjs2/", javascript / "popperjs2"},
@@ -64,13 +64,13 @@ std::vector<http::static_root> web_roots_of(const config::Config& c) {
           {"/", c.http.web_root.empty() ? std::filesystem::path(SIARAN_WEB_ROOT) : std::filesystem::path(c.http.web_root)}};
 }
 
-std::vector<http::token_digest> config_tokens_of(const config::Config& c) {
+std::vector<http::token_digest> config_tokens_of(const config::daemon_config& c) {
   std::vector<http::token_digest> tokens;
-  for (const config::Token& token : c.http.tokens) tokens.push_back({token.name, token.sha256});
+  for (const config::api_token& token : c.http.tokens) tokens.push_back({token.name, token.sha256});
   return tokens;
 }
 
-http::server_settings http_settings_of(const config::Config& c, http::authenticator authenticate) {
+http::server_settings http_settings_of(const config::daemon_config& c, http::authenticator authenticate) {
   http::server_settings settings;
   settings.host = c.http.host;
   settings.port = c.http.port;
@@ -80,9 +80,9 @@ http::server_settings http_settings_of(const config::Config& c, http::authentica
 
 }  // namespace
 
-class Service::Impl {
+class service::impl {
  public:
-  Impl(std::filesystem::path config_file, config::Config config)
+  impl(std::filesystem::path config_file, config::daemon_config config)
       : config_file_(std::move(config_file)),
         config_(std::move(config)),
         signals_(io_, SIGTERM, SIGINT, SIGHUP),
@@ -245,10 +245,10 @@ class Service::Impl {
     systemd::notify_reloading();
     spdlog::info("SIGHUP: reloading {}", config_file_.string());
     try {
-      config::Config fresh = config::load_file(config_file_);
+      config::daemon_config fresh = config::load_file(config_file_);
       apply_log_level(config_.log_level, fresh.log_level);
       config_.log_level = fresh.log_level;
-    } catch (const config::ConfigError& e) {
+    } catch (const config::config_error& e) {
       for (const auto& diagnostic : e.diagnostics()) spdlog::error("{}", diagnostic.to_string());
       spdlog::error("reload failed; keeping the running configuration");
     }
@@ -256,7 +256,7 @@ class Service::Impl {
   }
 
   std::filesystem::path config_file_;
-  config::Config config_;
+  config::daemon_config config_;
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;
@@ -279,11 +279,11 @@ class Service::Impl {
   std::vector<modem::modem_status> states_;  // as last logged
 };
 
-Service::Service(std::filesystem::path config_file, config::Config config)
-    : impl_(std::make_unique<Impl>(std::move(config_file), std::move(config))) {}
+service::service(std::filesystem::path config_file, config::daemon_config config)
+    : impl_(std::make_unique<impl>(std::move(config_file), std::move(config))) {}
 
-Service::~Service() = default;
+service::~service() = default;
 
-int Service::run() { return impl_->run(); }
+int service::run() { return impl_->run(); }
 
 }  // namespace siaran::daemon

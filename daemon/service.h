@@ -12,19 +12,19 @@
 
 namespace siaran::daemon {
 
-class Service {
+class service {
  public:
-  Service(std::filesystem::path config_file, config::Config config);
-  ~Service();
-  Service(const Service&) = delete;
-  Service& operator=(const Service&) = delete;
+  service(std::filesystem::path config_file, config::daemon_config config);
+  ~service();
+  service(const service&) = delete;
+  service& operator=(const service&) = delete;
 
   // Runs until SIGTERM or SIGINT; returns the process exit status.
   int run();
 
  private:
-  class Impl;
-  std::unique_ptr<Impl> impl_;
+  class impl;
+  std::unique_ptr<impl> impl_;
 };
 
 }  // namespace siaran::daemon

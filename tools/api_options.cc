@@ -140,7 +140,7 @@ int run_api_command(std::string_view command, std::string_view usage, std::ostre
   } catch (const api_failure& e) {
     err << command << ": " << e.message << "\n";
     return e.exit_code;
-  } catch (const config::ConfigError& e) {
+  } catch (const config::config_error& e) {
     for (const auto& diagnostic : e.diagnostics()) err << command << ": " << diagnostic.to_string() << "\n";
     return exit_config;
   } catch (const nlohmann::json::exception& e) {

@@ -111,7 +111,7 @@ http::response post_session(account_services& a, const http::request& request) {
   const std::string password = text_field(body, "password");
   const queue::timestamp now = wall_clock_now();
   const std::string limited_name = lowercase(name);  // names are unique whatever their case
-  if (const auto wait = a.limiter.attempt(request.remote_address, limited_name, now)) {
+  if (const auto wait = a.limiter.refusal_wait(request.remote_address, limited_name, now)) {
     spdlog::warn("login as '{}' from {} refused: too many failures", name, request.remote_address);
     return too_many_attempts(*wait);
   }

@@ -28,7 +28,7 @@ namespace siaran::daemon::inbox {
 enum class keyword_kind { stop, start, change_number, attend, decline };
 
 // The words per kind, with their defaults: the config's inbox.keywords.
-using keyword_lists = config::InboxKeywords;
+using keyword_lists = config::inbox_keywords;
 
 struct keyword_match {
   keyword_kind kind = keyword_kind::stop;

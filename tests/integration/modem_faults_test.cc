@@ -91,7 +91,7 @@ std::size_t count_of(const std::string& haystack, const std::string& needle) {
 // The simulator on a pty with a link in a temporary directory, and a real modem opening the link.
 struct rig {
   asio::io_context io;
-  siaran::test::TempDir dir;
+  siaran::test::temp_dir dir;
   std::string link = (dir.path() / "ttyUSB-sim").string();
   modemsim::interpreter sim{sim_settings()};
   std::string host_bytes;  // everything the host wrote (escaped: "\\r" for CR)

@@ -525,7 +525,7 @@ namespace {
 
 // The web UI's fallback over a temporary tree: web/ served at "/", a secret beside it.
 struct static_site {
-  siaran::test::TempDir dir;
+  siaran::test::temp_dir dir;
   static_site() {
     std::filesystem::create_directories(dir.path() / "web" / "js");
     dir.write("web/index.html", "<!doctype html><title>Siaran</title>");

@@ -17,7 +17,7 @@ inline queue::timestamp at_minutes(long minutes) {
 }
 
 struct accounts_fixture {
-  TempDir dir;
+  temp_dir dir;
   queue::store store{dir.path() / "siaran.db"};
   queue::account_book book{store};
 

@@ -12,12 +12,12 @@ const char* const example = SIARAN_SOURCE_DIR "/config/siaran.example.yaml";
 }
 
 TEST_CASE("the example configuration is valid") {
-  Config c = load_file(example);
+  daemon_config c = load_file(example);
   CHECK(c.modems.size() == 2);
 }
 
 TEST_CASE("the example configuration uses every key the loader accepts") {
-  KeyCoverage coverage;
+  key_coverage coverage;
   load_file(example, &coverage);
   REQUIRE(coverage.declared.count("modems[].pin") == 1);  // the walk reached the lists
   std::set<std::string> missing;

@@ -11,13 +11,13 @@
 #include "tests/support/temp_dir.h"
 
 namespace http = siaran::daemon::http;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
 // web/ with an index, a script and a hidden file; vendor/ beside it; a secret outside both.
 struct web_tree {
-  TempDir dir;
+  temp_dir dir;
   std::vector<http::static_root> roots;
 
   web_tree() {

@@ -25,7 +25,7 @@ constexpr const char* ani_phone = "+6281200000002";
 constexpr const char* officer_phone = "+6281300000009";
 
 struct inbox_fixture {
-  test::TempDir dir;
+  test::temp_dir dir;
   queue::store store{dir.path() / "siaran.db"};
   queue::contact_book contacts{store};
   queue::broadcast_book broadcasts{store};

@@ -8,10 +8,10 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 TEST_CASE("a batch of 100,000 messages is queued in one transaction", "[queue][batch]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   std::vector<new_message> batch;
   batch.reserve(100'000);
@@ -30,7 +30,7 @@ TEST_CASE("a batch of 100,000 messages is queued in one transaction", "[queue][b
 }
 
 TEST_CASE("a batch with a bad message stores none of it", "[queue][batch]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   std::vector<new_message> batch(3, message_to("+628111"));
   batch[2].parts.clear();

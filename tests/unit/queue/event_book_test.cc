@@ -8,14 +8,14 @@
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
 timestamp at(std::int64_t ms) { return from_millis(ms); }
 
 struct event_fixture {
-  TempDir dir;
+  temp_dir dir;
   store s{dir.path() / "siaran.db"};
   event_book events{s};
 
@@ -91,7 +91,7 @@ TEST_CASE("a later answer replaces an earlier one", "[queue][events]") {
 }
 
 TEST_CASE("an occurrence is claimed once, also by a store opened again", "[queue][events]") {
-  TempDir dir;
+  temp_dir dir;
   {
     store s(dir.path() / "siaran.db");
     event_book events(s);

@@ -11,12 +11,12 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
 struct inbox_fixture {
-  TempDir dir;
+  temp_dir dir;
   store s{dir.path() / "siaran.db"};
   contact_book contacts{s};
   reply_book replies{s};

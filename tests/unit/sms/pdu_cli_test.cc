@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-using run_result = siaran::test::Finished;
+using run_result = siaran::test::program_result;
 
 run_result run_siaran(std::vector<std::string> args) {
   args.insert(args.begin(), SIARAN_BINARY_DIR "/tools/siaran");
