@@ -1,7 +1,7 @@
 #pragma once
 
 // Turns a broadcast request (officer, audience, template, time) into one personalised message
-// per recipient and queues them with the broadcast in one transaction (issue 6): the API's
+// per recipient and queues them with the broadcast in one transaction: the API's
 // POST /api/v1/broadcasts, and every scheduled send (reminders, birthdays, recurring) too.
 // Opted-out contacts and repeated numbers are skipped; the officer's sender tag is appended to
 // every text; an unknown placeholder refuses the whole request before anything is queued.

@@ -131,7 +131,7 @@ asio::awaitable<void> dispatcher::round() {
 
   // No more parts were chosen than there are tokens. A claim that fails costs none: a stale
   // entry of the head (a long message's next part, claimed or pinned by its first since the
-  // read) used to spend one, and at 35/s the demo's pool sent 28.
+  // read) would otherwise spend one, and at 35/s the demo's pool would send 28.
   std::vector<bool> taken(head_.parts.size());
   for (const assignment& a : chosen) {
     taken[a.candidate] = true;

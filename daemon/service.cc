@@ -240,7 +240,7 @@ class service::impl {
     }
   }
 
-  // Only the log level changes on a running daemon for now; the rest needs a restart.
+  // Only the log level changes on a running daemon; the rest needs a restart.
   void reload() {
     systemd::notify_reloading();
     spdlog::info("SIGHUP: reloading {}", config_file_.string());

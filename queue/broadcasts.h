@@ -1,6 +1,6 @@
 #pragma once
 
-// Broadcasts (issue 6): one personalised message per recipient, queued in one transaction with
+// Broadcasts: one personalised message per recipient, queued in one transaction with
 // the broadcast that made them (schema step 5). The messages are ordinary messages of the store:
 // the dispatcher sends them like any other, and a broadcast's progress is their parts' states.
 

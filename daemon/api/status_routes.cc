@@ -23,7 +23,7 @@ constexpr int test_priority = 100;
 // And it is worth nothing later: sent after a long outage, it would only puzzle its recipient.
 constexpr const char* test_valid_for = "1h";
 
-// What the modem did not say is null (added with issue 7, so no client relies on "").
+// What the modem did not say is null, not "": a client can tell "unknown" from an empty answer.
 json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 json modem_json(const modem::modem_status& s, const modem_counters& counters, const std::string& operator_name,

@@ -1,6 +1,6 @@
 #pragma once
 
-// The keywords a cadre may answer with (issue 6): BERHENTI/STOP, GABUNG/START, GANTI <number>,
+// The keywords a cadre may answer with: BERHENTI/STOP, GABUNG/START, GANTI <number>,
 // HADIR/YA, TIDAK, configurable (config inbox.keywords). Pure: no store, no I/O.
 //
 // The rule: a reply is a keyword only when it *starts* with the word, in any case, after any

@@ -1,6 +1,6 @@
 #pragma once
 
-// Two-way inbox routing (issue 6, DESIGN.md "Replies find their officer"): each incoming SMS,
+// Two-way inbox routing (DESIGN.md "Replies find their officer"): each incoming SMS,
 // once stored whole, is linked to its sender's contact and to the most recent broadcast that
 // reached that contact within inbox.reply_window, whose officer's inbox it goes to (unknown
 // sender or no broadcast: the general inbox). A keyword acts and is answered (keyword_actions.h);
