@@ -50,7 +50,7 @@ class document_starts : public YAML::EventHandler {
 // So the documents are counted first with a parser that stops when it stops advancing.
 void check_documents(std::string_view text, const std::string& file) {
   std::istringstream in{std::string(text)};
-  YAML::value_parser parser(in);
+  YAML::Parser parser(in);
   document_starts starts;
   while (parser.HandleNextDocument(starts)) {
     if (starts.stuck()) {

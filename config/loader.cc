@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 
+#include "common/ascii.h"
 #include "config/document.h"
 #include "config/values.h"
 #include "config/walk.h"
@@ -121,8 +122,7 @@ std::optional<std::string> keyword(const yaml_value& value) {
     value.error("'" + *word + "' is not a keyword: one word of 1 to 20 letters");
     return std::nullopt;
   }
-  std::ranges::transform(*word, word->begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return word;
+  return common::uppercase(*word);
 }
 
 value_reader keyword_list(std::vector<std::string>& words) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/redaction.h"
 #include "daemon/wall_clock.h"
 
 namespace siaran::daemon {
@@ -28,11 +29,6 @@ constexpr auto noted_sends_limit = longest_round_interval;
 // Enough candidates for every part that can go now, with room for those waiting on a sticky or
 // pinned modem that is busy.
 int window_for(std::size_t can_send) { return static_cast<int>(std::min<std::size_t>(can_send * 2 + 16, 1024)); }
-
-// The last digits only: numbers are personal data (STYLE.md).
-std::string redacted(const std::string& number) {
-  return number.size() > 4 ? "…" + number.substr(number.size() - 4) : number;
-}
 
 }  // namespace
 
@@ -320,7 +316,7 @@ void dispatcher::record(std::size_t modem_index, const queue::claimed_part& part
   load_[modem_index].rest.sent();
   sticky_[part.recipient] = modem_id;
   spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id, part.part.number,
-                part.part.total, part.part.message_id, redacted(part.recipient), modem_id, *result.reference);
+                part.part.total, part.part.message_id, common::redacted_number(part.recipient), modem_id, *result.reference);
 }
 
 void dispatcher::record_failure(std::size_t modem_index, const queue::claimed_part& part,

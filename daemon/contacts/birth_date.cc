@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "common/ascii.h"
+
 namespace siaran::daemon::contacts {
 namespace {
 
@@ -39,7 +41,7 @@ std::vector<std::string> pieces_of(std::string_view text) {
                                                    (std::isdigit(static_cast<unsigned char>(current.back())) != 0);
     if (std::isalnum(c)) {
       if (!current.empty() && !same_kind) flush();
-      current += static_cast<char>(std::tolower(c));
+      current += common::to_lower(ch);
     } else if (ch == '-' || ch == '/' || ch == '.' || ch == ' ' || ch == ',') {
       flush();
     } else {

@@ -4,18 +4,11 @@
 
 #include <algorithm>
 
+#include "common/redaction.h"
 #include "daemon/compose.h"
 #include "daemon/inbox/forwarding.h"
 
 namespace siaran::daemon::inbox {
-namespace {
-
-std::string last_digits(const std::string& number) {
-  return number.size() > 4 ? number.substr(number.size() - 4) : number;
-}
-
-}  // namespace
-
 std::int64_t queue_reply(queue::store& store, const std::string& to, const std::string& text, queue::timestamp now,
                          std::chrono::seconds valid_for, std::uint8_t concat_reference) {
   outgoing_text out;
@@ -66,7 +59,7 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
     if (keyword && !applies(*keyword, origin)) keyword.reset();
     const queue::reply_route route = route_of(origin, keyword);
     replies_.route(incoming_id, route);
-    spdlog::info("incoming {} from ...{}: {}{}", incoming_id, last_digits(entry->message.sender),
+    spdlog::info("incoming {} from {}: {}{}", incoming_id, common::redacted_number(entry->message.sender),
                  route.officer_id ? "to officer " + std::to_string(*route.officer_id) : std::string("general inbox"),
                  keyword ? ", keyword " + keyword->word : std::string());
     if (keyword && answerable(entry->message.sender)) {

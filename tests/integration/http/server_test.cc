@@ -20,11 +20,13 @@
 #include <string>
 #include <thread>
 
+#include "common/ascii.h"
 #include "daemon/http/api_token.h"
 #include "daemon/http/bearer.h"
 #include "daemon/http/static_files.h"
 #include "tests/support/temp_dir.h"
 
+namespace common = siaran::common;
 namespace http = siaran::daemon::http;
 using namespace std::chrono_literals;
 
@@ -45,11 +47,6 @@ struct reply {
   }
   nlohmann::json json() const { return nlohmann::json::parse(body); }
 };
-
-std::string lowercase(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // A blocking TCP client whose every receive gives up after client_wait.
 class client {
@@ -131,7 +128,7 @@ class client {
       const std::size_t colon = line.find(':');
       if (colon == std::string::npos) continue;
       const std::size_t value = line.find_first_not_of(' ', colon + 1);
-      r.headers[lowercase(line.substr(0, colon))] = value == std::string::npos ? "" : line.substr(value);
+      r.headers[common::lowercase(line.substr(0, colon))] = value == std::string::npos ? "" : line.substr(value);
     }
     return r;
   }
@@ -408,7 +405,7 @@ TEST_CASE("two requests on one kept-alive connection both get answers") {
   REQUIRE(c.send(get("/healthz")));
   const reply first = c.read_reply();
   CHECK(first.status == 200);
-  CHECK(lowercase(first.header("connection")) != "close");
+  CHECK(common::lowercase(first.header("connection")) != "close");
   REQUIRE(c.send(get("/api/v1/messages/2", authorized())));
   const reply second = c.read_reply();
   REQUIRE(second.status == 200);
