@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/concat_references.h"
 #include "daemon/schedule/local_time.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
@@ -83,7 +84,7 @@ struct broadcaster_settings {
 class broadcaster {
  public:
   broadcaster(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
-              dispatcher& dispatch, broadcaster_settings settings);
+              dispatcher& dispatch, broadcaster_settings settings, concat_reference_allocator& references);
 
   // What create() would queue, with `samples` rendered recipients; queues nothing.
   broadcast_plan preview(const broadcast_request& request, queue::timestamp now, std::size_t samples = 3);
@@ -95,8 +96,10 @@ class broadcaster {
     broadcast_plan plan;
     std::vector<queue::broadcast_message> messages;
   };
-  // Resolves, renders and composes every message; throws broadcast_error.
-  planned plan(const broadcast_request& request, queue::timestamp now, std::size_t samples);
+  // Resolves, renders and composes every message, each with a reference from `references`;
+  // throws broadcast_error.
+  planned plan(const broadcast_request& request, queue::timestamp now, std::size_t samples,
+               concat_reference_allocator& references);
   std::string sender_tag(const std::optional<std::int64_t>& officer_id);
   std::vector<queue::contact> resolve(const queue::audience& audience);
 
@@ -106,7 +109,7 @@ class broadcaster {
   dispatcher& dispatch_;
   broadcaster_settings settings_;
   schedule::time_zone zone_;
-  std::uint8_t next_concat_reference_ = 1;
+  concat_reference_allocator& concat_references_;
 };
 
 }  // namespace siaran::daemon

@@ -21,7 +21,7 @@ struct outgoing_text {
   queue::timestamp now{};
   queue::timestamp send_at{};
   std::chrono::seconds valid_for{48 * 3600};
-  std::uint8_t concat_reference = 0;  // shared by the parts of one long message; vary it per message
+  std::uint8_t concat_reference = 0;  // shared by the parts of one long message (concat_references.h)
 };
 
 struct composed_message {

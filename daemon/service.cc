@@ -96,13 +96,13 @@ class service::impl {
         broadcasts_(store_),
         events_(store_),
         broadcaster_(store_, contacts_, broadcasts_, dispatcher_,
-                     {config_.region, config_.dispatch.valid_for, config_.timezone}),
+                     {config_.region, config_.dispatch.valid_for, config_.timezone}, concat_references_),
         replies_(store_),
         router_(store_, contacts_, broadcasts_, events_, replies_, [this] { dispatcher_.queued(); },
-                reply_settings_of(config_)),
+                reply_settings_of(config_), concat_references_),
         api_{store_,      *pool_,         dispatcher_,           metrics_,
              contacts_,   broadcasts_,    events_,               broadcaster_,
-             config_.region, config_.dispatch.valid_for, config_.timezone},
+             concat_references_, config_.region, config_.dispatch.valid_for, config_.timezone},
         schedule_runner_(
             events_, [this](const broadcast_request& r, queue::timestamp now) { return broadcaster_.create(r, now).id; },
             schedule::time_zone(config_.timezone)),
@@ -268,6 +268,7 @@ class service::impl {
   queue::contact_book contacts_;
   queue::broadcast_book broadcasts_;
   queue::event_book events_;
+  concat_reference_allocator concat_references_;  // one for the API, broadcasts and replies
   broadcaster broadcaster_;
   queue::reply_book replies_;
   inbox::reply_router router_;

@@ -92,7 +92,7 @@ http::response mark_read(queue::reply_book& replies, const http::request& reques
 // Queues `text` to `to` now, ahead of broadcasts, and wakes the dispatcher.
 std::int64_t queue_text(api_context& c, const std::string& to, const std::string& text) {
   const std::int64_t id =
-      inbox::queue_reply(c.store, to, text, wall_clock_now(), c.valid_for, c.next_concat_reference++);
+      inbox::queue_reply(c.store, to, text, wall_clock_now(), c.valid_for, c.concat_references);
   c.dispatch.queued();
   return id;
 }

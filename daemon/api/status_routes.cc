@@ -94,7 +94,7 @@ http::response test_send(api_context& c, const http::request& request) {
                                          ", not ready; try again when it is");
   }
   const parsed_message parsed = parse_message(test_message_json(json_body(request)),
-                                              {c.region, c.valid_for, wall_clock_now()}, c.next_concat_reference++);
+                                              {c.region, c.valid_for, wall_clock_now()}, c.concat_references);
   const queue::accepted accepted = c.store.enqueue_pinned(parsed.message, id);
   c.dispatch.queued();
   spdlog::info("test message {} queued on modem {} by {}", accepted.id, id, request.who.name);

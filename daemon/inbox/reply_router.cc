@@ -10,14 +10,14 @@
 
 namespace siaran::daemon::inbox {
 std::int64_t queue_reply(queue::store& store, const std::string& to, const std::string& text, queue::timestamp now,
-                         std::chrono::seconds valid_for, std::uint8_t concat_reference) {
+                         std::chrono::seconds valid_for, concat_reference_allocator& references) {
   outgoing_text out;
   out.to = to;
   out.text = text;
   out.priority = reply_priority;
   out.now = out.send_at = now;
   out.valid_for = valid_for;
-  out.concat_reference = concat_reference;
+  out.concat_reference = references.allocate(to, now, now + valid_for);
   return store.enqueue(compose(out).message).id;
 }
 
@@ -39,7 +39,7 @@ queue::reply_route route_of(const reply_origin& origin, const std::optional<keyw
 
 reply_router::reply_router(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
                            queue::event_book& events, queue::reply_book& replies, std::function<void()> queued,
-                           reply_settings settings)
+                           reply_settings settings, concat_reference_allocator& references)
     : store_(store),
       contacts_(contacts),
       broadcasts_(broadcasts),
@@ -47,7 +47,8 @@ reply_router::reply_router(queue::store& store, queue::contact_book& contacts, q
       actions_(contacts, events, replies),
       keywords_(settings.keywords),
       queued_(std::move(queued)),
-      settings_(std::move(settings)) {}
+      settings_(std::move(settings)),
+      concat_references_(references) {}
 
 void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
   try {
@@ -90,7 +91,7 @@ void reply_router::forward(const reply_origin& origin, const std::string& text, 
 }
 
 void reply_router::send(const std::string& to, const std::string& text, queue::timestamp now) {
-  queue_reply(store_, to, text, now, settings_.valid_for, next_concat_reference_++);
+  queue_reply(store_, to, text, now, settings_.valid_for, concat_references_);
   queued_();
 }
 

@@ -32,8 +32,10 @@ struct inbox_fixture {
   queue::event_book events{store};
   queue::reply_book replies{store};
   int wakes = 0;
+  daemon::concat_reference_allocator concat_references;
   daemon::inbox::reply_router router{store,   contacts, broadcasts, events, replies, [this] { ++wakes; },
-                                     {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48), {}}};
+                                     {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48), {}},
+                                     concat_references};
   std::int64_t siti = 0;
   std::int64_t ani = 0;
   std::int64_t forwarding_officer = 0;  // phone and forward_sms
