@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // ASCII text helpers. Protocol words (AT commands and answers, HTTP header names, keywords,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Phone numbers are personal data (STYLE.md): logs at info and debug show only their last

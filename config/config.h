@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The daemon's whole configuration as one typed, validated value (DESIGN.md, "Interfaces").

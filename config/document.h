@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Parses the text of a configuration into its one YAML document, turning every yaml-cpp

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The configuration schema: one line per key (DESIGN.md, "Interfaces" lists the names).
 // Cross-item rules (unique ids, ports, token names) sit beside the list they concern.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Parsers for the configuration's single values. Each reads one yaml_value, reports what is

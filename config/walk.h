@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A small schema walker over yaml-cpp nodes: the loader declares each mapping as a table of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One text for one number, encoded into the PDUs the store queues: what the API's messages,

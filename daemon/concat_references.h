@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The reference that ties the parts of one long SMS together (3GPP TS 23.040 9.2.3.24.1, eight

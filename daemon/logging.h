@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Where siarand's logs go: the journal when systemd connected stderr to it, else stderr.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // siarand: parse options, load the configuration, build the service, run it.
 
 #include <spdlog/spdlog.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The config's `modems:` as the modem pool takes them (modem/modem_entry.h): the daemon wires

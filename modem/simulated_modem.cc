@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/simulated_modem.h"
 
 #include <spdlog/spdlog.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The people who log in to the web UI, their browser sessions and the API tokens made

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Broadcasts: one personalised message per recipient, queued in one transaction with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The people: contacts (cadres and others the secretariat writes to), the officers who

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Meetings (events) with their reminders and the answers cadres send to them (RSVP), in the

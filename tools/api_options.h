@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the subcommands that talk to siarand share: where the daemon is (--url, SIARAN_URL,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The daemon's configuration as the CLI reads it: for the API's address (http.listen) and the

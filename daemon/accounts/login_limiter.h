@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Slows password guessing: per client address, and per (address, name), at most `attempts`

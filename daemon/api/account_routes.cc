@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Accounts (docs/api.md "Accounts, sessions and tokens"): POST/GET/DELETE /api/v1/session,
 // POST /api/v1/session/password, /api/v1/users[/{id}] and /api/v1/tokens[/{id}] (admins).
 

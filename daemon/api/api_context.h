@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the API's handlers work on: the daemon's store, pool, dispatcher and counters, all on

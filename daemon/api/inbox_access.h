@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Whose replies a request may see and answer: an officer logged in to the web UI sees

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The inbox and replies (docs/api.md "Inbox and replies"): GET /api/v1/inbox[/unread],
 // POST /api/v1/inbox/{id}/read|reply (an officer's session: their own inbox only, inbox_access.h),
 // and the number changes cadres ask for with GANTI:

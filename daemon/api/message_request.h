@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A message as POST /api/v1/messages gives it (docs/api.md), checked and turned into what the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}] (docs/api.md).
 
 #include <spdlog/spdlog.h>

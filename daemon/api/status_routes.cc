@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GET /api/v1/modems, POST /api/v1/modems/{id}/test, GET /api/v1/queue, /healthz and /metrics
 // (docs/api.md).
 

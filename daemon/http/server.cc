@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/http/server.h"
 
 // Asio first, through the project's wrapper (Boost 1.74's missing <utility>); Beast after it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A cadre's reply forwarded by SMS to the officer it was routed to, when the officer

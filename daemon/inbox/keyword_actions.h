@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What a keyword does, and the answer the cadre gets (confirmations.h):

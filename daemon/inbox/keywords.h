@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The keywords a cadre may answer with: BERHENTI/STOP, GABUNG/START, GANTI <number>,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The web UI end to end, in a real headless Chromium against the real siarand.
 
 An officer logs in, imports cadres from a CSV (a bad row first), composes a broadcast and sees

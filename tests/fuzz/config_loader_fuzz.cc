@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Arbitrary bytes as a configuration document. The loader may only ever answer with a daemon_config
 // or a config_error: any other exception (yaml-cpp's included) escapes and fails the run.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran modem info` and `listen` as a person runs them, against a port that is not there, a pty
 // nobody answers on, and a minimal modem the test plays on a pty.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real siaran-modemsim binary over a real pseudo-terminal, driven with plain POSIX calls
 // (this tests the simulated modem, not our driver): AT dialogue, a PDU send and its JSON log
 // line, inbound SMS injected on stdin, unplug (the host sees a hang-up) and re-plug.

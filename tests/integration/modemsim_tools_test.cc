@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran modem info|send|listen` against siaran-modemsim (written separately, from the
 // 27.005/27.007 protocol only) over real pseudo-terminals, each behind a stable link as a
 // /dev/serial/by-id path would be.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // siarand running the pool: two `port: sim` modems (one behind a SIM PIN) come up on their
 // built-in simulated modems and the daemon says so; SIGTERM stops them and exits 0.
 

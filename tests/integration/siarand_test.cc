@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real siarand binary: exit codes of --check-config and bad options, and the lifecycle
 // (ready, SIGHUP reload of log_level, SIGTERM/SIGINT clean exit) read from its stderr.
 

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The dependency direction of DESIGN.md "Layout", checked with grep over the C++ sources under
 # ROOT (default: the current directory): prints every violation and exits 1 when there is one.
 #   - SQLite is spoken only in queue/ (the books are its one home);

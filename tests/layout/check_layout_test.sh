@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # check_layout.sh finds each kind of violation in a small tree made for it, and passes a clean
 # one: without this, a typo in a pattern would let the real check pass whatever the code does.
 set -euo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Runs a real program (siarand, siaran) from a test and reads its output with deadlines:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A fresh directory under $TMPDIR (or /tmp), removed with everything in it at scope exit.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran send|status|inbox|modems` against a port nobody listens on and against a minimal
 // HTTP server the test plays siarand with: what is sent, what is printed, which exit code.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran db backup` and `siaran db prune` against a real store file the test fills.
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran send|status|modems` against the real siarand with one simulated modem: the CLI and
 // the daemon agree on the API (docs/api.md).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran user` against a store file the test creates, found through --config as on a real
 // install: the password read from stdin (a pipe, as provisioning scripts give it).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/integration/daemon/daemon_fixture.h"
 #include "tests/support/free_port.h"
 

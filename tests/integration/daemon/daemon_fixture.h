@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // siarand as its users meet it: the real daemon, spoken to over its HTTP API, with real

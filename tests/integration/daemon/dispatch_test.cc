@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How siarand's dispatcher treats what goes wrong and what is urgent: temporary and permanent
 // modem errors, priorities under the throttle, expiry, and a modem pulled mid-broadcast.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // siarand started again after it was killed: the modems it left behind in the middle of a
 // command must come back.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sending through siarand as a client does: POST a message, watch its state over the API, and
 // read in the simulated modems' send logs what reached the network.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The endpoints the web UI needs beyond sending and reading messages, through the real daemon: daily
 // statistics, the modems' day counts and identity, a modem's test send, read and unread inbox
 // messages, editing officers and the contacts' facets. The fixture's API token acts as admin;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The HTTP server on a real socket, spoken to by a plain POSIX client, so what is tested is
 // what curl and the siaran CLI see on the wire. Every wait is bounded by SO_RCVTIMEO.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Each bad document and the exact error it gives: the messages are part of the interface
 // (people read them in `siarand --check-config` output), so they are pinned here.
 

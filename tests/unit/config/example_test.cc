@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The example configuration is the user's documentation of every key: it must load, and it
 // must mention every key the loader accepts, so the documentation cannot fall behind.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What POST /api/v1/messages accepts and refuses, before anything reaches the store.
 #include <catch2/catch.hpp>
 

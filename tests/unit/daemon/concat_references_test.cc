@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one allocator of concatenation references: two long messages to one phone in flight at
 // once never share a reference, whoever queued them.
 #include "daemon/concat_references.h"

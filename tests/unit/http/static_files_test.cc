@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The web UI's files (serve_static): what is served from which directory, and every way of
 // asking for something else that must answer 404. The request target's ".." and NUL never get
 // this far (target_test.cc); these are the names that decode cleanly.

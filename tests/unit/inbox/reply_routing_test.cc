@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reply routing rules (daemon/inbox/reply_router.h) on a real SQLite file: which inbox a reply
 // lands in, what its keyword does, what is answered and forwarded.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The dispatcher's way in: look at the due parts first, then claim the one it chose.
 #include <catch2/catch.hpp>
 

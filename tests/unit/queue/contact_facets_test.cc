@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The distinct places, roles and tags of the contacts (contact_book::facets), for the web UI's
 // audience picker.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The modem stores an incoming SMS before it deletes it from the SIM, so an SMS whose AT+CMGD
 // failed (or whose delete a crash prevented) is offered again: the store keeps it once. PDUs are
 // real SMS-DELIVERs, so they carry the centre's time as the network's do.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Long incoming SMS: each part is stored as it arrives; the set becomes one inbox message when
 // complete, or an incomplete one when reassembly gives up.
 #include <catch2/catch.hpp>

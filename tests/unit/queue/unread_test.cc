@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Read and unread incoming messages (reply_book::mark_read, reply_book::unread), as the web
 // UI's inbox badges count them.
 

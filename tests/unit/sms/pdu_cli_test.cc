@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran pdu ...` as a user runs it: one JSON object per line on stdout, exit 2 for usage
 // errors and 65 for bad data, never a crash.
 #include <catch2/catch.hpp>
