@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Debian's libphonenumber-dev ships neither a CMake package nor a pkg-config file.
 find_path(PhoneNumber_INCLUDE_DIR phonenumbers/phonenumberutil.h)
 find_library(PhoneNumber_LIBRARY phonenumber)

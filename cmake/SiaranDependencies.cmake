@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Every dependency comes from a Debian 12 package (tools/setup.sh installs them); nothing is
 # downloaded at build time.
 find_package(PkgConfig REQUIRED)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Debian package (tools/build-deb.sh: prefix /usr, web root /usr/share/siaran/web, then
 # `cpack -G DEB`). The programs install from their own folders; this file installs the rest
 # and describes the package. packaging/deb/ holds the maintainer scripts and Debian docs.

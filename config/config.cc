@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/config.h"
 
 #include <array>
@@ -13,22 +14,22 @@ std::string_view name_of(E e, const std::array<std::string_view, N>& names) {
 
 }  // namespace
 
-std::string_view to_string(LogLevel level) {
+std::string_view to_string(log_severity level) {
   return name_of(level, std::array<std::string_view, 5>{"trace", "debug", "info", "warn", "error"});
 }
 
-std::string_view to_string(OnUncertain policy) {
+std::string_view to_string(uncertain_policy policy) {
   return name_of(policy, std::array<std::string_view, 2>{"resend", "hold"});
 }
 
-std::string_view to_string(Operator op) {
+std::string_view to_string(network_operator op) {
   return name_of(op, std::array<std::string_view, 6>{"telkomsel", "indosat", "xl", "axis", "tri",
                                                      "smartfren"});
 }
 
-std::string summary(const Config& config) {
+std::string summary(const daemon_config& config) {
   std::string modems;
-  for (const Modem& modem : config.modems) {
+  for (const modem_config& modem : config.modems) {
     modems += (modems.empty() ? "" : ", ") + modem.id + (modem.simulated() ? " (sim)" : "");
   }
   std::string rate = std::to_string(config.throttle.rate_per_second);

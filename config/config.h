@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The daemon's whole configuration as one typed, validated value (DESIGN.md, "Interfaces").
@@ -13,33 +14,33 @@
 
 namespace siaran::config {
 
-enum class LogLevel { trace, debug, info, warn, error };
+enum class log_severity { trace, debug, info, warn, error };
 
 // What to do with a part found in state "sending" at start-up: it was possibly sent.
-enum class OnUncertain { resend, hold };
+enum class uncertain_policy { resend, hold };
 
 // Indonesian operators, for operator-aware routing (on-net SMS is cheaper).
-enum class Operator { telkomsel, indosat, xl, axis, tri, smartfren };
+enum class network_operator { telkomsel, indosat, xl, axis, tri, smartfren };
 
-std::string_view to_string(LogLevel level);
-std::string_view to_string(OnUncertain policy);
-std::string_view to_string(Operator op);
+std::string_view to_string(log_severity level);
+std::string_view to_string(uncertain_policy policy);
+std::string_view to_string(network_operator op);
 
-// Token bucket over SMS parts, global for the daemon. The rate may be fractional
+// A token bucket over SMS parts, global for the daemon. The rate may be fractional
 // (0.5 = one part every two seconds) so slow SIM plans and tests can be expressed; 0 = no
 // global limit (each modem still sends one part at a time).
-struct Throttle {
+struct throttle_config {
   double rate_per_second = 35.0;
   unsigned burst = 5;
 };
 
-struct Modem {
+struct modem_config {
   std::string id;
   std::string port;  // a device path, or "sim" for the built-in simulated modem
   unsigned baud = 115200;
   std::optional<std::string> pin;   // 4-8 digits; secret: never logged
   std::optional<std::string> smsc;  // service centre number, digits with an optional '+'
-  std::optional<Operator> mobile_operator;
+  std::optional<network_operator> mobile_operator;
   unsigned max_per_minute = 0;  // 0 = no per-SIM cap
   unsigned sim_send_delay_ms = 0;  // `port: sim` only: the simulated network's AT+CMGS latency
 
@@ -48,7 +49,7 @@ struct Modem {
 };
 
 // How parts are retried, expired and drained (DESIGN.md "Messages and their states").
-struct Dispatch {
+struct dispatch_config {
   unsigned max_attempts = 5;                               // then the part fails
   std::chrono::seconds retry_delay{30};                    // after the first temporary failure,
   std::chrono::seconds retry_max_delay = std::chrono::hours(1);  // doubling up to this
@@ -56,23 +57,23 @@ struct Dispatch {
   std::chrono::seconds drain_timeout{30};                  // SIGTERM waits this long for parts in flight
 };
 
-struct Token {
+struct api_token {
   std::string name;
   std::string sha256;  // 64 lowercase hex digits; secret-ish: never logged
 };
 
-struct Http {
+struct http_config {
   std::string listen = "127.0.0.1:8080";  // as written in the file
   std::string host = "127.0.0.1";         // without the brackets of an IPv6 literal
   std::uint16_t port = 8080;
-  std::vector<Token> tokens;
+  std::vector<api_token> tokens;
   // The web UI's files; empty: where this build installed them (SIARAN_WEB_ROOT).
   std::string web_root;
 };
 
 // The words a reply may be (case-insensitive), per effect (daemon/inbox/keywords.h); stored
 // upper-case, each word in one list only.
-struct InboxKeywords {
+struct inbox_keywords {
   std::vector<std::string> stop{"BERHENTI", "STOP"};
   std::vector<std::string> start{"GABUNG", "START"};
   std::vector<std::string> change_number{"GANTI"};
@@ -80,27 +81,27 @@ struct InboxKeywords {
   std::vector<std::string> decline{"TIDAK"};
 };
 
-struct Inbox {
+struct inbox_config {
   std::chrono::seconds reply_window = std::chrono::hours(24 * 7);
   // A long SMS whose missing parts have not come by then is stored as what arrived.
   std::chrono::seconds reassembly_timeout = std::chrono::minutes(30);
-  InboxKeywords keywords;
+  inbox_keywords keywords;
 };
 
-struct Config {
+struct daemon_config {
   std::string database = "/var/lib/siaran/siaran.db";
   std::string timezone = "Asia/Jakarta";
   std::string region = "ID";
-  LogLevel log_level = LogLevel::info;
-  Throttle throttle;
-  OnUncertain on_uncertain = OnUncertain::resend;
-  Dispatch dispatch;
-  std::vector<Modem> modems;
-  Http http;
-  Inbox inbox;
+  log_severity log_level = log_severity::info;
+  throttle_config throttle;
+  uncertain_policy on_uncertain = uncertain_policy::resend;
+  dispatch_config dispatch;
+  std::vector<modem_config> modems;
+  http_config http;
+  inbox_config inbox;
 };
 
 // One line for the start-up log: counts, ids, rates, addresses; never PINs or token hashes.
-std::string summary(const Config& config);
+std::string summary(const daemon_config& config);
 
 }  // namespace siaran::config

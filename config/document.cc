@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/document.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -12,11 +13,11 @@ namespace {
 [[noreturn]] void fail(const std::string& file, const YAML::Mark& mark, std::string message) {
   int line = mark.line >= 0 ? mark.line + 1 : 0;
   int column = mark.column >= 0 ? mark.column + 1 : 0;
-  throw ConfigError({Diagnostic{file, line, column, "", std::move(message)}});
+  throw config_error({diagnostic{file, line, column, "", std::move(message)}});
 }
 
 // Sees only where each document starts; the tree itself is built by YAML::Load.
-class DocumentStarts : public YAML::EventHandler {
+class document_starts : public YAML::EventHandler {
  public:
   void OnDocumentStart(const YAML::Mark& mark) override {
     previous_ = current_;
@@ -51,7 +52,7 @@ class DocumentStarts : public YAML::EventHandler {
 void check_documents(std::string_view text, const std::string& file) {
   std::istringstream in{std::string(text)};
   YAML::Parser parser(in);
-  DocumentStarts starts;
+  document_starts starts;
   while (parser.HandleNextDocument(starts)) {
     if (starts.stuck()) {
       char c = static_cast<std::size_t>(starts.current().pos) < text.size() ? text[starts.current().pos] : '?';
@@ -69,7 +70,7 @@ YAML::Node parse_document(std::string_view text, const std::string& file) {
   try {
     check_documents(text, file);
     return YAML::Load(std::string(text));
-  } catch (const ConfigError&) {
+  } catch (const config_error&) {
     throw;
   } catch (const YAML::Exception& e) {
     fail(file, e.mark, "YAML syntax error: " + e.msg);

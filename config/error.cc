@@ -1,17 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/error.h"
 
 namespace siaran::config {
 namespace {
 
-std::string joined(const std::vector<Diagnostic>& diagnostics) {
+std::string joined(const std::vector<diagnostic>& diagnostics) {
   std::string out;
-  for (const Diagnostic& d : diagnostics) out += (out.empty() ? "" : "\n") + d.to_string();
+  for (const diagnostic& d : diagnostics) out += (out.empty() ? "" : "\n") + d.to_string();
   return out;
 }
 
 }  // namespace
 
-std::string Diagnostic::to_string() const {
+std::string diagnostic::to_string() const {
   std::string out = file;
   if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
   out += ": ";
@@ -19,7 +20,7 @@ std::string Diagnostic::to_string() const {
   return out + message;
 }
 
-ConfigError::ConfigError(std::vector<Diagnostic> diagnostics)
+config_error::config_error(std::vector<diagnostic> diagnostics)
     : std::runtime_error(joined(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
 }  // namespace siaran::config

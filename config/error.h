@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Errors found while loading a configuration. All of a file's errors are collected and
@@ -10,7 +11,7 @@
 
 namespace siaran::config {
 
-struct Diagnostic {
+struct diagnostic {
   std::string file;
   int line = 0;    // 1-based; 0 when the error concerns the whole file (unreadable, too big)
   int column = 0;  // 1-based
@@ -21,14 +22,14 @@ struct Diagnostic {
   std::string to_string() const;
 };
 
-class ConfigError : public std::runtime_error {
+class config_error : public std::runtime_error {
  public:
-  explicit ConfigError(std::vector<Diagnostic> diagnostics);
+  explicit config_error(std::vector<diagnostic> diagnostics);
 
-  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  const std::vector<diagnostic>& diagnostics() const { return diagnostics_; }
 
  private:
-  std::vector<Diagnostic> diagnostics_;
+  std::vector<diagnostic> diagnostics_;
 };
 
 }  // namespace siaran::config

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The configuration schema: one line per key (DESIGN.md, "Interfaces" lists the names).
 // Cross-item rules (unique ids, ports, token names) sit beside the list they concern.
 
@@ -11,6 +12,7 @@
 #include <fstream>
 #include <map>
 
+#include "common/ascii.h"
 #include "config/document.h"
 #include "config/values.h"
 #include "config/walk.h"
@@ -21,11 +23,11 @@ namespace {
 using values::one_of;
 
 // Reports `name` when an earlier list item already used it.
-class UniqueNames {
+class unique_names {
  public:
-  explicit UniqueNames(std::string what) : what_(std::move(what)) {}
+  explicit unique_names(std::string what) : what_(std::move(what)) {}
 
-  void check(const Value& item, const std::string& key, const std::string& name) {
+  void check(const yaml_value& item, const std::string& key, const std::string& name) {
     auto [earlier, inserted] = first_.emplace(name, item.path);
     if (!inserted) item.child(item.node[key], key, item.mark).error(
         "'" + name + "' is already the " + what_ + " of " + earlier->second);
@@ -36,14 +38,14 @@ class UniqueNames {
   std::map<std::string, std::string> first_;
 };
 
-void read_throttle(const Value& value, Throttle& throttle) {
+void read_throttle(const yaml_value& value, throttle_config& throttle) {
   mapping(value, {
       {"rate_per_second", store(throttle.rate_per_second, values::number(0, 1000))},
       {"burst", store(throttle.burst, values::whole_number(1, 1000))},
   });
 }
 
-void read_modem(const Value& value, Modem& modem) {
+void read_modem(const yaml_value& value, modem_config& modem) {
   mapping(value, {
       {"id", store(modem.id, values::identifier), true},
       {"port", store(modem.port, values::device_port), true},
@@ -51,12 +53,12 @@ void read_modem(const Value& value, Modem& modem) {
       {"pin", store(modem.pin, values::pin)},
       {"smsc", store(modem.smsc, values::phone_number)},
       {"operator", store(modem.mobile_operator,
-                         one_of<Operator>({{"telkomsel", Operator::telkomsel},
-                                           {"indosat", Operator::indosat},
-                                           {"xl", Operator::xl},
-                                           {"axis", Operator::axis},
-                                           {"tri", Operator::tri},
-                                           {"smartfren", Operator::smartfren}}))},
+                         one_of<network_operator>({{"telkomsel", network_operator::telkomsel},
+                                           {"indosat", network_operator::indosat},
+                                           {"xl", network_operator::xl},
+                                           {"axis", network_operator::axis},
+                                           {"tri", network_operator::tri},
+                                           {"smartfren", network_operator::smartfren}}))},
       {"max_per_minute", store(modem.max_per_minute, values::whole_number(0, 600))},
       {"sim_send_delay_ms", store(modem.sim_send_delay_ms, values::whole_number(0, 60000))},
   });
@@ -66,7 +68,7 @@ void read_modem(const Value& value, Modem& modem) {
   }
 }
 
-void read_dispatch(const Value& value, Dispatch& dispatch) {
+void read_dispatch(const yaml_value& value, dispatch_config& dispatch) {
   mapping(value, {
       {"max_attempts", store(dispatch.max_attempts, values::whole_number(1, 100))},
       {"retry_delay", store(dispatch.retry_delay, values::duration)},
@@ -76,11 +78,11 @@ void read_dispatch(const Value& value, Dispatch& dispatch) {
   });
 }
 
-void read_modems(const Value& value, std::vector<Modem>& modems) {
-  UniqueNames ids("id");
-  UniqueNames ports("port");
-  sequence(value, [&](const Value& item) {
-    Modem modem;
+void read_modems(const yaml_value& value, std::vector<modem_config>& modems) {
+  unique_names ids("id");
+  unique_names ports("port");
+  sequence(value, [&](const yaml_value& item) {
+    modem_config modem;
     read_modem(item, modem);
     if (!modem.id.empty()) ids.check(item, "id", modem.id);
     // Several simulated modems are fine; two modems cannot share one serial port.
@@ -89,18 +91,18 @@ void read_modems(const Value& value, std::vector<Modem>& modems) {
   });
 }
 
-void read_http(const Value& value, Http& http) {
-  auto read_listen = [&](const Value& listen) {
+void read_http(const yaml_value& value, http_config& http) {
+  auto read_listen = [&](const yaml_value& listen) {
     if (auto address = values::listen_address(listen)) {
       http.listen = address->text;
       http.host = address->host;
       http.port = address->port;
     }
   };
-  auto read_tokens = [&](const Value& list) {
-    UniqueNames names("name");
-    sequence(list, [&](const Value& item) {
-      Token token;
+  auto read_tokens = [&](const yaml_value& list) {
+    unique_names names("name");
+    sequence(list, [&](const yaml_value& item) {
+      api_token token;
       mapping(item, {
           {"name", store(token.name, values::identifier), true},
           {"sha256", store(token.sha256, values::sha256_hex), true},
@@ -113,7 +115,7 @@ void read_http(const Value& value, Http& http) {
 }
 
 // One word of letters, compared case-insensitively: stored upper-case.
-std::optional<std::string> keyword(const Value& value) {
+std::optional<std::string> keyword(const yaml_value& value) {
   auto word = values::text(value);
   if (!word) return std::nullopt;
   const bool letters = word->size() <= 20 && std::ranges::all_of(*word, [](unsigned char c) { return std::isalpha(c); });
@@ -121,21 +123,20 @@ std::optional<std::string> keyword(const Value& value) {
     value.error("'" + *word + "' is not a keyword: one word of 1 to 20 letters");
     return std::nullopt;
   }
-  std::ranges::transform(*word, word->begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return word;
+  return common::uppercase(*word);
 }
 
-Reader keyword_list(std::vector<std::string>& words) {
-  return [&words](const Value& list) {
+value_reader keyword_list(std::vector<std::string>& words) {
+  return [&words](const yaml_value& list) {
     words.clear();
-    sequence(list, [&](const Value& item) {
+    sequence(list, [&](const yaml_value& item) {
       if (auto word = keyword(item)) words.push_back(std::move(*word));
     });
   };
 }
 
 // A reply must mean one thing: a word in two lists (given or default) is an error.
-void read_keywords(const Value& value, InboxKeywords& k) {
+void read_keywords(const yaml_value& value, inbox_keywords& k) {
   mapping(value, {{"stop", keyword_list(k.stop)},
                   {"start", keyword_list(k.start)},
                   {"change_number", keyword_list(k.change_number)},
@@ -153,57 +154,57 @@ void read_keywords(const Value& value, InboxKeywords& k) {
   }
 }
 
-void read_root(const Value& value, Config& config) {
+void read_root(const yaml_value& value, daemon_config& config) {
   mapping(value, {
       {"database", store(config.database, values::text)},
       {"timezone", store(config.timezone, values::timezone)},
       {"region", store(config.region, values::region)},
-      {"log_level", store(config.log_level, one_of<LogLevel>({{"trace", LogLevel::trace},
-                                                              {"debug", LogLevel::debug},
-                                                              {"info", LogLevel::info},
-                                                              {"warn", LogLevel::warn},
-                                                              {"error", LogLevel::error}}))},
-      {"throttle", [&](const Value& v) { read_throttle(v, config.throttle); }},
-      {"on_uncertain", store(config.on_uncertain, one_of<OnUncertain>({{"resend", OnUncertain::resend},
-                                                                     {"hold", OnUncertain::hold}}))},
-      {"dispatch", [&](const Value& v) { read_dispatch(v, config.dispatch); }},
-      {"modems", [&](const Value& v) { read_modems(v, config.modems); }},
-      {"http", [&](const Value& v) { read_http(v, config.http); }},
-      {"inbox", [&](const Value& v) {
+      {"log_level", store(config.log_level, one_of<log_severity>({{"trace", log_severity::trace},
+                                                              {"debug", log_severity::debug},
+                                                              {"info", log_severity::info},
+                                                              {"warn", log_severity::warn},
+                                                              {"error", log_severity::error}}))},
+      {"throttle", [&](const yaml_value& v) { read_throttle(v, config.throttle); }},
+      {"on_uncertain", store(config.on_uncertain, one_of<uncertain_policy>({{"resend", uncertain_policy::resend},
+                                                                     {"hold", uncertain_policy::hold}}))},
+      {"dispatch", [&](const yaml_value& v) { read_dispatch(v, config.dispatch); }},
+      {"modems", [&](const yaml_value& v) { read_modems(v, config.modems); }},
+      {"http", [&](const yaml_value& v) { read_http(v, config.http); }},
+      {"inbox", [&](const yaml_value& v) {
          mapping(v, {{"reply_window", store(config.inbox.reply_window, values::duration)},
                      {"reassembly_timeout", store(config.inbox.reassembly_timeout, values::duration)},
-                     {"keywords", [&](const Value& k) { read_keywords(k, config.inbox.keywords); }}});
+                     {"keywords", [&](const yaml_value& k) { read_keywords(k, config.inbox.keywords); }}});
        }},
   });
 }
 
 [[noreturn]] void fail(const std::string& file, int line, int column, std::string message) {
-  throw ConfigError({Diagnostic{file, line, column, "", std::move(message)}});
+  throw config_error({diagnostic{file, line, column, "", std::move(message)}});
 }
 
 }  // namespace
 
-Config load_string(std::string_view text, std::string_view source_name, KeyCoverage* coverage) {
+daemon_config load_string(std::string_view text, std::string_view source_name, key_coverage* coverage) {
   std::string file(source_name);
   if (text.size() > max_document_bytes) {
     fail(file, 0, 0, "is " + std::to_string(text.size()) + " bytes; a configuration larger than " +
                          std::to_string(max_document_bytes) + " bytes is refused");
   }
   YAML::Node document = parse_document(text, file);
-  Walk walk(file, coverage);
-  Config config;
+  schema_walk walk(file, coverage);
+  daemon_config config;
   try {
     read_root(walk.root(document), config);
   } catch (const YAML::Exception& e) {
     // Walking checks node kinds before use, so this is a loader bug; still report, not crash.
     walk.report(e.mark, "", "internal error reading the document: " + e.msg);
   }
-  std::vector<Diagnostic> diagnostics = walk.take_diagnostics();
-  if (!diagnostics.empty()) throw ConfigError(std::move(diagnostics));
+  std::vector<diagnostic> diagnostics = walk.take_diagnostics();
+  if (!diagnostics.empty()) throw config_error(std::move(diagnostics));
   return config;
 }
 
-Config load_file(const std::filesystem::path& file, KeyCoverage* coverage) {
+daemon_config load_file(const std::filesystem::path& file, key_coverage* coverage) {
   std::ifstream in(file, std::ios::binary);
   if (!in) fail(file.string(), 0, 0, "cannot open: " + std::string(std::strerror(errno)));
   std::string text;

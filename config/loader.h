@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Reading a YAML configuration into a validated Config. Both functions either return a
-// complete Config or throw ConfigError with every problem of the document; no other
+// Reading a YAML configuration into a validated daemon_config. Both functions either return a
+// complete daemon_config or throw config_error with every problem of the document; no other
 // exception type leaves them (yaml-cpp's are translated).
 
 #include <filesystem>
@@ -16,7 +17,7 @@ namespace siaran::config {
 
 // Keys the schema declares and keys a document used, as generic paths ("modems[].baud").
 // Lets a test prove that the example configuration documents every key.
-struct KeyCoverage {
+struct key_coverage {
   std::set<std::string> declared;  // in every mapping the document reached
   std::set<std::string> used;
 };
@@ -25,10 +26,10 @@ struct KeyCoverage {
 // the limit bounds what a fuzzer or a wrong file can make the YAML parser do.
 inline constexpr std::size_t max_document_bytes = 1 << 20;
 
-Config load_file(const std::filesystem::path& file, KeyCoverage* coverage = nullptr);
+daemon_config load_file(const std::filesystem::path& file, key_coverage* coverage = nullptr);
 
 // `source_name` stands for the file name in error messages.
-Config load_string(std::string_view text, std::string_view source_name = "<string>",
-                   KeyCoverage* coverage = nullptr);
+daemon_config load_string(std::string_view text, std::string_view source_name = "<string>",
+                   key_coverage* coverage = nullptr);
 
 }  // namespace siaran::config

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/values.h"
 
 #include <arpa/inet.h>
@@ -20,7 +21,7 @@ bool all_of(std::string_view s, int (*predicate)(int)) {
   return std::all_of(s.begin(), s.end(), [&](char c) { return predicate(static_cast<unsigned char>(c)) != 0; });
 }
 
-bool is_plain(const Value& value) { return value.node.Tag() == "?"; }
+bool is_plain(const yaml_value& value) { return value.node.Tag() == "?"; }
 
 template <class T>
 std::optional<T> parse_decimal(std::string_view s) {
@@ -39,8 +40,8 @@ std::string show(T n) {
 
 // `what` names the kind of number in the message: "a whole number", "a number".
 template <class T>
-Parser<T> in_range(T min, T max, std::string what) {
-  return [min, max, what](const Value& value) -> std::optional<T> {
+value_parser<T> in_range(T min, T max, std::string what) {
+  return [min, max, what](const yaml_value& value) -> std::optional<T> {
     auto s = text(value);
     if (!s) return std::nullopt;
     auto n = parse_decimal<T>(*s);
@@ -86,7 +87,7 @@ std::string joined(const std::vector<std::string_view>& words) {
   return out;
 }
 
-std::optional<std::string> text(const Value& value) {
+std::optional<std::string> text(const yaml_value& value) {
   if (value.node.IsNull()) {
     value.error("has no value; give one or remove the key");
     return std::nullopt;
@@ -107,7 +108,7 @@ std::optional<std::string> text(const Value& value) {
   return value.node.Scalar();
 }
 
-std::optional<std::string> identifier(const Value& value) {
+std::optional<std::string> identifier(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;
   bool ok = s->size() <= 64 && std::all_of(s->begin(), s->end(), [](char c) {
@@ -120,10 +121,10 @@ std::optional<std::string> identifier(const Value& value) {
   return s;
 }
 
-std::optional<std::string> device_port(const Value& value) {
+std::optional<std::string> device_port(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;
-  if (*s != Modem::sim_port && s->front() != '/') {
+  if (*s != modem_config::sim_port && s->front() != '/') {
     value.error("'" + *s + "' must be a device path such as /dev/ttyUSB0 or " +
                 "/dev/serial/by-id/..., or \"sim\" for the built-in simulated modem");
     return std::nullopt;
@@ -131,7 +132,7 @@ std::optional<std::string> device_port(const Value& value) {
   return s;
 }
 
-std::optional<std::string> pin(const Value& value) {
+std::optional<std::string> pin(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;
   if (is_plain(value) && all_of(*s, std::isdigit)) {
@@ -146,7 +147,7 @@ std::optional<std::string> pin(const Value& value) {
   return s;
 }
 
-std::optional<std::string> phone_number(const Value& value) {
+std::optional<std::string> phone_number(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;
   std::string_view digits = *s;
@@ -158,7 +159,7 @@ std::optional<std::string> phone_number(const Value& value) {
   return s;
 }
 
-std::optional<std::string> sha256_hex(const Value& value) {
+std::optional<std::string> sha256_hex(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;
   bool lower_hex = std::all_of(s->begin(), s->end(), [](char c) {
@@ -171,7 +172,7 @@ std::optional<std::string> sha256_hex(const Value& value) {
   return s;
 }
 
-std::optional<std::string> timezone(const Value& value) {
+std::optional<std::string> timezone(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;
   bool name_ok = s->front() != '/' && s->find("..") == std::string::npos &&
@@ -188,7 +189,7 @@ std::optional<std::string> timezone(const Value& value) {
   return s;
 }
 
-std::optional<std::string> region(const Value& value) {
+std::optional<std::string> region(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;
   if (supported_regions().count(*s) == 0) {
@@ -198,7 +199,7 @@ std::optional<std::string> region(const Value& value) {
   return s;
 }
 
-std::optional<unsigned> baud(const Value& value) {
+std::optional<unsigned> baud(const yaml_value& value) {
   static constexpr std::array<unsigned, 11> standard = {
       1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600};
   auto s = text(value);
@@ -213,7 +214,7 @@ std::optional<unsigned> baud(const Value& value) {
   return rate;
 }
 
-std::optional<std::chrono::seconds> duration(const Value& value) {
+std::optional<std::chrono::seconds> duration(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;
   auto total = parse_duration(*s);
@@ -244,13 +245,13 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view rest) {
   return total;
 }
 
-Parser<unsigned> whole_number(unsigned min, unsigned max) {
+value_parser<unsigned> whole_number(unsigned min, unsigned max) {
   return in_range<unsigned>(min, max, "a whole number");
 }
 
-Parser<double> number(double min, double max) { return in_range<double>(min, max, "a number"); }
+value_parser<double> number(double min, double max) { return in_range<double>(min, max, "a number"); }
 
-std::optional<ListenAddress> listen_address(const Value& value) {
+std::optional<listen_endpoint> listen_address(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;
   std::string host;
@@ -278,7 +279,7 @@ std::optional<ListenAddress> listen_address(const Value& value) {
                 "port from 1 to 65535, e.g. 127.0.0.1:8080 or [::1]:8080");
     return std::nullopt;
   }
-  return ListenAddress{*s, host, *port};
+  return listen_endpoint{*s, host, *port};
 }
 
 }  // namespace siaran::config::values

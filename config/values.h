@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Parsers for the configuration's single values. Each reads one Value, reports what is
-// wrong with it through Value::error and returns nothing, or returns the typed value.
+// Parsers for the configuration's single values. Each reads one yaml_value, reports what is
+// wrong with it through yaml_value::error and returns nothing, or returns the typed value.
 
 #include <chrono>
 #include <cstdint>
@@ -18,41 +19,41 @@
 namespace siaran::config::values {
 
 template <class T>
-using Parser = std::function<std::optional<T>(const Value&)>;
+using value_parser = std::function<std::optional<T>(const yaml_value&)>;
 
-std::optional<std::string> text(const Value& value);  // any non-empty scalar
-std::optional<std::string> identifier(const Value& value);  // [A-Za-z0-9_-]{1,64}
-std::optional<std::string> device_port(const Value& value);  // absolute path or "sim"
-std::optional<std::string> pin(const Value& value);
-std::optional<std::string> phone_number(const Value& value);
-std::optional<std::string> sha256_hex(const Value& value);
-std::optional<std::string> timezone(const Value& value);
-std::optional<std::string> region(const Value& value);
-std::optional<unsigned> baud(const Value& value);
-std::optional<std::chrono::seconds> duration(const Value& value);
+std::optional<std::string> text(const yaml_value& value);  // any non-empty scalar
+std::optional<std::string> identifier(const yaml_value& value);  // [A-Za-z0-9_-]{1,64}
+std::optional<std::string> device_port(const yaml_value& value);  // absolute path or "sim"
+std::optional<std::string> pin(const yaml_value& value);
+std::optional<std::string> phone_number(const yaml_value& value);
+std::optional<std::string> sha256_hex(const yaml_value& value);
+std::optional<std::string> timezone(const yaml_value& value);
+std::optional<std::string> region(const yaml_value& value);
+std::optional<unsigned> baud(const yaml_value& value);
+std::optional<std::chrono::seconds> duration(const yaml_value& value);
 // "7d", "12h", "30m", "1d12h": between 1 s and 366 days; nothing for anything else. The API's
 // durations read the same as the config's.
 std::optional<std::chrono::seconds> parse_duration(std::string_view text);
 
-Parser<unsigned> whole_number(unsigned min, unsigned max);
-Parser<double> number(double min, double max);
+value_parser<unsigned> whole_number(unsigned min, unsigned max);
+value_parser<double> number(double min, double max);
 
-struct ListenAddress {
+struct listen_endpoint {
   std::string text;
   std::string host;
   std::uint16_t port;
 };
-std::optional<ListenAddress> listen_address(const Value& value);
+std::optional<listen_endpoint> listen_address(const yaml_value& value);
 
 template <class E>
-using Names = std::vector<std::pair<std::string_view, E>>;
+using enum_names = std::vector<std::pair<std::string_view, E>>;
 
 std::string joined(const std::vector<std::string_view>& words);
 
 // One of a fixed set of words, e.g. log levels.
 template <class E>
-Parser<E> one_of(Names<E> names) {
-  return [names = std::move(names)](const Value& value) -> std::optional<E> {
+value_parser<E> one_of(enum_names<E> names) {
+  return [names = std::move(names)](const yaml_value& value) -> std::optional<E> {
     auto word = text(value);
     if (!word) return std::nullopt;
     std::vector<std::string_view> choices;

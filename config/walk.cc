@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/walk.h"
 
 #include <algorithm>
@@ -34,9 +35,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::string unknown_key_message(const std::string& name, std::initializer_list<Key> keys) {
+std::string unknown_key_message(const std::string& name, std::initializer_list<schema_key> keys) {
   std::string message = "unknown key";
-  auto closest = std::min_element(keys.begin(), keys.end(), [&](const Key& a, const Key& b) {
+  auto closest = std::min_element(keys.begin(), keys.end(), [&](const schema_key& a, const schema_key& b) {
     return edit_distance(name, a.name) < edit_distance(name, b.name);
   });
   // Two edits catch most typos ("databse", "bud") without suggesting unrelated keys.
@@ -44,44 +45,44 @@ std::string unknown_key_message(const std::string& name, std::initializer_list<K
     return message + "; did you mean '" + std::string(closest->name) + "'?";
   }
   message += " (expected one of:";
-  for (const Key& key : keys) message += " " + std::string(key.name);
+  for (const schema_key& key : keys) message += " " + std::string(key.name);
   return message + ")";
 }
 
 }  // namespace
 
-void Value::error(std::string message) const { walk.report(mark, path, std::move(message)); }
+void yaml_value::error(std::string message) const { walk.report(mark, path, std::move(message)); }
 
-Value Value::child(YAML::Node child_node, const std::string& key,
+yaml_value yaml_value::child(YAML::Node child_node, const std::string& key,
                    const YAML::Mark& key_mark) const {
   YAML::Mark child_mark = usable(child_node.Mark(), key_mark);
   std::string prefix = path.empty() ? "" : path + ".";
   std::string generic_prefix = generic.empty() ? "" : generic + ".";
-  return Value{walk, child_node, prefix + key, generic_prefix + key, child_mark};
+  return yaml_value{walk, child_node, prefix + key, generic_prefix + key, child_mark};
 }
 
-Value Value::item(YAML::Node item_node, std::size_t index) const {
-  return Value{walk, item_node, path + "[" + std::to_string(index) + "]", generic + "[]",
+yaml_value yaml_value::item(YAML::Node item_node, std::size_t index) const {
+  return yaml_value{walk, item_node, path + "[" + std::to_string(index) + "]", generic + "[]",
                usable(item_node.Mark(), mark)};
 }
 
-Value Walk::root(YAML::Node node) {
-  return Value{*this, node, "", "", usable(node.Mark(), YAML::Mark())};
+yaml_value schema_walk::root(YAML::Node node) {
+  return yaml_value{*this, node, "", "", usable(node.Mark(), YAML::Mark())};
 }
 
-void Walk::report(const YAML::Mark& mark, const std::string& path, std::string message) {
+void schema_walk::report(const YAML::Mark& mark, const std::string& path, std::string message) {
   int line = mark.line >= 0 ? mark.line + 1 : 0;
   int column = mark.column >= 0 ? mark.column + 1 : 0;
-  diagnostics_.push_back(Diagnostic{file_, line, column, path, std::move(message)});
+  diagnostics_.push_back(diagnostic{file_, line, column, path, std::move(message)});
 }
 
-void Walk::cover(const std::string& generic, bool used) {
+void schema_walk::cover(const std::string& generic, bool used) {
   if (coverage_ == nullptr) return;
   coverage_->declared.insert(generic);
   if (used) coverage_->used.insert(generic);
 }
 
-void mapping(const Value& value, std::initializer_list<Key> keys) {
+void mapping(const yaml_value& value, std::initializer_list<schema_key> keys) {
   if (value.node.IsNull()) {
     // An empty section ("throttle:") keeps the defaults, but required keys are still missing.
   } else if (!value.node.IsMap()) {
@@ -99,14 +100,14 @@ void mapping(const Value& value, std::initializer_list<Key> keys) {
         continue;
       }
       const std::string& name = pair.first.Scalar();
-      Value child = value.child(pair.second, name, key_mark);
+      yaml_value child = value.child(pair.second, name, key_mark);
       auto [seen, inserted] = first_line.emplace(name, key_mark.line + 1);
       if (!inserted) {
         value.walk.report(key_mark, child.path,
                           "duplicate key (first given on line " + std::to_string(seen->second) + ")");
         continue;
       }
-      auto key = std::find_if(keys.begin(), keys.end(), [&](const Key& k) { return k.name == name; });
+      auto key = std::find_if(keys.begin(), keys.end(), [&](const schema_key& k) { return k.name == name; });
       if (key == keys.end()) {
         value.walk.report(key_mark, child.path, unknown_key_message(name, keys));
         continue;
@@ -114,7 +115,7 @@ void mapping(const Value& value, std::initializer_list<Key> keys) {
       key->read(child);
     }
   }
-  for (const Key& key : keys) {
+  for (const schema_key& key : keys) {
     std::string generic = value.generic.empty() ? std::string(key.name)
                                                 : value.generic + "." + std::string(key.name);
     bool present = first_line.find(key.name) != first_line.end();
@@ -125,7 +126,7 @@ void mapping(const Value& value, std::initializer_list<Key> keys) {
   }
 }
 
-void sequence(const Value& value, const std::function<void(const Value& item)>& each) {
+void sequence(const yaml_value& value, const std::function<void(const yaml_value& item)>& each) {
   if (value.node.IsNull()) return;
   if (!value.node.IsSequence()) {
     value.error("expected a list, got " + std::string(kind(value.node)));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A small schema walker over yaml-cpp nodes: the loader declares each mapping as a table of
@@ -20,57 +21,57 @@
 
 namespace siaran::config {
 
-class Walk;
+class schema_walk;
 
 // A node being read, with where it is (for errors) and how it was reached.
-struct Value {
-  Walk& walk;
+struct yaml_value {
+  schema_walk& walk;
   YAML::Node node;
   std::string path;     // "modems[1].baud", empty at the root
-  std::string generic;  // "modems[].baud": the schema position, for KeyCoverage
+  std::string generic;  // "modems[].baud": the schema position, for key_coverage
   YAML::Mark mark;      // where errors about this value point
 
   void error(std::string message) const;
-  Value child(YAML::Node child_node, const std::string& key, const YAML::Mark& key_mark) const;
-  Value item(YAML::Node item_node, std::size_t index) const;
+  yaml_value child(YAML::Node child_node, const std::string& key, const YAML::Mark& key_mark) const;
+  yaml_value item(YAML::Node item_node, std::size_t index) const;
 };
 
-using Reader = std::function<void(const Value&)>;
+using value_reader = std::function<void(const yaml_value&)>;
 
-struct Key {
+struct schema_key {
   std::string_view name;
-  Reader read;
+  value_reader read;
   bool required = false;
 };
 
-class Walk {
+class schema_walk {
  public:
-  Walk(std::string file, KeyCoverage* coverage) : file_(std::move(file)), coverage_(coverage) {}
+  schema_walk(std::string file, key_coverage* coverage) : file_(std::move(file)), coverage_(coverage) {}
 
-  Value root(YAML::Node node);
+  yaml_value root(YAML::Node node);
   void report(const YAML::Mark& mark, const std::string& path, std::string message);
   void cover(const std::string& generic, bool used);
 
   const std::string& file() const { return file_; }
-  std::vector<Diagnostic> take_diagnostics() { return std::move(diagnostics_); }
+  std::vector<diagnostic> take_diagnostics() { return std::move(diagnostics_); }
 
  private:
   std::string file_;
-  KeyCoverage* coverage_;
-  std::vector<Diagnostic> diagnostics_;
+  key_coverage* coverage_;
+  std::vector<diagnostic> diagnostics_;
 };
 
 // Reads a mapping whose keys are exactly `keys` (a null node is an empty mapping).
-void mapping(const Value& value, std::initializer_list<Key> keys);
+void mapping(const yaml_value& value, std::initializer_list<schema_key> keys);
 
 // Reads a list item by item (a null node is an empty list).
-void sequence(const Value& value, const std::function<void(const Value& item)>& each);
+void sequence(const yaml_value& value, const std::function<void(const yaml_value& item)>& each);
 
-// A Reader that parses the value with `parse` (which reports its own errors and returns
+// A value_reader that parses the value with `parse` (which reports its own errors and returns
 // nothing when the value is bad) and stores the result in `out`.
 template <class T, class Parse>
-Reader store(T& out, Parse parse) {
-  return [&out, parse](const Value& value) {
+value_reader store(T& out, Parse parse) {
+  return [&out, parse](const yaml_value& value) {
     if (auto parsed = parse(value)) out = std::move(*parsed);
   };
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/broadcaster.h"
 
 #include <fmt/format.h>
@@ -40,17 +41,21 @@ void add_encoding(broadcast_plan& plan, const std::string& encoding) {
 
 broadcaster::broadcaster(queue::store& store, queue::contact_book& contacts,
                          queue::broadcast_book& broadcasts, std::function<void()> queued,
-                         broadcaster_settings settings)
+                         broadcaster_settings settings, concat_reference_allocator& references)
     : store_(store),
       contacts_(contacts),
       broadcasts_(broadcasts),
       queued_(std::move(queued)),
       settings_(std::move(settings)),
-      zone_(settings_.timezone) {}
+      zone_(settings_.timezone),
+      concat_references_(references) {}
 
 broadcast_plan broadcaster::preview(const broadcast_request& request, queue::timestamp now,
                                     std::size_t samples) {
-  return plan(request, now, samples).plan;
+  // A preview queues nothing, so its references are drawn from an allocator of its own: they
+  // would otherwise stay held for every recipient until the messages that were never queued expire.
+  concat_reference_allocator unqueued(0);
+  return plan(request, now, samples, unqueued).plan;
 }
 
 created_broadcast broadcaster::create(const broadcast_request& request, queue::timestamp now) {
@@ -58,7 +63,7 @@ created_broadcast broadcaster::create(const broadcast_request& request, queue::t
 }
 
 broadcaster::prepared broadcaster::prepare(const broadcast_request& request, queue::timestamp now) {
-  planned p = plan(request, now, 3);
+  planned p = plan(request, now, 3, concat_references_);
   queue::new_broadcast b;
   b.officer_id = request.officer_id;
   b.template_text = request.template_text;
@@ -80,7 +85,7 @@ created_broadcast broadcaster::commit(prepared&& ready) {
 }
 
 broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::timestamp now,
-                                       std::size_t samples) {
+                                       std::size_t samples, concat_reference_allocator& references) {
   const broadcast::message_template text = parsed(request.template_text);
   const std::string tag = sender_tag(request.officer_id);
   std::vector<queue::contact> audience = resolve(request.audience);
@@ -113,7 +118,7 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
     out.now = now;
     out.send_at = send_at;
     out.valid_for = settings_.valid_for;
-    out.concat_reference = next_concat_reference_++;
+    out.concat_reference = references.allocate(out.to, now, send_at + out.valid_for);
     composed_message composed;
     try {
       composed = compose(out);

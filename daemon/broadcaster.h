@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Turns a broadcast request (officer, audience, template, time) into one personalised message
-// per recipient and queues them with the broadcast in one transaction (issue 6): the API's
+// per recipient and queues them with the broadcast in one transaction: the API's
 // POST /api/v1/broadcasts, and every scheduled send (reminders, birthdays, recurring) too.
 // Opted-out contacts and repeated numbers are skipped; the officer's sender tag is appended to
 // every text; an unknown placeholder refuses the whole request before anything is queued.
@@ -15,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/concat_references.h"
 #include "daemon/schedule/local_time.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
@@ -83,7 +85,8 @@ class broadcaster {
  public:
   // `queued` tells the dispatcher that new work was queued.
   broadcaster(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
-              std::function<void()> queued, broadcaster_settings settings);
+              std::function<void()> queued, broadcaster_settings settings,
+              concat_reference_allocator& references);
 
   // What create() would queue, with `samples` rendered recipients; queues nothing.
   broadcast_plan preview(const broadcast_request& request, queue::timestamp now, std::size_t samples = 3);
@@ -106,8 +109,10 @@ class broadcaster {
     broadcast_plan plan;
     std::vector<queue::broadcast_message> messages;
   };
-  // Resolves, renders and composes every message; throws broadcast_error.
-  planned plan(const broadcast_request& request, queue::timestamp now, std::size_t samples);
+  // Resolves, renders and composes every message, each with a reference from `references`;
+  // throws broadcast_error.
+  planned plan(const broadcast_request& request, queue::timestamp now, std::size_t samples,
+               concat_reference_allocator& references);
   std::string sender_tag(const std::optional<std::int64_t>& officer_id);
   std::vector<queue::contact> resolve(const queue::audience& audience);
 
@@ -117,7 +122,7 @@ class broadcaster {
   std::function<void()> queued_;
   broadcaster_settings settings_;
   schedule::time_zone zone_;
-  std::uint8_t next_concat_reference_ = 1;
+  concat_reference_allocator& concat_references_;
 };
 
 }  // namespace siaran::daemon

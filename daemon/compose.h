@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One text for one number, encoded into the PDUs the store queues: what the API's messages,
@@ -21,7 +22,7 @@ struct outgoing_text {
   queue::timestamp now{};
   queue::timestamp send_at{};
   std::chrono::seconds valid_for{48 * 3600};
-  std::uint8_t concat_reference = 0;  // shared by the parts of one long message; vary it per message
+  std::uint8_t concat_reference = 0;  // shared by the parts of one long message (concat_references.h)
 };
 
 struct composed_message {

@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/dispatcher.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
+#include "common/redaction.h"
 #include "daemon/wall_clock.h"
 
 namespace siaran::daemon {
@@ -31,11 +33,6 @@ constexpr auto busy_retry = 250ms;
 // Enough candidates for every part that can go now, with room for those waiting on a sticky or
 // pinned modem that is busy.
 int window_for(std::size_t can_send) { return static_cast<int>(std::min<std::size_t>(can_send * 2 + 16, 1024)); }
-
-// The last digits only: numbers are personal data (STYLE.md).
-std::string redacted(const std::string& number) {
-  return number.size() > 4 ? "…" + number.substr(number.size() - 4) : number;
-}
 
 }  // namespace
 
@@ -403,7 +400,7 @@ asio::awaitable<void> dispatcher::record(std::size_t modem_index, const queue::c
   load_[modem_index].rest.sent();
   sticky_[part.recipient] = modem_id;
   spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id, part.part.number,
-                part.part.total, part.part.message_id, redacted(part.recipient), modem_id, *result.reference);
+                part.part.total, part.part.message_id, common::redacted_number(part.recipient), modem_id, *result.reference);
 }
 
 asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index, const queue::claimed_part& part,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Sends queued parts across the modem pool (DESIGN.md "Throughput"): a global token bucket over

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Stores what the modems receive before they delete it (DESIGN.md "Messages and their states"):

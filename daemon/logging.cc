@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/logging.h"
 
 #include <spdlog/sinks/stdout_sinks.h>
@@ -12,13 +13,13 @@
 
 namespace siaran::daemon {
 
-spdlog::level::level_enum to_spdlog(config::LogLevel level) {
+spdlog::level::level_enum to_spdlog(config::log_severity level) {
   switch (level) {
-    case config::LogLevel::trace: return spdlog::level::trace;
-    case config::LogLevel::debug: return spdlog::level::debug;
-    case config::LogLevel::info: return spdlog::level::info;
-    case config::LogLevel::warn: return spdlog::level::warn;
-    case config::LogLevel::error: return spdlog::level::err;
+    case config::log_severity::trace: return spdlog::level::trace;
+    case config::log_severity::debug: return spdlog::level::debug;
+    case config::log_severity::info: return spdlog::level::info;
+    case config::log_severity::warn: return spdlog::level::warn;
+    case config::log_severity::error: return spdlog::level::err;
   }
   return spdlog::level::info;
 }
@@ -34,7 +35,7 @@ bool stderr_is_journal() {
   return st.st_dev == device && st.st_ino == inode;
 }
 
-void setup_logging(config::LogLevel level) {
+void setup_logging(config::log_severity level) {
   std::shared_ptr<spdlog::logger> logger;
   if (stderr_is_journal()) {
     // The journal adds time, priority and unit itself.
@@ -50,7 +51,7 @@ void setup_logging(config::LogLevel level) {
   spdlog::set_default_logger(std::move(logger));
 }
 
-void apply_log_level(config::LogLevel from, config::LogLevel to) {
+void apply_log_level(config::log_severity from, config::log_severity to) {
   if (from == to) {
     spdlog::info("log level unchanged ({})", config::to_string(to));
     return;
@@ -58,7 +59,7 @@ void apply_log_level(config::LogLevel from, config::LogLevel to) {
   auto announce = [&] {
     spdlog::info("log level changed from {} to {}", config::to_string(from), config::to_string(to));
   };
-  if (to <= config::LogLevel::info) {
+  if (to <= config::log_severity::info) {
     spdlog::set_level(to_spdlog(to));
     announce();
   } else {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // siarand: parse options, load the configuration, build the service, run it.
 
 #include <spdlog/spdlog.h>
@@ -14,24 +15,24 @@
 
 namespace {
 
-using siaran::daemon::Options;
+using siaran::daemon::startup_options;
 
-int check_config(const Options& options) {
+int check_config(const startup_options& options) {
   try {
     siaran::config::load_file(options.config_file);
     std::cout << options.config_file.string() << ": ok\n";
     return EX_OK;
-  } catch (const siaran::config::ConfigError& e) {
+  } catch (const siaran::config::config_error& e) {
     std::cerr << e.what() << '\n';
     return EX_CONFIG;
   }
 }
 
-int run(const Options& options) {
-  siaran::config::Config config;
+int run(const startup_options& options) {
+  siaran::config::daemon_config config;
   try {
     config = siaran::config::load_file(options.config_file);
-  } catch (const siaran::config::ConfigError& e) {
+  } catch (const siaran::config::config_error& e) {
     std::cerr << e.what() << '\n';
     return EX_CONFIG;
   }
@@ -39,8 +40,8 @@ int run(const Options& options) {
   spdlog::info("configuration {}: {}", options.config_file.string(), siaran::config::summary(config));
   if (config.modems.empty()) spdlog::warn("no modems configured: nothing can be sent");
   try {
-    siaran::daemon::Service service(options.config_file, std::move(config));
-    return service.run();
+    siaran::daemon::service gateway(options.config_file, std::move(config));
+    return gateway.run();
   } catch (const siaran::queue::store_error& e) {
     spdlog::critical("cannot use the database: {}", e.what());
     return EX_CANTCREAT;
@@ -54,23 +55,23 @@ int run(const Options& options) {
 
 int main(int argc, char** argv) {
   const std::string program = argc > 0 ? argv[0] : "siarand";
-  Options options;
+  startup_options options;
   try {
     options = siaran::daemon::parse_options(std::vector<std::string>(argv + (argc > 0 ? 1 : 0), argv + argc));
-  } catch (const siaran::daemon::UsageError& e) {
+  } catch (const siaran::daemon::usage_error& e) {
     std::cerr << program << ": " << e.what() << '\n' << siaran::daemon::usage(program);
     return EX_USAGE;
   }
   switch (options.mode) {
-    case Options::Mode::help:
+    case startup_options::run_mode::help:
       std::cout << siaran::daemon::usage(program);
       return EX_OK;
-    case Options::Mode::version:
+    case startup_options::run_mode::version:
       std::cout << "siarand " << SIARAN_VERSION << '\n';
       return EX_OK;
-    case Options::Mode::check_config:
+    case startup_options::run_mode::check_config:
       return check_config(options);
-    case Options::Mode::run:
+    case startup_options::run_mode::run:
       return run(options);
   }
   return EX_SOFTWARE;

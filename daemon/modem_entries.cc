@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/modem_entries.h"
 
 namespace siaran::daemon {
 
-modem::modem_entry modem_entry_for(const config::Modem& modem) {
+modem::modem_entry modem_entry_for(const config::modem_config& modem) {
   modem::modem_entry entry;
   entry.id = modem.id;
   entry.port = modem.port;
@@ -15,10 +16,10 @@ modem::modem_entry modem_entry_for(const config::Modem& modem) {
   return entry;
 }
 
-std::vector<modem::modem_entry> modem_entries(const config::Config& config) {
+std::vector<modem::modem_entry> modem_entries(const config::daemon_config& config) {
   std::vector<modem::modem_entry> entries;
   entries.reserve(config.modems.size());
-  for (const config::Modem& each : config.modems) entries.push_back(modem_entry_for(each));
+  for (const config::modem_config& each : config.modems) entries.push_back(modem_entry_for(each));
   return entries;
 }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/options.h"
 
 #include <optional>
@@ -11,40 +12,40 @@ std::optional<std::string> option_value(const std::vector<std::string>& args, st
   const std::string& arg = args[i];
   if (arg.rfind(name + "=", 0) == 0) return arg.substr(name.size() + 1);
   if (arg != name) return std::nullopt;
-  if (i + 1 >= args.size()) throw UsageError(name + " needs a FILE");
+  if (i + 1 >= args.size()) throw usage_error(name + " needs a FILE");
   return args[++i];
 }
 
 }  // namespace
 
-Options parse_options(const std::vector<std::string>& args) {
-  Options options;
+startup_options parse_options(const std::vector<std::string>& args) {
+  startup_options options;
   bool have_mode = false;
-  auto set_mode = [&](Options::Mode mode, const std::string& arg) {
-    if (have_mode) throw UsageError("give only one of --config, --check-config, --version, --help (" + arg + ")");
+  auto set_mode = [&](startup_options::run_mode mode, const std::string& arg) {
+    if (have_mode) throw usage_error("give only one of --config, --check-config, --version, --help (" + arg + ")");
     have_mode = true;
     options.mode = mode;
   };
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
     if (auto file = option_value(args, i, "--config")) {
-      set_mode(Options::Mode::run, "--config");
+      set_mode(startup_options::run_mode::run, "--config");
       options.config_file = *file;
     } else if (auto file = option_value(args, i, "--check-config")) {
-      set_mode(Options::Mode::check_config, "--check-config");
+      set_mode(startup_options::run_mode::check_config, "--check-config");
       options.config_file = *file;
     } else if (arg == "--version") {
-      set_mode(Options::Mode::version, arg);
+      set_mode(startup_options::run_mode::version, arg);
     } else if (arg == "--help" || arg == "-h") {
-      set_mode(Options::Mode::help, arg);
+      set_mode(startup_options::run_mode::help, arg);
     } else {
-      throw UsageError("unknown argument '" + arg + "'");
+      throw usage_error("unknown argument '" + arg + "'");
     }
   }
-  if (!have_mode) throw UsageError("missing --config FILE");
-  if ((options.mode == Options::Mode::run || options.mode == Options::Mode::check_config) &&
+  if (!have_mode) throw usage_error("missing --config FILE");
+  if ((options.mode == startup_options::run_mode::run || options.mode == startup_options::run_mode::check_config) &&
       options.config_file.empty()) {
-    throw UsageError("the configuration FILE is empty");
+    throw usage_error("the configuration FILE is empty");
   }
   return options;
 }

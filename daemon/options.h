@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // siarand's command line.
@@ -9,20 +10,20 @@
 
 namespace siaran::daemon {
 
-struct Options {
-  enum class Mode { run, check_config, version, help };
-  Mode mode = Mode::run;
+struct startup_options {
+  enum class run_mode { run, check_config, version, help };
+  run_mode mode = run_mode::run;
   std::filesystem::path config_file;
 };
 
 // A command line that cannot be understood; main() prints it with the usage, exit 64.
-class UsageError : public std::runtime_error {
+class usage_error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
 // `args` excludes the program name. Accepts "--config FILE" and "--config=FILE".
-Options parse_options(const std::vector<std::string>& args);
+startup_options parse_options(const std::vector<std::string>& args);
 
 std::string usage(const std::string& program);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the dispatcher and the inbound side count since the daemon started, per modem, for

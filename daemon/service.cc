@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/service.h"
 
 #include <spdlog/spdlog.h>
@@ -57,27 +58,27 @@ void run_and_wait(const std::function<void(std::function<void()>)>& give, const 
   done.get();
 }
 
-queue::uncertain_policy policy_of(config::OnUncertain on_uncertain) {
-  return on_uncertain == config::OnUncertain::hold ? queue::uncertain_policy::hold : queue::uncertain_policy::resend;
+queue::uncertain_policy policy_of(config::uncertain_policy on_uncertain) {
+  return on_uncertain == config::uncertain_policy::hold ? queue::uncertain_policy::hold : queue::uncertain_policy::resend;
 }
 
-dispatch_settings dispatch_settings_of(const config::Config& c) {
+dispatch_settings dispatch_settings_of(const config::daemon_config& c) {
   return {c.throttle.rate_per_second, c.throttle.burst,      c.dispatch.max_attempts,
           c.dispatch.retry_delay,    c.dispatch.retry_max_delay, policy_of(c.on_uncertain)};
 }
 
-broadcaster_settings broadcaster_settings_of(const config::Config& c) {
+broadcaster_settings broadcaster_settings_of(const config::daemon_config& c) {
   return {c.region, c.dispatch.valid_for, c.timezone};
 }
 
-inbox::reply_settings reply_settings_of(const config::Config& c) {
+inbox::reply_settings reply_settings_of(const config::daemon_config& c) {
   return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords};
 }
 
 // The web UI's own files, and Bootstrap, Popper and Chart.js from Debian's libjs-bootstrap5,
 // node-popper2 and libjs-chart.js (no CDN: the office has no internet). Debian's Bootstrap
 // "bundle" lacks Popper, which its dropdowns need.
-std::vector<http::static_root> web_roots_of(const config::Config& c) {
+std::vector<http::static_root> web_roots_of(const config::daemon_config& c) {
   const std::filesystem::path javascript = "/usr/share/javascript";
   return {{"/vendor/bootstrap5/", javascript / "bootstrap5"},
           {"/vendor/popperjs2/", javascript / "popperjs2"},
@@ -85,13 +86,13 @@ std::vector<http::static_root> web_roots_of(const config::Config& c) {
           {"/", c.http.web_root.empty() ? std::filesystem::path(SIARAN_WEB_ROOT) : std::filesystem::path(c.http.web_root)}};
 }
 
-std::vector<http::token_digest> config_tokens_of(const config::Config& c) {
+std::vector<http::token_digest> config_tokens_of(const config::daemon_config& c) {
   std::vector<http::token_digest> tokens;
-  for (const config::Token& token : c.http.tokens) tokens.push_back({token.name, token.sha256});
+  for (const config::api_token& token : c.http.tokens) tokens.push_back({token.name, token.sha256});
   return tokens;
 }
 
-http::server_settings http_settings_of(const config::Config& c, http::authenticator authenticate) {
+http::server_settings http_settings_of(const config::daemon_config& c, http::authenticator authenticate) {
   http::server_settings settings;
   settings.host = c.http.host;
   settings.port = c.http.port;
@@ -101,9 +102,9 @@ http::server_settings http_settings_of(const config::Config& c, http::authentica
 
 }  // namespace
 
-class Service::Impl {
+class service::impl {
  public:
-  Impl(std::filesystem::path config_file, config::Config config)
+  impl(std::filesystem::path config_file, config::daemon_config config)
       : config_file_(std::move(config_file)),
         config_(std::move(config)),
       signals_(io_, SIGTERM, SIGINT, SIGHUP),
@@ -117,11 +118,11 @@ class Service::Impl {
       inbound_(io_, writer_, writes_.store, *pool_, {config_.region, config_.inbox.reassembly_timeout}, metrics_),
       watch_(io_, writer_, writes_.store),
       writer_broadcaster_(writes_.store, writes_.contacts, writes_.broadcasts, [this] { post_queued(); },
-                          broadcaster_settings_of(config_)),
+                          broadcaster_settings_of(config_), concat_references_),
       reader_broadcaster_(reads_.store, reads_.contacts, reads_.broadcasts, [this] { post_queued(); },
-                          broadcaster_settings_of(config_)),
+                          broadcaster_settings_of(config_), concat_references_),
       router_(writes_.store, writes_.contacts, writes_.broadcasts, writes_.events, writes_.replies,
-              [this] { post_queued(); }, reply_settings_of(config_)),
+              [this] { post_queued(); }, reply_settings_of(config_), concat_references_),
       api_writes_(api_context_of(writes_, writer_broadcaster_)),
       api_reads_(api_context_of(reads_, reader_broadcaster_)),
       schedule_runner_(
@@ -187,9 +188,10 @@ class Service::Impl {
   }
 
   api::api_context api_context_of(store_books& books, broadcaster& out) {
-    api::api_context c{books.store,    *pool_,           dispatcher_,  metrics_, watch_,
-                       books.contacts, books.broadcasts, books.events, out,      config_.region,
-                       config_.dispatch.valid_for,       config_.timezone};
+    api::api_context c{books.store,      *pool_,           dispatcher_,        metrics_,
+                       watch_,           books.contacts,   books.broadcasts,   books.events,
+                       out,              concat_references_, config_.region,   config_.dispatch.valid_for,
+                       config_.timezone};
     c.schedule_changed = [this] { asio::post(io_, [this] { scheduler_.wake(); }); };
     c.queued = [this] { post_queued(); };
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };
@@ -310,15 +312,15 @@ class Service::Impl {
     }
   }
 
-  // Only the log level changes on a running daemon for now; the rest needs a restart.
+  // Only the log level changes on a running daemon; the rest needs a restart.
   void reload() {
     systemd::notify_reloading();
     spdlog::info("SIGHUP: reloading {}", config_file_.string());
     try {
-      config::Config fresh = config::load_file(config_file_);
+      config::daemon_config fresh = config::load_file(config_file_);
       apply_log_level(config_.log_level, fresh.log_level);
       config_.log_level = fresh.log_level;
-    } catch (const config::ConfigError& e) {
+    } catch (const config::config_error& e) {
       for (const auto& diagnostic : e.diagnostics()) spdlog::error("{}", diagnostic.to_string());
       spdlog::error("reload failed; keeping the running configuration");
     }
@@ -326,7 +328,7 @@ class Service::Impl {
   }
 
   std::filesystem::path config_file_;
-  config::Config config_;
+  config::daemon_config config_;
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;
@@ -340,6 +342,7 @@ class Service::Impl {
   dispatcher dispatcher_;
   inbound inbound_;
   store_watch watch_;
+  concat_reference_allocator concat_references_;  // one for the API, broadcasts and replies
   broadcaster writer_broadcaster_;
   broadcaster reader_broadcaster_;
   inbox::reply_router router_;
@@ -352,11 +355,11 @@ class Service::Impl {
   std::vector<modem::modem_status> states_;  // as last logged
 };
 
-Service::Service(std::filesystem::path config_file, config::Config config)
-    : impl_(std::make_unique<Impl>(std::move(config_file), std::move(config))) {}
+service::service(std::filesystem::path config_file, config::daemon_config config)
+    : impl_(std::make_unique<impl>(std::move(config_file), std::move(config))) {}
 
-Service::~Service() = default;
+service::~service() = default;
 
-int Service::run() { return impl_->run(); }
+int service::run() { return impl_->run(); }
 
 }  // namespace siaran::daemon

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // siarand's lifecycle on one io_context: the modem pool (`port: sim` entries on built-in
@@ -12,19 +13,19 @@
 
 namespace siaran::daemon {
 
-class Service {
+class service {
  public:
-  Service(std::filesystem::path config_file, config::Config config);
-  ~Service();
-  Service(const Service&) = delete;
-  Service& operator=(const Service&) = delete;
+  service(std::filesystem::path config_file, config::daemon_config config);
+  ~service();
+  service(const service&) = delete;
+  service& operator=(const service&) = delete;
 
   // Runs until SIGTERM or SIGINT; returns the process exit status.
   int run();
 
  private:
-  class Impl;
-  std::unique_ptr<Impl> impl_;
+  class impl;
+  std::unique_ptr<impl> impl_;
 };
 
 }  // namespace siaran::daemon

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The service manager protocol (sd_notify(3)); every call is a no-op outside systemd.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The wall clock, in the store's milliseconds: what the daemon stamps its writes with.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The one header that brings in Boost.Asio, for the code that does I/O (modem/, daemon/);

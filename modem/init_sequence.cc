@@ -1,9 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/init_sequence.h"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
+
+#include "common/ascii.h"
 
 namespace siaran::modem {
 namespace {
@@ -55,10 +56,7 @@ const std::array sim_identity = {
 }  // namespace
 
 modem_family family_of(std::string_view manufacturer) {
-  std::string lower(manufacturer);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower.find("huawei") != std::string::npos ? modem_family::huawei : modem_family::generic;
+  return common::lowercase(manufacturer).find("huawei") != std::string::npos ? modem_family::huawei : modem_family::generic;
 }
 
 std::span<const init_step> reset_steps() { return reset; }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One modem for the pool to run, as the driver needs it: plain values, so modem/ knows

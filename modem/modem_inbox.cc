@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Incoming messages and status reports: URCs, storage reads and polls, hand-up, deletion.
 #include "modem/modem.h"
 

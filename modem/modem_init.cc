@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The initialisation sequence (init_sequence.h has its tables).
 #include "modem/modem.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The modem's private pieces shared by modem.cc, modem_init.cc and modem_inbox.cc.

@@ -1,13 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/simulated_modem.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <chrono>
 #include <stdexcept>
 
+#include "common/ascii.h"
+#include "common/redaction.h"
 #include "modem/asio.h"
 #include "modem/sim/pty_server.h"
 #include "modem/sim/send_log.h"
@@ -60,9 +62,8 @@ void log_accepted(const std::string& id, const modemsim::accepted_submit& submit
     spdlog::trace("modem {} (simulated): accepted {}", id, modemsim::send_log_line(submit, id));
     return;
   }
-  const std::string& number = submit.decoded.number;
-  spdlog::debug("modem {} (simulated): accepted SUBMIT mr {} to ...{}, {} characters", id,
-                submit.message_reference, number.substr(number.size() > 4 ? number.size() - 4 : 0),
+  spdlog::debug("modem {} (simulated): accepted SUBMIT mr {} to {}, {} characters", id,
+                submit.message_reference, common::redacted_number(submit.decoded.number),
                 characters(submit.decoded.ud.text));
 }
 
@@ -75,9 +76,7 @@ modemsim::modem_settings simulated_settings(const modem_entry& entry, int number
   settings.imei = with_luhn("35693803" + zero_padded(number, 6));
   settings.imsi = "510" + std::string(network_code(entry.operator_name)) + zero_padded(number, 10);
   if (!entry.operator_name.empty()) {
-    settings.operator_name = entry.operator_name;
-    std::ranges::transform(settings.operator_name, settings.operator_name.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    settings.operator_name = common::uppercase(entry.operator_name);
   }
   settings.wall_clock_at_power_on = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   return settings;

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The people who log in to the web UI (issue 7), their browser sessions and the API tokens made
+// The people who log in to the web UI, their browser sessions and the API tokens made
 // in the web UI, in the store's database (schema step 8). Secrets arrive here already hashed:
 // the book never sees a password or a token in clear.
 

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Broadcasts (issue 6): one personalised message per recipient, queued in one transaction with
+// Broadcasts: one personalised message per recipient, queued in one transaction with
 // the broadcast that made them (schema step 5). The messages are ordinary messages of the store:
 // the dispatcher sends them like any other, and a broadcast's progress is their parts' states.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "queue/contacts.h"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/ascii.h"
 #include "queue/store.h"
 #include "queue/store_impl.h"
 
@@ -529,9 +531,7 @@ std::vector<std::string> distinct_tags(statement& s) {
   step_scope scope(s);
   while (s.step()) {
     for (std::string& tag : tags_from(s.text(0))) {
-      std::string key = tag;
-      std::ranges::transform(key, key.begin(), [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
-      auto [it, inserted] = by_lowercase.emplace(std::move(key), tag);
+      auto [it, inserted] = by_lowercase.emplace(common::lowercase(tag), tag);
       if (!inserted) it->second = std::min(it->second, tag);
     }
   }

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The people (issue 6): contacts (cadres and others the secretariat writes to), the officers who
+// The people: contacts (cadres and others the secretariat writes to), the officers who
 // write and receive the replies, and groups of contacts, in the store's database (schema step 4).
 // Phone numbers arrive here normalised (E.164) by the caller; the book never parses them.
 

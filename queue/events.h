@@ -1,7 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Meetings (events) with their reminders and the answers cadres send to them (RSVP), in the
-// store's database (issue 6). The scheduler turns each reminder into an ordinary broadcast
+// store's database. The scheduler turns each reminder into an ordinary broadcast
 // with origin "reminder" and the event's id; a reply to it (HADIR, YA, TIDAK) is an RSVP.
 
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // When two phone numbers are the same subscriber, whatever form they are written in.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The values that cross the store's interface: plain data, no SQLite, so that another store

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Replies (issue 6): where each incoming SMS was routed (its contact, the broadcast it answers,
+// Replies: where each incoming SMS was routed (its contact, the broadcast it answers,
 // the officer whose inbox it is in, the keyword it was), the inboxes read from that, and the
 // number changes cadres ask for with GANTI, waiting for an officer. Schema steps 5 and 7.
 

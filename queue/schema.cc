@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "queue/schema.h"
 
 #include <array>
@@ -149,7 +150,7 @@ CREATE INDEX incoming_fragments_received ON incoming_fragments (received_at);
     // 3: every index entry a part's transition touches is a page written per commit, twice per
     // part sent. Partial indexes hold only the rows their queries look for: claims look at
     // queued parts, status reports at parts with a reference, people at uncertain parts; a
-    // part going sending -> sent no longer rewrites the claim index.
+    // part going sending -> sent leaves the claim index alone.
     R"sql(
 DROP INDEX parts_claim;
 CREATE INDEX parts_claim ON parts (priority DESC, next_attempt_at) WHERE state = 'queued';
@@ -157,7 +158,7 @@ DROP INDEX parts_report;
 CREATE INDEX parts_report ON parts (modem, reference, sent_at) WHERE reference IS NOT NULL;
 CREATE INDEX parts_uncertain ON parts (id) WHERE state = 'uncertain';
 )sql",
-    // 4: the people (issue 6). A contact is a cadre or an officer's counterpart at a Posyandu;
+    // 4: the people. A contact is a cadre or an officer's counterpart at a Posyandu;
     // phone is E.164 and unique, phone_key its last 8 digits (as messages.recipient_key), so a
     // reply from 0812... finds the contact stored as +62812.... tags is ",a,b," for instr().
     // fields: the CSV's other columns as a JSON object, usable in templates. birth_date is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Every SQL statement the store runs, prepared once when the store opens, grouped by the table

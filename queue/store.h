@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The store (queue/): Siaran's messages, their parts and what happened to them, in SQLite

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What arrives from the network: status reports, incoming SMS, modem events.
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Retention and online backup (`siaran db prune`, `siaran db backup`).
 
 #include <sqlite3.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reading messages back: by id, by derived state, the queue's depth, and the counts the web
 // UI's dashboard and modem page show.
 

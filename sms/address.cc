@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "sms/address.h"
 
 #include "sms/gsm7_alphabet.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "sms/data_coding_scheme.h"
 
 namespace siaran::sms {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "sms/ucs2.h"
 
 namespace siaran::sms {

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # cmake -DUNIT=path/to/siaran.service -P verify_unit.cmake
 # Runs `systemd-analyze verify` on UNIT and fails on any message about it (unknown keys,
 # bad values, a missing executable); messages about other units of the host are ignored.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/api_client.h"
 
 // Asio first: modem/asio.h carries the Boost 1.74 <utility> fix.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A small synchronous HTTP/1.1 client for siarand's API (the `siaran` CLI, siaran-bench):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the record subcommands (`siaran officers`, `groups`, `contacts`) share: a list is one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the subcommands that build a broadcast-like request share (broadcast, events): an id, a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/api_options.h"
 
 #include <cctype>
@@ -5,6 +6,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "common/ascii.h"
 #include "config/error.h"
 #include "tools/daemon_config.h"
 #include "tools/exit_codes.h"
@@ -18,21 +20,13 @@ std::optional<std::string> environment(const char* name) {
   return std::string(value);
 }
 
-std::string trimmed(std::string text) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && space(text.back())) text.pop_back();
-  std::size_t start = 0;
-  while (start < text.size() && space(text[start])) ++start;
-  return text.substr(start);
-}
-
 std::string read_token_file(const std::string& file) {
   std::ifstream in(file);
   std::string line;
-  if (!in || !std::getline(in, line) || trimmed(line).empty()) {
-    throw usage_error{"cannot read a token from --token-file " + file + " (expected it on the first line)"};
+  if (!in || !std::getline(in, line) || common::trim(line).empty()) {
+    throw usage_error{"cannot read a token from --token-file " + file + " (expected it on the first line))"};
   }
-  return trimmed(line);
+  return std::string(common::trim(line));
 }
 
 // A daemon listening on every address is reached on loopback.
@@ -98,7 +92,7 @@ api_endpoint resolve_endpoint(const api_options& options) {
   if (options.token_file) {
     endpoint.token = read_token_file(*options.token_file);
   } else {
-    endpoint.token = trimmed(environment("SIARAN_TOKEN").value_or(""));
+    endpoint.token = std::string(common::trim(environment("SIARAN_TOKEN").value_or("")));
   }
   return endpoint;
 }
@@ -140,7 +134,7 @@ int run_api_command(std::string_view command, std::string_view usage, std::ostre
   } catch (const api_failure& e) {
     err << command << ": " << e.message << "\n";
     return e.exit_code;
-  } catch (const config::ConfigError& e) {
+  } catch (const config::config_error& e) {
     for (const auto& diagnostic : e.diagnostics()) err << command << ": " << diagnostic.to_string() << "\n";
     return exit_config;
   } catch (const nlohmann::json::exception& e) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the subcommands that talk to siarand share: where the daemon is (--url, SIARAN_URL,
@@ -34,7 +35,7 @@ inline constexpr std::string_view api_options_usage =
 bool take_api_option(std::string_view word, arg_cursor& args, api_options& options);
 
 // The address and token to use; usage_error for an unreadable token file or a bad URL,
-// config::ConfigError for a bad config.
+// config::config_error for a bad config.
 api_endpoint resolve_endpoint(const api_options& options);
 
 // `text` percent-encoded for a query value ("+07:00" must not arrive as " 07:00").

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the Debian package: tools/build-deb.sh [BUILD_DIR] (default build/package).
 # Prints the .deb's path on its last line.
 set -euo pipefail

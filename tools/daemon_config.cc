@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/daemon_config.h"
 
 #include <unistd.h>
@@ -6,7 +7,7 @@
 
 namespace siaran::tools {
 
-std::optional<config::Config> load_daemon_config(const std::optional<std::string>& file) {
+std::optional<config::daemon_config> load_daemon_config(const std::optional<std::string>& file) {
   if (file) return config::load_file(*file);
   const std::string fallback(default_config_file);
   if (::access(fallback.c_str(), R_OK) != 0) return std::nullopt;

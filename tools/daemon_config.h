@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The daemon's configuration as the CLI reads it: for the API's address (http.listen) and the
@@ -13,8 +14,8 @@ namespace siaran::tools {
 
 inline constexpr std::string_view default_config_file = "/etc/siaran/siaran.yaml";
 
-// `file` given (--config): loaded, or config::ConfigError. Not given: default_config_file when
+// `file` given (--config): loaded, or config::config_error. Not given: default_config_file when
 // this user can read it (the CLI also runs as people outside the siaran group), else nothing.
-std::optional<config::Config> load_daemon_config(const std::optional<std::string>& file);
+std::optional<config::daemon_config> load_daemon_config(const std::optional<std::string>& file);
 
 }  // namespace siaran::tools

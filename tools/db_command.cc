@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/db_command.h"
 
 #include <algorithm>
@@ -91,7 +92,7 @@ queue::timestamp parse_date(std::string_view text) {
 fs::path database_of(const db_args& args) {
   if (args.database) return *args.database;
   const auto config = load_daemon_config(args.config);
-  return config ? config->database : config::Config{}.database;
+  return config ? config->database : config::daemon_config{}.database;
 }
 
 std::unique_ptr<queue::store> open_store(const fs::path& database) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/local_store.h"
 
 #include "config/error.h"
@@ -27,7 +28,7 @@ int run_reporting_failures(std::string_view command, std::string_view usage, std
   } catch (const queue::store_error& e) {
     err << "siaran " << command << ": " << e.what() << "\n";
     return exit_unavailable;
-  } catch (const config::ConfigError& e) {
+  } catch (const config::config_error& e) {
     for (const auto& diagnostic : e.diagnostics()) err << "siaran " << command << ": " << diagnostic.to_string() << "\n";
     return exit_config;
   }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What `siaran db` and `siaran user` share: they open the daemon's database file directly

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/modem_json.h"
 
 #include "sms/delivery_status.h"

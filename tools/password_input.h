@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A new password as `siaran user add/passwd` reads it: typed twice without echo on a terminal,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The main job: builds Siaran (release) and shows a broadcast going out.
 # siaran-bench starts siarand with config/demo.yaml (48 simulated modems, throttle 35 parts/s),
 # copied into a temporary directory with its own database, a free port and an API token; it

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds and runs every test: the whole tree with ASan+UBSan and warnings as errors (g++),
 # then the libFuzzer targets (clang), each fuzzing for a bounded time on its seed corpus, then
 # the Debian package (tests/package/check-deb.sh).

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs everything Siaran needs to build and test, from Debian 12 packages only.
 # Idempotent: run it as often as you like (as root, or through sudo).
 set -euo pipefail

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran`: the command-line client and tools. Each subcommand lives in its own file; this
 // file only dispatches.
 #include <array>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran-modemsim`: a simulated GSM modem on a pseudo-terminal (modem/sim). Prints the pty on
 // its first stdout line as JSON ({"pty": ..., "link": ...}), takes control lines on stdin
 // (modem/sim/control.h) and answers each with a JSON line; accepted SUBMITs are logged as JSON

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/user_command.h"
 
 #include <filesystem>
@@ -63,7 +64,7 @@ user_args parse(arg_cursor& args) {
 
 std::unique_ptr<queue::store> open_store(const user_args& args) {
   const auto config = load_daemon_config(args.config);
-  return open_existing_store(config ? config->database : config::Config{}.database,
+  return open_existing_store(config ? config->database : config::daemon_config{}.database,
                              "start siarand once to create it, or give --config FILE");
 }
 

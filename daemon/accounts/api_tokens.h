@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The API bearer tokens scripts use: the config's (http.tokens, made by `siaran token new`) and

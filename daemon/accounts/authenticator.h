@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Who sent a request, for the HTTP server (http::authenticator): a script by its bearer token

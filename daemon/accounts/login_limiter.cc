@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/accounts/login_limiter.h"
 
 #include <algorithm>
@@ -23,8 +24,8 @@ login_limiter::window& login_limiter::counted(const key& k, queue::timestamp now
   return w;
 }
 
-std::optional<std::chrono::seconds> login_limiter::attempt(std::string_view address, std::string_view name,
-                                                           queue::timestamp now) {
+std::optional<std::chrono::seconds> login_limiter::refusal_wait(std::string_view address, std::string_view name,
+                                                                 queue::timestamp now) {
   if (windows_.size() + entries_per_attempt > policy_.max_entries) forget_old(now);
   window& by_address = counted({std::string(address), std::nullopt}, now);
   window& by_name = counted({std::string(address), std::string(name)}, now);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Slows password guessing: per client address, and per (address, name), at most `attempts`
@@ -28,9 +29,10 @@ class login_limiter {
   explicit login_limiter(limiter_policy policy = {});
 
   // Counts an attempt before its password is checked (so a flood is refused without hashing):
-  // nothing when it may go on, or how long until it may (the Retry-After).
-  std::optional<std::chrono::seconds> attempt(std::string_view address, std::string_view name,
-                                              queue::timestamp now);
+  // when the attempt is refused, how long until another may go on (the Retry-After); nothing
+  // when it may go on.
+  std::optional<std::chrono::seconds> refusal_wait(std::string_view address, std::string_view name,
+                                                   queue::timestamp now);
   // The attempt succeeded: it no longer counts against the address, and the (address, name)
   // count starts again.
   void succeeded(std::string_view address, std::string_view name);

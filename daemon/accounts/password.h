@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Passwords of web UI accounts: Argon2id hashes in libsodium's string form ("$argon2id$v=19$..."),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The browser session's cookie (RFC 6265): read from the Cookie header, set and cleared with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Browser sessions of web UI users: a random token in an HttpOnly cookie, stored only as its

@@ -1,12 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Accounts (docs/api.md "Accounts, sessions and tokens"): POST/GET/DELETE /api/v1/session,
 // POST /api/v1/session/password, /api/v1/users[/{id}] and /api/v1/tokens[/{id}] (admins).
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 
 #include "daemon/accounts/account_services.h"
+#include "common/ascii.h"
 #include "daemon/accounts/password.h"
 #include "daemon/accounts/session_cookie.h"
 #include "daemon/accounts/user_name.h"
@@ -51,11 +52,6 @@ std::optional<std::int64_t> officer_field(const json& body) {
     throw bad_request("officer_id must be an officer's id or null");
   }
   return found->get<std::int64_t>();
-}
-
-std::string lowercase(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
 }
 
 http::response no_content() { return http::json_response(204, ""); }
@@ -110,8 +106,8 @@ http::response post_session(account_services& a, const http::request& request) {
   const std::string name = text_field(body, "name");
   const std::string password = text_field(body, "password");
   const queue::timestamp now = wall_clock_now();
-  const std::string limited_name = lowercase(name);  // names are unique whatever their case
-  if (const auto wait = a.limiter.attempt(request.remote_address, limited_name, now)) {
+  const std::string limited_name = common::lowercase(name);  // names are unique whatever their case
+  if (const auto wait = a.limiter.refusal_wait(request.remote_address, limited_name, now)) {
     spdlog::warn("login as '{}' from {} refused: too many failures", name, request.remote_address);
     return too_many_attempts(*wait);
   }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the API's handlers work on. Handlers run on a store thread (store_thread.h): the
@@ -10,6 +11,7 @@
 #include <string>
 
 #include "daemon/broadcaster.h"
+#include "daemon/concat_references.h"
 #include "daemon/dispatcher.h"
 #include "daemon/http/router.h"
 #include "daemon/send_metrics.h"
@@ -37,10 +39,10 @@ struct api_context {
   queue::broadcast_book& broadcasts;
   queue::event_book& events;
   broadcaster& broadcasts_out;
+  concat_reference_allocator& concat_references;  // the daemon's one, shared with broadcasts and replies
   std::string region;
   std::chrono::seconds valid_for;
   std::string timezone;
-  std::uint8_t next_concat_reference = 1;  // shared by the parts of one long message, varied per message
   // Wakes the scheduler when an event, a recurring broadcast or the birthday settings change.
   std::function<void()> schedule_changed = [] {};
   // Tells the dispatcher that new work was queued.

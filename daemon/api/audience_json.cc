@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/api/audience_json.h"
 
 #include "daemon/api/contact_json.h"

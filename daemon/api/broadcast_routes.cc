@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Broadcasts (docs/api.md "Broadcasts"): POST /api/v1/broadcasts[/preview], GET
 // /api/v1/broadcasts[/{id}[/recipients]], POST /api/v1/broadcasts/{id}/cancel.
 

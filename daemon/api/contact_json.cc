@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/api/contact_json.h"
 
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
 
+#include "common/ascii.h"
 #include "daemon/api/message_request.h"
 #include "daemon/contacts/birth_date.h"
 #include "sms/phone_number.h"
@@ -25,12 +27,6 @@ void only_keys(const json& body, std::initializer_list<std::string_view> allowed
   }
 }
 
-std::string trimmed(const std::string& text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
-
 // Absent: `current`; null or blank: nothing; a string: trimmed; anything else a bad_request.
 std::optional<std::string> optional_text(const json& body, const char* key, const std::string& field,
                                          std::optional<std::string> current) {
@@ -38,7 +34,7 @@ std::optional<std::string> optional_text(const json& body, const char* key, cons
   if (it == body.end()) return current;
   if (it->is_null()) return std::nullopt;
   if (!it->is_string()) throw bad_request(field + key + ": must be a string");
-  auto text = trimmed(it->get<std::string>());
+  auto text = std::string(common::trim(it->get<std::string>()));
   if (text.empty()) return std::nullopt;
   return text;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Contacts, officers, groups and filters in the API's JSON (docs/api.md "Contacts, officers and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Contacts (import, list, edit, export, problem numbers), officers and groups (docs/api.md
 // "Contacts, officers and groups").
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Meetings with reminders and RSVPs, birthday greetings and recurring broadcasts (docs/api.md
 // "Events, birthdays and recurring broadcasts"): POST/GET /api/v1/events[/{id}],
 // POST /api/v1/events/{id}/cancel, GET/PUT /api/v1/birthdays, POST/GET /api/v1/recurring,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // POST/GET /api/v1/groups, GET /api/v1/groups/{id} (docs/api.md "Contacts, officers and
 // groups"). A group is a saved filter or an explicit list of contact ids.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/api/inbox_access.h"
 
 #include "daemon/api/request_helpers.h"

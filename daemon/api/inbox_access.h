@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Whose replies a request may see and answer (issue 7): an officer logged in to the web UI sees
+// Whose replies a request may see and answer: an officer logged in to the web UI sees
 // only the inbox of the officer their account is linked to; admins, viewers and API tokens see
 // every inbox. Pure, so the rule is tested without a daemon.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The inbox and replies (docs/api.md "Inbox and replies"): GET /api/v1/inbox[/unread],
 // POST /api/v1/inbox/{id}/read|reply (an officer's session: their own inbox only, inbox_access.h),
 // and the number changes cadres ask for with GANTI:
@@ -92,7 +93,7 @@ http::response mark_read(queue::reply_book& replies, const http::request& reques
 // Queues `text` to `to` now, ahead of broadcasts, and wakes the dispatcher.
 std::int64_t queue_text(api_context& c, const std::string& to, const std::string& text) {
   const std::int64_t id =
-      inbox::queue_reply(c.store, to, text, wall_clock_now(), c.valid_for, c.next_concat_reference++);
+      inbox::queue_reply(c.store, to, text, wall_clock_now(), c.valid_for, c.concat_references);
   c.queued();
   return id;
 }

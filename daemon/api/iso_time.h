@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Times in the API: ISO 8601. Out: UTC with milliseconds ("2026-11-25T08:00:00.000Z"). In: any

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/api/message_request.h"
 
 #include <nlohmann/json.hpp>
@@ -97,8 +98,8 @@ std::chrono::seconds validity(const fields& f, const message_defaults& d) {
 
 }  // namespace
 
-parsed_message parse_message(const json& item, const message_defaults& defaults, std::uint8_t concat_reference,
-                             const std::string& field) {
+parsed_message parse_message(const json& item, const message_defaults& defaults,
+                             concat_reference_allocator& references, const std::string& field) {
   const fields f(item, field);
   outgoing_text out;
   out.to = e164(f, f.required_text("to"), defaults.region);
@@ -112,7 +113,7 @@ parsed_message parse_message(const json& item, const message_defaults& defaults,
   out.now = defaults.now;
   out.send_at = send_time(f, defaults);
   out.valid_for = validity(f, defaults);
-  out.concat_reference = concat_reference;
+  out.concat_reference = references.allocate(out.to, out.now, out.send_at + out.valid_for);
   try {
     composed_message composed = compose(out);
     return {std::move(composed.message), std::move(composed.encoding)};

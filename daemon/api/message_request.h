@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A message as POST /api/v1/messages gives it (docs/api.md), checked and turned into what the
@@ -11,6 +12,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "daemon/concat_references.h"
 #include "queue/records.h"
 
 namespace siaran::daemon::api {
@@ -31,9 +33,9 @@ struct parsed_message {
   std::string encoding;  // "gsm7" or "ucs2"
 };
 
-// `field` prefixes error messages ("messages[3]."); `concat_reference` is the 8-bit reference
-// the parts of a long message share (the caller varies it between messages).
+// `field` prefixes error messages ("messages[3]."); the parts of a long message share a
+// reference from `references`, taken once the message is known to be valid.
 parsed_message parse_message(const nlohmann::json& item, const message_defaults& defaults,
-                             std::uint8_t concat_reference, const std::string& field = "");
+                             concat_reference_allocator& references, const std::string& field = "");
 
 }  // namespace siaran::daemon::api

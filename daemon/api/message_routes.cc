@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}] (docs/api.md).
 
 #include <spdlog/spdlog.h>
@@ -19,7 +20,7 @@ constexpr std::size_t batch_body_limit = 32 * 1024 * 1024;
 message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_for, wall_clock_now()}; }
 
 http::response post_message(api_context& c, const http::request& request) {
-  const parsed_message parsed = parse_message(json_body(request), defaults_of(c), c.next_concat_reference++);
+  const parsed_message parsed = parse_message(json_body(request), defaults_of(c), c.concat_references);
   const queue::accepted accepted = c.store.enqueue(parsed.message);
   c.queued();
   spdlog::debug("message {} queued ({} part(s)) by token {}", accepted.id, parsed.message.parts.size(),
@@ -45,7 +46,7 @@ http::response post_batch(api_context& c, const http::request& request) {
   for (std::size_t i = 0; i < items.size(); ++i) {
     try {
       parsed_message parsed =
-          parse_message(items[i], defaults, c.next_concat_reference++, "messages[" + std::to_string(i) + "].");
+          parse_message(items[i], defaults, c.concat_references, "messages[" + std::to_string(i) + "].");
       parts += parsed.message.parts.size();
       messages.push_back(std::move(parsed.message));
     } catch (const bad_request& e) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // POST/GET /api/v1/officers, GET/PUT /api/v1/officers/{id} (docs/api.md "Contacts, officers and
 // groups"). Officers are who accounts send as: only an admin adds or changes one.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GET /api/v1/stats/daily (docs/api.md "Statistics"): parts sent, delivered and failed per local
 // calendar day, for the web UI's dashboard chart.
 

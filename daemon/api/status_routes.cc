@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // GET /api/v1/modems, POST /api/v1/modems/{id}/test, GET /api/v1/queue, /healthz and /metrics
 // (docs/api.md).
 
@@ -23,7 +24,7 @@ constexpr int test_priority = 100;
 // And it is worth nothing later: sent after a long outage, it would only puzzle its recipient.
 constexpr const char* test_valid_for = "1h";
 
-// What the modem did not say is null (added with issue 7, so no client relies on "").
+// What the modem did not say is null, not "": a client can tell "unknown" from an empty answer.
 json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 json modem_json(const modem::modem_status& s, const modem_counters& counters, const std::string& operator_name,
@@ -114,7 +115,7 @@ http::response test_send(api_context& c, const http::request& request) {
                                          ", not ready; try again when it is");
   }
   const parsed_message parsed = parse_message(test_message_json(json_body(request)),
-                                              {c.region, c.valid_for, wall_clock_now()}, c.next_concat_reference++);
+                                              {c.region, c.valid_for, wall_clock_now()}, c.concat_references);
   const queue::accepted accepted = c.store.enqueue_pinned(parsed.message, id);
   c.queued();
   spdlog::info("test message {} queued on modem {} by {}", accepted.id, id, request.who.name);

@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/broadcast/template.h"
 
 #include <algorithm>
 #include <array>
-#include <cctype>
+
+#include "common/ascii.h"
 
 namespace siaran::daemon::broadcast {
 namespace {
@@ -12,20 +14,6 @@ constexpr std::string_view default_salutation = "Bapak/Ibu";
 constexpr std::array<std::string_view, 9> built_in_names = {
     "nama", "panggilan", "desa", "kecamatan", "posyandu", "kabupaten", "peran", "tanggal", "jam"};
 
-std::string lowercase(std::string_view text) {
-  std::string lower(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return lower;
-}
-
-std::string_view trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
-}
-
 bool is_built_in(std::string_view name) {
   return std::find(built_in_names.begin(), built_in_names.end(), name) != built_in_names.end();
 }
@@ -34,7 +22,7 @@ bool is_built_in(std::string_view name) {
 const std::string* find_key(const std::map<std::string, std::string>& values,
                             std::string_view name) {
   for (const auto& [key, value] : values) {
-    if (lowercase(key) == name) return &value;
+    if (common::lowercase(key) == name) return &value;
   }
   return nullptr;
 }
@@ -86,7 +74,7 @@ message_template message_template::parse(std::string_view text) {
     }
     const std::string_view inside = text.substr(i + 1, close - i - 1);
     const auto bar = inside.find('|');
-    const std::string name = lowercase(trimmed(inside.substr(0, bar)));
+    const std::string name = common::lowercase(common::trim(inside.substr(0, bar)));
     if (name.empty())
       throw template_error("the placeholder at character " + std::to_string(i + 1) +
                            " has no name");

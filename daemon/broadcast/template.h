@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// A broadcast's template (issue 6): text with placeholders, parsed once and rendered once per
+// A broadcast's template: text with placeholders, parsed once and rendered once per
 // recipient. Pure: the caller supplies the date and time strings and the extra values.
 //
 //   {nama} {panggilan} {desa} {kecamatan} {posyandu} {kabupaten} {peran}   the contact's own

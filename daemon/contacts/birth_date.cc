@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/contacts/birth_date.h"
 
 #include <cctype>
@@ -5,6 +6,8 @@
 #include <charconv>
 #include <cstdio>
 #include <vector>
+
+#include "common/ascii.h"
 
 namespace siaran::daemon::contacts {
 namespace {
@@ -39,7 +42,7 @@ std::vector<std::string> pieces_of(std::string_view text) {
                                                    (std::isdigit(static_cast<unsigned char>(current.back())) != 0);
     if (std::isalnum(c)) {
       if (!current.empty() && !same_kind) flush();
-      current += static_cast<char>(std::tolower(c));
+      current += common::to_lower(ch);
     } else if (ch == '-' || ch == '/' || ch == '.' || ch == ' ' || ch == ',') {
       flush();
     } else {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Dates as an Indonesian secretariat writes them: 17-08-1985, 17/08/1985, 17.08.1985 (day

@@ -1,13 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/contacts/contact_import.h"
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <optional>
 #include <regex>
 #include <stdexcept>
 #include <utility>
 
+#include "common/ascii.h"
 #include "daemon/contacts/birth_date.h"
 #include "daemon/contacts/csv_reader.h"
 #include "sms/phone_number.h"
@@ -47,13 +48,6 @@ std::optional<column> meaning_of(const std::string& key) {
   return std::nullopt;
 }
 
-std::string trimmed(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
 // A bad row: its code, the column and value it concerns, and the English reason.
 class row_error : public std::runtime_error {
  public:
@@ -89,7 +83,7 @@ column_map map_header(const std::vector<std::string>& header, std::vector<import
   column_map map;
   std::map<column, std::string> seen;
   for (const auto& cell : header) {
-    column_map::entry e{trimmed(cell), std::nullopt, ""};
+    column_map::entry e{std::string(common::trim(cell)), std::nullopt, ""};
     const auto key = column_key(cell);
     e.meaning = meaning_of(key);
     if (e.meaning) {
@@ -148,7 +142,7 @@ std::vector<std::string> tags_of(const std::string& value) {
     current.clear();
   };
   for (const char ch : value) {
-    if (ch == ',' || ch == ';' || std::isspace(static_cast<unsigned char>(ch))) {
+    if (ch == ',' || ch == ';' || common::is_space(ch)) {
       flush();
     } else {
       current += ch;
@@ -159,8 +153,7 @@ std::vector<std::string> tags_of(const std::string& value) {
 }
 
 bool opted_out_of(const std::string& header, const std::string& value) {
-  std::string lower;
-  for (const char ch : value) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string lower = common::lowercase(value);
   if (lower == "ya" || lower == "y" || lower == "yes" || lower == "1" || lower == "true") return true;
   if (lower == "tidak" || lower == "t" || lower == "no" || lower == "0" || lower == "false") return false;
   refuse("opted_out_invalid", header, value, "write ya or tidak");
@@ -200,7 +193,7 @@ struct read_contact {
 read_contact contact_of(const column_map& map, const csv_row& row, std::string_view region) {
   const std::size_t known = map.entries.size();
   for (std::size_t i = known; i < row.cells.size(); ++i) {
-    if (!trimmed(row.cells[i]).empty()) {
+    if (!common::trim(row.cells[i]).empty()) {
       const auto cells = std::to_string(row.cells.size());
       throw row_error("cell_count", std::nullopt, cells,
                       "has " + cells + " cells, the header " + std::to_string(known));
@@ -211,7 +204,7 @@ read_contact contact_of(const column_map& map, const csv_row& row, std::string_v
   std::string name_header = "nama";
   for (std::size_t i = 0; i < known && i < row.cells.size(); ++i) {
     const auto& entry = map.entries[i];
-    const auto value = trimmed(row.cells[i]);
+    const std::string value(common::trim(row.cells[i]));
     if (entry.meaning == column::name) name_header = entry.header;
     if (entry.meaning == column::phone) read.phone_header = entry.header;
     if (entry.meaning == column::phone) read.phone_as_written = value;
@@ -237,14 +230,14 @@ read_contact contact_of(const column_map& map, const csv_row& row, std::string_v
 std::string column_key(std::string_view header) {
   std::string key;
   bool gap = false;
-  for (const char ch : trimmed(header)) {
+  for (const char ch : common::trim(header)) {
     if (ch == ' ' || ch == '\t' || ch == '-' || ch == '.' || ch == '_') {
       gap = true;
       continue;
     }
     if (gap && !key.empty()) key += '_';
     gap = false;
-    key += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    key += common::to_lower(ch);
   }
   return key;
 }

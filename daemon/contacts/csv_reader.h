@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // RFC 4180 CSV as spreadsheets really export it: quoted fields holding the delimiter, doubled

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Which queued part goes to which idle modem in one dispatch round. Pure: the dispatcher passes

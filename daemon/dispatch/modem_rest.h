@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A modem whose sends fail one after another for reasons of its own (its SIM has no credit, is

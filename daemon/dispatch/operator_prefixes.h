@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Which Indonesian mobile network a number belongs to, for operator-aware routing: an SMS sent

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The global throttle over SMS parts (config throttle.rate_per_second, throttle.burst,

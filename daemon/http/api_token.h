@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // API bearer tokens (DESIGN.md "Interfaces", http.tokens): `siaran token new NAME` prints a

@@ -1,20 +1,12 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/http/bearer.h"
 
-#include <algorithm>
-#include <cctype>
 
+#include "common/ascii.h"
 #include "daemon/http/api_token.h"
 
 namespace siaran::daemon::http {
 namespace {
-
-// RFC 7235: the scheme name is case-insensitive.
-bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
-  return text.size() >= prefix.size() &&
-         std::equal(prefix.begin(), prefix.end(), text.begin(), [](char a, char b) {
-           return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-         });
-}
 
 std::string_view trim_spaces(std::string_view text) {
   while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
@@ -31,7 +23,7 @@ constexpr std::string_view unauthorized_message =
 std::optional<std::string> bearer_token_name(std::string_view authorization,
                                              const std::vector<token_digest>& tokens) {
   constexpr std::string_view scheme = "Bearer ";
-  if (!starts_with_ignoring_case(authorization, scheme)) return std::nullopt;
+  if (!common::istarts_with(authorization, scheme)) return std::nullopt;  // RFC 7235: any case
   const std::string_view presented = trim_spaces(authorization.substr(scheme.size()));
   if (presented.empty()) return std::nullopt;
   std::optional<std::string> name;

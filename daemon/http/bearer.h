@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Which configured token an "Authorization: Bearer TOKEN" header carries: the check the

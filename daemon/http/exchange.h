@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One HTTP request as a handler sees it, and the response it gives: plain values, so handlers

@@ -1,6 +1,8 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/http/server.h"
 
 // Asio first, through the project's wrapper (Boost 1.74's missing <utility>); Beast after it.
+#include "common/ascii.h"
 #include "modem/asio.h"
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -14,7 +16,6 @@
 #include <array>
 #include <limits>
 #include <optional>
-#include <cctype>
 #include <set>
 #include <stdexcept>
 
@@ -87,12 +88,6 @@ beast_response to_beast(const response& res, unsigned version, bool keep_alive) 
   return out;
 }
 
-std::string lowercase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 request to_request(beast_request&& in, decoded_target&& target, std::map<std::string, std::string>&& params,
                    std::string remote_address) {
   request out;
@@ -102,7 +97,7 @@ request to_request(beast_request&& in, decoded_target&& target, std::map<std::st
   out.params = std::move(params);
   out.content_type = media_type(std_view(in[bhttp::field::content_type]));
   out.body = std::move(in.body());
-  for (const auto& field : in) out.headers[lowercase(std_view(field.name_string()))] = std::string(std_view(field.value()));
+  for (const auto& field : in) out.headers[common::lowercase(std_view(field.name_string()))] = std::string(std_view(field.value()));
   out.remote_address = std::move(remote_address);
   return out;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The daemon's HTTP/1.1 server (Boost.Beast inside server.cc only), on the daemon's one

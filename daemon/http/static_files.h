@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The web UI's files, served read-only from a few directories: the UI itself at "/" and

@@ -1,16 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/http/target.h"
 
-#include <cctype>
+
+#include "common/ascii.h"
 
 namespace siaran::daemon::http {
 namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // `plus_is_space`: only forms (the query) encode a space as '+'; in a path '+' is itself.
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {
@@ -24,8 +19,8 @@ std::optional<std::string> percent_decode(std::string_view text, bool plus_is_sp
       out += c;
     } else {
       if (text.size() - i < 3) return std::nullopt;
-      const int high = hex_value(text[i + 1]);
-      const int low = hex_value(text[i + 2]);
+      const int high = common::hex_digit_value(text[i + 1]);
+      const int low = common::hex_digit_value(text[i + 2]);
       if (high < 0 || low < 0) return std::nullopt;
       out += static_cast<char>(high * 16 + low);
       i += 2;
@@ -79,12 +74,7 @@ std::optional<decoded_target> decode_target(std::string_view target) {
 std::string media_type(std::string_view content_type) {
   const auto semicolon = content_type.find(';');
   auto type = content_type.substr(0, semicolon);
-  while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
-  while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
-  std::string out;
-  out.reserve(type.size());
-  for (char c : type) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
+  return common::lowercase(common::trim(type));
 }
 
 }  // namespace siaran::daemon::http

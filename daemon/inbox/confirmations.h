@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Every text the inbox sends on its own (issue 6): the answers to keywords and the shape of a
+// Every text the inbox sends on its own: the answers to keywords and the shape of a
 // reply forwarded to an officer. In Bahasa Indonesia, for village health cadres; kept short
 // (one GSM 7-bit SMS each where the number allows) and in one place for the secretariat to read.
 

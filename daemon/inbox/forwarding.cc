@@ -1,14 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/inbox/forwarding.h"
 
-#include <cctype>
 #include <vector>
+
+#include "common/ascii.h"
 
 namespace siaran::daemon::inbox {
 namespace {
 
 // "kader" -> "Kader": roles are stored as typed in the spreadsheet.
 std::string capitalised(std::string word) {
-  if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  if (!word.empty()) word[0] = common::to_upper(word[0]);
   return word;
 }
 

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// A cadre's reply forwarded by SMS to the officer it was routed to (issue 6), when the officer
+// A cadre's reply forwarded by SMS to the officer it was routed to, when the officer
 // has a phone and asked for it (forward_sms): "Balasan dari Siti (Kader, Desa Cihampelas): ...".
 
 #include <optional>

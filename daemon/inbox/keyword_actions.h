@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// What a keyword does (issue 6), and the answer the cadre gets (confirmations.h):
+// What a keyword does, and the answer the cadre gets (confirmations.h):
 //   stop            the contact is opted out of broadcasts;
 //   start           opted back in;
 //   change_number   a pending number change for an officer to approve (the number is not

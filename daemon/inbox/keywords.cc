@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/inbox/keywords.h"
 
 #include <algorithm>
 #include <cctype>
 
+#include "common/ascii.h"
 #include "sms/phone_number.h"
 
 namespace siaran::daemon::inbox {
@@ -12,12 +14,6 @@ bool is_letter(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0
 bool is_filler(char c) {
   const auto u = static_cast<unsigned char>(c);
   return std::isspace(u) != 0 || std::ispunct(u) != 0;
-}
-
-std::string upper(std::string_view text) {
-  std::string out(text);
-  std::ranges::transform(out, out.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return out;
 }
 
 // Without the spaces and punctuation around it ("  : 0812-3456 ." -> "0812-3456"); a leading
@@ -45,7 +41,7 @@ void read_number(keyword_match& match, std::string_view rest, std::string_view r
 
 keyword_table::keyword_table(const keyword_lists& lists) {
   auto add = [this](const std::vector<std::string>& words, keyword_kind kind) {
-    for (const std::string& word : words) entries_.push_back({upper(word), kind});
+    for (const std::string& word : words) entries_.push_back({common::uppercase(word), kind});
   };
   add(lists.stop, keyword_kind::stop);
   add(lists.start, keyword_kind::start);
@@ -55,9 +51,9 @@ keyword_table::keyword_table(const keyword_lists& lists) {
 }
 
 std::optional<keyword_match> keyword_table::recognise(std::string_view text, std::string_view region) const {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
+  text = common::trim(text);
   const auto word_end = std::ranges::find_if_not(text, is_letter);
-  const std::string word = upper(std::string_view(text.begin(), word_end));
+  const std::string word = common::uppercase(std::string_view(text.begin(), word_end));
   const std::string_view rest(word_end, text.end());
   const auto found = std::ranges::find(entries_, word, &entry::word);
   if (word.empty() || found == entries_.end()) return std::nullopt;

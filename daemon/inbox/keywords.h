@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The keywords a cadre may answer with (issue 6): BERHENTI/STOP, GABUNG/START, GANTI <number>,
+// The keywords a cadre may answer with: BERHENTI/STOP, GABUNG/START, GANTI <number>,
 // HADIR/YA, TIDAK, configurable (config inbox.keywords). Pure: no store, no I/O.
 //
 // The rule: a reply is a keyword only when it *starts* with the word, in any case, after any
@@ -28,7 +29,7 @@ namespace siaran::daemon::inbox {
 enum class keyword_kind { stop, start, change_number, attend, decline };
 
 // The words per kind, with their defaults: the config's inbox.keywords.
-using keyword_lists = config::InboxKeywords;
+using keyword_lists = config::inbox_keywords;
 
 struct keyword_match {
   keyword_kind kind = keyword_kind::stop;

@@ -1,30 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/inbox/reply_router.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
+#include "common/redaction.h"
 #include "daemon/compose.h"
 #include "daemon/inbox/forwarding.h"
 
 namespace siaran::daemon::inbox {
-namespace {
-
-std::string last_digits(const std::string& number) {
-  return number.size() > 4 ? number.substr(number.size() - 4) : number;
-}
-
-}  // namespace
-
 std::int64_t queue_reply(queue::store& store, const std::string& to, const std::string& text, queue::timestamp now,
-                         std::chrono::seconds valid_for, std::uint8_t concat_reference) {
+                         std::chrono::seconds valid_for, concat_reference_allocator& references) {
   outgoing_text out;
   out.to = to;
   out.text = text;
   out.priority = reply_priority;
   out.now = out.send_at = now;
   out.valid_for = valid_for;
-  out.concat_reference = concat_reference;
+  out.concat_reference = references.allocate(to, now, now + valid_for);
   return store.enqueue(compose(out).message).id;
 }
 
@@ -46,7 +40,7 @@ queue::reply_route route_of(const reply_origin& origin, const std::optional<keyw
 
 reply_router::reply_router(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
                            queue::event_book& events, queue::reply_book& replies, std::function<void()> queued,
-                           reply_settings settings)
+                           reply_settings settings, concat_reference_allocator& references)
     : store_(store),
       contacts_(contacts),
       broadcasts_(broadcasts),
@@ -54,7 +48,8 @@ reply_router::reply_router(queue::store& store, queue::contact_book& contacts, q
       actions_(contacts, events, replies),
       keywords_(settings.keywords),
       queued_(std::move(queued)),
-      settings_(std::move(settings)) {}
+      settings_(std::move(settings)),
+      concat_references_(references) {}
 
 void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
   try {
@@ -66,7 +61,7 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
     if (keyword && !applies(*keyword, origin)) keyword.reset();
     const queue::reply_route route = route_of(origin, keyword);
     replies_.route(incoming_id, route);
-    spdlog::info("incoming {} from ...{}: {}{}", incoming_id, last_digits(entry->message.sender),
+    spdlog::info("incoming {} from {}: {}{}", incoming_id, common::redacted_number(entry->message.sender),
                  route.officer_id ? "to officer " + std::to_string(*route.officer_id) : std::string("general inbox"),
                  keyword ? ", keyword " + keyword->word : std::string());
     if (keyword && answerable(entry->message.sender)) {
@@ -97,7 +92,7 @@ void reply_router::forward(const reply_origin& origin, const std::string& text, 
 }
 
 void reply_router::send(const std::string& to, const std::string& text, queue::timestamp now) {
-  queue_reply(store_, to, text, now, settings_.valid_for, next_concat_reference_++);
+  queue_reply(store_, to, text, now, settings_.valid_for, concat_references_);
   queued_();
 }
 

@@ -1,6 +1,7 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Two-way inbox routing (issue 6, DESIGN.md "Replies find their officer"): each incoming SMS,
+// Two-way inbox routing (DESIGN.md "Replies find their officer"): each incoming SMS,
 // once stored whole, is linked to its sender's contact and to the most recent broadcast that
 // reached that contact within inbox.reply_window, whose officer's inbox it goes to (unknown
 // sender or no broadcast: the general inbox). A keyword acts and is answered (keyword_actions.h);
@@ -14,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/concat_references.h"
 #include "daemon/inbox/keyword_actions.h"
 #include "daemon/inbox/keywords.h"
 #include "queue/broadcasts.h"
@@ -37,7 +39,7 @@ struct reply_settings {
 // Queues `text` to `to` now at reply_priority (durable when it returns); returns its message id.
 // The caller wakes the dispatcher.
 std::int64_t queue_reply(queue::store& store, const std::string& to, const std::string& text, queue::timestamp now,
-                         std::chrono::seconds valid_for, std::uint8_t concat_reference);
+                         std::chrono::seconds valid_for, concat_reference_allocator& references);
 
 // Only a phone number can be answered or matched to a contact: an alphanumeric sender
 // ("TELKOMSEL") cannot, and answering it would at best cost an SMS.
@@ -51,7 +53,7 @@ class reply_router {
   // `queued` is called after anything was queued (the dispatcher's queued()).
   reply_router(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
                queue::event_book& events, queue::reply_book& replies, std::function<void()> queued,
-               reply_settings settings);
+               reply_settings settings, concat_reference_allocator& references);
 
   // Routes the stored incoming message `incoming_id`, acts on its keyword and answers, forwards
   // it. Errors are logged, never thrown: the message itself is safely stored already.
@@ -70,7 +72,7 @@ class reply_router {
   keyword_table keywords_;
   std::function<void()> queued_;
   reply_settings settings_;
-  std::uint8_t next_concat_reference_ = 1;
+  concat_reference_allocator& concat_references_;
 };
 
 }  // namespace siaran::daemon::inbox

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Daily birthday greetings: whether, at what local time, with which template and in whose name.

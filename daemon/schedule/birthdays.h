@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Whose birthday is today: birth dates are "YYYY-MM-DD" (queue::contact::birth_date). Someone

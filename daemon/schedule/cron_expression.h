@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A recurring broadcast's schedule, as in crontab(5): five fields "minute hour day-of-month

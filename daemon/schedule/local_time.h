@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Local time in a named IANA zone (config `timezone`, default Asia/Jakarta), for the scheduler

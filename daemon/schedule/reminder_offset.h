@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A meeting reminder's offset from the meeting's start: "-2h", "-30m", "-1d" (24 hours before),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One look at the clock: runs every scheduled occurrence that is due (meeting reminders,

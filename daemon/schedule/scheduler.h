@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The scheduler's coroutine on the daemon's io_context: wakes at the next due time and at least

@@ -1,19 +1,18 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/at/framer.h"
 
 #include <algorithm>
 #include <utility>
 
+#include "common/ascii.h"
+
 namespace siaran::at {
 namespace {
-
-bool is_hex_digit(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
-}
 
 // A PDU line is hex digits, possibly with trailing spaces (some modems pad it).
 bool looks_like_pdu(std::string_view line) {
   while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
-  return !line.empty() && std::all_of(line.begin(), line.end(), is_hex_digit);
+  return !line.empty() && std::all_of(line.begin(), line.end(), [](char c) { return common::hex_digit_value(c) >= 0; });
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/at/result_code.h"
 
 #include <algorithm>
@@ -5,6 +6,7 @@
 #include <charconv>
 #include <span>
 
+#include "common/ascii.h"
 #include "modem/at/text.h"
 
 namespace siaran::at {
@@ -172,12 +174,6 @@ constexpr std::array cme_codes{
     coded_meaning{515, "device busy (vendor-specific)", temporary},
 };
 
-bool equal_ignoring_case(std::string_view a, std::string_view b) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
-}
-
 const coded_meaning* find_code(std::span<const coded_meaning> table, int code) {
   const auto it = std::find_if(table.begin(), table.end(),
                                [&](const coded_meaning& entry) { return entry.code == code; });
@@ -189,7 +185,7 @@ const coded_meaning* find_code(std::span<const coded_meaning> table, int code) {
 const coded_meaning* find_text(std::span<const coded_meaning> table, std::string_view text) {
   if (text.starts_with("(U)")) text.remove_prefix(3);
   const auto it = std::find_if(table.begin(), table.end(), [&](const coded_meaning& entry) {
-    return equal_ignoring_case(entry.meaning, text);
+    return common::iequals(entry.meaning, text);
   });
   return it == table.end() ? nullptr : &*it;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <boost/system/error_code.hpp>
 
 #include "modem/at/timer.h"

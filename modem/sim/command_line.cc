@@ -1,8 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/sim/command_line.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
+
+#include "common/ascii.h"
 
 namespace siaran::modemsim {
 namespace {
@@ -27,9 +29,7 @@ std::vector<std::string> split_args(std::string_view text) {
 extended_command parse_extended(std::string_view text) {
   extended_command command;
   const std::size_t end = std::min(text.find_first_of("=?"), text.size());
-  command.name = std::string(text.substr(0, end));
-  std::transform(command.name.begin(), command.name.end(), command.name.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  command.name = common::uppercase(text.substr(0, end));
   const std::string_view rest = text.substr(end);
   if (rest.empty()) {
     command.kind = extended_command::form::action;
@@ -53,10 +53,5 @@ std::optional<int> int_arg(const std::vector<std::string>& args, std::size_t ind
   return value;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
-         });
-}
 
 }  // namespace siaran::modemsim

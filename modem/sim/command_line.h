@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 #include <optional>
@@ -20,8 +21,5 @@ extended_command parse_extended(std::string_view text);
 
 // A decimal argument, or nothing when absent or not a number.
 std::optional<int> int_arg(const std::vector<std::string>& args, std::size_t index);
-
-// Case-insensitive comparison of ASCII text.
-bool iequals(std::string_view a, std::string_view b);
 
 }  // namespace siaran::modemsim

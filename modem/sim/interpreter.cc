@@ -1,8 +1,9 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/sim/interpreter.h"
 
 #include <algorithm>
-#include <cctype>
 
+#include "common/ascii.h"
 #include "modem/at/result_code.h"
 
 namespace siaran::modemsim {
@@ -180,7 +181,7 @@ void interpreter::reset_settings() {
 
 void interpreter::handle_command(const std::string& line) {
   // Lines that do not start with AT are not commands; modems ignore them (V.250 §5.2.1).
-  if (line.size() < 2 || !iequals(line.substr(0, 2), "AT")) return;
+  if (line.size() < 2 || !common::iequals(line.substr(0, 2), "AT")) return;
   handle_basic(std::string_view(line).substr(2));
 }
 
@@ -189,9 +190,9 @@ void interpreter::handle_basic(std::string_view body) {
   std::vector<std::string> info;
   std::size_t at = 0;
   while (at < body.size() && body[at] != '+' && body[at] != '^') {
-    std::string name(1, static_cast<char>(std::toupper(static_cast<unsigned char>(body[at++]))));
+    std::string name(1, common::to_upper(body[at++]));
     if (name == "&" && at < body.size())
-      name += static_cast<char>(std::toupper(static_cast<unsigned char>(body[at++])));
+      name += common::to_upper(body[at++]);
     const std::size_t digits_end = std::min(body.find_first_not_of("0123456789", at), body.size());
     const std::string_view digits = body.substr(at, digits_end - at);
     at = digits_end;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The SMS half of the interpreter: 27.005 commands in PDU mode, and what the network delivers
 // (inbound messages, status reports).
 #include <algorithm>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The web UI's end-to-end harness: siarand as its users meet it, in a real headless Chromium.
 
 A Gateway is siarand in a temporary directory with simulated modems: two siaran-modemsim

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """What the web UI's tests do on a page: wait for it, find things, open pages, log in, and send
 requests from the page's own JavaScript. A mixin for unittest.TestCase classes that have
 `driver` (Selenium's) and `base_url` (siarand's)."""

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""The web UI end to end (issue 7), in a real headless Chromium against the real siarand.
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The web UI end to end, in a real headless Chromium against the real siarand.
 
 An officer logs in, imports cadres from a CSV (a bad row first), composes a broadcast and sees
 its cost, sends it and watches it reach 100 %, sees a cadre's reply arrive in her inbox and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Arbitrary bytes in arbitrary chunks into the AT framer, then every line into the result-code
 // table, the URC registry and the response parsers. The first byte chooses the chunk sizes.
 #include <cstddef>

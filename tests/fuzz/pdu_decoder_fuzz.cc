@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Feeds arbitrary bytes to the PDU decoder, with and without the SMSC field. The decoder may
 // only answer with a decoded PDU or a codec_error; anything else (a crash, a sanitizer report,
 // another exception) is a bug. Decoded text is pushed back through the encoder, which must

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The modem driver against the simulated modem over real pseudo-terminals, in-process on one
 // io_context: every fault the simulator can inject (error codes, silence, garbage and noise,
 // hang-up and re-plug) ends in the right state, and inbound messages and status reports arrive
@@ -91,7 +92,7 @@ std::size_t count_of(const std::string& haystack, const std::string& needle) {
 // The simulator on a pty with a link in a temporary directory, and a real modem opening the link.
 struct rig {
   asio::io_context io;
-  siaran::test::TempDir dir;
+  siaran::test::temp_dir dir;
   std::string link = (dir.path() / "ttyUSB-sim").string();
   modemsim::interpreter sim{sim_settings()};
   std::string host_bytes;  // everything the host wrote (escaped: "\\r" for CR)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran modem info` and `listen` as a person runs them, against a port that is not there, a pty
 // nobody answers on, and a minimal modem the test plays on a pty.
 
@@ -89,7 +90,7 @@ TEST_CASE("siaran modem listen prints a PDU it cannot decode as a JSON line with
   answers["AT+CMGD=1"] = "";
   pty_pair pty;
   mini_modem modem(pty.master(), answers);
-  ChildProcess listen({siaran_tool, "modem", "listen", "--port", pty.slave_path(), "--trace"});
+  child_process listen({siaran_tool, "modem", "listen", "--port", pty.slave_path(), "--trace"});
   REQUIRE(listen.wait_for_stderr_line("-> AT+CMGD=1", deadline_in(60s)));
   listen.send_signal(SIGTERM);
   const auto finished = listen.wait_exit(deadline_in(20s));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real siaran-modemsim binary over a real pseudo-terminal, driven with plain POSIX calls
 // (this tests the simulated modem, not our driver): AT dialogue, a PDU send and its JSON log
 // line, inbound SMS injected on stdin, unplug (the host sees a hang-up) and re-plug.
@@ -36,14 +37,14 @@ class simulator_process {
  public:
   explicit simulator_process(std::vector<std::string> args) {
     args.insert(args.begin(), simulator);
-    child_ = std::make_unique<ChildProcess>(args);
+    child_ = std::make_unique<child_process>(args);
     const auto line = child_->wait_for_stdout_line("\"pty\"", deadline_in(10s));
     REQUIRE(line);
     pty_ = nlohmann::json::parse(*line).at("pty").get<std::string>();
   }
 
   const std::string& pty() const { return pty_; }
-  ChildProcess& child() { return *child_; }
+  child_process& child() { return *child_; }
 
   // Sends one control line and waits for its answer.
   std::string control(const std::string& json) {
@@ -55,7 +56,7 @@ class simulator_process {
   }
 
  private:
-  std::unique_ptr<ChildProcess> child_;
+  std::unique_ptr<child_process> child_;
   std::string pty_;
 };
 
@@ -77,7 +78,7 @@ class host_port {
 
   // Everything read until `text` arrived; fails the test at the deadline.
   std::string read_until(const std::string& text, std::chrono::milliseconds timeout = 10s) {
-    const Deadline deadline = deadline_in(timeout);
+    const deadline_time deadline = deadline_in(timeout);
     std::string got;
     while (got.find(text) == std::string::npos) {
       INFO("waiting for " << text << ", got so far: " << got);
@@ -94,7 +95,7 @@ class host_port {
 
   // True when the port hung up (POLLHUP, or a read ending in EIO) before the deadline.
   bool sees_hangup(std::chrono::milliseconds timeout) {
-    const Deadline deadline = deadline_in(timeout);
+    const deadline_time deadline = deadline_in(timeout);
     std::string ignored;
     while (std::chrono::steady_clock::now() < deadline) {
       pollfd p{fd_, POLLIN, 0};
@@ -106,12 +107,12 @@ class host_port {
   }
 
  private:
-  static int remaining(Deadline deadline) {
+  static int remaining(deadline_time deadline) {
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     return left.count() > 0 ? static_cast<int>(left.count()) : 0;
   }
 
-  bool wait_readable(Deadline deadline) {
+  bool wait_readable(deadline_time deadline) {
     pollfd p{fd_, POLLIN, 0};
     return poll(&p, 1, remaining(deadline)) > 0 && (p.revents & POLLIN);
   }
@@ -135,7 +136,7 @@ std::string line_after(const std::string& text, const std::string& header) {
 }  // namespace
 
 TEST_CASE("siaran-modemsim accepts a PDU over its pty, answers +CMGS and logs it as JSON") {
-  TempDir dir;
+  temp_dir dir;
   const auto log = dir.path() / "sent.jsonl";
   simulator_process sim({"--log", log.string(), "--name", "m1"});
   host_port port(sim.pty());
@@ -190,7 +191,7 @@ TEST_CASE("a bad control line is answered with an error and the simulator keeps 
 }
 
 TEST_CASE("unplug hangs up the host's port; replug points the link at a new working pty") {
-  TempDir dir;
+  temp_dir dir;
   const auto link = dir.path() / "usb-Siaran_Sim-if00-port0";
   simulator_process sim({"--link", link.string()});
   REQUIRE(std::filesystem::read_symlink(link) == sim.pty());
@@ -209,7 +210,7 @@ TEST_CASE("unplug hangs up the host's port; replug points the link at a new work
 }
 
 TEST_CASE("SIGTERM stops the simulator cleanly and removes its link") {
-  TempDir dir;
+  temp_dir dir;
   const auto link = dir.path() / "modem";
   simulator_process sim({"--link", link.string()});
   sim.child().send_signal(SIGTERM);

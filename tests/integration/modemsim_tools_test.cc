@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran modem info|send|listen` against siaran-modemsim (written separately, from the
 // 27.005/27.007 protocol only) over real pseudo-terminals, each behind a stable link as a
 // /dev/serial/by-id path would be.
@@ -24,7 +25,7 @@ const std::string modemsim = SIARAN_BINARY_DIR "/tools/siaran-modemsim";
 // A running siaran-modemsim; control lines go to its stdin, answers come on its stdout.
 class simulator {
  public:
-  explicit simulator(const TempDir& dir)
+  explicit simulator(const temp_dir& dir)
       : log_path_((dir.path() / "sent.jsonl").string()),
         link_path_((dir.path() / "usb-Simulated_Modem-if00-port0").string()),
         process_({modemsim, "--log", log_path_, "--link", link_path_}) {
@@ -58,7 +59,7 @@ class simulator {
  private:
   std::string log_path_;
   std::string link_path_;
-  ChildProcess process_;
+  child_process process_;
   std::size_t seen_ = 0;
 };
 
@@ -72,7 +73,7 @@ std::vector<nlohmann::json> json_lines(const std::string& text) {
 }
 
 // Waits until `child` has traced `count` more deletions (each one a message handed over).
-void wait_for_deletions(ChildProcess& child, int count, std::size_t& from) {
+void wait_for_deletions(child_process& child, int count, std::size_t& from) {
   for (int i = 0; i < count; ++i) {
     const auto line = child.wait_for_stderr_line("-> AT+CMGD=", deadline_in(30s), from);
     REQUIRE(line);
@@ -89,7 +90,7 @@ const std::string long_text =
 }  // namespace
 
 TEST_CASE("siaran modem info initialises the simulated modem and prints its identity", "[modemsim]") {
-  TempDir dir;
+  temp_dir dir;
   simulator sim(dir);
   const auto finished = run_program({siaran_tool, "modem", "info", "--port", sim.port()}, deadline_in(60s));
   REQUIRE(finished);
@@ -103,7 +104,7 @@ TEST_CASE("siaran modem info initialises the simulated modem and prints its iden
 }
 
 TEST_CASE("siaran modem send sends a 3-part message and waits for its status reports", "[modemsim]") {
-  TempDir dir;
+  temp_dir dir;
   simulator sim(dir);
   const auto finished = run_program({siaran_tool, "modem", "send", "--port", sim.port(), "--to", "081234567890",
                                      "--text", long_text, "--report", "--timeout", "60"},
@@ -128,7 +129,7 @@ TEST_CASE("siaran modem send sends a 3-part message and waits for its status rep
 }
 
 TEST_CASE("siaran modem send sends text outside GSM 7-bit as UCS2", "[modemsim]") {
-  TempDir dir;
+  temp_dir dir;
   simulator sim(dir);
   const std::string text = "Terima kasih, Bu 🙏";
   const auto finished = run_program(
@@ -142,7 +143,7 @@ TEST_CASE("siaran modem send sends text outside GSM 7-bit as UCS2", "[modemsim]"
 }
 
 TEST_CASE("siaran modem send reports a refused part with its +CMS ERROR and exits 69", "[modemsim]") {
-  TempDir dir;
+  temp_dir dir;
   simulator sim(dir);
   CHECK(sim.control({{"fail_sends", {{"count", 1}, {"cms", 42}}}})["ok"] == true);
   const auto finished = run_program(
@@ -153,9 +154,9 @@ TEST_CASE("siaran modem send reports a refused part with its +CMS ERROR and exit
 }
 
 TEST_CASE("siaran modem listen prints single and multipart messages once each, reassembled", "[modemsim]") {
-  TempDir dir;
+  temp_dir dir;
   simulator sim(dir);
-  ChildProcess listen({siaran_tool, "modem", "listen", "--port", sim.port(), "--trace"});
+  child_process listen({siaran_tool, "modem", "listen", "--port", sim.port(), "--trace"});
   REQUIRE(listen.wait_for_stderr_line("listening on", deadline_in(60s)));
   std::size_t from = listen.err().size();
   CHECK(sim.control({{"inject", {{"from", "+6281298765432"}, {"text", long_text}}}})["ok"] == true);
@@ -176,9 +177,9 @@ TEST_CASE("siaran modem listen prints single and multipart messages once each, r
 }
 
 TEST_CASE("siaran modem listen survives an unplug and re-plug of the device behind its link", "[modemsim]") {
-  TempDir dir;
+  temp_dir dir;
   simulator sim(dir);
-  ChildProcess listen({siaran_tool, "modem", "listen", "--port", sim.port(), "--trace"});
+  child_process listen({siaran_tool, "modem", "listen", "--port", sim.port(), "--trace"});
   REQUIRE(listen.wait_for_stderr_line("listening on", deadline_in(60s)));
   CHECK(sim.control({{"unplug", true}})["ok"] == true);
   CHECK(sim.control({{"replug", true}})["ok"] == true);

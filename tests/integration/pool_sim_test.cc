@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The pool with `port: sim` entries, in-process: each gets a built-in simulated modem on a real
 // pty, opened through serial_port like a device, with real timers and a deadline on every wait.
 

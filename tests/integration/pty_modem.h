@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A pseudo-terminal pair opened by the test (posix_openpt), and a minimal modem answering AT

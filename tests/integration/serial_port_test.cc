@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // modem/serial_port over a real pseudo-terminal pair the test opens itself.
 
 #include <catch2/catch.hpp>

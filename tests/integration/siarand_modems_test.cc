@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // siarand running the pool: two `port: sim` modems (one behind a SIM PIN) come up on their
 // built-in simulated modems and the daemon says so; SIGTERM stops them and exits 0.
 
@@ -20,12 +21,12 @@ const std::vector<std::string> plain_env = {"JOURNAL_STREAM", "NOTIFY_SOCKET", "
 }  // namespace
 
 TEST_CASE("siarand brings up two simulated modems and stops them on SIGTERM", "[siarand][sim]") {
-  TempDir dir;
+  temp_dir dir;
   auto file = dir.write("siaran.yaml", "database: " + (dir.path() / "siaran.db").string() +
                                            "\nmodems:\n"
                                            "  - id: m1\n    port: sim\n    operator: telkomsel\n"
                                            "  - id: m2\n    port: sim\n    pin: \"1234\"\n");
-  ChildProcess daemon({siarand, "--config", file.string()}, plain_env);
+  child_process daemon({siarand, "--config", file.string()}, plain_env);
   auto deadline = deadline_in(30s);
 
   auto m1 = daemon.wait_for_stderr_line("modem m1: ready", deadline);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real siarand binary: exit codes of --check-config and bad options, and the lifecycle
 // (ready, SIGHUP reload of log_level, SIGTERM/SIGINT clean exit) read from its stderr.
 
@@ -27,14 +28,14 @@ constexpr auto timeout = 20s;
 // The daemon must log to the pipe we read, even when the tests run under systemd.
 const std::vector<std::string> plain_env = {"JOURNAL_STREAM", "NOTIFY_SOCKET", "WATCHDOG_USEC"};
 
-Finished run_siarand(std::vector<std::string> args) {
+program_result run_siarand(std::vector<std::string> args) {
   args.insert(args.begin(), siarand);
   auto finished = run_program(args, deadline_in(timeout), plain_env);
   REQUIRE(finished.has_value());
   return *finished;
 }
 
-std::string valid_config(const TempDir& dir, std::string_view log_level) {
+std::string valid_config(const temp_dir& dir, std::string_view log_level) {
   return "database: " + (dir.path() / "siaran.db").string() + "\nlog_level: " +
          std::string(log_level) + "\nmodems:\n  - id: s1\n    port: sim\n" +
          "    pin: \"1234\"\nhttp:\n  tokens:\n    - name: ops\n      sha256: " +
@@ -42,21 +43,21 @@ std::string valid_config(const TempDir& dir, std::string_view log_level) {
 }
 
 // Plays systemd's side of sd_notify(3): a datagram socket the daemon sends its states to.
-class NotifySocket {
+class notify_socket {
  public:
-  explicit NotifySocket(const std::filesystem::path& path) : path_(path) {
+  explicit notify_socket(const std::filesystem::path& path) : path_(path) {
     fd_ = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
     sockaddr_un address{};
     address.sun_family = AF_UNIX;
     std::strncpy(address.sun_path, path.c_str(), sizeof(address.sun_path) - 1);
     REQUIRE(bind(fd_, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0);
   }
-  ~NotifySocket() { close(fd_); }
-  NotifySocket(const NotifySocket&) = delete;
-  NotifySocket& operator=(const NotifySocket&) = delete;
+  ~notify_socket() { close(fd_); }
+  notify_socket(const notify_socket&) = delete;
+  notify_socket& operator=(const notify_socket&) = delete;
 
   // The next message containing `text`, or nothing at the deadline.
-  std::optional<std::string> wait_for(std::string_view text, Deadline deadline) {
+  std::optional<std::string> wait_for(std::string_view text, deadline_time deadline) {
     for (;;) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
       pollfd readable{fd_, POLLIN, 0};
@@ -79,11 +80,11 @@ class NotifySocket {
 }  // namespace
 
 TEST_CASE("siarand tells systemd READY, pings the watchdog, and says STOPPING") {
-  TempDir dir;
+  temp_dir dir;
   auto file = dir.write("siaran.yaml", valid_config(dir, "info"));
-  NotifySocket systemd(dir.path() / "notify");
+  notify_socket systemd(dir.path() / "notify");
   // WatchdogSec=0.2s: pings every 100 ms, so two arrive quickly.
-  ChildProcess daemon({siarand, "--config", file.string()},
+  child_process daemon({siarand, "--config", file.string()},
                       {"JOURNAL_STREAM", "WATCHDOG_PID", "WATCHDOG_USEC=200000", systemd.env()});
   auto deadline = deadline_in(timeout);
   CHECK(systemd.wait_for("READY=1", deadline));
@@ -97,17 +98,17 @@ TEST_CASE("siarand tells systemd READY, pings the watchdog, and says STOPPING") 
 }
 
 TEST_CASE("siarand --check-config accepts a good file with exit 0") {
-  TempDir dir;
+  temp_dir dir;
   auto file = dir.write("siaran.yaml", valid_config(dir, "info"));
-  Finished f = run_siarand({"--check-config", file.string()});
+  program_result f = run_siarand({"--check-config", file.string()});
   CHECK(f.exit_code == 0);
   CHECK(f.out == file.string() + ": ok\n");
 }
 
 TEST_CASE("siarand --check-config reports every error with file:line:col and exits 78") {
-  TempDir dir;
+  temp_dir dir;
   auto file = dir.write("siaran.yaml", "log_level: loud\nmodems:\n  - id: m1\n    port: sim\n    baud: 115201\n");
-  Finished f = run_siarand({"--check-config", file.string()});
+  program_result f = run_siarand({"--check-config", file.string()});
   CHECK(f.exit_code == EX_CONFIG);
   CHECK(f.err.find(file.string() + ":1:12: log_level: 'loud'") != std::string::npos);
   CHECK(f.err.find(file.string() + ":5:11: modems[0].baud: 115201 is not a standard baud rate") !=
@@ -115,21 +116,21 @@ TEST_CASE("siarand --check-config reports every error with file:line:col and exi
 }
 
 TEST_CASE("siarand --check-config on a missing file exits 78 naming the file") {
-  Finished f = run_siarand({"--check-config", "/nonexistent/siaran.yaml"});
+  program_result f = run_siarand({"--check-config", "/nonexistent/siaran.yaml"});
   CHECK(f.exit_code == EX_CONFIG);
   CHECK(f.err.find("/nonexistent/siaran.yaml: cannot open") != std::string::npos);
 }
 
 TEST_CASE("siarand --config with a bad file exits 78 before starting") {
-  TempDir dir;
+  temp_dir dir;
   auto file = dir.write("siaran.yaml", "throttle: {burst: 0}\n");
-  Finished f = run_siarand({"--config", file.string()});
+  program_result f = run_siarand({"--config", file.string()});
   CHECK(f.exit_code == EX_CONFIG);
   CHECK(f.err.find(":1:19: throttle.burst:") != std::string::npos);
 }
 
 TEST_CASE("siarand with a bad option exits 64 with the usage") {
-  Finished f = run_siarand({"--frobnicate"});
+  program_result f = run_siarand({"--frobnicate"});
   CHECK(f.exit_code == EX_USAGE);
   CHECK(f.err.find("unknown argument '--frobnicate'") != std::string::npos);
   CHECK(f.err.find("usage:") != std::string::npos);
@@ -137,16 +138,16 @@ TEST_CASE("siarand with a bad option exits 64 with the usage") {
 
 TEST_CASE("siarand --version and --help exit 0") {
   CHECK(run_siarand({"--version"}).out.rfind("siarand ", 0) == 0);
-  Finished help = run_siarand({"--help"});
+  program_result help = run_siarand({"--help"});
   CHECK(help.exit_code == 0);
   CHECK(help.out.find("--check-config FILE") != std::string::npos);
 }
 
 TEST_CASE("siarand starts, applies log_level on SIGHUP, and stops cleanly on SIGTERM or SIGINT") {
   auto [signal, name] = GENERATE(std::pair{SIGTERM, "SIGTERM"}, std::pair{SIGINT, "SIGINT"});
-  TempDir dir;
+  temp_dir dir;
   auto file = dir.write("siaran.yaml", valid_config(dir, "info"));
-  ChildProcess daemon({siarand, "--config", file.string()}, plain_env);
+  child_process daemon({siarand, "--config", file.string()}, plain_env);
   auto deadline = deadline_in(timeout);
 
   auto ready = daemon.wait_for_stderr_line("ready", deadline);

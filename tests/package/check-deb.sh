@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # tests/package/check-deb.sh DEB: checks the package tools/build-deb.sh made, before anyone
 # installs it: its files, dependencies, conffile and configuration, and lintian with no error.
 set -euo pipefail

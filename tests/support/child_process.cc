@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/child_process.h"
 
 #include <fcntl.h>
@@ -40,14 +41,14 @@ std::vector<char*> pointers(std::vector<std::string>& strings) {
   return out;
 }
 
-int remaining_ms(Deadline deadline) {
+int remaining_ms(deadline_time deadline) {
   auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
   return left.count() > 0 ? static_cast<int>(left.count()) : 0;
 }
 
 }  // namespace
 
-ChildProcess::ChildProcess(std::vector<std::string> argv, std::vector<std::string> env) {
+child_process::child_process(std::vector<std::string> argv, std::vector<std::string> env) {
   std::array<int, 2> in_pipe{};
   std::array<int, 2> out_pipe{};
   std::array<int, 2> err_pipe{};
@@ -76,7 +77,7 @@ ChildProcess::ChildProcess(std::vector<std::string> argv, std::vector<std::strin
   err_fd_ = err_pipe[0];
 }
 
-ChildProcess::~ChildProcess() {
+child_process::~child_process() {
   if (!reaped_ && pid_ > 0) {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
@@ -86,7 +87,7 @@ ChildProcess::~ChildProcess() {
   if (err_fd_ >= 0) close(err_fd_);
 }
 
-void ChildProcess::write_stdin(std::string_view text) {
+void child_process::write_stdin(std::string_view text) {
   while (!text.empty()) {
     const ssize_t n = write(in_fd_, text.data(), text.size());
     if (n < 0 && errno == EINTR) continue;
@@ -95,16 +96,16 @@ void ChildProcess::write_stdin(std::string_view text) {
   }
 }
 
-void ChildProcess::close_stdin() {
+void child_process::close_stdin() {
   if (in_fd_ >= 0) close(in_fd_);
   in_fd_ = -1;
 }
 
-void ChildProcess::send_signal(int signal) {
+void child_process::send_signal(int signal) {
   if (kill(pid_, signal) != 0) fail("kill");
 }
 
-bool ChildProcess::pump(Deadline deadline) {
+bool child_process::pump(deadline_time deadline) {
   std::array<pollfd, 2> fds{pollfd{out_fd_, POLLIN, 0}, pollfd{err_fd_, POLLIN, 0}};
   if (out_fd_ < 0 && err_fd_ < 0) return false;
   int ready = poll(fds.data(), fds.size(), remaining_ms(deadline));
@@ -125,20 +126,20 @@ bool ChildProcess::pump(Deadline deadline) {
   return out_fd_ >= 0 || err_fd_ >= 0;
 }
 
-std::optional<std::string> ChildProcess::wait_for_stderr_line(std::string_view text,
-                                                              Deadline deadline,
+std::optional<std::string> child_process::wait_for_stderr_line(std::string_view text,
+                                                              deadline_time deadline,
                                                               std::size_t from) {
   return wait_for_line(err_, text, deadline, from);
 }
 
-std::optional<std::string> ChildProcess::wait_for_stdout_line(std::string_view text,
-                                                              Deadline deadline,
+std::optional<std::string> child_process::wait_for_stdout_line(std::string_view text,
+                                                              deadline_time deadline,
                                                               std::size_t from) {
   return wait_for_line(out_, text, deadline, from);
 }
 
-std::optional<std::string> ChildProcess::wait_for_line(const std::string& output,
-                                                       std::string_view text, Deadline deadline,
+std::optional<std::string> child_process::wait_for_line(const std::string& output,
+                                                       std::string_view text, deadline_time deadline,
                                                        std::size_t from) {
   for (;;) {
     // Complete lines only: a line being written may not yet hold all of `text`.
@@ -153,7 +154,7 @@ std::optional<std::string> ChildProcess::wait_for_line(const std::string& output
   }
 }
 
-std::optional<Finished> ChildProcess::wait_exit(Deadline deadline) {
+std::optional<program_result> child_process::wait_exit(deadline_time deadline) {
   while (pump(deadline)) {
     if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
   }
@@ -168,7 +169,7 @@ std::optional<Finished> ChildProcess::wait_exit(Deadline deadline) {
   int status = 0;
   if (waitpid(pid_, &status, 0) != pid_) fail("waitpid");
   reaped_ = true;
-  Finished finished;
+  program_result finished;
   finished.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   finished.term_signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
   finished.out = out_;
@@ -176,9 +177,9 @@ std::optional<Finished> ChildProcess::wait_exit(Deadline deadline) {
   return finished;
 }
 
-std::optional<Finished> run_program(std::vector<std::string> argv, Deadline deadline,
+std::optional<program_result> run_program(std::vector<std::string> argv, deadline_time deadline,
                                     std::vector<std::string> env) {
-  ChildProcess child(std::move(argv), std::move(env));
+  child_process child(std::move(argv), std::move(env));
   child.close_stdin();
   return child.wait_exit(deadline);
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Runs a real program (siarand, siaran) from a test and reads its output with deadlines:
@@ -15,28 +16,28 @@
 
 namespace siaran::test {
 
-using Deadline = std::chrono::steady_clock::time_point;
+using deadline_time = std::chrono::steady_clock::time_point;
 
-inline Deadline deadline_in(std::chrono::milliseconds timeout) {
+inline deadline_time deadline_in(std::chrono::milliseconds timeout) {
   return std::chrono::steady_clock::now() + timeout;
 }
 
 // What a finished program did.
-struct Finished {
+struct program_result {
   int exit_code = -1;     // -1 when killed by a signal
   int term_signal = 0;    // the signal that ended it, or 0
   std::string out;        // all of stdout
   std::string err;        // all of stderr
 };
 
-class ChildProcess {
+class child_process {
  public:
   // Starts argv[0] (a path) with argv[1..]; `env` entries ("NAME=value", or "NAME" to
   // remove) change the test's own environment for the child.
-  ChildProcess(std::vector<std::string> argv, std::vector<std::string> env = {});
-  ~ChildProcess();  // kills (SIGKILL) and reaps a child still running
-  ChildProcess(const ChildProcess&) = delete;
-  ChildProcess& operator=(const ChildProcess&) = delete;
+  child_process(std::vector<std::string> argv, std::vector<std::string> env = {});
+  ~child_process();  // kills (SIGKILL) and reaps a child still running
+  child_process(const child_process&) = delete;
+  child_process& operator=(const child_process&) = delete;
 
   pid_t pid() const { return pid_; }
   void send_signal(int signal);
@@ -48,23 +49,23 @@ class ChildProcess {
   // Reads stderr (stdout) until a line containing `text` arrives, after `from` (an offset
   // into err() or out()); returns the whole line, or nothing at the deadline or at end of
   // output.
-  std::optional<std::string> wait_for_stderr_line(std::string_view text, Deadline deadline,
+  std::optional<std::string> wait_for_stderr_line(std::string_view text, deadline_time deadline,
                                                   std::size_t from = 0);
-  std::optional<std::string> wait_for_stdout_line(std::string_view text, Deadline deadline,
+  std::optional<std::string> wait_for_stdout_line(std::string_view text, deadline_time deadline,
                                                   std::size_t from = 0);
 
   // Reads until both pipes close and reaps the child; nothing at the deadline (the child is
   // then killed).
-  std::optional<Finished> wait_exit(Deadline deadline);
+  std::optional<program_result> wait_exit(deadline_time deadline);
 
   const std::string& out() const { return out_; }
   const std::string& err() const { return err_; }
 
  private:
   // Reads whatever is available within the deadline; false when nothing more can come.
-  bool pump(Deadline deadline);
+  bool pump(deadline_time deadline);
   std::optional<std::string> wait_for_line(const std::string& output, std::string_view text,
-                                           Deadline deadline, std::size_t from);
+                                           deadline_time deadline, std::size_t from);
 
   pid_t pid_ = -1;
   int in_fd_ = -1;
@@ -77,7 +78,7 @@ class ChildProcess {
 
 // Runs a program to completion with an empty stdin: its exit, or nothing when it outlived
 // the deadline.
-std::optional<Finished> run_program(std::vector<std::string> argv, Deadline deadline,
+std::optional<program_result> run_program(std::vector<std::string> argv, deadline_time deadline,
                                     std::vector<std::string> env = {});
 
 }  // namespace siaran::test

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A TCP port on 127.0.0.1 that nothing listened on a moment ago: bind port 0, read what the

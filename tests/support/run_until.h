@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Runs an io_context until a condition holds, with a deadline: how the integration tests wait

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A fresh directory under $TMPDIR (or /tmp), removed with everything in it at scope exit.
@@ -7,12 +8,12 @@
 
 namespace siaran::test {
 
-class TempDir {
+class temp_dir {
  public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+  temp_dir();
+  ~temp_dir();
+  temp_dir(const temp_dir&) = delete;
+  temp_dir& operator=(const temp_dir&) = delete;
 
   const std::filesystem::path& path() const { return path_; }
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "sms/phone_number.h"
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // siaran-bench: runs the real siarand over simulated modems and measures it (DESIGN.md
 // "Throughput"). This file only reads the command line and picks the mode.
 

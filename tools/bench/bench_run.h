@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One benchmark run, start to finish: a fresh directory, the config's external sims and

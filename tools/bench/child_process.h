@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A program the bench runs as its child: siarand, or a siaran-modemsim per modem. Its stdin is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The parts of siarand's HTTP API (docs/api.md) a benchmark reads and writes, as typed calls.

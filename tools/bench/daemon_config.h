@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The configuration a benchmark's siarand runs with: generated for a scenario, or a person's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // `siaran-bench --demo FILE`: the main job's show. siarand runs with a person's config (its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/bench/external_modems.h"
 
 #include <nlohmann/json.hpp>

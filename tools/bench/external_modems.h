@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The modems of a scenario as siaran-modemsim processes, one per modem, apart from siarand as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What a benchmark reports, and how it is computed from what the daemon says and what the

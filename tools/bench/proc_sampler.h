@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // What the kernel counts for the daemon (proc(5)): CPU time and memory, read from outside so

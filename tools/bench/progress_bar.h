@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A one-line progress bar on stderr, redrawn in place on a terminal; in a log (not a terminal)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // How figures are shown: a table for a person, JSON for scripts and CI.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // `siaran-bench --targets`: the throughput issue's target scenarios, one after another, each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one way the web UI talks to siarand: JSON over /api/v1/ with the session cookie (sent by
 // the browser, HttpOnly) and the CSRF token on every change.
 

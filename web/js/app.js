@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The web UI's frame: login, the navigation, one page at a time by the address's #/route,
 // live updates by polling, logout and password change. Pages are in pages/, texts in i18n/.
 import { t, translate } from './i18n.js';

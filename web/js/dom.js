@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Building the page from data without innerHTML: every text from the API (names, SMS texts)
 // becomes a text node, so a cadre's reply can never run as script.
 import { t } from './i18n.js';

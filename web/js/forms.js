@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Building blocks shared by the pages: form fields, a table from rows, a card section, a
 // Bootstrap modal holding a form, and running a request with its button disabled. Every text
 // comes in already translated (t()), so these know nothing of any page.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every text the web UI shows comes from one dictionary per language (js/i18n/<lang>/).
 // Another language is another folder with the same keys, chosen here.
 import strings from './i18n/id/index.js';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Small pieces several pages show: progress bars, signal bars, state badges, a list of facts,
 // a shortened text and a debounced call. Each keeps no state of its own, so any page may
 // import them (forms and modals are in forms.js). Their texts are the widgets.* keys

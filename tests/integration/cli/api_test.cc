@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran send|status|inbox|modems` against a port nobody listens on and against a minimal
 // HTTP server the test plays siarand with: what is sent, what is printed, which exit code.
 
@@ -21,7 +22,7 @@ const std::string siaran_tool = SIARAN_BINARY_DIR "/tools/siaran";
 // The test's own environment must not choose the daemon or the token.
 const std::vector<std::string> clean_env = {"SIARAN_URL", "SIARAN_TOKEN"};
 
-Finished run_siaran(std::vector<std::string> args, std::vector<std::string> env = clean_env) {
+program_result run_siaran(std::vector<std::string> args, std::vector<std::string> env = clean_env) {
   args.insert(args.begin(), siaran_tool);
   auto finished = run_program(std::move(args), deadline_in(30s), std::move(env));
   REQUIRE(finished);
@@ -40,7 +41,7 @@ TEST_CASE("send, status and modems exit 69 naming the address when nothing liste
        {std::vector<std::string>{"send", "--to", "081234567890", "--text", "halo", "--url", address},
         std::vector<std::string>{"status", "17", "--url", "http://" + address},
         std::vector<std::string>{"modems", "--url", address}}) {
-    const Finished finished = run_siaran(args);
+    const program_result finished = run_siaran(args);
     INFO(args[0] << " stderr: " << finished.err);
     CHECK(finished.exit_code == 69);
     CHECK(contains(finished.err, "cannot reach siarand at " + address + ": connection refused"));
@@ -50,48 +51,48 @@ TEST_CASE("send, status and modems exit 69 naming the address when nothing liste
 
 TEST_CASE("SIARAN_URL chooses the daemon when --url is not given", "[cli][api]") {
   const std::string address = "127.0.0.1:" + std::to_string(free_port());
-  const Finished finished = run_siaran({"modems"}, {"SIARAN_URL=http://" + address, "SIARAN_TOKEN"});
+  const program_result finished = run_siaran({"modems"}, {"SIARAN_URL=http://" + address, "SIARAN_TOKEN"});
   CHECK(finished.exit_code == 69);
   CHECK(contains(finished.err, address));
 }
 
 TEST_CASE("the config's http.listen chooses the daemon when there is no URL", "[cli][api]") {
-  TempDir dir;
+  temp_dir dir;
   const std::string port = std::to_string(free_port());
   const auto config = dir.write("siaran.yaml", "database: " + (dir.path() / "s.db").string() +
                                                    "\nhttp:\n  listen: 127.0.0.1:" + port + "\n");
-  const Finished finished = run_siaran({"status", "--config", config.string()});
+  const program_result finished = run_siaran({"status", "--config", config.string()});
   INFO("stderr: " << finished.err);
   CHECK(finished.exit_code == 69);
   CHECK(contains(finished.err, "127.0.0.1:" + port));
 }
 
 TEST_CASE("send without --text is a usage error", "[cli][api]") {
-  const Finished finished = run_siaran({"send", "--to", "081234567890"});
+  const program_result finished = run_siaran({"send", "--to", "081234567890"});
   CHECK(finished.exit_code == 2);
   CHECK(contains(finished.err, "--text TEXT is required"));
 }
 
 TEST_CASE("--help prints every command on stdout and exits 0; an unknown command is a usage error", "[cli]") {
-  const Finished help = run_siaran({"--help"});
+  const program_result help = run_siaran({"--help"});
   CHECK(help.exit_code == 0);
   CHECK(contains(help.out, "siaran send --to NUMBER --text TEXT"));
   CHECK(contains(help.out, "siaran token new NAME"));
-  const Finished unknown = run_siaran({"kirim"});
+  const program_result unknown = run_siaran({"kirim"});
   CHECK(unknown.exit_code == 2);
   CHECK(contains(unknown.err, "unknown command 'kirim'"));
   CHECK(contains(unknown.err, "usage: siaran COMMAND"));
 }
 
 TEST_CASE("a malformed --url is a usage error", "[cli][api]") {
-  const Finished finished = run_siaran({"modems", "--url", "http://127.0.0.1"});
+  const program_result finished = run_siaran({"modems", "--url", "http://127.0.0.1"});
   CHECK(finished.exit_code == 2);
   CHECK(contains(finished.err, "port"));
 }
 
 TEST_CASE("send posts the message with the bearer token and prints the queued id", "[cli][api]") {
   fake_api_server server([](const fake_request&) { return answer(202, {{"id", 17}, {"parts", 1}}); });
-  const Finished finished =
+  const program_result finished =
       run_siaran({"send", "--url", server.url(), "--to", "0812-3456-7890", "--text", "Ibu Siti, rapat +kader",
               "--priority", "5", "--report", "--send-at", "2026-11-26T08:00:00+07:00", "--client-ref", "r1",
               "--valid-for", "2d"},
@@ -114,16 +115,16 @@ TEST_CASE("send posts the message with the bearer token and prints the queued id
 TEST_CASE("send --json prints the daemon's reply as it came", "[cli][api]") {
   const json reply = {{"id", 18}, {"parts", 3}, {"encoding", "ucs2"}, {"duplicate", false}};
   fake_api_server server([&](const fake_request&) { return answer(202, reply); });
-  const Finished finished = run_siaran({"send", "--url", server.url(), "--to", "1", "--text", "x", "--json"});
+  const program_result finished = run_siaran({"send", "--url", server.url(), "--to", "1", "--text", "x", "--json"});
   CHECK(finished.exit_code == 0);
   CHECK(json::parse(finished.out) == reply);
 }
 
 TEST_CASE("the token comes from the first line of --token-file", "[cli][api]") {
-  TempDir dir;
+  temp_dir dir;
   const auto file = dir.write("token", "siaran_from_file\nsecond line\n");
   fake_api_server server([](const fake_request&) { return answer(200, json::array()); });
-  const Finished finished = run_siaran({"modems", "--url", server.url(), "--token-file", file.string()},
+  const program_result finished = run_siaran({"modems", "--url", server.url(), "--token-file", file.string()},
                                    {"SIARAN_URL", "SIARAN_TOKEN=siaran_from_env"});
   CHECK(finished.exit_code == 0);
   REQUIRE(server.requests().size() == 1);
@@ -132,7 +133,7 @@ TEST_CASE("the token comes from the first line of --token-file", "[cli][api]") {
 
 TEST_CASE("a 401 exits 77 with the daemon's error and advice to set SIARAN_TOKEN", "[cli][api]") {
   fake_api_server server([](const fake_request&) { return answer(401, {{"error", "unknown token"}}); });
-  const Finished finished = run_siaran({"status", "--url", server.url()});
+  const program_result finished = run_siaran({"status", "--url", server.url()});
   CHECK(finished.exit_code == 77);
   CHECK(contains(finished.err, "unknown token"));
   CHECK(contains(finished.err, "SIARAN_TOKEN"));
@@ -140,14 +141,14 @@ TEST_CASE("a 401 exits 77 with the daemon's error and advice to set SIARAN_TOKEN
 
 TEST_CASE("a 400 exits 65 and prints the daemon's error field", "[cli][api]") {
   fake_api_server server([](const fake_request&) { return answer(400, {{"error", "to: not a phone number"}}); });
-  const Finished finished = run_siaran({"send", "--url", server.url(), "--to", "x", "--text", "y"});
+  const program_result finished = run_siaran({"send", "--url", server.url(), "--to", "x", "--text", "y"});
   CHECK(finished.exit_code == 65);
   CHECK(contains(finished.err, "400: to: not a phone number"));
 }
 
 TEST_CASE("a 500 exits 69", "[cli][api]") {
   fake_api_server server([](const fake_request&) { return answer(500, {{"error", "database is locked"}}); });
-  const Finished finished = run_siaran({"modems", "--url", server.url()});
+  const program_result finished = run_siaran({"modems", "--url", server.url()});
   CHECK(finished.exit_code == 69);
   CHECK(contains(finished.err, "database is locked"));
 }
@@ -163,7 +164,7 @@ TEST_CASE("status ID prints the message and each part's state, modem, reference 
                               {"sent_at", nullptr}, {"delivered_at", nullptr}, {"last_error", nullptr},
                               {"resent_uncertain", true}}})}};
   fake_api_server server([&](const fake_request&) { return answer(200, message); });
-  const Finished finished = run_siaran({"status", "17", "--url", server.url()});
+  const program_result finished = run_siaran({"status", "17", "--url", server.url()});
   INFO(finished.out << finished.err);
   CHECK(finished.exit_code == 0);
   CHECK(server.requests().at(0).target == "/api/v1/messages/17");
@@ -181,7 +182,7 @@ TEST_CASE("status without ID summarises the queue", "[cli][api]") {
     return answer(200, {{"queued", 120}, {"due", 100}, {"in_flight", 3}, {"sent", 4000}, {"failed", 2},
                         {"uncertain", 0}, {"rate_per_second", 35.0}, {"draining", false}});
   });
-  const Finished finished = run_siaran({"status", "--url", server.url()});
+  const program_result finished = run_siaran({"status", "--url", server.url()});
   CHECK(finished.exit_code == 0);
   CHECK(server.requests().at(0).target == "/api/v1/queue");
   CHECK(contains(finished.out, "queued 120 parts, due now 100, 3 being sent"));
@@ -195,7 +196,7 @@ TEST_CASE("status --state lists the messages in that state, one line each", "[cl
                                                    {"parts", json::array({json::object()})}}})},
                         {"next_after", 5}});
   });
-  const Finished finished = run_siaran({"status", "--state", "failed", "--url", server.url()});
+  const program_result finished = run_siaran({"status", "--state", "failed", "--url", server.url()});
   CHECK(finished.exit_code == 0);
   CHECK(server.requests().at(0).target == "/api/v1/messages?state=failed");
   CHECK(contains(finished.out, "5  failed  +62811  1 part"));
@@ -208,7 +209,7 @@ TEST_CASE("inbox asks with an encoded --since and prints one line per message", 
                                      {"received_at", "2026-11-25T09:00:00.000Z"}, {"complete", true}, {"parts", 1},
                                      {"decode_error", nullptr}, {"contact_name", nullptr}, {"keyword", nullptr}}}));
   });
-  const Finished finished =
+  const program_result finished =
       run_siaran({"inbox", "--since", "2026-11-25T15:00:00+07:00", "--limit", "10", "--url", server.url()});
   CHECK(finished.exit_code == 0);
   CHECK(server.requests().at(0).target == "/api/v1/inbox?since=2026-11-25T15%3A00%3A00%2B07%3A00&limit=10");
@@ -222,7 +223,7 @@ TEST_CASE("inbox --officer asks for that officer's replies and shows the contact
                                      {"decode_error", nullptr}, {"contact_name", "Siti"}, {"keyword", "BERHENTI"},
                                      {"officer_id", 3}}}));
   });
-  const Finished finished = run_siaran({"inbox", "--officer", "3", "--url", server.url()});
+  const program_result finished = run_siaran({"inbox", "--officer", "3", "--url", server.url()});
   CHECK(finished.exit_code == 0);
   CHECK(server.requests().at(0).target == "/api/v1/inbox?officer_id=3");
   CHECK(finished.out == "2026-11-25T09:00:00.000Z  +62812 (Siti)  m2  BERHENTI  [BERHENTI]\n");
@@ -235,7 +236,7 @@ TEST_CASE("modems prints a table of id, state, operator, signal, sent and failed
                                     {{"id", "m2"}, {"state", "failed"}, {"reason", "no SIM"},
                                      {"operator", nullptr}, {"signal_dbm", nullptr}, {"sent", 0}, {"failed", 1}}}));
   });
-  const Finished finished = run_siaran({"modems", "--url", server.url()});
+  const program_result finished = run_siaran({"modems", "--url", server.url()});
   INFO(finished.out);
   CHECK(finished.exit_code == 0);
   CHECK(contains(finished.out, "ID  STATE            OPERATOR   SIGNAL   SENT  FAILED\n"));

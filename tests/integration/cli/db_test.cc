@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran db backup` and `siaran db prune` against a real store file the test fills.
 
 #include <catch2/catch.hpp>
@@ -15,7 +16,7 @@ namespace {
 
 const std::string siaran_tool = SIARAN_BINARY_DIR "/tools/siaran";
 
-Finished run_siaran(std::vector<std::string> args) {
+program_result run_siaran(std::vector<std::string> args) {
   args.insert(args.begin(), siaran_tool);
   auto finished = run_program(std::move(args), deadline_in(30s));
   REQUIRE(finished);
@@ -43,12 +44,12 @@ filled_store fill(const std::filesystem::path& database) {
 }  // namespace
 
 TEST_CASE("siaran db backup writes a copy that opens as a store holding the messages", "[cli][db]") {
-  TempDir dir;
+  temp_dir dir;
   const auto database = dir.path() / "siaran.db";
   const filled_store ids = fill(database);
   const auto copy = dir.path() / "backup.db";
 
-  const Finished finished = run_siaran({"db", "backup", copy.string(), "--database", database.string()});
+  const program_result finished = run_siaran({"db", "backup", copy.string(), "--database", database.string()});
   INFO("stderr: " << finished.err);
   CHECK(finished.exit_code == 0);
   queue::store restored(copy);
@@ -59,24 +60,24 @@ TEST_CASE("siaran db backup writes a copy that opens as a store holding the mess
 }
 
 TEST_CASE("siaran db backup finds the database through --config", "[cli][db]") {
-  TempDir dir;
+  temp_dir dir;
   const auto database = dir.path() / "siaran.db";
   const filled_store ids = fill(database);
   const auto config = dir.write("siaran.yaml", "database: " + database.string() + "\n");
   const auto copy = dir.path() / "backup.db";
 
-  const Finished finished = run_siaran({"db", "backup", copy.string(), "--config", config.string()});
+  const program_result finished = run_siaran({"db", "backup", copy.string(), "--config", config.string()});
   INFO("stderr: " << finished.err);
   CHECK(finished.exit_code == 0);
   CHECK(queue::store(copy).message(ids.sent_id));
 }
 
 TEST_CASE("siaran db prune removes finished messages before the date and keeps queued ones", "[cli][db]") {
-  TempDir dir;
+  temp_dir dir;
   const auto database = dir.path() / "siaran.db";
   const filled_store ids = fill(database);
 
-  const Finished finished = run_siaran({"db", "prune", "--before", "2099-01-01", "--database", database.string()});
+  const program_result finished = run_siaran({"db", "prune", "--before", "2099-01-01", "--database", database.string()});
   INFO("stderr: " << finished.err);
   CHECK(finished.exit_code == 0);
   CHECK(finished.out.find("1 messages") != std::string::npos);
@@ -86,11 +87,11 @@ TEST_CASE("siaran db prune removes finished messages before the date and keeps q
 }
 
 TEST_CASE("siaran db prune refuses a date that is not YYYY-MM-DD with exit 65", "[cli][db]") {
-  TempDir dir;
+  temp_dir dir;
   const auto database = dir.path() / "siaran.db";
   fill(database);
   for (const std::string date : {"yesterday", "2026-02-30", "2026-1-1", "01-01-2026"}) {
-    const Finished finished = run_siaran({"db", "prune", "--before", date, "--database", database.string()});
+    const program_result finished = run_siaran({"db", "prune", "--before", date, "--database", database.string()});
     INFO("date " << date);
     CHECK(finished.exit_code == 65);
     CHECK(finished.err.find("YYYY-MM-DD") != std::string::npos);
@@ -98,18 +99,18 @@ TEST_CASE("siaran db prune refuses a date that is not YYYY-MM-DD with exit 65", 
 }
 
 TEST_CASE("siaran db exits 69 when the database's directory does not exist", "[cli][db]") {
-  TempDir dir;
+  temp_dir dir;
   const auto missing = dir.path() / "no-such-dir" / "siaran.db";
-  const Finished prune = run_siaran({"db", "prune", "--before", "2026-01-01", "--database", missing.string()});
+  const program_result prune = run_siaran({"db", "prune", "--before", "2026-01-01", "--database", missing.string()});
   CHECK(prune.exit_code == 69);
   CHECK(prune.err.find(missing.string()) != std::string::npos);
-  const Finished backup = run_siaran({"db", "backup", (dir.path() / "b.db").string(), "--database", missing.string()});
+  const program_result backup = run_siaran({"db", "backup", (dir.path() / "b.db").string(), "--database", missing.string()});
   CHECK(backup.exit_code == 69);
   CHECK_FALSE(std::filesystem::exists(dir.path() / "b.db"));
 }
 
 TEST_CASE("siaran db prune without --before is a usage error", "[cli][db]") {
-  const Finished finished = run_siaran({"db", "prune", "--database", "/nonexistent.db"});
+  const program_result finished = run_siaran({"db", "prune", "--database", "/nonexistent.db"});
   CHECK(finished.exit_code == 2);
   CHECK(finished.err.find("--before") != std::string::npos);
 }

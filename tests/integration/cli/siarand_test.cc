@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran send|status|modems` against the real siarand with one simulated modem: the CLI and
 // the daemon agree on the API (docs/api.md).
 
@@ -23,9 +24,9 @@ const std::string token = "siaran_cli_test_token";
 const std::vector<std::string> daemon_env = {"JOURNAL_STREAM", "NOTIFY_SOCKET", "WATCHDOG_USEC"};
 
 struct running_daemon {
-  TempDir dir;
+  temp_dir dir;
   std::string url;
-  std::unique_ptr<ChildProcess> process;
+  std::unique_ptr<child_process> process;
 };
 
 void start(running_daemon& daemon) {
@@ -35,14 +36,14 @@ void start(running_daemon& daemon) {
       "siaran.yaml", "database: " + (daemon.dir.path() / "siaran.db").string() + "\n" +
                          "http:\n  listen: " + address + "\n  tokens:\n    - name: t\n      sha256: " +
                          siaran::daemon::http::sha256_hex(token) + "\n" + "modems:\n  - id: m1\n    port: sim\n");
-  daemon.process = std::make_unique<ChildProcess>(std::vector<std::string>{siarand, "--config", config.string()},
+  daemon.process = std::make_unique<child_process>(std::vector<std::string>{siarand, "--config", config.string()},
                                                   daemon_env);
   const bool listening = daemon.process->wait_for_stderr_line("HTTP API listening", deadline_in(30s)).has_value();
   INFO("siarand stderr:\n" << daemon.process->err());
   REQUIRE(listening);
 }
 
-Finished run_siaran(const running_daemon& daemon, std::vector<std::string> args) {
+program_result run_siaran(const running_daemon& daemon, std::vector<std::string> args) {
   args.insert(args.begin(), siaran_tool);
   args.insert(args.end(), {"--url", daemon.url});
   auto finished = run_program(std::move(args), deadline_in(30s), {"SIARAN_URL", "SIARAN_TOKEN=" + token});
@@ -56,13 +57,13 @@ TEST_CASE("siaran send queues a message in siarand and siaran status shows it", 
   running_daemon daemon;
   start(daemon);
 
-  const Finished sent = run_siaran(daemon, {"send", "--to", "081234567890", "--text", "Rapat kader besok jam 09.00"});
+  const program_result sent = run_siaran(daemon, {"send", "--to", "081234567890", "--text", "Rapat kader besok jam 09.00"});
   INFO("send: " << sent.out << sent.err);
   REQUIRE(sent.exit_code == 0);
   std::smatch id;
   REQUIRE(std::regex_search(sent.out, id, std::regex("^queued message (\\d+) \\(1 part\\)\n$")));
 
-  const Finished status = run_siaran(daemon, {"status", id[1].str()});
+  const program_result status = run_siaran(daemon, {"status", id[1].str()});
   INFO("status: " << status.out << status.err);
   CHECK(status.exit_code == 0);
   CHECK(status.out.find("message " + id[1].str() + ": ") != std::string::npos);
@@ -73,7 +74,7 @@ TEST_CASE("siaran send queues a message in siarand and siaran status shows it", 
 TEST_CASE("siaran modems lists siarand's simulated modem", "[cli][siarand]") {
   running_daemon daemon;
   start(daemon);
-  const Finished modems = run_siaran(daemon, {"modems"});
+  const program_result modems = run_siaran(daemon, {"modems"});
   INFO("modems: " << modems.out << modems.err);
   CHECK(modems.exit_code == 0);
   CHECK(modems.out.starts_with("ID "));

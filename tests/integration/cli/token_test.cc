@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran token new NAME`: the token is shown once with the sha256 the config keeps.
 
 #include <catch2/catch.hpp>

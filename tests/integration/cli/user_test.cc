@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran user` against a store file the test creates, found through --config as on a real
 // install: the password read from stdin (a pipe, as provisioning scripts give it).
 
@@ -19,15 +20,15 @@ const std::string siaran_tool = SIARAN_BINARY_DIR "/tools/siaran";
 
 // A config naming a database that exists (siarand has run once).
 struct installed {
-  TempDir dir;
+  temp_dir dir;
   std::filesystem::path database = dir.path() / "siaran.db";
   std::filesystem::path config = dir.write("siaran.yaml", "database: " + database.string() + "\n");
   installed() { queue::store created(database); }
 };
 
-Finished run_with_stdin(std::vector<std::string> args, std::string_view input) {
+program_result run_with_stdin(std::vector<std::string> args, std::string_view input) {
   args.insert(args.begin(), siaran_tool);
-  ChildProcess child(std::move(args));
+  child_process child(std::move(args));
   child.write_stdin(input);
   child.close_stdin();
   auto finished = child.wait_exit(deadline_in(30s));
@@ -39,7 +40,7 @@ Finished run_with_stdin(std::vector<std::string> args, std::string_view input) {
 
 TEST_CASE("siaran user add stores an admin whose password is an Argon2id hash", "[cli][user]") {
   installed site;
-  const Finished added =
+  const program_result added =
       run_with_stdin({"user", "add", "admin", "--role", "admin", "--config", site.config.string()}, "rahasia-123\n");
   INFO("stderr: " << added.err);
   REQUIRE(added.exit_code == 0);
@@ -58,7 +59,7 @@ TEST_CASE("siaran user passwd replaces the hash; list shows the users", "[cli][u
   REQUIRE(run_with_stdin({"user", "add", "vera", "--role", "viewer", "--config", site.config.string()},
                          "rahasia-123\n")
               .exit_code == 0);
-  const Finished changed = run_with_stdin({"user", "passwd", "VERA", "--config", site.config.string()}, "baru-sekali\n");
+  const program_result changed = run_with_stdin({"user", "passwd", "VERA", "--config", site.config.string()}, "baru-sekali\n");
   INFO("stderr: " << changed.err);
   REQUIRE(changed.exit_code == 0);
   {
@@ -67,7 +68,7 @@ TEST_CASE("siaran user passwd replaces the hash; list shows the users", "[cli][u
     REQUIRE(vera);
     CHECK(siaran::daemon::accounts::verify_password(vera->password_hash, "baru-sekali"));
   }
-  const Finished listed = run_with_stdin({"user", "list", "--config", site.config.string()}, "");
+  const program_result listed = run_with_stdin({"user", "list", "--config", site.config.string()}, "");
   CHECK(listed.exit_code == 0);
   CHECK(listed.out.find("vera\tviewer\t-\tenabled") != std::string::npos);
 }
@@ -75,7 +76,7 @@ TEST_CASE("siaran user passwd replaces the hash; list shows the users", "[cli][u
 TEST_CASE("siaran user add refuses a short password, a taken name and a bad role", "[cli][user]") {
   installed site;
   const auto config = site.config.string();
-  const Finished short_one = run_with_stdin({"user", "add", "admin", "--role", "admin", "--config", config}, "pendek\n");
+  const program_result short_one = run_with_stdin({"user", "add", "admin", "--role", "admin", "--config", config}, "pendek\n");
   CHECK(short_one.exit_code == 65);
   CHECK(short_one.err.find("at least 8 characters") != std::string::npos);
   CHECK(run_with_stdin({"user", "add", "admin", "--role", "root", "--config", config}, "rahasia-123\n").exit_code == 2);
@@ -89,9 +90,9 @@ TEST_CASE("siaran user add refuses a short password, a taken name and a bad role
 }
 
 TEST_CASE("siaran user add refuses a database that does not exist yet", "[cli][user]") {
-  TempDir dir;
+  temp_dir dir;
   const auto config = dir.write("siaran.yaml", "database: " + (dir.path() / "missing.db").string() + "\n");
-  const Finished refused =
+  const program_result refused =
       run_with_stdin({"user", "add", "admin", "--role", "admin", "--config", config.string()}, "rahasia-123\n");
   CHECK(refused.exit_code == 69);
   CHECK(refused.err.find("start siarand once") != std::string::npos);

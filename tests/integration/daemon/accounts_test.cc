@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Accounts through the real daemon, as a browser meets them: log in, a session cookie and the
 // CSRF token on every change, roles (a viewer only reads, an officer sends as themselves and
 // sees only their own broadcasts, users are for admins), logout, and the login limiter.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <ctime>
@@ -186,7 +187,7 @@ TEST_CASE("siaran broadcast previews, queues, reports and cancels by group and o
           "[daemon][broadcast][cli]") {
   daemon_fixture d;
   import_cadres(d);
-  TempDir files;
+  temp_dir files;
   const auto template_file = files.write("undangan.txt", "Yth. {panggilan} {nama}, rapat besok.\n");
   const auto siaran = [&](std::vector<std::string> args) {
     args.insert(args.begin(), SIARAN_BINARY_DIR "/tools/siaran");

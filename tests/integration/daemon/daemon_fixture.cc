@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/integration/daemon/daemon_fixture.h"
 #include "tests/support/free_port.h"
 
@@ -45,7 +46,7 @@ modem_sim::modem_sim(std::string id, const std::filesystem::path& dir, const sim
                                 id_,            "--send-delay",  std::to_string(settings.send_delay_ms),
                                 "--report-delay", std::to_string(settings.report_delay_ms)};
   argv.insert(argv.end(), settings.extra_args.begin(), settings.extra_args.end());
-  process_ = std::make_unique<ChildProcess>(argv);
+  process_ = std::make_unique<child_process>(argv);
   const auto first = process_->wait_for_stdout_line("\"pty\"", deadline_in(20s));
   INFO("siaran-modemsim " << id_ << " stderr:\n" << process_->err());
   REQUIRE(first.has_value());
@@ -106,7 +107,7 @@ void daemon_fixture::write_config(const daemon_settings& s) {
 }
 
 void daemon_fixture::start(bool wait_for_modems_too) {
-  daemon_ = std::make_unique<ChildProcess>(std::vector<std::string>{siarand, "--config", config_.string()},
+  daemon_ = std::make_unique<child_process>(std::vector<std::string>{siarand, "--config", config_.string()},
                                            daemon_env);
   if (!daemon_->wait_for_stderr_line("HTTP API listening", deadline_in(start_timeout))) {
     fail("siarand did not say \"HTTP API listening\"");
@@ -116,7 +117,7 @@ void daemon_fixture::start(bool wait_for_modems_too) {
 }
 
 void daemon_fixture::wait_for_modems() {
-  const Deadline deadline = deadline_in(start_timeout);
+  const deadline_time deadline = deadline_in(start_timeout);
   for (std::size_t i = 0; i < sims_.size(); ++i) {
     if (!settings_.sims[i].expect_ready) continue;
     const std::string line = "modem " + sims_[i]->id() + ": ready";
@@ -134,7 +135,7 @@ void daemon_fixture::kill() {
   daemon_.reset();
 }
 
-Finished daemon_fixture::terminate() {
+program_result daemon_fixture::terminate() {
   daemon_->send_signal(SIGTERM);
   const auto finished = daemon_->wait_exit(deadline_in(60s));
   if (!finished) fail("siarand did not end within 60 s of SIGTERM");
@@ -207,7 +208,7 @@ json daemon_fixture::get(std::string_view target, int expected) {
 
 json daemon_fixture::wait_for(std::string_view target, const std::function<bool(const json&)>& done,
                               std::string_view what, std::chrono::milliseconds timeout) {
-  const Deadline deadline = deadline_in(timeout);
+  const deadline_time deadline = deadline_in(timeout);
   for (;;) {
     const auto asked = std::chrono::steady_clock::now();
     json body = get(target);

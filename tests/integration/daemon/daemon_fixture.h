@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // siarand as its users meet it: the real daemon, spoken to over its HTTP API, with real
@@ -60,7 +61,7 @@ class modem_sim {
   std::string id_;
   std::filesystem::path link_;
   std::filesystem::path log_;
-  std::unique_ptr<ChildProcess> process_;
+  std::unique_ptr<child_process> process_;
 };
 
 class daemon_fixture {
@@ -84,7 +85,7 @@ class daemon_fixture {
   void kill_and_restart(bool wait_for_modems);
   void kill();
   // SIGTERM; the exit, with everything it wrote to stderr.
-  Finished terminate();
+  program_result terminate();
   void start(bool wait_for_modems);
 
   // Requests that must get `expected` (fails the test with the daemon's stderr otherwise).
@@ -116,13 +117,13 @@ class daemon_fixture {
   void write_config(const daemon_settings& settings);
   void drain_stderr();
 
-  TempDir dir_;
+  temp_dir dir_;
   daemon_settings settings_;
   std::string token_;
   std::uint16_t port_ = 0;
   std::filesystem::path config_;
   std::vector<std::unique_ptr<modem_sim>> sims_;
-  std::unique_ptr<ChildProcess> daemon_;
+  std::unique_ptr<child_process> daemon_;
   std::string earlier_runs_;  // stderr of the daemons killed before this one
   std::unique_ptr<tools::api_client> api_;
 };

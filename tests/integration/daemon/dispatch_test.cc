@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How siarand's dispatcher treats what goes wrong and what is urgent: temporary and permanent
 // modem errors, priorities under the throttle, expiry, and a modem pulled mid-broadcast.
 
@@ -162,8 +163,8 @@ TEST_CASE("a modem unplugged mid-broadcast loses nothing: the other modems send 
 TEST_CASE("long and short messages mixed go out at the throttle's rate, not below it",
           "[daemon][dispatch][throttle]") {
   // Four modems could carry 20 parts/s; the throttle allows 10. A long message's second part,
-  // met in the dispatcher's view of the queue after its first had claimed it, used to cost a
-  // token all the same: the pool fell to about 8 parts/s.
+  // met in the dispatcher's view of the queue after its first has claimed it, must not cost a
+  // token: if it did, the pool would fall to about 8 parts/s.
   daemon_settings settings;
   settings.rate_per_second = 10;
   settings.burst = 5;

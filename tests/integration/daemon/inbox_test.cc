@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replies from cadres: an SMS injected into a simulated modem shows in GET /api/v1/inbox, once.
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // siarand killed with SIGKILL, again and again, in the middle of a 2,000-message broadcast over
 // four simulated modems, and started again on the same database. What the modems accepted is
 // in their send logs (separate processes: the logs outlive the daemon). Nothing may be lost;

@@ -1,4 +1,5 @@
-// Cadres answer broadcasts (issue 6): replies injected into the simulated modem that sent the
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Cadres answer broadcasts: replies injected into the simulated modem that sent the
 // broadcast reach the right officer's inbox and phone, keywords act and are confirmed, number
 // changes wait for an officer, unknown senders land in the general inbox, and an officer's
 // answer from the inbox goes out.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What siarand's API refuses, and what it stores once only. These daemons have no modems, so
 // whatever a request stored stays queued where the test can count it.
 

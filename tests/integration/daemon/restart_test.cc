@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // siarand started again after it was killed: the modems it left behind in the middle of a
 // command must come back.
 
@@ -23,7 +24,7 @@ void leave_at_pdu_prompt(const std::filesystem::path& port) {
   const std::string command = "AT+CMGS=20\r";
   REQUIRE(::write(fd, command.data(), command.size()) == static_cast<ssize_t>(command.size()));
   std::string answer;
-  const Deadline deadline = deadline_in(5s);
+  const deadline_time deadline = deadline_in(5s);
   while (answer.find("> ") == std::string::npos && std::chrono::steady_clock::now() < deadline) {
     pollfd p{fd, POLLIN, 0};
     if (::poll(&p, 1, 100) <= 0) continue;
@@ -61,7 +62,7 @@ TEST_CASE("SIGTERM lets the parts in flight finish before siarand exits 0", "[da
   const auto second = d.post("/api/v1/messages", {{"to", "081234567802"}, {"text", "rapat kader"}}).at("id");
   d.wait_for("/api/v1/queue", [](const json& q) { return q.at("in_flight") == 2; }, "both parts in flight");
 
-  const Finished stopped = d.terminate();
+  const program_result stopped = d.terminate();
   CHECK(stopped.exit_code == 0);
   CHECK(stopped.err.find("waiting up to") != std::string::npos);
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The scheduler through the real daemon, in real time. A test cannot move siarand's clock from
 // outside without LD_PRELOAD tricks (libfaketime), which the sanitizer build refuses (ASan must
 // be the first library loaded); so each case picks a due time a few seconds ahead of (or at)

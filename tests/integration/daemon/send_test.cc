@@ -1,9 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sending through siarand as a client does: POST a message, watch its state over the API, and
 // read in the simulated modems' send logs what reached the network.
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 #include "tests/integration/daemon/daemon_fixture.h"
 
@@ -113,4 +115,28 @@ TEST_CASE("a message sent with report: true becomes delivered when the status re
   const std::vector<json> sends = d.sim(0).sends();
   REQUIRE(sends.size() == 1);
   CHECK(sends[0].at("status_report") == true);
+}
+
+TEST_CASE("a long message from the API and a long broadcast to one phone at once carry different references",
+          "[daemon][send][multipart]") {
+  // The API and the broadcaster (and the inbox's answers) queue messages of their own; the phone
+  // joins parts by sender and reference, so a shared reference would splice the two texts.
+  daemon_fixture d;
+  std::string text;
+  while (text.size() < 300) text += "Ibu kader Posyandu, timbang balita bulan ini di balai desa. ";
+  text.resize(300);
+  const json contact =
+      d.post("/api/v1/contacts", {{"nama", "Siti"}, {"no_hp", "0812-3456-7892"}, {"peran", "kader"}}, 201);
+  const json message = d.post("/api/v1/messages", {{"to", "081234567892"}, {"text", text}});
+  const json broadcast =
+      d.post("/api/v1/broadcasts", {{"audience", {{"contacts", {contact.at("id")}}}}, {"template", text}});
+  REQUIRE(message.at("parts") == 2);
+  REQUIRE(broadcast.at("parts") == 2);
+  d.wait_for_idle_queue(20s);
+
+  const std::vector<json> sends = sends_to(d, "+6281234567892");
+  REQUIRE(sends.size() == 4);
+  std::set<int> references;
+  for (const json& send : sends) references.insert(send.at("concat").at("reference").get<int>());
+  CHECK(references.size() == 2);
 }

@@ -1,4 +1,5 @@
-// The endpoints the web UI needs beyond the first API (issue 7), through the real daemon: daily
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The endpoints the web UI needs beyond sending and reading messages, through the real daemon: daily
 // statistics, the modems' day counts and identity, a modem's test send, read and unread inbox
 // messages, editing officers and the contacts' facets. The fixture's API token acts as admin;
 // an officer's narrower view of the inbox is tested in tests/unit/daemon/inbox_access_test.cc.

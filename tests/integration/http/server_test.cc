@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The HTTP server on a real socket, spoken to by a plain POSIX client, so what is tested is
 // what curl and the siaran CLI see on the wire. Every wait is bounded by SO_RCVTIMEO.
 
@@ -20,11 +21,13 @@
 #include <string>
 #include <thread>
 
+#include "common/ascii.h"
 #include "daemon/http/api_token.h"
 #include "daemon/http/bearer.h"
 #include "daemon/http/static_files.h"
 #include "tests/support/temp_dir.h"
 
+namespace common = siaran::common;
 namespace http = siaran::daemon::http;
 using namespace std::chrono_literals;
 
@@ -45,11 +48,6 @@ struct reply {
   }
   nlohmann::json json() const { return nlohmann::json::parse(body); }
 };
-
-std::string lowercase(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // A blocking TCP client whose every receive gives up after client_wait.
 class client {
@@ -131,7 +129,7 @@ class client {
       const std::size_t colon = line.find(':');
       if (colon == std::string::npos) continue;
       const std::size_t value = line.find_first_not_of(' ', colon + 1);
-      r.headers[lowercase(line.substr(0, colon))] = value == std::string::npos ? "" : line.substr(value);
+      r.headers[common::lowercase(line.substr(0, colon))] = value == std::string::npos ? "" : line.substr(value);
     }
     return r;
   }
@@ -408,7 +406,7 @@ TEST_CASE("two requests on one kept-alive connection both get answers") {
   REQUIRE(c.send(get("/healthz")));
   const reply first = c.read_reply();
   CHECK(first.status == 200);
-  CHECK(lowercase(first.header("connection")) != "close");
+  CHECK(common::lowercase(first.header("connection")) != "close");
   REQUIRE(c.send(get("/api/v1/messages/2", authorized())));
   const reply second = c.read_reply();
   REQUIRE(second.status == 200);
@@ -525,7 +523,7 @@ namespace {
 
 // The web UI's fallback over a temporary tree: web/ served at "/", a secret beside it.
 struct static_site {
-  siaran::test::TempDir dir;
+  siaran::test::temp_dir dir;
   static_site() {
     std::filesystem::create_directories(dir.path() / "web" / "js");
     dir.write("web/index.html", "<!doctype html><title>Siaran</title>");

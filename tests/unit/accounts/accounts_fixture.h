@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A fresh store in a temporary directory with its account book, and users made quickly: tests
@@ -17,7 +18,7 @@ inline queue::timestamp at_minutes(long minutes) {
 }
 
 struct accounts_fixture {
-  TempDir dir;
+  temp_dir dir;
   queue::store store{dir.path() / "siaran.db"};
   queue::account_book book{store};
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real modem responses in ../shared/corpus/at-responses (ModemManager, Gammu and
 // python-gsmmodem test material, labelled by device) fed through this layer: the framer, the
 // channel, and the response parsers. Only the sidecar values that belong to the AT layer are

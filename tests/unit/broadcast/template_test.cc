@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/broadcast/template.h"
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Each bad document and the exact error it gives: the messages are part of the interface
 // (people read them in `siarand --check-config` output), so they are pinned here.
 
@@ -7,12 +8,12 @@
 
 #include "config/loader.h"
 
-using siaran::config::ConfigError;
+using siaran::config::config_error;
 using siaran::config::load_string;
 
 namespace {
 
-struct Case {
+struct bad_document {
   const char* document;
   const char* error;  // "line:col: path: message"; the file name is added
 };
@@ -20,14 +21,14 @@ struct Case {
 std::string only_error(const std::string& document) {
   try {
     load_string(document, "f.yaml");
-  } catch (const ConfigError& e) {
+  } catch (const config_error& e) {
     if (e.diagnostics().size() == 1) return e.diagnostics()[0].to_string();
     return std::string("several errors:\n") + e.what();
   }
   return "no error";
 }
 
-const Case cases[] = {
+const bad_document cases[] = {
     // Unknown, duplicate and malformed keys.
     {"databse: /x.db", "1:1: databse: unknown key; did you mean 'database'?"},
     {"colour: red", "1:1: colour: unknown key (expected one of: database timezone region log_level "
@@ -126,7 +127,7 @@ const Case cases[] = {
 }  // namespace
 
 TEST_CASE("each bad document gives its exact error with line, column and key path") {
-  for (const Case& c : cases) {
+  for (const bad_document& c : cases) {
     INFO("document:\n" << c.document);
     CHECK(only_error(c.document) == std::string("f.yaml:") + c.error);
   }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -12,7 +13,7 @@ namespace {
 std::vector<std::string> errors_of(std::string_view text) {
   try {
     load_string(text, "t.yaml");
-  } catch (const ConfigError& e) {
+  } catch (const config_error& e) {
     std::vector<std::string> out;
     for (const auto& d : e.diagnostics()) out.push_back(d.to_string());
     return out;
@@ -23,14 +24,14 @@ std::vector<std::string> errors_of(std::string_view text) {
 }  // namespace
 
 TEST_CASE("an empty document gives every documented default") {
-  Config c = load_string("");
+  daemon_config c = load_string("");
   CHECK(c.database == "/var/lib/siaran/siaran.db");
   CHECK(c.timezone == "Asia/Jakarta");
   CHECK(c.region == "ID");
-  CHECK(c.log_level == LogLevel::info);
+  CHECK(c.log_level == log_severity::info);
   CHECK(c.throttle.rate_per_second == 35.0);
   CHECK(c.throttle.burst == 5);
-  CHECK(c.on_uncertain == OnUncertain::resend);
+  CHECK(c.on_uncertain == uncertain_policy::resend);
   CHECK(c.modems.empty());
   CHECK(c.http.listen == "127.0.0.1:8080");
   CHECK(c.http.host == "127.0.0.1");
@@ -40,14 +41,14 @@ TEST_CASE("an empty document gives every documented default") {
 }
 
 TEST_CASE("empty sections keep their defaults") {
-  Config c = load_string("throttle:\nhttp:\ninbox:\nmodems:\n");
+  daemon_config c = load_string("throttle:\nhttp:\ninbox:\nmodems:\n");
   CHECK(c.throttle.burst == 5);
   CHECK(c.http.port == 8080);
   CHECK(c.modems.empty());
 }
 
 TEST_CASE("every key is read into the typed config") {
-  Config c = load_string(R"(
+  daemon_config c = load_string(R"(
 database: /tmp/x.db
 timezone: Asia/Makassar
 region: MY
@@ -72,19 +73,19 @@ inbox: {reply_window: 1d12h}
   CHECK(c.database == "/tmp/x.db");
   CHECK(c.timezone == "Asia/Makassar");
   CHECK(c.region == "MY");
-  CHECK(c.log_level == LogLevel::debug);
+  CHECK(c.log_level == log_severity::debug);
   CHECK(c.throttle.rate_per_second == 0.5);
   CHECK(c.throttle.burst == 12);
-  CHECK(c.on_uncertain == OnUncertain::hold);
+  CHECK(c.on_uncertain == uncertain_policy::hold);
   REQUIRE(c.modems.size() == 2);
-  const Modem& m = c.modems[0];
+  const modem_config& m = c.modems[0];
   CHECK(m.id == "m-1");
   CHECK(m.port == "/dev/ttyUSB0");
   CHECK_FALSE(m.simulated());
   CHECK(m.baud == 9600);
   CHECK(m.pin == "0123");
   CHECK(m.smsc == "+62816124");
-  CHECK(m.mobile_operator == Operator::smartfren);
+  CHECK(m.mobile_operator == network_operator::smartfren);
   CHECK(m.max_per_minute == 20);
   CHECK(c.modems[1].simulated());
   CHECK(c.modems[1].baud == 115200);
@@ -121,7 +122,7 @@ TEST_CASE("a missing file is an error naming the file") {
   try {
     load_file("/nonexistent/siaran.yaml");
     FAIL("no error");
-  } catch (const ConfigError& e) {
+  } catch (const config_error& e) {
     CHECK(std::string(e.what()) == "/nonexistent/siaran.yaml: cannot open: No such file or directory");
   }
 }
@@ -141,7 +142,7 @@ TEST_CASE("deeply nested input is a config error, not a crash or a yaml-cpp exce
 }
 
 TEST_CASE("the summary shows ids and rates but never PINs or token hashes") {
-  Config c = load_string(R"(
+  daemon_config c = load_string(R"(
 modems: [{id: m1, port: /dev/ttyUSB0, pin: "4321"}, {id: s1, port: sim}]
 http: {tokens: [{name: ops, sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08}]}
 throttle: {rate_per_second: 37.5}
@@ -156,7 +157,7 @@ throttle: {rate_per_second: 37.5}
 }
 
 TEST_CASE("inbox keywords are read upper-case and a list replaces its default") {
-  Config c = load_string("inbox: {keywords: {stop: [berhenti, Keluar], attend: [hadir]}}");
+  daemon_config c = load_string("inbox: {keywords: {stop: [berhenti, Keluar], attend: [hadir]}}");
   CHECK(c.inbox.keywords.stop == std::vector<std::string>{"BERHENTI", "KELUAR"});
   CHECK(c.inbox.keywords.attend == std::vector<std::string>{"HADIR"});
   CHECK(c.inbox.keywords.decline == std::vector<std::string>{"TIDAK"});

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What POST /api/v1/messages accepts and refuses, before anything reaches the store.
 #include <catch2/catch.hpp>
 
@@ -12,10 +13,11 @@ using nlohmann::json;
 namespace {
 
 const message_defaults defaults{"ID", std::chrono::hours(48), *parse_iso("2026-11-25T08:00:00Z")};
+siaran::daemon::concat_reference_allocator references;
 
 std::string refusal(const json& body) {
   try {
-    parse_message(body, defaults, 7);
+    parse_message(body, defaults, references);
   } catch (const bad_request& e) {
     return e.what();
   }
@@ -36,19 +38,19 @@ TEST_CASE("ISO 8601 times are read with their offset and written in UTC with mil
 
 TEST_CASE("a message is normalised to E.164 and encoded into its parts", "[api][message]") {
   const auto parsed = parse_message({{"to", "0812-3456-7890"}, {"text", std::string(200, 'a')}, {"report", true}},
-                                    defaults, 7);
+                                    defaults, references);
   CHECK(parsed.message.recipient == "+6281234567890");
   CHECK(parsed.message.parts.size() == 2);
   CHECK(parsed.encoding == "gsm7");
   CHECK(parsed.message.report);
   CHECK(parsed.message.expires_at == defaults.now + std::chrono::hours(48));
-  CHECK(parse_message({{"to", "+6281234567890"}, {"text", "Ibu Siti 👋"}}, defaults, 7).encoding == "ucs2");
+  CHECK(parse_message({{"to", "+6281234567890"}, {"text", "Ibu Siti 👋"}}, defaults, references).encoding == "ucs2");
 }
 
 TEST_CASE("send_at and valid_for set when a message may go and until when", "[api][message]") {
   const auto parsed = parse_message(
       {{"to", "081234567890"}, {"text", "rapat"}, {"send_at", "2026-11-26T08:00:00+07:00"}, {"valid_for", "2h"}},
-      defaults, 7);
+      defaults, references);
   CHECK(iso_utc(parsed.message.send_at) == "2026-11-26T01:00:00.000Z");
   CHECK(iso_utc(*parsed.message.expires_at) == "2026-11-26T03:00:00.000Z");
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Whose inbox a request sees (daemon/api/inbox_access.h): an officer's browser session only
 // their own officer's; admins, viewers and API tokens every inbox.
 

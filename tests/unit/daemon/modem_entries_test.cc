@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include "daemon/modem_entries.h"
@@ -5,16 +6,16 @@
 using siaran::daemon::modem_entries;
 
 TEST_CASE("the config's modems become the pool's entries, operator by name", "[daemon]") {
-  siaran::config::Config config;
-  siaran::config::Modem usb;
+  siaran::config::daemon_config config;
+  siaran::config::modem_config usb;
   usb.id = "m1";
   usb.port = "/dev/ttyUSB0";
   usb.baud = 9600;
   usb.pin = "1234";
   usb.smsc = "+6281100000";
-  usb.mobile_operator = siaran::config::Operator::indosat;
+  usb.mobile_operator = siaran::config::network_operator::indosat;
   usb.max_per_minute = 12;
-  siaran::config::Modem sim;
+  siaran::config::modem_config sim;
   sim.id = "s1";
   sim.port = "sim";
   config.modems = {usb, sim};
@@ -40,11 +41,11 @@ TEST_CASE("the config's modems become the pool's entries, operator by name", "[d
 }
 
 TEST_CASE("every operator converts to the name the simulated modem keys on", "[daemon]") {
-  using siaran::config::Operator;
-  siaran::config::Config config;
-  for (Operator op : {Operator::telkomsel, Operator::indosat, Operator::xl, Operator::axis, Operator::tri,
-                      Operator::smartfren}) {
-    siaran::config::Modem modem;
+  using siaran::config::network_operator;
+  siaran::config::daemon_config config;
+  for (network_operator op : {network_operator::telkomsel, network_operator::indosat, network_operator::xl, network_operator::axis, network_operator::tri,
+                      network_operator::smartfren}) {
+    siaran::config::modem_config modem;
     modem.id = "m";
     modem.port = "sim";
     modem.mobile_operator = op;
@@ -61,5 +62,5 @@ TEST_CASE("every operator converts to the name the simulated modem keys on", "[d
 }
 
 TEST_CASE("no configured modems, no entries", "[daemon]") {
-  CHECK(modem_entries(siaran::config::Config{}).empty());
+  CHECK(modem_entries(siaran::config::daemon_config{}).empty());
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The web UI's files (serve_static): what is served from which directory, and every way of
 // asking for something else that must answer 404. The request target's ".." and NUL never get
 // this far (target_test.cc); these are the names that decode cleanly.
@@ -11,13 +12,13 @@
 #include "tests/support/temp_dir.h"
 
 namespace http = siaran::daemon::http;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
 // web/ with an index, a script and a hidden file; vendor/ beside it; a secret outside both.
 struct web_tree {
-  TempDir dir;
+  temp_dir dir;
   std::vector<http::static_root> roots;
 
   web_tree() {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which replies are keywords (daemon/inbox/keywords.h): a table of what cadres actually write.
 
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reply routing rules (daemon/inbox/reply_router.h) on a real SQLite file: which inbox a reply
 // lands in, what its keyword does, what is answered and forwarded.
 
@@ -25,15 +26,17 @@ constexpr const char* ani_phone = "+6281200000002";
 constexpr const char* officer_phone = "+6281300000009";
 
 struct inbox_fixture {
-  test::TempDir dir;
+  test::temp_dir dir;
   queue::store store{dir.path() / "siaran.db"};
   queue::contact_book contacts{store};
   queue::broadcast_book broadcasts{store};
   queue::event_book events{store};
   queue::reply_book replies{store};
   int wakes = 0;
+  daemon::concat_reference_allocator concat_references;
   daemon::inbox::reply_router router{store,   contacts, broadcasts, events, replies, [this] { ++wakes; },
-                                     {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48), {}}};
+                                     {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48), {}},
+                                     concat_references};
   std::int64_t siti = 0;
   std::int64_t ani = 0;
   std::int64_t forwarding_officer = 0;  // phone and forward_sms

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Incoming messages the modem cannot decode or the receiver refuses: nothing is lost, nothing
 // spins.
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What real devices do that the 27.005 text does not say, each over the scripted stream.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The recovery ladder, per unresponsive spell: re-initialise on the same port; when that fails,
 // reopen the port with exponential backoff; a modem that is ready again starts the ladder over.
 #include <catch2/catch.hpp>

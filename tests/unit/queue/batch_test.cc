@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -8,10 +9,10 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 TEST_CASE("a batch of 100,000 messages is queued in one transaction", "[queue][batch]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   std::vector<new_message> batch;
   batch.reserve(100'000);
@@ -30,7 +31,7 @@ TEST_CASE("a batch of 100,000 messages is queued in one transaction", "[queue][b
 }
 
 TEST_CASE("a batch with a bad message stores none of it", "[queue][batch]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   std::vector<new_message> batch(3, message_to("+628111"));
   batch[2].parts.clear();

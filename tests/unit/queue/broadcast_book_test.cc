@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -9,7 +10,7 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -52,7 +53,7 @@ std::vector<broadcast_message> one_each(int n, long send_s = 0, int parts = 1) {
 }
 
 struct fixture {
-  TempDir dir;
+  temp_dir dir;
   store s{dir.path() / "siaran.db"};
   broadcast_book book{s};
   fixture() { add_people(s, 3); }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The dispatcher's way in: look at the due parts first, then claim the one it chose.
 #include <catch2/catch.hpp>
 
@@ -7,10 +8,10 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 TEST_CASE("due parts come in claim order with their recipient and pin", "[queue][due]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   s.enqueue(message_to("+628111", 1, 0));
   const auto urgent = s.enqueue(message_to("+628333", 2, 5, 2)).id;
@@ -33,7 +34,7 @@ TEST_CASE("due parts come in claim order with their recipient and pin", "[queue]
 }
 
 TEST_CASE("a part is claimed only while it is queued", "[queue][due]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   s.enqueue(message_to("+628111"));
   const auto due = s.due_parts(at_s(1), 1);
@@ -44,7 +45,7 @@ TEST_CASE("a part is claimed only while it is queued", "[queue][due]") {
 }
 
 TEST_CASE("an expired message met while looking is failed, not offered", "[queue][due]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   auto stale = message_to("+628111");
   stale.expires_at = at_s(5);
@@ -54,7 +55,7 @@ TEST_CASE("an expired message met while looking is failed, not offered", "[queue
 }
 
 TEST_CASE("an uncertain part requeued for resend is flagged and due at once", "[queue][due]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto id = s.enqueue(message_to("+628111")).id;
   const auto claimed = s.claim_next(at_s(1), "m1");
@@ -68,7 +69,7 @@ TEST_CASE("an uncertain part requeued for resend is flagged and due at once", "[
 }
 
 TEST_CASE("a part pinned to one modem is not claimed for another unless moved from it", "[queue][due]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   s.enqueue(message_to("+628111", 1, 0, 2));
   const auto due = s.due_parts(at_s(1), 10);
@@ -80,7 +81,7 @@ TEST_CASE("a part pinned to one modem is not claimed for another unless moved fr
 }
 
 TEST_CASE("a long message's part moved off its modem takes the other parts along", "[queue][due]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto id = s.enqueue(message_to("+628111", 1, 0, 3)).id;
   const auto due = s.due_parts(at_s(1), 10);
@@ -95,7 +96,7 @@ TEST_CASE("a long message's part moved off its modem takes the other parts along
 }
 
 TEST_CASE("expired messages anywhere in the queue are failed by the sweep", "[queue][due]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   auto stale = message_to("+628111", 1, 0, 2);
   stale.expires_at = at_s(5);
@@ -109,7 +110,7 @@ TEST_CASE("expired messages anywhere in the queue are failed by the sweep", "[qu
 
 TEST_CASE("the next part of a long message is claimed by its number for the modem of the first",
           "[queue][due]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto id = s.enqueue(message_to("+628111", 1, 0, 3)).id;
   const auto first = s.claim_next(at_s(1), "m1");
@@ -123,7 +124,7 @@ TEST_CASE("the next part of a long message is claimed by its number for the mode
 }
 
 TEST_CASE("parts pinned to a busy modem are left out of the due parts", "[queue][due]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   s.enqueue(message_to("+628111", 1, 0, 3));
   s.enqueue(message_to("+628222", 2));

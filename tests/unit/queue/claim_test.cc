@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include "messages.h"
@@ -6,7 +7,7 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -21,7 +22,7 @@ part_record queued_and_claimed(store& s) {
 }  // namespace
 
 TEST_CASE("parts are claimed by priority first, then oldest first", "[queue][claim]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto old_low = s.enqueue(message_to("+628111", 1, 0)).id;
   const auto new_low = s.enqueue(message_to("+628222", 2, 0)).id;
@@ -32,7 +33,7 @@ TEST_CASE("parts are claimed by priority first, then oldest first", "[queue][cla
 }
 
 TEST_CASE("a claimed part is sending, counted as an attempt, and not claimed again", "[queue][claim]") {
-  TempDir dir;
+  temp_dir dir;
   const auto file = dir.path() / "siaran.db";
   store s(file);
   s.enqueue(message_to("+6281234567890"));
@@ -48,7 +49,7 @@ TEST_CASE("a claimed part is sending, counted as an attempt, and not claimed aga
 }
 
 TEST_CASE("a part retried later is not claimed before it is due", "[queue][claim]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   s.enqueue(message_to("+6281234567890"));
   const auto first = s.claim_next(at_s(1), "m1");
@@ -63,7 +64,7 @@ TEST_CASE("a part retried later is not claimed before it is due", "[queue][claim
 }
 
 TEST_CASE("a message scheduled for later is not claimed before its send_at", "[queue][claim]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   auto m = message_to("+6281234567890", 0);
   m.send_at = at_s(3600);
@@ -73,7 +74,7 @@ TEST_CASE("a message scheduled for later is not claimed before its send_at", "[q
 }
 
 TEST_CASE("an expired message fails when its turn comes and the next one is claimed", "[queue][claim]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   auto stale = message_to("+628111", 0, 9, 2);
   stale.expires_at = at_s(30);
@@ -88,7 +89,7 @@ TEST_CASE("an expired message fails when its turn comes and the next one is clai
 }
 
 TEST_CASE("the other parts of a concatenated message stay on the modem that sent the first", "[queue][claim]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   s.enqueue(message_to("+628111", 0, 0, 2));
   const auto first = s.claim_next(at_s(1), "m1");
@@ -100,7 +101,7 @@ TEST_CASE("the other parts of a concatenated message stay on the modem that sent
 }
 
 TEST_CASE("a permanent failure is final and a wrong transition is refused", "[queue][claim]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto part = queued_and_claimed(s);
   s.mark_failed_permanent(part.id, {"+CMS ERROR: 1 (unassigned number)", 1}, at_s(2));
@@ -110,7 +111,7 @@ TEST_CASE("a permanent failure is final and a wrong transition is refused", "[qu
 }
 
 TEST_CASE("a part the modem lost mid-send is uncertain and not resent", "[queue][claim]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto part = queued_and_claimed(s);
   s.mark_uncertain(part.id, "modem m1 hung up after the PDU", at_s(2));
@@ -119,7 +120,7 @@ TEST_CASE("a part the modem lost mid-send is uncertain and not resent", "[queue]
 }
 
 TEST_CASE("durable claims claim the same parts", "[queue][claim]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db", store_options{.durable_claims = true});
   s.mark_sent(queued_and_claimed(s).id, "m1", 9, at_s(2));
   CHECK_FALSE(s.claim_next(at_s(3), "m1"));

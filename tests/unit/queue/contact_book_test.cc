@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include "messages.h"
@@ -7,7 +8,7 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -74,7 +75,7 @@ void delivered(store& s, const std::string& phone, long at) { reported_undeliver
 }  // namespace
 
 TEST_CASE("a stored contact reads back with every field, tags and extra fields", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   auto c = cadre("Siti Aminah", "+6281234567001", "Lembang", "Cibodas");
@@ -106,7 +107,7 @@ TEST_CASE("a stored contact reads back with every field, tags and extra fields",
 }
 
 TEST_CASE("importing a phone already stored updates that contact and keeps its opt-out", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -123,7 +124,7 @@ TEST_CASE("importing a phone already stored updates that contact and keeps its o
 }
 
 TEST_CASE("a reply from the national form of a number finds the contact", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -135,7 +136,7 @@ TEST_CASE("a reply from the national form of a number finds the contact", "[queu
 }
 
 TEST_CASE("filters compare places and roles without case and combine with AND", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -148,7 +149,7 @@ TEST_CASE("filters compare places and roles without case and combine with AND", 
 }
 
 TEST_CASE("the text filter finds part of a name or of the number in any form", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -159,7 +160,7 @@ TEST_CASE("the text filter finds part of a name or of the number in any form", "
 }
 
 TEST_CASE("a list is paged by id", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -168,7 +169,7 @@ TEST_CASE("a list is paged by id", "[queue][contacts]") {
 }
 
 TEST_CASE("an edit replaces the contact, refuses another contact's number", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -192,7 +193,7 @@ TEST_CASE("an edit replaces the contact, refuses another contact's number", "[qu
 }
 
 TEST_CASE("officers are stored with their sender tag and forwarding choice", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   const auto id = book.add_officer({0, "Bu Ratna", "+6281111111111", "-- Sekretariat Pokjanal KBB", true}, at_s(1));
@@ -209,7 +210,7 @@ TEST_CASE("officers are stored with their sender tag and forwarding choice", "[q
 }
 
 TEST_CASE("a group is a saved filter or a list, and its name is unique", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -231,7 +232,7 @@ TEST_CASE("a group is a saved filter or a list, and its name is unique", "[queue
 }
 
 TEST_CASE("an audience is the distinct union of groups, contacts and a filter, in id order", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -246,7 +247,7 @@ TEST_CASE("an audience is the distinct union of groups, contacts and a filter, i
 }
 
 TEST_CASE("an audience naming an unknown group or contact is refused, naming it", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -255,7 +256,7 @@ TEST_CASE("an audience naming an unknown group or contact is refused, naming it"
 }
 
 TEST_CASE("a number whose last messages failed with a CMS error is a problem number", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -272,7 +273,7 @@ TEST_CASE("a number whose last messages failed with a CMS error is a problem num
 }
 
 TEST_CASE("a number reported undelivered, or failing in both ways, is a problem number", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);
@@ -294,7 +295,7 @@ TEST_CASE("a number reported undelivered, or failing in both ways, is a problem 
 }
 
 TEST_CASE("a recent delivery, too few messages or a queued one clears the number", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   four_people(book);

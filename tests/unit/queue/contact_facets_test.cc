@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The distinct places, roles and tags of the contacts (contact_book::facets), for the web UI's
 // audience picker.
 
@@ -10,7 +11,7 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -29,7 +30,7 @@ contact cadre(std::string phone, std::optional<std::string> kecamatan, std::opti
 }  // namespace
 
 TEST_CASE("facets list each place, role and tag once, sorted, whatever their case", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   book.upsert({cadre("+6281200000001", "Wonosari", "Kepek", "kader", {"balita", "aktif"}),
@@ -51,7 +52,7 @@ TEST_CASE("facets list each place, role and tag once, sorted, whatever their cas
 }
 
 TEST_CASE("an empty book has no facets", "[queue][contacts]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   contact_book book(s);
   const contact_facets f = book.facets();

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include <memory>
@@ -8,14 +9,14 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
 // Claims two of three parts and marks one sent, then "dies": the first store is never used
 // again and a new connection opens the file, as siarand does after kill -9.
 struct killed_mid_broadcast {
-  TempDir dir;
+  temp_dir dir;
   std::filesystem::path file = dir.path() / "siaran.db";
   std::unique_ptr<store> dead = std::make_unique<store>(file);
   std::int64_t sent_part = 0;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The counts behind the web UI's dashboard and modem page (store::part_counts_between,
 // store::sent_by_modem_since) and the pinned test send (store::enqueue_pinned).
 
@@ -13,7 +14,7 @@
 using namespace siaran::queue;
 using namespace siaran::queue::test;
 using namespace std::chrono_literals;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -53,7 +54,7 @@ std::vector<timestamp> jakarta_days() {
 }  // namespace
 
 TEST_CASE("a part sent one second before Jakarta's midnight counts on the day before", "[queue][stats]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   REQUIRE(jakarta_days()[1] == jakarta_midnight_25);
   sent_at(s, jakarta_midnight_25 - 1s);
@@ -66,7 +67,7 @@ TEST_CASE("a part sent one second before Jakarta's midnight counts on the day be
 }
 
 TEST_CASE("deliveries count on the day of their report, not of their send", "[queue][stats]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   sent_at(s, jakarta_midnight_25 - 2h);
   REQUIRE(s.record_status_report(delivered_report(jakarta_midnight_25 + 1h)));
@@ -76,7 +77,7 @@ TEST_CASE("deliveries count on the day of their report, not of their send", "[qu
 }
 
 TEST_CASE("a part that failed on the modem counts on the day of the failure", "[queue][stats]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   s.enqueue(message_to("+6281234567890", seconds_of(jakarta_midnight_25 - 3h)));
   const auto c = s.claim_next(jakarta_midnight_25 - 3h, "m1");
@@ -89,7 +90,7 @@ TEST_CASE("a part that failed on the modem counts on the day of the failure", "[
 }
 
 TEST_CASE("a part that expired unsent counts as failed on the day it expired", "[queue][stats]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   new_message m = message_to("+6281234567890", seconds_of(jakarta_midnight_25 - 5h));
   m.expires_at = jakarta_midnight_25 + 30min;
@@ -99,7 +100,7 @@ TEST_CASE("a part that expired unsent counts as failed on the day it expired", "
 }
 
 TEST_CASE("parts outside the intervals are not counted", "[queue][stats]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto days = jakarta_days();
   sent_at(s, days.front() - 1s);
@@ -111,7 +112,7 @@ TEST_CASE("parts outside the intervals are not counted", "[queue][stats]") {
 }
 
 TEST_CASE("each modem's parts sent since a time are counted apart", "[queue][stats]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   sent_at(s, jakarta_midnight_25 - 1s, "m1");
   sent_at(s, jakarta_midnight_25, "m1", "+6281200000001");
@@ -123,7 +124,7 @@ TEST_CASE("each modem's parts sent since a time are counted apart", "[queue][sta
 }
 
 TEST_CASE("a pinned message is claimed only by its modem while that modem is asked", "[queue][pinned]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const accepted a = s.enqueue_pinned(message_to("+6281234567890", 0, 0, 2), "m2");
   const auto due = s.due_parts(at_s(1), 10);

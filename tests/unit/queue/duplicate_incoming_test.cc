@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The modem stores an incoming SMS before it deletes it from the SIM, so an SMS whose AT+CMGD
 // failed (or whose delete a crash prevented) is offered again: the store keeps it once. PDUs are
 // real SMS-DELIVERs, so they carry the centre's time as the network's do.
@@ -10,7 +11,7 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -44,7 +45,7 @@ incoming_fragment part(const std::vector<std::string>& pdus, int number, long at
 }  // namespace
 
 TEST_CASE("an SMS offered again after its delete failed is stored once", "[queue][inbound][duplicates]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const std::string pdu = delivered("HADIR", 5).at(0);
   const incoming_outcome first = s.record_incoming(sms(pdu, 10));
@@ -60,7 +61,7 @@ TEST_CASE("an SMS offered again after its delete failed is stored once", "[queue
 }
 
 TEST_CASE("the same text sent again a second later is another SMS, each kept once", "[queue][inbound][duplicates]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const std::string first = delivered("HADIR", 5).at(0);
   const std::string second = delivered("HADIR", 6).at(0);
@@ -72,7 +73,7 @@ TEST_CASE("the same text sent again a second later is another SMS, each kept onc
 }
 
 TEST_CASE("the same PDU on another modem is another SMS, each kept once", "[queue][inbound][duplicates]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const std::string pdu = delivered("HADIR", 5).at(0);
   incoming_message on_m2 = sms(pdu, 10);
@@ -84,7 +85,7 @@ TEST_CASE("the same PDU on another modem is another SMS, each kept once", "[queu
 }
 
 TEST_CASE("an undecodable PDU offered again is kept raw once", "[queue][inbound][duplicates]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   incoming_message raw{"m1", "", "", at_s(10), {"0791261801"}, "truncated PDU", std::nullopt, std::nullopt, true};
   CHECK(s.record_incoming(raw).message_id);
@@ -95,7 +96,7 @@ TEST_CASE("an undecodable PDU offered again is kept raw once", "[queue][inbound]
 
 TEST_CASE("the parts of a long SMS offered again after it was stored make no second message",
           "[queue][inbound][duplicates][fragments]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto pdus = delivered(long_text, 5);
   REQUIRE(pdus.size() == 2);
@@ -113,7 +114,7 @@ TEST_CASE("the parts of a long SMS offered again after it was stored make no sec
 }
 
 TEST_CASE("a part offered again while its set waits is recognised", "[queue][inbound][duplicates][fragments]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto pdus = delivered(long_text, 5);
   CHECK_FALSE(s.record_fragment(part(pdus, 1, 10)).stored_already);
@@ -124,7 +125,7 @@ TEST_CASE("a part offered again while its set waits is recognised", "[queue][inb
 }
 
 TEST_CASE("a PDU is forgotten once the duplicate window has passed", "[queue][inbound][duplicates]") {
-  TempDir dir;
+  temp_dir dir;
   store_options options;
   options.duplicate_window = std::chrono::hours(1);
   store s(dir.path() / "siaran.db", options);

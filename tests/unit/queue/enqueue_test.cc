@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include "messages.h"
@@ -6,10 +7,10 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 TEST_CASE("a queued message reads back with its parts, queued", "[queue][enqueue]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto id = s.enqueue(message_to("+6281234567890", 10, 0, 3)).id;
   const auto m = s.message(id);
@@ -23,7 +24,7 @@ TEST_CASE("a queued message reads back with its parts, queued", "[queue][enqueue
 }
 
 TEST_CASE("the same client_ref twice stores one message and returns its id", "[queue][enqueue]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   auto m = message_to("+6281234567890");
   m.client_ref = "undangan-17";
@@ -36,7 +37,7 @@ TEST_CASE("the same client_ref twice stores one message and returns its id", "[q
 }
 
 TEST_CASE("messages without client_ref are never taken for duplicates", "[queue][enqueue]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto a = s.enqueue(message_to("+6281234567890"));
   const auto b = s.enqueue(message_to("+6281234567890"));
@@ -45,7 +46,7 @@ TEST_CASE("messages without client_ref are never taken for duplicates", "[queue]
 }
 
 TEST_CASE("a message without parts is refused and stores nothing", "[queue][enqueue]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   auto empty = message_to("+6281234567890");
   empty.parts.clear();
@@ -54,7 +55,7 @@ TEST_CASE("a message without parts is refused and stores nothing", "[queue][enqu
 }
 
 TEST_CASE("a message's state follows its parts", "[queue][enqueue]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto id = s.enqueue(message_to("+6281234567890", 0, 0, 2)).id;
   const auto first = s.claim_next(at_s(1), "m1");

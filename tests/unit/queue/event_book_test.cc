@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -8,14 +9,14 @@
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
 timestamp at(std::int64_t ms) { return from_millis(ms); }
 
 struct event_fixture {
-  TempDir dir;
+  temp_dir dir;
   store s{dir.path() / "siaran.db"};
   event_book events{s};
 
@@ -91,7 +92,7 @@ TEST_CASE("a later answer replaces an earlier one", "[queue][events]") {
 }
 
 TEST_CASE("an occurrence is claimed once, also by a store opened again", "[queue][events]") {
-  TempDir dir;
+  temp_dir dir;
   {
     store s(dir.path() / "siaran.db");
     event_book events(s);

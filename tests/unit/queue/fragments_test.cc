@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Long incoming SMS: each part is stored as it arrives; the set becomes one inbox message when
 // complete, or an incomplete one when reassembly gives up.
 #include <catch2/catch.hpp>
@@ -8,7 +9,7 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -19,7 +20,7 @@ incoming_fragment fragment(int number, std::string text, long at, int total = 3)
 }  // namespace
 
 TEST_CASE("parts arriving out of order become one message in part order", "[queue][fragments]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   CHECK_FALSE(s.record_fragment(fragment(3, "kader.", 1)).message_id);
   CHECK_FALSE(s.record_fragment(fragment(1, "Hadir, ", 2)).message_id);
@@ -37,7 +38,7 @@ TEST_CASE("parts arriving out of order become one message in part order", "[queu
 }
 
 TEST_CASE("a set that stays incomplete is stored as what arrived when reassembly gives up", "[queue][fragments]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   s.record_fragment(fragment(1, "Hadir, ", 10));
   s.record_fragment(fragment(3, "kader.", 20));
@@ -51,7 +52,7 @@ TEST_CASE("a set that stays incomplete is stored as what arrived when reassembly
 }
 
 TEST_CASE("the inbox pages by id and filters by time", "[queue][inbox]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   for (long t = 1; t <= 5; ++t) {
     const std::string n = std::to_string(t);

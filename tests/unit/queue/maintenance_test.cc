@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -9,10 +10,10 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 TEST_CASE("prune deletes old finished messages and keeps unfinished ones", "[queue][prune]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto done = s.enqueue(message_to("+628111", 10)).id;
   const auto waiting = s.enqueue(message_to("+628222", 20)).id;
@@ -30,7 +31,7 @@ TEST_CASE("prune deletes old finished messages and keeps unfinished ones", "[que
 }
 
 TEST_CASE("a backup taken while another connection writes is a readable store", "[queue][backup]") {
-  TempDir dir;
+  temp_dir dir;
   const auto file = dir.path() / "siaran.db";
   store s(file);
   s.enqueue_batch(std::vector<new_message>(2000, message_to("+628111")));

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Small builders for the queue tests: times in whole seconds, one-part messages unless asked.

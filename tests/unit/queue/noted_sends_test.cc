@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 #include <memory>
 
@@ -7,14 +8,14 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
 // The dispatcher's store, and a second connection that sees only what was committed, as
 // `siaran db backup` or a restarted siarand would.
 struct two_connections {
-  TempDir dir;
+  temp_dir dir;
   std::filesystem::path file = dir.path() / "siaran.db";
   std::unique_ptr<store> dispatcher_store = std::make_unique<store>(file);
   store observer{file};

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
@@ -8,7 +9,7 @@
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -35,7 +36,7 @@ std::string journal_mode(const std::filesystem::path& file) {
 }  // namespace
 
 TEST_CASE("an empty file is migrated to the current schema in WAL mode", "[queue][schema]") {
-  TempDir dir;
+  temp_dir dir;
   const auto file = dir.path() / "siaran.db";
   { store s(file); }
   CHECK(user_version(file) == schema_version());
@@ -43,7 +44,7 @@ TEST_CASE("an empty file is migrated to the current schema in WAL mode", "[queue
 }
 
 TEST_CASE("re-opening a migrated store keeps its data and migrates nothing", "[queue][schema]") {
-  TempDir dir;
+  temp_dir dir;
   const auto file = dir.path() / "siaran.db";
   std::int64_t id = 0;
   {
@@ -61,7 +62,7 @@ TEST_CASE("re-opening a migrated store keeps its data and migrates nothing", "[q
 }
 
 TEST_CASE("a store written by a newer Siaran is refused, saying so", "[queue][schema]") {
-  TempDir dir;
+  temp_dir dir;
   const auto file = dir.path() / "siaran.db";
   { store s(file); }
   {
@@ -72,13 +73,13 @@ TEST_CASE("a store written by a newer Siaran is refused, saying so", "[queue][sc
 }
 
 TEST_CASE("a file that is not a SQLite database gives a store_error naming it", "[queue][schema]") {
-  TempDir dir;
+  temp_dir dir;
   const auto file = dir.write("siaran.db", std::string(8192, 'x'));
   CHECK_THROWS_AS(store(file), store_error);
   CHECK_THROWS_WITH(store(file), Catch::Contains(file.string()) && Catch::Contains("not a database"));
 }
 
 TEST_CASE("a store in a directory that does not exist gives a store_error", "[queue][schema]") {
-  TempDir dir;
+  temp_dir dir;
   CHECK_THROWS_AS(store(dir.path() / "missing" / "siaran.db"), store_error);
 }

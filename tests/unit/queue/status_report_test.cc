@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
 #include "messages.h"
@@ -6,7 +7,7 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -35,7 +36,7 @@ status_report report(std::string modem, std::string recipient, long received_s, 
 }  // namespace
 
 TEST_CASE("a report naming the national form matches a part sent to +62", "[queue][report]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   const auto part = sent_on_m1(s, 100);
   CHECK(s.record_status_report(report("m1", "081234567890", 160)) == part);
@@ -46,7 +47,7 @@ TEST_CASE("a report naming the national form matches a part sent to +62", "[queu
 }
 
 TEST_CASE("a report from another modem matches nothing but is kept", "[queue][report]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   sent_on_m1(s, 100);
   CHECK_FALSE(s.record_status_report(report("m2", "+6281234567890", 160)));
@@ -54,7 +55,7 @@ TEST_CASE("a report from another modem matches nothing but is kept", "[queue][re
 }
 
 TEST_CASE("a report matches the most recent part with its reference, not an old one", "[queue][report]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   sent_on_m1(s, 100);
   const auto recent = sent_on_m1(s, 5000);
@@ -62,14 +63,14 @@ TEST_CASE("a report matches the most recent part with its reference, not an old 
 }
 
 TEST_CASE("a part sent before the report window is not matched", "[queue][report]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db", store_options{std::chrono::hours(24 * 2)});
   sent_on_m1(s, 100);
   CHECK_FALSE(s.record_status_report(report("m1", "+6281234567890", 100 + 3 * day_s)));
 }
 
 TEST_CASE("a permanent error in a report fails the part; 'still trying' changes nothing", "[queue][report]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   sent_on_m1(s, 100);
   s.record_status_report(report("m1", "+6281234567890", 150, 0x30));
@@ -81,7 +82,7 @@ TEST_CASE("a permanent error in a report fails the part; 'still trying' changes 
 }
 
 TEST_CASE("a report naming the international form without + matches too", "[queue][report]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   s.enqueue(message_to("+6281234567890"));
   const auto c = s.claim_next(at_s(10), "m1");
@@ -91,7 +92,7 @@ TEST_CASE("a report naming the international form without + matches too", "[queu
 }
 
 TEST_CASE("incoming messages and modem events are stored", "[queue][inbound]") {
-  TempDir dir;
+  temp_dir dir;
   store s(dir.path() / "siaran.db");
   incoming_message in;
   in.modem = "m1";

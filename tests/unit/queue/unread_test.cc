@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Read and unread incoming messages (reply_book::mark_read, reply_book::unread), as the web
 // UI's inbox badges count them.
 
@@ -11,12 +12,12 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
 struct inbox_fixture {
-  TempDir dir;
+  temp_dir dir;
   store s{dir.path() / "siaran.db"};
   contact_book contacts{s};
   reply_book replies{s};

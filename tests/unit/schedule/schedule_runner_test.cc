@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/schedule/schedule_runner.h"
 
 #include <catch2/catch.hpp>
@@ -27,7 +28,7 @@ struct crash {};
 // The daemon's store and a broadcaster stand-in that records the broadcasts it is asked for (and
 // writes their rows, as the real one does, so that a restart can find them).
 struct runner_fixture {
-  siaran::test::TempDir dir;
+  siaran::test::temp_dir dir;
   std::unique_ptr<siaran::queue::store> store;
   std::unique_ptr<siaran::queue::event_book> events;
   std::unique_ptr<schedule_runner> runner;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How the simulated modem splits what the host writes: command lines end with CR; after the
 // prompt a PDU ends with Ctrl-Z or is abandoned with ESC (27.005 §3.5.1).
 #include <catch2/catch.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simulated modem's SMS commands in PDU mode (27.005): sending, receiving, storage, status
 // reports, and the send and delete faults.
 #include <catch2/catch.hpp>

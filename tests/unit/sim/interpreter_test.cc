@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simulated modem's general AT commands (27.007, V.250), its profiles and its faults.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hex, UTF-8, the GSM 7-bit alphabet, septet packing, UCS2 and the user data header.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every PDU in ../shared/corpus/pdus.jsonl that states expected values decodes to exactly
 // those values. The corpus is read in place (it is not ours to ship, see its README).
 #include <catch2/catch.hpp>

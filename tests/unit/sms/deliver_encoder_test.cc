@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SMS-DELIVER and SMS-STATUS-REPORT as a network delivers them (TS 23.040 §9.2.2.1,
 // §9.2.2.3), checked by decoding them again.
 #include <catch2/catch.hpp>

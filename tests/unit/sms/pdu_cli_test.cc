@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran pdu ...` as a user runs it: one JSON object per line on stdout, exit 2 for usage
 // errors and 65 for bad data, never a crash.
 #include <catch2/catch.hpp>
@@ -12,7 +13,7 @@ using nlohmann::json;
 
 namespace {
 
-using run_result = siaran::test::Finished;
+using run_result = siaran::test::program_result;
 
 run_result run_siaran(std::vector<std::string> args) {
   args.insert(args.begin(), SIARAN_BINARY_DIR "/tools/siaran");

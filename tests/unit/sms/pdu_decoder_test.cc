@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Decoding SMS-DELIVER, SMS-SUBMIT and SMS-STATUS-REPORT, TS 23.040 §9.2.2.
 #include <catch2/catch.hpp>
 #include <random>

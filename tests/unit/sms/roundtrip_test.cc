@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Encode -> decode -> reassemble gives back the original text, for any text.
 #include <catch2/catch.hpp>
 #include <random>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Choosing the alphabet, splitting into parts, and telling the user before sending.
 #include "sms/segmentation.h"
 

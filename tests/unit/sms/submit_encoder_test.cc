@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // SMS-SUBMIT encoding, TS 23.040 §9.2.2.2, and the length AT+CMGS needs.
 #include <catch2/catch.hpp>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Agenda: meetings with their SMS reminders and the HADIR/TIDAK tally (GET/POST
 // /api/v1/events), birthday greetings (GET/PUT /api/v1/birthdays) and recurring broadcasts
 // (/api/v1/recurring). Officers and admins change things; viewers read.

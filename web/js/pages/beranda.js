@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Beranda: how the gateway is doing now. Modems, the queue, today's numbers, a week of
 // deliveries and the broadcasts going out, refreshed in place every few seconds.
 import { get } from '../api.js';

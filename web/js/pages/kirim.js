@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Kirim siaran: choose who receives it, write the text with placeholders, see three real
 // messages as they will go out (POST /api/v1/broadcasts/preview) with the number of SMS, then
 // send now or at a time (POST /api/v1/broadcasts) and follow it under Riwayat.

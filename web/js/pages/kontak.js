@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Kontak: the contact list with search and filters (GET /api/v1/contacts, choices from
 // /api/v1/contacts/facets), add and edit in a modal, CSV import and export, the numbers that
 // keep failing and the pending GANTI number changes. Viewers only read.

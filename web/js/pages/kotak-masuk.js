@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Kotak masuk: the cadres' replies, newest first, new ones appearing as they come (polling
 // GET /api/v1/inbox with after=); opening one marks it read and lets an officer answer it.
 // An officer sees their own inbox; admins and viewers choose theirs, the general one, or all.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Modem (admin): each modem's state, identity, signal and counters, refreshed live
 // (GET /api/v1/modems), and a test SMS through one chosen modem
 // (POST /api/v1/modems/{id}/test), followed until it is delivered or failed

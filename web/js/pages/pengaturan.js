@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pengaturan (admin): officers and their sender tags, user accounts, API tokens. Each card
 // reloads on its own after a change; officers also reload the users (who show officer names).
 import { h, replace } from '../dom.js';

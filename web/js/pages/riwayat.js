@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Riwayat: every broadcast, newest first, with its progress moving while it goes out; one
 // chosen (#/riwayat?id=5) shows its recipients and can be cancelled.
 import { get, query } from '../api.js';

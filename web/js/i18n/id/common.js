@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Texts shared by every page: the frame, login, the user menu, common words and API errors.
 export default {
   'app.name': 'Siaran',

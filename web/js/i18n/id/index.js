@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Bahasa Indonesia: every text of the web UI, one file per page, merged here.
 import common from './common.js';
 import beranda from './beranda.js';

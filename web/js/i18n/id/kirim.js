@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Texts of the kirim page.
 export default {
   'kirim.no_contacts': 'Belum ada kontak — impor CSV daftar kader dulu, lalu kembali ke sini.',

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Texts of the kotak-masuk page.
 export default {
   'kotak-masuk.scope': 'Kotak masuk yang ditampilkan',

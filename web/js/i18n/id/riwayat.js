@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Texts of the riwayat page.
 export default {
   'riwayat.all': 'Semua siaran',

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Texts of the shared widgets (js/widgets.js): state badges and signal strength.
 export default {
   'widgets.broadcast.scheduled': 'Terjadwal',

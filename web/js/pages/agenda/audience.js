@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Who an event's reminders or a recurring broadcast go to, chosen in a form: a saved group, or
 // a kecamatan and/or peran filter (the broadcast "audience" of docs/api.md), and the officer
 // whose sender tag signs it.

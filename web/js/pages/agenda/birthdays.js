@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Birthday greetings on or off, their hour and text (GET/PUT /api/v1/birthdays).
 import { t } from '../../i18n.js';
 import { get, put } from '../../api.js';

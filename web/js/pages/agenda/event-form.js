@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The "Agenda baru" form: POST /api/v1/events with its audience, reminder offsets and the
 // optional reminder text (docs/api.md "Events, birthdays and recurring broadcasts").
 import { h } from '../../dom.js';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Recurring broadcasts: the active ones, stopping one, adding one with a cron schedule
 // (GET/POST/DELETE /api/v1/recurring).
 import { h, emptyState } from '../../dom.js';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Kirim siaran's audience: everyone, or contacts matching a place and role, groups, and single
 // contacts found by name; the union of what is chosen (docs/api.md "Broadcasts": audience).
 import { get, query } from '../../api.js';

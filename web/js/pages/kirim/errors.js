@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A refused broadcast (422 from POST /api/v1/broadcasts[/preview], also events and recurring
 // broadcasts) in plain Indonesian, followed by the server's own words as the detail.
 import { errorText } from '../../dom.js';

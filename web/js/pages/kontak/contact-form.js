@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The modal form that adds a contact (POST /api/v1/contacts) or changes one
 // (PUT /api/v1/contacts/{id}); the place fields suggest the places already stored.
 import { h } from '../../dom.js';

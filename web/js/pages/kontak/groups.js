@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Kelompok on the kontak page: the saved audiences that Kirim siaran and Agenda offer
 // (GET/POST /api/v1/groups). A group made here saves the list's current filter, so its
 // members are whoever matches when it is used: a cadre imported later is in it too.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Importing contacts from a CSV file (POST /api/v1/contacts/import, docs/api.md "Contacts"):
 // the server refuses the whole file when a row is bad (422 with every bad row); then each bad
 // row is listed with its line, and the good ones can be imported alone (?partial=true).

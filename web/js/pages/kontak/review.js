@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What needs a person's eye on the kontak page: numbers that keep failing
 // (GET /api/v1/contacts/problems) and pending GANTI number changes to approve or reject
 // (GET /api/v1/contacts/changes, POST .../{id}/approve|reject).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One reply opened in Kotak masuk: who sent it (name, number, desa), when, its keyword, the
 // whole text (always a text node: it comes from anyone's phone), the broadcast it answers, and
 // a form to answer it (POST /api/v1/inbox/{id}/reply). Opening it marks it read.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Officers and their sender tags: the list, adding one (POST /api/v1/officers) and changing one
 // in a modal (PUT /api/v1/officers/{id}, which replaces every field: all are sent).
 import { h, emptyState } from '../../dom.js';

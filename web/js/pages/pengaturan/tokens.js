@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // API tokens (GET/POST/DELETE /api/v1/tokens): those from the config file are listed read-only;
 // a new one is shown once, with the warning to copy it now (the server keeps only its hash).
 import { h, replace, emptyState } from '../../dom.js';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // User accounts (GET/POST/PUT/DELETE /api/v1/users): add one with its role and officer, change
 // role and officer, disable or enable, set a new password, delete.
 import { h, emptyState } from '../../dom.js';

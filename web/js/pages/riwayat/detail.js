@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One broadcast under Riwayat: its counts, text, each recipient's state, its replies, and
 // cancelling what has not gone out yet. Refreshed while it is scheduled or going out.
 import { get, post } from '../../api.js';
