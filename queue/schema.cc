@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "queue/schema_tallies.h"
+
 namespace siaran::queue {
 namespace {
 
@@ -380,6 +382,9 @@ SELECT modem, pdu, received_at FROM pdus WHERE pdu <> ''
 UNION ALL
 SELECT modem, raw_pdu, received_at FROM incoming_fragments;
 )sql",
+    // 11: counters of outcomes per quarter hour and modem, of each broadcast's recipients by
+    // state, and of the contacts' facets, kept by triggers (schema_tallies.h).
+    tallies_migration,
 };
 
 int current_version(database& db) {
