@@ -92,7 +92,10 @@ class broadcast_book {
   // all of progress().
   std::vector<broadcast_progress> list(timestamp now, std::int64_t before_id = 0, int limit = 50,
                                        std::optional<std::int64_t> officer_id = std::nullopt);
+  // Every recipient, by contact id.
   std::vector<broadcast_recipient> recipients(std::int64_t id);
+  // At most `limit` recipients whose contact id is above `after_contact_id`, by contact id.
+  std::vector<broadcast_recipient> recipients(std::int64_t id, std::int64_t after_contact_id, int limit);
   // Cancels every message not yet started (all its parts queued); returns how many it stopped.
   // Messages in flight finish, every part: half a long SMS helps nobody. False/0 for an unknown broadcast is told apart by progress().
   std::int64_t cancel(std::int64_t id, timestamp now);
