@@ -51,7 +51,7 @@ struct broadcast_statements {
         select_broadcast(db, std::string(broadcast_columns) + "WHERE id = ?1"),
         list_broadcasts(db, std::string(broadcast_columns) +
                                 "WHERE (?1 = 0 OR id < ?1) AND (?3 IS NULL OR officer_id = ?3) ORDER BY id DESC LIMIT ?2"),
-        recipient_count(db, "SELECT COUNT(*) FROM broadcast_messages WHERE broadcast_id = ?1"),
+        recipient_count(db, "SELECT n FROM broadcast_recipients WHERE broadcast_id = ?1"),
         // Kept by triggers as the parts change (schema_tallies.h).
         state_counts(db, "SELECT state, n FROM broadcast_tallies WHERE broadcast_id = ?1 AND n > 0"),
         reply_count(db, "SELECT COUNT(*) FROM incoming WHERE broadcast_id = ?1"),

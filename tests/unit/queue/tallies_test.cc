@@ -1,5 +1,5 @@
 // The counters schema step 11 keeps by triggers (part_tallies, broadcast_tallies,
-// contact_facets) equal a recount of the rows they count after every kind of change the store,
+// broadcast_recipients, contact_facets) equal a recount of the rows they count after every kind of change the store,
 // the books, a prune or a person with sqlite3 makes, and the migration fills them from the rows
 // a database already had.
 
@@ -40,6 +40,8 @@ const std::vector<counter> counters = {
     {"broadcast_tallies", "SELECT broadcast_id, state, n FROM broadcast_tallies WHERE n <> 0 ORDER BY 1, 2",
      "SELECT bm.broadcast_id, s.state, COUNT(*) FROM broadcast_messages bm JOIN message_states s "
      "ON s.message_id = bm.message_id GROUP BY 1, 2 ORDER BY 1, 2"},
+    {"broadcast_recipients", "SELECT broadcast_id, n, NULL, NULL FROM broadcast_recipients WHERE n <> 0 ORDER BY 1",
+     "SELECT broadcast_id, COUNT(*), NULL, NULL FROM broadcast_messages GROUP BY 1 ORDER BY 1"},
     {"contact_facets", "SELECT kind, value, kecamatan, n FROM contact_facets ORDER BY 1, 2, 3",
      "SELECT * FROM (SELECT 'desa', desa, kecamatan, COUNT(*) FROM contacts WHERE desa <> '' GROUP BY 2, 3 "
      "UNION ALL SELECT 'kecamatan', kecamatan, NULL, COUNT(*) FROM contacts WHERE kecamatan <> '' GROUP BY 2 "
@@ -203,7 +205,7 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     {
       statement q(db, "SELECT 'DROP ' || type || ' ' || name FROM sqlite_schema WHERE name LIKE 'part\\_%' ESCAPE '\\' "
                       "OR name LIKE 'broadcast\\_tallies%' ESCAPE '\\' OR name LIKE 'contact\\_facet%' ESCAPE '\\' "
-                      "OR name = 'broadcasts_event' "
+                      "OR name LIKE 'broadcast\\_recipients%' ESCAPE '\\' OR name = 'broadcasts_event' "
                       "ORDER BY type = 'table'");
       step_scope scope(q);
       while (q.step()) drops.push_back(q.text(0));
