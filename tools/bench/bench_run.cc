@@ -114,12 +114,13 @@ void add_sending_figures(figures& result, daemon_api& api, const run_request& re
   result.parts_sent = queue.sent;
   result.parts_failed = queue.failed;
   add_phase_figures(result, start, end);
+  result.per_modem = api.modems();
+  if (!request.read_sent_messages) return;
   const auto sent = api.sent_messages();
   result.messages_sent = sent.size();
   result.achieved_parts_per_s = achieved_rate(sent);
   result.latency_p50_s = latency_percentile(sent, 0.50);
   result.latency_p99_s = latency_percentile(sent, 0.99);
-  result.per_modem = api.modems();
 }
 
 figures measure(const run_request& request, const daemon_config& config, child_process& daemon) {

@@ -101,6 +101,7 @@ int run_history(const history_options& options) {
       .modemsim = options.modemsim,
       .make_config = [&setup](const auto& dir) { return scenario_config(setup, dir); },
       .messages = options.messages,
+      .read_sent_messages = false,
       .keep_dir = options.keep_dir,
       .before_start =
           [&](const daemon_config& config) {
