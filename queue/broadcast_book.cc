@@ -8,20 +8,24 @@
 namespace siaran::queue {
 namespace {
 
-// Each recipient's message state, by the rule of schema.cc's message_states view, written here
-// over the broadcast's own parts: a join on that view (a GROUP BY over every part) makes SQLite
-// materialise it over the whole queue for each call.
-constexpr const char* recipient_states =
-    "SELECT bm.contact_id, bm.message_id, "
-    "CASE WHEN SUM(p.state = 'failed') > 0 THEN 'failed' "
+// A page of recipients in contact order, each with its message's state by the rule of
+// schema.cc's message_states view, written here over that message's own parts: the view,
+// correlated to each row, would be computed over every part for each of them.
+// ?3 < 0 is no limit.
+constexpr const char* recipients_page =
+    "SELECT bm.contact_id, bm.message_id, m.recipient, m.text, "
+    "(SELECT CASE WHEN SUM(p.state = 'failed') > 0 THEN 'failed' "
     "WHEN SUM(p.state = 'cancelled') > 0 THEN 'cancelled' "
     "WHEN SUM(p.state = 'uncertain') > 0 THEN 'uncertain' "
     "WHEN SUM(p.state = 'delivered') = COUNT(*) THEN 'delivered' "
     "WHEN SUM(p.state IN ('sent', 'delivered')) = COUNT(*) THEN 'sent' "
     "WHEN SUM(p.state = 'queued') = COUNT(*) THEN 'queued' "
-    "ELSE 'sending' END AS state "
-    "FROM broadcast_messages bm JOIN parts p ON p.message_id = bm.message_id "
-    "WHERE bm.broadcast_id = ?1 GROUP BY bm.contact_id";
+    "ELSE 'sending' END FROM parts p WHERE p.message_id = bm.message_id) AS state, c.name, "
+    "(SELECT q.last_error FROM parts q WHERE q.message_id = bm.message_id "
+    "AND q.last_error IS NOT NULL ORDER BY q.state = 'failed' DESC, q.number DESC LIMIT 1) "
+    "FROM broadcast_messages bm JOIN messages m ON m.id = bm.message_id LEFT JOIN contacts c ON c.id = bm.contact_id "
+    "WHERE bm.broadcast_id = ?1 AND bm.contact_id > ?2 AND EXISTS (SELECT 1 FROM parts e WHERE e.message_id = m.id) "
+    "ORDER BY bm.contact_id LIMIT ?3";
 
 constexpr const char* broadcast_columns =
     "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at FROM "
@@ -48,19 +52,11 @@ struct broadcast_statements {
         select_broadcast(db, std::string(broadcast_columns) + "WHERE id = ?1"),
         list_broadcasts(db, std::string(broadcast_columns) +
                                 "WHERE (?1 = 0 OR id < ?1) AND (?3 IS NULL OR officer_id = ?3) ORDER BY id DESC LIMIT ?2"),
-        recipient_count(db, "SELECT COUNT(*) FROM broadcast_messages WHERE broadcast_id = ?1"),
-        state_counts(db, std::string("SELECT state, COUNT(*) FROM (") + recipient_states +
-                             ") GROUP BY state"),
+        recipient_count(db, "SELECT n FROM broadcast_recipients WHERE broadcast_id = ?1"),
+        // Kept by triggers as the parts change (schema_tallies.h).
+        state_counts(db, "SELECT state, n FROM broadcast_tallies WHERE broadcast_id = ?1 AND n > 0"),
         reply_count(db, "SELECT COUNT(*) FROM incoming WHERE broadcast_id = ?1"),
-        recipients(
-            db,
-            std::string("SELECT r.contact_id, r.message_id, m.recipient, m.text, r.state, c.name, "
-                        "(SELECT q.last_error FROM parts q WHERE q.message_id = r.message_id "
-                        "AND q.last_error IS NOT NULL ORDER BY q.state = 'failed' DESC, q.number DESC "
-                        "LIMIT 1) FROM (") +
-                recipient_states +
-                ") r JOIN messages m ON m.id = r.message_id LEFT JOIN contacts c ON c.id = r.contact_id "
-                "ORDER BY r.contact_id"),
+        recipients(db, recipients_page),
         count_unstarted(db, std::string("SELECT COUNT(*) FROM (") + unstarted_messages + ")"),
         cancel_unstarted(
             db, std::string("UPDATE parts SET state = 'cancelled', last_error = 'cancelled' "
@@ -233,11 +229,13 @@ std::optional<broadcast_progress> broadcast_book::listed_progress(std::int64_t i
   return b;
 }
 
-std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id) {
+std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id) { return recipients(id, 0, -1); }
+
+std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id, std::int64_t after_contact_id, int limit) {
   std::vector<broadcast_recipient> found;
   statement& s = sql_->recipients;
   step_scope scope(s);
-  s.bind(1, id);
+  s.bind(1, id).bind(2, after_contact_id).bind(3, limit);
   while (s.step()) {
     broadcast_recipient r;
     r.contact_id = s.int64(0);

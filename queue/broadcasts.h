@@ -88,12 +88,15 @@ class broadcast_book {
   std::int64_t create(const new_broadcast& b, const std::vector<broadcast_message>& messages);
   std::optional<broadcast_progress> progress(std::int64_t id, timestamp now);
   // Newest first, before `before_id` (0: from the newest); only `officer_id`'s when given.
-  // A finished (done or cancelled) broadcast's counts are reused for up to 30 s: they change
-  // only by late status reports, and a page polling the list every few seconds recounted
-  // thousands of parts each time. Its replies are always counted afresh, as is all of progress().
+  // A finished (done or cancelled) broadcast's counts are reused for up to 30 s, as docs/api.md
+  // says: they change only by late status reports. Its replies are always counted afresh, as is
+  // all of progress().
   std::vector<broadcast_progress> list(timestamp now, std::int64_t before_id = 0, int limit = 50,
                                        std::optional<std::int64_t> officer_id = std::nullopt);
+  // Every recipient, by contact id.
   std::vector<broadcast_recipient> recipients(std::int64_t id);
+  // At most `limit` recipients whose contact id is above `after_contact_id`, by contact id.
+  std::vector<broadcast_recipient> recipients(std::int64_t id, std::int64_t after_contact_id, int limit);
   // Cancels every message not yet started (all its parts queued); returns how many it stopped.
   // Messages in flight finish, every part: half a long SMS helps nobody. False/0 for an unknown broadcast is told apart by progress().
   std::int64_t cancel(std::int64_t id, timestamp now);

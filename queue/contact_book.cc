@@ -238,15 +238,18 @@ struct contact_statements {
         member_ids(db, "SELECT contact_id FROM group_members WHERE group_id = ?1 ORDER BY contact_id"),
         recent_messages(db, recent_messages_query),
         // One spelling per name whatever its case, as filters compare case-insensitively.
+        // From the spellings and counts triggers keep (schema_tallies.h), grouped as the
+        // contacts themselves were.
         kecamatan_names(db,
-                        "SELECT MIN(kecamatan) FROM contacts WHERE kecamatan <> '' "
-                        "GROUP BY kecamatan COLLATE NOCASE ORDER BY 1 COLLATE NOCASE"),
+                        "SELECT MIN(value) FROM contact_facets WHERE kind = 'kecamatan' "
+                        "GROUP BY value COLLATE NOCASE ORDER BY 1 COLLATE NOCASE"),
         desa_names(db,
-                   "SELECT MIN(desa), MIN(kecamatan) FROM contacts WHERE desa <> '' "
-                   "GROUP BY desa COLLATE NOCASE, kecamatan COLLATE NOCASE ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE"),
+                   "SELECT MIN(value), MIN(kecamatan) FROM contact_facets WHERE kind = 'desa' "
+                   "GROUP BY value COLLATE NOCASE, kecamatan COLLATE NOCASE ORDER BY 1 COLLATE NOCASE, 2 COLLATE NOCASE"),
         role_names(db,
-                   "SELECT MIN(role) FROM contacts WHERE role <> '' GROUP BY role COLLATE NOCASE ORDER BY 1 COLLATE NOCASE"),
-        tag_columns(db, "SELECT DISTINCT tags FROM contacts WHERE tags <> ''") {}
+                   "SELECT MIN(value) FROM contact_facets WHERE kind = 'role' GROUP BY value COLLATE NOCASE "
+                   "ORDER BY 1 COLLATE NOCASE"),
+        tag_columns(db, "SELECT value FROM contact_facets WHERE kind = 'tags'") {}
 
   statement contact_by_id;
   statement contact_by_phone_key;

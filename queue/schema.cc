@@ -4,6 +4,8 @@
 #include <array>
 #include <string>
 
+#include "queue/schema_tallies.h"
+
 namespace siaran::queue {
 namespace {
 
@@ -381,7 +383,10 @@ SELECT modem, pdu, received_at FROM pdus WHERE pdu <> ''
 UNION ALL
 SELECT modem, raw_pdu, received_at FROM incoming_fragments;
 )sql",
-    // 11: a long message whose modem died or rested part-way goes out again whole from another
+    // 11: counters of outcomes per quarter hour and modem, of each broadcast's recipients by
+    // state, and of the contacts' facets, kept by triggers (schema_tallies.h).
+    tallies_migration,
+    // 12: a long message whose modem died or rested part-way goes out again whole from another
     // modem, with a new concatenation reference (a phone joins parts from one sender and one
     // reference only); its parts say so, and why.
     R"sql(

@@ -157,7 +157,8 @@ class store {
   // delivered_at, and for failed parts the time they failed (the report's part: its send; an
   // unsent part: its last permanent failure, else its expiry). bounds.size() - 1 entries.
   std::vector<part_counts> part_counts_between(const std::vector<timestamp>& bounds);
-  // Parts each modem sent at or after `since`, by modem id (modems that sent none are absent).
+  // Parts each modem sent at or after `since` (a multiple of 15 minutes, as every local midnight
+  // is), by modem id (modems that sent none are absent).
   std::map<std::string, std::int64_t> sent_by_modem_since(timestamp since);
 
   // Deletes finished messages (no part queued, sending or uncertain) created before `before`, and

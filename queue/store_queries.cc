@@ -13,31 +13,18 @@ namespace {
 // The statements below are prepared per call: they serve people (a page load, a test send), and
 // the store's prepared set (statements.h) is the dispatcher's.
 
-// Outcomes are counted per UTC quarter hour and the quarters summed into the caller's intervals:
-// every zone's offset is a whole number of quarter hours, so a quarter never straddles a local
-// midnight, and SQLite returns at most a few thousand rows instead of one per part.
+// Outcomes are counted per UTC quarter hour (schema_tallies.h's 900000) and the quarters summed
+// into the caller's intervals: every zone's offset is a whole number of quarter hours, so a
+// quarter never straddles a local midnight.
 constexpr std::int64_t quarter_ms = 15 * 60 * 1000;
 
-// One scan of parts, grouped by the quarters of the three outcomes together (a part is sent,
-// delivered and perhaps failed in nearby quarters, so there are few groups). No index on sent_at
-// or delivered_at: each would cost the dispatcher a page write per part, DESIGN.md "Throughput".
-// A failed part failed when it was sent (a status report said so), else at its last permanent
-// failure on a modem, else when it expired.
-constexpr const char* outcome_quarters_sql = R"sql(
-SELECT sent_at / ?2, delivered_at / ?2,
-       CASE WHEN state = 'failed' THEN COALESCE(sent_at,
-         (SELECT MAX(a.finished_at) FROM attempts a WHERE a.part_id = p.id AND a.outcome = 'failed_permanent'),
-         expires_at) / ?2 END,
-       COUNT(*)
-FROM parts p WHERE sent_at >= ?1 OR delivered_at >= ?1 OR state = 'failed'
-GROUP BY 1, 2, 3
-)sql";
+// Read from the counters schema step 11 keeps (schema_tallies.h): a few rows per quarter hour,
+// where counting the parts themselves read two years of them.
+constexpr const char* outcome_quarters_sql =
+    "SELECT quarter, outcome, SUM(n) FROM part_tallies WHERE quarter >= ?1 AND quarter < ?2 GROUP BY quarter, outcome";
 
-// Sent parts are exactly those with a reference: parts_report (modem, reference, sent_at) covers
-// the query, so it reads that index instead of the whole table.
 constexpr const char* sent_by_modem_sql =
-    "SELECT modem, COUNT(*) FROM parts INDEXED BY parts_report "
-    "WHERE reference IS NOT NULL AND sent_at >= ?1 GROUP BY modem";
+    "SELECT modem, SUM(n) FROM part_tallies WHERE quarter >= ?1 AND outcome = 'sent' GROUP BY modem HAVING SUM(n) > 0";
 
 // The interval holding the quarter, if any.
 std::optional<std::size_t> interval_of(const std::vector<timestamp>& bounds, std::int64_t quarter) {
@@ -47,16 +34,13 @@ std::optional<std::size_t> interval_of(const std::vector<timestamp>& bounds, std
   return static_cast<std::size_t>(after - bounds.begin() - 1);
 }
 
-// Adds one group of outcome_quarters_sql (a part's outcome quarters, NULL when it had none).
+// Adds one row of outcome_quarters_sql.
 void add_group(std::vector<part_counts>& counts, const std::vector<timestamp>& bounds, const statement& q) {
-  const std::int64_t n = q.int64(3);
-  const auto add = [&](int column, std::int64_t part_counts::*outcome) {
-    if (q.is_null(column)) return;
-    if (const auto i = interval_of(bounds, q.int64(column))) counts[*i].*outcome += n;
-  };
-  add(0, &part_counts::sent);
-  add(1, &part_counts::delivered);
-  add(2, &part_counts::failed);
+  const auto i = interval_of(bounds, q.int64(0));
+  if (!i) return;
+  const std::string outcome = q.text(1);
+  part_counts& c = counts[*i];
+  (outcome == "sent" ? c.sent : outcome == "delivered" ? c.delivered : c.failed) += q.int64(2);
 }
 
 // Reads the columns of statements.cc's message_columns.
@@ -134,7 +118,7 @@ std::vector<part_counts> store::part_counts_between(const std::vector<timestamp>
   if (counts.empty()) return counts;
   statement q(impl_->db, outcome_quarters_sql);
   step_scope scope(q);
-  q.bind(1, millis(bounds.front())).bind(2, quarter_ms);
+  q.bind(1, millis(bounds.front()) / quarter_ms).bind(2, millis(bounds.back()) / quarter_ms);
   while (q.step()) add_group(counts, bounds, q);
   return counts;
 }
@@ -142,7 +126,7 @@ std::vector<part_counts> store::part_counts_between(const std::vector<timestamp>
 std::map<std::string, std::int64_t> store::sent_by_modem_since(timestamp since) {
   statement q(impl_->db, sent_by_modem_sql);
   step_scope scope(q);
-  q.bind(1, millis(since));
+  q.bind(1, millis(since) / quarter_ms);
   std::map<std::string, std::int64_t> sent;
   while (q.step()) sent.emplace(q.text(0), q.int64(1));
   return sent;

@@ -14,6 +14,7 @@
 
 #include "tools/bench/bench_run.h"
 #include "tools/bench/demo.h"
+#include "tools/bench/history.h"
 #include "tools/bench/report.h"
 #include "tools/bench/targets.h"
 #include "tools/exit_codes.h"
@@ -28,12 +29,16 @@ constexpr std::string_view usage_text =
     "       siaran-bench --targets [--builtin-sims] [--json] [--siarand PATH] [--modemsim PATH]\n"
     "                    [--keep-dir]\n"
     "       siaran-bench --demo CONFIG [--messages M] [--json] [--siarand PATH] [--keep-dir]\n"
+    "       siaran-bench --history [--requests N] [--messages M] [--json] [--siarand PATH] [--keep-dir]\n"
     "Starts siarand over simulated modems in a temporary directory, queues M messages through\n"
     "its HTTP API, waits until they are sent and prints the figures. Each modem is a\n"
     "siaran-modemsim process, so siarand's CPU figures are its own; --builtin-sims simulates\n"
     "them inside siarand (port: sim) instead. --demo keeps CONFIG's modems: other simulators'\n"
     "or real modems' ports in CONFIG measure those (a fresh database, port and token).\n"
-    "--rate 0 is unthrottled. --targets runs the throughput targets and exits 1 if one fails.\n";
+    "--rate 0 is unthrottled. --targets runs the throughput targets and exits 1 if one fails.\n"
+    "--history fills a database like two years of use (1M parts), times N requests to each\n"
+    "endpoint the web page polls (each must answer within 20 ms), then sends M messages and\n"
+    "reports siarand's disk writes per part; it exits 1 if an endpoint is too slow.\n";
 
 class usage_error : public std::runtime_error {
  public:
@@ -43,9 +48,12 @@ class usage_error : public std::runtime_error {
 struct options {
   scenario_setup setup;
   std::size_t messages = 4'000;
+  bool messages_given = false;  // --history sends fewer by default
   bool json = false;
   bool keep_dir = false;
   bool targets = false;
+  bool history = false;
+  std::optional<std::size_t> requests;
   std::optional<std::filesystem::path> demo_config;
   std::filesystem::path siarand;
   std::filesystem::path modemsim;
@@ -72,7 +80,8 @@ void apply(options& o, std::string_view option, std::string_view value) {
   else if (option == "--latency-ms") o.setup.latency_ms = number<unsigned>(option, value);
   else if (option == "--rate") o.setup.rate = number<double>(option, value);
   else if (option == "--burst") o.setup.burst = number<unsigned>(option, value);
-  else if (option == "--messages") o.messages = number<std::size_t>(option, value);
+  else if (option == "--messages") o.messages = number<std::size_t>(option, value), o.messages_given = true;
+  else if (option == "--requests") o.requests = number<std::size_t>(option, value);
   else if (option == "--siarand") o.siarand = value;
   else if (option == "--modemsim") o.modemsim = value;
   else if (option == "--demo") o.demo_config = value;
@@ -87,6 +96,7 @@ options parse(const std::vector<std::string_view>& args) {
     if (args[i] == "--json") o.json = true;
     else if (args[i] == "--keep-dir") o.keep_dir = true;
     else if (args[i] == "--targets") o.targets = true;
+    else if (args[i] == "--history") o.history = true;
     else if (args[i] == "--builtin-sims") o.setup.builtin_sims = true;
     else if (i + 1 < args.size()) apply(o, args[i], args[i + 1]), ++i;
     else throw usage_error("unknown option or missing value: " + std::string(args[i]));
@@ -117,6 +127,12 @@ int run_one(const options& o) {
 int run(const options& o) {
   if (o.targets) return run_targets({o.siarand, o.modemsim, o.setup.builtin_sims, o.json, o.keep_dir});
   if (o.demo_config) return run_demo({o.siarand, *o.demo_config, o.messages, o.json, o.keep_dir});
+  if (o.history) {
+    history_options h{.siarand = o.siarand, .modemsim = o.modemsim, .json = o.json, .keep_dir = o.keep_dir};
+    if (o.requests) h.requests = *o.requests;
+    if (o.messages_given) h.messages = o.messages;
+    return run_history(h);
+  }
   return run_one(o);
 }
 

@@ -80,6 +80,9 @@ phase_sample sample(daemon_api& api, pid_t pid, clock_type::time_point origin) {
   phase_sample result;
   result.wall_s = seconds_since(origin);
   result.cpu_s = cpu_seconds(pid);
+  const write_counts written = writes(pid);
+  result.write_bytes = written.bytes;
+  result.write_calls = written.calls;
   for (const auto& modem : api.modems()) result.busy_ms += modem.busy_ms;
   result.sent = api.queue().sent;
   return result;
@@ -112,17 +115,19 @@ void add_sending_figures(figures& result, daemon_api& api, const run_request& re
   result.parts_sent = queue.sent;
   result.parts_failed = queue.failed;
   add_phase_figures(result, start, end);
+  result.per_modem = api.modems();
+  if (!request.read_sent_messages) return;
   const auto sent = api.sent_messages();
   result.messages_sent = sent.size();
   result.achieved_parts_per_s = achieved_rate(sent);
   result.latency_p50_s = latency_percentile(sent, 0.50);
   result.latency_p99_s = latency_percentile(sent, 0.99);
-  result.per_modem = api.modems();
 }
 
 figures measure(const run_request& request, const daemon_config& config, child_process& daemon) {
   daemon_api api(config.endpoint);
   wait_until_ready(api, daemon, config.modems);
+  if (request.on_ready) request.on_ready(config);
   figures result;
   result.modems = config.modems;
   result.modem_kind = config.modem_kind;
@@ -168,6 +173,7 @@ figures run_benchmark(const run_request& request) {
     const daemon_config config = request.make_config(dir.path());
     // Before siarand, which opens their ports as it starts; destroyed after it, so a failed
     // run kills siarand before the modems it talks to.
+    if (request.before_start) request.before_start(config);
     external_modems modems(request.modemsim, config.sims);
     child_process daemon(daemon_spec(request.siarand, config, dir.path()));
     figures result = measure_or_explain(request, config, daemon, modems);

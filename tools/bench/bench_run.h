@@ -36,7 +36,14 @@ struct run_request {
   std::size_t messages = 0;
   std::function<outgoing_message(std::size_t index)> message = bench_message;
   bool wait_for_sending = true;  // false: measure queueing only (the rest stays queued)
+  // false: no achieved rate or latencies, which read every sent message back (a database with
+  // history holds a hundred thousand of them, sent long ago).
+  bool read_sent_messages = true;
   bool keep_dir = false;
+  // Before siarand starts, e.g. to fill its database with history.
+  std::function<void(const daemon_config&)> before_start = nullptr;
+  // Once its modems are ready, before anything is queued.
+  std::function<void(const daemon_config&)> on_ready = nullptr;
   std::function<void(const progress&)> on_progress;  // at every poll of the queue
 };
 

@@ -48,7 +48,8 @@ daemon_config localise(YAML::Node config, const std::filesystem::path& dir) {
   daemon_config result;
   result.endpoint.port = std::to_string(free_port());
   result.endpoint.token = daemon::http::new_token();
-  config["database"] = (dir / "siaran.db").string();
+  result.database = dir / "siaran.db";
+  config["database"] = result.database.string();
   YAML::Node token;
   token["name"] = "bench";
   token["sha256"] = daemon::http::sha256_hex(result.endpoint.token);

@@ -36,6 +36,7 @@ inline constexpr const char* builtin_sims_kind = "built-in";
 
 struct daemon_config {
   std::filesystem::path file;  // written into the run's directory
+  std::filesystem::path database;  // in the run's directory, created by siarand unless filled before
   unsigned modems = 0;
   double rate_per_second = 0;  // 0 = unthrottled
   api_endpoint endpoint;       // where the daemon listens, with the token it accepts

@@ -44,7 +44,11 @@ void add_phase_figures(figures& result, const phase_sample& start, const phase_s
     result.cpu_percent = 100.0 * cpu / result.sending_s;
     if (result.modems > 0) result.modem_utilisation = (end.busy_ms - start.busy_ms) / 1000.0 / (result.modems * result.sending_s);
   }
-  if (parts > 0) result.cpu_s_per_1000_parts = cpu / (parts / 1000.0);
+  if (parts > 0) {
+    result.cpu_s_per_1000_parts = cpu / (parts / 1000.0);
+    result.write_bytes_per_part = (end.write_bytes - start.write_bytes) / parts;
+    result.write_calls_per_part = (end.write_calls - start.write_calls) / parts;
+  }
 }
 
 }  // namespace siaran::tools::bench

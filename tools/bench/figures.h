@@ -18,6 +18,8 @@ struct phase_sample {
   double cpu_s = 0;   // the daemon's utime + stime
   double busy_ms = 0; // summed over the modems
   long long sent = 0; // parts, since the daemon started
+  double write_bytes = 0;  // the daemon's, /proc/PID/io
+  double write_calls = 0;
 };
 
 struct figures {
@@ -38,6 +40,8 @@ struct figures {
   double modem_utilisation = 0;  // busy time / (modems x sending time)
   double cpu_s_per_1000_parts = 0;
   double cpu_percent = 0;  // of one core, during sending
+  double write_bytes_per_part = 0;  // the daemon's disk writes during sending, per part sent
+  double write_calls_per_part = 0;
   double rss_after_queueing_mib = 0;
   double peak_rss_mib = 0;
   int exit_status = -1;

@@ -30,6 +30,16 @@ double status_field_mib(const std::string& status, const std::string& key) {
   return kib / 1024.0;
 }
 
+// "write_bytes: 12345" -> 12345.
+double io_field(const std::string& io, const std::string& key) {
+  const auto at = io.find("\n" + key + ":");
+  if (at == std::string::npos) throw std::runtime_error("no " + key + " in /proc/PID/io");
+  std::istringstream value(io.substr(at + key.size() + 2));
+  double n = 0;
+  value >> n;
+  return n;
+}
+
 }  // namespace
 
 double cpu_seconds(pid_t pid) {
@@ -50,6 +60,11 @@ memory_use memory(pid_t pid) {
   // The kernel folds its per-thread RSS counters into VmHWM lazily, so right after growth the
   // high-water mark can read below the current RSS.
   return {rss, std::max(rss, status_field_mib(status, "VmHWM"))};
+}
+
+write_counts writes(pid_t pid) {
+  const std::string io = "\n" + read_proc(pid, "io");
+  return {io_field(io, "write_bytes"), io_field(io, "syscw")};
 }
 
 }  // namespace siaran::tools::bench

@@ -18,4 +18,14 @@ struct memory_use {
 
 memory_use memory(pid_t pid);
 
+// What the process wrote (/proc/PID/io): bytes is write_bytes, the file pages it dirtied, i.e.
+// what goes to the disk (its WAL and database; a page written again before the kernel flushed
+// it counts once); calls is syscw, every write(2)-like call, sockets and terminals included.
+struct write_counts {
+  double bytes = 0;
+  double calls = 0;
+};
+
+write_counts writes(pid_t pid);
+
 }  // namespace siaran::tools::bench

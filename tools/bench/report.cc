@@ -24,11 +24,15 @@ void print_table(std::ostream& out, const std::string& title, const figures& r) 
   row(out, "RSS after queueing / peak", fmt::format("{:.1f} MiB / {:.1f} MiB", r.rss_after_queueing_mib, r.peak_rss_mib));
   if (r.sending_s > 0) {
     row(out, "parts sent / failed", fmt::format("{} / {}", r.parts_sent, r.parts_failed));
-    row(out, "achieved", fmt::format("{:.2f} parts/s (throttle {})", r.achieved_parts_per_s, throttle_text(r.rate_per_second)));
-    row(out, "queue-to-acknowledge p50 / p99", fmt::format("{:.2f} s / {:.2f} s", r.latency_p50_s, r.latency_p99_s));
+    if (r.messages_sent > 0) {
+      row(out, "achieved", fmt::format("{:.2f} parts/s (throttle {})", r.achieved_parts_per_s, throttle_text(r.rate_per_second)));
+      row(out, "queue-to-acknowledge p50 / p99", fmt::format("{:.2f} s / {:.2f} s", r.latency_p50_s, r.latency_p99_s));
+    }
     row(out, "sending phase", fmt::format("{:.2f} s", r.sending_s));
     row(out, "modem utilisation", fmt::format("{:.1f} % of {} modems", 100 * r.modem_utilisation, r.modems));
     row(out, "daemon CPU", fmt::format("{:.4f} s per 1000 parts, {:.2f} % of a core", r.cpu_s_per_1000_parts, r.cpu_percent));
+    row(out, "daemon disk writes per part sent",
+        fmt::format("{:.1f} KB in {:.1f} write calls", r.write_bytes_per_part / 1000, r.write_calls_per_part));
   }
   row(out, "siarand exit status after SIGTERM", std::to_string(r.exit_status));
 }
@@ -53,6 +57,8 @@ nlohmann::json to_json(const figures& r) {
           {"modem_utilisation", r.modem_utilisation},
           {"cpu_s_per_1000_parts", r.cpu_s_per_1000_parts},
           {"cpu_percent_of_core", r.cpu_percent},
+          {"write_bytes_per_part", r.write_bytes_per_part},
+          {"write_calls_per_part", r.write_calls_per_part},
           {"rss_after_queueing_mib", r.rss_after_queueing_mib},
           {"peak_rss_mib", r.peak_rss_mib},
           {"exit_status", r.exit_status},

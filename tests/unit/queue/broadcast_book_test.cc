@@ -227,3 +227,25 @@ TEST_CASE("the list reuses a finished broadcast's counts for 30 s, its replies a
   CHECK(f.book.progress(id, at_s(31))->delivered == 1);
   CHECK(f.book.list(at_s(32)).at(0).delivered == 1);
 }
+
+TEST_CASE("recipients come a page at a time in contact order, the pages together the whole list",
+          "[queue][broadcast]") {
+  fixture f;
+  const auto id = f.book.create(broadcast_at(0), one_each(3));
+  f.send_all(at_s(1));
+  const auto all = f.book.recipients(id);
+  REQUIRE(all.size() == 3);
+  const auto first = f.book.recipients(id, 0, 2);
+  REQUIRE(first.size() == 2);
+  const auto rest = f.book.recipients(id, first.back().contact_id, 2);
+  REQUIRE(rest.size() == 1);
+  CHECK(f.book.recipients(id, rest.back().contact_id, 2).empty());
+  std::vector<broadcast_recipient> paged = first;
+  paged.push_back(rest[0]);
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    CHECK(paged[i].contact_id == all[i].contact_id);
+    CHECK(paged[i].message_id == all[i].message_id);
+    CHECK(paged[i].state == all[i].state);
+    CHECK(paged[i].text == all[i].text);
+  }
+}

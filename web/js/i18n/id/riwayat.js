@@ -28,6 +28,7 @@ export default {
   'riwayat.replies_link': '{n} balasan — buka di kotak masuk',
   'riwayat.template': 'Isi pesan (sebelum diisi data penerima)',
   'riwayat.recipients': 'Penerima',
+  'riwayat.recipients_more': 'Tampilkan penerima berikutnya',
   'riwayat.recipients_pruned': 'Daftar penerima sudah dihapus dari arsip (pesan lama dibersihkan).',
   'riwayat.filter': 'Tampilkan penerima dengan keadaan',
   'riwayat.filter_all': 'Semua keadaan',

@@ -9,6 +9,8 @@ import { modalForm, InputError, options } from '../../forms.js';
 import { broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, messageStateBadge, facts } from '../../widgets.js';
 
 const activeStates = ['scheduled', 'sending'];
+// Recipients are read a page at a time: a district-wide broadcast has tens of thousands.
+const recipientsPage = 200;
 const counts = ['queued', 'sent', 'delivered', 'failed', 'cancelled', 'uncertain'];
 const messageStates = ['queued', 'sending', 'sent', 'delivered', 'failed', 'uncertain', 'cancelled'];
 
@@ -67,26 +69,67 @@ function stateFilter(slot) {
   return select;
 }
 
-function recipientsTable(slot, recipients) {
+function moreButton(detail) {
+  return h('button', { type: 'button', id: 'recipients-more', class: 'btn btn-sm btn-outline-secondary mt-2 d-none',
+    onclick: () => loadMoreRecipients(detail) }, t('riwayat.recipients_more'));
+}
+
+function recipientsTable(detail, slot, recipients) {
   if (recipients.length === 0) return h('p', { id: 'broadcast-recipients', class: 'text-muted small' }, t('riwayat.recipients_pruned'));
   return [stateFilter(slot), h('div', { class: 'table-responsive recipients-box' },
     h('table', { id: 'broadcast-recipients', class: 'table table-sm align-middle mb-0' },
       h('thead', {}, h('tr', {}, ['riwayat.to', 'riwayat.text'].map((key) => h('th', { scope: 'col' }, t(key))))),
-      h('tbody', {}, recipients.map(recipientRow))))];
+      h('tbody', {}, recipients.map(recipientRow)))), moreButton(detail)];
 }
 
-// New states in the rows already shown; the table is built the first time only.
-function showRecipients(slot, recipients) {
+// New states in the rows already shown, new rows at the end; the table is built the first time only.
+function showRecipients(detail, recipients) {
+  const slot = detail.element.querySelector('.recipients-slot');
   const tbody = slot.querySelector('#broadcast-recipients tbody');
   if (!tbody) {
-    replace(slot, recipientsTable(slot, recipients));
-    return;
+    replace(slot, recipientsTable(detail, slot, recipients));
+  } else {
+    for (const r of recipients) {
+      const tr = tbody.querySelector(`tr[data-contact-id="${r.contact_id}"]`);
+      if (!tr) {
+        tbody.append(recipientRow(r));
+        continue;
+      }
+      const cell = tr.querySelector('.cell-state');
+      if (cell.firstChild?.dataset.state !== r.state) replace(cell, stateView(r));
+    }
+    filterRows(tbody, slot.querySelector('#recipients-filter').value);
   }
-  for (const r of recipients) {
-    const cell = tbody.querySelector(`tr[data-message-id="${r.message_id}"] .cell-state`);
-    if (cell && cell.firstChild?.dataset.state !== r.state) replace(cell, stateView(r));
+  slot.querySelector('#recipients-more')?.classList.toggle('d-none', detail.nextAfter === null);
+}
+
+function recipientsPath(detail, after) {
+  return `/api/v1/broadcasts/${detail.id}/recipients?limit=${recipientsPage}${after ? `&after=${after}` : ''}`;
+}
+
+// The pages shown so far, read again from the first.
+async function refreshRecipients(detail) {
+  const found = [];
+  let after = 0;
+  do {
+    const answer = await get(recipientsPath(detail, after));
+    found.push(...answer.recipients);
+    after = answer.next_after;
+  } while (after !== null && found.length < detail.shown);
+  detail.shown = found.length;
+  detail.nextAfter = after;
+  showRecipients(detail, found);
+}
+
+async function loadMoreRecipients(detail) {
+  try {
+    const answer = await get(recipientsPath(detail, detail.nextAfter));
+    detail.shown += answer.recipients.length;
+    detail.nextAfter = answer.next_after;
+    showRecipients(detail, answer.recipients);
+  } catch (e) {
+    detail.page.ctx.toast(errorText(e), 'danger');
   }
-  filterRows(tbody, slot.querySelector('#recipients-filter').value);
 }
 
 // --- cancelling --------------------------------------------------------------------------------
@@ -152,8 +195,7 @@ async function refresh(detail) {
   try {
     const b = await get(`/api/v1/broadcasts/${detail.id}`);
     show(detail, b);
-    const answer = await get(`/api/v1/broadcasts/${detail.id}/recipients`);
-    showRecipients(detail.element.querySelector('.recipients-slot'), answer.recipients);
+    await refreshRecipients(detail);
     detail.active = activeStates.includes(b.state);
   } catch (e) {
     replace(detail.element, h('div', { class: 'card-body' }, alertBox(errorText(e))));
@@ -165,7 +207,8 @@ async function refresh(detail) {
 // is finished (nothing there moves any more).
 export function broadcastDetail(id, page) {
   const element = h('section', { id: 'broadcast-detail', class: 'card mb-3 border-primary', dataset: { broadcastId: id } });
-  const detail = { id, page, active: true, element };
+  // shown: recipients listed; nextAfter: where the next page starts (null: none left).
+  const detail = { id, page, active: true, element, shown: 0, nextAfter: null };
   detail.refresh = () => refresh(detail);
   return detail;
 }

@@ -1,0 +1,221 @@
+// The counters schema step 11 keeps by triggers (part_tallies, broadcast_tallies,
+// broadcast_recipients, contact_facets) equal a recount of the rows they count after every kind of change the store,
+// the books, a prune or a person with sqlite3 makes, and the migration fills them from the rows
+// a database already had.
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "messages.h"
+#include "queue/broadcasts.h"
+#include "queue/contacts.h"
+#include "queue/database.h"
+#include "queue/store.h"
+#include "tests/support/temp_dir.h"
+
+using namespace siaran::queue;
+using namespace siaran::queue::test;
+using siaran::test::TempDir;
+
+namespace {
+
+// Each counter as its rows, and the same rows recounted from what they count (the original
+// queries' rules: schema.cc's message_states, store_queries.cc's outcome quarters).
+struct counter {
+  const char* name;
+  const char* kept;
+  const char* recounted;
+};
+
+const std::vector<counter> counters = {
+    {"part_tallies", "SELECT quarter, outcome, modem, n FROM part_tallies WHERE n <> 0 ORDER BY 1, 2, 3",
+     "SELECT * FROM ("
+     "SELECT sent_at / 900000, 'sent', COALESCE(modem, ''), COUNT(*) FROM parts WHERE sent_at IS NOT NULL GROUP BY 1, 3 "
+     "UNION ALL SELECT delivered_at / 900000, 'delivered', '', COUNT(*) FROM parts WHERE delivered_at IS NOT NULL GROUP BY 1 "
+     "UNION ALL SELECT q, 'failed', '', COUNT(*) FROM (SELECT COALESCE(p.sent_at, (SELECT MAX(a.finished_at) FROM attempts a "
+     "WHERE a.part_id = p.id AND a.outcome = 'failed_permanent'), p.expires_at) / 900000 AS q FROM parts p "
+     "WHERE p.state = 'failed') WHERE q IS NOT NULL GROUP BY 1) ORDER BY 1, 2, 3"},
+    {"broadcast_tallies", "SELECT broadcast_id, state, n FROM broadcast_tallies WHERE n <> 0 ORDER BY 1, 2",
+     "SELECT bm.broadcast_id, s.state, COUNT(*) FROM broadcast_messages bm JOIN message_states s "
+     "ON s.message_id = bm.message_id GROUP BY 1, 2 ORDER BY 1, 2"},
+    {"broadcast_recipients", "SELECT broadcast_id, n, NULL, NULL FROM broadcast_recipients WHERE n <> 0 ORDER BY 1",
+     "SELECT broadcast_id, COUNT(*), NULL, NULL FROM broadcast_messages GROUP BY 1 ORDER BY 1"},
+    {"contact_facets", "SELECT kind, value, kecamatan, n FROM contact_facets ORDER BY 1, 2, 3",
+     "SELECT * FROM (SELECT 'desa', desa, kecamatan, COUNT(*) FROM contacts WHERE desa <> '' GROUP BY 2, 3 "
+     "UNION ALL SELECT 'kecamatan', kecamatan, NULL, COUNT(*) FROM contacts WHERE kecamatan <> '' GROUP BY 2 "
+     "UNION ALL SELECT 'role', role, NULL, COUNT(*) FROM contacts WHERE role <> '' GROUP BY 2 "
+     "UNION ALL SELECT 'tags', tags, NULL, COUNT(*) FROM contacts WHERE tags <> '' GROUP BY 2) ORDER BY 1, 2, 3"},
+};
+
+std::vector<std::string> rows_of(database& db, const char* sql) {
+  statement q(db, sql);
+  step_scope scope(q);
+  std::vector<std::string> rows;
+  while (q.step()) {
+    std::string row;
+    for (int c = 0; c < 4; ++c) row += (q.is_null(c) ? "NULL" : q.text(c)) + "|";
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+void check_counters(database& db, const std::string& after) {
+  for (const counter& c : counters) {
+    INFO(c.name << " after " << after);
+    CHECK(rows_of(db, c.kept) == rows_of(db, c.recounted));
+  }
+}
+
+contact cadre(std::string phone, std::string kecamatan, std::string desa, std::string role, std::vector<std::string> tags) {
+  contact c;
+  c.name = "Kader " + phone;
+  c.phone = std::move(phone);
+  c.kecamatan = std::move(kecamatan);
+  c.desa = std::move(desa);
+  c.role = std::move(role);
+  c.tags = std::move(tags);
+  return c;
+}
+
+send_failure failure(const char* reason, int cms) { return {reason, cms}; }
+
+status_report report(const std::string& modem, int reference, const std::string& recipient, int status, long at_seconds) {
+  status_report r;
+  r.modem = modem;
+  r.reference = reference;
+  r.recipient = recipient;
+  r.status = status;
+  r.discharge_time = at_s(at_seconds);
+  r.received_at = at_s(at_seconds);
+  r.raw_pdu = "00";
+  return r;
+}
+
+struct fixture {
+  TempDir dir;
+  store s{dir.path() / "siaran.db"};
+  contact_book contacts{s};
+  broadcast_book broadcasts{s};
+  database other{dir.path() / "siaran.db"};  // a second writer, as the CLI or sqlite3 would be
+
+  void sql(const std::string& text) { other.exec(text.c_str(), "changing the test data as a person would"); }
+};
+
+}  // namespace
+
+TEST_CASE("the counters equal a recount after every kind of change", "[queue][tallies]") {
+  fixture f;
+  f.contacts.upsert({cadre("+6281200000011", "Playen", "Banyusoca", "kader", {"aktif"}),
+                     cadre("+6281200000012", "playen", "Banyusoca", "Kader", {}),
+                     cadre("+6281200000013", "Wonosari", "Baleharjo", "bidan", {"aktif", "baru"}),
+                     cadre("+6281200000014", "", "", "", {})},
+                    at_s(0));
+  check_counters(f.other, "importing contacts");
+  auto moved = *f.contacts.find_by_phone("+6281200000012");
+  moved.kecamatan = "Semanu";
+  moved.tags = {"baru"};
+  REQUIRE(f.contacts.update(moved, at_s(1)));
+  check_counters(f.other, "moving a contact");
+
+  // A broadcast of a long message to each of three contacts, and two messages of its own.
+  std::vector<broadcast_message> messages;
+  for (const char* phone : {"+6281200000011", "+6281200000012", "+6281200000013"}) {
+    auto m = message_to(phone, 0, 0, 2);
+    messages.push_back({f.contacts.find_by_phone(phone)->id, std::move(m)});
+  }
+  new_broadcast b;
+  b.template_text = "Halo {nama}";
+  b.audience_json = "{}";
+  const std::int64_t broadcast = f.broadcasts.create(b, messages);
+  auto expiring = message_to("+6281299999901", 0, 5);
+  expiring.expires_at = at_s(3'000);
+  f.s.enqueue(expiring);
+  f.s.enqueue(message_to("+6281299999902", 0, 5));
+  check_counters(f.other, "queueing");
+
+  // queued -> sending -> sent -> delivered, on two modems.
+  auto first = *f.s.claim_next(at_s(10), std::string("m1"));
+  check_counters(f.other, "a claim");
+  f.s.mark_sent(first.part.id, "m1", 1, at_s(11));
+  auto second = *f.s.claim_next(at_s(12), std::string("m2"));
+  f.s.note_sent(second.part.id, "m2", 2, at_s(13));
+  f.s.record_noted_sends();
+  REQUIRE(f.s.record_status_report(report("m1", 1, first.recipient, 0, 2'000)));
+  check_counters(f.other, "sends and a delivery");
+
+  // A retry, then a permanent failure on the modem; a failure the network reports.
+  auto retried = *f.s.claim_next(at_s(20), std::string("m1"));
+  f.s.mark_failed_temporary(retried.part.id, failure("+CMS ERROR: 42", 42), at_s(21), at_s(22));
+  check_counters(f.other, "a retry");
+  retried = *f.s.claim_next(at_s(23), std::string("m1"));
+  f.s.mark_failed_permanent(retried.part.id, failure("+CMS ERROR: 38", 38), at_s(1'900));
+  REQUIRE(f.s.record_status_report(report("m2", 2, second.recipient, 64, 2'100)));
+  check_counters(f.other, "failures");
+
+  // Uncertain: held, requeued, and found sending at start-up.
+  auto lost = *f.s.claim_next(at_s(30), std::string("m2"));
+  f.s.mark_uncertain(lost.part.id, "no answer", at_s(31));
+  auto requeued = *f.s.claim_next(at_s(32), std::string("m2"));
+  f.s.requeue_uncertain(requeued.part.id, "modem died", at_s(33));
+  f.s.claim_next(at_s(34), std::string("m1"));
+  f.s.resolve_uncertain_at_startup(uncertain_policy::hold, at_s(35));
+  check_counters(f.other, "uncertain parts");
+
+  // Cancelling the broadcast's unstarted messages, expiring the rest of the queue.
+  f.broadcasts.cancel(broadcast, at_s(40));
+  f.s.expire_overdue(at_s(4'000));
+  check_counters(f.other, "a cancel and an expiry");
+
+  // A person's changes with sqlite3, and a contact deleted with its broadcast rows.
+  f.sql("UPDATE parts SET sent_at = sent_at + 3600000, modem = 'm9' WHERE state = 'delivered'");
+  f.sql("DELETE FROM contacts WHERE phone = '+6281200000013'");
+  check_counters(f.other, "edits by hand");
+
+  // Pruning everything finished.
+  f.s.prune(at_s(100'000));
+  check_counters(f.other, "a prune");
+  f.sql("DELETE FROM broadcasts");
+  f.sql("DELETE FROM contacts");
+  check_counters(f.other, "deleting everything");
+}
+
+TEST_CASE("the migration fills the counters from the rows already there", "[queue][tallies]") {
+  TempDir dir;
+  {
+    store s(dir.path() / "siaran.db");
+    contact_book contacts(s);
+    broadcast_book broadcasts(s);
+    contacts.upsert({cadre("+6281200000011", "Playen", "Banyusoca", "kader", {"aktif"})}, at_s(0));
+    new_broadcast b;
+    b.template_text = "Halo";
+    b.audience_json = "{}";
+    broadcasts.create(b, {{contacts.find_by_phone("+6281200000011")->id, message_to("+6281200000011", 0, 0, 2)}});
+    s.enqueue(message_to("+6281299999901"));
+    auto c = *s.claim_next(at_s(10), std::string("m1"));
+    s.mark_sent(c.part.id, "m1", 1, at_s(11));
+    c = *s.claim_next(at_s(12), std::string("m1"));
+    s.mark_failed_permanent(c.part.id, failure("+CMS ERROR: 38", 38), at_s(13));
+  }
+  {
+    // The database as step 10 left it, with step 11's tables, views and triggers gone.
+    database db(dir.path() / "siaran.db");
+    std::vector<std::string> drops;
+    {
+      statement q(db, "SELECT 'DROP ' || type || ' ' || name FROM sqlite_schema WHERE name LIKE 'part\\_%' ESCAPE '\\' "
+                      "OR name LIKE 'broadcast\\_tallies%' ESCAPE '\\' OR name LIKE 'contact\\_facet%' ESCAPE '\\' "
+                      "OR name LIKE 'broadcast\\_recipients%' ESCAPE '\\' OR name = 'broadcasts_event' "
+                      "ORDER BY type = 'table'");
+      step_scope scope(q);
+      while (q.step()) drops.push_back(q.text(0));
+    }
+    REQUIRE(drops.size() > 10);
+    for (const std::string& drop : drops) db.exec(drop.c_str(), "undoing schema step 11");
+    db.exec("PRAGMA user_version = 10", "undoing schema step 11");
+  }
+  store s(dir.path() / "siaran.db");
+  database db(dir.path() / "siaran.db");
+  CHECK_FALSE(rows_of(db, counters[0].kept).empty());
+  check_counters(db, "the migration");
+}
