@@ -53,6 +53,8 @@ std::string describe(const at::response& answer, std::string_view command) {
       return "no answer to " + std::string(command) + " (" + answer.detail + ")";
     case at::channel_error::device_gone:
       return answer.detail;
+    case at::channel_error::interrupted:
+      return std::string(command) + " interrupted: " + answer.detail;
   }
   return answer.detail;
 }

@@ -122,6 +122,7 @@ asio::awaitable<void> modem::run() {
 asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
   while (true) {
     const ending init = co_await initialise(*current);
+    if (init == ending::init_failed && co_await answers_again(*current)) continue;
     if (init != ending::ready) co_return init;
     became_ready_ = true;
     init_failure_.clear();
@@ -140,6 +141,25 @@ asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
       set_state(modem_state::initialising, "not answering; initialising again");
     }
   }
+}
+
+// A modem that stopped answering with its port open (firmware hung, or restarting) is asked
+// "AT" every probe_interval and initialised the moment it answers: reopening the port with a
+// growing backoff left one that was back after a 20 s hang idle for up to a minute. A port
+// that vanished, or a modem silent for longer than probe_for, is reopened as before.
+asio::awaitable<bool> modem::answers_again(session& current) {
+  if (!options_.recover || stopping_ || current.chat.consecutive_timeouts() == 0) co_return false;
+  std::chrono::milliseconds waited{0};
+  while (waited < options_.probe_for) {
+    if (stopping_ || current.chat.device_gone() || current.read_ended) co_return false;
+    const at::response answer = co_await current.chat.execute(make_command("AT", "", options_.probe_interval));
+    if (answer.error == at::channel_error::none) {
+      spdlog::info("{}: answering again; initialising", options_.id);
+      co_return true;
+    }
+    waited += options_.probe_interval;
+  }
+  co_return false;
 }
 
 asio::awaitable<void> modem::teardown(std::shared_ptr<session> current) {
@@ -220,8 +240,16 @@ void modem::initialise_again(session& current, const std::string& why) {
 void modem::on_restart_announced(session& current, std::string_view line) {
   const bool announces_restart = line == "RDY" || line == "^SYSSTART" ||
                                  (line.starts_with("+CPIN:") && at::trim(line.substr(6)) != "READY");
-  if (!announces_restart || (status_.state != modem_state::ready && status_.state != modem_state::sending)) return;
-  initialise_again(current, "it restarted (\"" + std::string(line.substr(0, 16)) + "\")");
+  if (status_.state == modem_state::initialising && line.starts_with("+CPIN:")) {
+    run_wake_->wake();  // unlock_sim may be waiting for a busy SIM: it has an answer now
+    return;
+  }
+  if (!announces_restart) return;
+  if (status_.state != modem_state::ready && status_.state != modem_state::sending) return;
+  const std::string why = "it restarted (\"" + std::string(line.substr(0, 16)) + "\")";
+  // A restarted modem forgot the AT+CMGS in flight: waiting out its timeout kept it idle.
+  if (status_.state == modem_state::sending) current.chat.interrupt(why);
+  initialise_again(current, why);
 }
 
 asio::awaitable<void> modem::check_health(session& current) {
@@ -254,10 +282,12 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
   }
   at::command cmd = make_command("AT+CMGS=" + std::to_string(part.tpdu_length), "+CMGS:", options_.send_timeout);
   cmd.pdu = part.pdu;
+  cmd.probe_after = options_.send_probe_after;
   // A busy flag rather than a change of state: on_state is not told.
   status_.state = modem_state::sending;
   const at::response answer = co_await on(*current, std::move(cmd));
-  if (answer.error == at::channel_error::timeout || answer.error == at::channel_error::prompt_timeout) {
+  if (answer.error == at::channel_error::timeout || answer.error == at::channel_error::prompt_timeout ||
+      answer.error == at::channel_error::interrupted) {
     // It may hang: no other part until an initialisation has shown it answers again (a second
     // when it does). Waiting for max_timeouts cost the parts given to it meanwhile an attempt
     // and a retry delay each.
@@ -270,11 +300,12 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
   // A modem answers +CMGS: <mr> only once the network took the message (27.005 §3.5.1): the
   // part is sent even when the OK after it came garbled or not at all, and a resend would
   // reach the phone twice.
-  if (answer.message_reference) {
+  const std::optional<int> reference = at::message_reference_in(answer.lines);
+  if (reference) {
     if (!answer.success) spdlog::warn("{}: {} after +CMGS: {}; the part is sent", options_.id,
-                                      describe(answer, "AT+CMGS"), *answer.message_reference);
+                                      describe(answer, "AT+CMGS"), *reference);
     ++status_.sent;
-    result.reference = answer.message_reference;
+    result.reference = reference;
     co_return result;
   }
   ++status_.failed;
@@ -295,9 +326,8 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
     }
   } else {
     error.text = describe(answer, "AT+CMGS");
-    // Without the prompt nothing was sent; after it, the network may have the message.
-    error.maybe_sent = answer.error == at::channel_error::timeout ||
-                       answer.error == at::channel_error::device_gone;
+    // Without the PDU nothing was sent; after it, the network may have the message.
+    error.maybe_sent = answer.pdu_written;
   }
   result.error = std::move(error);
   co_return result;

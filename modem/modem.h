@@ -83,6 +83,14 @@ struct modem_options {
   std::chrono::milliseconds register_timeout{std::chrono::seconds(60)};
   std::chrono::milliseconds register_poll{std::chrono::seconds(2)};
   std::chrono::milliseconds send_timeout{std::chrono::seconds(60)};
+  // AT+CMGS without an answer this long: the modem is probed with "AT" meanwhile, so one that
+  // hung and came back is noticed at once rather than at send_timeout. Real sends take 1-5 s,
+  // slow networks several more; a probe is a character a busy modem may take as an abort.
+  std::chrono::milliseconds send_probe_after{std::chrono::seconds(20)};
+  // A modem that stops answering with its port open is asked "AT" this often, for up to
+  // `probe_for`, and initialised the moment it answers; only then is the port reopened.
+  std::chrono::milliseconds probe_interval{std::chrono::seconds(1)};
+  std::chrono::milliseconds probe_for{std::chrono::minutes(10)};
   std::chrono::milliseconds health_interval{std::chrono::seconds(30)};
   std::chrono::milliseconds poll_interval{std::chrono::seconds(120)};
   int max_timeouts = 3;  // consecutive command timeouts that make the modem unhealthy
@@ -141,6 +149,8 @@ class modem {
   asio::awaitable<ending> serve(std::shared_ptr<session> current);
   asio::awaitable<void> teardown(std::shared_ptr<session> current);
   asio::awaitable<ending> initialise(session& current);
+  asio::awaitable<ending> initialise_sequence(session& current);
+  asio::awaitable<bool> answers_again(session& current);
   asio::awaitable<bool> run_steps(session& current, std::span<const init_step> steps);
   asio::awaitable<bool> unlock_sim(session& current);
   asio::awaitable<bool> wait_for_registration(session& current);

@@ -47,9 +47,10 @@ asio::awaitable<void> modem::inbox_loop(std::shared_ptr<session> current) {
       co_await current->inbox_wake.wait(forever);
       continue;
     }
+    const sequence_lock::guard alone = co_await current->sequence.acquire();
+    if (current->ended) break;
     if (current->work.empty()) {
-      current->scan_requested = false;
-      co_await scan_storage(*current);
+      if (std::exchange(current->scan_requested, false)) co_await scan_storage(*current);
       continue;
     }
     inbox_work next = std::move(current->work.front());
@@ -96,7 +97,8 @@ asio::awaitable<void> modem::scan_storage(session& current) {
 asio::awaitable<std::optional<std::string>> modem::reread(session& current, int index) {
   const at::response answer = co_await on(current, make_command("AT+CMGR=" + std::to_string(index), "+CMGR:", 10s));
   std::vector<stored_pdu> found = answer.success ? parse_stored_pdus(answer.lines) : std::vector<stored_pdu>{};
-  if (found.empty()) co_return std::nullopt;
+  // An empty slot (a bare OK, or "+CMGR: 0,,0") holds no message, not an undecodable one.
+  if (found.empty() || found.front().empty_slot()) co_return std::nullopt;
   co_return std::move(found.front().pdu);
 }
 

@@ -18,8 +18,15 @@ namespace siaran::modem {
 using namespace std::chrono_literals;
 using namespace answers;
 
+// The inbox may be half-way through reading another storage: it finishes first, since the
+// initialisation's ATZ and AT+CPMS would move mem1 under its AT+CMGR.
 asio::awaitable<modem::ending> modem::initialise(session& current) {
   set_state(modem_state::initialising, "initialising");
+  const sequence_lock::guard alone = co_await current.sequence.acquire();
+  co_return co_await initialise_sequence(current);
+}
+
+asio::awaitable<modem::ending> modem::initialise_sequence(session& current) {
   if (!co_await run_steps(current, reset_steps())) co_return ending::init_failed;
   co_await read_identity(current, device_identity_queries());
   current.family = family_of(status_.identity.manufacturer);

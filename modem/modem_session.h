@@ -12,6 +12,7 @@
 #include "modem/asio.h"
 #include "modem/at/channel.h"
 #include "modem/modem.h"
+#include "modem/sequence_lock.h"
 
 namespace siaran::modem {
 
@@ -74,13 +75,17 @@ struct modem::session {
   session(std::unique_ptr<at::byte_stream> device, const at::timer_factory& timers, const std::string& name)
       : raw(std::move(device)),
         watched(*raw),
-        chat(watched, timers, at::channel_options{name}),
-        inbox_wake(timers) {}
+        chat(watched, timers, at::channel_options{name, std::chrono::seconds(1)}),
+        inbox_wake(timers),
+        sequence(timers) {}
 
   std::unique_ptr<at::byte_stream> raw;
   watched_stream watched;
   at::channel chat;
   modem::wakeable inbox_wake;
+  // Held by an initialisation as a whole and by each inbox step (storage choice, then reads
+  // and deletes there).
+  sequence_lock sequence;
   std::deque<inbox_work> work;
   bool scan_requested = false;
   bool ended = false;

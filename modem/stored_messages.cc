@@ -18,6 +18,7 @@ std::optional<int> number_at(std::string_view text) {
 struct header {
   std::optional<int> index;
   int stat = 0;
+  std::optional<int> length;
   std::string inline_pdu;
 };
 
@@ -36,6 +37,10 @@ std::optional<header> parse_header(std::string_view line) {
   const std::optional<int> stat = number_at(line);
   if (!stat) return std::nullopt;
   result.stat = *stat;
+  // <length> is the last field before any inline PDU: "<stat>,[<alpha>],<length>".
+  const std::string_view fields = line.substr(0, line.find(' ', line.find_first_not_of(' ')));
+  const std::size_t last_comma = fields.find_last_of(',');
+  if (last_comma != std::string_view::npos) result.length = number_at(fields.substr(last_comma + 1));
   // The PDU on the same line, after the length: "+CMGR: 1,,147 0791...".
   const std::size_t space = line.find_last_of(' ');
   if (space != std::string_view::npos && is_hex(line.substr(space + 1)) && line.size() - space > 8) {
@@ -57,7 +62,7 @@ std::vector<stored_pdu> parse_stored_pdus(const std::vector<std::string>& lines)
   // A header whose PDU line is missing (the framer drops empty lines) still names a message
   // on the SIM: it is listed with an empty PDU, to be handed up as undecodable, not forgotten.
   const auto flush = [&](std::string pdu) {
-    if (pending) found.push_back({pending->index, pending->stat, std::move(pdu)});
+    if (pending) found.push_back({pending->index, pending->stat, std::move(pdu), pending->length});
     pending.reset();
   };
   for (const std::string& line : lines) {
@@ -66,7 +71,7 @@ std::vector<stored_pdu> parse_stored_pdus(const std::vector<std::string>& lines)
       if (next->inline_pdu.empty()) {
         pending = std::move(next);
       } else {
-        found.push_back({next->index, next->stat, std::move(next->inline_pdu)});
+        found.push_back({next->index, next->stat, std::move(next->inline_pdu), next->length});
       }
       continue;
     }

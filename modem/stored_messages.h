@@ -12,6 +12,10 @@ struct stored_pdu {
   std::optional<int> index;  // +CMGL gives it; for +CMGR the caller knows it
   int stat = 0;              // 0 received unread, 1 read, 2 stored unsent, 3 stored sent
   std::string pdu;           // hex, SMSC field first
+  std::optional<int> length;  // <length>: TPDU octets; 0 for an empty slot
+  // "+CMGR: 0,,0" and nothing after it: some firmwares answer AT+CMGR so for a slot without a
+  // message (an AT+CMGL listing names only slots that hold one).
+  bool empty_slot() const { return length == 0 && pdu.empty(); }
 };
 
 // The header lines ("+CMGL: <index>,<stat>,[<alpha>],<length>", "+CMGR: <stat>,[<alpha>],

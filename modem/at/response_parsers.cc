@@ -104,6 +104,13 @@ std::optional<int> parse_message_reference(std::string_view line) {
   return reference;
 }
 
+std::optional<int> message_reference_in(const std::vector<std::string>& lines) {
+  for (const std::string& line : lines) {
+    if (const std::optional<int> reference = parse_message_reference(line)) return reference;
+  }
+  return std::nullopt;
+}
+
 std::optional<storage_index> parse_storage_index(std::string_view line) {
   line = trim(line);
   if (!line.starts_with("+CMTI:") && !line.starts_with("+CDSI:")) return std::nullopt;

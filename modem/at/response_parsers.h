@@ -13,6 +13,8 @@ namespace siaran::at {
 
 // "+CMGS: <mr>[,<scts>]" (27.005 §3.5.1): the message reference, 0-255.
 std::optional<int> parse_message_reference(std::string_view line);
+// The same from the lines of an AT+CMGS answer: the first "+CMGS:" line that reads.
+std::optional<int> message_reference_in(const std::vector<std::string>& lines);
 
 // "+CMTI: <mem>,<index>" / "+CDSI: <mem>,<index>" (27.005 §3.4.1).
 struct storage_index {
