@@ -238,9 +238,9 @@ void modem::initialise_again(session& current, const std::string& why) {
 // A modem that restarted by itself (power dip, firmware watchdog) has forgotten ATE0, AT+CNMI
 // and its PIN, while its port stayed open: it says so at power-up, and only then.
 void modem::on_restart_announced(session& current, std::string_view line) {
-  const bool announces_restart = line == "RDY" || line == "^SYSSTART" ||
-                                 (line.starts_with("+CPIN:") && at::trim(line.substr(6)) != "READY");
-  if (status_.state == modem_state::initialising && line.starts_with("+CPIN:")) {
+  const std::optional<std::string> sim = at::parse_cpin(line);
+  const bool announces_restart = line == "RDY" || line == "^SYSSTART" || (sim && *sim != "READY");
+  if (status_.state == modem_state::initialising && sim) {
     run_wake_->wake();  // unlock_sim may be waiting for a busy SIM: it has an answer now
     return;
   }
@@ -254,18 +254,14 @@ void modem::on_restart_announced(session& current, std::string_view line) {
 
 asio::awaitable<void> modem::check_health(session& current) {
   const at::response csq = co_await on(current, make_command("AT+CSQ", "+CSQ:"));
-  for (const std::string& line : csq.lines) {
-    if (const auto quality = at::parse_csq(line)) status_.signal_dbm = quality->dbm;
-  }
+  if (const auto quality = first_parsed(csq, at::parse_csq)) status_.signal_dbm = quality->dbm;
   const at::response creg = co_await on(current, make_command("AT+CREG?", "+CREG:"));
-  for (const std::string& line : creg.lines) {
-    if (const auto registration = at::parse_registration(line, true)) {
-      if (status_.registration != registration->stat) {
-        spdlog::info("{}: registration {} -> {}", options_.id,
-                     status_.registration ? *status_.registration : -1, registration->stat);
-      }
-      status_.registration = registration->stat;
+  if (const auto registration = first_parsed(creg, solicited_registration)) {
+    if (status_.registration != registration->stat) {
+      spdlog::info("{}: registration {} -> {}", options_.id, status_.registration ? *status_.registration : -1,
+                   registration->stat);
     }
+    status_.registration = registration->stat;
   }
 }
 

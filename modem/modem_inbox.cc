@@ -83,7 +83,7 @@ asio::awaitable<void> modem::scan_storage(session& current) {
   if (!answer.success) co_return;
   for (stored_pdu& found : parse_stored_pdus(answer.lines)) {
     if (current.ended) co_return;
-    if (!found.index || found.stat > 1) continue;
+    if (!found.index || !found.stat || *found.stat > 1) continue;  // received ones only
     // A listing can be garbled where the message is not (seen with an empty PDU line in a
     // long +CMGL): read it alone before handing it up as undecodable.
     if (decode_failure(found.pdu)) {

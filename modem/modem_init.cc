@@ -35,7 +35,7 @@ asio::awaitable<modem::ending> modem::initialise_sequence(session& current) {
   co_await read_network_identity(current);
   if (!co_await run_steps(current, sms_setup_steps(current.family))) co_return ending::init_failed;
   const at::response csms = co_await on(current, make_command("AT+CSMS?", "+CSMS:"));
-  if (const auto service = value_after(csms, "+CSMS:")) current.needs_ack = field(*service, 0) == "1";
+  if (const auto service = first_parsed(csms, at::parse_csms)) current.needs_ack = service->service == 1;
   co_await choose_storage(current);
   co_await choose_indications(current);
   if (current.chat.device_gone() || stopping_) co_return ending::init_failed;
@@ -71,7 +71,7 @@ asio::awaitable<bool> modem::unlock_sim(session& current) {
       fail(answer.detail);
       co_return false;
     }
-    const std::optional<std::string> asked = value_after(answer, "+CPIN:");
+    const std::optional<std::string> asked = first_parsed(answer, at::parse_cpin);
     if (!asked) {
       if (has_code(answer, at::final_kind::cme_error, 10) || has_code(answer, at::final_kind::cme_error, 13)) {
         fail("no SIM card (" + answer.final->line + ")");
@@ -129,9 +129,7 @@ asio::awaitable<bool> modem::wait_for_registration(session& current) {
       fail(answer.detail);
       co_return false;
     }
-    for (const std::string& line : answer.lines) {
-      if (const auto registration = at::parse_registration(line, true)) status_.registration = registration->stat;
-    }
+    if (const auto registration = first_parsed(answer, solicited_registration)) status_.registration = registration->stat;
     if (status_.registration == 1 || status_.registration == 5) co_return true;
     if (waited >= options_.register_timeout) {
       fail("not registered to the network after " + std::to_string(waited.count() / 1000) +
@@ -149,10 +147,7 @@ asio::awaitable<bool> modem::wait_for_registration(session& current) {
 // what a person checks in a phone; otherwise the first storage each memory offers.
 asio::awaitable<void> modem::choose_storage(session& current) {
   const at::response offered = co_await on(current, make_command("AT+CPMS=?", "+CPMS:"));
-  std::optional<at::storage_lists> lists;
-  for (const std::string& each : offered.lines) {
-    if (each.starts_with("+CPMS:")) lists = at::parse_cpms_supported(each);
-  }
+  const std::optional<at::storage_lists> lists = first_parsed(offered, at::parse_cpms_supported);
   std::array<std::string, 3> memories = {"SM", "SM", "SM"};
   if (lists) {
     for (std::size_t i = 0; i < 3; ++i) {
@@ -175,11 +170,9 @@ asio::awaitable<void> modem::choose_storage(session& current) {
 
 asio::awaitable<void> modem::refresh_storage(session& current) {
   const at::response answer = co_await on(current, make_command("AT+CPMS?", "+CPMS:"));
-  for (const std::string& line : answer.lines) {
-    if (const auto use = at::parse_cpms_current(line)) {
-      status_.storage.clear();
-      for (const at::storage_use& slot : *use) status_.storage.push_back({slot.memory, slot.used, slot.total});
-    }
+  if (const auto use = first_parsed(answer, at::parse_cpms_current)) {
+    status_.storage.clear();
+    for (const at::storage_use& slot : *use) status_.storage.push_back({slot.memory, slot.used, slot.total});
   }
 }
 
@@ -202,10 +195,8 @@ asio::awaitable<void> modem::read_identity(session& current,
   for (const identity_query& query : queries) {
     const at::response answer =
         co_await on(current, make_command(std::string(query.command), std::string(query.prefix)));
-    if (!answer.success || answer.lines.empty()) continue;
-    std::string_view value = answer.lines.front();
-    if (value.starts_with(query.prefix)) value.remove_prefix(query.prefix.size());
-    status_.identity.*query.field = unquote(value);
+    if (!answer.success) continue;
+    if (std::optional<std::string> value = query.parse(answer.lines)) status_.identity.*query.field = std::move(*value);
   }
 }
 
@@ -214,13 +205,11 @@ asio::awaitable<void> modem::read_network_identity(session& current) {
   co_await read_identity(current, sim_identity_queries());
   co_await on(current, make_command("AT+COPS=3,0"));  // long alphanumeric operator names
   const at::response cops = co_await on(current, make_command("AT+COPS?", "+COPS:"));
-  if (const auto value = value_after(cops, "+COPS:")) status_.identity.operator_name = field(*value, 2);
+  if (const auto selection = first_parsed(cops, at::parse_cops)) status_.identity.operator_name = selection->name;
   const at::response csca = co_await on(current, make_command("AT+CSCA?", "+CSCA:"));
-  if (const auto value = value_after(csca, "+CSCA:")) status_.identity.smsc = field(*value, 0);
+  if (const auto centre = first_parsed(csca, at::parse_csca)) status_.identity.smsc = centre->number;
   const at::response csq = co_await on(current, make_command("AT+CSQ", "+CSQ:"));
-  for (const std::string& line : csq.lines) {
-    if (const auto quality = at::parse_csq(line)) status_.signal_dbm = quality->dbm;
-  }
+  if (const auto quality = first_parsed(csq, at::parse_csq)) status_.signal_dbm = quality->dbm;
 }
 
 }  // namespace siaran::modem
