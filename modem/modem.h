@@ -14,6 +14,7 @@
 #include "modem/at/command.h"
 #include "modem/at/timer.h"
 #include "modem/init_sequence.h"
+#include "modem/lifecycle.h"
 #include "modem/modem_status.h"
 #include "sms/pdu_decoder.h"
 #include "sms/submit_encoder.h"
@@ -134,7 +135,7 @@ class modem {
   modem_status status() const { return status_; }
   // Without copying the whole status: the dispatcher asks every modem several times a second.
   modem_state state() const { return status_.state; }
-  bool idle() const { return status_.state == modem_state::ready; }
+  bool idle() const { return life_.state() == life_state::ready; }
   // False once run() has ended: after stop(), or a final failure, or any failure without
   // `recover`.
   bool running() const { return running_; }
@@ -160,7 +161,7 @@ class modem {
   asio::awaitable<void> read_identity(session& current, std::span<const identity_query> queries);
   asio::awaitable<void> read_network_identity(session& current);
   asio::awaitable<void> check_health(session& current);
-  void initialise_again(session& current, const std::string& why);
+  void initialise_again(const std::string& why);
   void on_restart_announced(session& current, std::string_view line);
   asio::awaitable<ending> supervise(session& current);
   asio::awaitable<void> inbox_loop(std::shared_ptr<session> current);
@@ -176,7 +177,7 @@ class modem {
 
   void on_urc(session& current, const at::urc& code);
   void fail(std::string reason, bool final = false);
-  void set_state(modem_state state, std::string reason);
+  void set_state(life_state state, std::string reason);
   bool hand_up_report(const std::string& pdu);
 
   asio::io_context& io_;
@@ -185,7 +186,8 @@ class modem {
   at::timer_factory timers_;
   std::unique_ptr<wakeable> run_wake_;
   std::shared_ptr<session> session_;
-  modem_status status_;
+  lifecycle life_;
+  modem_status status_;  // status_.state is life_.shown()
   message_receiver message_receiver_;
   report_receiver report_receiver_;
   state_receiver state_receiver_;
@@ -194,7 +196,6 @@ class modem {
   bool pin_rejected_ = false;
   std::string init_failure_;
   std::vector<std::shared_ptr<session>> retired_;  // ports whose reader never ended
-  bool became_ready_ = false;  // since the port was last opened: the recovery ladder restarts
   // (memory, index) -> PDU of stored messages the receiver refused, so the warning is logged
   // once per message, not at every poll.
   std::map<std::pair<std::string, int>, std::string> refused_;

@@ -21,7 +21,7 @@ using namespace answers;
 // The inbox may be half-way through reading another storage: it finishes first, since the
 // initialisation's ATZ and AT+CPMS would move mem1 under its AT+CMGR.
 asio::awaitable<modem::ending> modem::initialise(session& current) {
-  set_state(modem_state::initialising, "initialising");
+  set_state(life_state::initialising, "initialising");
   const sequence_lock::guard alone = co_await current.sequence.acquire();
   co_return co_await initialise_sequence(current);
 }
@@ -137,7 +137,7 @@ asio::awaitable<bool> modem::wait_for_registration(session& current) {
            "; 3 means denied: check the SIM is active)");
       co_return false;
     }
-    set_state(modem_state::initialising, "waiting for network registration");
+    set_state(life_state::initialising, "waiting for network registration");
     if (!co_await pause(options_.register_poll)) co_return false;
     waited += options_.register_poll;
   }

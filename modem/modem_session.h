@@ -92,7 +92,6 @@ struct modem::session {
   bool read_ended = false;
   bool inbox_running = false;
   bool needs_ack = false;  // AT+CSMS service 1: +CMT/+CDS want +CNMA (27.005 §3.4.4)
-  bool initialise_again = false;  // on the same port, before the next part (modem::initialise_again)
   std::string memory = "SM";  // mem1: where AT+CMGR/CMGL/CMGD read and delete
   modem_family family = modem_family::generic;
 };
