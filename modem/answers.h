@@ -7,9 +7,10 @@
 #include <string_view>
 
 #include "modem/at/command.h"
+#include "modem/at/network_parsers.h"
 
-// Small helpers the modem logic uses to ask and read answers (not a parser per answer: those
-// are in modem/at/response_parsers.h).
+// Small helpers the modem logic uses to ask and to read answers. They read no answer's
+// fields themselves: each answer has its parser in modem/at/response_parsers.h.
 namespace siaran::modem::answers {
 
 // One expected prefix at most: g++ 12 cannot keep a braced list alive across co_await.
@@ -18,13 +19,19 @@ at::command make_command(std::string text, std::string prefix = "",
 
 bool has_code(const at::response& answer, at::final_kind kind, int code);
 
-// The first line starting with `prefix`, without it and its blanks.
-std::optional<std::string> value_after(const at::response& answer, std::string_view prefix);
+// The value of the first line of `answer` that `parse` reads (at::parse_csq, ...).
+template <typename Parser>
+auto first_parsed(const at::response& answer, Parser parse) -> decltype(parse(std::string_view{})) {
+  for (const std::string& line : answer.lines) {
+    if (auto value = parse(line)) return value;
+  }
+  return std::nullopt;
+}
 
-std::string unquote(std::string_view text);
-
-// Field `n` (0-based) of a comma-separated answer, quotes removed.
-std::string field(std::string_view text, std::size_t n);
+// AT+CREG?'s answer: the solicited form, with <n> first.
+inline std::optional<at::registration> solicited_registration(std::string_view line) {
+  return at::parse_registration(line, true);
+}
 
 // "AT+X answered +CME ERROR: 3", "no answer to AT+X (...)", "device gone: ...".
 std::string describe(const at::response& answer, std::string_view command);

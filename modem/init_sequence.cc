@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/ascii.h"
+#include "modem/at/identity_parsers.h"
 
 namespace siaran::modem {
 namespace {
@@ -43,14 +44,14 @@ constexpr std::array indications = {
 };
 
 const std::array device_identity = {
-    identity_query{"AT+CGMI", "+CGMI:", &modem_identity::manufacturer},
-    identity_query{"AT+CGMM", "+CGMM:", &modem_identity::model},
-    identity_query{"AT+CGMR", "+CGMR:", &modem_identity::revision},
-    identity_query{"AT+CGSN", "+CGSN:", &modem_identity::imei},
+    identity_query{"AT+CGMI", "+CGMI:", at::parse_manufacturer, &modem_identity::manufacturer},
+    identity_query{"AT+CGMM", "+CGMM:", at::parse_model, &modem_identity::model},
+    identity_query{"AT+CGMR", "+CGMR:", at::parse_revision, &modem_identity::revision},
+    identity_query{"AT+CGSN", "+CGSN:", at::parse_imei, &modem_identity::imei},
 };
 
 const std::array sim_identity = {
-    identity_query{"AT+CIMI", "+CIMI:", &modem_identity::imsi},
+    identity_query{"AT+CIMI", "+CIMI:", at::parse_imsi, &modem_identity::imsi},
 };
 
 }  // namespace

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "modem/modem_status.h"
 
@@ -38,10 +40,11 @@ struct indication_row {
 };
 std::span<const indication_row> indication_rows();
 
-// One identity question and where its answer goes.
+// One identity question, the parser of its answer, and where the value goes.
 struct identity_query {
   std::string_view command;
-  std::string_view prefix;  // the answer's prefix when the modem uses one ("+CGMI:"), else ""
+  std::string_view prefix;  // the answer's prefix when the modem uses one ("+CGMI:")
+  std::optional<std::string> (*parse)(const std::vector<std::string>& lines);
   std::string modem_identity::*field;
 };
 // The device answers these before its SIM is unlocked (so a modem that fails on its PIN still

@@ -59,13 +59,24 @@ void modem::stop() {
 void modem::fail(std::string reason, bool final) {
   spdlog::warn("{}: failed: {}", options_.id, reason);
   status_.final = final;
-  set_state(modem_state::failed, std::move(reason));
+  set_state(life_state::failed, std::move(reason));
 }
 
-void modem::set_state(modem_state state, std::string reason) {
-  if (state == status_.state && reason == status_.reason) return;  // e.g. each registration poll
-  status_.state = state;
+void modem::set_state(life_state next, std::string reason) {
+  const life_state before = life_.state();
+  if (!life_.move_to(next)) {
+    spdlog::error("{}: no move from {} to {} in the modem's life; staying {}", options_.id, to_string(before),
+                  to_string(next), to_string(before));
+    return;
+  }
+  if (life_.shown() == status_.state && reason == status_.reason) return;  // e.g. each registration poll
+  status_.state = life_.shown();
   status_.reason = std::move(reason);
+  // Ready <-> sending happens with every part, and a rest only adds to the failure's reason
+  // when it retries: neither is news for on_state.
+  const bool every_part = (before == life_state::ready && next == life_state::sending) ||
+                          (before == life_state::sending && next == life_state::ready);
+  if (every_part || next == life_state::resting) return;
   if (state_receiver_) state_receiver_(status_);
 }
 
@@ -77,7 +88,7 @@ asio::awaitable<bool> modem::pause(std::chrono::milliseconds duration) {
 asio::awaitable<void> modem::run() {
   std::chrono::milliseconds backoff = options_.backoff_initial;
   while (!stopping_) {
-    set_state(modem_state::initialising, "opening " + options_.port);
+    set_state(life_state::opening, "opening " + options_.port);
     std::shared_ptr<session> current;
     try {
       auto device = open_();
@@ -94,13 +105,12 @@ asio::awaitable<void> modem::run() {
       session_ = current;
       current->chat.on_urc([this, raw = current.get()](const at::urc& code) { on_urc(*raw, code); });
       current->chat.start(io_);
-      became_ready_ = false;
       why = co_await serve(current);
       co_await teardown(current);
       if (why == ending::stopped) break;
       // The ladder restarts once the modem was ready: its next reopen waits the shortest.
-      if (std::exchange(became_ready_, false)) backoff = options_.backoff_initial;
-      if (status_.state != modem_state::failed) {
+      if (life_.ready_since_opened()) backoff = options_.backoff_initial;
+      if (life_.state() != life_state::failed) {
         fail(current->chat.device_gone() ? "device gone (unplugged?); reopening " + options_.port
              : init_failure_.empty()      ? "stopped answering"
                                           : init_failure_);
@@ -108,12 +118,14 @@ asio::awaitable<void> modem::run() {
     }
     if (why == ending::final || !options_.recover || stopping_) break;
     spdlog::info("{}: trying again in {} ms", options_.id, backoff.count());
-    status_.reason += "; retrying in " + std::to_string(backoff.count() / 1000) + " s";
+    set_state(life_state::resting, status_.reason + "; retrying in " + std::to_string(backoff.count() / 1000) + " s");
     if (!co_await pause(backoff)) break;
     backoff = std::min(backoff * 2, options_.backoff_max);
   }
-  if (status_.state != modem_state::failed) {
-    set_state(modem_state::failed, "stopped");
+  if (life_.state() == life_state::resting) {
+    set_state(life_state::failed, status_.reason);  // stopped while resting: the failure stands
+  } else if (life_.state() != life_state::failed) {
+    set_state(life_state::failed, "stopped");
   }
 }
 
@@ -123,12 +135,12 @@ asio::awaitable<void> modem::run() {
 asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
   while (true) {
     const ending init = co_await initialise(*current);
+    if (init == ending::init_failed && co_await answers_again(*current)) continue;
     if (init != ending::ready) co_return init;
-    became_ready_ = true;
     init_failure_.clear();
     spdlog::info("{}: ready ({} {}, {})", options_.id, status_.identity.manufacturer,
                  status_.identity.model, status_.identity.operator_name);
-    set_state(modem_state::ready, "");
+    set_state(life_state::ready, "");
     if (!current->inbox_running) {
       current->inbox_running = true;
       asio::co_spawn(io_, inbox_loop(current), asio::detached);
@@ -136,11 +148,30 @@ asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
     poll_storage();  // messages that arrived while nobody listened (DESIGN.md: never URCs alone)
     const ending why = co_await supervise(*current);
     if (why != ending::unhealthy || stopping_) co_return why;
-    if (status_.state != modem_state::initialising) {  // initialise_again has said why
+    if (life_.state() != life_state::initialising) {  // initialise_again has said why
       spdlog::warn("{}: not answering; initialising again", options_.id);
-      set_state(modem_state::initialising, "not answering; initialising again");
+      set_state(life_state::initialising, "not answering; initialising again");
     }
   }
+}
+
+// A modem that stopped answering with its port open (firmware hung, or restarting) is asked
+// "AT" every probe_interval and initialised the moment it answers: reopening the port with a
+// growing backoff left one that was back after a 20 s hang idle for up to a minute. A port
+// that vanished, or a modem silent for longer than probe_for, is reopened as before.
+asio::awaitable<bool> modem::answers_again(session& current) {
+  if (!options_.recover || stopping_ || current.chat.consecutive_timeouts() == 0) co_return false;
+  std::chrono::milliseconds waited{0};
+  while (waited < options_.probe_for) {
+    if (stopping_ || current.chat.device_gone() || current.read_ended) co_return false;
+    const at::response answer = co_await current.chat.execute(make_command("AT", "", options_.probe_interval));
+    if (answer.error == at::channel_error::none) {
+      spdlog::info("{}: answering again; initialising", options_.id);
+      co_return true;
+    }
+    waited += options_.probe_interval;
+  }
+  co_return false;
 }
 
 asio::awaitable<void> modem::teardown(std::shared_ptr<session> current) {
@@ -197,7 +228,7 @@ asio::awaitable<modem::ending> modem::supervise(session& current) {
                       " commands without an answer)";
       co_return ending::unhealthy;
     }
-    if (std::exchange(current.initialise_again, false)) co_return ending::unhealthy;
+    if (life_.state() == life_state::initialising) co_return ending::unhealthy;  // initialise_again
     if (woken) continue;
     co_await check_health(current);
     since_poll += options_.health_interval;
@@ -209,36 +240,39 @@ asio::awaitable<modem::ending> modem::supervise(session& current) {
 }
 
 // Not ready from now: the supervisor initialises it again on the same port.
-void modem::initialise_again(session& current, const std::string& why) {
-  current.initialise_again = true;
+void modem::initialise_again(const std::string& why) {
   spdlog::warn("{}: {}; initialising again", options_.id, why);
-  set_state(modem_state::initialising, why + "; initialising again");
+  set_state(life_state::initialising, why + "; initialising again");
   run_wake_->wake();
 }
 
 // A modem that restarted by itself (power dip, firmware watchdog) has forgotten ATE0, AT+CNMI
 // and its PIN, while its port stayed open: it says so at power-up, and only then.
 void modem::on_restart_announced(session& current, std::string_view line) {
-  const bool announces_restart = line == "RDY" || line == "^SYSSTART" ||
-                                 (line.starts_with("+CPIN:") && at::trim(line.substr(6)) != "READY");
-  if (!announces_restart || (status_.state != modem_state::ready && status_.state != modem_state::sending)) return;
-  initialise_again(current, "it restarted (\"" + std::string(line.substr(0, 16)) + "\")");
+  const std::optional<std::string> sim = at::parse_cpin(line);
+  const bool announces_restart = line == "RDY" || line == "^SYSSTART" || (sim && *sim != "READY");
+  if (life_.state() == life_state::initialising && sim) {
+    run_wake_->wake();  // unlock_sim may be waiting for a busy SIM: it has an answer now
+    return;
+  }
+  if (!announces_restart) return;
+  if (life_.state() != life_state::ready && life_.state() != life_state::sending) return;
+  const std::string why = "it restarted (\"" + std::string(line.substr(0, 16)) + "\")";
+  // A restarted modem forgot the AT+CMGS in flight: waiting out its timeout kept it idle.
+  if (life_.state() == life_state::sending) current.chat.interrupt(why);
+  initialise_again(why);
 }
 
 asio::awaitable<void> modem::check_health(session& current) {
   const at::response csq = co_await on(current, make_command("AT+CSQ", "+CSQ:"));
-  for (const std::string& line : csq.lines) {
-    if (const auto quality = at::parse_csq(line)) status_.signal_dbm = quality->dbm;
-  }
+  if (const auto quality = first_parsed(csq, at::parse_csq)) status_.signal_dbm = quality->dbm;
   const at::response creg = co_await on(current, make_command("AT+CREG?", "+CREG:"));
-  for (const std::string& line : creg.lines) {
-    if (const auto registration = at::parse_registration(line, true)) {
-      if (status_.registration != registration->stat) {
-        spdlog::info("{}: registration {} -> {}", options_.id,
-                     status_.registration ? *status_.registration : -1, registration->stat);
-      }
-      status_.registration = registration->stat;
+  if (const auto registration = first_parsed(creg, solicited_registration)) {
+    if (status_.registration != registration->stat) {
+      spdlog::info("{}: registration {} -> {}", options_.id, status_.registration ? *status_.registration : -1,
+                   registration->stat);
     }
+    status_.registration = registration->stat;
   }
 }
 
@@ -246,7 +280,7 @@ asio::awaitable<void> modem::check_health(session& current) {
 
 asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
   std::shared_ptr<session> current = session_;
-  if (!current || status_.state != modem_state::ready) {
+  if (!current || life_.state() != life_state::ready) {
     co_return send_result{std::nullopt,
                           send_error{at::failure_class::temporary, std::nullopt,
                                      "modem " + options_.id + " is not ready (" +
@@ -255,27 +289,29 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
   }
   at::command cmd = make_command("AT+CMGS=" + std::to_string(part.tpdu_length), "+CMGS:", options_.send_timeout);
   cmd.pdu = part.pdu;
-  // A busy flag rather than a change of state: on_state is not told.
-  status_.state = modem_state::sending;
+  cmd.probe_after = options_.send_probe_after;
+  set_state(life_state::sending, status_.reason);
   const at::response answer = co_await on(*current, std::move(cmd));
-  if (answer.error == at::channel_error::timeout || answer.error == at::channel_error::prompt_timeout) {
+  if (answer.error == at::channel_error::timeout || answer.error == at::channel_error::prompt_timeout ||
+      answer.error == at::channel_error::interrupted) {
     // It may hang: no other part until an initialisation has shown it answers again (a second
     // when it does). Waiting for max_timeouts cost the parts given to it meanwhile an attempt
     // and a retry delay each.
-    initialise_again(*current, "no answer to AT+CMGS");
-  } else if (status_.state == modem_state::sending) {
-    status_.state = modem_state::ready;
+    initialise_again("no answer to AT+CMGS");
+  } else if (life_.state() == life_state::sending) {
+    set_state(life_state::ready, status_.reason);
   }
 
   send_result result;
   // A modem answers +CMGS: <mr> only once the network took the message (27.005 §3.5.1): the
   // part is sent even when the OK after it came garbled or not at all, and a resend would
   // reach the phone twice.
-  if (answer.message_reference) {
+  const std::optional<int> reference = at::message_reference_in(answer.lines);
+  if (reference) {
     if (!answer.success) spdlog::warn("{}: {} after +CMGS: {}; the part is sent", options_.id,
-                                      describe(answer, "AT+CMGS"), *answer.message_reference);
+                                      describe(answer, "AT+CMGS"), *reference);
     ++status_.sent;
-    result.reference = answer.message_reference;
+    result.reference = reference;
     co_return result;
   }
   ++status_.failed;
@@ -296,9 +332,8 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
     }
   } else {
     error.text = describe(answer, "AT+CMGS");
-    // Without the prompt nothing was sent; after it, the network may have the message.
-    error.maybe_sent = answer.error == at::channel_error::timeout ||
-                       answer.error == at::channel_error::device_gone;
+    // Without the PDU nothing was sent; after it, the network may have the message.
+    error.maybe_sent = answer.pdu_written;
   }
   result.error = std::move(error);
   co_return result;

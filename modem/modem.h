@@ -15,6 +15,7 @@
 #include "modem/at/command.h"
 #include "modem/at/timer.h"
 #include "modem/init_sequence.h"
+#include "modem/lifecycle.h"
 #include "modem/modem_status.h"
 #include "sms/pdu_decoder.h"
 #include "sms/submit_encoder.h"
@@ -84,6 +85,14 @@ struct modem_options {
   std::chrono::milliseconds register_timeout{std::chrono::seconds(60)};
   std::chrono::milliseconds register_poll{std::chrono::seconds(2)};
   std::chrono::milliseconds send_timeout{std::chrono::seconds(60)};
+  // AT+CMGS without an answer this long: the modem is probed with "AT" meanwhile, so one that
+  // hung and came back is noticed at once rather than at send_timeout. Real sends take 1-5 s,
+  // slow networks several more; a probe is a character a busy modem may take as an abort.
+  std::chrono::milliseconds send_probe_after{std::chrono::seconds(20)};
+  // A modem that stops answering with its port open is asked "AT" this often, for up to
+  // `probe_for`, and initialised the moment it answers; only then is the port reopened.
+  std::chrono::milliseconds probe_interval{std::chrono::seconds(1)};
+  std::chrono::milliseconds probe_for{std::chrono::minutes(10)};
   std::chrono::milliseconds health_interval{std::chrono::seconds(30)};
   std::chrono::milliseconds poll_interval{std::chrono::seconds(120)};
   int max_timeouts = 3;  // consecutive command timeouts that make the modem unhealthy
@@ -127,7 +136,7 @@ class modem {
   modem_status status() const { return status_; }
   // Without copying the whole status: the dispatcher asks every modem several times a second.
   modem_state state() const { return status_.state; }
-  bool idle() const { return status_.state == modem_state::ready; }
+  bool idle() const { return life_.state() == life_state::ready; }
   // False once run() has ended: after stop(), or a final failure, or any failure without
   // `recover`.
   bool running() const { return running_; }
@@ -142,6 +151,8 @@ class modem {
   asio::awaitable<ending> serve(std::shared_ptr<session> current);
   asio::awaitable<void> teardown(std::shared_ptr<session> current);
   asio::awaitable<ending> initialise(session& current);
+  asio::awaitable<ending> initialise_sequence(session& current);
+  asio::awaitable<bool> answers_again(session& current);
   asio::awaitable<bool> run_steps(session& current, std::span<const init_step> steps);
   asio::awaitable<bool> unlock_sim(session& current);
   asio::awaitable<bool> wait_for_registration(session& current);
@@ -151,7 +162,7 @@ class modem {
   asio::awaitable<void> read_identity(session& current, std::span<const identity_query> queries);
   asio::awaitable<void> read_network_identity(session& current);
   asio::awaitable<void> check_health(session& current);
-  void initialise_again(session& current, const std::string& why);
+  void initialise_again(const std::string& why);
   void on_restart_announced(session& current, std::string_view line);
   asio::awaitable<ending> supervise(session& current);
   asio::awaitable<void> inbox_loop(std::shared_ptr<session> current);
@@ -167,7 +178,7 @@ class modem {
 
   void on_urc(session& current, const at::urc& code);
   void fail(std::string reason, bool final = false);
-  void set_state(modem_state state, std::string reason);
+  void set_state(life_state state, std::string reason);
   bool hand_up_report(const std::string& pdu);
 
   asio::io_context& io_;
@@ -176,7 +187,8 @@ class modem {
   at::timer_factory timers_;
   std::unique_ptr<wakeable> run_wake_;
   std::shared_ptr<session> session_;
-  modem_status status_;
+  lifecycle life_;
+  modem_status status_;  // status_.state is life_.shown()
   message_receiver message_receiver_;
   report_receiver report_receiver_;
   state_receiver state_receiver_;
@@ -185,7 +197,6 @@ class modem {
   bool pin_rejected_ = false;
   std::string init_failure_;
   std::vector<std::shared_ptr<session>> retired_;  // ports whose reader never ended
-  bool became_ready_ = false;  // since the port was last opened: the recovery ladder restarts
   // (memory, index) -> PDU of stored messages the receiver refused, so the warning is logged
   // once per message, not at every poll.
   std::map<std::pair<std::string, int>, std::string> refused_;

@@ -48,9 +48,10 @@ asio::awaitable<void> modem::inbox_loop(std::shared_ptr<session> current) {
       co_await current->inbox_wake.wait(forever);
       continue;
     }
+    const sequence_lock::guard alone = co_await current->sequence.acquire();
+    if (current->ended) break;
     if (current->work.empty()) {
-      current->scan_requested = false;
-      co_await scan_storage(*current);
+      if (std::exchange(current->scan_requested, false)) co_await scan_storage(*current);
       continue;
     }
     inbox_work next = std::move(current->work.front());
@@ -83,7 +84,7 @@ asio::awaitable<void> modem::scan_storage(session& current) {
   if (!answer.success) co_return;
   for (stored_pdu& found : parse_stored_pdus(answer.lines)) {
     if (current.ended) co_return;
-    if (!found.index || found.stat > 1) continue;
+    if (!found.index || !found.stat || *found.stat > 1) continue;  // received ones only
     // A listing can be garbled where the message is not (seen with an empty PDU line in a
     // long +CMGL): read it alone before handing it up as undecodable.
     if (decode_failure(found.pdu)) {
@@ -97,7 +98,8 @@ asio::awaitable<void> modem::scan_storage(session& current) {
 asio::awaitable<std::optional<std::string>> modem::reread(session& current, int index) {
   const at::response answer = co_await on(current, make_command("AT+CMGR=" + std::to_string(index), "+CMGR:", 10s));
   std::vector<stored_pdu> found = answer.success ? parse_stored_pdus(answer.lines) : std::vector<stored_pdu>{};
-  if (found.empty()) co_return std::nullopt;
+  // An empty slot (a bare OK, or "+CMGR: 0,,0") holds no message, not an undecodable one.
+  if (found.empty() || found.front().empty_slot()) co_return std::nullopt;
   co_return std::move(found.front().pdu);
 }
 

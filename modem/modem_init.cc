@@ -19,8 +19,15 @@ namespace siaran::modem {
 using namespace std::chrono_literals;
 using namespace answers;
 
+// The inbox may be half-way through reading another storage: it finishes first, since the
+// initialisation's ATZ and AT+CPMS would move mem1 under its AT+CMGR.
 asio::awaitable<modem::ending> modem::initialise(session& current) {
-  set_state(modem_state::initialising, "initialising");
+  set_state(life_state::initialising, "initialising");
+  const sequence_lock::guard alone = co_await current.sequence.acquire();
+  co_return co_await initialise_sequence(current);
+}
+
+asio::awaitable<modem::ending> modem::initialise_sequence(session& current) {
   if (!co_await run_steps(current, reset_steps())) co_return ending::init_failed;
   co_await read_identity(current, device_identity_queries());
   current.family = family_of(status_.identity.manufacturer);
@@ -29,7 +36,7 @@ asio::awaitable<modem::ending> modem::initialise(session& current) {
   co_await read_network_identity(current);
   if (!co_await run_steps(current, sms_setup_steps(current.family))) co_return ending::init_failed;
   const at::response csms = co_await on(current, make_command("AT+CSMS?", "+CSMS:"));
-  if (const auto service = value_after(csms, "+CSMS:")) current.needs_ack = field(*service, 0) == "1";
+  if (const auto service = first_parsed(csms, at::parse_csms)) current.needs_ack = service->service == 1;
   co_await choose_storage(current);
   co_await choose_indications(current);
   if (current.chat.device_gone() || stopping_) co_return ending::init_failed;
@@ -65,7 +72,7 @@ asio::awaitable<bool> modem::unlock_sim(session& current) {
       fail(answer.detail);
       co_return false;
     }
-    const std::optional<std::string> asked = value_after(answer, "+CPIN:");
+    const std::optional<std::string> asked = first_parsed(answer, at::parse_cpin);
     if (!asked) {
       if (has_code(answer, at::final_kind::cme_error, 10) || has_code(answer, at::final_kind::cme_error, 13)) {
         fail("no SIM card (" + answer.final->line + ")");
@@ -123,9 +130,7 @@ asio::awaitable<bool> modem::wait_for_registration(session& current) {
       fail(answer.detail);
       co_return false;
     }
-    for (const std::string& line : answer.lines) {
-      if (const auto registration = at::parse_registration(line, true)) status_.registration = registration->stat;
-    }
+    if (const auto registration = first_parsed(answer, solicited_registration)) status_.registration = registration->stat;
     if (status_.registration == 1 || status_.registration == 5) co_return true;
     if (waited >= options_.register_timeout) {
       fail("not registered to the network after " + std::to_string(waited.count() / 1000) +
@@ -133,7 +138,7 @@ asio::awaitable<bool> modem::wait_for_registration(session& current) {
            "; 3 means denied: check the SIM is active)");
       co_return false;
     }
-    set_state(modem_state::initialising, "waiting for network registration");
+    set_state(life_state::initialising, "waiting for network registration");
     if (!co_await pause(options_.register_poll)) co_return false;
     waited += options_.register_poll;
   }
@@ -143,10 +148,7 @@ asio::awaitable<bool> modem::wait_for_registration(session& current) {
 // what a person checks in a phone; otherwise the first storage each memory offers.
 asio::awaitable<void> modem::choose_storage(session& current) {
   const at::response offered = co_await on(current, make_command("AT+CPMS=?", "+CPMS:"));
-  std::optional<at::storage_lists> lists;
-  for (const std::string& each : offered.lines) {
-    if (each.starts_with("+CPMS:")) lists = at::parse_cpms_supported(each);
-  }
+  const std::optional<at::storage_lists> lists = first_parsed(offered, at::parse_cpms_supported);
   std::array<std::string, 3> memories = {"SM", "SM", "SM"};
   if (lists) {
     for (std::size_t i = 0; i < 3; ++i) {
@@ -169,11 +171,9 @@ asio::awaitable<void> modem::choose_storage(session& current) {
 
 asio::awaitable<void> modem::refresh_storage(session& current) {
   const at::response answer = co_await on(current, make_command("AT+CPMS?", "+CPMS:"));
-  for (const std::string& line : answer.lines) {
-    if (const auto use = at::parse_cpms_current(line)) {
-      status_.storage.clear();
-      for (const at::storage_use& slot : *use) status_.storage.push_back({slot.memory, slot.used, slot.total});
-    }
+  if (const auto use = first_parsed(answer, at::parse_cpms_current)) {
+    status_.storage.clear();
+    for (const at::storage_use& slot : *use) status_.storage.push_back({slot.memory, slot.used, slot.total});
   }
 }
 
@@ -196,10 +196,8 @@ asio::awaitable<void> modem::read_identity(session& current,
   for (const identity_query& query : queries) {
     const at::response answer =
         co_await on(current, make_command(std::string(query.command), std::string(query.prefix)));
-    if (!answer.success || answer.lines.empty()) continue;
-    std::string_view value = answer.lines.front();
-    if (value.starts_with(query.prefix)) value.remove_prefix(query.prefix.size());
-    status_.identity.*query.field = unquote(value);
+    if (!answer.success) continue;
+    if (std::optional<std::string> value = query.parse(answer.lines)) status_.identity.*query.field = std::move(*value);
   }
 }
 
@@ -208,13 +206,11 @@ asio::awaitable<void> modem::read_network_identity(session& current) {
   co_await read_identity(current, sim_identity_queries());
   co_await on(current, make_command("AT+COPS=3,0"));  // long alphanumeric operator names
   const at::response cops = co_await on(current, make_command("AT+COPS?", "+COPS:"));
-  if (const auto value = value_after(cops, "+COPS:")) status_.identity.operator_name = field(*value, 2);
+  if (const auto selection = first_parsed(cops, at::parse_cops)) status_.identity.operator_name = selection->name;
   const at::response csca = co_await on(current, make_command("AT+CSCA?", "+CSCA:"));
-  if (const auto value = value_after(csca, "+CSCA:")) status_.identity.smsc = field(*value, 0);
+  if (const auto centre = first_parsed(csca, at::parse_csca)) status_.identity.smsc = centre->number;
   const at::response csq = co_await on(current, make_command("AT+CSQ", "+CSQ:"));
-  for (const std::string& line : csq.lines) {
-    if (const auto quality = at::parse_csq(line)) status_.signal_dbm = quality->dbm;
-  }
+  if (const auto quality = first_parsed(csq, at::parse_csq)) status_.signal_dbm = quality->dbm;
 }
 
 }  // namespace siaran::modem

@@ -13,6 +13,7 @@
 #include "modem/asio.h"
 #include "modem/at/channel.h"
 #include "modem/modem.h"
+#include "modem/sequence_lock.h"
 
 namespace siaran::modem {
 
@@ -75,20 +76,23 @@ struct modem::session {
   session(std::unique_ptr<at::byte_stream> device, const at::timer_factory& timers, const std::string& name)
       : raw(std::move(device)),
         watched(*raw),
-        chat(watched, timers, at::channel_options{name}),
-        inbox_wake(timers) {}
+        chat(watched, timers, at::channel_options{name, std::chrono::seconds(1)}),
+        inbox_wake(timers),
+        sequence(timers) {}
 
   std::unique_ptr<at::byte_stream> raw;
   watched_stream watched;
   at::channel chat;
   modem::wakeable inbox_wake;
+  // Held by an initialisation as a whole and by each inbox step (storage choice, then reads
+  // and deletes there).
+  sequence_lock sequence;
   std::deque<inbox_work> work;
   bool scan_requested = false;
   bool ended = false;
   bool read_ended = false;
   bool inbox_running = false;
   bool needs_ack = false;  // AT+CSMS service 1: +CMT/+CDS want +CNMA (27.005 §3.4.4)
-  bool initialise_again = false;  // on the same port, before the next part (modem::initialise_again)
   std::string memory = "SM";  // mem1: where AT+CMGR/CMGL/CMGD read and delete
   modem_family family = modem_family::generic;
 };

@@ -10,10 +10,10 @@
 namespace siaran::modem {
 
 enum class modem_state {
-  initialising,  // opening the port, initialising, or waiting to try again
+  initialising,  // opening the port or initialising (lifecycle.h has the finer states)
   ready,         // idle, can send
   sending,       // an AT+CMGS is in flight
-  failed,        // see reason; retried with backoff unless `final`
+  failed,        // see reason; retried with backoff (resting) unless `final`
 };
 
 std::string_view to_string(modem_state state);

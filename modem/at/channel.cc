@@ -44,6 +44,7 @@ struct channel::in_flight {
   bool done = false;
   bool awaiting_prompt = false;
   bool prompt_seen = false;
+  int probes = 0;  // "AT" written while waiting (command::probe_after)
 };
 
 struct channel::waiter {
@@ -126,9 +127,17 @@ asio::awaitable<response> channel::exchange(command cmd) {
   spdlog::trace("{}: -> {}", options_.name, flight.cmd.text);
   if (co_await write(flight.cmd.text + flight.cmd.terminator) && flight.cmd.pdu) co_await send_pdu(flight);
   if (!flight.done && flight.answer.error == channel_error::none) {
-    const bool final_in_time =
-        co_await wait_until(flight, flight.cmd.timeout, [](const in_flight& f) { return f.done; });
-    if (!final_in_time) {
+    const bool final_in_time = co_await wait_for_final(flight);
+    if (final_in_time && flight.probes > 0) {
+      need_resync_ = true;  // the probes' own answers may still come
+      if (flight.answer.error == channel_error::none && flight.answer.lines.empty()) {
+        // The final code answered a probe: the modem is back, its answer to the command lost.
+        flight.answer = response{};
+        flight.answer.error = channel_error::timeout;
+        flight.answer.pdu_written = flight.cmd.pdu && flight.prompt_seen;
+        flight.answer.detail = "no answer to " + flight.cmd.text + ", though the modem answers again";
+      }
+    } else if (!final_in_time) {
       flight.answer.error = channel_error::timeout;
       flight.answer.detail = "no final result code to " + flight.cmd.text + " within " +
                              std::to_string(flight.cmd.timeout.count()) + " ms";
@@ -154,7 +163,40 @@ asio::awaitable<void> channel::send_pdu(in_flight& flight) {
     co_await write(std::string(1, esc));
     co_return;
   }
-  co_await write(*flight.cmd.pdu + ctrl_z);
+  flight.answer.pdu_written = co_await write(*flight.cmd.pdu + ctrl_z);
+}
+
+// The final result code within the command's timeout, probing the modem meanwhile when the
+// command asks for it.
+asio::awaitable<bool> channel::wait_for_final(in_flight& flight) {
+  const auto done = [](const in_flight& f) { return f.done; };
+  if (!flight.cmd.probe_after || *flight.cmd.probe_after >= flight.cmd.timeout) {
+    co_return co_await wait_until(flight, flight.cmd.timeout, done);
+  }
+  std::chrono::milliseconds left = flight.cmd.timeout;
+  std::chrono::milliseconds step = *flight.cmd.probe_after;
+  while (left > std::chrono::milliseconds::zero()) {
+    step = std::min(step, left);
+    if (co_await wait_until(flight, step, done)) co_return true;
+    left -= step;
+    step = flight.cmd.probe_every;
+    if (left <= std::chrono::milliseconds::zero()) break;
+    ++flight.probes;
+    if (!co_await write("AT\r")) co_return true;  // gone: mark_gone has ended the flight
+  }
+  co_return flight.done;
+}
+
+void channel::interrupt(std::string reason) {
+  if (!active_ || active_->done) return;
+  const bool written = active_->answer.pdu_written || (active_->cmd.pdu && active_->prompt_seen);
+  active_->answer = response{};
+  active_->answer.error = channel_error::interrupted;
+  active_->answer.pdu_written = written;
+  active_->answer.detail = std::move(reason);
+  active_->done = true;
+  active_->deadline->cancel();
+  need_resync_ = true;
 }
 
 // Waits until `ready(flight)` or `limit` has passed; false on timeout. The reader wakes the
@@ -269,7 +311,6 @@ bool channel::on_command_line(in_flight& flight, std::string_view line) {
                                     flight.cmd.expected_prefixes.end(),
                                     [&](const std::string& prefix) { return line.starts_with(prefix); });
   if (!expected) return false;
-  if (line.starts_with("+CMGS:")) flight.answer.message_reference = parse_message_reference(line);
   flight.answer.lines.emplace_back(line);
   return true;
 }

@@ -59,6 +59,10 @@ class channel {
   // Commands that ended in a timeout since the last one that got a final result code; the
   // modem above decides when this means "unhealthy".
   int consecutive_timeouts() const { return consecutive_timeouts_; }
+
+  // Ends the command in flight now with channel_error::interrupted and `reason` (a modem that
+  // announced a restart will never answer it); the next command resyncs first.
+  void interrupt(std::string reason);
   bool device_gone() const { return gone_; }
 
  private:
@@ -72,6 +76,7 @@ class channel {
   asio::awaitable<void> send_pdu(in_flight& flight);
   asio::awaitable<bool> wait_until(in_flight& flight, std::chrono::milliseconds limit,
                                    bool (*ready)(const in_flight&));
+  asio::awaitable<bool> wait_for_final(in_flight& flight);
   asio::awaitable<bool> write(std::string bytes);
 
   void on_frame(frame&& next);

@@ -23,6 +23,12 @@ struct command {
   std::optional<std::string> pdu;
   // How long to wait for the prompt before aborting with ESC.
   std::chrono::milliseconds prompt_timeout{std::chrono::seconds(5)};
+  // For a command that may legitimately take long (AT+CMGS waits for the network): once this
+  // long has passed without a final result code, a plain "AT" is written every `probe_every`.
+  // A modem that answers the probe while the command's own answer never came has lost it (it
+  // hung and came back): the command ends at once as a timeout instead of at `timeout`.
+  std::optional<std::chrono::milliseconds> probe_after;
+  std::chrono::milliseconds probe_every{std::chrono::seconds(2)};
 };
 
 enum class channel_error {
@@ -30,6 +36,7 @@ enum class channel_error {
   timeout,         // no final result code in time
   prompt_timeout,  // no "> " in time; ESC was sent
   device_gone,     // the device vanished (EOF, EIO, ENXIO, hang-up); nothing more will work
+  interrupted,     // ended by the modem logic (channel::interrupt): the modem restarted meanwhile
 };
 
 struct response {
@@ -40,8 +47,9 @@ struct response {
   // (AT+CGMI answers a bare manufacturer line), in arrival order. Kept on timeout too:
   // Wavecom answers AT+CPIN? with "+CPIN: READY" and never says OK.
   std::vector<std::string> lines;
-  std::optional<int> message_reference;  // from "+CMGS: <mr>"
-  std::string detail;                    // what went wrong, for device_gone and timeouts
+  // The PDU after the prompt was written: from then on the network may have the message.
+  bool pdu_written = false;
+  std::string detail;  // what went wrong, for device_gone, timeouts and interruptions
 };
 
 }  // namespace siaran::at

@@ -35,6 +35,8 @@ std::optional<host_input> command_splitter::next_command() {
     }
     std::string line = buffer_.substr(0, end);
     buffer_.erase(0, end + 1);
+    // ESC outside PDU entry (a host's resync, in case it left us at the prompt) is ignored.
+    std::erase(line, escape);
     if (overflowing_ || line.size() > max_line_bytes) {
       overflowing_ = false;
       continue;

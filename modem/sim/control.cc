@@ -17,7 +17,10 @@ json state_of(const interpreter& modem, const pty_server& server) {
           {"stored", modem.storage().used()},
           {"capacity", modem.storage().capacity()},
           {"next_mr", modem.next_message_reference()},
-          {"failing_deletes", modem.failing_deletes()}};
+          {"failing_deletes", modem.failing_deletes()},
+          {"reports_stored", modem.report_storage().used()},
+          {"powered_off", modem.powered_off()},
+          {"hung", modem.hung()}};
 }
 
 json apply(const json& request, interpreter& modem, pty_server& server) {
@@ -51,6 +54,19 @@ json apply(const json& request, interpreter& modem, pty_server& server) {
     modem.emit_line(value.get<std::string>(), now);
   } else if (key == "urc_in_response") {
     modem.insert_in_next_response(value.get<std::string>());
+  } else if (key == "reboot") {
+    // {"reboot": {"boot_ms": 2000, "sim_ms": 2500}}: deaf for boot_ms, then the power-on lines,
+    // the SIM busy for sim_ms more before its "+CPIN:" line.
+    const int boot = value.value("boot_ms", 2000);
+    const int sim_ready = value.value("sim_ms", 0);
+    if (boot < 0 || sim_ready < 0) throw std::invalid_argument("boot_ms and sim_ms must not be negative");
+    modem.reboot(now, sim_time{boot}, sim_time{sim_ready});
+  } else if (key == "hang_in_send") {
+    // {"hang_in_send": {"ms": 20000}}: the next AT+CMGS is never answered and the modem hears
+    // nothing for that long.
+    const int duration = value.at("ms").get<int>();
+    if (duration < 0) throw std::invalid_argument("ms must not be negative");
+    modem.hang_in_next_send(sim_time{duration});
   } else if (key == "unplug") {
     server.unplug();
   } else if (key == "replug") {

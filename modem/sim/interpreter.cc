@@ -16,15 +16,20 @@ std::string with_leading_space(const std::string& text, bool quirk) { return qui
 }  // namespace
 
 interpreter::interpreter(modem_settings settings)
-    : settings_(std::move(settings)), storage_(settings_.storage_capacity), smsc_(settings_.smsc) {
+    : settings_(std::move(settings)),
+      storage_(settings_.storage_capacity),
+      reports_(settings_.storage_capacity),
+      smsc_(settings_.smsc) {
   if (settings_.pin) sim_state_ = sim_state::pin_required;
 }
 
-void interpreter::power_on(sim_time now) {
+void interpreter::power_on(sim_time now, sim_time sim_ready) {
   // A power cycle (first start, or a re-plug): the modem forgets its settings and what it was
   // doing; the SIM keeps its messages, its PIN state needs the PIN again, a blocked SIM stays so.
   now_ = std::max(now_, now);
   powered_on_at_ = now_;
+  off_ = false;
+  hung_ = false;
   output_.clear();
   events_.clear();
   splitter_.reset();
@@ -32,19 +37,50 @@ void interpreter::power_on(sim_time now) {
   pending_interleave_.clear();
   reset_settings();
   if (settings_.pin && sim_state_ == sim_state::ready) sim_state_ = sim_state::pin_required;
-  for (const std::string& line : settings_.profile.boot_lines) {
-    if (line.rfind("+CPIN:", 0) == 0 && sim_state_ == sim_state::pin_required)
-      emit_line("+CPIN: SIM PIN", now);
-    else
-      emit_line(line, now);
+  const auto& lines = settings_.profile.boot_lines;
+  const auto cpin = static_cast<std::size_t>(
+      std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return l.rfind("+CPIN:", 0) == 0; }) -
+      lines.begin());
+  if (sim_ready > sim_time{0}) {
+    sim_busy_ = true;
+    emit_boot_lines(0, cpin, now_);
+    events_.push_back({now_ + sim_ready, [this, cpin](sim_time at) {
+                         sim_busy_ = false;
+                         emit_boot_lines(cpin, settings_.profile.boot_lines.size(), at);
+                       }});
+  } else {
+    sim_busy_ = false;
+    emit_boot_lines(0, lines.size(), now_);
   }
   if (settings_.register_delay > sim_time{0}) {
-    events_.push_back({now_ + settings_.register_delay, [this](sim_time at) {
+    events_.push_back({now_ + sim_ready + settings_.register_delay, [this](sim_time at) {
                          if (creg_mode_ >= 1 && registration_status() == 1) emit_line("+CREG: 1", at);
                        }});
   }
   if (!settings_.profile.noise_lines.empty() && settings_.profile.noise_interval_ms > 0)
     schedule_noise(now + sim_time{settings_.profile.noise_interval_ms});
+}
+
+void interpreter::emit_boot_lines(std::size_t from, std::size_t to, sim_time now) {
+  for (std::size_t i = from; i < to; ++i) {
+    const std::string& line = settings_.profile.boot_lines[i];
+    if (line.rfind("+CPIN:", 0) == 0 && sim_state_ == sim_state::pin_required)
+      emit_line("+CPIN: SIM PIN", now);
+    else
+      emit_line(line, now);
+  }
+}
+
+void interpreter::reboot(sim_time now, sim_time boot, sim_time sim_ready) {
+  now_ = std::max(now_, now);
+  output_.clear();
+  events_.clear();
+  splitter_.reset();
+  pending_send_length_.reset();
+  pending_interleave_.clear();
+  off_ = true;
+  hung_ = false;
+  events_.push_back({now_ + boot, [this, sim_ready](sim_time at) { power_on(at, sim_ready); }});
 }
 
 void interpreter::schedule_noise(sim_time at) {
@@ -58,7 +94,7 @@ void interpreter::schedule_noise(sim_time at) {
 void interpreter::receive(std::string_view bytes, sim_time now) {
   run_due_events(now);
   // A hung modem reads nothing: what the host sends meanwhile is lost, not answered later.
-  if (silent_) return;
+  if (silent_ || off_ || hung_) return;
   splitter_.feed(bytes);
   while (auto input = splitter_.next()) {
     switch (input->what) {
@@ -133,7 +169,7 @@ void interpreter::set_silent(bool silent) {
 }
 
 void interpreter::emit(std::string bytes, sim_time delay) {
-  if (silent_) return;
+  if (silent_ || off_ || hung_) return;
   // The serial line keeps order: nothing overtakes bytes already queued.
   sim_time due = now_ + delay;
   if (!output_.empty()) due = std::max(due, output_.back().due);
@@ -177,6 +213,7 @@ void interpreter::reset_settings() {
   cmms_ = 0;
   cscs_ = "GSM";
   cnmi_ = {2, 1, 0, 0, 0};
+  mem1_ = "SM";
 }
 
 void interpreter::handle_command(const std::string& line) {
@@ -231,24 +268,34 @@ const std::vector<std::pair<std::string_view, interpreter::handler>>& interprete
   return table;
 }
 
+// 27.007 §9.2: +CME ERROR 14 "SIM busy"; 27.005 §3.2.5: +CMS ERROR 314.
 bool interpreter::require_sim() {
+  if (sim_busy_) {
+    cme_error(14);
+    return false;
+  }
   if (sim_state_ == sim_state::ready) return true;
   cme_error(sim_state_ == sim_state::pin_required ? 11 : 12);
   return false;
 }
 
 bool interpreter::require_sim_for_sms() {
+  if (sim_busy_) {
+    cms_error(314);
+    return false;
+  }
   if (sim_state_ == sim_state::ready) return true;
   cms_error(sim_state_ == sim_state::pin_required ? 311 : 316);
   return false;
 }
 
 int interpreter::registration_status() const {
-  if (sim_state_ != sim_state::ready) return 0;
+  if (sim_busy_ || sim_state_ != sim_state::ready) return 0;
   return now_ < powered_on_at_ + settings_.register_delay ? 2 : 1;
 }
 
 void interpreter::do_cpin(const extended_command& command) {
+  if (sim_busy_) return cme_error(14);
   if (command.kind == form::query) {
     static constexpr std::array<std::string_view, 3> names{"READY", "SIM PIN", "SIM PUK"};
     const std::string line = "+CPIN: " + std::string(names[static_cast<std::size_t>(sim_state_)]);

@@ -38,6 +38,13 @@ struct modem_settings {
   sim_time register_delay{0};        // "searching" (+CREG: x,2) until then
   sim_time report_delay{2000};       // status report after an accepted SUBMIT with TP-SRR
   sim_time send_delay{0};            // network latency of AT+CMGS
+  // Where status reports are stored with AT+CNMI ds=2: "SM" beside the messages, or a storage
+  // of their own that mem1 must be switched to before AT+CMGR reads them (Huawei K3715 and
+  // others offer "SR"); such a modem refuses to route them as +CDS (ds=1).
+  std::string report_memory = "SM";
+  // AT+CMGR on an empty slot answers "+CMGR: 0,,0" and OK instead of a bare OK, as some
+  // firmwares do.
+  bool empty_slot_header = false;
   std::chrono::sys_seconds wall_clock_at_power_on{};  // for SCTS and discharge times
   int utc_offset_minutes = 7 * 60;                     // the network's time zone (WIB)
 };
@@ -58,7 +65,14 @@ class interpreter {
 
   // A power cycle: settings back to defaults, then the profile's power-on URCs (SIM800 "RDY"
   // ...). Schedules registration and noise. Call once before use, and again on a re-plug.
-  void power_on(sim_time now);
+  // `sim_ready`: the SIM answers "busy" (+CME ERROR: 14) until then, and its "+CPIN:" line
+  // and the boot lines after it come only then.
+  void power_on(sim_time now, sim_time sim_ready = sim_time{0});
+
+  // A restart by itself (power dip, firmware watchdog) with the port still open: at once deaf
+  // and mute, as when powered off (what was in progress is lost); `boot` later, power_on().
+  void reboot(sim_time now, sim_time boot, sim_time sim_ready);
+  bool powered_off() const { return off_; }
 
   void receive(std::string_view bytes, sim_time now);
 
@@ -89,6 +103,10 @@ class interpreter {
   // busy or worn out: the host must not store it twice when it reads it again).
   void fail_next_deletes(int count, int cms);
   int failing_deletes() const { return failing_deletes_; }
+  // The next AT+CMGS hangs the modem once its PDU is in: no answer to it, ever, and nothing
+  // read or sent for `duration` (firmware stuck talking to the network).
+  void hang_in_next_send(sim_time duration) { hang_in_send_ = duration; }
+  bool hung() const { return hung_; }
   // A hung modem: input is swallowed and nothing is sent until cleared.
   void set_silent(bool silent);
   bool silent() const { return silent_; }
@@ -103,6 +121,7 @@ class interpreter {
   // State, for tests and the control acks.
   std::uint8_t next_message_reference() const { return next_mr_; }
   const sim_storage& storage() const { return storage_; }
+  const sim_storage& report_storage() const { return reports_; }
   bool echo() const { return echo_; }
 
  private:
@@ -130,7 +149,9 @@ class interpreter {
   bool require_sim_for_sms();
   int registration_status() const;
   sms::timestamp network_time(sim_time at) const;
-  void announce_new_message(std::size_t index, const std::string& prefix);
+  void announce_new_message(std::size_t index, const std::string& prefix, const std::string& memory);
+  void emit_boot_lines(std::size_t from, std::size_t to, sim_time now);
+  sim_storage& mem1() { return mem1_ == "SM" ? storage_ : reports_; }
   void schedule_noise(sim_time at);
   static const std::vector<std::pair<std::string_view, handler>>& handlers();
 
@@ -154,6 +175,8 @@ class interpreter {
 
   modem_settings settings_;
   sim_storage storage_;
+  sim_storage reports_;  // settings_.report_memory when it is not "SM"
+  std::string mem1_ = "SM";
   command_splitter splitter_;
   std::deque<output_chunk> output_;
   std::vector<scheduled> events_;
@@ -166,6 +189,10 @@ class interpreter {
   sim_state sim_state_ = sim_state::ready;
   int pin_tries_left_ = 3;
   bool silent_ = false;
+  bool off_ = false;       // rebooting: nothing read or sent
+  bool hung_ = false;      // hang_in_next_send() is under way
+  std::optional<sim_time> hang_in_send_;
+  bool sim_busy_ = false;  // powered on, the SIM not yet answering
   bool echo_ = true;
   int cmee_ = 0;
   int creg_mode_ = 0;

@@ -72,17 +72,25 @@ void interpreter::do_cscs(const extended_command& command) {
   answer({});
 }
 
-// One storage, the SIM's "SM", for reading, writing and receiving.
+// The SIM's "SM" for everything, and `report_memory` as a second choice for mem1 when status
+// reports have a storage of their own.
 void interpreter::do_cpms(const extended_command& command) {
-  if (command.kind == form::test) return answer({"+CPMS: (\"SM\"),(\"SM\"),(\"SM\")"});
+  const std::string& reports = settings_.report_memory;
+  if (command.kind == form::test) {
+    const std::string first = reports == "SM" ? "(\"SM\")" : "(\"SM\",\"" + reports + "\")";
+    return answer({"+CPMS: " + first + ",(\"SM\"),(\"SM\")"});
+  }
   if (!require_sim_for_sms()) return;
   const std::string counts = storage_counts(storage_);
   if (command.kind == form::query)
-    return answer({"+CPMS: \"SM\"," + counts + ",\"SM\"," + counts + ",\"SM\"," + counts});
+    return answer({"+CPMS: \"" + mem1_ + "\"," + storage_counts(mem1()) + ",\"SM\"," + counts + ",\"SM\"," + counts});
   if (command.args.empty() || command.args.size() > 3) return cms_error(cms_invalid_pdu_parameter);
-  for (const std::string& memory : command.args)
-    if (memory != "SM") return cms_error(cms_operation_not_allowed);
-  std::string line = "+CPMS: " + counts;
+  for (std::size_t i = 0; i < command.args.size(); ++i) {
+    const std::string& memory = command.args[i];
+    if (memory != "SM" && (i != 0 || memory != reports)) return cms_error(cms_operation_not_allowed);
+  }
+  mem1_ = command.args[0];
+  std::string line = "+CPMS: " + storage_counts(mem1());
   for (std::size_t i = 1; i < 3; ++i) line += "," + counts;
   answer({line});
 }
@@ -103,6 +111,8 @@ void interpreter::do_cnmi(const extended_command& command) {
     const auto value = given ? int_arg(command.args, i) : std::optional<int>(0);
     const int maximum = i == 3 ? max_ds : maxima[i];
     if (!value || *value < 0 || *value > maximum) return answer({}, "ERROR");
+    // A modem with a storage of its own for status reports only stores them (ds=2).
+    if (i == 3 && *value == 1 && settings_.report_memory != "SM") return answer({}, "ERROR");
     wanted[i] = *value;
   }
   if (command.args.size() > wanted.size()) return answer({}, "ERROR");
@@ -147,6 +157,12 @@ void interpreter::handle_pdu(const std::string& hex) {
   if (submit.tpdu_length != *announced || submit.decoded.type != sms::message_type::submit)
     return cms_error(cms_invalid_pdu_parameter);
   ++send_attempts_;
+  if (hang_in_send_) {
+    hung_ = true;
+    events_.push_back({now_ + *hang_in_send_, [this](sim_time) { hung_ = false; }});
+    hang_in_send_.reset();
+    return;
+  }
   if (failing_sends_ > 0) {
     --failing_sends_;
     return cms_error(failing_cms_);
@@ -176,11 +192,11 @@ void interpreter::do_cmgl(const extended_command& command) {
   const int stat = command.kind == form::set ? int_arg(command.args, 0).value_or(-1) : 0;
   if (stat < 0 || stat > 4) return cms_error(cms_invalid_pdu_parameter);
   std::vector<std::string> info;
-  for (std::size_t index : storage_.list(stat)) {
-    const stored_message& message = *storage_.at(index);
+  for (std::size_t index : mem1().list(stat)) {
+    const stored_message& message = *mem1().at(index);
     info.push_back(message_header("+CMGL: ", index, message));
     info.push_back(message.pdu);
-    storage_.mark_read(index);
+    mem1().mark_read(index);
   }
   answer(info);
 }
@@ -189,34 +205,35 @@ void interpreter::do_cmgr(const extended_command& command) {
   if (command.kind == form::test) return answer({});
   if (!require_sim_for_sms()) return;
   const auto index = int_arg(command.args, 0);
-  if (!index || !storage_.valid_index(static_cast<std::size_t>(*index)))
+  if (!index || !mem1().valid_index(static_cast<std::size_t>(*index)))
     return cms_error(cms_invalid_memory_index);
   const auto slot = static_cast<std::size_t>(*index);
-  const stored_message* message = storage_.at(slot);
-  if (message == nullptr) return answer({});  // an empty slot: just OK, as most modems do
+  const stored_message* message = mem1().at(slot);
+  if (message == nullptr) return answer(settings_.empty_slot_header ? std::vector<std::string>{"+CMGR: 0,,0"}
+                                                                     : std::vector<std::string>{});
   const std::vector<std::string> info{message_header("+CMGR: ", 0, *message), message->pdu};
-  storage_.mark_read(slot);
+  mem1().mark_read(slot);
   answer(info);
 }
 
 void interpreter::do_cmgd(const extended_command& command) {
-  if (command.kind == form::test) return answer({"+CMGD: (1-" + std::to_string(storage_.capacity()) + "),(0-4)"});
+  if (command.kind == form::test) return answer({"+CMGD: (1-" + std::to_string(mem1().capacity()) + "),(0-4)"});
   if (!require_sim_for_sms()) return;
   const auto index = int_arg(command.args, 0);
   const int flag = int_arg(command.args, 1).value_or(0);
   if (flag < 0 || flag > 4) return cms_error(cms_invalid_pdu_parameter);
-  if (flag == 0 && (!index || !storage_.valid_index(static_cast<std::size_t>(*index))))
+  if (flag == 0 && (!index || !mem1().valid_index(static_cast<std::size_t>(*index))))
     return cms_error(cms_invalid_memory_index);
   if (failing_deletes_ > 0) {
     --failing_deletes_;
     return cms_error(failing_deletes_cms_);
   }
-  storage_.remove(static_cast<std::size_t>(index.value_or(0)), flag);
+  mem1().remove(static_cast<std::size_t>(index.value_or(0)), flag);
   answer({});
 }
 
-void interpreter::announce_new_message(std::size_t index, const std::string& prefix) {
-  emit_line(prefix + ": \"SM\"," + std::to_string(index), now_);
+void interpreter::announce_new_message(std::size_t index, const std::string& prefix, const std::string& memory) {
+  emit_line(prefix + ": \"" + memory + "\"," + std::to_string(index), now_);
 }
 
 std::vector<std::size_t> interpreter::inject_sms(const std::string& from, const std::string& text,
@@ -238,7 +255,7 @@ std::vector<std::size_t> interpreter::inject_sms(const std::string& from, const 
     const auto index = storage_.store({message_stat::received_unread, part.pdu, part.tpdu_length});
     if (!index) continue;  // SIM full: the network keeps it; nothing is announced
     stored.push_back(*index);
-    if (cnmi_[1] == 1) announce_new_message(*index, "+CMTI");
+    if (cnmi_[1] == 1) announce_new_message(*index, "+CMTI", "SM");
   }
   return stored;
 }
@@ -262,8 +279,10 @@ bool interpreter::deliver_status_report(std::uint8_t message_reference, std::uin
   if (cnmi_[3] == 1) {
     emit("\r\n+CDS: " + std::to_string(part.tpdu_length) + "\r\n" + part.pdu + "\r\n", sim_time{0});
   } else if (cnmi_[3] == 2) {
-    const auto index = storage_.store({message_stat::received_unread, part.pdu, part.tpdu_length});
-    if (index) announce_new_message(*index, "+CDSI");
+    const std::string& memory = settings_.report_memory;
+    sim_storage& into = memory == "SM" ? storage_ : reports_;
+    const auto index = into.store({message_stat::received_unread, part.pdu, part.tpdu_length});
+    if (index) announce_new_message(*index, "+CDSI", memory);
   }
   return true;
 }

@@ -3,6 +3,7 @@
 // table, the URC registry and the response parsers. The first byte chooses the chunk sizes.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,22 @@ void parse_everything(std::string_view line, const urc_registry& urcs) {
   (void)parse_cpms_supported(line);
   (void)parse_cpms_current(line);
   (void)parse_cpms_set(line);
+  (void)parse_cpin(line);
+  (void)parse_csms(line);
+  (void)parse_csca(line);
+  (void)parse_cops(line);
+  (void)parse_cmgl_header(line);
+  (void)parse_cmgr_header(line);
+}
+
+// Identity answers are read from the whole answer, not one line.
+void parse_identities(const std::vector<std::string>& lines) {
+  (void)parse_manufacturer(lines);
+  (void)parse_model(lines);
+  (void)parse_revision(lines);
+  (void)parse_imei(lines);
+  (void)parse_imsi(lines);
+  (void)message_reference_in(lines);
 }
 
 }  // namespace
@@ -42,9 +59,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<frame> whole = framer(urcs.pdu_prefixes()).feed(bytes);
   if (pieces != whole) __builtin_trap();  // chunking must never change the frames
 
+  std::vector<std::string> lines;
   for (const frame& f : whole) {
     if (f.text.size() > framer::max_line_bytes) __builtin_trap();
     parse_everything(f.text, urcs);
+    lines.emplace_back(f.text);
   }
+  parse_identities(lines);
   return 0;
 }

@@ -70,7 +70,7 @@ TEST_CASE("AT+CMGS waits for the prompt, sends the PDU with Ctrl-Z and returns t
   const auto answer = rig.send(cmgs(pdu_hex));
   REQUIRE(*answer);
   CHECK((*answer)->success);
-  CHECK((*answer)->message_reference == 42);
+  CHECK(message_reference_in((*answer)->lines) == 42);
   CHECK(rig.modem.writes == std::vector<std::string>{"AT+CMGS=23\r", pdu_hex + "\x1a"});
 }
 
@@ -83,7 +83,7 @@ TEST_CASE("a +CMTI in the middle of +CMGS is delivered as a URC and CMGS keeps i
   };
   const auto answer = rig.send(cmgs(pdu_hex));
   REQUIRE(*answer);
-  CHECK((*answer)->message_reference == 43);
+  CHECK(message_reference_in((*answer)->lines) == 43);
   CHECK((*answer)->lines == std::vector<std::string>{"+CMGS: 43"});
   REQUIRE(rig.urcs.size() == 1);
   CHECK(rig.urcs[0].line == "+CMTI: \"SM\",5");
@@ -288,7 +288,7 @@ TEST_CASE("a modem that trickles one byte at a time is understood", "[at][channe
   };
   const auto answer = rig.send(cmgs(pdu_hex));
   REQUIRE(*answer);
-  CHECK((*answer)->message_reference == 7);
+  CHECK(message_reference_in((*answer)->lines) == 7);
   REQUIRE(rig.urcs.size() == 1);
   CHECK(rig.urcs[0].prefix == "^RSSI:");
 }

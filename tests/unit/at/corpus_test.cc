@@ -6,16 +6,14 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "channel_rig.h"
+#include "corpus_samples.h"
 #include "modem/at/framer.h"
 #include "modem/at/response_parsers.h"
 #include "modem/at/result_code.h"
@@ -24,15 +22,9 @@
 using namespace std::chrono_literals;
 using namespace siaran::at;
 using nlohmann::json;
+using namespace siaran::at::test;
 
 namespace {
-
-struct sample {
-  std::string name;
-  json meta;
-  std::string bytes;
-  std::string device() const { return meta["device"].is_string() ? meta["device"].get<std::string>() : "?"; }
-};
 
 // Samples this layer cannot or should not check, and why. Each name must exist.
 const std::map<std::string, std::string> exclusions = {
@@ -48,39 +40,7 @@ const std::map<std::string, std::string> exclusions = {
     {"mm_test_cesq_response_2", "+CESQ has no parser in this layer (the modem uses +CSQ)"},
 };
 
-std::filesystem::path corpus_dir() { return std::filesystem::path(SIARAN_CORPUS_DIR) / "at-responses"; }
-
-std::vector<sample> load_corpus() {
-  const auto dir = corpus_dir();
-  REQUIRE(std::filesystem::is_directory(dir));
-  std::vector<sample> samples;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().extension() != ".json") continue;
-    sample s;
-    s.name = entry.path().stem().string();
-    std::ifstream meta(entry.path());
-    s.meta = json::parse(meta);
-    std::ifstream raw(dir / s.meta["file"].get<std::string>(), std::ios::binary);
-    std::ostringstream bytes;
-    bytes << raw.rdbuf();
-    s.bytes = bytes.str();
-    samples.push_back(std::move(s));
-  }
-  std::sort(samples.begin(), samples.end(), [](const sample& a, const sample& b) { return a.name < b.name; });
-  REQUIRE_FALSE(samples.empty());
-  return samples;
-}
-
-const std::vector<sample>& corpus() {
-  static const std::vector<sample> samples = load_corpus();
-  return samples;
-}
-
 bool excluded(const sample& s) { return exclusions.count(s.name) > 0; }
-const json& expected(const sample& s) { return s.meta["expected"]; }
-bool expects(const sample& s, const char* key) { return expected(s).is_object() && expected(s).contains(key); }
-std::string command_of(const sample& s) { return s.meta["command"].get<std::string>(); }
-std::string content_of(const sample& s) { return s.meta["content"].get<std::string>(); }
 
 // Gammu stores LF-only dumps; real modems send CRLF. Both must give the same lines.
 std::string with_crlf(std::string_view bytes) {
@@ -93,14 +53,6 @@ std::string with_crlf(std::string_view bytes) {
 }
 
 std::vector<frame> frames_of(std::string_view bytes) { return framer().feed(bytes); }
-
-std::vector<std::string> lines_of(std::string_view bytes) {
-  std::vector<std::string> lines;
-  for (const frame& f : frames_of(std::string(bytes) + "\r\n")) {
-    if (f.kind == frame_kind::line || f.kind == frame_kind::pdu) lines.push_back(std::string(trim(f.text)));
-  }
-  return lines;
-}
 
 // A sample that is a modem's answer to one command the channel can send.
 bool is_command_exchange(const sample& s) {
@@ -269,7 +221,7 @@ TEST_CASE("corpus AT+CMGS answers give the message reference and peel off vendor
     if (!expects(s, "message_reference")) continue;
     INFO(s.name << " (" << s.device() << ")");
     const channel_run run = run_command(s, s.bytes);
-    CHECK(run.answer.message_reference == expected(s)["message_reference"].get<int>());
+    CHECK(message_reference_in(run.answer.lines) == expected(s)["message_reference"].get<int>());
     std::vector<std::string> urc_names;
     for (const urc& code : run.urcs) urc_names.push_back(code.prefix.substr(0, code.prefix.size() - 1));
     if (expects(s, "interleaved_urcs")) CHECK(urc_names == expected(s)["interleaved_urcs"].get<std::vector<std::string>>());

@@ -34,9 +34,11 @@ TEST_CASE("every unresponsive spell starts with a re-initialisation, not only th
   CHECK(rig.opens == 1);
 }
 
-TEST_CASE("a failed re-initialisation reopens the port, the waits doubling up to the cap", "[modem][health]") {
+TEST_CASE("a modem silent past its probing has its port reopened, the waits doubling up to the cap",
+          "[modem][health]") {
   auto options = modem_rig::default_options();
   options.backoff_max = 8s;
+  options.probe_for = 0s;
   modem_rig rig{options};
   rig.fake.silent = true;
   REQUIRE(rig.advance_until([&] { return rig.opens == 6; }, 30min, 100ms));
@@ -55,6 +57,7 @@ TEST_CASE("a failed re-initialisation reopens the port, the waits doubling up to
 
 TEST_CASE("a modem ready again after reopens starts the ladder over", "[modem][health]") {
   auto options = modem_rig::default_options();
+  options.probe_for = 0s;
   modem_rig rig{options};
   rig.fake.silent = true;
   REQUIRE(rig.advance_until([&] { return rig.opens == 4; }, 30min, 100ms));
@@ -87,4 +90,18 @@ TEST_CASE("a SIM asking for its PUK after a reopen stays failed with its reason,
   CHECK(rig.opens == 2);
   CHECK(rig.count("AT+CPIN=\"1234\"") == 0);
   CHECK_FALSE(rig.driver->running());
+}
+
+TEST_CASE("a modem silent with its port open is probed, and initialised on that port the moment it answers",
+          "[modem][health]") {
+  modem_rig rig;
+  rig.fake.silent = true;
+  REQUIRE(rig.advance_until([&] { return rig.driver->status().state == modem_state::failed; }, 10min, 100ms));
+  // Long enough for a reopen ladder to have grown.
+  REQUIRE_FALSE(rig.advance_until([&] { return rig.opens > 1; }, 2min, 100ms));
+  rig.fake.silent = false;
+  const auto answered = rig.clock.now();
+  REQUIRE(rig.advance_until([&] { return rig.driver->status().state == modem_state::ready; }, 1min, 100ms));
+  CHECK(rig.clock.now() - answered <= 3s);  // one probe round (resync and AT), then initialisation
+  CHECK(rig.opens == 1);
 }

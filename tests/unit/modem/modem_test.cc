@@ -372,8 +372,11 @@ TEST_CASE("a modem that stops answering is initialised again on the same port", 
   CHECK(rig.opens == 1);
 }
 
-TEST_CASE("a modem still silent after the re-initialisation has its port reopened", "[modem][health]") {
-  modem_rig rig;
+TEST_CASE("a modem still silent after the re-initialisation and its probing has its port reopened",
+          "[modem][health]") {
+  auto options = modem_rig::default_options();
+  options.probe_for = 0s;
+  modem_rig rig{options};
   rig.fake.silent = true;
   REQUIRE(rig.advance_until([&] { return rig.opens == 2; }, 10min));
   rig.fake.silent = false;

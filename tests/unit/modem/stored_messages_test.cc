@@ -43,3 +43,13 @@ TEST_CASE("an AT+CMGL header without its PDU line, or with one that is not hex, 
   CHECK(found[3].index == 3);
   CHECK(found[3].pdu.empty());
 }
+
+TEST_CASE("an empty slot answered as \"+CMGR: 0,,0\" is an empty slot, not a message without its PDU") {
+  const auto found = parse_stored_pdus({"+CMGR: 0,,0"});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].empty_slot());
+  const auto garbled = parse_stored_pdus({"+CMGR: 0,,23"});  // a message whose PDU line was lost
+  REQUIRE(garbled.size() == 1);
+  CHECK_FALSE(garbled[0].empty_slot());
+  CHECK(garbled[0].length == 23);
+}

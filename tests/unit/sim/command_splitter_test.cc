@@ -46,3 +46,9 @@ TEST_CASE("an overlong command line is dropped up to its CR") {
   splitter.feed("XYZ\rAT\r");
   CHECK(splitter.next()->text == "AT");
 }
+
+TEST_CASE("an ESC in command mode is ignored, as a host's resync sends it before AT") {
+  command_splitter splitter;
+  splitter.feed("\x1B" "AT\r");
+  CHECK(splitter.next()->text == "AT");
+}

@@ -180,6 +180,27 @@ TEST_CASE("a status report is stored and announced by +CDSI when CNMI ds=2") {
   CHECK(report.status == 0x41);
 }
 
+TEST_CASE("status reports kept in a storage of their own are read after AT+CPMS selects it") {
+  modem_settings settings;
+  settings.report_memory = "SR";
+  settings.empty_slot_header = true;
+  sim_rig rig(settings);
+  rig.send("AT+CNMI=2,1,0,2,0");
+  CHECK(rig.send("AT+CPMS=?") == "\r\n+CPMS: (\"SM\",\"SR\"),(\"SM\"),(\"SM\")\r\n" + std::string(ok));
+  send_sms(rig, submit_pdu("x"));
+  CHECK(rig.modem.deliver_status_report(1, 0x41, rig.now));
+  CHECK(rig.advance(0ms) == "\r\n+CDSI: \"SR\",1\r\n");
+  CHECK(rig.modem.storage().used() == 0);
+  // Read in "SM", slot 1 is empty: this firmware says so with a header of length 0.
+  CHECK(rig.send("AT+CMGR=1") == "\r\n+CMGR: 0,,0\r\n" + std::string(ok));
+  CHECK(rig.send("AT+CPMS=\"SR\"") == "\r\n+CPMS: 1,30,0,30,0,30\r\n" + std::string(ok));
+  const sms::decoded_pdu report = sms::decode_pdu_hex(pdu_line_of(rig.send("AT+CMGR=1")));
+  CHECK(report.status == 0x41);
+  CHECK(rig.send("AT+CMGD=1") == ok);
+  CHECK(rig.modem.report_storage().used() == 0);
+  CHECK(rig.send("AT+CPMS=\"SM\",\"SR\"") == "\r\n+CMS ERROR: 302\r\n");  // mem2 is "SM" only
+}
+
 TEST_CASE("without CNMI ds no status report is indicated, and an unknown reference is refused") {
   sim_rig rig;
   send_sms(rig, submit_pdu("x"));

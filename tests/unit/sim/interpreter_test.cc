@@ -190,3 +190,22 @@ TEST_CASE("a power cycle forgets the settings but keeps the SIM's messages") {
   CHECK(rig.send("AT") == "AT\r" + std::string(ok));
   CHECK(rig.modem.storage().used() == 1);
 }
+
+TEST_CASE("a reboot is deaf and mute for the boot time, then RDY, and the SIM answers busy until its +CPIN") {
+  modem_settings settings = with_profile("simcom-sim800");
+  settings.pin = "1234";
+  sim_rig rig(settings);
+  CHECK(rig.send("AT+CPIN=\"1234\"") == ok);
+  rig.modem.reboot(rig.now, 2000ms, 2500ms);
+  CHECK(rig.modem.powered_off());
+  CHECK(rig.send("AT") == "");
+  CHECK(rig.advance(1999ms) == "");
+  CHECK(rig.advance(1ms) == "\r\nRDY\r\n\r\n+CFUN: 1\r\n");
+  CHECK_FALSE(rig.modem.powered_off());
+  CHECK(rig.send("AT") == "AT\r" + std::string(ok));  // settings forgotten: echo is on again
+  rig.send("ATE0");
+  rig.send("AT+CMEE=1");
+  CHECK(rig.send("AT+CPIN?") == "\r\n+CME ERROR: 14\r\n");
+  CHECK(rig.advance(2500ms) == "\r\n+CPIN: SIM PIN\r\n\r\nCall Ready\r\n\r\nSMS Ready\r\n");
+  CHECK(rig.send("AT+CPIN?") == "\r\n+CPIN: SIM PIN\r\n" + std::string(ok));
+}
