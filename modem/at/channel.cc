@@ -45,6 +45,9 @@ struct channel::in_flight {
   bool awaiting_prompt = false;
   bool prompt_seen = false;
   int probes = 0;  // "AT" written while waiting (command::probe_after)
+
+  // Once the modem prompted for the PDU, the PDU may be out, however the command ends.
+  bool pdu_may_be_out() const { return answer.pdu_written || (cmd.pdu && prompt_seen); }
 };
 
 struct channel::waiter {
@@ -132,9 +135,10 @@ asio::awaitable<response> channel::exchange(command cmd) {
       need_resync_ = true;  // the probes' own answers may still come
       if (flight.answer.error == channel_error::none && flight.answer.lines.empty()) {
         // The final code answered a probe: the modem is back, its answer to the command lost.
+        const bool written = flight.pdu_may_be_out();
         flight.answer = response{};
         flight.answer.error = channel_error::timeout;
-        flight.answer.pdu_written = flight.cmd.pdu && flight.prompt_seen;
+        flight.answer.pdu_written = written;
         flight.answer.detail = "no answer to " + flight.cmd.text + ", though the modem answers again";
       }
     } else if (!final_in_time) {
@@ -163,7 +167,9 @@ asio::awaitable<void> channel::send_pdu(in_flight& flight) {
     co_await write(std::string(1, esc));
     co_return;
   }
-  flight.answer.pdu_written = co_await write(*flight.cmd.pdu + ctrl_z);
+  // A write that fails half-way (the device vanished) may still have put the PDU out: the
+  // prompt was seen, so mark_gone keeps the part in doubt; only a success is recorded here.
+  if (co_await write(*flight.cmd.pdu + ctrl_z)) flight.answer.pdu_written = true;
 }
 
 // The final result code within the command's timeout, probing the modem meanwhile when the
@@ -189,7 +195,7 @@ asio::awaitable<bool> channel::wait_for_final(in_flight& flight) {
 
 void channel::interrupt(std::string reason) {
   if (!active_ || active_->done) return;
-  const bool written = active_->answer.pdu_written || (active_->cmd.pdu && active_->prompt_seen);
+  const bool written = active_->pdu_may_be_out();
   active_->answer = response{};
   active_->answer.error = channel_error::interrupted;
   active_->answer.pdu_written = written;
@@ -333,7 +339,9 @@ void channel::mark_gone(std::string reason, bool closed_here) {
   spdlog::log(closed_here ? spdlog::level::debug : spdlog::level::err, "{}: device gone ({})", options_.name,
               gone_reason_);
   if (active_) {
+    const bool written = active_->pdu_may_be_out();
     active_->answer = gone_response();
+    active_->answer.pdu_written = written;
     active_->done = true;
     active_->deadline->cancel();
   }
