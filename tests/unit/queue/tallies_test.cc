@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The counters schema step 11 keeps by triggers (part_tallies, broadcast_tallies,
 // broadcast_recipients, contact_facets) equal a recount of the rows they count after every kind of change the store,
 // the books, a prune or a person with sqlite3 makes, and the migration fills them from the rows
@@ -17,7 +18,7 @@
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
-using siaran::test::TempDir;
+using siaran::test::temp_dir;
 
 namespace {
 
@@ -94,7 +95,7 @@ status_report report(const std::string& modem, int reference, const std::string&
 }
 
 struct fixture {
-  TempDir dir;
+  temp_dir dir;
   store s{dir.path() / "siaran.db"};
   contact_book contacts{s};
   broadcast_book broadcasts{s};
@@ -182,7 +183,7 @@ TEST_CASE("the counters equal a recount after every kind of change", "[queue][ta
 }
 
 TEST_CASE("the migration fills the counters from the rows already there", "[queue][tallies]") {
-  TempDir dir;
+  temp_dir dir;
   {
     store s(dir.path() / "siaran.db");
     contact_book contacts(s);
