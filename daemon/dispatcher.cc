@@ -7,6 +7,7 @@
 
 #include "common/redaction.h"
 #include "daemon/wall_clock.h"
+#include "daemon/whole_resend.h"
 
 namespace siaran::daemon {
 namespace {
@@ -37,10 +38,12 @@ int window_for(std::size_t can_send) { return static_cast<int>(std::min<std::siz
 }  // namespace
 
 dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
-                       std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics)
+                       std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics,
+                       concat_reference_allocator& references)
     : io_(io),
       writes_(writes),
       store_(store),
+      references_(references),
       pool_(pool),
       entries_(std::move(entries)),
       settings_(settings),
@@ -174,11 +177,12 @@ asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& ch
   }
   std::erase_if(head_.parts, [&, i = std::size_t{0}](const candidate&) mutable { return taken[i++]; });
   // A claim that fails half-way through (a lock) keeps the ones before it: they are `sending`.
-  const auto claim = [wanted = std::move(wanted), at = wall_clock_now()](queue::store& s) {
+  const auto claim = [this, wanted = std::move(wanted), at = wall_clock_now()](queue::store& s) {
     std::vector<std::optional<queue::claimed_part>> out;
     for (const wanted_claim& w : wanted) {
       try {
-        out.push_back(s.claim(w.part_id, w.modem, at, w.moved_from));
+        out.push_back(w.moved_from ? claim_moved(s, w.part_id, w.modem, *w.moved_from, at)
+                                   : s.claim(w.part_id, w.modem, at));
       } catch (const queue::store_error&) {
         if (out.empty()) throw;
         break;
@@ -193,6 +197,23 @@ asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& ch
     last_claims_at_ = now;
     launch(chosen[i].modem, std::move(*claimed[i]));
   }
+}
+
+// On the writer thread: a part moved to `modem` off `from` (gone or resting). When part of its
+// message went out from another modem, the phone could never join the rest to it: the whole
+// message goes again from `modem` under a new reference, its first part claimed now.
+std::optional<queue::claimed_part> dispatcher::claim_moved(queue::store& s, std::int64_t part_id,
+                                                           const std::string& modem, const std::string& from,
+                                                           queue::timestamp at) {
+  const auto split = s.split_by_move(part_id, modem);
+  if (!split) return s.claim(part_id, modem, at, from);
+  const auto expires = split->expires_at.value_or(at + std::chrono::hours(48));
+  const std::uint8_t reference = references_.allocate(split->recipient, at, expires);
+  const std::string reason = "modem " + from + " stopped part-way through this long message; sent again whole from " +
+                             modem + " so that the phone can join it";
+  s.resend_whole(split->id, parts_again(*split, reference, at), modem, reason, at);
+  spdlog::warn("message {} to {}: {}", split->id, common::redacted_number(split->recipient), reason);
+  return s.claim_part_of(split->id, 1, modem, at);
 }
 
 // Reads the head of the queue again when new work was queued, when the last read is older than

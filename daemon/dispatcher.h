@@ -20,6 +20,7 @@
 #include "daemon/dispatch/modem_choice.h"
 #include "daemon/dispatch/modem_rest.h"
 #include "daemon/dispatch/token_bucket.h"
+#include "daemon/concat_references.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_thread.h"
 #include "modem/asio.h"
@@ -42,8 +43,10 @@ class dispatcher {
  public:
   // `entries` are the pool's, in the same order (operator, per-minute cap). `store` is used
   // only in jobs on `writes`.
+  // `references` gives a long message sent again whole its new concatenation reference.
   dispatcher(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
-             std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics);
+             std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics,
+             concat_reference_allocator& references);
 
   void start();
   // Something changed: a modem became ready or finished a send.
@@ -85,6 +88,8 @@ class dispatcher {
   asio::awaitable<std::invoke_result_t<Job&, queue::store&>> in_store(const Job& job);
   asio::awaitable<bool> read_head_if_outdated(std::chrono::steady_clock::time_point now, std::size_t can_send);
   asio::awaitable<void> read_head(std::chrono::steady_clock::time_point now, std::size_t can_send);
+  std::optional<queue::claimed_part> claim_moved(queue::store& s, std::int64_t part_id, const std::string& modem,
+                                                 const std::string& from, queue::timestamp at);
   asio::awaitable<void> claim_chosen(const std::vector<assignment>& chosen, std::chrono::steady_clock::time_point now);
   asio::awaitable<void> expire_now_and_then(std::chrono::steady_clock::time_point now);
   const std::vector<modem_slot>& slots(std::chrono::steady_clock::time_point now);
@@ -109,6 +114,7 @@ class dispatcher {
   asio::io_context& io_;
   store_thread& writes_;
   queue::store& store_;
+  concat_reference_allocator& references_;
   modem::pool& pool_;
   std::vector<modem::modem_entry> entries_;
   dispatch_settings settings_;

@@ -114,7 +114,7 @@ class service::impl {
       pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))),
       metrics_(config_.modems.size()),
       dispatcher_(io_, writer_, writes_.store, *pool_, modem_entries(config_), dispatch_settings_of(config_),
-                  metrics_),
+                  metrics_, concat_references_),
       inbound_(io_, writer_, writes_.store, *pool_, {config_.region, config_.inbox.reassembly_timeout}, metrics_),
       watch_(io_, writer_, writes_.store),
       writer_broadcaster_(writes_.store, writes_.contacts, writes_.broadcasts, [this] { post_queued(); },
@@ -337,12 +337,12 @@ class service::impl {
   // Declared after the books they use, so that they are joined before the books close.
   store_thread writer_;
   store_thread reader_;
+  concat_reference_allocator concat_references_;  // one for the API, broadcasts, replies and resends
   std::unique_ptr<modem::pool> pool_;
   send_metrics metrics_;
   dispatcher dispatcher_;
   inbound inbound_;
   store_watch watch_;
-  concat_reference_allocator concat_references_;  // one for the API, broadcasts and replies
   broadcaster writer_broadcaster_;
   broadcaster reader_broadcaster_;
   inbox::reply_router router_;

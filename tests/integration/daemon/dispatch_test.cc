@@ -188,3 +188,49 @@ TEST_CASE("long and short messages mixed go out at the throttle's rate, not belo
   INFO("60 parts in " << took.count() << " s: " << rate << " parts/s");
   CHECK(rate >= 9.0);
 }
+
+TEST_CASE("a long message whose modem is unplugged after its first part arrives whole from one other modem",
+          "[daemon][dispatch][hangup]") {
+  daemon_settings settings;
+  sim_settings slow;
+  slow.send_delay_ms = 300;
+  settings.sims.assign(2, slow);
+  daemon_fixture d(settings);
+  const std::string text(400, 'k');  // three GSM 7-bit parts
+  const std::int64_t id = d.post("/api/v1/messages", {{"to", "081234567801"}, {"text", text}}).at("id");
+
+  std::size_t first = 0;
+  d.wait_for(
+      "/api/v1/queue",
+      [&](const json&) {
+        for (std::size_t i = 0; i < d.sim_count(); ++i) {
+          if (!d.sim(i).sends().empty()) {
+            first = i;
+            return true;
+          }
+        }
+        return false;
+      },
+      "the first part to go out");
+  d.sim(first).control({{"unplug", true}});
+  const json message = d.wait_for_state(id, "sent", 60s);
+
+  // The other modem sent all three parts under one reference: the phone can join them.
+  const std::vector<json> sends = d.sim(1 - first).sends();
+  INFO("message " << message.dump());
+  REQUIRE(sends.size() == 3);
+  std::set<int> numbers;
+  for (const json& send : sends) {
+    REQUIRE(send.at("concat").is_object());
+    CHECK(send.at("concat").at("reference") == sends[0].at("concat").at("reference"));
+    CHECK(send.at("concat").at("total") == 3);
+    numbers.insert(send.at("concat").at("part").get<int>());
+  }
+  CHECK(numbers == std::set<int>{1, 2, 3});
+  // And the API says why the recipient may see extra parts.
+  for (const json& part : message.at("parts")) {
+    CHECK(part.at("modem") == d.sim(1 - first).id());
+    CHECK(part.at("resent") == true);
+    CHECK(part.at("resent_reason").get<std::string>().find("sent again whole") != std::string::npos);
+  }
+}
