@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // One connection to the store and the books over it. Each store thread (store_thread.h) has its

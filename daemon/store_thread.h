@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A thread that owns store connections (DESIGN.md "Runtime model"): the jobs given to it run

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // /healthz's view of the store (DESIGN.md "Interfaces"), answered at once whatever the store

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A long message whose modem died or rested part-way goes out again whole from one modem, under

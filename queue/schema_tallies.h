@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Schema step 11 (schema.cc): counters kept as the rows they count change, so that the pages

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Probing whether the store can take a write, without writing.
 
 #include "queue/store_health.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Whether the store can take a write now, as /healthz reports it (DESIGN.md "Interfaces").

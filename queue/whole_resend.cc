@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A long message sent again whole from one modem, when its modem died or rested part-way
 // (store::split_by_move, store::resend_whole): its parts going out from two SIMs could never be
 // joined by the phone.

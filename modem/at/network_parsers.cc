@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/at/network_parsers.h"
 
 #include <algorithm>

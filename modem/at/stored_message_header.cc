@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/at/stored_message_header.h"
 
 #include <algorithm>

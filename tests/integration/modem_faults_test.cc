@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The modem driver against the simulated modem over real pseudo-terminals, in-process on one
 // io_context: every fault the simulator can inject (error codes, silence, garbage and noise,
 // hang-up and re-plug) ends in the right state, and inbound messages and status reports arrive

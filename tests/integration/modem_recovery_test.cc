@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How fast a modem that restarted or hung is sending again, and what its restart does to the
 // sequences in progress, over the simulator on a real pty. Figures are in the driver's time:
 // the simulator's real-time delays below are the named ones divided by `time_compression`,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // `siaran-bench --history`: siarand over a database holding two years of a district's use

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/bench/history_fill.h"
 
 #include <fmt/format.h>

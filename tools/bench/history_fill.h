@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Two years of a district's use, written straight into a fresh database for `siaran-bench

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // siarand while another program holds the store's write lock for 30 s, as a backup, a `sqlite3`
 // shell or `siaran db prune` may: the daemon keeps answering at once, says the store is busy,
 // refuses writes with 503 and Retry-After, loses nothing, and sends again as soon as the lock

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The corpus answers the modem logic reads beyond registration, signal and storage lists:
 // the SMS centre, the SIM's state, identity lines and stored-message headers, each through
 // its parser, labelled by the device the sample came from.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The real modem responses in ../shared/corpus/at-responses (ModemManager, Gammu and
