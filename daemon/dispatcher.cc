@@ -103,19 +103,28 @@ asio::awaitable<void> dispatcher::run() {
   }
 }
 
-// Runs a copy of `job` with the store on the writer thread. Whatever the job did, the count of
-// sends the store holds unrecorded is read there after it (a claim records them too). Callers
-// name their jobs (store_thread::run says why).
+// `job`, preceded by handing over the noted sends. They count as unrecorded from now on, so that
+// in_flight() never passes through zero while they travel.
 template <typename Job>
-asio::awaitable<std::invoke_result_t<Job&, queue::store&>> dispatcher::in_store(const Job& job) {
-  const auto with_store = [this, job = Job(job)]() mutable {
+auto dispatcher::with_noted_sends(Job job) {
+  unrecorded_sends_ += noted_.size();
+  return [this, noted = std::exchange(noted_, {}), job = std::move(job)]() mutable {
     struct publish_unrecorded {
       dispatcher& d;
       ~publish_unrecorded() { d.unrecorded_sends_ = d.store_.unrecorded_sends(); }
     } publish{*this};
+    for (const noted_send& n : noted) store_.note_sent(n.part_id, n.modem, n.reference, n.at);
     return job(store_);
   };
-  return writes_.run(with_store);
+}
+
+// Runs a copy of `job` with the store on the writer thread, handing the store the sends noted
+// since the last job first (the job's write transaction, or the next one, records them).
+// Whatever the job did, the count of sends the store holds unrecorded is read there after it.
+// Callers name their jobs (store_thread::run says why).
+template <typename Job>
+asio::awaitable<std::invoke_result_t<Job&, queue::store&>> dispatcher::in_store(const Job& job) {
+  return writes_.run(with_noted_sends(Job(job)));
 }
 
 // One look at the modems and the queue: assigns parts to idle modems as far as tokens allow,
@@ -276,10 +285,9 @@ bool dispatcher::claim_follows_soon(const queue::claimed_part& part) const {
 
 // Waits for nothing: the job runs before any later claim, which would record them anyway.
 void dispatcher::record_noted_sends() {
-  writes_.post("recording sent parts (the next write of the store tries again)", [this] {
-    store_.record_noted_sends();
-    unrecorded_sends_ = store_.unrecorded_sends();
-  });
+  if (noted_.empty() && unrecorded_sends_ == 0) return;
+  const auto record = [](queue::store& s) { s.record_noted_sends(); };
+  writes_.post("recording sent parts (the next write of the store tries again)", with_noted_sends(record));
 }
 
 const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
@@ -413,9 +421,7 @@ asio::awaitable<void> dispatcher::record(std::size_t modem_index, const queue::c
     co_return;
   }
   const std::string& modem_id = entries_[modem_index].id;
-  const auto note = [id = part.part.id, modem_id, reference = *result.reference, at = wall_clock_now()](
-                        queue::store& s) { s.note_sent(id, modem_id, reference, at); };
-  co_await in_store(note);
+  noted_.push_back({part.part.id, modem_id, *result.reference, wall_clock_now()});
   if (!claim_follows_soon(part)) record_noted_sends();
   ++metrics_.modems[modem_index].sent;
   load_[modem_index].rest.sent();
