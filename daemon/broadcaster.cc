@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <set>
+#include <span>
 
 #include "daemon/broadcast/template.h"
 #include "daemon/compose.h"
@@ -37,6 +38,12 @@ void add_encoding(broadcast_plan& plan, const std::string& encoding) {
     plan.encoding = "mixed";
 }
 
+// Each step of a broadcast queued in steps holds the writer about this long: the dispatcher's
+// claims wait no longer than that behind it.
+constexpr std::chrono::milliseconds step_budget{20};
+// Held parts made due per step: a few milliseconds of index updates.
+constexpr int release_step = 2000;
+
 }  // namespace
 
 broadcaster::broadcaster(queue::store& store, queue::contact_book& contacts,
@@ -59,7 +66,10 @@ broadcast_plan broadcaster::preview(const broadcast_request& request, queue::tim
 }
 
 created_broadcast broadcaster::create(const broadcast_request& request, queue::timestamp now) {
-  return commit(prepare(request, now));
+  prepared ready = prepare(request, now);
+  created_broadcast created{broadcasts_.create(ready.broadcast, ready.messages), std::move(ready.plan)};
+  queued(created, ready.broadcast.origin);
+  return created;
 }
 
 broadcaster::prepared broadcaster::prepare(const broadcast_request& request, queue::timestamp now) {
@@ -76,12 +86,43 @@ broadcaster::prepared broadcaster::prepare(const broadcast_request& request, que
   return {std::move(b), std::move(p.plan), std::move(p.messages)};
 }
 
-created_broadcast broadcaster::commit(prepared&& ready) {
-  created_broadcast created{broadcasts_.create(ready.broadcast, ready.messages), std::move(ready.plan)};
-  queued_();
-  spdlog::info("broadcast {} ({}) queued: {} recipients, {} parts, {}", created.id, ready.broadcast.origin,
-               created.plan.recipients, created.plan.parts, created.plan.encoding);
+created_broadcast broadcaster::commit(prepared&& ready, const writer_steps& on_writer) {
+  std::int64_t id = 0;
+  on_writer([&](queue::broadcast_book& writer) { id = writer.begin(ready.broadcast); });
+  try {
+    for (std::span<const queue::broadcast_message> rest(ready.messages); !rest.empty();) {
+      std::size_t added = 0;
+      on_writer([&](queue::broadcast_book& writer) { added = writer.add(id, rest, step_budget); });
+      rest = rest.subspan(added);
+    }
+    on_writer([&](queue::broadcast_book& writer) { writer.finish(id); });
+  } catch (...) {
+    discard(id, on_writer);
+    throw;
+  }
+  created_broadcast created{id, std::move(ready.plan)};
+  for (std::int64_t released = 1; released > 0;) {
+    on_writer([&](queue::broadcast_book& writer) { released = writer.release_held(id, release_step); });
+    if (released > 0) queued_();
+  }
+  queued(created, ready.broadcast.origin);
   return created;
+}
+
+// A broadcast that failed part-way (a lock held elsewhere, a full disk) goes now if it can;
+// what is left the next start-up deletes.
+void broadcaster::discard(std::int64_t id, const writer_steps& on_writer) {
+  try {
+    on_writer([&](queue::broadcast_book& writer) { writer.discard(id); });
+  } catch (const std::exception& e) {
+    spdlog::warn("broadcast {} failed while being queued and stays until the next start: {}", id, e.what());
+  }
+}
+
+void broadcaster::queued(const created_broadcast& created, const std::string& origin) {
+  queued_();
+  spdlog::info("broadcast {} ({}) queued: {} recipients, {} parts, {}", created.id, origin, created.plan.recipients,
+               created.plan.parts, created.plan.encoding);
 }
 
 broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::timestamp now,

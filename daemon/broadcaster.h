@@ -94,15 +94,21 @@ class broadcaster {
   created_broadcast create(const broadcast_request& request, queue::timestamp now);
 
   // create() in two steps, so that the long one (reading the audience, rendering and encoding
-  // every message) runs on a reader's books and only the short one on the writer's: what
-  // would be queued, then queueing it (durable before it returns; wakes the dispatcher).
+  // every message) runs on a reader's books and only the writes on the writer: what would be
+  // queued, then queueing it (durable before it returns; wakes the dispatcher).
   struct prepared {
     queue::new_broadcast broadcast;
     broadcast_plan plan;
     std::vector<queue::broadcast_message> messages;
   };
   prepared prepare(const broadcast_request& request, queue::timestamp now);
-  created_broadcast commit(prepared&& ready);
+  // Runs one step with the writer's broadcast book, on the writer thread, and returns when it
+  // has run.
+  using writer_steps = std::function<void(const std::function<void(queue::broadcast_book& writer)>& step)>;
+  // Queues it in steps of a few milliseconds each (broadcast_book::begin), each its own job of
+  // the writer, so that the dispatcher's claims go between them and sending keeps its rate
+  // while 50,000 recipients are queued. A failure part-way queues nothing.
+  created_broadcast commit(prepared&& ready, const writer_steps& on_writer);
 
  private:
   struct planned {
@@ -115,6 +121,9 @@ class broadcaster {
                concat_reference_allocator& references);
   std::string sender_tag(const std::optional<std::int64_t>& officer_id);
   std::vector<queue::contact> resolve(const queue::audience& audience);
+  void discard(std::int64_t id, const writer_steps& on_writer);
+  // Wakes the dispatcher and says so in the log.
+  void queued(const created_broadcast& created, const std::string& origin);
 
   queue::store& store_;
   queue::contact_book& contacts_;

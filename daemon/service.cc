@@ -141,6 +141,7 @@ class service::impl {
       if (e) std::rethrow_exception(e);
     };
     resolve_uncertain_parts();
+    settle_unfinished_broadcasts();
     if (!start_http()) return EX_UNAVAILABLE;
     watch_.start();
     asio::co_spawn(io_, handle_signals(), rethrow);
@@ -228,6 +229,15 @@ class service::impl {
                    part.number, part.total, part.message_id, part.modem.value_or("?"),
                    policy == queue::uncertain_policy::resend ? "sending it again (it may arrive twice)"
                                                              : "held as uncertain for a person to decide");
+    }
+  }
+
+  // A broadcast the last process was still queueing was never accepted: its messages go. One
+  // it had accepted gets the rest of its parts made due.
+  void settle_unfinished_broadcasts() {
+    if (const auto discarded = writes_.broadcasts.settle_unfinished()) {
+      spdlog::warn("{} broadcast(s) were still being queued when the daemon stopped: deleted, nothing of them was sent",
+                   discarded);
     }
   }
 

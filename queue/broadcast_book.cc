@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <limits>
 #include <string>
 
 #include "queue/broadcasts.h"
+#include "queue/held_parts.h"
 #include "queue/store.h"
 #include "queue/store_impl.h"
 
@@ -45,13 +47,26 @@ struct broadcast_statements {
       : insert_broadcast(db,
                          "INSERT INTO broadcasts (officer_id, template, audience, send_at, "
                          "priority, origin, event_id, "
-                         "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
+                         "created_at, preparing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
         insert_recipient(db,
                          "INSERT INTO broadcast_messages (broadcast_id, contact_id, message_id) "
                          "VALUES (?1, ?2, ?3)"),
-        select_broadcast(db, std::string(broadcast_columns) + "WHERE id = ?1"),
+        select_broadcast(db, std::string(broadcast_columns) + "WHERE id = ?1 AND NOT preparing"),
         list_broadcasts(db, std::string(broadcast_columns) +
-                                "WHERE (?1 = 0 OR id < ?1) AND (?3 IS NULL OR officer_id = ?3) ORDER BY id DESC LIMIT ?2"),
+                                "WHERE (?1 = 0 OR id < ?1) AND (?3 IS NULL OR officer_id = ?3) AND NOT preparing "
+                                "ORDER BY id DESC LIMIT ?2"),
+        finish_preparing(db, "UPDATE broadcasts SET preparing = 0 WHERE id = ?1 AND preparing"),
+        // Walks parts_claim: a broadcast's held parts share its priority and its hold mark (?2).
+        release_held(db,
+                     "UPDATE parts SET next_attempt_at = (SELECT send_at FROM broadcasts WHERE id = ?1) WHERE id IN "
+                     "(SELECT id FROM parts WHERE state = 'queued' AND priority = (SELECT priority FROM broadcasts "
+                     "WHERE id = ?1) AND next_attempt_at = ?2 LIMIT ?3)"),
+        held_broadcasts(db, "SELECT DISTINCT ?1 - next_attempt_at FROM parts WHERE state = 'queued' AND "
+                            "next_attempt_at >= ?2"),
+        unfinished(db, "SELECT id FROM broadcasts WHERE preparing"),
+        delete_messages(db, "DELETE FROM messages WHERE id IN (SELECT message_id FROM broadcast_messages WHERE "
+                            "broadcast_id = ?1)"),
+        delete_unfinished(db, "DELETE FROM broadcasts WHERE id = ?1 AND preparing"),
         recipient_count(db, "SELECT n FROM broadcast_recipients WHERE broadcast_id = ?1"),
         // Kept by triggers as the parts change (schema_tallies.h).
         state_counts(db, "SELECT state, n FROM broadcast_tallies WHERE broadcast_id = ?1 AND n > 0"),
@@ -78,6 +93,12 @@ struct broadcast_statements {
   statement insert_recipient;
   statement select_broadcast;
   statement list_broadcasts;
+  statement finish_preparing;
+  statement release_held;
+  statement held_broadcasts;
+  statement unfinished;
+  statement delete_messages;
+  statement delete_unfinished;
   statement recipient_count;
   statement state_counts;
   statement reply_count;
@@ -156,8 +177,72 @@ broadcast_book::~broadcast_book() = default;
 
 std::int64_t broadcast_book::create(const new_broadcast& b,
                                     const std::vector<broadcast_message>& messages) {
-  store_state& state = store_.state();
-  transaction tx(state.db, durability::full);
+  transaction tx(store_.state().db, durability::full);
+  const std::int64_t id = insert_broadcast(b, false);
+  for (const broadcast_message& m : messages) insert_recipient(id, m, std::nullopt);
+  tx.commit();
+  return id;
+}
+
+std::int64_t broadcast_book::begin(const new_broadcast& b) {
+  transaction tx(store_.state().db);
+  const std::int64_t id = insert_broadcast(b, true);
+  tx.commit();
+  return id;
+}
+
+std::size_t broadcast_book::add(std::int64_t id, std::span<const broadcast_message> messages,
+                                std::chrono::milliseconds budget) {
+  const auto until = std::chrono::steady_clock::now() + budget;
+  transaction tx(store_.state().db);
+  std::size_t added = 0;
+  while (added < messages.size() && (added == 0 || std::chrono::steady_clock::now() < until)) {
+    insert_recipient(id, messages[added++], held_mark(id));
+  }
+  tx.commit();
+  return added;
+}
+
+void broadcast_book::finish(std::int64_t id) {
+  transaction tx(store_.state().db, durability::full);
+  sql_->finish_preparing.bind(1, id).run();
+  if (store_.state().db.changes() != 1) throw store_error("finishing broadcast " + std::to_string(id) + ": it is not being prepared");
+  tx.commit();
+}
+
+std::int64_t broadcast_book::release_held(std::int64_t id, int limit) {
+  transaction tx(store_.state().db);
+  sql_->release_held.bind(1, id).bind(2, held_mark(id)).bind(3, limit).run();
+  const std::int64_t released = store_.state().db.changes();
+  tx.commit();
+  return released;
+}
+
+void broadcast_book::discard(std::int64_t id) {
+  transaction tx(store_.state().db);
+  sql_->delete_messages.bind(1, id).run();
+  sql_->delete_unfinished.bind(1, id).run();
+  tx.commit();
+}
+
+std::int64_t broadcast_book::settle_unfinished() {
+  std::vector<std::int64_t> unfinished;
+  {
+    step_scope scope(sql_->unfinished);
+    while (sql_->unfinished.step()) unfinished.push_back(sql_->unfinished.int64(0));
+  }
+  for (const std::int64_t id : unfinished) discard(id);
+  std::vector<std::int64_t> held;
+  {
+    step_scope scope(sql_->held_broadcasts);
+    sql_->held_broadcasts.bind(1, std::numeric_limits<std::int64_t>::max()).bind(2, held_floor);
+    while (sql_->held_broadcasts.step()) held.push_back(sql_->held_broadcasts.int64(0));
+  }
+  for (const std::int64_t id : held) release_held(id, -1);
+  return static_cast<std::int64_t>(unfinished.size());
+}
+
+std::int64_t broadcast_book::insert_broadcast(const new_broadcast& b, bool preparing) {
   sql_->insert_broadcast.bind(1, b.officer_id)
       .bind(2, b.template_text)
       .bind(3, b.audience_json)
@@ -166,14 +251,15 @@ std::int64_t broadcast_book::create(const new_broadcast& b,
       .bind(6, b.origin)
       .bind(7, b.event_id)
       .bind(8, millis(b.created_at))
+      .bind(9, preparing)
       .run();
-  const std::int64_t id = state.db.last_insert_rowid();
-  for (const broadcast_message& m : messages) {
-    const accepted queued = insert_message(state, m.message);
-    sql_->insert_recipient.bind(1, id).bind(2, m.contact_id).bind(3, queued.id).run();
-  }
-  tx.commit();
-  return id;
+  return store_.state().db.last_insert_rowid();
+}
+
+void broadcast_book::insert_recipient(std::int64_t id, const broadcast_message& m,
+                                      std::optional<std::int64_t> held) {
+  const accepted queued = insert_message(store_.state(), m.message, held);
+  sql_->insert_recipient.bind(1, id).bind(2, m.contact_id).bind(3, queued.id).run();
 }
 
 std::optional<broadcast_progress> broadcast_book::progress(std::int64_t id, timestamp now) {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -86,6 +87,25 @@ class broadcast_book {
 
   // The broadcast and every message, durable (synchronous=FULL) in one transaction. Returns its id.
   std::int64_t create(const new_broadcast& b, const std::vector<broadcast_message>& messages);
+
+  // A broadcast queued in steps, each a short transaction, so that the store's writer goes back
+  // to the dispatcher's claims between them: one transaction for 50,000 recipients stopped all
+  // sending for seconds. begin() stores the broadcast as preparing (list and progress do not
+  // show it); add() queues messages with their parts held (held_parts.h); finish() makes it
+  // whole, durably: from then on it is accepted; release_held() makes its parts due, a step at
+  // a time. A failure before finish() is undone by discard(); a process that died is settled at
+  // the next start (settle_unfinished).
+  std::int64_t begin(const new_broadcast& b);
+  // Queues the first of `messages` and then more while `budget` lasts; returns how many it queued.
+  std::size_t add(std::int64_t id, std::span<const broadcast_message> messages, std::chrono::milliseconds budget);
+  void finish(std::int64_t id);
+  // Makes at most `limit` (negative: all) held parts of the broadcast due; returns how many.
+  std::int64_t release_held(std::int64_t id, int limit);
+  // Deletes a broadcast still preparing, with the messages queued for it.
+  void discard(std::int64_t id);
+  // At start-up, before any claim: discards every broadcast still preparing and releases the
+  // held parts of finished ones. Returns how many it discarded.
+  std::int64_t settle_unfinished();
   std::optional<broadcast_progress> progress(std::int64_t id, timestamp now);
   // Newest first, before `before_id` (0: from the newest); only `officer_id`'s when given.
   // A finished (done or cancelled) broadcast's counts are reused for up to 30 s, as docs/api.md
@@ -109,6 +129,8 @@ class broadcast_book {
     timestamp at;
   };
   std::optional<broadcast_progress> listed_progress(std::int64_t id, timestamp now);
+  std::int64_t insert_broadcast(const new_broadcast& b, bool preparing);
+  void insert_recipient(std::int64_t id, const broadcast_message& m, std::optional<std::int64_t> held);
 
   store& store_;
   std::unique_ptr<broadcast_statements> sql_;

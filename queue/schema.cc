@@ -392,6 +392,12 @@ SELECT modem, raw_pdu, received_at FROM incoming_fragments;
     R"sql(
 ALTER TABLE parts ADD COLUMN resent_reason TEXT;
 )sql",
+    // 13: a big broadcast is queued in steps of short transactions, its parts held (not due)
+    // until the last step; until then it is `preparing`, and a process that dies meanwhile
+    // leaves it to be deleted at the next start (broadcast_book::settle_unfinished).
+    R"sql(
+ALTER TABLE broadcasts ADD COLUMN preparing INTEGER NOT NULL DEFAULT 0;
+)sql",
 };
 
 int current_version(database& db) {

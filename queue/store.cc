@@ -51,7 +51,7 @@ void expect_one_change(database& db, std::int64_t part_id, std::string_view tran
   }
 }
 
-accepted insert_message(store_state& s, const new_message& m) {
+accepted insert_message(store_state& s, const new_message& m, std::optional<std::int64_t> held_mark) {
   if (m.parts.empty()) throw store_error("queueing a message to " + m.recipient + ": it has no parts");
   if (m.client_ref) {
     auto& q = s.sql.message_by_client_ref;
@@ -79,7 +79,7 @@ accepted insert_message(store_state& s, const new_message& m) {
         .bind(5, part.tpdu_length)
         .bind(6, m.priority)
         .bind(7, optional_millis(m.expires_at))
-        .bind(8, millis(m.send_at))
+        .bind(8, held_mark.value_or(millis(m.send_at)))
         .run();
   }
   return {id, false};

@@ -51,8 +51,9 @@ std::optional<timestamp> optional_time(const statement& s, int column);
 std::optional<std::int64_t> optional_millis(const std::optional<timestamp>& t);
 
 // Inserts the message and its parts inside the caller's transaction (client_ref: an earlier
-// message with it is returned instead).
-accepted insert_message(store_state& s, const new_message& m);
+// message with it is returned instead). Parts are due at the message's send_at, or held with
+// `held_mark` as their next attempt (held_parts.h) until released.
+accepted insert_message(store_state& s, const new_message& m, std::optional<std::int64_t> held_mark = {});
 
 // Reads part_columns starting at column 0.
 part_record read_part(const statement& s);

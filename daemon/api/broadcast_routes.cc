@@ -150,8 +150,10 @@ http::response post_broadcast(api_context& c, const http::request& request) {
   if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
   try {
     broadcaster::prepared ready = c.broadcasts_out.prepare(r, wall_clock_now());
-    created_broadcast created;
-    c.on_writer([&](api_context& writer) { created = writer.broadcasts_out.commit(std::move(ready)); });
+    const auto on_writer = [&c](const std::function<void(queue::broadcast_book&)>& step) {
+      c.on_writer([&](api_context& writer) { step(writer.broadcasts); });
+    };
+    const created_broadcast created = c.broadcasts_out.commit(std::move(ready), on_writer);
     json reply = plan_json(created.plan);
     reply.erase("samples");
     reply["id"] = created.id;

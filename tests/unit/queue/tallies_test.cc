@@ -214,7 +214,8 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     REQUIRE(drops.size() > 10);
     for (const std::string& drop : drops) db.exec(drop.c_str(), "undoing schema step 11");
     db.exec("ALTER TABLE parts DROP COLUMN resent_reason", "undoing schema step 12");
-    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 and 12");
+    db.exec("ALTER TABLE broadcasts DROP COLUMN preparing", "undoing schema step 13");
+    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 13");
   }
   store s(dir.path() / "siaran.db");
   database db(dir.path() / "siaran.db");
