@@ -298,10 +298,18 @@ std::optional<contact> one_contact(statement& s) {
 }  // namespace
 
 upsert_counts contact_book::upsert(const std::vector<contact>& contacts, timestamp now) {
+  return upsert_some(contacts, now, std::chrono::milliseconds::max());
+}
+
+upsert_counts contact_book::upsert_some(std::span<const contact> contacts, timestamp now,
+                                        std::chrono::milliseconds budget) {
+  const auto started = std::chrono::steady_clock::now();
   auto& db = store_.state().db;
   transaction tx(db);
   upsert_counts counts;
   for (const auto& c : contacts) {
+    const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+    if (counts.inserted + counts.updated > 0 && spent >= budget) break;
     const auto existing = id_by_phone(sql_->contact_id_by_phone, c.phone);
     auto& s = existing ? sql_->import_contact : sql_->insert_contact;
     bind_contact(s, c);

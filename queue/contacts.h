@@ -5,10 +5,12 @@
 // write and receive the replies, and groups of contacts, in the store's database (schema step 4).
 // Phone numbers arrive here normalised (E.164) by the caller; the book never parses them.
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -108,6 +110,10 @@ class contact_book {
   // Inserts or, for a phone already stored, updates (keeping the stored opt-out: a re-imported
   // spreadsheet must not re-subscribe someone who sent BERHENTI); all in one transaction.
   upsert_counts upsert(const std::vector<contact>& contacts, timestamp now);
+  // As upsert, for the first of `contacts` and then more while `budget` lasts, in one short
+  // transaction (an import goes a step at a time: the dispatcher's claims go between). The
+  // counts say how many it took.
+  upsert_counts upsert_some(std::span<const contact> contacts, timestamp now, std::chrono::milliseconds budget);
   std::optional<contact> find(std::int64_t id);
   // By the last 8 digits, as replies and status reports name numbers in any form.
   std::optional<contact> find_by_phone(std::string_view number);

@@ -52,23 +52,21 @@ json errors_json(const std::vector<contacts::import_error>& errors) {
   return out;
 }
 
-// Rows per writer job: each a few milliseconds, so that the dispatcher's claims go between
-// them and sending keeps its rate during a 100,000-row import.
-constexpr std::size_t import_step = 250;
+// How long each step of an import holds the store's writer: the dispatcher's claims go between
+// steps, and sending keeps its rate during a 100,000-row import.
+constexpr std::chrono::milliseconds import_step{20};
 
 // The contacts upserted a step at a time. A failure part-way (a lock held elsewhere, a full
 // disk) keeps the steps before it: importing the file again finishes it, as rows are matched by
 // their number.
 queue::upsert_counts upsert_in_steps(api_context& c, const std::vector<queue::contact>& contacts) {
   queue::upsert_counts counts;
-  for (std::size_t from = 0; from < contacts.size(); from += import_step) {
-    const auto first = contacts.begin() + static_cast<std::ptrdiff_t>(from);
-    const std::vector<queue::contact> step(first, first + static_cast<std::ptrdiff_t>(
-                                                              std::min(import_step, contacts.size() - from)));
+  for (std::span<const queue::contact> rest(contacts); !rest.empty();) {
     c.on_writer([&](api_context& writer) {
-      const auto done = writer.contacts.upsert(step, wall_clock_now());
+      const auto done = writer.contacts.upsert_some(rest, wall_clock_now(), import_step);
       counts.inserted += done.inserted;
       counts.updated += done.updated;
+      rest = rest.subspan(static_cast<std::size_t>(done.inserted + done.updated));
     });
   }
   return counts;
