@@ -39,7 +39,7 @@ void add_encoding(broadcast_plan& plan, const std::string& encoding) {
 
 }  // namespace
 
-broadcaster::broadcaster(queue::store& store, queue::contact_book& contacts,
+broadcaster::broadcaster(queue::message_queue& store, queue::contact_book& contacts,
                          queue::broadcast_book& broadcasts, std::function<void()> queued,
                          broadcaster_settings settings, concat_reference_allocator& references)
     : store_(store),

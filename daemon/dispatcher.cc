@@ -37,7 +37,7 @@ int window_for(std::size_t can_send) { return static_cast<int>(std::min<std::siz
 
 }  // namespace
 
-dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
+dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::message_queue& store, modem::pool& pool,
                        std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics,
                        concat_reference_allocator& references)
     : io_(io),
@@ -107,7 +107,7 @@ asio::awaitable<void> dispatcher::run() {
 // sends the store holds unrecorded is read there after it (a claim records them too). Callers
 // name their jobs (store_thread::run says why).
 template <typename Job>
-asio::awaitable<std::invoke_result_t<Job&, queue::store&>> dispatcher::in_store(const Job& job) {
+asio::awaitable<std::invoke_result_t<Job&, queue::message_queue&>> dispatcher::in_store(const Job& job) {
   const auto with_store = [this, job = Job(job)]() mutable {
     struct publish_unrecorded {
       dispatcher& d;
@@ -177,7 +177,7 @@ asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& ch
   }
   std::erase_if(head_.parts, [&, i = std::size_t{0}](const candidate&) mutable { return taken[i++]; });
   // A claim that fails half-way through (a lock) keeps the ones before it: they are `sending`.
-  const auto claim = [this, wanted = std::move(wanted), at = wall_clock_now()](queue::store& s) {
+  const auto claim = [this, wanted = std::move(wanted), at = wall_clock_now()](queue::message_queue& s) {
     std::vector<std::optional<queue::claimed_part>> out;
     for (const wanted_claim& w : wanted) {
       try {
@@ -202,7 +202,7 @@ asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& ch
 // On the writer thread: a part moved to `modem` off `from` (gone or resting). When part of its
 // message went out from another modem, the phone could never join the rest to it: the whole
 // message goes again from `modem` under a new reference, its first part claimed now.
-std::optional<queue::claimed_part> dispatcher::claim_moved(queue::store& s, std::int64_t part_id,
+std::optional<queue::claimed_part> dispatcher::claim_moved(queue::message_queue& s, std::int64_t part_id,
                                                            const std::string& modem, const std::string& from,
                                                            queue::timestamp at) {
   const auto split = s.split_by_move(part_id, modem);
@@ -228,7 +228,7 @@ asio::awaitable<bool> dispatcher::read_head_if_outdated(steady::time_point now, 
 asio::awaitable<void> dispatcher::read_head(steady::time_point now, std::size_t can_send) {
   // Marked read before the read: work queued while the store thread reads outdates it again.
   head_.outdated = false;
-  const auto read = [at = wall_clock_now(), limit = window_for(can_send), busy = busy_modems()](queue::store& s) {
+  const auto read = [at = wall_clock_now(), limit = window_for(can_send), busy = busy_modems()](queue::message_queue& s) {
     return s.due_parts(at, limit, busy);
   };
   auto due = co_await in_store(read);
@@ -244,7 +244,7 @@ asio::awaitable<void> dispatcher::read_head(steady::time_point now, std::size_t 
 asio::awaitable<void> dispatcher::expire_now_and_then(steady::time_point now) {
   if (now < next_expiry_sweep_) co_return;
   next_expiry_sweep_ = now + expiry_sweep;
-  const auto expire = [at = wall_clock_now()](queue::store& s) { return s.expire_overdue(at); };
+  const auto expire = [at = wall_clock_now()](queue::message_queue& s) { return s.expire_overdue(at); };
   const auto expired = co_await in_store(expire);
   if (expired) {
     spdlog::warn("{} part(s) expired with no modem to send them", expired);
@@ -378,7 +378,7 @@ asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(std
   load_[modem_index].recent.push_back(steady::now());
   try {
     const auto claim_next = [message_id = sent.part.message_id, number = sent.part.number + 1,
-                             modem = entries_[modem_index].id, at = wall_clock_now()](queue::store& s) {
+                             modem = entries_[modem_index].id, at = wall_clock_now()](queue::message_queue& s) {
       return s.claim_part_of(message_id, number, modem, at);
     };
     co_return co_await in_store(claim_next);
@@ -414,7 +414,7 @@ asio::awaitable<void> dispatcher::record(std::size_t modem_index, const queue::c
   }
   const std::string& modem_id = entries_[modem_index].id;
   const auto note = [id = part.part.id, modem_id, reference = *result.reference, at = wall_clock_now()](
-                        queue::store& s) { s.note_sent(id, modem_id, reference, at); };
+                        queue::message_queue& s) { s.note_sent(id, modem_id, reference, at); };
   co_await in_store(note);
   if (!claim_follows_soon(part)) record_noted_sends();
   ++metrics_.modems[modem_index].sent;
@@ -433,7 +433,7 @@ asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index, const 
   if (error.maybe_sent) {
     ++metrics_.modems[modem_index].uncertain;
     const bool resend = settings_.on_uncertain == queue::uncertain_policy::resend;
-    const auto mark = [resend, id = part.part.id, what, now](queue::store& s) {
+    const auto mark = [resend, id = part.part.id, what, now](queue::message_queue& s) {
       resend ? s.requeue_uncertain(id, what, now) : s.mark_uncertain(id, what, now);
     };
     co_await until_recorded(part, mark);
@@ -447,19 +447,19 @@ asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index, const 
   // A permanent error of the modem's (a SIM without credit or barred) is not the message's:
   // another modem may send it.
   if (error.kind == at::failure_class::permanent && error.source == at::failure_source::message) {
-    const auto mark = [id = part.part.id, failure, now](queue::store& s) { s.mark_failed_permanent(id, failure, now); };
+    const auto mark = [id = part.part.id, failure, now](queue::message_queue& s) { s.mark_failed_permanent(id, failure, now); };
     co_await until_recorded(part, mark);
     spdlog::warn("part {} of message {} failed: {}", part.part.id, part.part.message_id, what);
   } else if (part.part.attempts >= static_cast<int>(settings_.max_attempts)) {
     const queue::send_failure last{"gave up after " + std::to_string(part.part.attempts) + " attempts: " + what,
                                    error.cms_code};
-    const auto mark = [id = part.part.id, last, now](queue::store& s) { s.mark_failed_permanent(id, last, now); };
+    const auto mark = [id = part.part.id, last, now](queue::message_queue& s) { s.mark_failed_permanent(id, last, now); };
     co_await until_recorded(part, mark);
     spdlog::warn("part {} of message {} failed after {} attempts: {}", part.part.id, part.part.message_id,
                  part.part.attempts, what);
   } else {
     const auto delay = backoff(part.part.attempts);
-    const auto mark = [id = part.part.id, failure, now, delay](queue::store& s) {
+    const auto mark = [id = part.part.id, failure, now, delay](queue::message_queue& s) {
       s.mark_failed_temporary(id, failure, now, now + delay);
     };
     co_await until_recorded(part, mark);

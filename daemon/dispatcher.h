@@ -26,7 +26,7 @@
 #include "modem/asio.h"
 #include "modem/modem_entry.h"
 #include "modem/pool.h"
-#include "queue/store.h"
+#include "queue/message_queue.h"
 
 namespace siaran::daemon {
 
@@ -44,7 +44,7 @@ class dispatcher {
   // `entries` are the pool's, in the same order (operator, per-minute cap). `store` is used
   // only in jobs on `writes`.
   // `references` gives a long message sent again whole its new concatenation reference.
-  dispatcher(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
+  dispatcher(asio::io_context& io, store_thread& writes, queue::message_queue& store, modem::pool& pool,
              std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics,
              concat_reference_allocator& references);
 
@@ -85,10 +85,10 @@ class dispatcher {
   asio::awaitable<void> round();
   asio::awaitable<void> sleep_until(std::chrono::steady_clock::time_point until);
   template <typename Job>
-  asio::awaitable<std::invoke_result_t<Job&, queue::store&>> in_store(const Job& job);
+  asio::awaitable<std::invoke_result_t<Job&, queue::message_queue&>> in_store(const Job& job);
   asio::awaitable<bool> read_head_if_outdated(std::chrono::steady_clock::time_point now, std::size_t can_send);
   asio::awaitable<void> read_head(std::chrono::steady_clock::time_point now, std::size_t can_send);
-  std::optional<queue::claimed_part> claim_moved(queue::store& s, std::int64_t part_id, const std::string& modem,
+  std::optional<queue::claimed_part> claim_moved(queue::message_queue& s, std::int64_t part_id, const std::string& modem,
                                                  const std::string& from, queue::timestamp at);
   asio::awaitable<void> claim_chosen(const std::vector<assignment>& chosen, std::chrono::steady_clock::time_point now);
   asio::awaitable<void> expire_now_and_then(std::chrono::steady_clock::time_point now);
@@ -113,7 +113,7 @@ class dispatcher {
 
   asio::io_context& io_;
   store_thread& writes_;
-  queue::store& store_;
+  queue::message_queue& store_;
   concat_reference_allocator& references_;
   modem::pool& pool_;
   std::vector<modem::modem_entry> entries_;

@@ -2,8 +2,10 @@
 #include <string>
 
 #include "queue/broadcasts.h"
-#include "queue/store.h"
-#include "queue/store_impl.h"
+#include "queue/columns.h"
+#include "queue/connection.h"
+#include "queue/database.h"
+#include "queue/message_inserter.h"
 
 namespace siaran::queue {
 namespace {
@@ -41,8 +43,9 @@ constexpr const char* unstarted_messages =
 }  // namespace
 
 struct broadcast_statements {
-  explicit broadcast_statements(database& db)
-      : insert_broadcast(db,
+  explicit broadcast_statements(connection& db)
+      : insert_message(db),
+        insert_broadcast(db,
                          "INSERT INTO broadcasts (officer_id, template, audience, send_at, "
                          "priority, origin, event_id, "
                          "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
@@ -74,6 +77,7 @@ struct broadcast_statements {
             "WHERE bm.contact_id = ?1 AND p.state IN ('sent', 'delivered') AND p.sent_at >= ?2 "
             "GROUP BY b.id ORDER BY reached DESC, b.id DESC LIMIT 1") {}
 
+  message_inserter insert_message;  // each recipient's, in the broadcast's transaction
   statement insert_broadcast;
   statement insert_recipient;
   statement select_broadcast;
@@ -149,15 +153,13 @@ std::string overall_state(const broadcast_progress& b, timestamp now) {
 
 }  // namespace
 
-broadcast_book::broadcast_book(store& s)
-    : store_(s), sql_(std::make_unique<broadcast_statements>(s.state().db)) {}
+broadcast_book::broadcast_book(database& db) : db_(db.sql()), sql_(std::make_unique<broadcast_statements>(db_)) {}
 
 broadcast_book::~broadcast_book() = default;
 
 std::int64_t broadcast_book::create(const new_broadcast& b,
                                     const std::vector<broadcast_message>& messages) {
-  store_state& state = store_.state();
-  transaction tx(state.db, durability::full);
+  transaction tx(db_, durability::full);
   sql_->insert_broadcast.bind(1, b.officer_id)
       .bind(2, b.template_text)
       .bind(3, b.audience_json)
@@ -167,9 +169,9 @@ std::int64_t broadcast_book::create(const new_broadcast& b,
       .bind(7, b.event_id)
       .bind(8, millis(b.created_at))
       .run();
-  const std::int64_t id = state.db.last_insert_rowid();
+  const std::int64_t id = db_.last_insert_rowid();
   for (const broadcast_message& m : messages) {
-    const accepted queued = insert_message(state, m.message);
+    const accepted queued = sql_->insert_message.insert(m.message);
     sql_->insert_recipient.bind(1, id).bind(2, m.contact_id).bind(3, queued.id).run();
   }
   tx.commit();
@@ -251,7 +253,7 @@ std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id, std
 }
 
 std::int64_t broadcast_book::cancel(std::int64_t id, timestamp now) {
-  database& db = store_.state().db;
+  connection& db = db_;
   transaction tx(db);
   const std::int64_t stopped = count_of(sql_->count_unstarted, id);
   sql_->cancel_unstarted.bind(1, id).run();

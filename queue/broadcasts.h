@@ -17,7 +17,8 @@
 
 namespace siaran::queue {
 
-class store;
+class connection;
+class database;
 struct broadcast_statements;  // broadcast_book.cc
 
 struct new_broadcast {
@@ -79,7 +80,7 @@ struct broadcast_ref {
 
 class broadcast_book {
  public:
-  explicit broadcast_book(store& s);
+  explicit broadcast_book(database& db);
   ~broadcast_book();
   broadcast_book(const broadcast_book&) = delete;
   broadcast_book& operator=(const broadcast_book&) = delete;
@@ -110,7 +111,7 @@ class broadcast_book {
   };
   std::optional<broadcast_progress> listed_progress(std::int64_t id, timestamp now);
 
-  store& store_;
+  connection& db_;
   std::unique_ptr<broadcast_statements> sql_;
   std::unordered_map<std::int64_t, counted> finished_;  // by id, as list() last counted them
 };
