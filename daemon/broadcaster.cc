@@ -46,7 +46,7 @@ constexpr int release_step = 2000;
 
 }  // namespace
 
-broadcaster::broadcaster(queue::store& store, queue::contact_book& contacts,
+broadcaster::broadcaster(queue::message_queue& store, queue::contact_book& contacts,
                          queue::broadcast_book& broadcasts, std::function<void()> queued,
                          broadcaster_settings settings, concat_reference_allocator& references)
     : store_(store),

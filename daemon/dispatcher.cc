@@ -24,8 +24,8 @@ constexpr auto expiry_sweep = 5s;
 // token woke the daemon 40 times a second for one part each, and each wake-up cost more than
 // the part.
 constexpr auto longest_round_interval = 100ms;
-// A sent part is noted in the store and recorded with the next claim (store::note_sent); when
-// no claim will come within this long, the dispatcher records it by itself.
+// A sent part is noted in the store and recorded with the next claim (message_queue::note_sent);
+// when no claim will come within this long, the dispatcher records it by itself.
 constexpr auto noted_sends_limit = longest_round_interval;
 // While another process holds the store's write lock, claims and records are tried this often:
 // sending resumes within this (plus the store thread's lock wait) of the lock's release.
@@ -33,16 +33,19 @@ constexpr auto busy_retry = 250ms;
 
 // Enough candidates for every part that can go now, with room for those waiting on a sticky or
 // pinned modem that is busy.
-int window_for(std::size_t can_send) { return static_cast<int>(std::min<std::size_t>(can_send * 2 + 16, 1024)); }
+int window_for(std::size_t can_send) {
+  return static_cast<int>(std::min<std::size_t>(can_send * 2 + 16, 1024));
+}
 
 }  // namespace
 
-dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
-                       std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics,
+dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::message_queue& messages,
+                       modem::pool& pool, std::vector<modem::modem_entry> entries,
+                       dispatch_settings settings, send_metrics& metrics,
                        concat_reference_allocator& references)
     : io_(io),
       writes_(writes),
-      store_(store),
+      queue_(messages),
       references_(references),
       pool_(pool),
       entries_(std::move(entries)),
@@ -50,12 +53,13 @@ dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::store&
       metrics_(metrics),
       bucket_(settings.rate_per_second, settings.burst, steady::now()),
       // Room for one token more than a round waits for: a late round loses none to the cap.
-      round_interval_(std::min<std::chrono::nanoseconds>(longest_round_interval,
-                                                         bucket_.time_to_earn(bucket_.capacity() - 1))),
+      round_interval_(std::min<std::chrono::nanoseconds>(
+          longest_round_interval, bucket_.time_to_earn(bucket_.capacity() - 1))),
       wake_timer_(io),
       drain_timer_(io),
       load_(entries_.size()) {
-  for (const modem::modem_entry& entry : entries_) slots_.push_back({entry.id, entry.operator_name, false, false});
+  for (const modem::modem_entry& entry : entries_)
+    slots_.push_back({entry.id, entry.operator_name, false, false});
 }
 
 void dispatcher::start() {
@@ -83,7 +87,8 @@ asio::awaitable<void> dispatcher::drain(std::chrono::milliseconds limit) {
   drain_timer_.expires_after(limit);
   boost::system::error_code ignored;
   co_await drain_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
-  if (in_flight_count_ > 0) spdlog::warn("{} part(s) still in flight at the drain limit", in_flight_count_);
+  if (in_flight_count_ > 0)
+    spdlog::warn("{} part(s) still in flight at the drain limit", in_flight_count_);
 }
 
 asio::awaitable<void> dispatcher::run() {
@@ -92,7 +97,8 @@ asio::awaitable<void> dispatcher::run() {
     try {
       co_await round();
     } catch (const queue::store_busy& e) {
-      spdlog::warn("dispatcher: the store is locked by another process ({}); trying again", e.what());
+      spdlog::warn("dispatcher: the store is locked by another process ({}); trying again",
+                   e.what());
       pause = busy_retry;
     } catch (const queue::store_error& e) {
       // A full disk or a broken file: nothing can be claimed or recorded until it clears.
@@ -111,10 +117,10 @@ auto dispatcher::with_noted_sends(Job job) {
   return [this, noted = std::exchange(noted_, {}), job = std::move(job)]() mutable {
     struct publish_unrecorded {
       dispatcher& d;
-      ~publish_unrecorded() { d.unrecorded_sends_ = d.store_.unrecorded_sends(); }
+      ~publish_unrecorded() { d.unrecorded_sends_ = d.queue_.unrecorded_sends(); }
     } publish{*this};
-    for (const noted_send& n : noted) store_.note_sent(n.part_id, n.modem, n.reference, n.at);
-    return job(store_);
+    for (const noted_send& n : noted) queue_.note_sent(n.part_id, n.modem, n.reference, n.at);
+    return job(queue_);
   };
 }
 
@@ -123,7 +129,8 @@ auto dispatcher::with_noted_sends(Job job) {
 // Whatever the job did, the count of sends the store holds unrecorded is read there after it.
 // Callers name their jobs (store_thread::run says why).
 template <typename Job>
-asio::awaitable<std::invoke_result_t<Job&, queue::store&>> dispatcher::in_store(const Job& job) {
+asio::awaitable<std::invoke_result_t<Job&, queue::message_queue&>> dispatcher::in_store(
+    const Job& job) {
   return writes_.run(with_noted_sends(Job(job)));
 }
 
@@ -169,7 +176,8 @@ asio::awaitable<void> dispatcher::round() {
 // parts were chosen than there are tokens, and a claim that fails costs none: a stale entry of
 // the head (a long message's next part, claimed or pinned by its first since the read) would
 // otherwise spend one.
-asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& chosen, steady::time_point now) {
+asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& chosen,
+                                               steady::time_point now) {
   struct wanted_claim {
     std::int64_t part_id;
     std::string modem;
@@ -181,12 +189,16 @@ asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& ch
     taken[a.candidate] = true;
     const candidate& chosen_part = head_.parts[a.candidate];
     // choose_modems moves a pinned part only when its modem is not healthy.
-    const bool moved = chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
-    wanted.push_back({chosen_part.part_id, entries_[a.modem].id, moved ? chosen_part.pinned_modem : std::nullopt});
+    const bool moved =
+        chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
+    wanted.push_back({chosen_part.part_id, entries_[a.modem].id,
+                      moved ? chosen_part.pinned_modem : std::nullopt});
   }
-  std::erase_if(head_.parts, [&, i = std::size_t{0}](const candidate&) mutable { return taken[i++]; });
+  std::erase_if(head_.parts,
+                [&, i = std::size_t{0}](const candidate&) mutable { return taken[i++]; });
   // A claim that fails half-way through (a lock) keeps the ones before it: they are `sending`.
-  const auto claim = [this, wanted = std::move(wanted), at = wall_clock_now()](queue::store& s) {
+  const auto claim = [this, wanted = std::move(wanted),
+                      at = wall_clock_now()](queue::message_queue& s) {
     std::vector<std::optional<queue::claimed_part>> out;
     for (const wanted_claim& w : wanted) {
       try {
@@ -211,25 +223,31 @@ asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& ch
 // On the writer thread: a part moved to `modem` off `from` (gone or resting). When part of its
 // message went out from another modem, the phone could never join the rest to it: the whole
 // message goes again from `modem` under a new reference, its first part claimed now.
-std::optional<queue::claimed_part> dispatcher::claim_moved(queue::store& s, std::int64_t part_id,
-                                                           const std::string& modem, const std::string& from,
+std::optional<queue::claimed_part> dispatcher::claim_moved(queue::message_queue& s,
+                                                           std::int64_t part_id,
+                                                           const std::string& modem,
+                                                           const std::string& from,
                                                            queue::timestamp at) {
   const auto split = s.split_by_move(part_id, modem);
   if (!split) return s.claim(part_id, modem, at, from);
   const auto expires = split->expires_at.value_or(at + std::chrono::hours(48));
   const std::uint8_t reference = references_.allocate(split->recipient, at, expires);
-  const std::string reason = "modem " + from + " stopped part-way through this long message; sent again whole from " +
+  const std::string reason = "modem " + from +
+                             " stopped part-way through this long message; sent again whole from " +
                              modem + " so that the phone can join it";
   s.resend_whole(split->id, parts_again(*split, reference, at), modem, reason, at);
-  spdlog::warn("message {} to {}: {}", split->id, common::redacted_number(split->recipient), reason);
+  spdlog::warn("message {} to {}: {}", split->id, common::redacted_number(split->recipient),
+               reason);
   return s.claim_part_of(split->id, 1, modem, at);
 }
 
 // Reads the head of the queue again when new work was queued, when the last read is older than
 // idle_poll (retries and later send_at times have come due since), or when fewer parts are left
 // of it than can go now. True when it did.
-asio::awaitable<bool> dispatcher::read_head_if_outdated(steady::time_point now, std::size_t can_send) {
-  if (!head_.outdated && now < head_.read_at + idle_poll && head_.parts.size() >= can_send) co_return false;
+asio::awaitable<bool> dispatcher::read_head_if_outdated(steady::time_point now,
+                                                        std::size_t can_send) {
+  if (!head_.outdated && now < head_.read_at + idle_poll && head_.parts.size() >= can_send)
+    co_return false;
   co_await read_head(now, can_send);
   co_return true;
 }
@@ -237,13 +255,13 @@ asio::awaitable<bool> dispatcher::read_head_if_outdated(steady::time_point now, 
 asio::awaitable<void> dispatcher::read_head(steady::time_point now, std::size_t can_send) {
   // Marked read before the read: work queued while the store thread reads outdates it again.
   head_.outdated = false;
-  const auto read = [at = wall_clock_now(), limit = window_for(can_send), busy = busy_modems()](queue::store& s) {
-    return s.due_parts(at, limit, busy);
-  };
+  const auto read = [at = wall_clock_now(), limit = window_for(can_send), busy = busy_modems()](
+                        queue::message_queue& s) { return s.due_parts(at, limit, busy); };
   auto due = co_await in_store(read);
   head_.parts.clear();
   for (queue::due_part& d : due) {
-    head_.parts.push_back({d.part_id, std::move(d.recipient), d.priority, std::move(d.pinned_modem)});
+    head_.parts.push_back(
+        {d.part_id, std::move(d.recipient), d.priority, std::move(d.pinned_modem)});
   }
   head_.read_at = now;
 }
@@ -253,7 +271,9 @@ asio::awaitable<void> dispatcher::read_head(steady::time_point now, std::size_t 
 asio::awaitable<void> dispatcher::expire_now_and_then(steady::time_point now) {
   if (now < next_expiry_sweep_) co_return;
   next_expiry_sweep_ = now + expiry_sweep;
-  const auto expire = [at = wall_clock_now()](queue::store& s) { return s.expire_overdue(at); };
+  const auto expire = [at = wall_clock_now()](queue::message_queue& s) {
+    return s.expire_overdue(at);
+  };
   const auto expired = co_await in_store(expire);
   if (expired) {
     spdlog::warn("{} part(s) expired with no modem to send them", expired);
@@ -279,15 +299,17 @@ asio::awaitable<void> dispatcher::sleep_until(steady::time_point until) {
 bool dispatcher::claim_follows_soon(const queue::claimed_part& part) const {
   const auto now = steady::now();
   if (draining_) return false;
-  if (part.part.number < part.part.total) return bucket_.next_token_at(now) - now <= noted_sends_limit;
+  if (part.part.number < part.part.total)
+    return bucket_.next_token_at(now) - now <= noted_sends_limit;
   return !awaiting_token_ || wakes_at_ - now <= noted_sends_limit;
 }
 
 // Waits for nothing: the job runs before any later claim, which would record them anyway.
 void dispatcher::record_noted_sends() {
   if (noted_.empty() && unrecorded_sends_ == 0) return;
-  const auto record = [](queue::store& s) { s.record_noted_sends(); };
-  writes_.post("recording sent parts (the next write of the store tries again)", with_noted_sends(record));
+  const auto record = [](queue::message_queue& s) { s.record_noted_sends(); };
+  writes_.post("recording sent parts (the next write of the store tries again)",
+               with_noted_sends(record));
 }
 
 const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
@@ -302,7 +324,8 @@ const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
     // that was ready).
     const bool resting = load_[i].rest.resting(now);
     slots_[i].healthy = state != modem::modem_state::failed && !resting;
-    slots_[i].idle = state == modem::modem_state::ready && !load_[i].in_flight && under_cap && !resting;
+    slots_[i].idle =
+        state == modem::modem_state::ready && !load_[i].in_flight && under_cap && !resting;
   }
   return slots_;
 }
@@ -321,7 +344,8 @@ steady::time_point dispatcher::next_cap_release() const {
   auto next = steady::now() + idle_poll;
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const unsigned cap = entries_[i].max_per_minute;
-    if (cap != 0 && load_[i].recent.size() >= cap) next = std::min(next, load_[i].recent.front() + cap_window);
+    if (cap != 0 && load_[i].recent.size() >= cap)
+      next = std::min(next, load_[i].recent.front() + cap_window);
   }
   return next;
 }
@@ -352,7 +376,8 @@ asio::awaitable<void> dispatcher::send(std::size_t modem_index, queue::claimed_p
   if (!awaiting_token_) wake();
 }
 
-asio::awaitable<bool> dispatcher::send_one(std::size_t modem_index, const queue::claimed_part& part) {
+asio::awaitable<bool> dispatcher::send_one(std::size_t modem_index,
+                                           const queue::claimed_part& part) {
   modem::modem& modem = *pool_.modems()[modem_index];
   const auto started = steady::now();
   const sms::encoded_part encoded{part.part.pdu, static_cast<std::size_t>(part.part.tpdu_length)};
@@ -372,8 +397,8 @@ asio::awaitable<bool> dispatcher::send_one(std::size_t modem_index, const queue:
 
 // The following part of `sent`'s message, claimed once the throttle gives a token; nothing
 // at the last part, when draining, or when that part is not due (a retry waits its turn).
-asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(std::size_t modem_index,
-                                                                            const queue::claimed_part& sent) {
+asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(
+    std::size_t modem_index, const queue::claimed_part& sent) {
   if (sent.part.number >= sent.part.total) co_return std::nullopt;
   asio::steady_timer pace(io_);
   while (!draining_ && !bucket_.try_take(steady::now())) {
@@ -386,12 +411,14 @@ asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(std
   load_[modem_index].recent.push_back(steady::now());
   try {
     const auto claim_next = [message_id = sent.part.message_id, number = sent.part.number + 1,
-                             modem = entries_[modem_index].id, at = wall_clock_now()](queue::store& s) {
+                             modem = entries_[modem_index].id,
+                             at = wall_clock_now()](queue::message_queue& s) {
       return s.claim_part_of(message_id, number, modem, at);
     };
     co_return co_await in_store(claim_next);
   } catch (const queue::store_error& e) {
-    spdlog::error("claiming part {} of message {}: {}", sent.part.number + 1, sent.part.message_id, e.what());
+    spdlog::error("claiming part {} of message {}: {}", sent.part.number + 1, sent.part.message_id,
+                  e.what());
   }
   co_return std::nullopt;
 }
@@ -426,11 +453,13 @@ asio::awaitable<void> dispatcher::record(std::size_t modem_index, const queue::c
   ++metrics_.modems[modem_index].sent;
   load_[modem_index].rest.sent();
   sticky_[part.recipient] = modem_id;
-  spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id, part.part.number,
-                part.part.total, part.part.message_id, common::redacted_number(part.recipient), modem_id, *result.reference);
+  spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id,
+                part.part.number, part.part.total, part.part.message_id,
+                common::redacted_number(part.recipient), modem_id, *result.reference);
 }
 
-asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index, const queue::claimed_part& part,
+asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index,
+                                                 const queue::claimed_part& part,
                                                  const modem::send_error& error) {
   const std::string& modem_id = entries_[modem_index].id;
   const auto now = wall_clock_now();
@@ -439,11 +468,12 @@ asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index, const 
   if (error.maybe_sent) {
     ++metrics_.modems[modem_index].uncertain;
     const bool resend = settings_.on_uncertain == queue::uncertain_policy::resend;
-    const auto mark = [resend, id = part.part.id, what, now](queue::store& s) {
+    const auto mark = [resend, id = part.part.id, what, now](queue::message_queue& s) {
       resend ? s.requeue_uncertain(id, what, now) : s.mark_uncertain(id, what, now);
     };
     co_await until_recorded(part, mark);
-    spdlog::warn("part {} of message {} is uncertain ({}): {}", part.part.id, part.part.message_id, what,
+    spdlog::warn("part {} of message {} is uncertain ({}): {}", part.part.id, part.part.message_id,
+                 what,
                  resend ? "sending it again, it may arrive twice" : "held for a person to decide");
     co_return;
   }
@@ -453,24 +483,29 @@ asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index, const 
   // A permanent error of the modem's (a SIM without credit or barred) is not the message's:
   // another modem may send it.
   if (error.kind == at::failure_class::permanent && error.source == at::failure_source::message) {
-    const auto mark = [id = part.part.id, failure, now](queue::store& s) { s.mark_failed_permanent(id, failure, now); };
+    const auto mark = [id = part.part.id, failure, now](queue::message_queue& s) {
+      s.mark_failed_permanent(id, failure, now);
+    };
     co_await until_recorded(part, mark);
     spdlog::warn("part {} of message {} failed: {}", part.part.id, part.part.message_id, what);
   } else if (part.part.attempts >= static_cast<int>(settings_.max_attempts)) {
-    const queue::send_failure last{"gave up after " + std::to_string(part.part.attempts) + " attempts: " + what,
-                                   error.cms_code};
-    const auto mark = [id = part.part.id, last, now](queue::store& s) { s.mark_failed_permanent(id, last, now); };
+    const queue::send_failure last{
+        "gave up after " + std::to_string(part.part.attempts) + " attempts: " + what,
+        error.cms_code};
+    const auto mark = [id = part.part.id, last, now](queue::message_queue& s) {
+      s.mark_failed_permanent(id, last, now);
+    };
     co_await until_recorded(part, mark);
-    spdlog::warn("part {} of message {} failed after {} attempts: {}", part.part.id, part.part.message_id,
-                 part.part.attempts, what);
+    spdlog::warn("part {} of message {} failed after {} attempts: {}", part.part.id,
+                 part.part.message_id, part.part.attempts, what);
   } else {
     const auto delay = backoff(part.part.attempts);
-    const auto mark = [id = part.part.id, failure, now, delay](queue::store& s) {
+    const auto mark = [id = part.part.id, failure, now, delay](queue::message_queue& s) {
       s.mark_failed_temporary(id, failure, now, now + delay);
     };
     co_await until_recorded(part, mark);
-    spdlog::info("part {} of message {}: {}; retrying in {} s", part.part.id, part.part.message_id, what,
-                 delay.count());
+    spdlog::info("part {} of message {}: {}; retrying in {} s", part.part.id, part.part.message_id,
+                 what, delay.count());
   }
 }
 
@@ -478,8 +513,10 @@ void dispatcher::rest_after_failure(std::size_t modem_index, const std::string& 
   modem_rest& rest = load_[modem_index].rest;
   const std::chrono::seconds rests = rest.failed(steady::now());
   if (rests == std::chrono::seconds::zero()) return;
-  spdlog::warn("modem {}: {} sends in a row failed, the last: {}; resting it for {} s while other modems send",
-               entries_[modem_index].id, rest.failures_in_a_row(), what, rests.count());
+  spdlog::warn(
+      "modem {}: {} sends in a row failed, the last: {}; resting it for {} s while other modems "
+      "send",
+      entries_[modem_index].id, rest.failures_in_a_row(), what, rests.count());
 }
 
 std::chrono::seconds dispatcher::rests_for(std::size_t index) const {

@@ -17,16 +17,16 @@
 #include <string>
 #include <vector>
 
+#include "daemon/concat_references.h"
 #include "daemon/dispatch/modem_choice.h"
 #include "daemon/dispatch/modem_rest.h"
 #include "daemon/dispatch/token_bucket.h"
-#include "daemon/concat_references.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_thread.h"
 #include "modem/asio.h"
 #include "modem/modem_entry.h"
 #include "modem/pool.h"
-#include "queue/store.h"
+#include "queue/message_queue.h"
 
 namespace siaran::daemon {
 
@@ -41,12 +41,12 @@ struct dispatch_settings {
 
 class dispatcher {
  public:
-  // `entries` are the pool's, in the same order (operator, per-minute cap). `store` is used
+  // `entries` are the pool's, in the same order (operator, per-minute cap). `messages` is used
   // only in jobs on `writes`.
   // `references` gives a long message sent again whole its new concatenation reference.
-  dispatcher(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
-             std::vector<modem::modem_entry> entries, dispatch_settings settings, send_metrics& metrics,
-             concat_reference_allocator& references);
+  dispatcher(asio::io_context& io, store_thread& writes, queue::message_queue& messages,
+             modem::pool& pool, std::vector<modem::modem_entry> entries, dispatch_settings settings,
+             send_metrics& metrics, concat_reference_allocator& references);
 
   void start();
   // Something changed: a modem became ready or finished a send.
@@ -58,11 +58,15 @@ class dispatcher {
 
   // Parts on a modem, and parts sent whose outcome the store has not recorded yet: a client
   // that waits for none in flight before a kill -9 must find every sent part recorded.
-  std::size_t in_flight() const { return in_flight_count_ + noted_.size() + unrecorded_sends_.load(); }
+  std::size_t in_flight() const {
+    return in_flight_count_ + noted_.size() + unrecorded_sends_.load();
+  }
   bool draining() const { return draining_; }
   const dispatch_settings& settings() const { return settings_; }
   // The configured operator of the modem at `index` ("" when none).
-  const std::string& modem_operator(std::size_t index) const { return entries_[index].operator_name; }
+  const std::string& modem_operator(std::size_t index) const {
+    return entries_[index].operator_name;
+  }
   // How much longer the modem at `index` rests after failing sends in a row (zero when not).
   std::chrono::seconds rests_for(std::size_t index) const;
 
@@ -75,7 +79,8 @@ class dispatcher {
     bool outdated = true;
   };
 
-  // A part sent, to be handed to the store with the dispatcher's next job (store::note_sent).
+  // A part sent, to be handed to the store with the dispatcher's next job
+  // (message_queue::note_sent).
   struct noted_send {
     std::int64_t part_id;
     std::string modem;
@@ -93,14 +98,17 @@ class dispatcher {
   asio::awaitable<void> round();
   asio::awaitable<void> sleep_until(std::chrono::steady_clock::time_point until);
   template <typename Job>
-  asio::awaitable<std::invoke_result_t<Job&, queue::store&>> in_store(const Job& job);
+  asio::awaitable<std::invoke_result_t<Job&, queue::message_queue&>> in_store(const Job& job);
   template <typename Job>
   auto with_noted_sends(Job job);
-  asio::awaitable<bool> read_head_if_outdated(std::chrono::steady_clock::time_point now, std::size_t can_send);
+  asio::awaitable<bool> read_head_if_outdated(std::chrono::steady_clock::time_point now,
+                                              std::size_t can_send);
   asio::awaitable<void> read_head(std::chrono::steady_clock::time_point now, std::size_t can_send);
-  std::optional<queue::claimed_part> claim_moved(queue::store& s, std::int64_t part_id, const std::string& modem,
-                                                 const std::string& from, queue::timestamp at);
-  asio::awaitable<void> claim_chosen(const std::vector<assignment>& chosen, std::chrono::steady_clock::time_point now);
+  std::optional<queue::claimed_part> claim_moved(queue::message_queue& s, std::int64_t part_id,
+                                                 const std::string& modem, const std::string& from,
+                                                 queue::timestamp at);
+  asio::awaitable<void> claim_chosen(const std::vector<assignment>& chosen,
+                                     std::chrono::steady_clock::time_point now);
   asio::awaitable<void> expire_now_and_then(std::chrono::steady_clock::time_point now);
   const std::vector<modem_slot>& slots(std::chrono::steady_clock::time_point now);
   std::chrono::steady_clock::time_point next_cap_release() const;
@@ -123,7 +131,7 @@ class dispatcher {
 
   asio::io_context& io_;
   store_thread& writes_;
-  queue::store& store_;
+  queue::message_queue& queue_;
   concat_reference_allocator& references_;
   modem::pool& pool_;
   std::vector<modem::modem_entry> entries_;

@@ -33,9 +33,15 @@ std::string sender_number(const std::string& number, const std::string& region) 
 
 }  // namespace
 
-inbound::inbound(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
-                 inbound_settings settings, send_metrics& metrics)
-    : io_(io), writes_(writes), store_(store), pool_(pool), settings_(std::move(settings)), metrics_(metrics),
+inbound::inbound(asio::io_context& io, store_thread& writes, queue::inbound_book& book, queue::report_book& reports,
+                 modem::pool& pool, inbound_settings settings, send_metrics& metrics)
+    : io_(io),
+      writes_(writes),
+      book_(book),
+      reports_(reports),
+      pool_(pool),
+      settings_(std::move(settings)),
+      metrics_(metrics),
       flush_timer_(io) {}
 
 void inbound::start() {
@@ -63,7 +69,7 @@ void inbound::stop() {
 bool inbound::store_message(const std::string& modem_id, const modem::incoming_message& message) {
   try {
     if (!message.decoded()) {
-      const auto outcome = store_.record_incoming(
+      const auto outcome = book_.record_incoming(
           {modem_id, "", "", wall_clock_now(), {message.pdu}, message.decode_error, std::nullopt, std::nullopt, true});
       if (outcome.stored_already) return stored_already(modem_id, message);
       spdlog::warn("modem {}: stored an undecodable message as incoming {} ({})", modem_id, *outcome.message_id,
@@ -74,7 +80,7 @@ bool inbound::store_message(const std::string& modem_id, const modem::incoming_m
     const std::string sender = sender_number(pdu.number, settings_.region);
     const auto concat = pdu.concat();
     if (concat && concat->total > 1) {
-      const auto outcome = store_.record_fragment({modem_id, sender, static_cast<int>(concat->reference),
+      const auto outcome = book_.record_fragment({modem_id, sender, static_cast<int>(concat->reference),
                                                    static_cast<int>(concat->total), static_cast<int>(concat->part),
                                                    pdu.ud.text, message.pdu, wall_clock_now()});
       if (outcome.stored_already) return stored_already(modem_id, message);
@@ -83,7 +89,7 @@ bool inbound::store_message(const std::string& modem_id, const modem::incoming_m
       if (outcome.message_id) stored(*outcome.message_id);
       return true;
     }
-    const auto outcome = store_.record_incoming(
+    const auto outcome = book_.record_incoming(
         {modem_id, sender, pdu.ud.text, wall_clock_now(), {message.pdu}, std::nullopt, std::nullopt, std::nullopt, true});
     if (outcome.stored_already) return stored_already(modem_id, message);
     spdlog::info("modem {}: received message {}", modem_id, *outcome.message_id);
@@ -112,7 +118,7 @@ void inbound::store_report(std::size_t modem_index, const modem::status_report& 
   const std::string& modem_id = pool_.modems()[modem_index]->options().id;  // fixed at start-up
   const int status = report.report.status.value_or(0);
   try {
-    const auto part = store_.record_status_report({modem_id, report.message_reference, report.report.number, status,
+    const auto part = reports_.record_status_report({modem_id, report.message_reference, report.report.number, status,
                                                    utc(report.report.service_centre_time),
                                                    utc(report.report.discharge_time), wall_clock_now(), report.pdu});
     // TP-ST below 0x20: the transaction completed (TS 23.040 §9.2.3.15).
@@ -126,7 +132,7 @@ void inbound::store_report(std::size_t modem_index, const modem::status_report& 
 }
 
 void inbound::flush_fragments() {
-  for (std::int64_t id : store_.flush_fragments(wall_clock_now() - settings_.reassembly_timeout)) {
+  for (std::int64_t id : book_.flush_fragments(wall_clock_now() - settings_.reassembly_timeout)) {
     spdlog::warn("stored incomplete long message {}: its missing parts did not arrive within {} s", id,
                  settings_.reassembly_timeout.count());
     stored(id);

@@ -4,8 +4,8 @@
 // Stores what the modems receive before they delete it (DESIGN.md "Messages and their states"):
 // every SMS, a long one part by part until its set is complete (or reassembly gives up after
 // `reassembly_timeout` and keeps what arrived), an undecodable PDU raw; every status report,
-// which updates the part it matches (queue::store::record_status_report). Every store call
-// runs on the store's writer thread.
+// which updates the part it matches (queue::report_book::record_status_report). Every store
+// call runs on the store's writer thread.
 
 #include <chrono>
 #include <cstdint>
@@ -16,7 +16,8 @@
 #include "daemon/store_thread.h"
 #include "modem/asio.h"
 #include "modem/pool.h"
-#include "queue/store.h"
+#include "queue/inbound_book.h"
+#include "queue/report_book.h"
 
 namespace siaran::daemon {
 
@@ -27,9 +28,9 @@ struct inbound_settings {
 
 class inbound {
  public:
-  // `store` is used only in jobs on `writes`.
-  inbound(asio::io_context& io, store_thread& writes, queue::store& store, modem::pool& pool,
-          inbound_settings settings, send_metrics& metrics);
+  // `book` and `reports` are used only in jobs on `writes`.
+  inbound(asio::io_context& io, store_thread& writes, queue::inbound_book& book, queue::report_book& reports,
+          modem::pool& pool, inbound_settings settings, send_metrics& metrics);
 
   // Called with the id of each message once it is stored whole (or given up on as incomplete),
   // to route it (daemon/inbox/reply_router.h), on the writer thread, right after storing it.
@@ -49,7 +50,8 @@ class inbound {
 
   asio::io_context& io_;
   store_thread& writes_;
-  queue::store& store_;
+  queue::inbound_book& book_;
+  queue::report_book& reports_;
   modem::pool& pool_;
   inbound_settings settings_;
   send_metrics& metrics_;

@@ -113,15 +113,16 @@ class service::impl {
       reads_(config_.database),
       pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))),
       metrics_(config_.modems.size()),
-      dispatcher_(io_, writer_, writes_.store, *pool_, modem_entries(config_), dispatch_settings_of(config_),
+      dispatcher_(io_, writer_, writes_.queue, *pool_, modem_entries(config_), dispatch_settings_of(config_),
                   metrics_, concat_references_),
-      inbound_(io_, writer_, writes_.store, *pool_, {config_.region, config_.inbox.reassembly_timeout}, metrics_),
-      watch_(io_, writer_, writes_.store),
-      writer_broadcaster_(writes_.store, writes_.contacts, writes_.broadcasts, [this] { post_queued(); },
+      inbound_(io_, writer_, writes_.inbound, writes_.reports, *pool_,
+               {config_.region, config_.inbox.reassembly_timeout}, metrics_),
+      watch_(io_, writer_, writes_.maintenance, writes_.statistics),
+      writer_broadcaster_(writes_.queue, writes_.contacts, writes_.broadcasts, [this] { post_queued(); },
                           broadcaster_settings_of(config_), concat_references_),
-      reader_broadcaster_(reads_.store, reads_.contacts, reads_.broadcasts, [this] { post_queued(); },
+      reader_broadcaster_(reads_.queue, reads_.contacts, reads_.broadcasts, [this] { post_queued(); },
                           broadcaster_settings_of(config_), concat_references_),
-      router_(writes_.store, writes_.contacts, writes_.broadcasts, writes_.events, writes_.replies,
+      router_(writes_.queue, writes_.contacts, writes_.broadcasts, writes_.events, writes_.replies,
               [this] { post_queued(); }, reply_settings_of(config_), concat_references_),
       api_writes_(api_context_of(writes_, writer_broadcaster_)),
       api_reads_(api_context_of(reads_, reader_broadcaster_)),
@@ -130,9 +131,9 @@ class service::impl {
           [this](const broadcast_request& r, queue::timestamp now) { return writer_broadcaster_.create(r, now).id; },
           schedule::time_zone(config_.timezone)),
       scheduler_(io_, writer_, schedule_runner_, wall_clock_now, metrics_.schedule_checks),
-      accounts_(writes_.store, config_tokens_of(config_), wall_clock_now) {
-    writes_.store.set_lock_wait(lock_wait);
-    reads_.store.set_lock_wait(lock_wait);
+      accounts_(writes_.database, config_tokens_of(config_), wall_clock_now) {
+    writes_.maintenance.set_lock_wait(lock_wait);
+    reads_.maintenance.set_lock_wait(lock_wait);
     connect_writer_side();
   }
 
@@ -189,10 +190,10 @@ class service::impl {
   }
 
   api::api_context api_context_of(store_books& books, broadcaster& out) {
-    api::api_context c{books.store,      *pool_,           dispatcher_,        metrics_,
-                       watch_,           books.contacts,   books.broadcasts,   books.events,
-                       out,              concat_references_, config_.region,   config_.dispatch.valid_for,
-                       config_.timezone};
+    api::api_context c{books.queue,      books.statistics, *pool_,           dispatcher_,
+                       metrics_,         watch_,           books.contacts,   books.broadcasts,
+                       books.events,     out,              concat_references_, config_.region,
+                       config_.dispatch.valid_for, config_.timezone};
     c.schedule_changed = [this] { asio::post(io_, [this] { scheduler_.wake(); }); };
     c.queued = [this] { post_queued(); };
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };
@@ -224,7 +225,7 @@ class service::impl {
   // (on_uncertain) applied before anything new is claimed. The I/O thread has not started.
   void resolve_uncertain_parts() {
     const auto policy = policy_of(config_.on_uncertain);
-    for (const queue::part_record& part : writes_.store.resolve_uncertain_at_startup(policy, wall_clock_now())) {
+    for (const queue::part_record& part : writes_.queue.resolve_uncertain_at_startup(policy, wall_clock_now())) {
       spdlog::warn("part {} ({}/{}) of message {} was being sent on {} when the daemon stopped: {}", part.id,
                    part.number, part.total, part.message_id, part.modem.value_or("?"),
                    policy == queue::uncertain_policy::resend ? "sending it again (it may arrive twice)"
@@ -292,7 +293,7 @@ class service::impl {
   void record_modem_event(const modem::modem_status& now) {
     writer_.post("recording modem " + now.id + "'s state",
                  [this, id = now.id, at = wall_clock_now(), state = std::string(modem::to_string(now.state)),
-                  reason = now.reason] { writes_.store.record_modem_event(id, at, state, reason); });
+                  reason = now.reason] { writes_.maintenance.record_modem_event(id, at, state, reason); });
   }
 
   // Drains (no new claims; parts in flight finish, bounded), then stops the modems and waits

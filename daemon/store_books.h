@@ -1,26 +1,45 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// One connection to the store and the books over it. Each store thread (store_thread.h) has its
-// own: a connection is used by one thread only.
+// One connection to the store (queue/database.h) and the books over it. Each store thread
+// (store_thread.h) has its own: a connection is used by one thread only.
 
 #include <filesystem>
 
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
+#include "queue/database.h"
 #include "queue/events.h"
+#include "queue/inbound_book.h"
+#include "queue/maintenance.h"
+#include "queue/message_queue.h"
 #include "queue/replies.h"
-#include "queue/store.h"
+#include "queue/report_book.h"
+#include "queue/statistics.h"
 
 namespace siaran::daemon {
 
 struct store_books {
-  explicit store_books(const std::filesystem::path& file)
-      : store(file), contacts(store), broadcasts(store), events(store), replies(store) {}
+  explicit store_books(const std::filesystem::path& file, queue::store_options options = {})
+      : database(file, options),
+        queue(database),
+        inbound(database),
+        reports(database),
+        statistics(database),
+        maintenance(database),
+        contacts(database),
+        broadcasts(database),
+        events(database),
+        replies(database) {}
   store_books(const store_books&) = delete;
   store_books& operator=(const store_books&) = delete;
 
-  queue::store store;
+  queue::database database;
+  queue::message_queue queue;
+  queue::inbound_book inbound;
+  queue::report_book reports;
+  queue::statistics statistics;
+  queue::maintenance maintenance;
   queue::contact_book contacts;
   queue::broadcast_book broadcasts;
   queue::event_book events;

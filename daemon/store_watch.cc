@@ -14,8 +14,9 @@ constexpr auto overdue = 1500ms;
 
 }  // namespace
 
-store_watch::store_watch(asio::io_context& io, store_thread& writes, queue::store& store)
-    : writes_(writes), store_(store), timer_(io) {}
+store_watch::store_watch(asio::io_context& io, store_thread& writes, queue::maintenance& maintenance,
+                         queue::statistics& statistics)
+    : writes_(writes), maintenance_(maintenance), statistics_(statistics), timer_(io) {}
 
 void store_watch::start() { asio::co_spawn(timer_.get_executor(), loop(), asio::detached); }
 
@@ -47,13 +48,13 @@ void store_watch::probe() {
       ~finished() { probing = false; }
     } done{probing_};
     const queue::store_health was = health_;
-    const queue::store_health now = store_.health();
+    const queue::store_health now = maintenance_.health();
     if (now != was) {
       spdlog::log(now == queue::store_health::ok ? spdlog::level::info : spdlog::level::warn, "the store is {}",
                   now == queue::store_health::busy ? "locked by another program" : queue::to_string(now));
     }
     health_ = now;
-    if (now == queue::store_health::ok) queued_ = store_.queue_depth();
+    if (now == queue::store_health::ok) queued_ = statistics_.queue_depth();
   });
 }
 

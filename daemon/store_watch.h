@@ -12,14 +12,16 @@
 
 #include "daemon/store_thread.h"
 #include "modem/asio.h"
-#include "queue/store.h"
+#include "queue/maintenance.h"
+#include "queue/statistics.h"
 
 namespace siaran::daemon {
 
 class store_watch {
  public:
-  // `store` is used only in jobs on `writes`.
-  store_watch(asio::io_context& io, store_thread& writes, queue::store& store);
+  // `maintenance` and `statistics` are used only in jobs on `writes`.
+  store_watch(asio::io_context& io, store_thread& writes, queue::maintenance& maintenance,
+              queue::statistics& statistics);
 
   void start();
   void stop();
@@ -33,7 +35,8 @@ class store_watch {
   void probe();
 
   store_thread& writes_;
-  queue::store& store_;
+  queue::maintenance& maintenance_;
+  queue::statistics& statistics_;
   asio::steady_timer timer_;
   std::atomic<queue::store_health> health_ = queue::store_health::ok;
   std::atomic<std::int64_t> queued_ = 0;

@@ -4,7 +4,7 @@
 // A long message whose modem died or rested part-way goes out again whole from one modem, under
 // a new concatenation reference: a phone joins the parts of a long SMS only when they come from
 // one number with one reference, so the parts a new modem would send after another's could
-// never be read (queue::store::split_by_move, queue::store::resend_whole).
+// never be read (queue::message_queue::split_by_move, queue::message_queue::resend_whole).
 
 #include <cstdint>
 #include <vector>

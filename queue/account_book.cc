@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "queue/accounts.h"
 
-#include "queue/store.h"
-#include "queue/store_impl.h"
+#include "queue/columns.h"
+#include "queue/connection.h"
+#include "queue/database.h"
 
 namespace siaran::queue {
 namespace {
@@ -42,7 +43,7 @@ bool enabled_admin(const user& u) { return u.role == admin_role && !u.disabled; 
 }  // namespace
 
 struct account_statements {
-  explicit account_statements(database& db)
+  explicit account_statements(connection& db)
       : insert_user(db,
                     "INSERT INTO users (name, role, password_hash, officer_id, disabled, created_at, "
                     "password_changed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)"),
@@ -86,12 +87,12 @@ struct account_statements {
   statement delete_token;
 };
 
-account_book::account_book(store& s) : store_(s), sql_(std::make_unique<account_statements>(s.state().db)) {}
+account_book::account_book(database& db) : db_(db.sql()), sql_(std::make_unique<account_statements>(db_)) {}
 
 account_book::~account_book() = default;
 
 std::int64_t account_book::add_user(const user& u) {
-  auto& db = store_.state().db;
+  auto& db = db_;
   transaction tx(db);
   if (find_user(u.name)) throw account_conflict("a user named '" + u.name + "' exists already");
   sql_->insert_user.bind(1, u.name)
@@ -133,7 +134,7 @@ void account_book::keep_an_admin_besides(std::int64_t user_id, std::string_view 
 }
 
 bool account_book::update_user(const user& u) {
-  auto& db = store_.state().db;
+  auto& db = db_;
   transaction tx(db);
   const auto stored = find_user(u.id);
   if (!stored) return false;
@@ -145,11 +146,11 @@ bool account_book::update_user(const user& u) {
 
 bool account_book::set_password_hash(std::int64_t user_id, std::string_view hash, timestamp now) {
   sql_->set_password.bind(1, user_id).bind(2, hash).bind(3, millis(now)).run();
-  return store_.state().db.changes() == 1;
+  return db_.changes() == 1;
 }
 
 bool account_book::delete_user(std::int64_t user_id) {
-  auto& db = store_.state().db;
+  auto& db = db_;
   transaction tx(db);
   const auto stored = find_user(user_id);
   if (!stored) return false;
@@ -189,11 +190,11 @@ void account_book::delete_sessions_of(std::int64_t user_id, std::string_view kee
 
 std::int64_t account_book::delete_expired_sessions(timestamp now, timestamp idle_before) {
   sql_->delete_expired.bind(1, millis(now)).bind(2, millis(idle_before)).run();
-  return store_.state().db.changes();
+  return db_.changes();
 }
 
 std::int64_t account_book::add_api_token(const api_token_record& t) {
-  auto& db = store_.state().db;
+  auto& db = db_;
   transaction tx(db);
   {
     auto& s = sql_->token_by_name;
@@ -219,7 +220,7 @@ std::vector<api_token_record> account_book::api_tokens() {
 
 bool account_book::delete_api_token(std::int64_t id) {
   sql_->delete_token.bind(1, id).run();
-  return store_.state().db.changes() == 1;
+  return db_.changes() == 1;
 }
 
 }  // namespace siaran::queue

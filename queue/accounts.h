@@ -17,7 +17,8 @@
 
 namespace siaran::queue {
 
-class store;
+class connection;
+class database;
 struct account_statements;  // account_book.cc
 
 // A change the accounts cannot take as asked: a name taken, the last enabled admin demoted,
@@ -57,7 +58,7 @@ struct api_token_record {
 
 class account_book {
  public:
-  explicit account_book(store& s);
+  explicit account_book(database& db);
   ~account_book();
   account_book(const account_book&) = delete;
   account_book& operator=(const account_book&) = delete;
@@ -93,7 +94,7 @@ class account_book {
   // Throws account_conflict unless some enabled admin other than `user_id` remains.
   void keep_an_admin_besides(std::int64_t user_id, std::string_view doing);
 
-  store& store_;
+  connection& db_;
   std::unique_ptr<account_statements> sql_;
 };
 

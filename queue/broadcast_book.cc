@@ -3,9 +3,11 @@
 #include <string>
 
 #include "queue/broadcasts.h"
+#include "queue/columns.h"
+#include "queue/connection.h"
+#include "queue/database.h"
 #include "queue/held_parts.h"
-#include "queue/store.h"
-#include "queue/store_impl.h"
+#include "queue/message_inserter.h"
 
 namespace siaran::queue {
 namespace {
@@ -43,8 +45,9 @@ constexpr const char* unstarted_messages =
 }  // namespace
 
 struct broadcast_statements {
-  explicit broadcast_statements(database& db)
-      : insert_broadcast(db,
+  explicit broadcast_statements(connection& db)
+      : insert_message(db),
+        insert_broadcast(db,
                          "INSERT INTO broadcasts (officer_id, template, audience, send_at, "
                          "priority, origin, event_id, "
                          "created_at, preparing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
@@ -89,6 +92,7 @@ struct broadcast_statements {
             "WHERE bm.contact_id = ?1 AND p.state IN ('sent', 'delivered') AND p.sent_at >= ?2 "
             "GROUP BY b.id ORDER BY reached DESC, b.id DESC LIMIT 1") {}
 
+  message_inserter insert_message;  // each recipient's, in the broadcast's transaction
   statement insert_broadcast;
   statement insert_recipient;
   statement select_broadcast;
@@ -170,14 +174,13 @@ std::string overall_state(const broadcast_progress& b, timestamp now) {
 
 }  // namespace
 
-broadcast_book::broadcast_book(store& s)
-    : store_(s), sql_(std::make_unique<broadcast_statements>(s.state().db)) {}
+broadcast_book::broadcast_book(database& db) : db_(db.sql()), sql_(std::make_unique<broadcast_statements>(db_)) {}
 
 broadcast_book::~broadcast_book() = default;
 
 std::int64_t broadcast_book::create(const new_broadcast& b,
                                     const std::vector<broadcast_message>& messages) {
-  transaction tx(store_.state().db, durability::full);
+  transaction tx(db_, durability::full);
   const std::int64_t id = insert_broadcast(b, false);
   for (const broadcast_message& m : messages) insert_recipient(id, m, std::nullopt);
   tx.commit();
@@ -185,7 +188,7 @@ std::int64_t broadcast_book::create(const new_broadcast& b,
 }
 
 std::int64_t broadcast_book::begin(const new_broadcast& b) {
-  transaction tx(store_.state().db);
+  transaction tx(db_);
   const std::int64_t id = insert_broadcast(b, true);
   tx.commit();
   return id;
@@ -194,7 +197,7 @@ std::int64_t broadcast_book::begin(const new_broadcast& b) {
 std::size_t broadcast_book::add(std::int64_t id, std::span<const broadcast_message> messages,
                                 std::chrono::milliseconds budget) {
   const auto until = std::chrono::steady_clock::now() + budget;
-  transaction tx(store_.state().db);
+  transaction tx(db_);
   std::size_t added = 0;
   while (added < messages.size() && (added == 0 || std::chrono::steady_clock::now() < until)) {
     insert_recipient(id, messages[added++], held_mark(id));
@@ -204,22 +207,22 @@ std::size_t broadcast_book::add(std::int64_t id, std::span<const broadcast_messa
 }
 
 void broadcast_book::finish(std::int64_t id) {
-  transaction tx(store_.state().db, durability::full);
+  transaction tx(db_, durability::full);
   sql_->finish_preparing.bind(1, id).run();
-  if (store_.state().db.changes() != 1) throw store_error("finishing broadcast " + std::to_string(id) + ": it is not being prepared");
+  if (db_.changes() != 1) throw store_error("finishing broadcast " + std::to_string(id) + ": it is not being prepared");
   tx.commit();
 }
 
 std::int64_t broadcast_book::release_held(std::int64_t id, int limit) {
-  transaction tx(store_.state().db);
+  transaction tx(db_);
   sql_->release_held.bind(1, id).bind(2, held_mark(id)).bind(3, limit).run();
-  const std::int64_t released = store_.state().db.changes();
+  const std::int64_t released = db_.changes();
   tx.commit();
   return released;
 }
 
 void broadcast_book::discard(std::int64_t id) {
-  transaction tx(store_.state().db);
+  transaction tx(db_);
   sql_->delete_messages.bind(1, id).run();
   sql_->delete_unfinished.bind(1, id).run();
   tx.commit();
@@ -253,12 +256,12 @@ std::int64_t broadcast_book::insert_broadcast(const new_broadcast& b, bool prepa
       .bind(8, millis(b.created_at))
       .bind(9, preparing)
       .run();
-  return store_.state().db.last_insert_rowid();
+  return db_.last_insert_rowid();
 }
 
 void broadcast_book::insert_recipient(std::int64_t id, const broadcast_message& m,
                                       std::optional<std::int64_t> held) {
-  const accepted queued = insert_message(store_.state(), m.message, held);
+  const accepted queued = sql_->insert_message.insert(m.message, held);
   sql_->insert_recipient.bind(1, id).bind(2, m.contact_id).bind(3, queued.id).run();
 }
 
@@ -337,7 +340,7 @@ std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id, std
 }
 
 std::int64_t broadcast_book::cancel(std::int64_t id, timestamp now) {
-  database& db = store_.state().db;
+  connection& db = db_;
   transaction tx(db);
   const std::int64_t stopped = count_of(sql_->count_unstarted, id);
   sql_->cancel_unstarted.bind(1, id).run();

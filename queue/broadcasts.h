@@ -18,7 +18,8 @@
 
 namespace siaran::queue {
 
-class store;
+class connection;
+class database;
 struct broadcast_statements;  // broadcast_book.cc
 
 struct new_broadcast {
@@ -80,7 +81,7 @@ struct broadcast_ref {
 
 class broadcast_book {
  public:
-  explicit broadcast_book(store& s);
+  explicit broadcast_book(database& db);
   ~broadcast_book();
   broadcast_book(const broadcast_book&) = delete;
   broadcast_book& operator=(const broadcast_book&) = delete;
@@ -132,7 +133,7 @@ class broadcast_book {
   std::int64_t insert_broadcast(const new_broadcast& b, bool preparing);
   void insert_recipient(std::int64_t id, const broadcast_message& m, std::optional<std::int64_t> held);
 
-  store& store_;
+  connection& db_;
   std::unique_ptr<broadcast_statements> sql_;
   std::unordered_map<std::int64_t, counted> finished_;  // by id, as list() last counted them
 };

@@ -10,8 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "common/ascii.h"
-#include "queue/store.h"
-#include "queue/store_impl.h"
+#include "queue/columns.h"
+#include "queue/connection.h"
+#include "queue/database.h"
+#include "queue/recipient_key.h"
 
 namespace siaran::queue {
 namespace {
@@ -202,7 +204,7 @@ std::string problem_evidence(const problem_number& p, const std::string& failure
 }  // namespace
 
 struct contact_statements {
-  explicit contact_statements(database& db)
+  explicit contact_statements(connection& db)
       : contact_by_id(db, std::string(contact_columns) + "WHERE c.id = ?1"),
         contact_by_phone_key(db, std::string(contact_columns) +
                                      "WHERE c.phone_key = ?1 ORDER BY (c.phone = ?2) DESC, c.id LIMIT 1"),
@@ -276,7 +278,7 @@ struct contact_statements {
   statement tag_columns;
 };
 
-contact_book::contact_book(store& s) : store_(s), sql_(std::make_unique<contact_statements>(s.state().db)) {}
+contact_book::contact_book(database& db) : db_(db.sql()), sql_(std::make_unique<contact_statements>(db_)) {}
 
 contact_book::~contact_book() = default;
 
@@ -304,7 +306,7 @@ upsert_counts contact_book::upsert(const std::vector<contact>& contacts, timesta
 upsert_counts contact_book::upsert_some(std::span<const contact> contacts, timestamp now,
                                         std::chrono::milliseconds budget) {
   const auto started = std::chrono::steady_clock::now();
-  auto& db = store_.state().db;
+  auto& db = db_;
   transaction tx(db);
   upsert_counts counts;
   for (const auto& c : contacts) {
@@ -348,7 +350,7 @@ std::vector<contact> contact_book::list(const contact_filter& filter, std::int64
 }
 
 bool contact_book::update(const contact& c, timestamp now) {
-  auto& db = store_.state().db;
+  auto& db = db_;
   transaction tx(db);
   const auto owner = id_by_phone(sql_->contact_id_by_phone, c.phone);
   if (owner && *owner != c.id) {
@@ -367,7 +369,7 @@ void contact_book::set_opted_out(std::int64_t contact_id, bool opted_out, timest
 }
 
 std::int64_t contact_book::add_officer(const officer& o, timestamp now) {
-  auto& db = store_.state().db;
+  auto& db = db_;
   sql_->insert_officer.bind(1, o.name)
       .bind(2, o.phone)
       .bind(3, o.sender_tag)
@@ -379,7 +381,7 @@ std::int64_t contact_book::add_officer(const officer& o, timestamp now) {
 
 bool contact_book::update_officer(const officer& o) {
   sql_->update_officer.bind(1, o.id).bind(2, o.name).bind(3, o.phone).bind(4, o.sender_tag).bind(5, o.forward_sms).run();
-  return store_.state().db.changes() == 1;
+  return db_.changes() == 1;
 }
 
 std::optional<officer> contact_book::find_officer(std::int64_t id) {
@@ -399,7 +401,7 @@ std::vector<officer> contact_book::officers() {
 }
 
 std::int64_t contact_book::add_group(const group& g, timestamp now) {
-  auto& db = store_.state().db;
+  auto& db = db_;
   transaction tx(db);
   if (find_group_by_name(g.name)) throw store_error("a group named '" + g.name + "' exists already");
   std::optional<std::string> filter;

@@ -19,7 +19,8 @@
 
 namespace siaran::queue {
 
-class store;
+class connection;
+class database;
 struct contact_statements;  // contact_book.cc
 
 struct contact {
@@ -102,7 +103,7 @@ struct problem_number {
 
 class contact_book {
  public:
-  explicit contact_book(store& s);
+  explicit contact_book(database& db);
   ~contact_book();
   contact_book(const contact_book&) = delete;
   contact_book& operator=(const contact_book&) = delete;
@@ -147,7 +148,7 @@ class contact_book {
   std::vector<problem_number> problem_numbers(int last_n = 2);
 
  private:
-  store& store_;
+  connection& db_;
   std::unique_ptr<contact_statements> sql_;
 };
 

@@ -1,140 +1,61 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// A thin RAII layer over the SQLite C API: one connection, prepared statements bound by index,
-// IMMEDIATE transactions. Every failure is a store_error that says what was being done and
-// what SQLite answered. Nothing outside queue/ sees sqlite3 types.
+// The store's database (DESIGN.md "Beyond one PC"): one open connection to the store's file,
+// migrated to this Siaran's schema when it opens, and the options the books read. Every book
+// (message_queue.h, inbound_book.h, report_book.h, statistics.h, maintenance.h, contacts.h,
+// broadcasts.h, events.h, accounts.h, replies.h) is constructed from one and prepares its own
+// statements on it, so that one transaction can span books. No SQLite type crosses this header.
+//
+// Not thread-safe: a database and its books belong to one thread. The thread that owns the
+// writes is daemon/store_thread.h, not here: queue/ does no asynchronous I/O (no Asio, which
+// tests/layout enforces), and the CLI and the tests use the books from their own thread. A
+// second database on the same file, in this process or another, is fine: WAL and the busy
+// timeout arbitrate.
 
 #include <chrono>
-#include <cstdint>
 #include <filesystem>
-#include <optional>
-#include <string>
-#include <string_view>
+#include <memory>
 
 #include "queue/store_error.h"
 
-struct sqlite3;
-struct sqlite3_stmt;
-
 namespace siaran::queue {
 
-// How hard a commit is pushed to the disk. In WAL mode `normal` survives a killed process but
-// may lose the last commits on power loss; `full` syncs the WAL on every commit.
-enum class durability { normal, full };
+class connection;  // connection.h, private to queue/
+
+struct store_options {
+  // A status report matches only a part sent within this long before it arrived: the TP-MR is
+  // 8 bits and wraps every 256 parts per modem.
+  std::chrono::hours report_window{24 * 7};
+  // An incoming PDU byte-identical to one stored from the same modem this recently is the same
+  // SMS offered again, not stored twice; it carries the centre's time, so a new SMS never is.
+  std::chrono::hours duplicate_window{24 * 7};
+  // Whether each claim is synced to disk (synchronous=FULL) before it returns. Off by default:
+  // in WAL mode a killed process loses no commit either way, and a sync costs about 4 ms here
+  // (claim + mark_sent 4.0 ms per part instead of 0.32 ms), which would cap one daemon thread
+  // near 250 parts/s. The price is a power cut: claims since the last sync (the next accepted
+  // message or checkpoint) are lost, and their parts, perhaps already sent, go out again
+  // without being reported uncertain. Turn it on where power is unreliable and rates are low.
+  bool durable_claims = false;
+};
 
 class database {
  public:
-  // Opens (creating it if missing) with WAL, foreign keys, a busy timeout and synchronous=NORMAL.
-  explicit database(const std::filesystem::path& file);
+  // Opens or creates the file and migrates it. Throws store_error (not a database, newer schema,
+  // cannot write...).
+  explicit database(const std::filesystem::path& file, store_options options = {});
   ~database();
   database(const database&) = delete;
   database& operator=(const database&) = delete;
 
-  void exec(const char* sql, std::string_view doing);
-  // How long a statement waits for a lock another connection holds before it fails with
-  // store_busy. After one such failure, and until a write transaction starts again, every
-  // statement waits only briefly: a lock held for minutes must not cost each write the
-  // whole wait, one after the other.
-  void set_lock_wait(std::chrono::milliseconds wait);
-  // Whether the last attempt to lock found the lock held elsewhere (see set_lock_wait).
-  void note_lock_outcome(bool held_elsewhere);
-  void set_durability(durability d);
-  // BEGIN IMMEDIATE and COMMIT, prepared once: the dispatcher commits at least once per part.
-  void begin_write();
-  void commit();
-  std::int64_t last_insert_rowid() const;
-  int changes() const;
-  const std::filesystem::path& file() const { return file_; }
-  // Whether (device, inode) is the file this connection opened.
-  bool opened_as(std::uint64_t device, std::uint64_t inode) const { return device == device_ && inode == inode_; }
+  const store_options& options() const { return options_; }
 
-  // Throws store_error("<doing>: <sqlite3_errmsg>"), store_busy when the cause is a lock.
-  [[noreturn]] void fail(std::string_view doing);
-
-  sqlite3* handle() const { return db_; }
+  // For the books in queue/: the connection their statements run on.
+  connection& sql() { return *connection_; }
 
  private:
-  void run_prepared(sqlite3_stmt* statement, std::string_view doing);
-  void remember_identity();
-
-  std::filesystem::path file_;
-  std::uint64_t device_ = 0;
-  std::uint64_t inode_ = 0;
-  std::chrono::milliseconds lock_wait_{5000};
-  bool lock_held_elsewhere_ = false;
-  sqlite3* db_ = nullptr;
-  sqlite3_stmt* begin_ = nullptr;
-  sqlite3_stmt* commit_ = nullptr;
-};
-
-class statement {
- public:
-  statement(database& db, std::string_view sql);
-  ~statement();
-  statement(const statement&) = delete;
-  statement& operator=(const statement&) = delete;
-
-  // Indexes start at 1, as in sqlite3_bind_*.
-  statement& bind(int index, std::int64_t value);
-  statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
-  statement& bind(int index, bool value) { return bind(index, static_cast<std::int64_t>(value)); }
-  statement& bind(int index, std::string_view value);
-  statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
-  statement& bind(int index, std::nullopt_t);
-  template <typename T>
-  statement& bind(int index, const std::optional<T>& value) {
-    return value ? bind(index, *value) : bind(index, std::nullopt);
-  }
-
-  // True while a row is available. Call reset() (or use a step_scope) when done, so no read
-  // transaction stays open behind the statement.
-  bool step();
-  // Steps a statement that returns no rows, then resets it.
-  void run();
-  void reset();
-
-  bool is_null(int column) const;
-  std::int64_t int64(int column) const;
-  std::string text(int column) const;
-  std::optional<std::int64_t> optional_int64(int column) const;
-  std::optional<std::string> optional_text(int column) const;
-
- private:
-  database& db_;
-  sqlite3_stmt* stmt_ = nullptr;
-  std::string sql_;
-};
-
-// Resets a statement at scope exit, however the scope is left.
-class step_scope {
- public:
-  explicit step_scope(statement& s) : s_(s) {}
-  ~step_scope() { s_.reset(); }
-  step_scope(const step_scope&) = delete;
-  step_scope& operator=(const step_scope&) = delete;
-
- private:
-  statement& s_;
-};
-
-// BEGIN IMMEDIATE (the write lock is taken at once, so SQLITE_BUSY comes here, under the busy
-// timeout, never half-way through); ROLLBACK at destruction unless committed. PRAGMA
-// synchronous cannot change inside a transaction, so a `full` one sets it before BEGIN and
-// puts NORMAL back after.
-class transaction {
- public:
-  explicit transaction(database& db, durability d = durability::normal);
-  ~transaction();
-  transaction(const transaction&) = delete;
-  transaction& operator=(const transaction&) = delete;
-
-  void commit();
-
- private:
-  database& db_;
-  durability durability_;
-  bool open_ = true;
+  std::unique_ptr<connection> connection_;
+  store_options options_;
 };
 
 }  // namespace siaran::queue

@@ -3,8 +3,9 @@
 
 #include <limits>
 
-#include "queue/store.h"
-#include "queue/store_impl.h"
+#include "queue/columns.h"
+#include "queue/connection.h"
+#include "queue/database.h"
 
 namespace siaran::queue {
 namespace {
@@ -18,7 +19,7 @@ constexpr const char* run_columns = "SELECT job, due_at, state, broadcast_id, no
 }  // namespace
 
 struct event_statements {
-  explicit event_statements(database& db)
+  explicit event_statements(connection& db)
       : upsert_rsvp(db,
                     "INSERT INTO rsvps (event_id, contact_id, answer, incoming_id, answered_at) "
                     "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (event_id, contact_id) DO UPDATE SET "
@@ -129,7 +130,7 @@ std::vector<schedule_run> read_runs(statement& s) {
 
 }  // namespace
 
-event_book::event_book(store& s) : store_(s), sql_(std::make_unique<event_statements>(s.state().db)) {}
+event_book::event_book(database& db) : db_(db.sql()), sql_(std::make_unique<event_statements>(db_)) {}
 
 event_book::~event_book() = default;
 
@@ -170,7 +171,7 @@ std::int64_t event_book::create_event(const new_event& e) {
   s.bind(1, e.title).bind(2, millis(e.starts_at)).bind(3, e.place).bind(4, e.audience_json);
   s.bind(5, e.template_text).bind(6, e.officer_id).bind(7, e.reminders_json).bind(8, millis(e.created_at));
   s.run();
-  return store_.state().db.last_insert_rowid();
+  return db_.last_insert_rowid();
 }
 
 std::optional<event_record> event_book::find_event(std::int64_t id) {
@@ -190,14 +191,14 @@ std::vector<event_record> event_book::list_events(std::optional<timestamp> from)
 
 bool event_book::cancel_event(std::int64_t id, timestamp now) {
   sql_->cancel_event.bind(1, id).bind(2, millis(now)).run();
-  return store_.state().db.changes() == 1;
+  return db_.changes() == 1;
 }
 
 std::int64_t event_book::create_recurring(const new_recurring& r) {
   statement& s = sql_->insert_recurring;
   s.bind(1, r.officer_id).bind(2, r.audience_json).bind(3, r.template_text).bind(4, r.cron);
   s.bind(5, r.priority).bind(6, millis(r.created_at)).run();
-  return store_.state().db.last_insert_rowid();
+  return db_.last_insert_rowid();
 }
 
 std::vector<recurring_record> event_book::active_recurring() {
@@ -220,7 +221,7 @@ std::vector<recurring_record> event_book::active_recurring() {
 
 bool event_book::stop_recurring(std::int64_t id) {
   sql_->stop_recurring.bind(1, id).run();
-  return store_.state().db.changes() == 1;
+  return db_.changes() == 1;
 }
 
 std::optional<std::string> event_book::setting(std::string_view key) {
@@ -244,7 +245,7 @@ std::vector<std::int64_t> event_book::contacts_born_on(const std::vector<std::st
 }
 
 bool event_book::claim_run(std::string_view job, timestamp due_at, timestamp now) {
-  database& db = store_.state().db;
+  connection& db = db_;
   transaction tx(db, durability::full);
   sql_->insert_run.bind(1, job).bind(2, millis(due_at)).bind(3, "claimed").bind(4, std::nullopt);
   sql_->insert_run.bind(5, millis(now)).run();
@@ -262,7 +263,7 @@ void event_book::finish_run(std::string_view job, timestamp due_at, std::string_
 bool event_book::record_skipped(std::string_view job, timestamp due_at, std::string_view note, timestamp now) {
   sql_->insert_run.bind(1, job).bind(2, millis(due_at)).bind(3, "skipped").bind(4, note);
   sql_->insert_run.bind(5, millis(now)).run();
-  return store_.state().db.changes() == 1;
+  return db_.changes() == 1;
 }
 
 std::vector<schedule_run> event_book::runs(std::string_view prefix) {

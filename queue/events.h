@@ -16,7 +16,8 @@
 
 namespace siaran::queue {
 
-class store;
+class connection;
+class database;
 struct event_statements;  // event_book.cc
 
 enum class rsvp_answer { attending, declining };
@@ -76,7 +77,7 @@ struct schedule_run {
 
 class event_book {
  public:
-  explicit event_book(store& s);
+  explicit event_book(database& db);
   ~event_book();
   event_book(const event_book&) = delete;
   event_book& operator=(const event_book&) = delete;
@@ -131,7 +132,7 @@ class event_book {
                                                  timestamp created_at);
 
  private:
-  store& store_;
+  connection& db_;
   std::unique_ptr<event_statements> sql_;
 };
 

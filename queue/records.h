@@ -51,7 +51,7 @@ struct part_record {
   std::optional<int> reference;
   int attempts = 0;
   bool resent_uncertain = false;
-  // The whole message went out again from another modem (store::resend_whole), and why.
+  // The whole message went out again from another modem (message_queue::resend_whole), and why.
   std::optional<std::string> resent_reason;
   timestamp next_attempt_at{};
   std::optional<std::string> last_error;
@@ -129,7 +129,8 @@ struct incoming_fragment {
   timestamp received_at{};
 };
 
-// What the store made of an incoming SMS or part of one (store::record_incoming, record_fragment).
+// What the store made of an incoming SMS or part of one (inbound_book::record_incoming,
+// record_fragment).
 struct incoming_outcome {
   // Byte-identical to a PDU stored from the same modem within store_options::duplicate_window:
   // the modem offered it again (its AT+CMGD failed, or siarand died before it). Nothing changed;

@@ -17,7 +17,8 @@
 
 namespace siaran::queue {
 
-class store;
+class connection;
+class database;
 struct reply_statements;  // reply_book.cc
 
 struct reply_route {
@@ -75,7 +76,7 @@ struct listed_number_change : number_change {
 
 class reply_book {
  public:
-  explicit reply_book(store& s);
+  explicit reply_book(database& db);
   ~reply_book();
   reply_book(const reply_book&) = delete;
   reply_book& operator=(const reply_book&) = delete;

@@ -4,14 +4,15 @@
 #include <array>
 #include <utility>
 
-#include "queue/store.h"
-#include "queue/store_impl.h"
+#include "queue/columns.h"
+#include "queue/connection.h"
+#include "queue/database.h"
 
 namespace siaran::queue {
 
 struct reply_statements {
-  explicit reply_statements(database& database)
-      : db(database),
+  explicit reply_statements(connection& c)
+      : db(c),
         route(db, "UPDATE incoming SET contact_id = ?2, broadcast_id = ?3, officer_id = ?4, keyword = ?5 WHERE id = ?1"),
         find(db, select_inbox + "WHERE i.id = ?1"),
         // ?4: 0 everything, 1 the general inbox, 2 officer ?5's.
@@ -37,7 +38,7 @@ struct reply_statements {
       "SELECT n.id, n.contact_id, n.old_phone, n.new_phone, n.incoming_id, n.state, n.created_at, n.decided_at, "
       "c.name FROM number_changes n LEFT JOIN contacts c ON c.id = n.contact_id ";
 
-  database& db;
+  connection& db;
   statement route;
   statement find;
   statement inbox;
@@ -88,7 +89,7 @@ std::optional<change_state> parse_change_state(std::string_view text) {
   return std::nullopt;
 }
 
-reply_book::reply_book(store& s) : sql_(std::make_unique<reply_statements>(s.state().db)) {}
+reply_book::reply_book(database& db) : sql_(std::make_unique<reply_statements>(db.sql())) {}
 
 reply_book::~reply_book() = default;
 

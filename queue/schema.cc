@@ -400,14 +400,14 @@ ALTER TABLE broadcasts ADD COLUMN preparing INTEGER NOT NULL DEFAULT 0;
 )sql",
 };
 
-int current_version(database& db) {
+int current_version(connection& db) {
   statement version(db, "PRAGMA user_version");
   step_scope scope(version);
   version.step();
   return static_cast<int>(version.int64(0));
 }
 
-[[noreturn]] void refuse_newer(database& db, int found) {
+[[noreturn]] void refuse_newer(connection& db, int found) {
   throw store_error("opening the store " + db.file().string() + ": its schema is version " + std::to_string(found) +
                     ", newer than this Siaran understands (" + std::to_string(schema_version()) +
                     "); run the newer siarand, or restore a backup made by this version");
@@ -417,7 +417,7 @@ int current_version(database& db) {
 
 int schema_version() { return static_cast<int>(migrations.size()); }
 
-void migrate(database& db) {
+void migrate(connection& db) {
   for (;;) {
     // The version is read again inside each write transaction: another process opening the same
     // file at the same moment may have taken the step already.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "queue/database.h"
+#include "queue/connection.h"
 
 namespace siaran::queue {
 
@@ -11,6 +11,6 @@ int schema_version();
 // Brings the database to schema_version(), one transaction per numbered step, so a crash
 // between steps leaves a database at a whole version. A database written by a newer Siaran
 // (user_version above ours) is refused with a store_error rather than misread.
-void migrate(database& db);
+void migrate(connection& db);
 
 }  // namespace siaran::queue

@@ -9,7 +9,7 @@
 #include <optional>
 #include <ostream>
 
-#include "queue/store.h"
+#include "queue/maintenance.h"
 #include "tools/command_args.h"
 #include "tools/daemon_config.h"
 #include "tools/exit_codes.h"
@@ -95,15 +95,15 @@ fs::path database_of(const db_args& args) {
   return config ? config->database : config::daemon_config{}.database;
 }
 
-std::unique_ptr<queue::store> open_store(const fs::path& database) {
-  return open_existing_store(database, "give --database FILE, or --config FILE for its `database`");
+std::unique_ptr<queue::database> open_database(const fs::path& database) {
+  return open_existing_database(database, "give --database FILE, or --config FILE for its `database`");
 }
 
 int prune(const db_args& args, std::ostream& out) {
   if (!args.before) throw usage_error{"prune: --before YYYY-MM-DD is required"};
   const queue::timestamp before = parse_date(*args.before);
-  const auto store = open_store(database_of(args));
-  const queue::prune_counts counts = store->prune(before);
+  const auto db = open_database(database_of(args));
+  const queue::prune_counts counts = queue::maintenance(*db).prune(before);
   out << "pruned before " << *args.before << " 00:00 UTC: " << counts.messages << " messages, "
       << counts.incoming << " received messages, " << counts.status_reports << " status reports, "
       << counts.modem_events << " modem events\n";
@@ -117,8 +117,8 @@ int backup(const db_args& args, std::ostream& out) {
   if (fs::equivalent(database, *args.backup_file, error)) {
     throw usage_error{"backup: FILE is the database itself"};
   }
-  const auto store = open_store(database);
-  store->backup(*args.backup_file);
+  const auto db = open_database(database);
+  queue::maintenance(*db).backup(*args.backup_file);
   out << "backed up " << database.string() << " to " << *args.backup_file << "\n";
   return exit_ok;
 }

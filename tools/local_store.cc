@@ -7,12 +7,12 @@
 
 namespace siaran::tools {
 
-std::unique_ptr<queue::store> open_existing_store(const std::filesystem::path& database, std::string_view hint) {
+std::unique_ptr<queue::database> open_existing_database(const std::filesystem::path& database, std::string_view hint) {
   std::error_code error;
   if (!std::filesystem::is_regular_file(database, error)) {
     throw command_failure{exit_unavailable, "no database at " + database.string() + " (" + std::string(hint) + ")"};
   }
-  return std::make_unique<queue::store>(database);
+  return std::make_unique<queue::database>(database);
 }
 
 int run_reporting_failures(std::string_view command, std::string_view usage, std::ostream& err,

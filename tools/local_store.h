@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "queue/store.h"
+#include "queue/database.h"
 
 namespace siaran::tools {
 
@@ -21,10 +21,10 @@ struct command_failure {
   std::string message;
 };
 
-// The store in `database`; a command_failure (exit_unavailable) when the file does not exist,
+// The store's database in `database`; a command_failure (exit_unavailable) when the file does not exist,
 // since opening it would create an empty store the daemon never reads. `hint` says how to
 // name the right file.
-std::unique_ptr<queue::store> open_existing_store(const std::filesystem::path& database, std::string_view hint);
+std::unique_ptr<queue::database> open_existing_database(const std::filesystem::path& database, std::string_view hint);
 
 // Runs `body` and returns its exit code, or prints what went wrong as "siaran COMMAND: ..."
 // on `err` (with `usage` after a usage error) and returns the matching exit code.

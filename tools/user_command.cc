@@ -13,7 +13,7 @@
 #include "daemon/wall_clock.h"
 #include "queue/accounts.h"
 #include "queue/contacts.h"
-#include "queue/store.h"
+#include "queue/database.h"
 #include "tools/command_args.h"
 #include "tools/daemon_config.h"
 #include "tools/exit_codes.h"
@@ -62,9 +62,9 @@ user_args parse(arg_cursor& args) {
   return parsed;
 }
 
-std::unique_ptr<queue::store> open_store(const user_args& args) {
+std::unique_ptr<queue::database> open_database(const user_args& args) {
   const auto config = load_daemon_config(args.config);
-  return open_existing_store(config ? config->database : config::daemon_config{}.database,
+  return open_existing_database(config ? config->database : config::daemon_config{}.database,
                              "start siarand once to create it, or give --config FILE");
 }
 
@@ -80,11 +80,11 @@ int add(arg_cursor& words, std::ostream& out) {
   if (!args.name) throw usage_error{"add: NAME is required"};
   if (const auto problem = accounts::user_name_problem(*args.name)) throw usage_error{"add: " + *problem};
   if (!args.role || !daemon::http::role_from_name(*args.role)) throw usage_error{"add: --role admin|officer|viewer is required"};
-  const auto store = open_store(args);
-  if (args.officer_id && !queue::contact_book(*store).find_officer(*args.officer_id)) {
+  const auto db = open_database(args);
+  if (args.officer_id && !queue::contact_book(*db).find_officer(*args.officer_id)) {
     throw command_failure{exit_data, "no officer " + std::to_string(*args.officer_id) + " (see siaran officers list)"};
   }
-  queue::account_book book(*store);
+  queue::account_book book(*db);
   if (book.find_user(*args.name)) throw command_failure{exit_data, "a user named '" + *args.name + "' exists already"};
   const queue::timestamp now = daemon::wall_clock_now();
   queue::user u{0, *args.name, *args.role, new_password_hash(), args.officer_id, false, now, now};
@@ -96,8 +96,8 @@ int add(arg_cursor& words, std::ostream& out) {
 int list(arg_cursor& words, std::ostream& out) {
   const user_args args = parse(words);
   if (args.name || args.role || args.officer_id) throw usage_error{"list takes only --config"};
-  const auto store = open_store(args);
-  for (const auto& u : queue::account_book(*store).users()) {
+  const auto db = open_database(args);
+  for (const auto& u : queue::account_book(*db).users()) {
     out << u.id << "\t" << u.name << "\t" << u.role << "\t"
         << (u.officer_id ? "officer " + std::to_string(*u.officer_id) : "-") << "\t"
         << (u.disabled ? "disabled" : "enabled") << "\n";
@@ -108,8 +108,8 @@ int list(arg_cursor& words, std::ostream& out) {
 int passwd(arg_cursor& words, std::ostream& out) {
   const user_args args = parse(words);
   if (!args.name || args.role || args.officer_id) throw usage_error{"passwd: NAME (and only --config) is required"};
-  const auto store = open_store(args);
-  queue::account_book book(*store);
+  const auto db = open_database(args);
+  queue::account_book book(*db);
   const auto u = book.find_user(*args.name);
   if (!u) throw command_failure{exit_data, "no user named '" + *args.name + "'"};
   book.set_password_hash(u->id, new_password_hash(), daemon::wall_clock_now());

@@ -16,8 +16,8 @@
 namespace siaran::daemon::accounts {
 
 struct account_services {
-  account_services(queue::store& store, std::vector<http::token_digest> config_tokens, clock_function now)
-      : book(store), sessions(book), tokens(std::move(config_tokens), book),
+  account_services(queue::database& db, std::vector<http::token_digest> config_tokens, clock_function now)
+      : book(db), sessions(book), tokens(std::move(config_tokens), book),
         authenticate(make_authenticator(tokens, sessions, std::move(now))) {}
   account_services(const account_services&) = delete;
   account_services& operator=(const account_services&) = delete;

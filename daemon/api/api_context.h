@@ -20,8 +20,9 @@
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
 #include "queue/events.h"
+#include "queue/message_queue.h"
 #include "queue/replies.h"
-#include "queue/store.h"
+#include "queue/statistics.h"
 
 namespace siaran::daemon::accounts {
 struct account_services;
@@ -30,7 +31,8 @@ struct account_services;
 namespace siaran::daemon::api {
 
 struct api_context {
-  queue::store& store;
+  queue::message_queue& messages;
+  queue::statistics& statistics;
   modem::pool& pool;           // on_io only
   dispatcher& dispatch;        // on_io only
   send_metrics& metrics;       // on_io only

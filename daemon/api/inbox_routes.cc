@@ -93,7 +93,7 @@ http::response mark_read(queue::reply_book& replies, const http::request& reques
 // Queues `text` to `to` now, ahead of broadcasts, and wakes the dispatcher.
 std::int64_t queue_text(api_context& c, const std::string& to, const std::string& text) {
   const std::int64_t id =
-      inbox::queue_reply(c.store, to, text, wall_clock_now(), c.valid_for, c.concat_references);
+      inbox::queue_reply(c.messages, to, text, wall_clock_now(), c.valid_for, c.concat_references);
   c.queued();
   return id;
 }

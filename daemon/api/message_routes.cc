@@ -21,7 +21,7 @@ message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_f
 
 http::response post_message(api_context& c, const http::request& request) {
   const parsed_message parsed = parse_message(json_body(request), defaults_of(c), c.concat_references);
-  const queue::accepted accepted = c.store.enqueue(parsed.message);
+  const queue::accepted accepted = c.messages.enqueue(parsed.message);
   c.queued();
   spdlog::debug("message {} queued ({} part(s)) by token {}", accepted.id, parsed.message.parts.size(),
                 request.who.name);
@@ -54,7 +54,7 @@ http::response post_batch(api_context& c, const http::request& request) {
     }
   }
   json ids = json::array();
-  for (const queue::accepted& a : c.store.enqueue_batch(messages)) ids.push_back(a.id);
+  for (const queue::accepted& a : c.messages.enqueue_batch(messages)) ids.push_back(a.id);
   c.queued();
   spdlog::info("batch of {} message(s), {} part(s) queued by token {}", messages.size(), parts, request.who.name);
   return json_reply(202, {{"ids", std::move(ids)}, {"parts", parts}});
@@ -62,7 +62,7 @@ http::response post_batch(api_context& c, const http::request& request) {
 
 http::response get_message(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a message");
-  const auto message = c.store.message(id);
+  const auto message = c.messages.message(id);
   if (!message) return http::error_response(404, "no message " + std::to_string(id));
   return json_reply(200, message_json(*message));
 }
@@ -81,7 +81,7 @@ http::response list_messages(api_context& c, const http::request& request) {
   }
   const auto after = query_number(request, "after", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
-  return page_reply(c.store.messages_by_state(wanted, after, limit), limit, message_json);
+  return page_reply(c.messages.messages_by_state(wanted, after, limit), limit, message_json);
 }
 
 }  // namespace

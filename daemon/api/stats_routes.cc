@@ -26,7 +26,7 @@ http::response daily(api_context& c, const http::request& request) {
   const int days = static_cast<int>(query_number(request, "days", 7, 1, 31));
   const schedule::time_zone zone(c.timezone);
   const schedule::local_date today = zone.to_local(wall_clock_now()).date;
-  const std::vector<queue::part_counts> counts = c.store.part_counts_between(midnights(zone, today, days));
+  const std::vector<queue::part_counts> counts = c.statistics.part_counts_between(midnights(zone, today, days));
   json out = json::array();
   for (int i = 0; i < days; ++i) {
     const schedule::local_date day = schedule::add_days(today, i - (days - 1));

@@ -77,7 +77,7 @@ std::vector<live_modem> live_modems(api_context& c) {
 }
 
 http::response modems(api_context& c) {
-  const auto sent_today = c.store.sent_by_modem_since(start_of_today(c));
+  const auto sent_today = c.statistics.sent_by_modem_since(start_of_today(c));
   json list = json::array();
   for (const live_modem& m : live_modems(c)) {
     const auto today = sent_today.find(m.status.id);
@@ -116,7 +116,7 @@ http::response test_send(api_context& c, const http::request& request) {
   }
   const parsed_message parsed = parse_message(test_message_json(json_body(request)),
                                               {c.region, c.valid_for, wall_clock_now()}, c.concat_references);
-  const queue::accepted accepted = c.store.enqueue_pinned(parsed.message, id);
+  const queue::accepted accepted = c.messages.enqueue_pinned(parsed.message, id);
   c.queued();
   spdlog::info("test message {} queued on modem {} by {}", accepted.id, id, request.who.name);
   return json_reply(202, {{"id", accepted.id}});
@@ -131,9 +131,9 @@ http::response queue_summary(api_context& c) {
     in_flight = c.dispatch.in_flight();
     draining = c.dispatch.draining();
   });
-  return json_reply(200, {{"queued", c.store.queue_depth()},
+  return json_reply(200, {{"queued", c.statistics.queue_depth()},
                           {"in_flight", in_flight},
-                          {"uncertain_held", c.store.uncertain_count()},
+                          {"uncertain_held", c.statistics.uncertain_count()},
                           {"sent", total.sent},
                           {"failed", total.failed},
                           {"uncertain", total.uncertain},
@@ -167,7 +167,7 @@ http::response metrics(api_context& c) {
   });
   http::response r;
   r.content_type = "text/plain; version=0.0.4";
-  r.body = metrics_text(modems, counters, c.store.queue_depth());
+  r.body = metrics_text(modems, counters, c.statistics.queue_depth());
   return r;
 }
 

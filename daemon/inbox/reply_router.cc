@@ -10,7 +10,7 @@
 #include "daemon/inbox/forwarding.h"
 
 namespace siaran::daemon::inbox {
-std::int64_t queue_reply(queue::store& store, const std::string& to, const std::string& text, queue::timestamp now,
+std::int64_t queue_reply(queue::message_queue& messages, const std::string& to, const std::string& text, queue::timestamp now,
                          std::chrono::seconds valid_for, concat_reference_allocator& references) {
   outgoing_text out;
   out.to = to;
@@ -19,7 +19,7 @@ std::int64_t queue_reply(queue::store& store, const std::string& to, const std::
   out.now = out.send_at = now;
   out.valid_for = valid_for;
   out.concat_reference = references.allocate(to, now, now + valid_for);
-  return store.enqueue(compose(out).message).id;
+  return messages.enqueue(compose(out).message).id;
 }
 
 bool answerable(std::string_view sender) {
@@ -38,10 +38,10 @@ queue::reply_route route_of(const reply_origin& origin, const std::optional<keyw
   return route;
 }
 
-reply_router::reply_router(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
+reply_router::reply_router(queue::message_queue& messages, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
                            queue::event_book& events, queue::reply_book& replies, std::function<void()> queued,
                            reply_settings settings, concat_reference_allocator& references)
-    : store_(store),
+    : messages_(messages),
       contacts_(contacts),
       broadcasts_(broadcasts),
       replies_(replies),
@@ -92,7 +92,7 @@ void reply_router::forward(const reply_origin& origin, const std::string& text, 
 }
 
 void reply_router::send(const std::string& to, const std::string& text, queue::timestamp now) {
-  queue_reply(store_, to, text, now, settings_.valid_for, concat_references_);
+  queue_reply(messages_, to, text, now, settings_.valid_for, concat_references_);
   queued_();
 }
 

@@ -22,7 +22,7 @@
 #include "queue/contacts.h"
 #include "queue/events.h"
 #include "queue/replies.h"
-#include "queue/store.h"
+#include "queue/message_queue.h"
 
 namespace siaran::daemon::inbox {
 
@@ -38,7 +38,7 @@ struct reply_settings {
 
 // Queues `text` to `to` now at reply_priority (durable when it returns); returns its message id.
 // The caller wakes the dispatcher.
-std::int64_t queue_reply(queue::store& store, const std::string& to, const std::string& text, queue::timestamp now,
+std::int64_t queue_reply(queue::message_queue& messages, const std::string& to, const std::string& text, queue::timestamp now,
                          std::chrono::seconds valid_for, concat_reference_allocator& references);
 
 // Only a phone number can be answered or matched to a contact: an alphanumeric sender
@@ -51,7 +51,7 @@ queue::reply_route route_of(const reply_origin& origin, const std::optional<keyw
 class reply_router {
  public:
   // `queued` is called after anything was queued (the dispatcher's queued()).
-  reply_router(queue::store& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
+  reply_router(queue::message_queue& messages, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
                queue::event_book& events, queue::reply_book& replies, std::function<void()> queued,
                reply_settings settings, concat_reference_allocator& references);
 
@@ -64,7 +64,7 @@ class reply_router {
   void forward(const reply_origin& origin, const std::string& text, queue::timestamp now);
   void send(const std::string& to, const std::string& text, queue::timestamp now);
 
-  queue::store& store_;
+  queue::message_queue& messages_;
   queue::contact_book& contacts_;
   queue::broadcast_book& broadcasts_;
   queue::reply_book& replies_;

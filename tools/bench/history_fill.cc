@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "queue/connection.h"
 #include "queue/database.h"
-#include "queue/store.h"
 
 namespace siaran::tools::bench {
 namespace {
@@ -223,7 +223,7 @@ class filler {
     attempt_.run();
   }
 
-  queue::database db_;
+  queue::connection db_;
   queue::statement contact_, officer_, event_, broadcast_, recipient_, message_, part_, attempt_, incoming_;
   std::optional<queue::transaction> tx_;
   std::int64_t rows_in_tx_ = 0;
@@ -246,7 +246,7 @@ filled_history fill_history(const std::filesystem::path& database, const history
                             std::chrono::system_clock::time_point now) {
   const auto started = std::chrono::steady_clock::now();
   if (std::filesystem::exists(database)) throw std::runtime_error(database.string() + " exists already");
-  queue::store{database};  // creates the schema, then closes
+  queue::database{database};  // creates the schema, then closes
   filler f(database);
   const std::int64_t last_ms = ms(now) - 3'600'000;
   const std::int64_t span_ms = size.days * std::int64_t{86'400'000};

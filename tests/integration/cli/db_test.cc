@@ -3,14 +3,16 @@
 
 #include <catch2/catch.hpp>
 
-#include "queue/store.h"
+#include "daemon/store_books.h"
 #include "tests/support/child_process.h"
+#include "tests/support/claim_due.h"
 #include "tests/support/temp_dir.h"
 #include "tests/unit/queue/messages.h"
 
 using namespace siaran::test;
 using namespace std::chrono_literals;
 namespace queue = siaran::queue;
+using siaran::daemon::store_books;
 
 namespace {
 
@@ -30,14 +32,14 @@ struct filled_store {
 };
 
 filled_store fill(const std::filesystem::path& database) {
-  queue::store store(database);
+  store_books store(database);
   filled_store ids;
-  ids.sent_id = store.enqueue(queue::test::message_to("+6281234567890", 10)).id;
-  const auto claimed = store.claim_next(queue::test::at_s(20));
+  ids.sent_id = store.queue.enqueue(queue::test::message_to("+6281234567890", 10)).id;
+  const auto claimed = claim_due(store.queue, queue::test::at_s(20));
   REQUIRE(claimed);
   REQUIRE(claimed->part.message_id == ids.sent_id);
-  store.mark_sent(claimed->part.id, "m1", 42, queue::test::at_s(21));
-  ids.queued_id = store.enqueue(queue::test::message_to("+6281298765432", 10)).id;
+  store.queue.mark_sent(claimed->part.id, "m1", 42, queue::test::at_s(21));
+  ids.queued_id = store.queue.enqueue(queue::test::message_to("+6281298765432", 10)).id;
   return ids;
 }
 
@@ -52,11 +54,11 @@ TEST_CASE("siaran db backup writes a copy that opens as a store holding the mess
   const program_result finished = run_siaran({"db", "backup", copy.string(), "--database", database.string()});
   INFO("stderr: " << finished.err);
   CHECK(finished.exit_code == 0);
-  queue::store restored(copy);
-  const auto message = restored.message(ids.queued_id);
+  store_books restored(copy);
+  const auto message = restored.queue.message(ids.queued_id);
   REQUIRE(message);
   CHECK(message->recipient == "+6281298765432");
-  CHECK(restored.message(ids.sent_id));
+  CHECK(restored.queue.message(ids.sent_id));
 }
 
 TEST_CASE("siaran db backup finds the database through --config", "[cli][db]") {
@@ -69,7 +71,7 @@ TEST_CASE("siaran db backup finds the database through --config", "[cli][db]") {
   const program_result finished = run_siaran({"db", "backup", copy.string(), "--config", config.string()});
   INFO("stderr: " << finished.err);
   CHECK(finished.exit_code == 0);
-  CHECK(queue::store(copy).message(ids.sent_id));
+  CHECK(store_books(copy).queue.message(ids.sent_id));
 }
 
 TEST_CASE("siaran db prune removes finished messages before the date and keeps queued ones", "[cli][db]") {
@@ -81,9 +83,9 @@ TEST_CASE("siaran db prune removes finished messages before the date and keeps q
   INFO("stderr: " << finished.err);
   CHECK(finished.exit_code == 0);
   CHECK(finished.out.find("1 messages") != std::string::npos);
-  queue::store store(database);
-  CHECK_FALSE(store.message(ids.sent_id));
-  CHECK(store.message(ids.queued_id));
+  store_books store(database);
+  CHECK_FALSE(store.queue.message(ids.sent_id));
+  CHECK(store.queue.message(ids.queued_id));
 }
 
 TEST_CASE("siaran db prune refuses a date that is not YYYY-MM-DD with exit 65", "[cli][db]") {

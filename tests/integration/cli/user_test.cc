@@ -6,7 +6,7 @@
 
 #include "daemon/accounts/password.h"
 #include "queue/accounts.h"
-#include "queue/store.h"
+#include "queue/database.h"
 #include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
@@ -23,7 +23,7 @@ struct installed {
   temp_dir dir;
   std::filesystem::path database = dir.path() / "siaran.db";
   std::filesystem::path config = dir.write("siaran.yaml", "database: " + database.string() + "\n");
-  installed() { queue::store created(database); }
+  installed() { queue::database created(database); }
 };
 
 program_result run_with_stdin(std::vector<std::string> args, std::string_view input) {
@@ -46,7 +46,7 @@ TEST_CASE("siaran user add stores an admin whose password is an Argon2id hash", 
   REQUIRE(added.exit_code == 0);
   CHECK(added.out.find("added user admin") != std::string::npos);
 
-  queue::store store(site.database);
+  queue::database store(site.database);
   const auto admin = queue::account_book(store).find_user("admin");
   REQUIRE(admin);
   CHECK(admin->role == "admin");
@@ -63,7 +63,7 @@ TEST_CASE("siaran user passwd replaces the hash; list shows the users", "[cli][u
   INFO("stderr: " << changed.err);
   REQUIRE(changed.exit_code == 0);
   {
-    queue::store store(site.database);
+    queue::database store(site.database);
     const auto vera = queue::account_book(store).find_user("vera");
     REQUIRE(vera);
     CHECK(siaran::daemon::accounts::verify_password(vera->password_hash, "baru-sekali"));

@@ -8,7 +8,7 @@
 
 #include <map>
 
-#include "queue/database.h"
+#include "queue/connection.h"
 #include "tests/integration/daemon/daemon_fixture.h"
 
 using namespace siaran::test;
@@ -68,7 +68,7 @@ TEST_CASE("a write lock held by another process for 30 s pauses sending, never t
   int busy_answers = 0;
   std::size_t sent_at_release = 0;
   {
-    siaran::queue::database holder(d.database());
+    siaran::queue::connection holder(d.database());
     holder.exec("BEGIN IMMEDIATE", "taking the write lock as another program would");
     const auto locked_at = steady::now();
     auto next_write = locked_at;

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "queue/accounts.h"
-#include "queue/store.h"
+#include "queue/database.h"
 #include "tests/support/temp_dir.h"
 
 namespace siaran::test {
@@ -19,7 +19,7 @@ inline queue::timestamp at_minutes(long minutes) {
 
 struct accounts_fixture {
   temp_dir dir;
-  queue::store store{dir.path() / "siaran.db"};
+  queue::database store{dir.path() / "siaran.db"};
   queue::account_book book{store};
 
   // The hash is not a real one: these tests never check passwords.

@@ -7,11 +7,11 @@
 #include <chrono>
 
 #include "daemon/inbox/reply_router.h"
+#include "daemon/store_books.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
 #include "queue/events.h"
 #include "queue/replies.h"
-#include "queue/store.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran;
@@ -27,14 +27,14 @@ constexpr const char* officer_phone = "+6281300000009";
 
 struct inbox_fixture {
   test::temp_dir dir;
-  queue::store store{dir.path() / "siaran.db"};
-  queue::contact_book contacts{store};
-  queue::broadcast_book broadcasts{store};
-  queue::event_book events{store};
-  queue::reply_book replies{store};
+  siaran::daemon::store_books store{dir.path() / "siaran.db"};
+  queue::contact_book contacts{store.database};
+  queue::broadcast_book broadcasts{store.database};
+  queue::event_book events{store.database};
+  queue::reply_book replies{store.database};
   int wakes = 0;
   daemon::concat_reference_allocator concat_references;
-  daemon::inbox::reply_router router{store,   contacts, broadcasts, events, replies, [this] { ++wakes; },
+  daemon::inbox::reply_router router{store.queue, contacts, broadcasts, events, replies, [this] { ++wakes; },
                                      {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48), {}},
                                      concat_references};
   std::int64_t siti = 0;
@@ -71,16 +71,16 @@ struct inbox_fixture {
         {officer, "Rapat kader besok", "{}", sent_at, 0, event_id ? "reminder" : "api", event_id, sent_at},
         {{contact, m}});
     const std::int64_t message_id = *broadcasts.recipients(id).at(0).message_id;
-    const auto part = store.claim_part_of(message_id, 1, "m1", sent_at);
+    const auto part = store.queue.claim_part_of(message_id, 1, "m1", sent_at);
     REQUIRE(part);
-    store.mark_sent(part->part.id, "m1", 7, sent_at);
+    store.queue.mark_sent(part->part.id, "m1", 7, sent_at);
     return id;
   }
 
   // The reply stored and routed as the daemon does; its inbox entry.
   queue::inbox_entry reply(const std::string& from, const std::string& text, queue::timestamp at) {
     const std::string pdu = "PDU" + std::to_string(++replies_received);  // another SMS: another centre time
-    const std::int64_t id = *store.record_incoming({"m1", from, text, at, {pdu}, std::nullopt, std::nullopt,
+    const std::int64_t id = *store.inbound.record_incoming({"m1", from, text, at, {pdu}, std::nullopt, std::nullopt,
                                                     std::nullopt, true}).message_id;
     router.route(id, at);
     return *replies.find(id);
@@ -89,7 +89,7 @@ struct inbox_fixture {
   // What the router queued (answers and forwards), oldest first.
   std::vector<queue::message_record> queued_to(const std::string& to) {
     std::vector<queue::message_record> found;
-    for (auto& m : store.messages_by_state(queue::part_state::queued)) {
+    for (auto& m : store.queue.messages_by_state(queue::part_state::queued)) {
       if (m.recipient == to) found.push_back(std::move(m));
     }
     return found;

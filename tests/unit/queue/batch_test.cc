@@ -3,17 +3,18 @@
 
 #include <chrono>
 
+#include "daemon/store_books.h"
 #include "messages.h"
-#include "queue/store.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
+using siaran::daemon::store_books;
 using siaran::test::temp_dir;
 
 TEST_CASE("a batch of 100,000 messages is queued in one transaction", "[queue][batch]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
+  store_books s(dir.path() / "siaran.db");
   std::vector<new_message> batch;
   batch.reserve(100'000);
   for (int i = 0; i < 100'000; ++i) {
@@ -22,20 +23,20 @@ TEST_CASE("a batch of 100,000 messages is queued in one transaction", "[queue][b
     batch.push_back(std::move(m));
   }
   const auto start = std::chrono::steady_clock::now();
-  const auto ids = s.enqueue_batch(batch);
+  const auto ids = s.queue.enqueue_batch(batch);
   const auto elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   WARN("enqueue_batch of 100,000 one-part messages took " << elapsed << " s");
   CHECK(ids.size() == 100'000);
-  CHECK(s.queue_depth() == 100'000);
+  CHECK(s.statistics.queue_depth() == 100'000);
   CHECK(ids.back().id - ids.front().id == 99'999);
 }
 
 TEST_CASE("a batch with a bad message stores none of it", "[queue][batch]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
+  store_books s(dir.path() / "siaran.db");
   std::vector<new_message> batch(3, message_to("+628111"));
   batch[2].parts.clear();
-  CHECK_THROWS_AS(s.enqueue_batch(batch), store_error);
-  CHECK(s.queue_depth() == 0);
-  CHECK_FALSE(s.message(1));
+  CHECK_THROWS_AS(s.queue.enqueue_batch(batch), store_error);
+  CHECK(s.statistics.queue_depth() == 0);
+  CHECK_FALSE(s.queue.message(1));
 }

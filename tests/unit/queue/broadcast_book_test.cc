@@ -2,30 +2,34 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "daemon/store_books.h"
 #include "messages.h"
 #include "queue/broadcasts.h"
-#include "queue/store.h"
-#include "queue/store_impl.h"
+#include "queue/connection.h"
+#include "tests/support/claim_due.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
+using siaran::daemon::store_books;
+using siaran::test::claim_due;
 using siaran::test::temp_dir;
 
 namespace {
 
-// Contacts 1..n and officer 1, written directly: the contact book is not under test here.
-void add_people(store& s, int n) {
+// Contacts 1..n and officer 1, written directly (as another process would): the contact book
+// is not under test here.
+void add_people(connection& sql, int n) {
   for (int i = 1; i <= n; ++i) {
     const std::string phone = "+62812000000" + std::to_string(10 + i);
-    s.state().db.exec(
+    sql.exec(
         ("INSERT INTO contacts (id, name, phone, phone_key, created_at, updated_at) VALUES (" +
          std::to_string(i) + ", 'Kader " + std::to_string(i) + "', '" + phone + "', '" +
          phone.substr(phone.size() - 8) + "', 0, 0)")
             .c_str(),
         "adding a test contact");
   }
-  s.state().db.exec(
+  sql.exec(
       "INSERT INTO officers (id, name, sender_tag, created_at) VALUES (1, 'Sekretariat', '-- KBB', "
       "0)",
       "adding a test officer");
@@ -54,9 +58,10 @@ std::vector<broadcast_message> one_each(int n, long send_s = 0, int parts = 1) {
 
 struct fixture {
   temp_dir dir;
-  store s{dir.path() / "siaran.db"};
-  broadcast_book book{s};
-  fixture() { add_people(s, 3); }
+  store_books s{dir.path() / "siaran.db"};
+  broadcast_book book{s.database};
+  connection sql{dir.path() / "siaran.db"};  // the test's own writes, beside the books
+  fixture() { add_people(sql, 3); }
 
   // Contact 1's reply, routed to broadcast `id` as the inbox would.
   void reply_to(std::int64_t id, timestamp at) {
@@ -65,17 +70,16 @@ struct fixture {
     in.sender = "+6281200000011";
     in.text = "Siap";
     in.received_at = at;
-    const std::int64_t incoming_id = *s.record_incoming(in).message_id;
-    s.state().db.exec(("UPDATE incoming SET broadcast_id = " + std::to_string(id) +
-                       " WHERE id = " + std::to_string(incoming_id))
-                          .c_str(),
-                      "routing the reply");
+    const std::int64_t incoming_id = *s.inbound.record_incoming(in).message_id;
+    sql.exec(("UPDATE incoming SET broadcast_id = " + std::to_string(id) + " WHERE id = " + std::to_string(incoming_id))
+                 .c_str(),
+             "routing the reply");
   }
 
   // Claims and sends every due part, at `now`.
   void send_all(timestamp now) {
-    while (auto part = s.claim_next(now, std::string("modem-1")))
-      s.mark_sent(part->part.id, "modem-1", 1, now);
+    while (auto part = claim_due(s.queue, now, "modem-1"))
+      s.queue.mark_sent(part->part.id, "modem-1", 1, now);
   }
 };
 
@@ -85,7 +89,7 @@ TEST_CASE("a created broadcast queues one message per recipient and reads back s
           "[queue][broadcast]") {
   fixture f;
   const auto id = f.book.create(broadcast_at(3600), one_each(3));
-  CHECK(f.s.queue_depth() == 3);
+  CHECK(f.s.statistics.queue_depth() == 3);
   const auto p = f.book.progress(id, at_s(10));
   REQUIRE(p);
   CHECK(p->recipients == 3);
@@ -126,7 +130,7 @@ TEST_CASE("cancel stops unstarted messages, lets the started ones finish, and sa
   fixture f;
   const auto id = f.book.create(broadcast_at(0), one_each(3, 0, 2));
   // The first message's first part is on its way.
-  const auto claimed = f.s.claim_next(at_s(1), std::string("modem-1"));
+  const auto claimed = claim_due(f.s.queue, at_s(1), "modem-1");
   REQUIRE(claimed);
   CHECK(f.book.cancel(id, at_s(2)) == 2);
   const auto p = f.book.progress(id, at_s(3));
@@ -135,7 +139,7 @@ TEST_CASE("cancel stops unstarted messages, lets the started ones finish, and sa
   CHECK(p->sending == 1);
   CHECK(p->cancelled_at == at_s(2));
   // Its second part is still queued, to follow the first.
-  CHECK(f.s.queue_depth() == 1);
+  CHECK(f.s.statistics.queue_depth() == 1);
   CHECK(f.book.cancel(id, at_s(4)) == 0);
   CHECK(f.book.progress(id, at_s(5))->cancelled_at == at_s(2));
 }
@@ -147,17 +151,17 @@ TEST_CASE("cancelled parts carry the reason", "[queue][broadcast]") {
   const auto rs = f.book.recipients(id);
   REQUIRE(rs.size() == 1);
   CHECK(rs[0].state == part_state::cancelled);
-  const auto m = f.s.message(*rs[0].message_id);
+  const auto m = f.s.queue.message(*rs[0].message_id);
   CHECK(m->parts[0].last_error == "cancelled");
-  CHECK_FALSE(f.s.claim_next(at_s(7200)));
+  CHECK_FALSE(claim_due(f.s.queue, at_s(7200)));
 }
 
 TEST_CASE("recipients carry the contact's name and a failed message's error", "[queue][broadcast]") {
   fixture f;
   const auto id = f.book.create(broadcast_at(0), one_each(2, 0, 2));
-  const auto claimed = f.s.claim_next(at_s(1), std::string("modem-1"));
+  const auto claimed = claim_due(f.s.queue, at_s(1), "modem-1");
   REQUIRE(claimed);
-  f.s.mark_failed_permanent(claimed->part.id, {"+CMS ERROR: 1 (unassigned number)", 1}, at_s(2));
+  f.s.queue.mark_failed_permanent(claimed->part.id, {"+CMS ERROR: 1 (unassigned number)", 1}, at_s(2));
   const auto rs = f.book.recipients(id);
   REQUIRE(rs.size() == 2);
   CHECK(rs[0].contact_name == "Kader 1");
@@ -218,7 +222,7 @@ TEST_CASE("the list reuses a finished broadcast's counts for 30 s, its replies a
   delivered.discharge_time = at_s(3);
   delivered.received_at = at_s(3);
   delivered.raw_pdu = "0006010C91261802000011";
-  REQUIRE(f.s.record_status_report(delivered));
+  REQUIRE(f.s.reports.record_status_report(delivered));
   f.reply_to(id, at_s(4));
 
   const auto reused = f.book.list(at_s(31)).at(0);

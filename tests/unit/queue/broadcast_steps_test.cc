@@ -4,14 +4,15 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "daemon/store_books.h"
 #include "messages.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
-#include "queue/store.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
+using siaran::daemon::store_books;
 using siaran::test::temp_dir;
 
 namespace {
@@ -23,11 +24,11 @@ std::string phone_of(int i) { return "+62812000000" + std::to_string(10 + i); }
 struct fixture {
   temp_dir dir;
   std::filesystem::path file = dir.path() / "siaran.db";
-  std::optional<store> s{std::in_place, file};
+  std::optional<store_books> s{std::in_place, file};
   std::vector<broadcast_message> messages;
 
   fixture() {
-    contact_book contacts(*s);
+    contact_book& contacts = s->contacts;
     std::vector<contact> people;
     for (int i = 1; i <= recipients; ++i) {
       contact c;
@@ -61,7 +62,7 @@ struct fixture {
     return id;
   }
 
-  std::size_t due() { return s->due_parts(at_s(10), 100).size(); }
+  std::size_t due() { return s->queue.due_parts(at_s(10), 100).size(); }
 
   void restart() {
     s.reset();
@@ -74,7 +75,7 @@ struct fixture {
 TEST_CASE("a broadcast queued in steps is not shown and not due before it is finished, then due as released",
           "[queue][broadcast]") {
   fixture f;
-  broadcast_book book(*f.s);
+  broadcast_book& book = f.s->broadcasts;
   const std::int64_t id = f.begun(book);
   CHECK_FALSE(book.progress(id, at_s(1)));
   CHECK(book.list(at_s(1)).empty());
@@ -97,10 +98,10 @@ TEST_CASE("a broadcast queued in steps is not shown and not due before it is fin
 
 TEST_CASE("a broadcast discarded part-way leaves no message behind", "[queue][broadcast]") {
   fixture f;
-  broadcast_book book(*f.s);
+  broadcast_book& book = f.s->broadcasts;
   const std::int64_t id = f.begun(book);
   book.discard(id);
-  CHECK(f.s->queue_depth() == 0);
+  CHECK(f.s->statistics.queue_depth() == 0);
   CHECK_THROWS_AS(book.finish(id), store_error);
   CHECK(f.due() == 0);
 }
@@ -111,18 +112,18 @@ TEST_CASE("at the next start a broadcast still preparing is deleted and a finish
   std::int64_t unfinished = 0;
   std::int64_t finished = 0;
   {
-    broadcast_book book(*f.s);
+    broadcast_book& book = f.s->broadcasts;
     unfinished = f.begun(book);
     finished = f.begun(book);
     book.finish(finished);
     CHECK(book.release_held(finished, 3) == 3);
   }
   f.restart();
-  broadcast_book book(*f.s);
+  broadcast_book& book = f.s->broadcasts;
   CHECK(book.settle_unfinished() == 1);
   CHECK_FALSE(book.progress(unfinished, at_s(1)));
   CHECK(book.progress(finished, at_s(1))->recipients == recipients);
-  CHECK(f.s->queue_depth() == 2 * recipients);
+  CHECK(f.s->statistics.queue_depth() == 2 * recipients);
   CHECK(f.due() == 2 * recipients);
   CHECK(book.settle_unfinished() == 0);
 }

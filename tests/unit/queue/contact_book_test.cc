@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include "daemon/store_books.h"
 #include "messages.h"
 #include "queue/contacts.h"
-#include "queue/store.h"
+#include "tests/support/claim_due.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
+using siaran::daemon::store_books;
+using siaran::test::claim_due;
 using siaran::test::temp_dir;
 
 namespace {
@@ -49,17 +52,17 @@ std::vector<std::int64_t> ids(const std::vector<contact>& contacts) {
 }
 
 // One message to `phone`, failed on the network with CMS 28.
-void failed_with_cms_28(store& s, const std::string& phone, long at) {
-  s.enqueue(message_to(phone, at));
-  const auto c = s.claim_next(at_s(at), "m1");
-  s.mark_failed_permanent(c->part.id, {"modem m1: error 28, unidentified subscriber", 28}, at_s(at));
+void failed_with_cms_28(store_books& s, const std::string& phone, long at) {
+  s.queue.enqueue(message_to(phone, at));
+  const auto c = claim_due(s.queue, at_s(at), "m1");
+  s.queue.mark_failed_permanent(c->part.id, {"modem m1: error 28, unidentified subscriber", 28}, at_s(at));
 }
 
 // One message to `phone`, sent, then reported undelivered with TP-ST `status`.
-void reported_undelivered(store& s, const std::string& phone, long at, int status = 65) {
-  s.enqueue(message_to(phone, at));
-  const auto c = s.claim_next(at_s(at), "m1");
-  s.mark_sent(c->part.id, "m1", 7, at_s(at));
+void reported_undelivered(store_books& s, const std::string& phone, long at, int status = 65) {
+  s.queue.enqueue(message_to(phone, at));
+  const auto c = claim_due(s.queue, at_s(at), "m1");
+  s.queue.mark_sent(c->part.id, "m1", 7, at_s(at));
   status_report r;
   r.modem = "m1";
   r.reference = 7;
@@ -67,17 +70,17 @@ void reported_undelivered(store& s, const std::string& phone, long at, int statu
   r.status = status;
   r.received_at = at_s(at + 10);
   r.raw_pdu = "00";
-  s.record_status_report(r);
+  s.reports.record_status_report(r);
 }
 
-void delivered(store& s, const std::string& phone, long at) { reported_undelivered(s, phone, at, 0); }
+void delivered(store_books& s, const std::string& phone, long at) { reported_undelivered(s, phone, at, 0); }
 
 }  // namespace
 
 TEST_CASE("a stored contact reads back with every field, tags and extra fields", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   auto c = cadre("Siti Aminah", "+6281234567001", "Lembang", "Cibodas");
   c.level = "posyandu";
   c.kabupaten = "Bandung Barat";
@@ -108,8 +111,8 @@ TEST_CASE("a stored contact reads back with every field, tags and extra fields",
 
 TEST_CASE("importing a phone already stored updates that contact and keeps its opt-out", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   book.set_opted_out(2, true, at_s(2));
   auto moved = cadre("Euis K.", "+6281321007002", "Lembang", "Jayagiri");
@@ -125,8 +128,8 @@ TEST_CASE("importing a phone already stored updates that contact and keeps its o
 
 TEST_CASE("a reply from the national form of a number finds the contact", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   CHECK(book.find_by_phone("081321007002")->id == 2);
   CHECK(book.find_by_phone("+6281321007002")->id == 2);
@@ -137,8 +140,8 @@ TEST_CASE("a reply from the national form of a number finds the contact", "[queu
 
 TEST_CASE("filters compare places and roles without case and combine with AND", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   CHECK(ids(book.list(where("LEMBANG"))) == std::vector<std::int64_t>{1, 2, 3});
   CHECK(ids(book.list(where("lembang", "cibodas"))) == std::vector<std::int64_t>{1, 2});
@@ -150,8 +153,8 @@ TEST_CASE("filters compare places and roles without case and combine with AND", 
 
 TEST_CASE("the text filter finds part of a name or of the number in any form", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   CHECK(ids(book.list(where({}, {}, {}, {}, "amin"))) == std::vector<std::int64_t>{1});
   CHECK(ids(book.list(where({}, {}, {}, {}, "0813-2100"))) == std::vector<std::int64_t>{2});
@@ -161,8 +164,8 @@ TEST_CASE("the text filter finds part of a name or of the number in any form", "
 
 TEST_CASE("a list is paged by id", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   CHECK(ids(book.list({}, 0, 2)) == std::vector<std::int64_t>{1, 2});
   CHECK(ids(book.list({}, 2, 2)) == std::vector<std::int64_t>{3, 4});
@@ -170,8 +173,8 @@ TEST_CASE("a list is paged by id", "[queue][contacts]") {
 
 TEST_CASE("an edit replaces the contact, refuses another contact's number", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   auto siti = *book.find(1);
   siti.phone = "+6281299990001";
@@ -194,8 +197,8 @@ TEST_CASE("an edit replaces the contact, refuses another contact's number", "[qu
 
 TEST_CASE("officers are stored with their sender tag and forwarding choice", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   const auto id = book.add_officer({0, "Bu Ratna", "+6281111111111", "-- Sekretariat Pokjanal KBB", true}, at_s(1));
   book.add_officer({0, "Pak Dodi", std::nullopt, "-- Dodi", false}, at_s(1));
   const auto o = book.find_officer(id);
@@ -211,8 +214,8 @@ TEST_CASE("officers are stored with their sender tag and forwarding choice", "[q
 
 TEST_CASE("a group is a saved filter or a list, and its name is unique", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   const auto lembang = book.add_group({0, "Kader Lembang", where("Lembang", {}, "kader"), {}},
                                       at_s(2));
@@ -233,8 +236,8 @@ TEST_CASE("a group is a saved filter or a list, and its name is unique", "[queue
 
 TEST_CASE("an audience is the distinct union of groups, contacts and a filter, in id order", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   const auto cibodas = book.add_group({0, "Cibodas", where({}, "cibodas"), {}}, at_s(2));
   const auto list = book.add_group({0, "Rapat", std::nullopt, {4, 2}}, at_s(2));
@@ -248,8 +251,8 @@ TEST_CASE("an audience is the distinct union of groups, contacts and a filter, i
 
 TEST_CASE("an audience naming an unknown group or contact is refused, naming it", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   CHECK_THROWS_WITH(book.resolve({{12}, {}, std::nullopt}), "unknown group 12");
   CHECK_THROWS_WITH(book.resolve({{}, {1, 40}, std::nullopt}), "unknown contact 40");
@@ -257,8 +260,8 @@ TEST_CASE("an audience naming an unknown group or contact is refused, naming it"
 
 TEST_CASE("a number whose last messages failed with a CMS error is a problem number", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   failed_with_cms_28(s, "+6281234567001", 10);
   failed_with_cms_28(s, "+6281234567001", 20);
@@ -274,8 +277,8 @@ TEST_CASE("a number whose last messages failed with a CMS error is a problem num
 
 TEST_CASE("a number reported undelivered, or failing in both ways, is a problem number", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   reported_undelivered(s, "+6281321007002", 10);
   reported_undelivered(s, "081321007002", 20);
@@ -296,14 +299,14 @@ TEST_CASE("a number reported undelivered, or failing in both ways, is a problem 
 
 TEST_CASE("a recent delivery, too few messages or a queued one clears the number", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   four_people(book);
   failed_with_cms_28(s, "+6281234567001", 10);
   delivered(s, "+6281234567001", 20);          // the newest arrived: the number works
   failed_with_cms_28(s, "+6281321007002", 10);  // one failure only
   failed_with_cms_28(s, "+6285210007003", 10);
-  s.enqueue(message_to("+6285210007003", 100));  // still queued, due later
+  s.queue.enqueue(message_to("+6285210007003", 100));  // still queued, due later
   delivered(s, "+6289611007007", 5);
   failed_with_cms_28(s, "+6289611007007", 10);
   failed_with_cms_28(s, "+6289611007007", 20);

@@ -4,35 +4,22 @@
 
 #include <catch2/catch.hpp>
 
+#include "daemon/store_books.h"
 #include "messages.h"
 #include "queue/contacts.h"
-#include "queue/store.h"
+#include "tests/support/cadre.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
+using siaran::daemon::store_books;
+using siaran::test::cadre;
 using siaran::test::temp_dir;
-
-namespace {
-
-contact cadre(std::string phone, std::optional<std::string> kecamatan, std::optional<std::string> desa,
-              std::optional<std::string> role, std::vector<std::string> tags) {
-  contact c;
-  c.name = "Kader " + phone;
-  c.phone = std::move(phone);
-  c.kecamatan = std::move(kecamatan);
-  c.desa = std::move(desa);
-  c.role = std::move(role);
-  c.tags = std::move(tags);
-  return c;
-}
-
-}  // namespace
 
 TEST_CASE("facets list each place, role and tag once, sorted, whatever their case", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   book.upsert({cadre("+6281200000001", "Wonosari", "Kepek", "kader", {"balita", "aktif"}),
                cadre("+6281200000002", "wonosari", "Kepek", "Kader", {"Aktif"}),
                cadre("+6281200000003", "Playen", "Bandung", "bidan", {}),
@@ -53,8 +40,8 @@ TEST_CASE("facets list each place, role and tag once, sorted, whatever their cas
 
 TEST_CASE("an empty book has no facets", "[queue][contacts]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
-  contact_book book(s);
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
   const contact_facets f = book.facets();
   CHECK(f.kecamatan.empty());
   CHECK(f.desa.empty());

@@ -3,12 +3,15 @@
 
 #include <memory>
 
+#include "daemon/store_books.h"
 #include "messages.h"
-#include "queue/store.h"
+#include "tests/support/claim_due.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
+using siaran::daemon::store_books;
+using siaran::test::claim_due;
 using siaran::test::temp_dir;
 
 namespace {
@@ -18,15 +21,15 @@ namespace {
 struct killed_mid_broadcast {
   temp_dir dir;
   std::filesystem::path file = dir.path() / "siaran.db";
-  std::unique_ptr<store> dead = std::make_unique<store>(file);
+  std::unique_ptr<store_books> dead = std::make_unique<store_books>(file);
   std::int64_t sent_part = 0;
   std::int64_t in_flight_part = 0;
 
   killed_mid_broadcast() {
-    for (int i = 0; i < 3; ++i) dead->enqueue(message_to("+62812000000" + std::to_string(i), i));
-    sent_part = dead->claim_next(at_s(10), "m1")->part.id;
-    dead->mark_sent(sent_part, "m1", 1, at_s(11));
-    in_flight_part = dead->claim_next(at_s(12), "m2")->part.id;
+    for (int i = 0; i < 3; ++i) dead->queue.enqueue(message_to("+62812000000" + std::to_string(i), i));
+    sent_part = claim_due(dead->queue, at_s(10), "m1")->part.id;
+    dead->queue.mark_sent(sent_part, "m1", 1, at_s(11));
+    in_flight_part = claim_due(dead->queue, at_s(12), "m2")->part.id;
   }
 };
 
@@ -34,12 +37,12 @@ struct killed_mid_broadcast {
 
 TEST_CASE("after a crash, resend puts parts found sending back in the queue, flagged", "[queue][crash]") {
   killed_mid_broadcast crash;
-  store restarted(crash.file);
-  const auto found = restarted.resolve_uncertain_at_startup(uncertain_policy::resend, at_s(100));
+  store_books restarted(crash.file);
+  const auto found = restarted.queue.resolve_uncertain_at_startup(uncertain_policy::resend, at_s(100));
   REQUIRE(found.size() == 1);
   CHECK(found[0].id == crash.in_flight_part);
   CHECK(found[0].modem == "m2");
-  const auto again = restarted.claim_next(at_s(100), "m1");
+  const auto again = claim_due(restarted.queue, at_s(100), "m1");
   REQUIRE(again);
   CHECK(again->part.id == crash.in_flight_part);
   CHECK(again->part.resent_uncertain);
@@ -48,22 +51,22 @@ TEST_CASE("after a crash, resend puts parts found sending back in the queue, fla
 
 TEST_CASE("after a crash, hold leaves parts found sending uncertain and unsent", "[queue][crash]") {
   killed_mid_broadcast crash;
-  store restarted(crash.file);
-  const auto found = restarted.resolve_uncertain_at_startup(uncertain_policy::hold, at_s(100));
+  store_books restarted(crash.file);
+  const auto found = restarted.queue.resolve_uncertain_at_startup(uncertain_policy::hold, at_s(100));
   REQUIRE(found.size() == 1);
-  CHECK(restarted.message(found[0].message_id)->state == part_state::uncertain);
-  CHECK(restarted.uncertain_count() == 1);
-  const auto next = restarted.claim_next(at_s(100), "m1");
+  CHECK(restarted.queue.message(found[0].message_id)->state == part_state::uncertain);
+  CHECK(restarted.statistics.uncertain_count() == 1);
+  const auto next = claim_due(restarted.queue, at_s(100), "m1");
   REQUIRE(next);
   CHECK(next->part.id != crash.in_flight_part);
-  CHECK_FALSE(restarted.claim_next(at_s(100), "m1"));
+  CHECK_FALSE(claim_due(restarted.queue, at_s(100), "m1"));
 }
 
 TEST_CASE("a part sent before the crash stays sent", "[queue][crash]") {
   killed_mid_broadcast crash;
-  store restarted(crash.file);
-  restarted.resolve_uncertain_at_startup(uncertain_policy::resend, at_s(100));
-  const auto m = restarted.message(1);
+  store_books restarted(crash.file);
+  restarted.queue.resolve_uncertain_at_startup(uncertain_policy::resend, at_s(100));
+  const auto m = restarted.queue.message(1);
   REQUIRE(m);
   CHECK(m->parts[0].id == crash.sent_part);
   CHECK(m->state == part_state::sent);

@@ -4,13 +4,14 @@
 // real SMS-DELIVERs, so they carry the centre's time as the network's do.
 #include <catch2/catch.hpp>
 
+#include "daemon/store_books.h"
 #include "messages.h"
 #include "sms/deliver_encoder.h"
-#include "queue/store.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
+using siaran::daemon::store_books;
 using siaran::test::temp_dir;
 
 namespace {
@@ -46,91 +47,91 @@ incoming_fragment part(const std::vector<std::string>& pdus, int number, long at
 
 TEST_CASE("an SMS offered again after its delete failed is stored once", "[queue][inbound][duplicates]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
+  store_books s(dir.path() / "siaran.db");
   const std::string pdu = delivered("HADIR", 5).at(0);
-  const incoming_outcome first = s.record_incoming(sms(pdu, 10));
+  const incoming_outcome first = s.inbound.record_incoming(sms(pdu, 10));
   CHECK_FALSE(first.stored_already);
   REQUIRE(first.message_id);
 
-  const incoming_outcome again = s.record_incoming(sms(pdu, 130));  // the next storage poll
+  const incoming_outcome again = s.inbound.record_incoming(sms(pdu, 130));  // the next storage poll
   CHECK(again.stored_already);
   CHECK_FALSE(again.message_id);
-  const auto inbox = s.inbox(0, at_s(0), 10);
+  const auto inbox = s.inbound.inbox(0, at_s(0), 10);
   REQUIRE(inbox.size() == 1);
   CHECK(inbox[0].id == *first.message_id);
 }
 
 TEST_CASE("the same text sent again a second later is another SMS, each kept once", "[queue][inbound][duplicates]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
+  store_books s(dir.path() / "siaran.db");
   const std::string first = delivered("HADIR", 5).at(0);
   const std::string second = delivered("HADIR", 6).at(0);
-  CHECK(s.record_incoming(sms(first, 10)).message_id);
-  CHECK(s.record_incoming(sms(second, 11)).message_id);
-  CHECK(s.record_incoming(sms(first, 130)).stored_already);
-  CHECK(s.record_incoming(sms(second, 130)).stored_already);
-  CHECK(s.inbox(0, at_s(0), 10).size() == 2);
+  CHECK(s.inbound.record_incoming(sms(first, 10)).message_id);
+  CHECK(s.inbound.record_incoming(sms(second, 11)).message_id);
+  CHECK(s.inbound.record_incoming(sms(first, 130)).stored_already);
+  CHECK(s.inbound.record_incoming(sms(second, 130)).stored_already);
+  CHECK(s.inbound.inbox(0, at_s(0), 10).size() == 2);
 }
 
 TEST_CASE("the same PDU on another modem is another SMS, each kept once", "[queue][inbound][duplicates]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
+  store_books s(dir.path() / "siaran.db");
   const std::string pdu = delivered("HADIR", 5).at(0);
   incoming_message on_m2 = sms(pdu, 10);
   on_m2.modem = "m2";
-  CHECK(s.record_incoming(sms(pdu, 10)).message_id);
-  CHECK(s.record_incoming(on_m2).message_id);
-  CHECK(s.record_incoming(on_m2).stored_already);
-  CHECK(s.inbox(0, at_s(0), 10).size() == 2);
+  CHECK(s.inbound.record_incoming(sms(pdu, 10)).message_id);
+  CHECK(s.inbound.record_incoming(on_m2).message_id);
+  CHECK(s.inbound.record_incoming(on_m2).stored_already);
+  CHECK(s.inbound.inbox(0, at_s(0), 10).size() == 2);
 }
 
 TEST_CASE("an undecodable PDU offered again is kept raw once", "[queue][inbound][duplicates]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
+  store_books s(dir.path() / "siaran.db");
   incoming_message raw{"m1", "", "", at_s(10), {"0791261801"}, "truncated PDU", std::nullopt, std::nullopt, true};
-  CHECK(s.record_incoming(raw).message_id);
+  CHECK(s.inbound.record_incoming(raw).message_id);
   raw.received_at = at_s(130);
-  CHECK(s.record_incoming(raw).stored_already);
-  CHECK(s.inbox(0, at_s(0), 10).size() == 1);
+  CHECK(s.inbound.record_incoming(raw).stored_already);
+  CHECK(s.inbound.inbox(0, at_s(0), 10).size() == 1);
 }
 
 TEST_CASE("the parts of a long SMS offered again after it was stored make no second message",
           "[queue][inbound][duplicates][fragments]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
+  store_books s(dir.path() / "siaran.db");
   const auto pdus = delivered(long_text, 5);
   REQUIRE(pdus.size() == 2);
-  CHECK_FALSE(s.record_fragment(part(pdus, 1, 10)).message_id);
-  const auto whole = s.record_fragment(part(pdus, 2, 11));
+  CHECK_FALSE(s.inbound.record_fragment(part(pdus, 1, 10)).message_id);
+  const auto whole = s.inbound.record_fragment(part(pdus, 2, 11));
   REQUIRE(whole.message_id);
 
   for (int number = 1; number <= 2; ++number) {
-    const incoming_outcome again = s.record_fragment(part(pdus, number, 130));
+    const incoming_outcome again = s.inbound.record_fragment(part(pdus, number, 130));
     CHECK(again.stored_already);
     CHECK_FALSE(again.message_id);
   }
-  CHECK(s.flush_fragments(at_s(100'000)).empty());  // no part left waiting to become a partial copy
-  CHECK(s.inbox(0, at_s(0), 10).size() == 1);
+  CHECK(s.inbound.flush_fragments(at_s(100'000)).empty());  // no part left waiting to become a partial copy
+  CHECK(s.inbound.inbox(0, at_s(0), 10).size() == 1);
 }
 
 TEST_CASE("a part offered again while its set waits is recognised", "[queue][inbound][duplicates][fragments]") {
   temp_dir dir;
-  store s(dir.path() / "siaran.db");
+  store_books s(dir.path() / "siaran.db");
   const auto pdus = delivered(long_text, 5);
-  CHECK_FALSE(s.record_fragment(part(pdus, 1, 10)).stored_already);
-  CHECK(s.record_fragment(part(pdus, 1, 130)).stored_already);
-  const auto whole = s.record_fragment(part(pdus, 2, 131));
+  CHECK_FALSE(s.inbound.record_fragment(part(pdus, 1, 10)).stored_already);
+  CHECK(s.inbound.record_fragment(part(pdus, 1, 130)).stored_already);
+  const auto whole = s.inbound.record_fragment(part(pdus, 2, 131));
   REQUIRE(whole.message_id);
-  CHECK(s.inbox(0, at_s(0), 10).size() == 1);
+  CHECK(s.inbound.inbox(0, at_s(0), 10).size() == 1);
 }
 
 TEST_CASE("a PDU is forgotten once the duplicate window has passed", "[queue][inbound][duplicates]") {
   temp_dir dir;
   store_options options;
   options.duplicate_window = std::chrono::hours(1);
-  store s(dir.path() / "siaran.db", options);
+  store_books s(dir.path() / "siaran.db", options);
   const std::string pdu = delivered("HADIR", 5).at(0);
-  CHECK(s.record_incoming(sms(pdu, 10)).message_id);
-  CHECK(s.record_incoming(sms(pdu, 10 + 3600)).stored_already);
-  CHECK(s.record_incoming(sms(pdu, 11 + 3600)).message_id);
+  CHECK(s.inbound.record_incoming(sms(pdu, 10)).message_id);
+  CHECK(s.inbound.record_incoming(sms(pdu, 10 + 3600)).stored_already);
+  CHECK(s.inbound.record_incoming(sms(pdu, 11 + 3600)).message_id);
 }

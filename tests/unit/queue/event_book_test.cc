@@ -3,9 +3,9 @@
 
 #include <string>
 
+#include "queue/connection.h"
+#include "queue/database.h"
 #include "queue/events.h"
-#include "queue/store.h"
-#include "queue/store_impl.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
@@ -13,14 +13,15 @@ using siaran::test::temp_dir;
 
 namespace {
 
-timestamp at(std::int64_t ms) { return from_millis(ms); }
+timestamp at(std::int64_t ms) { return timestamp(std::chrono::milliseconds(ms)); }
 
 struct event_fixture {
   temp_dir dir;
-  store s{dir.path() / "siaran.db"};
-  event_book events{s};
+  database db{dir.path() / "siaran.db"};
+  event_book events{db};
+  connection setup{dir.path() / "siaran.db"};  // the test's own writes, beside the book
 
-  void exec(const std::string& sql) { s.state().db.exec(sql.c_str(), "test setup"); }
+  void exec(const std::string& sql) { setup.exec(sql.c_str(), "test setup"); }
 
   // Contacts 1..n, born on `birth_date` when given.
   void add_contacts(int n, const char* birth_date = nullptr, bool opted_out = false) {
@@ -35,7 +36,7 @@ struct event_fixture {
   // An incoming SMS (the answer's evidence).
   std::int64_t reply() {
     exec("INSERT INTO incoming (modem, sender, text, received_at, raw_pdus) VALUES ('m', '+62812', 'HADIR', 0, '')");
-    return s.state().db.last_insert_rowid();
+    return setup.last_insert_rowid();
   }
 
   std::int64_t add_event() {
@@ -52,7 +53,7 @@ struct event_fixture {
   void remind(std::int64_t event_id, int n) {
     exec("INSERT INTO broadcasts (template, audience, send_at, origin, event_id, created_at) VALUES ('t', '{}', 0, "
          "'reminder', " + std::to_string(event_id) + ", 5)");
-    const auto broadcast = s.state().db.last_insert_rowid();
+    const auto broadcast = setup.last_insert_rowid();
     for (int c = 1; c <= n; ++c) {
       exec("INSERT INTO broadcast_messages (broadcast_id, contact_id) VALUES (" + std::to_string(broadcast) + ", " +
            std::to_string(c) + ")");
@@ -94,14 +95,14 @@ TEST_CASE("a later answer replaces an earlier one", "[queue][events]") {
 TEST_CASE("an occurrence is claimed once, also by a store opened again", "[queue][events]") {
   temp_dir dir;
   {
-    store s(dir.path() / "siaran.db");
-    event_book events(s);
+    database db(dir.path() / "siaran.db");
+    event_book events(db);
     CHECK(events.claim_run("event:1:reminder:0", at(100), at(100)));
     CHECK_FALSE(events.claim_run("event:1:reminder:0", at(100), at(200)));
     CHECK(events.claim_run("event:1:reminder:1", at(100), at(100)));
   }
-  store s(dir.path() / "siaran.db");
-  event_book events(s);
+  database db(dir.path() / "siaran.db");
+  event_book events(db);
   CHECK_FALSE(events.claim_run("event:1:reminder:0", at(100), at(300)));
   REQUIRE(events.claimed_runs().size() == 2);
   events.finish_run("event:1:reminder:0", at(100), "done", std::nullopt, std::nullopt);

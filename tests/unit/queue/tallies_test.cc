@@ -9,15 +9,20 @@
 #include <string>
 #include <vector>
 
+#include "daemon/store_books.h"
 #include "messages.h"
 #include "queue/broadcasts.h"
+#include "queue/connection.h"
 #include "queue/contacts.h"
-#include "queue/database.h"
-#include "queue/store.h"
+#include "tests/support/cadre.h"
+#include "tests/support/claim_due.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
+using siaran::daemon::store_books;
+using siaran::test::cadre;
+using siaran::test::claim_due;
 using siaran::test::temp_dir;
 
 namespace {
@@ -50,7 +55,7 @@ const std::vector<counter> counters = {
      "UNION ALL SELECT 'tags', tags, NULL, COUNT(*) FROM contacts WHERE tags <> '' GROUP BY 2) ORDER BY 1, 2, 3"},
 };
 
-std::vector<std::string> rows_of(database& db, const char* sql) {
+std::vector<std::string> rows_of(connection& db, const char* sql) {
   statement q(db, sql);
   step_scope scope(q);
   std::vector<std::string> rows;
@@ -62,22 +67,11 @@ std::vector<std::string> rows_of(database& db, const char* sql) {
   return rows;
 }
 
-void check_counters(database& db, const std::string& after) {
+void check_counters(connection& db, const std::string& after) {
   for (const counter& c : counters) {
     INFO(c.name << " after " << after);
     CHECK(rows_of(db, c.kept) == rows_of(db, c.recounted));
   }
-}
-
-contact cadre(std::string phone, std::string kecamatan, std::string desa, std::string role, std::vector<std::string> tags) {
-  contact c;
-  c.name = "Kader " + phone;
-  c.phone = std::move(phone);
-  c.kecamatan = std::move(kecamatan);
-  c.desa = std::move(desa);
-  c.role = std::move(role);
-  c.tags = std::move(tags);
-  return c;
 }
 
 send_failure failure(const char* reason, int cms) { return {reason, cms}; }
@@ -96,10 +90,10 @@ status_report report(const std::string& modem, int reference, const std::string&
 
 struct fixture {
   temp_dir dir;
-  store s{dir.path() / "siaran.db"};
-  contact_book contacts{s};
-  broadcast_book broadcasts{s};
-  database other{dir.path() / "siaran.db"};  // a second writer, as the CLI or sqlite3 would be
+  store_books s{dir.path() / "siaran.db"};
+  contact_book contacts{s.database};
+  broadcast_book broadcasts{s.database};
+  connection other{dir.path() / "siaran.db"};  // a second writer, as the CLI or sqlite3 would be
 
   void sql(const std::string& text) { other.exec(text.c_str(), "changing the test data as a person would"); }
 };
@@ -132,41 +126,41 @@ TEST_CASE("the counters equal a recount after every kind of change", "[queue][ta
   const std::int64_t broadcast = f.broadcasts.create(b, messages);
   auto expiring = message_to("+6281299999901", 0, 5);
   expiring.expires_at = at_s(3'000);
-  f.s.enqueue(expiring);
-  f.s.enqueue(message_to("+6281299999902", 0, 5));
+  f.s.queue.enqueue(expiring);
+  f.s.queue.enqueue(message_to("+6281299999902", 0, 5));
   check_counters(f.other, "queueing");
 
   // queued -> sending -> sent -> delivered, on two modems.
-  auto first = *f.s.claim_next(at_s(10), std::string("m1"));
+  auto first = *claim_due(f.s.queue, at_s(10), "m1");
   check_counters(f.other, "a claim");
-  f.s.mark_sent(first.part.id, "m1", 1, at_s(11));
-  auto second = *f.s.claim_next(at_s(12), std::string("m2"));
-  f.s.note_sent(second.part.id, "m2", 2, at_s(13));
-  f.s.record_noted_sends();
-  REQUIRE(f.s.record_status_report(report("m1", 1, first.recipient, 0, 2'000)));
+  f.s.queue.mark_sent(first.part.id, "m1", 1, at_s(11));
+  auto second = *claim_due(f.s.queue, at_s(12), "m2");
+  f.s.queue.note_sent(second.part.id, "m2", 2, at_s(13));
+  f.s.queue.record_noted_sends();
+  REQUIRE(f.s.reports.record_status_report(report("m1", 1, first.recipient, 0, 2'000)));
   check_counters(f.other, "sends and a delivery");
 
   // A retry, then a permanent failure on the modem; a failure the network reports.
-  auto retried = *f.s.claim_next(at_s(20), std::string("m1"));
-  f.s.mark_failed_temporary(retried.part.id, failure("+CMS ERROR: 42", 42), at_s(21), at_s(22));
+  auto retried = *claim_due(f.s.queue, at_s(20), "m1");
+  f.s.queue.mark_failed_temporary(retried.part.id, failure("+CMS ERROR: 42", 42), at_s(21), at_s(22));
   check_counters(f.other, "a retry");
-  retried = *f.s.claim_next(at_s(23), std::string("m1"));
-  f.s.mark_failed_permanent(retried.part.id, failure("+CMS ERROR: 38", 38), at_s(1'900));
-  REQUIRE(f.s.record_status_report(report("m2", 2, second.recipient, 64, 2'100)));
+  retried = *claim_due(f.s.queue, at_s(23), "m1");
+  f.s.queue.mark_failed_permanent(retried.part.id, failure("+CMS ERROR: 38", 38), at_s(1'900));
+  REQUIRE(f.s.reports.record_status_report(report("m2", 2, second.recipient, 64, 2'100)));
   check_counters(f.other, "failures");
 
   // Uncertain: held, requeued, and found sending at start-up.
-  auto lost = *f.s.claim_next(at_s(30), std::string("m2"));
-  f.s.mark_uncertain(lost.part.id, "no answer", at_s(31));
-  auto requeued = *f.s.claim_next(at_s(32), std::string("m2"));
-  f.s.requeue_uncertain(requeued.part.id, "modem died", at_s(33));
-  f.s.claim_next(at_s(34), std::string("m1"));
-  f.s.resolve_uncertain_at_startup(uncertain_policy::hold, at_s(35));
+  auto lost = *claim_due(f.s.queue, at_s(30), "m2");
+  f.s.queue.mark_uncertain(lost.part.id, "no answer", at_s(31));
+  auto requeued = *claim_due(f.s.queue, at_s(32), "m2");
+  f.s.queue.requeue_uncertain(requeued.part.id, "modem died", at_s(33));
+  claim_due(f.s.queue, at_s(34), "m1");
+  f.s.queue.resolve_uncertain_at_startup(uncertain_policy::hold, at_s(35));
   check_counters(f.other, "uncertain parts");
 
   // Cancelling the broadcast's unstarted messages, expiring the rest of the queue.
   f.broadcasts.cancel(broadcast, at_s(40));
-  f.s.expire_overdue(at_s(4'000));
+  f.s.queue.expire_overdue(at_s(4'000));
   check_counters(f.other, "a cancel and an expiry");
 
   // A person's changes with sqlite3, and a contact deleted with its broadcast rows.
@@ -175,7 +169,7 @@ TEST_CASE("the counters equal a recount after every kind of change", "[queue][ta
   check_counters(f.other, "edits by hand");
 
   // Pruning everything finished.
-  f.s.prune(at_s(100'000));
+  f.s.maintenance.prune(at_s(100'000));
   check_counters(f.other, "a prune");
   f.sql("DELETE FROM broadcasts");
   f.sql("DELETE FROM contacts");
@@ -185,23 +179,23 @@ TEST_CASE("the counters equal a recount after every kind of change", "[queue][ta
 TEST_CASE("the migration fills the counters from the rows already there", "[queue][tallies]") {
   temp_dir dir;
   {
-    store s(dir.path() / "siaran.db");
-    contact_book contacts(s);
-    broadcast_book broadcasts(s);
+    store_books s(dir.path() / "siaran.db");
+    contact_book contacts(s.database);
+    broadcast_book broadcasts(s.database);
     contacts.upsert({cadre("+6281200000011", "Playen", "Banyusoca", "kader", {"aktif"})}, at_s(0));
     new_broadcast b;
     b.template_text = "Halo";
     b.audience_json = "{}";
     broadcasts.create(b, {{contacts.find_by_phone("+6281200000011")->id, message_to("+6281200000011", 0, 0, 2)}});
-    s.enqueue(message_to("+6281299999901"));
-    auto c = *s.claim_next(at_s(10), std::string("m1"));
-    s.mark_sent(c.part.id, "m1", 1, at_s(11));
-    c = *s.claim_next(at_s(12), std::string("m1"));
-    s.mark_failed_permanent(c.part.id, failure("+CMS ERROR: 38", 38), at_s(13));
+    s.queue.enqueue(message_to("+6281299999901"));
+    auto c = *claim_due(s.queue, at_s(10), "m1");
+    s.queue.mark_sent(c.part.id, "m1", 1, at_s(11));
+    c = *claim_due(s.queue, at_s(12), "m1");
+    s.queue.mark_failed_permanent(c.part.id, failure("+CMS ERROR: 38", 38), at_s(13));
   }
   {
     // The database as step 10 left it, with step 11's tables, views and triggers gone.
-    database db(dir.path() / "siaran.db");
+    connection db(dir.path() / "siaran.db");
     std::vector<std::string> drops;
     {
       statement q(db, "SELECT 'DROP ' || type || ' ' || name FROM sqlite_schema WHERE name LIKE 'part\\_%' ESCAPE '\\' "
@@ -217,8 +211,8 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     db.exec("ALTER TABLE broadcasts DROP COLUMN preparing", "undoing schema step 13");
     db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 13");
   }
-  store s(dir.path() / "siaran.db");
-  database db(dir.path() / "siaran.db");
+  store_books s(dir.path() / "siaran.db");
+  connection db(dir.path() / "siaran.db");
   CHECK_FALSE(rows_of(db, counters[0].kept).empty());
   check_counters(db, "the migration");
 }

@@ -4,23 +4,24 @@
 
 #include <catch2/catch.hpp>
 
+#include "daemon/store_books.h"
 #include "messages.h"
 #include "queue/contacts.h"
 #include "queue/replies.h"
-#include "queue/store.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
+using siaran::daemon::store_books;
 using siaran::test::temp_dir;
 
 namespace {
 
 struct inbox_fixture {
   temp_dir dir;
-  store s{dir.path() / "siaran.db"};
-  contact_book contacts{s};
-  reply_book replies{s};
+  store_books s{dir.path() / "siaran.db"};
+  contact_book contacts{s.database};
+  reply_book replies{s.database};
   std::int64_t rina = contacts.add_officer({0, "Rina", std::nullopt, "-Rina", false}, at_s(0));
   std::int64_t budi = contacts.add_officer({0, "Budi", std::nullopt, "-Budi", false}, at_s(0));
   int received_count = 0;
@@ -33,7 +34,7 @@ struct inbox_fixture {
     m.text = "Siap, hadir";
     m.received_at = at_s(10);
     m.raw_pdus = {"PDU" + std::to_string(++received_count)};  // another SMS: another centre time
-    const std::int64_t id = *s.record_incoming(m).message_id;
+    const std::int64_t id = *s.inbound.record_incoming(m).message_id;
     replies.route(id, {std::nullopt, std::nullopt, officer, std::nullopt});
     return id;
   }

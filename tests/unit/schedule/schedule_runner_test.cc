@@ -9,8 +9,8 @@
 
 #include "daemon/api/iso_time.h"
 #include "daemon/schedule/birthday_settings.h"
-#include "queue/store.h"
-#include "queue/store_impl.h"
+#include "queue/connection.h"
+#include "queue/database.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::daemon;
@@ -29,7 +29,8 @@ struct crash {};
 // writes their rows, as the real one does, so that a restart can find them).
 struct runner_fixture {
   siaran::test::temp_dir dir;
-  std::unique_ptr<siaran::queue::store> store;
+  std::unique_ptr<siaran::queue::database> store;
+  std::unique_ptr<siaran::queue::connection> setup;  // the test's own writes, beside the book
   std::unique_ptr<siaran::queue::event_book> events;
   std::unique_ptr<schedule_runner> runner;
   std::vector<broadcast_request> sent;
@@ -41,7 +42,9 @@ struct runner_fixture {
   void restart() {
     runner.reset();
     events.reset();
-    store = std::make_unique<siaran::queue::store>(dir.path() / "siaran.db");
+    setup.reset();
+    store = std::make_unique<siaran::queue::database>(dir.path() / "siaran.db");
+    setup = std::make_unique<siaran::queue::connection>(dir.path() / "siaran.db");
     events = std::make_unique<siaran::queue::event_book>(*store);
     runner = std::make_unique<schedule_runner>(
         *events, [this](const broadcast_request& r, timestamp now) { return create(r, now); },
@@ -56,10 +59,10 @@ struct runner_fixture {
          ")");
     if (fail == failure::after_commit) throw crash{};
     sent.push_back(r);
-    return store->state().db.last_insert_rowid();
+    return setup->last_insert_rowid();
   }
 
-  void exec(const std::string& sql) { store->state().db.exec(sql.c_str(), "test"); }
+  void exec(const std::string& sql) { setup->exec(sql.c_str(), "test"); }
 
   void add_contact(const char* birth_date) {
     exec("INSERT INTO contacts (name, phone, phone_key, birth_date, created_at, updated_at) VALUES ('Siti', '+6281" +

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "queue/report_book.h"
+
+#include <string>
+
+#include "queue/columns.h"
+#include "queue/connection.h"
+#include "queue/database.h"
+#include "queue/recipient_key.h"
+
+namespace siaran::queue {
+
+struct report_statements {
+  explicit report_statements(connection& c)
+      : db(c),
+        match_report(db,
+                     "SELECT p.id FROM parts p JOIN messages m ON m.id = p.message_id WHERE p.modem = ?1 AND "
+                     "p.reference = ?2 AND p.sent_at BETWEEN ?3 AND ?4 AND m.recipient_key = ?5 "
+                     "ORDER BY p.sent_at DESC, p.id DESC LIMIT 1"),
+        // ?3 is the state the report moves a sent part to, or NULL for "the centre is still trying".
+        apply_report(db,
+                     "UPDATE parts SET status = ?2, "
+                     "state = CASE WHEN ?3 IS NOT NULL AND state IN ('sent', 'uncertain') THEN ?3 ELSE state END, "
+                     "delivered_at = CASE WHEN ?3 = 'delivered' THEN ?4 ELSE delivered_at END, "
+                     "last_error = CASE WHEN ?3 = 'failed' THEN ?5 ELSE last_error END WHERE id = ?1"),
+        insert_status_report(db,
+                             "INSERT INTO status_reports (modem, reference, recipient, status, sc_timestamp, "
+                             "discharge_time, received_at, raw_pdu, part_id) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)") {}
+
+  connection& db;
+  statement match_report;
+  statement apply_report;
+  statement insert_status_report;
+};
+
+namespace {
+
+// TP-ST (3GPP TS 23.040 §9.2.3.15): 0x00-0x1F the transaction is complete (delivered, or
+// forwarded/replaced, which is as far as we can know); 0x20-0x3F the centre is still trying;
+// 0x40 and above it gave up (permanent error, or temporary error with no more attempts).
+std::optional<part_state> state_after_report(int status) {
+  if (status < 0x20) return part_state::delivered;
+  if (status < 0x40) return std::nullopt;
+  return part_state::failed;
+}
+
+std::optional<std::int64_t> find_reported_part(report_statements& s, const status_report& r,
+                                               std::chrono::hours report_window) {
+  auto& q = s.match_report;
+  step_scope scope(q);
+  const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(report_window);
+  q.bind(1, r.modem)
+      .bind(2, r.reference)
+      .bind(3, millis(r.received_at - window))
+      .bind(4, millis(r.received_at))
+      .bind(5, recipient_key(r.recipient));
+  if (!q.step()) return std::nullopt;
+  return q.int64(0);
+}
+
+}  // namespace
+
+report_book::report_book(database& db) : db_(db), sql_(std::make_unique<report_statements>(db.sql())) {}
+
+report_book::~report_book() = default;
+
+std::optional<std::int64_t> report_book::record_status_report(const status_report& report) {
+  auto& sql = *sql_;
+  transaction tx(sql_->db);
+  const auto part_id = find_reported_part(*sql_, report, db_.options().report_window);
+  if (part_id) {
+    const auto next = state_after_report(report.status);
+    std::optional<std::string> next_name;
+    if (next) next_name = std::string(to_string(*next));
+    sql.apply_report.bind(1, *part_id)
+        .bind(2, report.status)
+        .bind(3, next_name)
+        .bind(4, millis(report.discharge_time.value_or(report.received_at)))
+        .bind(5, "status report: TP-ST " + std::to_string(report.status))
+        .run();
+  }
+  sql.insert_status_report.bind(1, report.modem)
+      .bind(2, report.reference)
+      .bind(3, report.recipient)
+      .bind(4, report.status)
+      .bind(5, optional_millis(report.sc_timestamp))
+      .bind(6, optional_millis(report.discharge_time))
+      .bind(7, millis(report.received_at))
+      .bind(8, report.raw_pdu)
+      .bind(9, part_id)
+      .run();
+  tx.commit();
+  return part_id;
+}
+
+}  // namespace siaran::queue
