@@ -46,11 +46,10 @@ constexpr int release_step = 2000;
 
 }  // namespace
 
-broadcaster::broadcaster(queue::message_queue& store, queue::contact_book& contacts,
+broadcaster::broadcaster(queue::contact_book& contacts,
                          queue::broadcast_book& broadcasts, std::function<void()> queued,
                          broadcaster_settings settings, concat_reference_allocator& references)
-    : store_(store),
-      contacts_(contacts),
+    : contacts_(contacts),
       broadcasts_(broadcasts),
       queued_(std::move(queued)),
       settings_(std::move(settings)),

@@ -22,10 +22,6 @@
 #include "queue/contacts.h"
 #include "queue/records.h"
 
-namespace siaran::queue {
-class message_queue;
-}  // namespace siaran::queue
-
 namespace siaran::daemon {
 
 // A request that cannot become a broadcast (unknown placeholder, unknown officer or group,
@@ -84,7 +80,7 @@ struct broadcaster_settings {
 class broadcaster {
  public:
   // `queued` tells the dispatcher that new work was queued.
-  broadcaster(queue::message_queue& store, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
+  broadcaster(queue::contact_book& contacts, queue::broadcast_book& broadcasts,
               std::function<void()> queued, broadcaster_settings settings,
               concat_reference_allocator& references);
 
@@ -125,7 +121,6 @@ class broadcaster {
   // Wakes the dispatcher and says so in the log.
   void queued(const created_broadcast& created, const std::string& origin);
 
-  queue::message_queue& store_;
   queue::contact_book& contacts_;
   queue::broadcast_book& broadcasts_;
   std::function<void()> queued_;
