@@ -178,34 +178,43 @@ asio::awaitable<void> dispatcher::round() {
 // otherwise spend one.
 asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& chosen,
                                                steady::time_point now) {
-  struct wanted_claim {
+  std::vector<queue::message_queue::claim_request> plain;
+  std::vector<std::size_t> plain_at;  // their index in `chosen`
+  struct moved_claim {
+    std::size_t index;  // in `chosen`
     std::int64_t part_id;
     std::string modem;
-    std::optional<std::string> moved_from;
+    std::string from;
   };
-  std::vector<wanted_claim> wanted;
+  std::vector<moved_claim> moved;
   std::vector<bool> taken(head_.parts.size());
-  for (const assignment& a : chosen) {
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const assignment& a = chosen[i];
     taken[a.candidate] = true;
-    const candidate& chosen_part = head_.parts[a.candidate];
+    const candidate& part = head_.parts[a.candidate];
     // choose_modems moves a pinned part only when its modem is not healthy.
-    const bool moved =
-        chosen_part.pinned_modem && *chosen_part.pinned_modem != entries_[a.modem].id;
-    wanted.push_back({chosen_part.part_id, entries_[a.modem].id,
-                      moved ? chosen_part.pinned_modem : std::nullopt});
+    if (part.pinned_modem && *part.pinned_modem != entries_[a.modem].id) {
+      moved.push_back({i, part.part_id, entries_[a.modem].id, *part.pinned_modem});
+    } else {
+      plain.push_back({part.part_id, entries_[a.modem].id});
+      plain_at.push_back(i);
+    }
   }
   std::erase_if(head_.parts,
                 [&, i = std::size_t{0}](const candidate&) mutable { return taken[i++]; });
-  // A claim that fails half-way through (a lock) keeps the ones before it: they are `sending`.
-  const auto claim = [this, wanted = std::move(wanted),
+  // The plain claims share one transaction. A moved claim that fails (a lock) keeps the claims
+  // before it: they are `sending`.
+  const auto claim = [this, plain = std::move(plain), plain_at = std::move(plain_at),
+                      moved = std::move(moved), count = chosen.size(),
                       at = wall_clock_now()](queue::message_queue& s) {
-    std::vector<std::optional<queue::claimed_part>> out;
-    for (const wanted_claim& w : wanted) {
+    std::vector<std::optional<queue::claimed_part>> out(count);
+    auto claimed = s.claim_each(plain, at);
+    for (std::size_t k = 0; k < claimed.size(); ++k) out[plain_at[k]] = std::move(claimed[k]);
+    for (const moved_claim& m : moved) {
       try {
-        out.push_back(w.moved_from ? claim_moved(s, w.part_id, w.modem, *w.moved_from, at)
-                                   : s.claim(w.part_id, w.modem, at));
+        out[m.index] = claim_moved(s, m.part_id, m.modem, m.from, at);
       } catch (const queue::store_error&) {
-        if (out.empty()) throw;
+        if (std::ranges::none_of(out, [](const auto& c) { return c.has_value(); })) throw;
         break;
       }
     }

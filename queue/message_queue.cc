@@ -161,6 +161,16 @@ std::optional<claimed_part> message_queue::claim(std::int64_t part_id, std::stri
   return claimed;
 }
 
+std::vector<std::optional<claimed_part>> message_queue::claim_each(std::span<const claim_request> wanted,
+                                                                   timestamp now) {
+  std::vector<std::optional<claimed_part>> claimed;
+  claimed.reserve(wanted.size());
+  write_transaction tx(*sql_, claim_durability(db_.options()));
+  for (const claim_request& w : wanted) claimed.push_back(claim_row(*sql_, w.part_id, w.modem, now));
+  tx.commit();
+  return claimed;
+}
+
 std::optional<claimed_part> message_queue::claim_part_of(std::int64_t message_id, int number,
                                                          std::string_view modem, timestamp now) {
   auto& q = sql_->part_by_number;

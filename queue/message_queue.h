@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,14 @@ class message_queue {
   // queued parts to `modem` (a move takes them along), so that they follow one another there.
   std::optional<claimed_part> claim(std::int64_t part_id, std::string_view modem, timestamp now,
                                     const std::optional<std::string>& moved_from = std::nullopt);
+  // Claims each part for its modem as claim() does, all in one write transaction: a round of
+  // the dispatcher claims several parts, and a commit per part was most of a part's disk writes.
+  // All or none when the store fails; nothing for a part no longer queued.
+  struct claim_request {
+    std::int64_t part_id;
+    std::string modem;
+  };
+  std::vector<std::optional<claimed_part>> claim_each(std::span<const claim_request> wanted, timestamp now);
 
   // Claims part `number` of the message for `modem`, if it is queued and due: the dispatcher
   // sends a long message's parts one after the other on one modem.

@@ -3,6 +3,7 @@
 
 #include "daemon/store_books.h"
 #include "messages.h"
+#include "queue/connection.h"
 #include "tests/support/claim_due.h"
 #include "tests/support/temp_dir.h"
 
@@ -35,7 +36,8 @@ TEST_CASE("parts are claimed by priority first, then oldest first", "[queue][cla
   CHECK(order == std::vector<std::int64_t>{urgent, old_low, new_low});
 }
 
-TEST_CASE("a claimed part is sending, counted as an attempt, and not claimed again", "[queue][claim]") {
+TEST_CASE("a claimed part is sending, counted as an attempt, and not claimed again",
+          "[queue][claim]") {
   temp_dir dir;
   const auto file = dir.path() / "siaran.db";
   store_books s(file);
@@ -76,7 +78,8 @@ TEST_CASE("a message scheduled for later is not claimed before its send_at", "[q
   CHECK(claim_due(s.queue, at_s(3600)));
 }
 
-TEST_CASE("an expired message fails when its turn comes and the next one is claimed", "[queue][claim]") {
+TEST_CASE("an expired message fails when its turn comes and the next one is claimed",
+          "[queue][claim]") {
   temp_dir dir;
   store_books s(dir.path() / "siaran.db");
   auto stale = message_to("+628111", 0, 9, 2);
@@ -91,7 +94,8 @@ TEST_CASE("an expired message fails when its turn comes and the next one is clai
   CHECK(failed->parts[1].last_error == "expired before it could be sent");
 }
 
-TEST_CASE("the other parts of a concatenated message stay on the modem that sent the first", "[queue][claim]") {
+TEST_CASE("the other parts of a concatenated message stay on the modem that sent the first",
+          "[queue][claim]") {
   temp_dir dir;
   store_books s(dir.path() / "siaran.db");
   s.queue.enqueue(message_to("+628111", 0, 0, 2));
@@ -127,4 +131,46 @@ TEST_CASE("durable claims claim the same parts", "[queue][claim]") {
   store_books s(dir.path() / "siaran.db", store_options{.durable_claims = true});
   s.queue.mark_sent(queued_and_claimed(s).id, "m1", 9, at_s(2));
   CHECK_FALSE(claim_due(s.queue, at_s(3), "m1"));
+}
+
+TEST_CASE("a round's claims go in one transaction, and a part claimed already is left out",
+          "[queue][claim]") {
+  temp_dir dir;
+  const auto file = dir.path() / "siaran.db";
+  store_books s(file);
+  const auto first = s.queue.enqueue(message_to("+628111")).id;
+  const auto second = s.queue.enqueue(message_to("+628222")).id;
+  const auto due = s.queue.due_parts(at_s(1), 10);
+  REQUIRE(due.size() == 2);
+  store_books other(file);
+  REQUIRE(other.queue.claim(due[1].part_id, "m9", at_s(1)));  // another round won this one
+
+  const std::vector<message_queue::claim_request> wanted{{due[0].part_id, "m1"},
+                                                         {due[1].part_id, "m2"}};
+  const auto claimed = s.queue.claim_each(wanted, at_s(1));
+  REQUIRE(claimed.size() == 2);
+  REQUIRE(claimed[0]);
+  CHECK(claimed[0]->part.message_id == first);
+  CHECK(claimed[0]->part.modem == "m1");
+  CHECK(claimed[0]->part.state == part_state::sending);
+  CHECK_FALSE(claimed[1]);
+  CHECK(s.queue.message(second)->parts[0].modem == "m9");
+}
+
+TEST_CASE("claims made together are all undone when the store refuses them", "[queue][claim]") {
+  temp_dir dir;
+  const auto file = dir.path() / "siaran.db";
+  store_books s(file);
+  s.maintenance.set_lock_wait(std::chrono::milliseconds(10));
+  s.queue.enqueue(message_to("+628111"));
+  s.queue.enqueue(message_to("+628222"));
+  const auto due = s.queue.due_parts(at_s(1), 10);
+  REQUIRE(due.size() == 2);
+  connection holder(file);  // another process's write transaction
+  holder.exec("BEGIN IMMEDIATE", "holding the write lock");
+  const std::vector<message_queue::claim_request> wanted{{due[0].part_id, "m1"},
+                                                         {due[1].part_id, "m2"}};
+  CHECK_THROWS_AS(s.queue.claim_each(wanted, at_s(1)), store_busy);
+  holder.exec("ROLLBACK", "releasing the write lock");
+  CHECK(s.queue.due_parts(at_s(1), 10).size() == 2);
 }
