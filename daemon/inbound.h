@@ -12,6 +12,7 @@
 #include <functional>
 #include <string>
 
+#include "daemon/clock.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_thread.h"
 #include "modem/asio.h"
@@ -29,8 +30,9 @@ struct inbound_settings {
 class inbound {
  public:
   // `book` and `reports` are used only in jobs on `writes`.
-  inbound(asio::io_context& io, store_thread& writes, queue::inbound_book& book, queue::report_book& reports,
-          modem::pool& pool, inbound_settings settings, send_metrics& metrics);
+  inbound(asio::io_context& io, store_thread& writes, queue::inbound_book& book,
+          queue::report_book& reports, modem::pool& pool, inbound_settings settings,
+          send_metrics& metrics, clock now);
 
   // Called with the id of each message once it is stored whole (or given up on as incomplete),
   // to route it (daemon/inbox/reply_router.h), on the writer thread, right after storing it.
@@ -55,6 +57,7 @@ class inbound {
   modem::pool& pool_;
   inbound_settings settings_;
   send_metrics& metrics_;
+  clock now_;
   asio::steady_timer flush_timer_;
   std::function<void(std::int64_t)> on_stored_;
   bool stopped_ = false;
