@@ -146,9 +146,13 @@ void inbound::stored(std::int64_t incoming_id) {
 
 // Gives up on long messages whose missing parts have not come within the timeout.
 asio::awaitable<void> inbound::flush_stale() {
-  const auto check_every = std::min<std::chrono::seconds>(settings_.reassembly_timeout / 4 + 1s, 60s);
+  const auto check_every = settings_.check_every.value_or(
+      std::min<std::chrono::milliseconds>(settings_.reassembly_timeout / 4 + 1s, 60s));
   while (!stopped_) {
-    writes_.post("giving up on incomplete long messages", [this] { flush_fragments(); });
+    writes_.post("giving up on incomplete long messages", [this] {
+      flush_fragments();
+      asio::post(io_, [this] { ++stale_checks_; });
+    });
     flush_timer_.expires_after(check_every);
     boost::system::error_code ignored;
     co_await flush_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));

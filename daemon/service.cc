@@ -70,6 +70,14 @@ broadcaster_settings broadcaster_settings_of(const config::daemon_config& c) {
   return {c.region, c.dispatch.valid_for, c.timezone};
 }
 
+// Incomplete long messages are looked for at the usual cadence (check_every unset).
+inbound_settings inbound_settings_of(const config::daemon_config& c) {
+  inbound_settings settings;
+  settings.region = c.region;
+  settings.reassembly_timeout = c.inbox.reassembly_timeout;
+  return settings;
+}
+
 inbox::reply_settings reply_settings_of(const config::daemon_config& c) {
   return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords};
 }
@@ -116,7 +124,7 @@ class service::impl {
       dispatcher_(io_, writer_, writes_.queue, *pool_, modem_entries(config_), dispatch_settings_of(config_),
                   metrics_, concat_references_, now_),
       inbound_(io_, writer_, writes_.inbound, writes_.reports, *pool_,
-               {config_.region, config_.inbox.reassembly_timeout}, metrics_, now_),
+               inbound_settings_of(config_), metrics_, now_),
       watch_(io_, writer_, writes_.maintenance, writes_.statistics),
       writer_broadcaster_(writes_.contacts, writes_.broadcasts, [this] { post_queued(); },
                           broadcaster_settings_of(config_), concat_references_),
