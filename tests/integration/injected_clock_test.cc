@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "daemon/concat_references.h"
+#include "daemon/dispatcher.h"
 #include "daemon/inbound.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_books.h"
@@ -21,6 +23,7 @@
 #include "modem/pool.h"
 #include "modem/sim/interpreter.h"
 #include "modem/sim/pty_server.h"
+#include "sms/submit_encoder.h"
 #include "tests/support/manual_clock.h"
 #include "tests/support/run_until.h"
 #include "tests/support/temp_dir.h"
@@ -52,17 +55,23 @@ struct rig {
   daemon::store_books writes{database};
   daemon::store_books looks{database};  // on the test's thread
   modemsim::interpreter sim;
+  std::vector<modemsim::accepted_submit> accepted;  // as the simulated modem took them
   std::unique_ptr<modemsim::pty_server> server;
   std::vector<modem::modem_entry> entries{modem_on(link)};
   modem::pool pool{io, entries, at::steady_timer_factory(io)};
   daemon::send_metrics metrics{1};
+  daemon::concat_reference_allocator references;
   std::unique_ptr<daemon::inbound> in;
+  std::unique_ptr<daemon::dispatcher> dispatch;
   // Last: destroyed first, its jobs done before the books and parts they use go.
   daemon::store_thread writer;
 
   explicit rig(modemsim::modem_settings settings = {}) : sim(std::move(settings)) {
     modemsim::pty_server::options options;
     options.link = link;
+    options.on_accepted = [this](const modemsim::accepted_submit& submit) {
+      accepted.push_back(submit);
+    };
     server = std::make_unique<modemsim::pty_server>(io, sim, std::move(options));
     server->start();
   }
@@ -71,6 +80,18 @@ struct rig {
   // the writer's jobs while everything they refer to is still alive.
   ~rig() {
     if (in) in->stop();
+    if (dispatch) {
+      bool drained = false;
+      asio::co_spawn(
+          io,
+          [&]() -> asio::awaitable<void> {
+            co_await dispatch->drain(5s);
+            drained = true;
+          },
+          asio::detached);
+      run_until(
+          io, [&] { return drained; }, 10s);
+    }
     pool.stop();
     run_until(
         io, [&] { return !pool.running(); }, 10s);
@@ -85,6 +106,23 @@ struct rig {
     return run_until(io, [&] { return pool.ready_and_idle().size() == 1; });
   }
 };
+
+queue::new_message message_at(const std::string& to, const std::string& text, int priority,
+                              queue::timestamp send_at) {
+  queue::new_message m;
+  m.recipient = to;
+  m.text = text;
+  m.priority = priority;
+  m.created_at = start_time;
+  m.send_at = send_at;
+  sms::submit_request request;
+  request.to = to;
+  request.text = text;
+  for (const auto& part : sms::encode_submit(request)) {
+    m.parts.push_back({part.pdu, static_cast<int>(part.tpdu_length)});
+  }
+  return m;
+}
 
 }  // namespace
 
@@ -137,4 +175,38 @@ TEST_CASE(
   CHECK(!inbox[0].text.empty());
   CHECK(long_text.rfind(inbox[0].text, 0) == 0);  // the first part, all that arrived
   CHECK(inbox[0].text.size() < long_text.size());
+}
+
+TEST_CASE(
+    "a message is sent once the clock reaches its send_at, not before, and its send is "
+    "stamped by that clock",
+    "[dispatcher][clock]") {
+  rig r;
+  const queue::timestamp later = start_time + 1h;
+  // Higher priority: were it due, it would go first.
+  const auto waiting =
+      r.looks.queue.enqueue(message_at("+6281311112222", "Pengingat rapat", 9, later)).id;
+  const auto due =
+      r.looks.queue.enqueue(message_at("+6285733334444", "Rapat hari ini", 0, start_time)).id;
+  r.dispatch = std::make_unique<daemon::dispatcher>(r.io, r.writer, r.writes.queue, r.pool,
+                                                    r.entries, daemon::dispatch_settings{},
+                                                    r.metrics, r.references, r.clock.function());
+  REQUIRE(r.start_ready());
+  r.dispatch->start();
+
+  const auto sent = [&](std::int64_t id) {
+    const auto m = r.looks.queue.message(id);
+    return m && m->state == queue::part_state::sent;
+  };
+  REQUIRE(run_until(r.io, [&] { return sent(due); }));
+  REQUIRE(r.accepted.size() >= 1);
+  CHECK(r.accepted[0].decoded.ud.text == "Rapat hari ini");
+  CHECK(r.looks.queue.message(waiting)->state == queue::part_state::queued);
+  CHECK(r.looks.queue.message(due)->parts.at(0).sent_at == start_time);
+
+  // Found at the dispatcher's next idle look at the queue, within a second or so.
+  r.clock.set(later);
+  REQUIRE(run_until(r.io, [&] { return sent(waiting); }));
+  CHECK(r.accepted.size() == 2);
+  CHECK(r.looks.queue.message(waiting)->parts.at(0).sent_at == later);
 }
