@@ -6,7 +6,7 @@
 #include <algorithm>
 
 #include "common/redaction.h"
-#include "daemon/wall_clock.h"
+#include "daemon/clock.h"
 #include "daemon/whole_resend.h"
 
 namespace siaran::daemon {
@@ -42,11 +42,12 @@ int window_for(std::size_t can_send) {
 dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::message_queue& messages,
                        modem::pool& pool, std::vector<modem::modem_entry> entries,
                        dispatch_settings settings, send_metrics& metrics,
-                       concat_reference_allocator& references)
+                       concat_reference_allocator& references, clock now)
     : io_(io),
       writes_(writes),
       queue_(messages),
       references_(references),
+      now_(std::move(now)),
       pool_(pool),
       entries_(std::move(entries)),
       settings_(settings),
@@ -206,7 +207,7 @@ asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& ch
   // before it: they are `sending`.
   const auto claim = [this, plain = std::move(plain), plain_at = std::move(plain_at),
                       moved = std::move(moved), count = chosen.size(),
-                      at = wall_clock_now()](queue::message_queue& s) {
+                      at = now_()](queue::message_queue& s) {
     std::vector<std::optional<queue::claimed_part>> out(count);
     auto claimed = s.claim_each(plain, at);
     for (std::size_t k = 0; k < claimed.size(); ++k) out[plain_at[k]] = std::move(claimed[k]);
@@ -264,7 +265,7 @@ asio::awaitable<bool> dispatcher::read_head_if_outdated(steady::time_point now,
 asio::awaitable<void> dispatcher::read_head(steady::time_point now, std::size_t can_send) {
   // Marked read before the read: work queued while the store thread reads outdates it again.
   head_.outdated = false;
-  const auto read = [at = wall_clock_now(), limit = window_for(can_send), busy = busy_modems()](
+  const auto read = [at = now_(), limit = window_for(can_send), busy = busy_modems()](
                         queue::message_queue& s) { return s.due_parts(at, limit, busy); };
   auto due = co_await in_store(read);
   head_.parts.clear();
@@ -280,9 +281,7 @@ asio::awaitable<void> dispatcher::read_head(steady::time_point now, std::size_t 
 asio::awaitable<void> dispatcher::expire_now_and_then(steady::time_point now) {
   if (now < next_expiry_sweep_) co_return;
   next_expiry_sweep_ = now + expiry_sweep;
-  const auto expire = [at = wall_clock_now()](queue::message_queue& s) {
-    return s.expire_overdue(at);
-  };
+  const auto expire = [at = now_()](queue::message_queue& s) { return s.expire_overdue(at); };
   const auto expired = co_await in_store(expire);
   if (expired) {
     spdlog::warn("{} part(s) expired with no modem to send them", expired);
@@ -421,7 +420,7 @@ asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(
   try {
     const auto claim_next = [message_id = sent.part.message_id, number = sent.part.number + 1,
                              modem = entries_[modem_index].id,
-                             at = wall_clock_now()](queue::message_queue& s) {
+                             at = now_()](queue::message_queue& s) {
       return s.claim_part_of(message_id, number, modem, at);
     };
     co_return co_await in_store(claim_next);
@@ -457,7 +456,7 @@ asio::awaitable<void> dispatcher::record(std::size_t modem_index, const queue::c
     co_return;
   }
   const std::string& modem_id = entries_[modem_index].id;
-  noted_.push_back({part.part.id, modem_id, *result.reference, wall_clock_now()});
+  noted_.push_back({part.part.id, modem_id, *result.reference, now_()});
   if (!claim_follows_soon(part)) record_noted_sends();
   ++metrics_.modems[modem_index].sent;
   load_[modem_index].rest.sent();
@@ -471,7 +470,7 @@ asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index,
                                                  const queue::claimed_part& part,
                                                  const modem::send_error& error) {
   const std::string& modem_id = entries_[modem_index].id;
-  const auto now = wall_clock_now();
+  const auto now = now_();
   const std::string code = error.cms_code ? "error " + std::to_string(*error.cms_code) + ", " : "";
   const std::string what = "modem " + modem_id + ": " + code + error.text;
   if (error.maybe_sent) {

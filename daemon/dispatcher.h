@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/clock.h"
 #include "daemon/concat_references.h"
 #include "daemon/dispatch/modem_choice.h"
 #include "daemon/dispatch/modem_rest.h"
@@ -43,10 +44,12 @@ class dispatcher {
  public:
   // `entries` are the pool's, in the same order (operator, per-minute cap). `messages` is used
   // only in jobs on `writes`.
-  // `references` gives a long message sent again whole its new concatenation reference.
+  // `references` gives a long message sent again whole its new concatenation reference. `now`
+  // says when parts are due, expire and were claimed, sent or failed; the throttle, the caps
+  // and the rounds run on the steady clock.
   dispatcher(asio::io_context& io, store_thread& writes, queue::message_queue& messages,
              modem::pool& pool, std::vector<modem::modem_entry> entries, dispatch_settings settings,
-             send_metrics& metrics, concat_reference_allocator& references);
+             send_metrics& metrics, concat_reference_allocator& references, clock now);
 
   void start();
   // Something changed: a modem became ready or finished a send.
@@ -133,6 +136,7 @@ class dispatcher {
   store_thread& writes_;
   queue::message_queue& queue_;
   concat_reference_allocator& references_;
+  clock now_;
   modem::pool& pool_;
   std::vector<modem::modem_entry> entries_;
   dispatch_settings settings_;

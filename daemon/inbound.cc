@@ -3,7 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
-#include "daemon/wall_clock.h"
+#include "daemon/clock.h"
 #include "sms/phone_number.h"
 
 namespace siaran::daemon {
@@ -34,7 +34,7 @@ std::string sender_number(const std::string& number, const std::string& region) 
 }  // namespace
 
 inbound::inbound(asio::io_context& io, store_thread& writes, queue::inbound_book& book, queue::report_book& reports,
-                 modem::pool& pool, inbound_settings settings, send_metrics& metrics)
+                 modem::pool& pool, inbound_settings settings, send_metrics& metrics, clock now)
     : io_(io),
       writes_(writes),
       book_(book),
@@ -42,6 +42,7 @@ inbound::inbound(asio::io_context& io, store_thread& writes, queue::inbound_book
       pool_(pool),
       settings_(std::move(settings)),
       metrics_(metrics),
+      now_(std::move(now)),
       flush_timer_(io) {}
 
 void inbound::start() {
@@ -70,7 +71,7 @@ bool inbound::store_message(const std::string& modem_id, const modem::incoming_m
   try {
     if (!message.decoded()) {
       const auto outcome = book_.record_incoming(
-          {modem_id, "", "", wall_clock_now(), {message.pdu}, message.decode_error, std::nullopt, std::nullopt, true});
+          {modem_id, "", "", now_(), {message.pdu}, message.decode_error, std::nullopt, std::nullopt, true});
       if (outcome.stored_already) return stored_already(modem_id, message);
       spdlog::warn("modem {}: stored an undecodable message as incoming {} ({})", modem_id, *outcome.message_id,
                    *message.decode_error);
@@ -82,7 +83,7 @@ bool inbound::store_message(const std::string& modem_id, const modem::incoming_m
     if (concat && concat->total > 1) {
       const auto outcome = book_.record_fragment({modem_id, sender, static_cast<int>(concat->reference),
                                                    static_cast<int>(concat->total), static_cast<int>(concat->part),
-                                                   pdu.ud.text, message.pdu, wall_clock_now()});
+                                                   pdu.ud.text, message.pdu, now_()});
       if (outcome.stored_already) return stored_already(modem_id, message);
       if (outcome.message_id) spdlog::info("modem {}: received message {} ({} parts)", modem_id, *outcome.message_id,
                                            concat->total);
@@ -90,7 +91,7 @@ bool inbound::store_message(const std::string& modem_id, const modem::incoming_m
       return true;
     }
     const auto outcome = book_.record_incoming(
-        {modem_id, sender, pdu.ud.text, wall_clock_now(), {message.pdu}, std::nullopt, std::nullopt, std::nullopt, true});
+        {modem_id, sender, pdu.ud.text, now_(), {message.pdu}, std::nullopt, std::nullopt, std::nullopt, true});
     if (outcome.stored_already) return stored_already(modem_id, message);
     spdlog::info("modem {}: received message {}", modem_id, *outcome.message_id);
     stored(*outcome.message_id);
@@ -120,7 +121,7 @@ void inbound::store_report(std::size_t modem_index, const modem::status_report& 
   try {
     const auto part = reports_.record_status_report({modem_id, report.message_reference, report.report.number, status,
                                                    utc(report.report.service_centre_time),
-                                                   utc(report.report.discharge_time), wall_clock_now(), report.pdu});
+                                                   utc(report.report.discharge_time), now_(), report.pdu});
     // TP-ST below 0x20: the transaction completed (TS 23.040 §9.2.3.15).
     if (part && status < 0x20) asio::post(io_, [this, modem_index] { ++metrics_.modems[modem_index].delivered; });
     if (!part) spdlog::info("modem {}: status report for reference {} matches no part we sent", modem_id,
@@ -132,7 +133,7 @@ void inbound::store_report(std::size_t modem_index, const modem::status_report& 
 }
 
 void inbound::flush_fragments() {
-  for (std::int64_t id : book_.flush_fragments(wall_clock_now() - settings_.reassembly_timeout)) {
+  for (std::int64_t id : book_.flush_fragments(now_() - settings_.reassembly_timeout)) {
     spdlog::warn("stored incomplete long message {}: its missing parts did not arrive within {} s", id,
                  settings_.reassembly_timeout.count());
     stored(id);
@@ -145,9 +146,13 @@ void inbound::stored(std::int64_t incoming_id) {
 
 // Gives up on long messages whose missing parts have not come within the timeout.
 asio::awaitable<void> inbound::flush_stale() {
-  const auto check_every = std::min<std::chrono::seconds>(settings_.reassembly_timeout / 4 + 1s, 60s);
+  const auto check_every = settings_.check_every.value_or(
+      std::min<std::chrono::milliseconds>(settings_.reassembly_timeout / 4 + 1s, 60s));
   while (!stopped_) {
-    writes_.post("giving up on incomplete long messages", [this] { flush_fragments(); });
+    writes_.post("giving up on incomplete long messages", [this] {
+      flush_fragments();
+      asio::post(io_, [this] { ++stale_checks_; });
+    });
     flush_timer_.expires_after(check_every);
     boost::system::error_code ignored;
     co_await flush_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ignored));

@@ -10,8 +10,10 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
+#include "daemon/clock.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_thread.h"
 #include "modem/asio.h"
@@ -24,13 +26,19 @@ namespace siaran::daemon {
 struct inbound_settings {
   std::string region = "ID";  // senders are stored in E.164 when they parse in it
   std::chrono::seconds reassembly_timeout{30 * 60};
+  // How often to look for long messages to give up on; nothing: every quarter of the timeout
+  // plus a second, at most a minute, which bounds how late after its timeout a set is given up.
+  // The looks run on a steady timer, whereas the timeout is measured on the daemon's clock: a
+  // test that moves that clock by hand looks often, or the moved clock would go unread.
+  std::optional<std::chrono::milliseconds> check_every;
 };
 
 class inbound {
  public:
   // `book` and `reports` are used only in jobs on `writes`.
-  inbound(asio::io_context& io, store_thread& writes, queue::inbound_book& book, queue::report_book& reports,
-          modem::pool& pool, inbound_settings settings, send_metrics& metrics);
+  inbound(asio::io_context& io, store_thread& writes, queue::inbound_book& book,
+          queue::report_book& reports, modem::pool& pool, inbound_settings settings,
+          send_metrics& metrics, clock now);
 
   // Called with the id of each message once it is stored whole (or given up on as incomplete),
   // to route it (daemon/inbox/reply_router.h), on the writer thread, right after storing it.
@@ -39,6 +47,10 @@ class inbound {
   // Attaches to every modem of the pool and starts giving up on stale long messages.
   void start();
   void stop();
+
+  // Looks for long messages to give up on that have run, on the I/O thread: a test that moves
+  // the clock waits for a look made wholly after the move.
+  std::uint64_t stale_checks() const { return stale_checks_; }
 
  private:
   bool store_message(const std::string& modem_id, const modem::incoming_message& message);
@@ -55,8 +67,10 @@ class inbound {
   modem::pool& pool_;
   inbound_settings settings_;
   send_metrics& metrics_;
+  clock now_;
   asio::steady_timer flush_timer_;
   std::function<void(std::int64_t)> on_stored_;
+  std::uint64_t stale_checks_ = 0;
   bool stopped_ = false;
 };
 

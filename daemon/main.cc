@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "config/loader.h"
+#include "daemon/clock.h"
 #include "daemon/logging.h"
 #include "daemon/options.h"
 #include "daemon/service.h"
@@ -40,7 +41,8 @@ int run(const startup_options& options) {
   spdlog::info("configuration {}: {}", options.config_file.string(), siaran::config::summary(config));
   if (config.modems.empty()) spdlog::warn("no modems configured: nothing can be sent");
   try {
-    siaran::daemon::service gateway(options.config_file, std::move(config));
+    siaran::daemon::service gateway(options.config_file, std::move(config),
+                                    siaran::daemon::wall_clock_now);
     return gateway.run();
   } catch (const siaran::queue::store_error& e) {
     spdlog::critical("cannot use the database: {}", e.what());

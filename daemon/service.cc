@@ -28,7 +28,6 @@
 #include "daemon/store_thread.h"
 #include "daemon/store_watch.h"
 #include "daemon/systemd_notify.h"
-#include "daemon/wall_clock.h"
 #include "modem/asio.h"
 #include "modem/pool.h"
 
@@ -71,6 +70,14 @@ broadcaster_settings broadcaster_settings_of(const config::daemon_config& c) {
   return {c.region, c.dispatch.valid_for, c.timezone};
 }
 
+// Incomplete long messages are looked for at the usual cadence (check_every unset).
+inbound_settings inbound_settings_of(const config::daemon_config& c) {
+  inbound_settings settings;
+  settings.region = c.region;
+  settings.reassembly_timeout = c.inbox.reassembly_timeout;
+  return settings;
+}
+
 inbox::reply_settings reply_settings_of(const config::daemon_config& c) {
   return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords};
 }
@@ -104,9 +111,10 @@ http::server_settings http_settings_of(const config::daemon_config& c, http::aut
 
 class service::impl {
  public:
-  impl(std::filesystem::path config_file, config::daemon_config config)
+  impl(std::filesystem::path config_file, config::daemon_config config, clock now)
       : config_file_(std::move(config_file)),
         config_(std::move(config)),
+        now_(std::move(now)),
       signals_(io_, SIGTERM, SIGINT, SIGHUP),
       watchdog_(io_),
       writes_(config_.database),
@@ -114,9 +122,9 @@ class service::impl {
       pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))),
       metrics_(config_.modems.size()),
       dispatcher_(io_, writer_, writes_.queue, *pool_, modem_entries(config_), dispatch_settings_of(config_),
-                  metrics_, concat_references_),
+                  metrics_, concat_references_, now_),
       inbound_(io_, writer_, writes_.inbound, writes_.reports, *pool_,
-               {config_.region, config_.inbox.reassembly_timeout}, metrics_),
+               inbound_settings_of(config_), metrics_, now_),
       watch_(io_, writer_, writes_.maintenance, writes_.statistics),
       writer_broadcaster_(writes_.contacts, writes_.broadcasts, [this] { post_queued(); },
                           broadcaster_settings_of(config_), concat_references_),
@@ -130,8 +138,8 @@ class service::impl {
           writes_.events,
           [this](const broadcast_request& r, queue::timestamp now) { return writer_broadcaster_.create(r, now).id; },
           schedule::time_zone(config_.timezone)),
-      scheduler_(io_, writer_, schedule_runner_, wall_clock_now, metrics_.schedule_checks),
-      accounts_(writes_.database, config_tokens_of(config_), wall_clock_now) {
+      scheduler_(io_, writer_, schedule_runner_, now_, metrics_.schedule_checks),
+      accounts_(writes_.database, config_tokens_of(config_), now_) {
     writes_.maintenance.set_lock_wait(lock_wait);
     reads_.maintenance.set_lock_wait(lock_wait);
     connect_writer_side();
@@ -152,7 +160,7 @@ class service::impl {
       asio::co_spawn(io_, ping_watchdog(*interval), rethrow);
     }
     watch_modem_states();
-    inbound_.on_stored([this](std::int64_t incoming_id) { router_.route(incoming_id, wall_clock_now()); });
+    inbound_.on_stored([this](std::int64_t incoming_id) { router_.route(incoming_id, now_()); });
     inbound_.start();
     pool_->start();
     dispatcher_.start();
@@ -193,7 +201,7 @@ class service::impl {
     api::api_context c{books.queue,      books.statistics, *pool_,           dispatcher_,
                        metrics_,         watch_,           books.contacts,   books.broadcasts,
                        books.events,     out,              concat_references_, config_.region,
-                       config_.dispatch.valid_for, config_.timezone};
+                       config_.dispatch.valid_for, config_.timezone, now_};
     c.schedule_changed = [this] { asio::post(io_, [this] { scheduler_.wake(); }); };
     c.queued = [this] { post_queued(); };
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };
@@ -225,7 +233,7 @@ class service::impl {
   // (on_uncertain) applied before anything new is claimed. The I/O thread has not started.
   void resolve_uncertain_parts() {
     const auto policy = policy_of(config_.on_uncertain);
-    for (const queue::part_record& part : writes_.queue.resolve_uncertain_at_startup(policy, wall_clock_now())) {
+    for (const queue::part_record& part : writes_.queue.resolve_uncertain_at_startup(policy, now_())) {
       spdlog::warn("part {} ({}/{}) of message {} was being sent on {} when the daemon stopped: {}", part.id,
                    part.number, part.total, part.message_id, part.modem.value_or("?"),
                    policy == queue::uncertain_policy::resend ? "sending it again (it may arrive twice)"
@@ -292,7 +300,7 @@ class service::impl {
 
   void record_modem_event(const modem::modem_status& now) {
     writer_.post("recording modem " + now.id + "'s state",
-                 [this, id = now.id, at = wall_clock_now(), state = std::string(modem::to_string(now.state)),
+                 [this, id = now.id, at = now_(), state = std::string(modem::to_string(now.state)),
                   reason = now.reason] { writes_.maintenance.record_modem_event(id, at, state, reason); });
   }
 
@@ -340,6 +348,7 @@ class service::impl {
 
   std::filesystem::path config_file_;
   config::daemon_config config_;
+  clock now_;
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;
@@ -366,8 +375,8 @@ class service::impl {
   std::vector<modem::modem_status> states_;  // as last logged
 };
 
-service::service(std::filesystem::path config_file, config::daemon_config config)
-    : impl_(std::make_unique<impl>(std::move(config_file), std::move(config))) {}
+service::service(std::filesystem::path config_file, config::daemon_config config, clock now)
+    : impl_(std::make_unique<impl>(std::move(config_file), std::move(config), std::move(now))) {}
 
 service::~service() = default;
 

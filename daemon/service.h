@@ -10,12 +10,14 @@
 #include <memory>
 
 #include "config/config.h"
+#include "daemon/clock.h"
 
 namespace siaran::daemon {
 
 class service {
  public:
-  service(std::filesystem::path config_file, config::daemon_config config);
+  // `now` is the one clock of every part that stamps or compares times (daemon/clock.h).
+  service(std::filesystem::path config_file, config::daemon_config config, clock now);
   ~service();
   service(const service&) = delete;
   service& operator=(const service&) = delete;

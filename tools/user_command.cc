@@ -9,8 +9,8 @@
 
 #include "daemon/accounts/password.h"
 #include "daemon/accounts/user_name.h"
+#include "daemon/clock.h"
 #include "daemon/http/exchange.h"
-#include "daemon/wall_clock.h"
 #include "queue/accounts.h"
 #include "queue/contacts.h"
 #include "queue/database.h"

@@ -16,12 +16,16 @@
 namespace siaran::daemon::accounts {
 
 struct account_services {
-  account_services(queue::database& db, std::vector<http::token_digest> config_tokens, clock_function now)
-      : book(db), sessions(book), tokens(std::move(config_tokens), book),
-        authenticate(make_authenticator(tokens, sessions, std::move(now))) {}
+  account_services(queue::database& db, std::vector<http::token_digest> config_tokens, clock now)
+      : now(std::move(now)),
+        book(db),
+        sessions(book),
+        tokens(std::move(config_tokens), book),
+        authenticate(make_authenticator(tokens, sessions, this->now)) {}
   account_services(const account_services&) = delete;
   account_services& operator=(const account_services&) = delete;
 
+  clock now;  // the daemon's one: sessions, logins and tokens are stamped and checked by it
   queue::account_book book;
   accounts::sessions sessions;
   login_limiter limiter;

@@ -49,7 +49,7 @@ std::optional<active_session> session_of(const http::request& request, sessions&
   return s.find(*token, now);
 }
 
-http::authenticator make_authenticator(const api_tokens& tokens, sessions& s, clock_function now) {
+http::authenticator make_authenticator(const api_tokens& tokens, sessions& s, clock now) {
   return [&tokens, &s, now = std::move(now)](const http::request& request) -> std::variant<http::principal, http::response> {
     const std::string_view authorization = request.header("authorization");
     if (!authorization.empty()) {

@@ -11,11 +11,10 @@
 
 #include "daemon/accounts/api_tokens.h"
 #include "daemon/accounts/sessions.h"
+#include "daemon/clock.h"
 #include "daemon/http/server.h"
 
 namespace siaran::daemon::accounts {
-
-using clock_function = std::function<queue::timestamp()>;
 
 inline constexpr std::string_view csrf_header = "x-csrf-token";
 
@@ -24,6 +23,6 @@ inline constexpr std::string_view csrf_header = "x-csrf-token";
 std::optional<active_session> session_of(const http::request& request, sessions& s, queue::timestamp now);
 
 // `tokens` and `s` must outlive the authenticator.
-http::authenticator make_authenticator(const api_tokens& tokens, sessions& s, clock_function now);
+http::authenticator make_authenticator(const api_tokens& tokens, sessions& s, clock now);
 
 }  // namespace siaran::daemon::accounts

@@ -16,7 +16,6 @@
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/http/bearer.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -105,7 +104,7 @@ http::response post_session(account_services& a, const http::request& request) {
   only_keys(body, {"name", "password"});
   const std::string name = text_field(body, "name");
   const std::string password = text_field(body, "password");
-  const queue::timestamp now = wall_clock_now();
+  const queue::timestamp now = a.now();
   const std::string limited_name = common::lowercase(name);  // names are unique whatever their case
   if (const auto wait = a.limiter.refusal_wait(request.remote_address, limited_name, now)) {
     spdlog::warn("login as '{}' from {} refused: too many failures", name, request.remote_address);
@@ -129,7 +128,7 @@ http::response get_session(account_services& a, const http::request& request) {
     return json_reply(200, {{"user", {{"id", 0}, {"name", request.who.name}, {"role", "admin"}, {"officer_id", nullptr}}},
                             {"csrf", nullptr}});
   }
-  const auto found = accounts::session_of(request, a.sessions, wall_clock_now());
+  const auto found = accounts::session_of(request, a.sessions, a.now());
   if (!found) return http::unauthorized();
   return json_reply(200, session_json(found->user, found->record.csrf));
 }
@@ -161,7 +160,7 @@ http::response post_password(account_services& a, const http::request& request) 
     return http::error_response(403, "the current password is wrong");
   }
   if (auto refused = refuse_password(fresh)) return std::move(*refused);
-  a.book.set_password_hash(u->id, accounts::hash_password(fresh), wall_clock_now());
+  a.book.set_password_hash(u->id, accounts::hash_password(fresh), a.now());
   a.sessions.close_others(u->id, accounts::session_cookie(request.header("cookie")).value_or(""));
   spdlog::info("{} changed their password", u->name);
   return no_content();
@@ -202,7 +201,7 @@ http::response post_user(api_context& c, account_services& a, const http::reques
   if (auto refused = refuse_password(password)) return std::move(*refused);
   if (auto refused = refuse_officer(c, u.officer_id)) return std::move(*refused);
   u.password_hash = accounts::hash_password(password);
-  u.created_at = u.password_changed_at = wall_clock_now();
+  u.created_at = u.password_changed_at = a.now();
   u.id = a.book.add_user(u);
   spdlog::info("{} added user {} ({})", request.who.name, u.name, u.role);
   return json_reply(201, user_json(c, u));
@@ -231,7 +230,7 @@ http::response put_user(api_context& c, account_services& a, const http::request
     if (auto refused = refuse_password(*password)) return std::move(*refused);
   }
   a.book.update_user(*u);
-  if (password) a.book.set_password_hash(id, accounts::hash_password(*password), wall_clock_now());
+  if (password) a.book.set_password_hash(id, accounts::hash_password(*password), a.now());
   if (password || u->disabled) {
     // An admin changing their own password here stays logged in, like POST /session/password.
     const bool self = request.who.user_id == id;
@@ -266,7 +265,7 @@ http::response post_token(account_services& a, const http::request& request) {
   const std::string name = text_field(body, "name");
   if (const auto problem = accounts::user_name_problem(name)) return http::error_response(422, *problem);
   const std::optional<std::int64_t> by = request.who.user_id ? std::optional(request.who.user_id) : std::nullopt;
-  const auto made = a.tokens.create(name, by, wall_clock_now());
+  const auto made = a.tokens.create(name, by, a.now());
   spdlog::info("{} made API token {}", request.who.name, name);
   return json_reply(201, {{"id", made.id}, {"name", made.name}, {"token", made.token}});
 }

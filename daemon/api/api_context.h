@@ -11,6 +11,7 @@
 #include <string>
 
 #include "daemon/broadcaster.h"
+#include "daemon/clock.h"
 #include "daemon/concat_references.h"
 #include "daemon/dispatcher.h"
 #include "daemon/http/router.h"
@@ -45,6 +46,7 @@ struct api_context {
   std::string region;
   std::chrono::seconds valid_for;
   std::string timezone;
+  clock now;  // the daemon's one clock: every handler stamps and compares with it
   // Wakes the scheduler when an event, a recurring broadcast or the birthday settings change.
   std::function<void()> schedule_changed = [] {};
   // Tells the dispatcher that new work was queued.

@@ -12,7 +12,6 @@
 #include "daemon/api/iso_time.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -149,7 +148,7 @@ http::response post_broadcast(api_context& c, const http::request& request) {
   broadcast_request r = request_of(json_body(request));
   if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
   try {
-    broadcaster::prepared ready = c.broadcasts_out.prepare(r, wall_clock_now());
+    broadcaster::prepared ready = c.broadcasts_out.prepare(r, c.now());
     const auto on_writer = [&c](const std::function<void(queue::broadcast_book&)>& step) {
       c.on_writer([&](api_context& writer) { step(writer.broadcasts); });
     };
@@ -169,8 +168,8 @@ http::response post_preview(api_context& c, const http::request& request) {
   if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
   const auto samples = given(body, "samples") ? whole_number(body, "samples", 0, max_samples) : 3;
   try {
-    return json_reply(200, plan_json(c.broadcasts_out.preview(r, wall_clock_now(),
-                                                              static_cast<std::size_t>(samples))));
+    return json_reply(
+        200, plan_json(c.broadcasts_out.preview(r, c.now(), static_cast<std::size_t>(samples))));
   } catch (const broadcast_error& e) {
     return refused(e);
   }
@@ -178,7 +177,7 @@ http::response post_preview(api_context& c, const http::request& request) {
 
 http::response get_broadcast(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
-  const auto p = visible_broadcast(c, request, id, wall_clock_now());
+  const auto p = visible_broadcast(c, request, id, c.now());
   if (!p) return http::error_response(404, "no broadcast " + std::to_string(id));
   return json_reply(200, progress_json(*p));
 }
@@ -186,7 +185,7 @@ http::response get_broadcast(api_context& c, const http::request& request) {
 http::response list_broadcasts(api_context& c, const http::request& request) {
   const auto before = query_number(request, "before", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 50, 1, 500));
-  const auto found = visible_broadcasts(c, request.who, before, limit, wall_clock_now());
+  const auto found = visible_broadcasts(c, request.who, before, limit, c.now());
   json items = json::array();
   for (const auto& p : found) items.push_back(progress_json(p));
   const bool full = static_cast<int>(found.size()) == limit;
@@ -198,7 +197,7 @@ http::response list_broadcasts(api_context& c, const http::request& request) {
 // 13 MB at once. Without limit, every recipient, as before paging.
 http::response get_recipients(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
-  if (!visible_broadcast(c, request, id, wall_clock_now()))
+  if (!visible_broadcast(c, request, id, c.now()))
     return http::error_response(404, "no broadcast " + std::to_string(id));
   const auto after = query_number(request, "after", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 0, 1, max_recipients_page));
@@ -224,7 +223,7 @@ http::response get_recipients(api_context& c, const http::request& request) {
 // A broadcast that has all gone out cannot be cancelled (409); cancelling twice is harmless.
 http::response post_cancel(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
-  const queue::timestamp now = wall_clock_now();
+  const queue::timestamp now = c.now();
   const auto p = visible_broadcast(c, request, id, now);
   if (!p) return http::error_response(404, "no broadcast " + std::to_string(id));
   if (p->state == "done")

@@ -14,7 +14,6 @@
 #include "daemon/api/request_helpers.h"
 #include "daemon/contacts/contact_export.h"
 #include "daemon/contacts/contact_import.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -63,7 +62,7 @@ queue::upsert_counts upsert_in_steps(api_context& c, const std::vector<queue::co
   queue::upsert_counts counts;
   for (std::span<const queue::contact> rest(contacts); !rest.empty();) {
     c.on_writer([&](api_context& writer) {
-      const auto done = writer.contacts.upsert_some(rest, wall_clock_now(), import_step);
+      const auto done = writer.contacts.upsert_some(rest, writer.now(), import_step);
       counts.inserted += done.inserted;
       counts.updated += done.updated;
       rest = rest.subspan(static_cast<std::size_t>(done.inserted + done.updated));
@@ -121,7 +120,7 @@ http::response post_contact(api_context& c, const http::request& request) {
   queue::contact contact;
   apply_contact_json(json_body(request), c.region, contact);
   if (auto conflict = phone_conflict(c, contact)) return *conflict;
-  c.contacts.upsert({contact}, wall_clock_now());
+  c.contacts.upsert({contact}, c.now());
   return json_reply(201, {{"id", c.contacts.find_by_phone(contact.phone)->id}});
 }
 
@@ -131,7 +130,7 @@ http::response put_contact(api_context& c, const http::request& request) {
   if (!contact) return http::error_response(404, "no contact " + std::to_string(id));
   apply_contact_json(json_body(request), c.region, *contact);
   if (auto conflict = phone_conflict(c, *contact)) return *conflict;
-  c.contacts.update(*contact, wall_clock_now());
+  c.contacts.update(*contact, c.now());
   return json_reply(200, contact_json(*contact));
 }
 

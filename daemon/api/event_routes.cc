@@ -18,7 +18,6 @@
 #include "daemon/schedule/cron_expression.h"
 #include "daemon/schedule/reminder_offset.h"
 #include "daemon/schedule/schedule_runner.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -160,7 +159,7 @@ std::optional<http::response> refused_by_broadcaster(api_context& c, const broad
 }
 
 http::response post_event(api_context& c, const http::request& request) {
-  const queue::timestamp now = wall_clock_now();
+  const queue::timestamp now = c.now();
   const queue::new_event e = event_of(object_body(request), now);
   if (e.starts_at <= now) return http::error_response(422, "starts_at is in the past");
   queue::event_record draft;
@@ -178,13 +177,13 @@ http::response post_event(api_context& c, const http::request& request) {
 http::response get_event(api_context& c, const http::request& request) {
   const auto e = c.events.find_event(path_id(request, "an event"));
   if (!e) return http::error_response(404, "no event " + request.params.at("id"));
-  json out = event_json(c, *e, wall_clock_now());
+  json out = event_json(c, *e, c.now());
   out["answers"] = answers_json(c, e->id);
   return json_reply(200, out);
 }
 
 http::response list_events(api_context& c, const http::request&) {
-  const queue::timestamp now = wall_clock_now();
+  const queue::timestamp now = c.now();
   json out = json::array();
   for (const queue::event_record& e : c.events.list_events()) out.push_back(event_json(c, e, now));
   return json_reply(200, out);
@@ -192,7 +191,8 @@ http::response list_events(api_context& c, const http::request&) {
 
 http::response cancel_event(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "an event");
-  if (!c.events.cancel_event(id, wall_clock_now())) return http::error_response(404, "no event " + std::to_string(id));
+  if (!c.events.cancel_event(id, c.now()))
+    return http::error_response(404, "no event " + std::to_string(id));
   spdlog::info("event {} cancelled", id);
   return json_reply(200, {{"id", id}, {"cancelled", true}});
 }
@@ -255,7 +255,7 @@ queue::new_recurring recurring_of(const json& body, queue::timestamp now) {
 }
 
 http::response post_recurring(api_context& c, const http::request& request) {
-  const queue::timestamp now = wall_clock_now();
+  const queue::timestamp now = c.now();
   const queue::new_recurring r = recurring_of(object_body(request), now);
   broadcast_request preview;
   preview.officer_id = r.officer_id;
@@ -272,7 +272,7 @@ http::response post_recurring(api_context& c, const http::request& request) {
 }
 
 http::response list_recurring(api_context& c, const http::request&) {
-  const queue::timestamp now = wall_clock_now();
+  const queue::timestamp now = c.now();
   json out = json::array();
   for (const queue::recurring_record& r : c.events.active_recurring()) out.push_back(recurring_json(c, r, now));
   return json_reply(200, out);

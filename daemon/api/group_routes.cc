@@ -7,7 +7,6 @@
 #include "daemon/api/contact_json.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -47,7 +46,7 @@ http::response post_group(api_context& c, const http::request& request) {
   for (const auto member : g.members) {
     if (!c.contacts.find(member)) return http::error_response(422, "contacts: no contact " + std::to_string(member));
   }
-  return json_reply(201, {{"id", c.contacts.add_group(g, wall_clock_now())}});
+  return json_reply(201, {{"id", c.contacts.add_group(g, c.now())}});
 }
 
 json group_json(api_context& c, const queue::group& g) {

@@ -15,7 +15,6 @@
 #include "daemon/compose.h"
 #include "daemon/inbox/confirmations.h"
 #include "daemon/inbox/reply_router.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -81,10 +80,10 @@ std::optional<queue::inbox_entry> visible_entry(queue::reply_book& replies, cons
   return entry;
 }
 
-http::response mark_read(queue::reply_book& replies, const http::request& request) {
+http::response mark_read(api_context& c, queue::reply_book& replies, const http::request& request) {
   const std::int64_t id = path_id(request, "an incoming message");
   if (!visible_entry(replies, request, id)) return http::error_response(404, "no incoming message " + std::to_string(id));
-  replies.mark_read(id, wall_clock_now());  // read before: its first reading stays
+  replies.mark_read(id, c.now());  // read before: its first reading stays
   http::response done;
   done.status = 204;
   return done;
@@ -93,7 +92,7 @@ http::response mark_read(queue::reply_book& replies, const http::request& reques
 // Queues `text` to `to` now, ahead of broadcasts, and wakes the dispatcher.
 std::int64_t queue_text(api_context& c, const std::string& to, const std::string& text) {
   const std::int64_t id =
-      inbox::queue_reply(c.messages, to, text, wall_clock_now(), c.valid_for, c.concat_references);
+      inbox::queue_reply(c.messages, to, text, c.now(), c.valid_for, c.concat_references);
   c.queued();
   return id;
 }
@@ -151,7 +150,7 @@ http::response approve_change(api_context& c, queue::reply_book& replies, const 
     return http::error_response(409, "the new number belongs to contact " + std::to_string(owner->id));
   }
   contact->phone = change->new_phone;
-  const queue::timestamp now = wall_clock_now();
+  const queue::timestamp now = c.now();
   try {
     c.contacts.update(*contact, now);
   } catch (const queue::store_error& e) {
@@ -163,11 +162,12 @@ http::response approve_change(api_context& c, queue::reply_book& replies, const 
   return json_reply(200, change_json(*replies.find_number_change(id)));
 }
 
-http::response reject_change(queue::reply_book& replies, const http::request& request) {
+http::response reject_change(api_context& c, queue::reply_book& replies,
+                             const http::request& request) {
   const std::int64_t id = path_id(request, "a number change");
   const auto change = replies.find_number_change(id);
   if (!change) return http::error_response(404, "no number change " + std::to_string(id));
-  if (!replies.decide_number_change(id, queue::change_state::rejected, wall_clock_now())) {
+  if (!replies.decide_number_change(id, queue::change_state::rejected, c.now())) {
     return http::error_response(409, "number change " + std::to_string(id) + " is already " +
                                          std::string(queue::to_string(change->state)));
   }
@@ -181,15 +181,16 @@ void add_inbox_routes(http::router& routes, api_context& c, queue::reply_book& r
   // Before any /api/v1/inbox/{id} route could take "unread" for an id.
   routes.add("GET", "/api/v1/inbox/unread", guarded([&replies](const http::request& r) { return unread(replies, r); }));
   routes.add("POST", "/api/v1/inbox/{id}/read",
-             guarded([&replies](const http::request& r) { return mark_read(replies, r); }));
+             guarded([&c, &replies](const http::request& r) { return mark_read(c, replies, r); }));
   routes.add("POST", "/api/v1/inbox/{id}/reply",
              guarded([&c, &replies](const http::request& r) { return reply(c, replies, r); }));
   routes.add("GET", "/api/v1/contacts/changes",
              guarded([&replies](const http::request& r) { return list_changes(replies, r); }));
   routes.add("POST", "/api/v1/contacts/changes/{id}/approve",
              guarded([&c, &replies](const http::request& r) { return approve_change(c, replies, r); }));
-  routes.add("POST", "/api/v1/contacts/changes/{id}/reject",
-             guarded([&replies](const http::request& r) { return reject_change(replies, r); }));
+  routes.add(
+      "POST", "/api/v1/contacts/changes/{id}/reject",
+      guarded([&c, &replies](const http::request& r) { return reject_change(c, replies, r); }));
 }
 
 }  // namespace siaran::daemon::api

@@ -7,7 +7,6 @@
 #include "daemon/api/message_json.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -17,7 +16,7 @@ using nlohmann::json;
 constexpr std::size_t max_batch = 100'000;
 constexpr std::size_t batch_body_limit = 32 * 1024 * 1024;
 
-message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_for, wall_clock_now()}; }
+message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_for, c.now()}; }
 
 http::response post_message(api_context& c, const http::request& request) {
   const parsed_message parsed = parse_message(json_body(request), defaults_of(c), c.concat_references);

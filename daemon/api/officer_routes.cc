@@ -7,7 +7,6 @@
 #include "daemon/api/contact_json.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -16,7 +15,7 @@ using nlohmann::json;
 
 http::response post_officer(api_context& c, const http::request& request) {
   const auto officer = officer_from_json(json_body(request), c.region);
-  return json_reply(201, {{"id", c.contacts.add_officer(officer, wall_clock_now())}});
+  return json_reply(201, {{"id", c.contacts.add_officer(officer, c.now())}});
 }
 
 http::response list_officers(api_context& c) {

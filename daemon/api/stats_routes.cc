@@ -7,7 +7,6 @@
 #include "daemon/api/api_context.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/schedule/local_time.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -25,7 +24,7 @@ std::vector<queue::timestamp> midnights(const schedule::time_zone& zone, const s
 http::response daily(api_context& c, const http::request& request) {
   const int days = static_cast<int>(query_number(request, "days", 7, 1, 31));
   const schedule::time_zone zone(c.timezone);
-  const schedule::local_date today = zone.to_local(wall_clock_now()).date;
+  const schedule::local_date today = zone.to_local(c.now()).date;
   const std::vector<queue::part_counts> counts = c.statistics.part_counts_between(midnights(zone, today, days));
   json out = json::array();
   for (int i = 0; i < days; ++i) {

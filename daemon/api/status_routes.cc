@@ -12,7 +12,6 @@
 #include "daemon/api/metrics_text.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/schedule/local_time.h"
-#include "daemon/wall_clock.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -54,7 +53,7 @@ json modem_json(const modem::modem_status& s, const modem_counters& counters, co
 // Local midnight in the configured time zone: "today" as the office counts it.
 queue::timestamp start_of_today(const api_context& c) {
   const schedule::time_zone zone(c.timezone);
-  return zone.to_utc(zone.to_local(wall_clock_now()).date, 0, 0);
+  return zone.to_utc(zone.to_local(c.now()).date, 0, 0);
 }
 
 // One modem as the I/O thread sees it.
@@ -114,8 +113,8 @@ http::response test_send(api_context& c, const http::request& request) {
     return http::error_response(409, "modem " + id + " is " + std::string(modem::to_string(state)) +
                                          ", not ready; try again when it is");
   }
-  const parsed_message parsed = parse_message(test_message_json(json_body(request)),
-                                              {c.region, c.valid_for, wall_clock_now()}, c.concat_references);
+  const parsed_message parsed = parse_message(
+      test_message_json(json_body(request)), {c.region, c.valid_for, c.now()}, c.concat_references);
   const queue::accepted accepted = c.messages.enqueue_pinned(parsed.message, id);
   c.queued();
   spdlog::info("test message {} queued on modem {} by {}", accepted.id, id, request.who.name);

@@ -2,14 +2,14 @@
 #pragma once
 
 // The scheduler's coroutine on the daemon's io_context: wakes at the next due time and at least
-// every minute (a steady timer, so a wall clock jump cannot stretch a sleep), reads the wall
+// every minute (a steady timer, so a wall clock jump cannot stretch a sleep), reads the daemon's
 // clock on each wake and lets schedule_runner run what is due, on the store's writer thread
 // (the runner reads events and creates broadcasts).
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 
+#include "daemon/clock.h"
 #include "daemon/schedule/schedule_runner.h"
 #include "daemon/store_thread.h"
 #include "modem/asio.h"
@@ -18,8 +18,6 @@ namespace siaran::daemon::schedule {
 
 class scheduler {
  public:
-  using clock = std::function<queue::timestamp()>;
-
   // `runner` is used only in jobs on `writes`.
   // `checks` counts every look at what is due, once it has run (tests and /metrics wait for
   // it rather than for time to pass).
