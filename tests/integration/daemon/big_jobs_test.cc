@@ -84,6 +84,10 @@ TEST_CASE("sending keeps 90 % of its rate through a 100,000-row import and a 50,
   const auto finished = siaran::queue::timestamp(std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::system_clock::now().time_since_epoch()));
 
+  // Sends are recorded up to 100 ms after they happen: look once two more seconds' worth are.
+  const int sent_by_then = d.get("/api/v1/queue").at("sent").get<int>();
+  d.wait_for("/api/v1/queue", [&](const json& q) { return q.at("sent").get<int>() >= sent_by_then + 2 * rate; },
+             "sending to go on after the jobs");
   const auto times = sent_times(d);
   REQUIRE_FALSE(times.empty());
   {
