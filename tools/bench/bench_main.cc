@@ -26,8 +26,8 @@ using namespace siaran::tools::bench;
 constexpr std::string_view usage_text =
     "usage: siaran-bench [--modems N] [--latency-ms L] [--rate R] [--burst B] [--messages M]\n"
     "                    [--builtin-sims] [--json] [--siarand PATH] [--modemsim PATH] [--keep-dir]\n"
-    "       siaran-bench --targets [--builtin-sims] [--json] [--siarand PATH] [--modemsim PATH]\n"
-    "                    [--keep-dir]\n"
+    "       siaran-bench --targets [--only LETTERS] [--builtin-sims] [--json] [--siarand PATH]\n"
+    "                    [--modemsim PATH] [--keep-dir]\n"
     "       siaran-bench --demo CONFIG [--messages M] [--json] [--siarand PATH] [--keep-dir]\n"
     "       siaran-bench --history [--requests N] [--messages M] [--json] [--siarand PATH] [--keep-dir]\n"
     "Starts siarand over simulated modems in a temporary directory, queues M messages through\n"
@@ -35,7 +35,8 @@ constexpr std::string_view usage_text =
     "siaran-modemsim process, so siarand's CPU figures are its own; --builtin-sims simulates\n"
     "them inside siarand (port: sim) instead. --demo keeps CONFIG's modems: other simulators'\n"
     "or real modems' ports in CONFIG measure those (a fresh database, port and token).\n"
-    "--rate 0 is unthrottled. --targets runs the throughput targets and exits 1 if one fails.\n"
+    "--rate 0 is unthrottled. --targets runs the throughput targets and exits 1 if one fails;\n"
+    "--only ce runs only scenarios c) and e).\n"
     "--history fills a database like two years of use (1M parts), times N requests to each\n"
     "endpoint the web page polls (each must answer within 20 ms), then sends M messages and\n"
     "reports siarand's disk writes per part; it exits 1 if an endpoint is too slow.\n";
@@ -53,6 +54,7 @@ struct options {
   bool keep_dir = false;
   bool targets = false;
   bool history = false;
+  std::string only;  // --targets: scenario letters
   std::optional<std::size_t> requests;
   std::optional<std::filesystem::path> demo_config;
   std::filesystem::path siarand;
@@ -85,6 +87,7 @@ void apply(options& o, std::string_view option, std::string_view value) {
   else if (option == "--siarand") o.siarand = value;
   else if (option == "--modemsim") o.modemsim = value;
   else if (option == "--demo") o.demo_config = value;
+  else if (option == "--only") o.only = value;
   else throw usage_error("unknown option " + std::string(option));
 }
 
@@ -125,7 +128,7 @@ int run_one(const options& o) {
 }
 
 int run(const options& o) {
-  if (o.targets) return run_targets({o.siarand, o.modemsim, o.setup.builtin_sims, o.json, o.keep_dir});
+  if (o.targets) return run_targets({o.siarand, o.modemsim, o.setup.builtin_sims, o.json, o.keep_dir, o.only});
   if (o.demo_config) return run_demo({o.siarand, *o.demo_config, o.messages, o.json, o.keep_dir});
   if (o.history) {
     history_options h{.siarand = o.siarand, .modemsim = o.modemsim, .json = o.json, .keep_dir = o.keep_dir};

@@ -111,6 +111,7 @@ int run_targets(const targets_options& options) {
   std::vector<verdict> verdicts;
   nlohmann::json runs = nlohmann::json::array();
   for (const auto& s : scenarios()) {
+    if (!options.only.empty() && options.only.find(s.name.front()) == std::string::npos) continue;
     for (auto& v : run_scenario(s, options, runs)) verdicts.push_back(std::move(v));
   }
   const bool all_pass = std::all_of(verdicts.begin(), verdicts.end(), [](const verdict& v) { return v.pass; });

@@ -5,6 +5,7 @@
 // with its target and PASS/FAIL.
 
 #include <filesystem>
+#include <string>
 
 namespace siaran::tools::bench {
 
@@ -14,6 +15,8 @@ struct targets_options {
   bool builtin_sims = false;  // scenario_setup::builtin_sims for every scenario
   bool json = false;  // JSON on stdout, tables on stderr
   bool keep_dir = false;
+  // Scenario letters to run ("ce"); empty runs them all.
+  std::string only;
 };
 
 // 0 when every target passes, 1 otherwise.
