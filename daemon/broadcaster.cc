@@ -158,10 +158,9 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
     out.now = now;
     out.send_at = send_at;
     out.valid_for = settings_.valid_for;
-    out.concat_reference = references.allocate(out.to, now, send_at + out.valid_for);
     composed_message composed;
     try {
-      composed = compose(out);
+      composed = compose(out, references);
     } catch (const sms::codec_error& e) {
       throw broadcast_error(
           fmt::format("the message to contact {} cannot be encoded: {}", c.id, e.what()));

@@ -5,7 +5,7 @@
 
 namespace siaran::daemon {
 
-composed_message compose(const outgoing_text& out) {
+composed_message compose(const outgoing_text& out, concat_reference_allocator& references) {
   composed_message composed;
   queue::new_message& m = composed.message;
   m.recipient = out.to;
@@ -22,8 +22,9 @@ composed_message compose(const outgoing_text& out) {
   submit.text = out.text;
   submit.status_report = out.report;
   submit.validity = std::chrono::duration_cast<std::chrono::minutes>(out.valid_for);
-  submit.concat_reference = out.concat_reference;
-  for (sms::encoded_part& part : sms::encode_submit(submit)) {
+  const sms::segmented_message segments = sms::segment_submit(submit);
+  if (segments.segments.size() > 1) submit.concat_reference = references.allocate(out.to, out.now, out.send_at + out.valid_for);
+  for (sms::encoded_part& part : sms::encode_submit(submit, segments)) {
     composed.encoding = part.alphabet == sms::encoding::gsm7 ? "gsm7" : "ucs2";
     m.parts.push_back({std::move(part.pdu), static_cast<int>(part.tpdu_length)});
   }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "daemon/concat_references.h"
 #include "queue/records.h"
 
 namespace siaran::daemon {
@@ -22,7 +23,6 @@ struct outgoing_text {
   queue::timestamp now{};
   queue::timestamp send_at{};
   std::chrono::seconds valid_for{48 * 3600};
-  std::uint8_t concat_reference = 0;  // shared by the parts of one long message (concat_references.h)
 };
 
 struct composed_message {
@@ -30,8 +30,10 @@ struct composed_message {
   std::string encoding;  // "gsm7" or "ucs2"
 };
 
+// A text that needs more than one part draws its concatenation reference from `references`; a
+// single SMS holds none, so a district's one-part broadcast costs the allocator nothing.
 // Throws sms::codec_error when the text cannot be encoded.
-composed_message compose(const outgoing_text& out);
+composed_message compose(const outgoing_text& out, concat_reference_allocator& references);
 
 // `text` signed with an officer's sender tag on its own last line (unchanged when the tag is
 // empty): a USB modem cannot set an alphanumeric sender, the tag is how a cadre knows who wrote.

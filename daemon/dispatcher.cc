@@ -240,12 +240,10 @@ std::optional<queue::claimed_part> dispatcher::claim_moved(queue::message_queue&
                                                            queue::timestamp at) {
   const auto split = s.split_by_move(part_id, modem);
   if (!split) return s.claim(part_id, modem, at, from);
-  const auto expires = split->expires_at.value_or(at + std::chrono::hours(48));
-  const std::uint8_t reference = references_.allocate(split->recipient, at, expires);
   const std::string reason = "modem " + from +
                              " stopped part-way through this long message; sent again whole from " +
                              modem + " so that the phone can join it";
-  s.resend_whole(split->id, parts_again(*split, reference, at), modem, reason, at);
+  s.resend_whole(split->id, parts_again(*split, references_, at), modem, reason, at);
   spdlog::warn("message {} to {}: {}", split->id, common::redacted_number(split->recipient),
                reason);
   return s.claim_part_of(split->id, 1, modem, at);

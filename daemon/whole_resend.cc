@@ -14,8 +14,8 @@ constexpr std::chrono::seconds least_validity{5 * 60};
 
 }  // namespace
 
-std::vector<queue::new_part> parts_again(const queue::message_record& message, std::uint8_t reference,
-                                         queue::timestamp now) {
+std::vector<queue::new_part> parts_again(const queue::message_record& message,
+                                         concat_reference_allocator& references, queue::timestamp now) {
   outgoing_text again;
   again.to = message.recipient;
   again.text = message.text;
@@ -25,8 +25,7 @@ std::vector<queue::new_part> parts_again(const queue::message_record& message, s
   if (message.expires_at) {
     again.valid_for = std::max(std::chrono::duration_cast<std::chrono::seconds>(*message.expires_at - now), least_validity);
   }
-  again.concat_reference = reference;
-  return compose(again).message.parts;
+  return compose(again, references).message.parts;
 }
 
 }  // namespace siaran::daemon

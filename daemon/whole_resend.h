@@ -9,13 +9,14 @@
 #include <cstdint>
 #include <vector>
 
+#include "daemon/concat_references.h"
 #include "queue/records.h"
 
 namespace siaran::daemon {
 
-// The message's parts encoded again: the same text for the same number, under `reference`, with
-// what is left of its validity.
-std::vector<queue::new_part> parts_again(const queue::message_record& message, std::uint8_t reference,
-                                         queue::timestamp now);
+// The message's parts encoded again: the same text for the same number, under a new reference
+// from `references`, with what is left of its validity.
+std::vector<queue::new_part> parts_again(const queue::message_record& message,
+                                         concat_reference_allocator& references, queue::timestamp now);
 
 }  // namespace siaran::daemon

@@ -36,11 +36,16 @@ std::vector<std::uint8_t> build_tpdu(const submit_request& request, encoding alp
 }  // namespace
 
 std::vector<encoded_part> encode_submit(const submit_request& request) {
+  return encode_submit(request, segment_submit(request));
+}
+
+segmented_message segment_submit(const submit_request& request) {
+  return request.data ? segment_data(*request.data) : segment_text(request.text, request.text_handling);
+}
+
+std::vector<encoded_part> encode_submit(const submit_request& request, const segmented_message& message) {
   const std::vector<std::uint8_t> smsc = encode_smsc(request.smsc);
   const std::vector<std::uint8_t> destination = encode_address(request.to);
-  const segmented_message message = request.data
-                                        ? segment_data(*request.data)
-                                        : segment_text(request.text, request.text_handling);
   std::vector<encoded_part> parts;
   for (const encoded_user_data& ud : encode_user_data(message, request.concat_reference)) {
     const auto tpdu = build_tpdu(request, message.alphabet, destination, ud);

@@ -39,4 +39,9 @@ struct encoded_part {
 // text needing more than 255 parts.
 std::vector<encoded_part> encode_submit(const submit_request& request);
 
+// The same in two steps, for a caller that draws a concatenation reference only when the text
+// needs more than one part: segment, set `concat_reference`, then encode those segments.
+segmented_message segment_submit(const submit_request& request);
+std::vector<encoded_part> encode_submit(const submit_request& request, const segmented_message& message);
+
 }  // namespace siaran::sms

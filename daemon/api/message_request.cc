@@ -113,9 +113,8 @@ parsed_message parse_message(const json& item, const message_defaults& defaults,
   out.now = defaults.now;
   out.send_at = send_time(f, defaults);
   out.valid_for = validity(f, defaults);
-  out.concat_reference = references.allocate(out.to, out.now, out.send_at + out.valid_for);
   try {
-    composed_message composed = compose(out);
+    composed_message composed = compose(out, references);
     return {std::move(composed.message), std::move(composed.encoding)};
   } catch (const sms::codec_error& e) {
     f.fail("text", e.what());

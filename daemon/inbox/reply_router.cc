@@ -18,8 +18,7 @@ std::int64_t queue_reply(queue::message_queue& messages, const std::string& to, 
   out.priority = reply_priority;
   out.now = out.send_at = now;
   out.valid_for = valid_for;
-  out.concat_reference = references.allocate(to, now, now + valid_for);
-  return messages.enqueue(compose(out).message).id;
+  return messages.enqueue(compose(out, references).message).id;
 }
 
 bool answerable(std::string_view sender) {

@@ -3,9 +3,14 @@
 // once never share a reference, whoever queued them.
 #include "daemon/concat_references.h"
 
+#include "daemon/compose.h"
+#include "sms/pdu_decoder.h"
+
 #include <catch2/catch.hpp>
 
+#include <optional>
 #include <set>
+#include <string>
 
 using siaran::daemon::concat_reference_allocator;
 using namespace std::chrono_literals;
@@ -50,4 +55,45 @@ TEST_CASE("when all 256 are held, the one whose message expires first is reused"
     if (i == 100) soonest = reference;
   }
   CHECK(references.allocate(siti, start + 1min, start + 48h) == soonest);
+}
+
+namespace {
+
+std::optional<int> reference_of(const siaran::daemon::composed_message& composed) {
+  const auto concat = siaran::sms::decode_pdu_hex(composed.message.parts.front().pdu).concat();
+  if (!concat) return std::nullopt;
+  return concat->reference;
+}
+
+siaran::daemon::outgoing_text text_to_siti(std::string text) {
+  siaran::daemon::outgoing_text out;
+  out.to = siti;
+  out.text = std::move(text);
+  out.now = out.send_at = start;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a one-part message holds no reference: the next long message gets the one it would have had",
+          "[concat]") {
+  const auto long_text = text_to_siti(std::string(200, 'a'));
+  concat_reference_allocator untouched(11), after_short(11);
+  const auto expected = reference_of(siaran::daemon::compose(long_text, untouched));
+  REQUIRE(expected);
+
+  const auto short_one = siaran::daemon::compose(text_to_siti("Rapat besok jam 08.00"), after_short);
+  CHECK(short_one.message.parts.size() == 1);
+  CHECK_FALSE(reference_of(short_one));
+  CHECK(reference_of(siaran::daemon::compose(long_text, after_short)) == expected);
+}
+
+TEST_CASE("two long messages composed for one phone carry different references", "[concat]") {
+  concat_reference_allocator references(13);
+  const auto long_text = text_to_siti(std::string(200, 'a'));
+  const auto first = reference_of(siaran::daemon::compose(long_text, references));
+  const auto second = reference_of(siaran::daemon::compose(long_text, references));
+  REQUIRE(first);
+  REQUIRE(second);
+  CHECK(*first != *second);
 }
