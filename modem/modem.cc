@@ -302,40 +302,14 @@ asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
     set_state(life_state::ready, status_.reason);
   }
 
-  send_result result;
-  // A modem answers +CMGS: <mr> only once the network took the message (27.005 §3.5.1): the
-  // part is sent even when the OK after it came garbled or not at all, and a resend would
-  // reach the phone twice.
-  const std::optional<int> reference = at::message_reference_in(answer.lines);
-  if (reference) {
+  const send_result result = classify_send(answer);
+  if (result.ok()) {
     if (!answer.success) spdlog::warn("{}: {} after +CMGS: {}; the part is sent", options_.id,
-                                      describe(answer, "AT+CMGS"), *reference);
+                                      describe(answer, "AT+CMGS"), *result.reference);
     ++status_.sent;
-    result.reference = reference;
-    co_return result;
-  }
-  ++status_.failed;
-  send_error error;
-  if (answer.error == at::channel_error::none && answer.final) {
-    const at::final_result& final = *answer.final;
-    error.cms_code = final.code;
-    error.text = final.meaning.empty() ? final.line : final.meaning;
-    if (final.kind == at::final_kind::cms_error && final.code) {
-      error.kind = at::classify_cms_error(*final.code);
-      error.source = at::cms_error_source(*final.code);
-    } else if (final.kind == at::final_kind::cme_error && final.code) {
-      error.kind = at::classify_cme_error(*final.code);
-      error.source = at::cme_error_source(*final.code);
-    } else if (final.success) {
-      error.text = "the modem said OK without a message reference";
-      error.maybe_sent = true;
-    }
   } else {
-    error.text = describe(answer, "AT+CMGS");
-    // Without the PDU nothing was sent; after it, the network may have the message.
-    error.maybe_sent = answer.pdu_written;
+    ++status_.failed;
   }
-  result.error = std::move(error);
   co_return result;
 }
 

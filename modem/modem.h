@@ -17,6 +17,7 @@
 #include "modem/init_sequence.h"
 #include "modem/lifecycle.h"
 #include "modem/modem_status.h"
+#include "modem/send_outcome.h"
 #include "sms/pdu_decoder.h"
 #include "sms/submit_encoder.h"
 
@@ -25,24 +26,6 @@ struct urc;
 }  // namespace siaran::at
 
 namespace siaran::modem {
-
-// Why a part was not sent. `kind` says whether sending it again later can succeed.
-struct send_error {
-  at::failure_class kind = at::failure_class::temporary;
-  std::optional<int> cms_code;  // +CMS ERROR <n> (or +CME ERROR <n>)
-  std::string text;
-  // The PDU reached the modem but no answer came: the network may have it (DESIGN.md's
-  // "uncertain" part), so a blind resend may double it.
-  bool maybe_sent = false;
-  // A plain ERROR or no answer speaks of the modem too.
-  at::failure_source source = at::failure_source::modem;
-};
-
-struct send_result {
-  std::optional<int> reference;  // TP-MR from +CMGS, 0-255
-  std::optional<send_error> error;
-  bool ok() const { return reference.has_value(); }
-};
 
 // An SMS-DELIVER the modem received (one part of a possibly concatenated message), or a PDU
 // it holds that cannot be decoded: real modems deliver corrupt ones, and one left on the SIM
