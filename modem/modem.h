@@ -16,6 +16,7 @@
 #include "modem/at/timer.h"
 #include "modem/init_sequence.h"
 #include "modem/lifecycle.h"
+#include "modem/modem_setup.h"
 #include "modem/modem_status.h"
 #include "modem/send_outcome.h"
 #include "sms/pdu_decoder.h"
@@ -134,16 +135,22 @@ class modem {
   asio::awaitable<ending> serve(std::shared_ptr<session> current);
   asio::awaitable<void> teardown(std::shared_ptr<session> current);
   asio::awaitable<ending> initialise(session& current);
-  asio::awaitable<ending> initialise_sequence(session& current);
+  modem_setup known_setup(const session& current) const;
+  ending conclude(session& current, init_outcome outcome);
+  asio::awaitable<init_outcome> initialise_sequence(session& current, modem_setup known);
   asio::awaitable<bool> answers_again(session& current);
-  asio::awaitable<bool> run_steps(session& current, std::span<const init_step> steps);
-  asio::awaitable<bool> unlock_sim(session& current);
-  asio::awaitable<bool> wait_for_registration(session& current);
-  asio::awaitable<void> choose_storage(session& current);
+  asio::awaitable<std::optional<init_failure>> run_steps(session& current, std::span<const init_step> steps);
+  asio::awaitable<std::optional<init_failure>> unlock_sim(session& current);
+  asio::awaitable<std::optional<init_failure>> wait_for_registration(session& current,
+                                                                     std::optional<int>& registration);
+  asio::awaitable<void> choose_storage(session& current, modem_setup& setup);
+  asio::awaitable<std::optional<std::vector<storage_slot>>> read_storage(session& current);
   asio::awaitable<void> refresh_storage(session& current);
-  asio::awaitable<void> choose_indications(session& current);
-  asio::awaitable<void> read_identity(session& current, std::span<const identity_query> queries);
-  asio::awaitable<void> read_network_identity(session& current);
+  asio::awaitable<std::optional<report_routing>> choose_indications(session& current,
+                                                                    std::optional<report_routing> known);
+  asio::awaitable<void> read_identity(session& current, std::span<const identity_query> queries,
+                                      modem_identity& identity);
+  asio::awaitable<void> read_network_identity(session& current, modem_setup& setup);
   asio::awaitable<void> check_health(session& current);
   void initialise_again(const std::string& why);
   void on_restart_announced(session& current, std::string_view line);

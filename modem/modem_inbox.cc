@@ -95,6 +95,10 @@ asio::awaitable<void> modem::scan_storage(session& current) {
   co_await refresh_storage(current);
 }
 
+asio::awaitable<void> modem::refresh_storage(session& current) {
+  if (std::optional<std::vector<storage_slot>> use = co_await read_storage(current)) status_.storage = std::move(*use);
+}
+
 asio::awaitable<std::optional<std::string>> modem::reread(session& current, int index) {
   const at::response answer = co_await on(current, make_command("AT+CMGR=" + std::to_string(index), "+CMGR:", 10s));
   std::vector<stored_pdu> found = answer.success ? parse_stored_pdus(answer.lines) : std::vector<stored_pdu>{};

@@ -92,9 +92,9 @@ struct modem::session {
   bool ended = false;
   bool read_ended = false;
   bool inbox_running = false;
-  bool needs_ack = false;  // AT+CSMS service 1: +CMT/+CDS want +CNMA (27.005 §3.4.4)
-  std::string memory = "SM";  // mem1: where AT+CMGR/CMGL/CMGD read and delete
-  modem_family family = modem_family::generic;
+  // From the last initialisation (modem_setup.h).
+  bool needs_ack = false;
+  std::string memory = "SM";
 };
 
 }  // namespace siaran::modem
