@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The initialisation sequence (init_sequence.h has its tables), interpreted into a modem_setup.
-#include "modem/modem.h"
+#include "modem/initialisation.h"
 
 #include <algorithm>
 #include <array>
@@ -13,7 +12,7 @@
 #include "modem/at/response_parsers.h"
 #include "modem/init_sequence.h"
 #include "modem/modem_session.h"
-#include "modem/modem_setup.h"
+#include "modem/supervisor.h"
 
 namespace siaran::modem {
 
@@ -31,44 +30,7 @@ std::optional<init_failure> interrupted() { return init_failure{}; }
 
 }  // namespace
 
-// The inbox may be half-way through reading another storage: it finishes first, since the
-// initialisation's ATZ and AT+CPMS would move mem1 under its AT+CMGR.
-asio::awaitable<modem::ending> modem::initialise(session& current) {
-  set_state(life_state::initialising, "initialising");
-  const sequence_lock::guard alone = co_await current.sequence.acquire();
-  co_return conclude(current, co_await initialise_sequence(current, known_setup(current)));
-}
-
-// What the last initialisation found: a value this one does not read again stays as it was.
-modem_setup modem::known_setup(const session& current) const {
-  modem_setup known;
-  known.identity = status_.identity;
-  known.registration = status_.registration;
-  known.signal_dbm = status_.signal_dbm;
-  known.storage = status_.storage;
-  known.routing = status_.routing;
-  known.needs_ack = current.needs_ack;
-  known.memory = current.memory;
-  return known;
-}
-
-// The one place an initialisation's findings reach the status and the session.
-modem::ending modem::conclude(session& current, init_outcome outcome) {
-  modem_setup& setup = outcome.setup;
-  status_.identity = std::move(setup.identity);
-  status_.registration = setup.registration;
-  status_.signal_dbm = setup.signal_dbm;
-  status_.storage = std::move(setup.storage);
-  status_.routing = setup.routing;
-  current.needs_ack = setup.needs_ack;
-  current.memory = std::move(setup.memory);
-  if (outcome.ready()) return ending::ready;
-  const init_failure& failure = *outcome.failure;
-  if (!failure.reason.empty()) fail(failure.reason, failure.final);
-  return failure.final ? ending::final : ending::init_failed;
-}
-
-asio::awaitable<init_outcome> modem::initialise_sequence(session& current, modem_setup known) {
+asio::awaitable<init_outcome> initialisation::run(session& current, modem_setup known) {
   init_outcome outcome{std::move(known), std::nullopt};
   modem_setup& setup = outcome.setup;
   outcome.failure = co_await run_steps(current, reset_steps());
@@ -82,32 +44,30 @@ asio::awaitable<init_outcome> modem::initialise_sequence(session& current, modem
   co_await read_network_identity(current, setup);
   outcome.failure = co_await run_steps(current, sms_setup_steps(setup.family));
   if (outcome.failure) co_return outcome;
-  const at::response csms = co_await on(current, make_command("AT+CSMS?", "+CSMS:"));
+  const at::response csms = co_await life_.ask(current, make_command("AT+CSMS?", "+CSMS:"));
   if (const auto service = first_parsed(csms, at::parse_csms)) setup.needs_ack = service->service == 1;
   co_await choose_storage(current, setup);
   setup.routing = co_await choose_indications(current, setup.routing);
-  if (current.chat.device_gone() || stopping_) outcome.failure = interrupted();
   co_return outcome;
 }
 
-asio::awaitable<std::optional<init_failure>> modem::run_steps(session& current, std::span<const init_step> steps) {
+asio::awaitable<std::optional<init_failure>> initialisation::run_steps(session& current, std::span<const init_step> steps) {
   for (const init_step& step : steps) {
-    const at::response answer = co_await on(current, make_command(std::string(step.command), "", step.timeout));
+    const at::response answer = co_await life_.ask(current, make_command(std::string(step.command), "", step.timeout));
     if (answer.error == at::channel_error::device_gone) co_return refusal(answer.detail);
     if (answer.success || step.may_fail) continue;
-    init_failure_ = describe(answer, step.command);
-    co_return refusal(init_failure_);
+    co_return refusal(describe(answer, step.command));
   }
   co_return std::nullopt;
 }
 
 // 27.007 §8.3. A PIN is sent at most once per modem object: three wrong tries lock the SIM
 // behind its PUK, so a rejected PIN (+CME ERROR 16, or the SIM still asking) is final.
-asio::awaitable<std::optional<init_failure>> modem::unlock_sim(session& current) {
+asio::awaitable<std::optional<init_failure>> initialisation::unlock_sim(session& current) {
   if (pin_rejected_) co_return refusal("wrong PIN", true);
   bool pin_sent = false;
   for (int attempt = 0; attempt < 10; ++attempt) {
-    const at::response answer = co_await on(current, make_command("AT+CPIN?", "+CPIN:", 10s));
+    const at::response answer = co_await life_.ask(current, make_command("AT+CPIN?", "+CPIN:", 10s));
     if (answer.error == at::channel_error::device_gone) co_return refusal(answer.detail);
     const std::optional<std::string> asked = first_parsed(answer, at::parse_cpin);
     if (!asked) {
@@ -115,7 +75,7 @@ asio::awaitable<std::optional<init_failure>> modem::unlock_sim(session& current)
         co_return refusal("no SIM card (" + answer.final->line + ")");
       }
       // SIM busy (+CME ERROR 14) or still starting after the PIN: ask again shortly.
-      if (!co_await pause(options_.register_poll)) co_return interrupted();
+      if (!co_await life_.pause(options_.register_poll)) co_return interrupted();
       continue;
     }
     if (*asked == "READY") co_return std::nullopt;  // Wavecom says it without OK: the line is enough
@@ -131,7 +91,7 @@ asio::awaitable<std::optional<init_failure>> modem::unlock_sim(session& current)
       co_return refusal("the SIM asks for a PIN and none is configured (pin: in the modem's config)", true);
     }
     pin_sent = true;
-    const at::response sent = co_await on(current, make_command("AT+CPIN=\"" + *options_.pin + "\"", "", 20s));
+    const at::response sent = co_await life_.ask(current, make_command("AT+CPIN=\"" + *options_.pin + "\"", "", 20s));
     if (has_code(sent, at::final_kind::cme_error, 16)) {
       pin_rejected_ = true;
       co_return refusal("wrong PIN", true);
@@ -148,11 +108,11 @@ asio::awaitable<std::optional<init_failure>> modem::unlock_sim(session& current)
   co_return refusal("the SIM did not become ready");
 }
 
-asio::awaitable<std::optional<init_failure>> modem::wait_for_registration(session& current,
+asio::awaitable<std::optional<init_failure>> initialisation::wait_for_registration(session& current,
                                                                           std::optional<int>& registration) {
   std::chrono::milliseconds waited{0};
   while (true) {
-    const at::response answer = co_await on(current, make_command("AT+CREG?", "+CREG:"));
+    const at::response answer = co_await life_.ask(current, make_command("AT+CREG?", "+CREG:"));
     if (answer.error == at::channel_error::device_gone) co_return refusal(answer.detail);
     if (const auto found = first_parsed(answer, solicited_registration)) registration = found->stat;
     if (registration == 1 || registration == 5) co_return std::nullopt;
@@ -161,16 +121,16 @@ asio::awaitable<std::optional<init_failure>> modem::wait_for_registration(sessio
                         " s (+CREG stat " + (registration ? std::to_string(*registration) : "?") +
                         "; 3 means denied: check the SIM is active)");
     }
-    set_state(life_state::initialising, "waiting for network registration");
-    if (!co_await pause(options_.register_poll)) co_return interrupted();
+    life_.show_waiting("network registration");
+    if (!co_await life_.pause(options_.register_poll)) co_return interrupted();
     waited += options_.register_poll;
   }
 }
 
 // Prefer the SIM ("SM") for all three memories: it is where every modem keeps messages and
 // what a person checks in a phone; otherwise the first storage each memory offers.
-asio::awaitable<void> modem::choose_storage(session& current, modem_setup& setup) {
-  const at::response offered = co_await on(current, make_command("AT+CPMS=?", "+CPMS:"));
+asio::awaitable<void> initialisation::choose_storage(session& current, modem_setup& setup) {
+  const at::response offered = co_await life_.ask(current, make_command("AT+CPMS=?", "+CPMS:"));
   const std::optional<at::storage_lists> lists = first_parsed(offered, at::parse_cpms_supported);
   std::array<std::string, 3> memories = {"SM", "SM", "SM"};
   if (lists) {
@@ -181,30 +141,22 @@ asio::awaitable<void> modem::choose_storage(session& current, modem_setup& setup
       }
     }
   }
-  const at::response set = co_await on(
+  const at::response set = co_await life_.ask(
       current, make_command("AT+CPMS=\"" + memories[0] + "\",\"" + memories[1] + "\",\"" + memories[2] + "\"",
                             {"+CPMS:"}));
   if (!set.success) {
     spdlog::info("{}: {}; keeping the modem's storage", options_.id, describe(set, "AT+CPMS"));
   }
-  if (std::optional<std::vector<storage_slot>> use = co_await read_storage(current)) setup.storage = std::move(*use);
+  const at::response use = co_await life_.ask(current, make_command("AT+CPMS?", "+CPMS:"));
+  if (std::optional<std::vector<storage_slot>> slots = storage_in(use)) setup.storage = std::move(*slots);
   setup.memory = setup.storage.empty() || setup.storage[0].memory.empty() ? memories[0] : setup.storage[0].memory;
 }
 
-asio::awaitable<std::optional<std::vector<storage_slot>>> modem::read_storage(session& current) {
-  const at::response answer = co_await on(current, make_command("AT+CPMS?", "+CPMS:"));
-  const auto use = first_parsed(answer, at::parse_cpms_current);
-  if (!use) co_return std::nullopt;
-  std::vector<storage_slot> slots;
-  for (const at::storage_use& slot : *use) slots.push_back({slot.memory, slot.used, slot.total});
-  co_return slots;
-}
-
 // The routing of the first AT+CNMI row accepted; `known` when the device vanished meanwhile.
-asio::awaitable<std::optional<report_routing>> modem::choose_indications(session& current,
+asio::awaitable<std::optional<report_routing>> initialisation::choose_indications(session& current,
                                                                         std::optional<report_routing> known) {
   for (const indication_row& row : indication_rows()) {
-    const at::response answer = co_await on(current, make_command(std::string(row.command)));
+    const at::response answer = co_await life_.ask(current, make_command(std::string(row.command)));
     if (answer.success) co_return row.reports;
     if (answer.error == at::channel_error::device_gone) co_return known;
     spdlog::info("{}: {}; trying the next form", options_.id, describe(answer, row.command));
@@ -213,25 +165,25 @@ asio::awaitable<std::optional<report_routing>> modem::choose_indications(session
   co_return report_routing::none;
 }
 
-asio::awaitable<void> modem::read_identity(session& current, std::span<const identity_query> queries,
+asio::awaitable<void> initialisation::read_identity(session& current, std::span<const identity_query> queries,
                                            modem_identity& identity) {
   for (const identity_query& query : queries) {
     const at::response answer =
-        co_await on(current, make_command(std::string(query.command), std::string(query.prefix)));
+        co_await life_.ask(current, make_command(std::string(query.command), std::string(query.prefix)));
     if (!answer.success) continue;
     if (std::optional<std::string> value = query.parse(answer.lines)) identity.*query.field = std::move(*value);
   }
 }
 
 // Needs an unlocked SIM and a network: IMSI, operator, SMSC, signal.
-asio::awaitable<void> modem::read_network_identity(session& current, modem_setup& setup) {
+asio::awaitable<void> initialisation::read_network_identity(session& current, modem_setup& setup) {
   co_await read_identity(current, sim_identity_queries(), setup.identity);
-  co_await on(current, make_command("AT+COPS=3,0"));  // long alphanumeric operator names
-  const at::response cops = co_await on(current, make_command("AT+COPS?", "+COPS:"));
+  co_await life_.ask(current, make_command("AT+COPS=3,0"));  // long alphanumeric operator names
+  const at::response cops = co_await life_.ask(current, make_command("AT+COPS?", "+COPS:"));
   if (const auto selection = first_parsed(cops, at::parse_cops)) setup.identity.operator_name = selection->name;
-  const at::response csca = co_await on(current, make_command("AT+CSCA?", "+CSCA:"));
+  const at::response csca = co_await life_.ask(current, make_command("AT+CSCA?", "+CSCA:"));
   if (const auto centre = first_parsed(csca, at::parse_csca)) setup.identity.smsc = centre->number;
-  const at::response csq = co_await on(current, make_command("AT+CSQ", "+CSQ:"));
+  const at::response csq = co_await life_.ask(current, make_command("AT+CSQ", "+CSQ:"));
   if (const auto quality = first_parsed(csq, at::parse_csq)) setup.signal_dbm = quality->dbm;
 }
 
