@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/answers.h"
 
+#include "modem/at/response_parsers.h"
+
 namespace siaran::modem::answers {
 
 at::command make_command(std::string text, std::string prefix, std::chrono::milliseconds timeout) {
@@ -13,6 +15,14 @@ at::command make_command(std::string text, std::string prefix, std::chrono::mill
 
 bool has_code(const at::response& answer, at::final_kind kind, int code) {
   return answer.final && answer.final->kind == kind && answer.final->code == code;
+}
+
+std::optional<std::vector<storage_slot>> storage_in(const at::response& answer) {
+  const auto use = first_parsed(answer, at::parse_cpms_current);
+  if (!use) return std::nullopt;
+  std::vector<storage_slot> slots;
+  for (const at::storage_use& slot : *use) slots.push_back({slot.memory, slot.used, slot.total});
+  return slots;
 }
 
 std::string describe(const at::response& answer, std::string_view command) {

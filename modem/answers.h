@@ -5,9 +5,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "modem/at/command.h"
 #include "modem/at/network_parsers.h"
+#include "modem/modem_status.h"
 
 // Small helpers the modem logic uses to ask and to read answers. They read no answer's
 // fields themselves: each answer has its parser in modem/at/response_parsers.h.
@@ -32,6 +34,9 @@ auto first_parsed(const at::response& answer, Parser parse) -> decltype(parse(st
 inline std::optional<at::registration> solicited_registration(std::string_view line) {
   return at::parse_registration(line, true);
 }
+
+// AT+CPMS?'s answer as the status shows it: mem1, mem2, mem3 with their use.
+std::optional<std::vector<storage_slot>> storage_in(const at::response& answer);
 
 // "AT+X answered +CME ERROR: 3", "no answer to AT+X (...)", "device gone: ...".
 std::string describe(const at::response& answer, std::string_view command);

@@ -11,9 +11,9 @@
 #include "modem/modem_status.h"
 
 // The initialisation as data (STYLE.md: tables of {command, timeout, allow_error} rows, per
-// modem family where they differ), read by modem.cc in this order: reset, SIM and
-// registration (code: they branch), storage (code: it negotiates), sms_setup, indications
-// (first row accepted wins), identity.
+// modem family where they differ), read by initialisation.cc in this order: reset, device
+// identity, SIM and registration (code: they branch), SIM identity, sms_setup, storage (code:
+// it negotiates), indications (first row accepted wins).
 namespace siaran::modem {
 
 struct init_step {
@@ -30,7 +30,7 @@ modem_family family_of(std::string_view manufacturer);
 // Before anything else: a known state, no echo, numeric +CME ERROR codes.
 std::span<const init_step> reset_steps();
 
-// After the SIM is ready and the storage chosen.
+// After the SIM is ready and the modem registered.
 std::span<const init_step> sms_setup_steps(modem_family family);
 
 // AT+CNMI rows in order of preference; the first the modem accepts is used.

@@ -7,7 +7,7 @@
 
 // A modem's life as one state machine (DESIGN.md "Runtime model"): the states, the legal
 // moves between them in one table, and how each state is shown to the rest of the gateway.
-// Pure: no I/O, no clock; modem::modem drives it.
+// Pure: no I/O, no clock; the supervisor (supervisor.h) drives it.
 namespace siaran::modem {
 
 enum class life_state {

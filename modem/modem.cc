@@ -1,208 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/modem.h"
 
-#include <algorithm>
-#include <array>
-#include <exception>
 #include <utility>
 
 #include <spdlog/spdlog.h>
 
 #include "modem/answers.h"
-#include "modem/at/response_parsers.h"
-#include "modem/at/text.h"
 #include "modem/modem_session.h"
 
 namespace siaran::modem {
 
-using namespace std::chrono_literals;
 using namespace answers;
 
 modem::modem(asio::io_context& io, modem_options options, stream_opener open, at::timer_factory timers)
     : io_(io),
       options_(std::move(options)),
-      open_(std::move(open)),
-      timers_(std::move(timers)),
-      run_wake_(std::make_unique<wakeable>(timers_)) {
+      supervisor_(io, options_, std::move(open), std::move(timers), status_, inbox_hooks()) {
   status_.id = options_.id;
   status_.port = options_.port;
 }
 
 modem::~modem() = default;
 
-void modem::start() {
-  if (running_) return;
-  running_ = true;
-  stopping_ = false;
-  asio::co_spawn(io_, run(), [this](std::exception_ptr error) {
-    running_ = false;
-    if (!error) return;
-    try {
-      std::rethrow_exception(error);
-    } catch (const std::exception& what) {
-      spdlog::error("{}: stopped by an internal error: {}", options_.id, what.what());
-      fail(std::string("internal error: ") + what.what(), true);
-    }
-  });
-}
-
-void modem::stop() {
-  stopping_ = true;
-  run_wake_->wake();
-  if (session_) {
-    session_->ended = true;
-    session_->inbox_wake.wake();
-    session_->raw->close();
-  }
-}
-
-void modem::fail(std::string reason, bool final) {
-  spdlog::warn("{}: failed: {}", options_.id, reason);
-  status_.final = final;
-  set_state(life_state::failed, std::move(reason));
-}
-
-void modem::set_state(life_state next, std::string reason) {
-  const life_state before = life_.state();
-  if (!life_.move_to(next)) {
-    spdlog::error("{}: no move from {} to {} in the modem's life; staying {}", options_.id, to_string(before),
-                  to_string(next), to_string(before));
-    return;
-  }
-  if (life_.shown() == status_.state && reason == status_.reason) return;  // e.g. each registration poll
-  status_.state = life_.shown();
-  status_.reason = std::move(reason);
-  // Ready <-> sending happens with every part, and a rest only adds to the failure's reason
-  // when it retries: neither is news for on_state.
-  const bool every_part = (before == life_state::ready && next == life_state::sending) ||
-                          (before == life_state::sending && next == life_state::ready);
-  if (every_part || next == life_state::resting) return;
-  if (state_receiver_) state_receiver_(status_);
-}
-
-asio::awaitable<bool> modem::pause(std::chrono::milliseconds duration) {
-  co_await run_wake_->wait(duration);
-  co_return !stopping_;
-}
-
-asio::awaitable<void> modem::run() {
-  std::chrono::milliseconds backoff = options_.backoff_initial;
-  while (!stopping_) {
-    set_state(life_state::opening, "opening " + options_.port);
-    std::shared_ptr<session> current;
-    try {
-      auto device = open_();
-      current = std::make_shared<session>(std::move(device), timers_, options_.id);
-      current->watched.on_end = [this, raw = current.get()] {
-        raw->read_ended = true;
-        run_wake_->wake();
-      };
-    } catch (const std::exception& error) {
-      fail(error.what());
-    }
-    ending why = ending::init_failed;
-    if (current) {
-      session_ = current;
-      current->chat.on_urc([this, raw = current.get()](const at::urc& code) { on_urc(*raw, code); });
-      current->chat.start(io_);
-      why = co_await serve(current);
-      co_await teardown(current);
-      if (why == ending::stopped) break;
-      // The ladder restarts once the modem was ready: its next reopen waits the shortest.
-      if (life_.ready_since_opened()) backoff = options_.backoff_initial;
-      if (life_.state() != life_state::failed) {
-        fail(current->chat.device_gone() ? "device gone (unplugged?); reopening " + options_.port
-             : init_failure_.empty()      ? "stopped answering"
-                                          : init_failure_);
-      }
-    }
-    if (why == ending::final || !options_.recover || stopping_) break;
-    spdlog::info("{}: trying again in {} ms", options_.id, backoff.count());
-    set_state(life_state::resting, status_.reason + "; retrying in " + std::to_string(backoff.count() / 1000) + " s");
-    if (!co_await pause(backoff)) break;
-    backoff = std::min(backoff * 2, options_.backoff_max);
-  }
-  if (life_.state() == life_state::resting) {
-    set_state(life_state::failed, status_.reason);  // stopped while resting: the failure stands
-  } else if (life_.state() != life_state::failed) {
-    set_state(life_state::failed, "stopped");
-  }
-}
-
-// Initialise, then watch. The recovery ladder, per unresponsive spell: a modem that stops
-// answering is initialised again on the same port; only when that fails is the port reopened
-// (run(), with backoff). A successful initialisation starts the ladder again.
-asio::awaitable<modem::ending> modem::serve(std::shared_ptr<session> current) {
-  while (true) {
-    const ending init = co_await initialise(*current);
-    if (init == ending::init_failed && co_await answers_again(*current)) continue;
-    if (init != ending::ready) co_return init;
-    init_failure_.clear();
-    spdlog::info("{}: ready ({} {}, {})", options_.id, status_.identity.manufacturer,
-                 status_.identity.model, status_.identity.operator_name);
-    set_state(life_state::ready, "");
-    if (!current->inbox_running) {
-      current->inbox_running = true;
-      asio::co_spawn(io_, inbox_loop(current), asio::detached);
-    }
-    poll_storage();  // messages that arrived while nobody listened (DESIGN.md: never URCs alone)
-    const ending why = co_await supervise(*current);
-    if (why != ending::unhealthy || stopping_) co_return why;
-    if (life_.state() != life_state::initialising) {  // initialise_again has said why
-      spdlog::warn("{}: not answering; initialising again", options_.id);
-      set_state(life_state::initialising, "not answering; initialising again");
-    }
-  }
-}
-
-// A modem that stopped answering with its port open (firmware hung, or restarting) is asked
-// "AT" every probe_interval and initialised the moment it answers: reopening the port with a
-// growing backoff left one that was back after a 20 s hang idle for up to a minute. A port
-// that vanished, or a modem silent for longer than probe_for, is reopened as before.
-asio::awaitable<bool> modem::answers_again(session& current) {
-  if (!options_.recover || stopping_ || current.chat.consecutive_timeouts() == 0) co_return false;
-  std::chrono::milliseconds waited{0};
-  while (waited < options_.probe_for) {
-    if (stopping_ || current.chat.device_gone() || current.read_ended) co_return false;
-    const at::response answer = co_await current.chat.execute(make_command("AT", "", options_.probe_interval));
-    if (answer.error == at::channel_error::none) {
-      spdlog::info("{}: answering again; initialising", options_.id);
-      co_return true;
-    }
-    waited += options_.probe_interval;
-  }
-  co_return false;
-}
-
-asio::awaitable<void> modem::teardown(std::shared_ptr<session> current) {
-  current->ended = true;
-  current->inbox_wake.wake();
-  current->raw->close();
-  // The channel's reader must see the close before the channel goes; it always does promptly,
-  // the bound only guards against a stream that never completes its read.
-  for (int round = 0; round < 50 && !current->read_ended; ++round) co_await run_wake_->wait(100ms);
-  if (!current->read_ended) {
-    spdlog::error("{}: the old port did not close; keeping it", options_.id);
-    retired_.push_back(current);
-  }
-  if (session_ == current) session_.reset();
-}
-
-// The execute every modem command goes through: it notices a vanished device and a modem that
-// stops answering and wakes the supervisor. A command of a session already torn down (the
-// inbox's, caught by the unplug) wakes nobody: run() is then waiting out its backoff, which
-// such a late wake would cut short.
-asio::awaitable<at::response> modem::on(session& current, at::command cmd) {
-  at::response answer = co_await current.chat.execute(std::move(cmd));
-  if (!current.ended && (answer.error == at::channel_error::device_gone ||
-                         current.chat.consecutive_timeouts() >= options_.max_timeouts)) {
-    run_wake_->wake();
-  }
-  co_return answer;
+// The supervisor hands the inbox each port it made ready and every unsolicited code.
+supervisor::hooks modem::inbox_hooks() {
+  supervisor::hooks told;
+  told.ready = [this](const std::shared_ptr<session>& current) { start_inbox(current); };
+  told.poll_storage = [this] { poll_storage(); };
+  told.urc = [this](session& current, const at::urc& code) { on_urc(current, code); };
+  return told;
 }
 
 asio::awaitable<at::response> modem::execute(at::command cmd) {
-  std::shared_ptr<session> current = session_;
+  std::shared_ptr<session> current = supervisor_.current();
   if (!current) {
     at::response none;
     none.error = at::channel_error::device_gone;
@@ -212,130 +42,31 @@ asio::awaitable<at::response> modem::execute(at::command cmd) {
   co_return co_await on(*current, std::move(cmd));
 }
 
-// ---- health --------------------------------------------------------------------------------
-
-asio::awaitable<modem::ending> modem::supervise(session& current) {
-  std::chrono::milliseconds since_poll{0};
-  while (true) {
-    const bool woken = co_await run_wake_->wait(options_.health_interval);
-    if (stopping_) co_return ending::stopped;
-    if (current.chat.device_gone() || current.read_ended) {
-      fail("device gone (unplugged?); reopening " + options_.port);
-      co_return ending::gone;
-    }
-    if (current.chat.consecutive_timeouts() >= options_.max_timeouts) {
-      init_failure_ = "stopped answering (" + std::to_string(current.chat.consecutive_timeouts()) +
-                      " commands without an answer)";
-      co_return ending::unhealthy;
-    }
-    if (life_.state() == life_state::initialising) co_return ending::unhealthy;  // initialise_again
-    if (woken) continue;
-    co_await check_health(current);
-    since_poll += options_.health_interval;
-    if (since_poll >= options_.poll_interval) {
-      since_poll = {};
-      poll_storage();
-    }
-  }
+send_result modem::not_ready() const {
+  return send_result{std::nullopt,
+                     send_error{at::failure_class::temporary, std::nullopt,
+                                "modem " + options_.id + " is not ready (" + std::string(to_string(status_.state)) +
+                                    (status_.reason.empty() ? "" : ": " + status_.reason) + ")"}};
 }
-
-// Not ready from now: the supervisor initialises it again on the same port.
-void modem::initialise_again(const std::string& why) {
-  spdlog::warn("{}: {}; initialising again", options_.id, why);
-  set_state(life_state::initialising, why + "; initialising again");
-  run_wake_->wake();
-}
-
-// A modem that restarted by itself (power dip, firmware watchdog) has forgotten ATE0, AT+CNMI
-// and its PIN, while its port stayed open: it says so at power-up, and only then.
-void modem::on_restart_announced(session& current, std::string_view line) {
-  const std::optional<std::string> sim = at::parse_cpin(line);
-  const bool announces_restart = line == "RDY" || line == "^SYSSTART" || (sim && *sim != "READY");
-  if (life_.state() == life_state::initialising && sim) {
-    run_wake_->wake();  // unlock_sim may be waiting for a busy SIM: it has an answer now
-    return;
-  }
-  if (!announces_restart) return;
-  if (life_.state() != life_state::ready && life_.state() != life_state::sending) return;
-  const std::string why = "it restarted (\"" + std::string(line.substr(0, 16)) + "\")";
-  // A restarted modem forgot the AT+CMGS in flight: waiting out its timeout kept it idle.
-  if (life_.state() == life_state::sending) current.chat.interrupt(why);
-  initialise_again(why);
-}
-
-asio::awaitable<void> modem::check_health(session& current) {
-  const at::response csq = co_await on(current, make_command("AT+CSQ", "+CSQ:"));
-  if (const auto quality = first_parsed(csq, at::parse_csq)) status_.signal_dbm = quality->dbm;
-  const at::response creg = co_await on(current, make_command("AT+CREG?", "+CREG:"));
-  if (const auto registration = first_parsed(creg, solicited_registration)) {
-    if (status_.registration != registration->stat) {
-      spdlog::info("{}: registration {} -> {}", options_.id, status_.registration ? *status_.registration : -1,
-                   registration->stat);
-    }
-    status_.registration = registration->stat;
-  }
-}
-
-// ---- sending -------------------------------------------------------------------------------
 
 asio::awaitable<send_result> modem::send(const sms::encoded_part& part) {
-  std::shared_ptr<session> current = session_;
-  if (!current || life_.state() != life_state::ready) {
-    co_return send_result{std::nullopt,
-                          send_error{at::failure_class::temporary, std::nullopt,
-                                     "modem " + options_.id + " is not ready (" +
-                                         std::string(to_string(status_.state)) +
-                                         (status_.reason.empty() ? "" : ": " + status_.reason) + ")"}};
-  }
+  std::shared_ptr<session> current = supervisor_.current();
+  if (!current || !supervisor_.begin_send()) co_return not_ready();
   at::command cmd = make_command("AT+CMGS=" + std::to_string(part.tpdu_length), "+CMGS:", options_.send_timeout);
   cmd.pdu = part.pdu;
   cmd.probe_after = options_.send_probe_after;
-  set_state(life_state::sending, status_.reason);
   const at::response answer = co_await on(*current, std::move(cmd));
-  if (answer.error == at::channel_error::timeout || answer.error == at::channel_error::prompt_timeout ||
-      answer.error == at::channel_error::interrupted) {
-    // It may hang: no other part until an initialisation has shown it answers again (a second
-    // when it does). Waiting for max_timeouts cost the parts given to it meanwhile an attempt
-    // and a retry delay each.
-    initialise_again("no answer to AT+CMGS");
-  } else if (life_.state() == life_state::sending) {
-    set_state(life_state::ready, status_.reason);
-  }
-
-  send_result result;
-  // A modem answers +CMGS: <mr> only once the network took the message (27.005 §3.5.1): the
-  // part is sent even when the OK after it came garbled or not at all, and a resend would
-  // reach the phone twice.
-  const std::optional<int> reference = at::message_reference_in(answer.lines);
-  if (reference) {
+  supervisor_.end_send(answer.error != at::channel_error::timeout &&
+                       answer.error != at::channel_error::prompt_timeout &&
+                       answer.error != at::channel_error::interrupted);
+  const send_result result = classify_send(answer);
+  if (result.ok()) {
     if (!answer.success) spdlog::warn("{}: {} after +CMGS: {}; the part is sent", options_.id,
-                                      describe(answer, "AT+CMGS"), *reference);
+                                      describe(answer, "AT+CMGS"), *result.reference);
     ++status_.sent;
-    result.reference = reference;
-    co_return result;
-  }
-  ++status_.failed;
-  send_error error;
-  if (answer.error == at::channel_error::none && answer.final) {
-    const at::final_result& final = *answer.final;
-    error.cms_code = final.code;
-    error.text = final.meaning.empty() ? final.line : final.meaning;
-    if (final.kind == at::final_kind::cms_error && final.code) {
-      error.kind = at::classify_cms_error(*final.code);
-      error.source = at::cms_error_source(*final.code);
-    } else if (final.kind == at::final_kind::cme_error && final.code) {
-      error.kind = at::classify_cme_error(*final.code);
-      error.source = at::cme_error_source(*final.code);
-    } else if (final.success) {
-      error.text = "the modem said OK without a message reference";
-      error.maybe_sent = true;
-    }
   } else {
-    error.text = describe(answer, "AT+CMGS");
-    // Without the PDU nothing was sent; after it, the network may have the message.
-    error.maybe_sent = answer.pdu_written;
+    ++status_.failed;
   }
-  result.error = std::move(error);
   co_return result;
 }
 

@@ -14,9 +14,11 @@
 #include "modem/at/byte_stream.h"
 #include "modem/at/command.h"
 #include "modem/at/timer.h"
-#include "modem/init_sequence.h"
 #include "modem/lifecycle.h"
+#include "modem/modem_options.h"
 #include "modem/modem_status.h"
+#include "modem/send_outcome.h"
+#include "modem/supervisor.h"
 #include "sms/pdu_decoder.h"
 #include "sms/submit_encoder.h"
 
@@ -26,23 +28,7 @@ struct urc;
 
 namespace siaran::modem {
 
-// Why a part was not sent. `kind` says whether sending it again later can succeed.
-struct send_error {
-  at::failure_class kind = at::failure_class::temporary;
-  std::optional<int> cms_code;  // +CMS ERROR <n> (or +CME ERROR <n>)
-  std::string text;
-  // The PDU reached the modem but no answer came: the network may have it (DESIGN.md's
-  // "uncertain" part), so a blind resend may double it.
-  bool maybe_sent = false;
-  // A plain ERROR or no answer speaks of the modem too.
-  at::failure_source source = at::failure_source::modem;
-};
-
-struct send_result {
-  std::optional<int> reference;  // TP-MR from +CMGS, 0-255
-  std::optional<send_error> error;
-  bool ok() const { return reference.has_value(); }
-};
+struct session;
 
 // An SMS-DELIVER the modem received (one part of a possibly concatenated message), or a PDU
 // it holds that cannot be decoded: real modems deliver corrupt ones, and one left on the SIM
@@ -71,41 +57,11 @@ struct status_report {
 // SIM (or acknowledged with +CNMA). A receiver that says no sees it again on the next poll.
 using message_receiver = std::function<asio::awaitable<bool>(const incoming_message&)>;
 using report_receiver = std::function<void(const status_report&)>;
-// Told each time the modem's state or its reason changes (not for ready <-> sending, which
-// happens with every part).
-using state_receiver = std::function<void(const modem_status&)>;
-// Opens the device (again, after an unplug: the configured path, so a /dev/serial/by-id link
-// that reappears is found). Throws (open_error) when it cannot.
-using stream_opener = std::function<std::unique_ptr<at::byte_stream>()>;
 
-struct modem_options {
-  std::string id = "modem";
-  std::string port;  // for status and messages only; `stream_opener` opens it
-  std::optional<std::string> pin;
-  std::chrono::milliseconds register_timeout{std::chrono::seconds(60)};
-  std::chrono::milliseconds register_poll{std::chrono::seconds(2)};
-  std::chrono::milliseconds send_timeout{std::chrono::seconds(60)};
-  // AT+CMGS without an answer this long: the modem is probed with "AT" meanwhile, so one that
-  // hung and came back is noticed at once rather than at send_timeout. Real sends take 1-5 s,
-  // slow networks several more; a probe is a character a busy modem may take as an abort.
-  std::chrono::milliseconds send_probe_after{std::chrono::seconds(20)};
-  // A modem that stops answering with its port open is asked "AT" this often, for up to
-  // `probe_for`, and initialised the moment it answers; only then is the port reopened.
-  std::chrono::milliseconds probe_interval{std::chrono::seconds(1)};
-  std::chrono::milliseconds probe_for{std::chrono::minutes(10)};
-  std::chrono::milliseconds health_interval{std::chrono::seconds(30)};
-  std::chrono::milliseconds poll_interval{std::chrono::seconds(120)};
-  int max_timeouts = 3;  // consecutive command timeouts that make the modem unhealthy
-  std::chrono::milliseconds backoff_initial{std::chrono::seconds(1)};
-  std::chrono::milliseconds backoff_max{std::chrono::seconds(60)};
-  // false (the `siaran modem` tools): the first failure is final instead of retried.
-  bool recover = true;
-};
-
-// One GSM modem: opens its port, initialises it (init_sequence.h), sends parts, hands up
-// incoming messages and status reports, checks its health, and recovers (re-initialise,
-// then reopen, with exponential backoff). Every coroutine runs on `io`; all waiting goes
-// through `timers`, so tests drive it with a manual clock.
+// One GSM modem: sends parts and hands up incoming messages and status reports, while its
+// supervisor (supervisor.h) opens the port, has it initialised, checks its health and
+// recovers (re-initialise, then reopen, with exponential backoff). Every coroutine runs on
+// `io`; all waiting goes through `timers`, so tests drive it with a manual clock.
 //
 // stop() and then running the io_context until it is idle ends everything; destroy the modem
 // only after that.
@@ -118,10 +74,10 @@ class modem {
 
   void on_message(message_receiver receiver) { message_receiver_ = std::move(receiver); }
   void on_report(report_receiver receiver) { report_receiver_ = std::move(receiver); }
-  void on_state(state_receiver receiver) { state_receiver_ = std::move(receiver); }
+  void on_state(state_receiver receiver) { supervisor_.on_state(std::move(receiver)); }
 
-  void start();
-  void stop();
+  void start() { supervisor_.start(); }
+  void stop() { supervisor_.stop(); }
 
   // Sends one part (AT+CMGS in PDU mode). The PDU carries TP-SRR when a status report is
   // wanted; the modem routes the report back through on_report with this reference.
@@ -136,67 +92,37 @@ class modem {
   modem_status status() const { return status_; }
   // Without copying the whole status: the dispatcher asks every modem several times a second.
   modem_state state() const { return status_.state; }
-  bool idle() const { return life_.state() == life_state::ready; }
-  // False once run() has ended: after stop(), or a final failure, or any failure without
-  // `recover`.
-  bool running() const { return running_; }
+  bool idle() const { return supervisor_.state() == life_state::ready; }
+  // False once the supervisor's run has ended: after stop(), or a final failure, or any
+  // failure without `recover`.
+  bool running() const { return supervisor_.running(); }
   const modem_options& options() const { return options_; }
 
  private:
-  struct session;
-  class wakeable;
-  enum class ending { ready, stopped, unhealthy, gone, init_failed, final };
+  supervisor::hooks inbox_hooks();
+  send_result not_ready() const;
 
-  asio::awaitable<void> run();
-  asio::awaitable<ending> serve(std::shared_ptr<session> current);
-  asio::awaitable<void> teardown(std::shared_ptr<session> current);
-  asio::awaitable<ending> initialise(session& current);
-  asio::awaitable<ending> initialise_sequence(session& current);
-  asio::awaitable<bool> answers_again(session& current);
-  asio::awaitable<bool> run_steps(session& current, std::span<const init_step> steps);
-  asio::awaitable<bool> unlock_sim(session& current);
-  asio::awaitable<bool> wait_for_registration(session& current);
-  asio::awaitable<void> choose_storage(session& current);
-  asio::awaitable<void> refresh_storage(session& current);
-  asio::awaitable<void> choose_indications(session& current);
-  asio::awaitable<void> read_identity(session& current, std::span<const identity_query> queries);
-  asio::awaitable<void> read_network_identity(session& current);
-  asio::awaitable<void> check_health(session& current);
-  void initialise_again(const std::string& why);
-  void on_restart_announced(session& current, std::string_view line);
-  asio::awaitable<ending> supervise(session& current);
+  // The inbox (modem_inbox.cc).
+  void on_urc(session& current, const at::urc& code);
+  void start_inbox(const std::shared_ptr<session>& current);
   asio::awaitable<void> inbox_loop(std::shared_ptr<session> current);
   asio::awaitable<void> scan_storage(session& current);
+  asio::awaitable<void> refresh_storage(session& current);
   asio::awaitable<void> read_stored(session& current, std::string memory, int index);
   asio::awaitable<void> handle_stored(session& current, std::string memory, int index, std::string pdu);
   asio::awaitable<void> handle_inline(session& current, std::string pdu, bool report);
   asio::awaitable<std::optional<std::string>> reread(session& current, int index);
   asio::awaitable<bool> offer(const incoming_message& message);
   void note_answer(const incoming_message& message, bool stored);
-  asio::awaitable<at::response> on(session& current, at::command cmd);
-  asio::awaitable<bool> pause(std::chrono::milliseconds duration);
-
-  void on_urc(session& current, const at::urc& code);
-  void fail(std::string reason, bool final = false);
-  void set_state(life_state state, std::string reason);
   bool hand_up_report(const std::string& pdu);
+  asio::awaitable<at::response> on(session& current, at::command cmd) { return supervisor_.ask(current, std::move(cmd)); }
 
   asio::io_context& io_;
   modem_options options_;
-  stream_opener open_;
-  at::timer_factory timers_;
-  std::unique_ptr<wakeable> run_wake_;
-  std::shared_ptr<session> session_;
-  lifecycle life_;
-  modem_status status_;  // status_.state is life_.shown()
+  modem_status status_;  // the supervisor writes all but the counts and the storage use
+  supervisor supervisor_;
   message_receiver message_receiver_;
   report_receiver report_receiver_;
-  state_receiver state_receiver_;
-  bool running_ = false;
-  bool stopping_ = false;
-  bool pin_rejected_ = false;
-  std::string init_failure_;
-  std::vector<std::shared_ptr<session>> retired_;  // ports whose reader never ended
   // (memory, index) -> PDU of stored messages the receiver refused, so the warning is logged
   // once per message, not at every poll.
   std::map<std::pair<std::string, int>, std::string> refused_;

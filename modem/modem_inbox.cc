@@ -21,9 +21,17 @@ using namespace std::chrono_literals;
 using namespace answers;
 
 void modem::poll_storage() {
-  if (!session_) return;
-  session_->scan_requested = true;
-  session_->inbox_wake.wake();
+  const std::shared_ptr<session> current = supervisor_.current();
+  if (!current) return;
+  current->scan_requested = true;
+  current->inbox_wake.wake();
+}
+
+// Once per port: the loop ends with it.
+void modem::start_inbox(const std::shared_ptr<session>& current) {
+  if (current->inbox_running) return;
+  current->inbox_running = true;
+  asio::co_spawn(io_, inbox_loop(current), asio::detached);
 }
 
 void modem::on_urc(session& current, const at::urc& code) {
@@ -35,10 +43,6 @@ void modem::on_urc(session& current, const at::urc& code) {
   } else if ((code.prefix == "+CMT:" || code.prefix == "+CDS:") && code.pdu) {
     current.work.push_back({code.pdu, code.prefix == "+CDS:", {}, -1});
     current.inbox_wake.wake();
-  } else if (code.prefix == "+CREG:") {
-    if (const auto registration = at::parse_registration(code.line, false)) status_.registration = registration->stat;
-  } else {
-    on_restart_announced(current, code.line);
   }
 }
 
@@ -93,6 +97,11 @@ asio::awaitable<void> modem::scan_storage(session& current) {
     co_await handle_stored(current, current.memory, *found.index, std::move(found.pdu));
   }
   co_await refresh_storage(current);
+}
+
+asio::awaitable<void> modem::refresh_storage(session& current) {
+  const at::response answer = co_await on(current, make_command("AT+CPMS?", "+CPMS:"));
+  if (std::optional<std::vector<storage_slot>> slots = storage_in(answer)) status_.storage = std::move(*slots);
 }
 
 asio::awaitable<std::optional<std::string>> modem::reread(session& current, int index) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The modem's private pieces shared by modem.cc, modem_init.cc and modem_inbox.cc.
+// The pieces of one modem shared by its supervisor, its initialisation and its inbox.
 
 #include <deque>
 #include <functional>
@@ -12,7 +12,7 @@
 
 #include "modem/asio.h"
 #include "modem/at/channel.h"
-#include "modem/modem.h"
+#include "modem/at/timer.h"
 #include "modem/sequence_lock.h"
 
 namespace siaran::modem {
@@ -20,7 +20,7 @@ namespace siaran::modem {
 inline constexpr std::chrono::milliseconds forever = std::chrono::hours(24 * 365);
 
 // A wait that something else can end early (a "condition" for one waiter on one thread).
-class modem::wakeable {
+class wakeable {
  public:
   explicit wakeable(const at::timer_factory& timers) : timer_(timers()) {}
 
@@ -72,7 +72,7 @@ struct inbox_work {
 };
 
 // One opened port: the device, the channel over it, and the inbox work found on it.
-struct modem::session {
+struct session {
   session(std::unique_ptr<at::byte_stream> device, const at::timer_factory& timers, const std::string& name)
       : raw(std::move(device)),
         watched(*raw),
@@ -83,7 +83,7 @@ struct modem::session {
   std::unique_ptr<at::byte_stream> raw;
   watched_stream watched;
   at::channel chat;
-  modem::wakeable inbox_wake;
+  wakeable inbox_wake;
   // Held by an initialisation as a whole and by each inbox step (storage choice, then reads
   // and deletes there).
   sequence_lock sequence;
@@ -92,9 +92,9 @@ struct modem::session {
   bool ended = false;
   bool read_ended = false;
   bool inbox_running = false;
-  bool needs_ack = false;  // AT+CSMS service 1: +CMT/+CDS want +CNMA (27.005 §3.4.4)
-  std::string memory = "SM";  // mem1: where AT+CMGR/CMGL/CMGD read and delete
-  modem_family family = modem_family::generic;
+  // From the last initialisation (modem_setup.h).
+  bool needs_ack = false;
+  std::string memory = "SM";
 };
 
 }  // namespace siaran::modem

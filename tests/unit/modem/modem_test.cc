@@ -141,6 +141,18 @@ TEST_CASE("a wrong PIN is sent once, never again, and the modem fails with 'wron
   CHECK(rig.driver->status().reason == "wrong PIN");
 }
 
+TEST_CASE("a modem failing on its PIN still says what it is, but not what only its SIM knows", "[modem][pin]") {
+  modem_rig rig{modem_rig::default_options(), [](auto& fake) { fake.set("AT+CPIN?", "+CPIN: SIM PIN"); }};
+  const auto status = rig.driver->status();
+  REQUIRE(status.state == modem_state::failed);
+  CHECK(status.final);
+  CHECK(status.identity.manufacturer == "huawei");
+  CHECK(status.identity.model == "E173");
+  CHECK(status.identity.imei == "356789012345678");
+  CHECK(status.identity.imsi.empty());
+  CHECK(status.identity.operator_name.empty());
+}
+
 TEST_CASE("a PIN answered OK while the SIM still asks for it counts as wrong", "[modem][pin]") {
   auto options = modem_rig::default_options();
   options.pin = "2222";
