@@ -14,8 +14,8 @@
 namespace siaran::queue {
 
 inline constexpr const char* tallies_migration = R"sql(
--- Parts by the UTC quarter hour (ms / 900000) of each outcome, as store::part_counts_between
--- counts them: sent by sent_at (per modem, '' for none), delivered by delivered_at, failed for a
+-- Parts by the UTC quarter hour (ms / 900000) of each outcome, which statistics::part_counts_between
+-- adds up: sent by sent_at (per modem, '' for none), delivered by delivered_at, failed for a
 -- failed part at its send, else its last permanent failure on a modem, else its expiry. Every
 -- zone's offset is a whole number of quarter hours, so quarters add up to local days. The key
 -- starts with the quarter: what the dispatcher changes is one page at the table's end.

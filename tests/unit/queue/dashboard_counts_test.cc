@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The counts behind the web UI's dashboard and modem page (store::part_counts_between,
-// store::sent_by_modem_since) and the pinned test send (store::enqueue_pinned).
+// The counts behind the web UI's dashboard and modem page (statistics::part_counts_between,
+// statistics::sent_by_modem_since) and the pinned test send (message_queue::enqueue_pinned).
 
 #include <catch2/catch.hpp>
 

@@ -27,8 +27,8 @@ using siaran::test::temp_dir;
 
 namespace {
 
-// Each counter as its rows, and the same rows recounted from what they count (the original
-// queries' rules: schema.cc's message_states, store_queries.cc's outcome quarters).
+// Each counter as its rows, and the same rows recounted from what they count (by the rules of
+// schema.cc's message_states and schema_tallies.h's outcome quarters).
 struct counter {
   const char* name;
   const char* kept;
@@ -165,6 +165,14 @@ TEST_CASE("the counters equal a recount after every kind of change", "[queue][ta
 
   // A person's changes with sqlite3, and a contact deleted with its broadcast rows.
   f.sql("UPDATE parts SET sent_at = sent_at + 3600000, modem = 'm9' WHERE state = 'delivered'");
+  f.sql("UPDATE parts SET delivered_at = delivered_at + 3600000 WHERE delivered_at IS NOT NULL");
+  f.sql("UPDATE parts SET modem = 'm8' WHERE modem = 'm2' AND sent_at IS NOT NULL");
+  // Failed parts never sent, dated by their expiry, then moved, sent and retried.
+  f.sql("UPDATE parts SET state = 'failed', expires_at = 7200000 WHERE state = 'queued'");
+  f.sql("UPDATE parts SET expires_at = expires_at + 3600000 WHERE state = 'failed' AND sent_at IS NULL");
+  f.sql("UPDATE parts SET sent_at = 5000 WHERE id = "
+        "(SELECT MIN(id) FROM parts WHERE state = 'failed' AND sent_at IS NULL)");
+  f.sql("UPDATE parts SET state = 'queued' WHERE id = (SELECT MAX(id) FROM parts WHERE state = 'failed')");
   f.sql("DELETE FROM contacts WHERE phone = '+6281200000013'");
   check_counters(f.other, "edits by hand");
 
