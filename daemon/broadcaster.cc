@@ -64,13 +64,6 @@ broadcast_plan broadcaster::preview(const broadcast_request& request, queue::tim
   return plan(request, now, samples, unqueued).plan;
 }
 
-created_broadcast broadcaster::create(const broadcast_request& request, queue::timestamp now) {
-  prepared ready = prepare(request, now);
-  created_broadcast created{broadcasts_.create(ready.broadcast, ready.messages), std::move(ready.plan)};
-  queued(created, ready.broadcast.origin);
-  return created;
-}
-
 broadcaster::prepared broadcaster::prepare(const broadcast_request& request, queue::timestamp now) {
   planned p = plan(request, now, 3, concat_references_);
   queue::new_broadcast b;

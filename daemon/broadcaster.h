@@ -2,8 +2,8 @@
 #pragma once
 
 // Turns a broadcast request (officer, audience, template, time) into one personalised message
-// per recipient and queues them with the broadcast in one transaction: the API's
-// POST /api/v1/broadcasts, and every scheduled send (reminders, birthdays, recurring) too.
+// per recipient and queues them with the broadcast: the API's POST /api/v1/broadcasts, and every
+// scheduled send (reminders, birthdays, recurring) too.
 // Opted-out contacts and repeated numbers are skipped; the officer's sender tag is appended to
 // every text; an unknown placeholder refuses the whole request before anything is queued.
 
@@ -86,12 +86,10 @@ class broadcaster {
 
   // What create() would queue, with `samples` rendered recipients; queues nothing.
   broadcast_plan preview(const broadcast_request& request, queue::timestamp now, std::size_t samples = 3);
-  // Queues it (durable before it returns) and wakes the dispatcher. Throws broadcast_error.
-  created_broadcast create(const broadcast_request& request, queue::timestamp now);
-
-  // create() in two steps, so that the long one (reading the audience, rendering and encoding
-  // every message) runs on a reader's books and only the writes on the writer: what would be
-  // queued, then queueing it (durable before it returns; wakes the dispatcher).
+  // Queueing a broadcast, in two steps, so that the long one (reading the audience, rendering
+  // and encoding every message) runs on a reader's books and only the writes on the writer: what
+  // would be queued (throws broadcast_error), then queueing it (durable before it returns; wakes
+  // the dispatcher).
   struct prepared {
     queue::new_broadcast broadcast;
     broadcast_plan plan;

@@ -134,11 +134,10 @@ class service::impl {
               [this] { post_queued(); }, reply_settings_of(config_), concat_references_),
       api_writes_(api_context_of(writes_, writer_broadcaster_)),
       api_reads_(api_context_of(reads_, reader_broadcaster_)),
-      schedule_runner_(
-          writes_.events,
-          [this](const broadcast_request& r, queue::timestamp now) { return writer_broadcaster_.create(r, now).id; },
-          schedule::time_zone(config_.timezone)),
-      scheduler_(io_, writer_, schedule_runner_, now_, metrics_.schedule_checks),
+      schedule_runner_(writes_.events, schedule::time_zone(config_.timezone)),
+      scheduler_(io_, writer_, reader_, schedule_runner_,
+                 [this](const broadcast_request& r, queue::timestamp now) { return create_on_reader(r, now); }, now_,
+                 metrics_.schedule_checks),
       accounts_(writes_.database, config_tokens_of(config_), now_) {
     writes_.maintenance.set_lock_wait(lock_wait);
     reads_.maintenance.set_lock_wait(lock_wait);
@@ -213,9 +212,22 @@ class service::impl {
   void connect_writer_side() {
     api_writes_.on_writer = [this](const std::function<void(api::api_context&)>& change) { change(api_writes_); };
     api_reads_.on_writer = [this](const std::function<void(api::api_context&)>& change) {
-      run_and_wait([this](std::function<void()> job) { writer_.post("changing the store for a request", std::move(job)); },
-                   [&] { change(api_writes_); });
+      wait_on_writer("changing the store for a request", [&] { change(api_writes_); });
     };
+  }
+
+  // From the reader thread: runs `change` on the writer thread and waits for it.
+  void wait_on_writer(const char* what, const std::function<void()>& change) {
+    run_and_wait([this, what](std::function<void()> job) { writer_.post(what, std::move(job)); }, change);
+  }
+
+  // On the reader thread: a scheduled broadcast, rendered there and queued in the writer's steps.
+  std::int64_t create_on_reader(const broadcast_request& request, queue::timestamp now) {
+    broadcaster::prepared ready = reader_broadcaster_.prepare(request, now);
+    const auto on_writer = [this](const std::function<void(queue::broadcast_book&)>& step) {
+      wait_on_writer("queueing a scheduled broadcast", [&] { step(writes_.broadcasts); });
+    };
+    return reader_broadcaster_.commit(std::move(ready), on_writer).id;
   }
 
   // From a store thread: the dispatcher lives on the I/O thread.

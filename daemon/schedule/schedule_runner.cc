@@ -77,17 +77,28 @@ broadcast_request reminder_request(const queue::event_record& event, const time_
   return request;
 }
 
-schedule_runner::schedule_runner(queue::event_book& events, create_broadcast create, time_zone zone)
-    : events_(events), create_(std::move(create)), zone_(std::move(zone)) {}
+occurrence_outcome create_occurrence(const claimed_occurrence& claimed, const create_broadcast& create,
+                                     queue::timestamp now) {
+  try {
+    return {occurrence_outcome::kind::created, create(claimed.request, now), {}};
+  } catch (const broadcast_error& e) {
+    return {occurrence_outcome::kind::refused, 0, e.what()};
+  } catch (const std::exception& e) {
+    return {occurrence_outcome::kind::not_stored, 0, e.what()};
+  }
+}
 
-std::optional<queue::timestamp> schedule_runner::check(queue::timestamp now) {
+schedule_runner::schedule_runner(queue::event_book& events, time_zone zone)
+    : events_(events), zone_(std::move(zone)) {}
+
+schedule_check schedule_runner::check(queue::timestamp now) {
   if (!recovered_) recover_interrupted_runs();
   recovered_ = true;
-  std::optional<queue::timestamp> next;
-  check_events(now, next);
-  check_birthdays(now, next);
-  check_recurring(now, next);
-  return next;
+  schedule_check found;
+  check_events(now, found);
+  check_birthdays(now, found);
+  check_recurring(now, found);
+  return found;
 }
 
 void schedule_runner::recover_interrupted_runs() {
@@ -103,11 +114,11 @@ void schedule_runner::recover_interrupted_runs() {
   }
 }
 
-void schedule_runner::check_events(queue::timestamp now, std::optional<queue::timestamp>& next) {
+void schedule_runner::check_events(queue::timestamp now, schedule_check& found) {
   for (const queue::event_record& event : events_.list_events(now - event_horizon)) {
     if (event.cancelled_at) continue;
     try {
-      check_event(event, now, next);
+      check_event(event, now, found);
     } catch (const std::exception& e) {
       spdlog::error("schedule: event {}'s reminders: {}", event.id, e.what());
     }
@@ -115,7 +126,7 @@ void schedule_runner::check_events(queue::timestamp now, std::optional<queue::ti
 }
 
 void schedule_runner::check_event(const queue::event_record& event, queue::timestamp now,
-                                  std::optional<queue::timestamp>& next) {
+                                  schedule_check& found) {
   const auto runs = events_.runs(event_jobs(event.id));
   const auto offsets = reminder_texts(event);
   for (std::size_t i = 0; i < offsets.size(); ++i) {
@@ -124,28 +135,28 @@ void schedule_runner::check_event(const queue::event_record& event, queue::times
     if (!offset || recorded(runs, job)) continue;
     const queue::timestamp due = offset->due(event.starts_at, zone_);
     if (due > now) {
-      keep_earliest(next, due);
+      keep_earliest(found.next, due);
     } else if (due < event.created_at) {
       skip(job, due, "due before the meeting was created", now);
     } else if (now >= event.starts_at) {
       skip(job, due, "the meeting had started when the reminder was due to run", now);
     } else {
-      run(job, due, reminder_request(event, zone_), now);
+      claim(job, due, reminder_request(event, zone_), now, found);
     }
   }
 }
 
-void schedule_runner::check_birthdays(queue::timestamp now, std::optional<queue::timestamp>& next) {
+void schedule_runner::check_birthdays(queue::timestamp now, schedule_check& found) {
   const birthday_settings settings = load_birthday_settings(events_);
   if (!settings.enabled) return;
   const local_date today = zone_.to_local(now).date;
   const queue::timestamp due = zone_.to_utc(today, settings.hour, settings.minute);
-  if (due > now) return keep_earliest(next, due);
+  if (due > now) return keep_earliest(found.next, due);
   // Keyed by the day (its local midnight), not the hour: changing "at" after today's greeting
   // must not greet twice.
   const std::string job = birthday_job(today);
   const queue::timestamp day_key = zone_.to_utc(today, 0, 0);
-  keep_earliest(next, zone_.to_utc(add_days(today, 1), settings.hour, settings.minute));
+  keep_earliest(found.next, zone_.to_utc(add_days(today, 1), settings.hour, settings.minute));
   if (events_.latest_run(job)) return;
   const auto contacts = events_.contacts_born_on(birthdays_on(today));
   if (contacts.empty()) return skip(job, day_key, "nobody's birthday today", now);
@@ -155,14 +166,14 @@ void schedule_runner::check_birthdays(queue::timestamp now, std::optional<queue:
   request.audience_json = json{{"contacts", contacts}}.dump();
   request.template_text = settings.template_text;
   request.origin = "birthday";
-  run(job, day_key, request, now);
+  claim(job, day_key, std::move(request), now, found);
 }
 
-void schedule_runner::check_recurring(queue::timestamp now, std::optional<queue::timestamp>& next) {
+void schedule_runner::check_recurring(queue::timestamp now, schedule_check& found) {
   for (const queue::recurring_record& recurring : events_.active_recurring()) {
     try {
       const cron_expression cron(recurring.cron);
-      if (const auto upcoming = cron.next_after(now, zone_)) keep_earliest(next, *upcoming);
+      if (const auto upcoming = cron.next_after(now, zone_)) keep_earliest(found.next, *upcoming);
       const auto latest = cron.latest_at_or_before(now, zone_, 1);
       const std::string job = recurring_job(recurring.id);
       const auto last_run = events_.latest_run(job);
@@ -179,27 +190,33 @@ void schedule_runner::check_recurring(queue::timestamp now, std::optional<queue:
       request.template_text = recurring.template_text;
       request.priority = recurring.priority;
       request.origin = "recurring";
-      run(job, *latest, request, now);
+      claim(job, *latest, std::move(request), now, found);
     } catch (const std::exception& e) {
       spdlog::error("schedule: recurring broadcast {}: {}", recurring.id, e.what());
     }
   }
 }
 
-void schedule_runner::run(const std::string& job, queue::timestamp due, const broadcast_request& request,
-                          queue::timestamp now) {
-  if (!events_.claim_run(job, due, now)) return;
-  try {
-    const std::int64_t broadcast = create_(request, now);
-    events_.finish_run(job, due, "done", broadcast, std::nullopt);
-    spdlog::info("schedule: {} queued broadcast {}", job, broadcast);
-  } catch (const broadcast_error& e) {
-    events_.finish_run(job, due, "failed", std::nullopt, e.what());
-    spdlog::warn("schedule: {} could not be sent: {}", job, e.what());
-  } catch (const std::exception& e) {
-    // The store refused (busy, disk full): nothing was queued, so the next check tries again.
-    events_.release_run(job, due);
-    spdlog::error("schedule: {}: {}; trying again at the next check", job, e.what());
+void schedule_runner::claim(const std::string& job, queue::timestamp due, broadcast_request request,
+                            queue::timestamp now, schedule_check& found) {
+  if (events_.claim_run(job, due, now)) found.claimed.push_back({job, due, std::move(request)});
+}
+
+void schedule_runner::conclude(const claimed_occurrence& claimed, const occurrence_outcome& outcome) {
+  switch (outcome.what) {
+    case occurrence_outcome::kind::created:
+      events_.finish_run(claimed.job, claimed.due, "done", outcome.broadcast, std::nullopt);
+      spdlog::info("schedule: {} queued broadcast {}", claimed.job, outcome.broadcast);
+      return;
+    case occurrence_outcome::kind::refused:
+      events_.finish_run(claimed.job, claimed.due, "failed", std::nullopt, outcome.why);
+      spdlog::warn("schedule: {} could not be sent: {}", claimed.job, outcome.why);
+      return;
+    case occurrence_outcome::kind::not_stored:
+      // The store refused (busy, disk full): nothing was queued, so the next check tries again.
+      events_.release_run(claimed.job, claimed.due);
+      spdlog::error("schedule: {}: {}; trying again at the next check", claimed.job, outcome.why);
+      return;
   }
 }
 

@@ -6,16 +6,18 @@
 // one is due. No timer and no clock of its own (scheduler.h calls it with the wall clock), so
 // tests drive it with any "now", backwards too.
 //
-// Exactly once: each occurrence has a key (job, due time). It is claimed in the store (durably)
-// before its broadcast is created and marked done with the broadcast's id after; a claim found
-// again never runs again. A crash between the two leaves a claim: at start, a broadcast the
-// scheduler committed for it is linked, and an occurrence whose broadcast never committed is
-// released to run now.
+// Exactly once: each occurrence has a key (job, due time). check() claims it in the store
+// (durably) and hands it back; its broadcast is created elsewhere (off the writer: a reminder to
+// thousands of cadres takes seconds to render, and the writer's claims must go on meanwhile),
+// and conclude() marks it done with the broadcast's id. A claim found again never runs again. A
+// crash between the two leaves a claim: at start, a broadcast the scheduler committed for it is
+// linked, and an occurrence whose broadcast never committed is released to run now.
 
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "daemon/broadcaster.h"
 #include "daemon/schedule/local_time.h"
@@ -23,8 +25,33 @@
 
 namespace siaran::daemon::schedule {
 
-// broadcaster::create in the daemon; returns the broadcast's id, throws broadcast_error.
+// Creates a broadcast and returns its id (broadcaster::prepare and commit in the daemon); throws
+// broadcast_error when the request cannot become one.
 using create_broadcast = std::function<std::int64_t(const broadcast_request&, queue::timestamp now)>;
+
+// An occurrence check() claimed, whose broadcast is still to be created.
+struct claimed_occurrence {
+  std::string job;
+  queue::timestamp due;
+  broadcast_request request;
+};
+
+// How creating a claimed occurrence's broadcast went, for schedule_runner::conclude.
+struct occurrence_outcome {
+  enum class kind { created, refused, not_stored } what = kind::not_stored;
+  std::int64_t broadcast = 0;  // created
+  std::string why;             // refused (broadcast_error), not stored (busy, disk full)
+};
+
+// Runs `create` for `claimed` and says how it went; a crash (anything not a std::exception)
+// goes through, as it would end the process.
+occurrence_outcome create_occurrence(const claimed_occurrence& claimed, const create_broadcast& create,
+                                     queue::timestamp now);
+
+struct schedule_check {
+  std::optional<queue::timestamp> next;  // the next due time after `now`, if any is known
+  std::vector<claimed_occurrence> claimed;
+};
 
 // "event:7:reminder:0", "birthday:2026-11-30", "recurring:3"; "event:7:" starts every job of
 // the event.
@@ -35,24 +62,27 @@ std::string recurring_job(std::int64_t id);
 
 class schedule_runner {
  public:
-  schedule_runner(queue::event_book& events, create_broadcast create, time_zone zone);
+  schedule_runner(queue::event_book& events, time_zone zone);
 
-  // Runs what is due at `now`; returns the next due time after it, if any is known.
-  std::optional<queue::timestamp> check(queue::timestamp now);
+  // Claims what is due at `now` and skips what is too late; says when the next occurrence is due.
+  schedule_check check(queue::timestamp now);
+  // Records how a claimed occurrence's broadcast went: done (with the broadcast), failed (it
+  // cannot be sent), or released to run again at the next check (the store refused it).
+  void conclude(const claimed_occurrence& claimed, const occurrence_outcome& outcome);
 
   const time_zone& zone() const { return zone_; }
 
  private:
   void recover_interrupted_runs();
-  void check_events(queue::timestamp now, std::optional<queue::timestamp>& next);
-  void check_event(const queue::event_record& event, queue::timestamp now, std::optional<queue::timestamp>& next);
-  void check_birthdays(queue::timestamp now, std::optional<queue::timestamp>& next);
-  void check_recurring(queue::timestamp now, std::optional<queue::timestamp>& next);
-  void run(const std::string& job, queue::timestamp due, const broadcast_request& request, queue::timestamp now);
+  void check_events(queue::timestamp now, schedule_check& found);
+  void check_event(const queue::event_record& event, queue::timestamp now, schedule_check& found);
+  void check_birthdays(queue::timestamp now, schedule_check& found);
+  void check_recurring(queue::timestamp now, schedule_check& found);
+  void claim(const std::string& job, queue::timestamp due, broadcast_request request, queue::timestamp now,
+             schedule_check& found);
   void skip(const std::string& job, queue::timestamp due, const std::string& why, queue::timestamp now);
 
   queue::event_book& events_;
-  create_broadcast create_;
   time_zone zone_;
   bool recovered_ = false;
 };

@@ -15,9 +15,16 @@ constexpr auto longest_sleep = std::chrono::milliseconds(60s);
 
 }  // namespace
 
-scheduler::scheduler(asio::io_context& io, store_thread& writes, schedule_runner& runner, clock now,
-                     std::uint64_t& checks)
-    : io_(io), writes_(writes), runner_(runner), now_(std::move(now)), timer_(io), checks_(checks) {}
+scheduler::scheduler(asio::io_context& io, store_thread& writes, store_thread& reads, schedule_runner& runner,
+                     create_broadcast create, clock now, std::uint64_t& checks)
+    : io_(io),
+      writes_(writes),
+      reads_(reads),
+      runner_(runner),
+      create_(std::move(create)),
+      now_(std::move(now)),
+      timer_(io),
+      checks_(checks) {}
 
 void scheduler::start() {
   asio::co_spawn(io_, loop(), [](std::exception_ptr e) {
@@ -51,13 +58,22 @@ asio::awaitable<std::chrono::milliseconds> scheduler::check_and_wait_time() {
   std::optional<queue::timestamp> next;
   try {
     const auto check = [this, now] { return runner_.check(now); };
-    next = co_await writes_.run(check);
+    const schedule_check found = co_await writes_.run(check);
+    next = found.next;
+    for (const claimed_occurrence& claimed : found.claimed) co_await run(claimed, now);
   } catch (const std::exception& e) {
     spdlog::error("schedule: checking what is due: {}", e.what());
   }
   ++checks_;
   if (!next) co_return longest_sleep;
   co_return std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(*next - now), 1ms, longest_sleep);
+}
+
+asio::awaitable<void> scheduler::run(const claimed_occurrence& claimed, queue::timestamp now) {
+  const auto create = [this, &claimed, now] { return create_occurrence(claimed, create_, now); };
+  const occurrence_outcome outcome = co_await reads_.run(create);
+  const auto conclude = [this, &claimed, &outcome] { runner_.conclude(claimed, outcome); };
+  co_await writes_.run(conclude);
 }
 
 }  // namespace siaran::daemon::schedule

@@ -3,8 +3,9 @@
 
 // The scheduler's coroutine on the daemon's io_context: wakes at the next due time and at least
 // every minute (a steady timer, so a wall clock jump cannot stretch a sleep), reads the daemon's
-// clock on each wake and lets schedule_runner run what is due, on the store's writer thread
-// (the runner reads events and creates broadcasts).
+// clock on each wake and lets schedule_runner claim what is due, on the store's writer thread;
+// each claimed broadcast is then created on the reader thread, whose broadcaster writes in short
+// steps of the writer (broadcaster::commit), and concluded on the writer again.
 
 #include <cstdint>
 #include <memory>
@@ -18,10 +19,11 @@ namespace siaran::daemon::schedule {
 
 class scheduler {
  public:
-  // `runner` is used only in jobs on `writes`.
+  // `runner` is used only in jobs on `writes`, `create` only in jobs on `reads`.
   // `checks` counts every look at what is due, once it has run (tests and /metrics wait for
   // it rather than for time to pass).
-  scheduler(asio::io_context& io, store_thread& writes, schedule_runner& runner, clock now, std::uint64_t& checks);
+  scheduler(asio::io_context& io, store_thread& writes, store_thread& reads, schedule_runner& runner,
+            create_broadcast create, clock now, std::uint64_t& checks);
 
   void start();
   void stop();
@@ -31,10 +33,13 @@ class scheduler {
  private:
   asio::awaitable<void> loop();
   asio::awaitable<std::chrono::milliseconds> check_and_wait_time();
+  asio::awaitable<void> run(const claimed_occurrence& claimed, queue::timestamp now);
 
   asio::io_context& io_;
   store_thread& writes_;
+  store_thread& reads_;
   schedule_runner& runner_;
+  create_broadcast create_;
   clock now_;
   asio::steady_timer timer_;
   std::uint64_t& checks_;

@@ -46,9 +46,7 @@ struct runner_fixture {
     store = std::make_unique<siaran::queue::database>(dir.path() / "siaran.db");
     setup = std::make_unique<siaran::queue::connection>(dir.path() / "siaran.db");
     events = std::make_unique<siaran::queue::event_book>(*store);
-    runner = std::make_unique<schedule_runner>(
-        *events, [this](const broadcast_request& r, timestamp now) { return create(r, now); },
-        time_zone("Asia/Jakarta"));
+    runner = std::make_unique<schedule_runner>(*events, time_zone("Asia/Jakarta"));
   }
 
   std::int64_t create(const broadcast_request& r, timestamp now) {
@@ -88,7 +86,16 @@ struct runner_fixture {
     save_birthday_settings(*events, settings);
   }
 
-  std::optional<timestamp> check(const char* now) { return runner->check(at(now)); }
+  // What the scheduler does at a wake: claims what is due, creates each claimed broadcast,
+  // concludes each.
+  std::optional<timestamp> check(const char* now) {
+    const schedule_check found = runner->check(at(now));
+    const create_broadcast make = [this](const broadcast_request& r, timestamp t) { return create(r, t); };
+    for (const claimed_occurrence& claimed : found.claimed) {
+      runner->conclude(claimed, create_occurrence(claimed, make, at(now)));
+    }
+    return found.next;
+  }
 
  private:
   int contacts_ = 0;
