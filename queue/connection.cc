@@ -57,12 +57,14 @@ connection::connection(const std::filesystem::path& file) : file_(file) {
     remember_identity();
     set_durability(durability::normal);
     if (sqlite3_prepare_v3(db_, "BEGIN IMMEDIATE", -1, SQLITE_PREPARE_PERSISTENT, &begin_, nullptr) != SQLITE_OK ||
-        sqlite3_prepare_v3(db_, "COMMIT", -1, SQLITE_PREPARE_PERSISTENT, &commit_, nullptr) != SQLITE_OK) {
-      fail("preparing BEGIN and COMMIT");
+        sqlite3_prepare_v3(db_, "COMMIT", -1, SQLITE_PREPARE_PERSISTENT, &commit_, nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v3(db_, "ROLLBACK", -1, SQLITE_PREPARE_PERSISTENT, &rollback_, nullptr) != SQLITE_OK) {
+      fail("preparing BEGIN, COMMIT and ROLLBACK");
     }
   } catch (const store_error& e) {
     sqlite3_finalize(begin_);
     sqlite3_finalize(commit_);
+    sqlite3_finalize(rollback_);
     sqlite3_close_v2(db_);
     db_ = nullptr;
     if (std::string_view(e.what()).starts_with(where)) throw;
@@ -73,6 +75,7 @@ connection::connection(const std::filesystem::path& file) : file_(file) {
 connection::~connection() {
   sqlite3_finalize(begin_);
   sqlite3_finalize(commit_);
+  sqlite3_finalize(rollback_);
   sqlite3_close_v2(db_);
 }
 
@@ -82,6 +85,12 @@ void connection::begin_write() {
 }
 
 void connection::commit() { run_prepared(commit_, "committing"); }
+
+void connection::rollback() noexcept {
+  if (sqlite3_get_autocommit(db_)) return;  // nothing open (SQLite may have rolled back itself)
+  sqlite3_step(rollback_);
+  sqlite3_reset(rollback_);
+}
 
 void connection::run_prepared(sqlite3_stmt* statement, std::string_view doing) {
   const int rc = sqlite3_step(statement);
@@ -202,7 +211,7 @@ transaction::transaction(connection& db, durability d) : db_(db), durability_(d)
 }
 
 transaction::~transaction() {
-  if (open_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (open_) db_.rollback();
   if (durability_ == durability::full) sqlite3_exec(db_.handle(), "PRAGMA synchronous=NORMAL", nullptr, nullptr, nullptr);
 }
 

@@ -41,9 +41,12 @@ class connection {
   // Whether the last attempt to lock found the lock held elsewhere (see set_lock_wait).
   void note_lock_outcome(bool held_elsewhere);
   void set_durability(durability d);
-  // BEGIN IMMEDIATE and COMMIT, prepared once: the dispatcher commits at least once per part.
+  // BEGIN IMMEDIATE, COMMIT and ROLLBACK, prepared once: the dispatcher commits several times a
+  // second, and the store probe (maintenance::health) begins and rolls back once a second.
   void begin_write();
   void commit();
+  // Ends the open transaction, if any, discarding its changes; never throws.
+  void rollback() noexcept;
   std::int64_t last_insert_rowid() const;
   int changes() const;
   const std::filesystem::path& file() const { return file_; }
@@ -67,6 +70,7 @@ class connection {
   sqlite3* db_ = nullptr;
   sqlite3_stmt* begin_ = nullptr;
   sqlite3_stmt* commit_ = nullptr;
+  sqlite3_stmt* rollback_ = nullptr;
 };
 
 class statement {

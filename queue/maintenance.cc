@@ -81,16 +81,15 @@ void maintenance::backup(const std::filesystem::path& destination) {
 store_health maintenance::health() {
   connection& db = sql_->db;
   if (!still_there(db)) return store_health::missing;
-  const int rc = sqlite3_exec(db.handle(), "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
-  if (rc == SQLITE_OK) {
-    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    db.note_lock_outcome(false);
-    return store_health::ok;
+  try {
+    db.begin_write();
+  } catch (const store_busy&) {
+    return store_health::busy;
+  } catch (const store_error&) {
+    return store_health::unwritable;
   }
-  const int primary = sqlite3_extended_errcode(db.handle()) & 0xff;
-  const bool busy = primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
-  if (busy) db.note_lock_outcome(true);
-  return busy ? store_health::busy : store_health::unwritable;
+  db.rollback();
+  return store_health::ok;
 }
 
 void maintenance::set_lock_wait(std::chrono::milliseconds wait) { sql_->db.set_lock_wait(wait); }
