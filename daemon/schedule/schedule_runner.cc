@@ -92,8 +92,9 @@ schedule_runner::schedule_runner(queue::event_book& events, time_zone zone)
     : events_(events), zone_(std::move(zone)) {}
 
 schedule_check schedule_runner::check(queue::timestamp now) {
-  if (!recovered_) recover_interrupted_runs();
-  recovered_ = true;
+  // Every claim still open was left by a crash or by a conclude the store refused: no broadcast
+  // is being created between two checks.
+  recover_interrupted_runs();
   schedule_check found;
   check_events(now, found);
   check_birthdays(now, found);

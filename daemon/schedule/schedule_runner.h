@@ -10,8 +10,9 @@
 // (durably) and hands it back; its broadcast is created elsewhere (off the writer: a reminder to
 // thousands of cadres takes seconds to render, and the writer's claims must go on meanwhile),
 // and conclude() marks it done with the broadcast's id. A claim found again never runs again. A
-// crash between the two leaves a claim: at start, a broadcast the scheduler committed for it is
-// linked, and an occurrence whose broadcast never committed is released to run now.
+// crash between the two, or a conclude the store refused, leaves a claim: the next check links
+// the broadcast the scheduler committed for it, or releases an occurrence whose broadcast never
+// committed to run now. The caller concludes every claim before it checks again.
 
 #include <cstdint>
 #include <functional>
@@ -84,7 +85,6 @@ class schedule_runner {
 
   queue::event_book& events_;
   time_zone zone_;
-  bool recovered_ = false;
 };
 
 // The meeting reminder's request: the event's audience and template, {acara}, {tempat}, and the

@@ -197,6 +197,26 @@ TEST_CASE("a crash before the broadcast was queued runs it after the restart") {
   CHECK(f.sent.size() == 1);
 }
 
+TEST_CASE("a claim left open without a restart is settled at the next check") {
+  runner_fixture f;
+  f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00");
+  // Claimed, its broadcast never created (the store refused the conclude that released it).
+  REQUIRE(f.runner->check(at("2026-11-29T08:00+07:00")).claimed.size() == 1);
+  f.check("2026-11-29T08:01+07:00");
+  CHECK(f.sent.size() == 1);
+  CHECK(f.events->runs("event:").at(0).state == "done");
+  // Its next reminder created, but the conclude that would link it refused.
+  const schedule_check found = f.runner->check(at("2026-11-30T07:00+07:00"));
+  REQUIRE(found.claimed.size() == 1);
+  f.create(found.claimed[0].request, at("2026-11-30T07:00+07:00"));
+  f.check("2026-11-30T07:01+07:00");
+  CHECK(f.sent.size() == 2);
+  const auto runs = f.events->runs("event:");
+  REQUIRE(runs.size() == 2);
+  CHECK(runs[1].state == "done");
+  CHECK(runs[1].broadcast_id);
+}
+
 TEST_CASE("birthday greetings go out at 07:00 WIB, which is midnight UTC, once a day") {
   runner_fixture f;
   f.add_contact("1985-11-30");
