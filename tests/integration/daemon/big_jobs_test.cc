@@ -87,8 +87,12 @@ void start_sending(daemon_fixture& d) {
 // sent at least 90 % of the throttle's parts.
 void check_rate_through(daemon_fixture& d, siaran::queue::timestamp started, siaran::queue::timestamp ended) {
   const auto finished = std::max(ended, started + 3 * window);
-  // Sends are recorded up to 100 ms after they happen: look once a window more has passed.
-  d.wait_for("/api/v1/queue", [&](const json&) { return wall_now() >= finished + window; },
+  // Sends are recorded up to 100 ms after they happen: look once a window's worth more than
+  // `finished` needs are recorded.
+  const auto to_come = std::max(finished - wall_now(), siaran::queue::timestamp::duration::zero()) + window;
+  const int enough = d.get("/api/v1/queue").at("sent").get<int>() +
+                     static_cast<int>(rate * std::chrono::duration<double>(to_come).count());
+  d.wait_for("/api/v1/queue", [&](const json& q) { return q.at("sent").get<int>() >= enough; },
              "sending to go on after the jobs");
   const auto times = sent_times(d);
   REQUIRE_FALSE(times.empty());
