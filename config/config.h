@@ -67,6 +67,8 @@ struct http_config {
   std::string host = "127.0.0.1";         // without the brackets of an IPv6 literal
   std::uint16_t port = 8080;
   std::vector<api_token> tokens;
+  // Reverse proxies whose X-Forwarded-For names the client (daemon/http/client_address.h).
+  std::vector<std::string> trusted_proxies;
   // The web UI's files; empty: where this build installed them (SIARAN_WEB_ROOT).
   std::string web_root;
 };

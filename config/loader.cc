@@ -111,7 +111,15 @@ void read_http(const yaml_value& value, http_config& http) {
       http.tokens.push_back(std::move(token));
     });
   };
-  mapping(value, {{"listen", read_listen}, {"tokens", read_tokens}, {"web_root", store(http.web_root, values::text)}});
+  auto read_proxies = [&](const yaml_value& list) {
+    sequence(list, [&](const yaml_value& item) {
+      if (auto address = values::ip_address(item)) http.trusted_proxies.push_back(std::move(*address));
+    });
+  };
+  mapping(value, {{"listen", read_listen},
+                  {"tokens", read_tokens},
+                  {"trusted_proxies", read_proxies},
+                  {"web_root", store(http.web_root, values::text)}});
 }
 
 // One word of letters, compared case-insensitively: stored upper-case.

@@ -251,6 +251,17 @@ value_parser<unsigned> whole_number(unsigned min, unsigned max) {
 
 value_parser<double> number(double min, double max) { return in_range<double>(min, max, "a number"); }
 
+std::optional<std::string> ip_address(const yaml_value& value) {
+  auto s = text(value);
+  if (!s) return std::nullopt;
+  std::array<unsigned char, 16> address{};
+  if (inet_pton(AF_INET, s->c_str(), address.data()) == 1 || inet_pton(AF_INET6, s->c_str(), address.data()) == 1) {
+    return s;
+  }
+  value.error("'" + *s + "' is not an IP address (IPv4 or IPv6, without a port or a mask), e.g. 127.0.0.1");
+  return std::nullopt;
+}
+
 std::optional<listen_endpoint> listen_address(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;

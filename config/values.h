@@ -44,6 +44,7 @@ struct listen_endpoint {
   std::uint16_t port;
 };
 std::optional<listen_endpoint> listen_address(const yaml_value& value);
+std::optional<std::string> ip_address(const yaml_value& value);  // an IPv4 or IPv6 address, no port
 
 template <class E>
 using enum_names = std::vector<std::pair<std::string_view, E>>;

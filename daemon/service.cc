@@ -103,6 +103,7 @@ http::server_settings http_settings_of(const config::daemon_config& c, http::aut
   http::server_settings settings;
   settings.host = c.http.host;
   settings.port = c.http.port;
+  settings.trusted_proxies = c.http.trusted_proxies;
   settings.authenticate = std::move(authenticate);
   return settings;
 }

@@ -19,7 +19,9 @@
 #include <set>
 #include <stdexcept>
 
+#include "daemon/http/address_slots.h"
 #include "daemon/http/bearer.h"
+#include "daemon/http/client_address.h"
 #include "daemon/http/target.h"
 
 namespace siaran::daemon::http {
@@ -88,17 +90,21 @@ beast_response to_beast(const response& res, unsigned version, bool keep_alive) 
   return out;
 }
 
-request to_request(beast_request&& in, decoded_target&& target, std::map<std::string, std::string>&& params,
-                   std::string remote_address) {
+// Everything but the body, which is read only once the request is let in.
+request head_of(const beast_request& in, decoded_target&& target, std::string remote_address) {
   request out;
   out.method = std::string(std_view(in.method_string()));
   out.path = std::move(target.path);
   out.query = std::move(target.query);
-  out.params = std::move(params);
   out.content_type = media_type(std_view(in[bhttp::field::content_type]));
-  out.body = std::move(in.body());
   for (const auto& field : in) out.headers[common::lowercase(std_view(field.name_string()))] = std::string(std_view(field.value()));
   out.remote_address = std::move(remote_address);
+  return out;
+}
+
+std::vector<std::string> canonical_addresses(const std::vector<std::string>& addresses) {
+  std::vector<std::string> out;
+  for (const std::string& address : addresses) out.push_back(canonical_address(address));
   return out;
 }
 
@@ -150,7 +156,13 @@ class tracked_connection {
 class core : public std::enable_shared_from_this<core> {
  public:
   core(asio::io_context& io, server_settings settings, router routes)
-      : io_(io), settings_(std::move(settings)), routes_(std::move(routes)), acceptor_(io) {}
+      : io_(io),
+        settings_(std::move(settings)),
+        routes_(std::move(routes)),
+        acceptor_(io),
+        trusted_proxies_(canonical_addresses(settings_.trusted_proxies)),
+        connections_per_address_(settings_.max_connections_per_address),
+        requests_per_address_(settings_.max_requests_per_address) {}
 
   asio::io_context& io() { return io_; }
   std::uint16_t port() const { return port_; }
@@ -159,17 +171,21 @@ class core : public std::enable_shared_from_this<core> {
   asio::awaitable<void> accept_loop(std::shared_ptr<core> self);
 
  private:
-  asio::awaitable<void> serve(tcp::socket socket, slot taken, std::shared_ptr<core> self);
-  asio::awaitable<void> reject(tcp::socket socket, slot taken, std::shared_ptr<core> self);
+  using address_ticket = std::optional<address_slots::ticket>;
+  void admit_connection(tcp::socket socket, std::shared_ptr<core> self);
+  asio::awaitable<void> serve(tcp::socket socket, std::string peer, slot taken, address_ticket per_address,
+                              std::shared_ptr<core> self);
+  asio::awaitable<void> reject(tcp::socket socket, slot taken, response res, std::shared_ptr<core> self);
   asio::awaitable<bool> await_next_request(beast::tcp_stream& stream, beast::flat_buffer& buffer);
-  asio::awaitable<next_step> exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+  asio::awaitable<next_step> exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& peer);
+  asio::awaitable<next_step> finish(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive);
   asio::awaitable<next_step> answer_read_error(beast::tcp_stream& stream, const error_code& ec);
   asio::awaitable<bool> write(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive);
   asio::awaitable<void> close_gracefully(beast::tcp_stream& stream);
 
-  asio::awaitable<response> answer(beast_request&& req, decoded_target&& target, router::match&& route,
-                                   std::string remote_address);
-  asio::awaitable<response> authorised_call(const handler& h, const route_options& options, request&& in);
+  asio::awaitable<response> answer_unrouted(const router::match& route, const request& in);
+  asio::awaitable<std::optional<response>> admit(const route_options& options, request& in);
+  asio::awaitable<response> call(const handler& h, const route_options& options, const request& in);
   asio::awaitable<void> run_on(runs_on where, std::function<void()>& job);
   response call_handler(const handler& h, const request& req) const;
   std::variant<principal, response> authenticate(const request& in) const;
@@ -184,6 +200,9 @@ class core : public std::enable_shared_from_this<core> {
   std::set<beast::tcp_stream*> open_;
   std::size_t serving_ = 0;    // connections counted against max_connections
   std::size_t rejecting_ = 0;  // connections being told 503
+  std::vector<std::string> trusted_proxies_;  // canonical text
+  address_slots connections_per_address_;     // by the peer's address; trusted proxies not counted
+  address_slots requests_per_address_;        // by the client's address (client_address.h)
 };
 
 void core::fail_to_listen(const error_code& ec) {
@@ -231,19 +250,41 @@ asio::awaitable<void> core::accept_loop(std::shared_ptr<core> self) {
       co_await pause.async_wait(token);
       continue;
     }
-    if (serving_ < settings_.max_connections) {
-      slot taken(serving_);
-      asio::co_spawn(io_, serve(std::move(socket), std::move(taken), self), asio::detached);
-    } else if (rejecting_ < settings_.max_connections) {
-      slot taken(rejecting_);
-      asio::co_spawn(io_, reject(std::move(socket), std::move(taken), self), asio::detached);
-    }
-    // Beyond both caps the socket is simply closed: a flood gets no answer at all.
+    admit_connection(std::move(socket), self);
   }
 }
 
-asio::awaitable<void> core::serve(tcp::socket socket, [[maybe_unused]] slot taken,
+// A connection is served when there is room overall and for its address; otherwise it is told
+// why (while there is room for that) and closed. Beyond both caps the socket is simply closed:
+// a flood gets no answer at all.
+void core::admit_connection(tcp::socket socket, std::shared_ptr<core> self) {
+  error_code ec;
+  const auto remote = socket.remote_endpoint(ec);
+  std::string peer = ec ? std::string() : canonical_address(remote.address().to_string());
+  const bool proxy = std::find(trusted_proxies_.begin(), trusted_proxies_.end(), peer) != trusted_proxies_.end();
+  address_ticket per_address = proxy ? std::nullopt : connections_per_address_.take(peer);
+  if (serving_ < settings_.max_connections && (proxy || per_address)) {
+    slot taken(serving_);
+    asio::co_spawn(io_, serve(std::move(socket), std::move(peer), std::move(taken), std::move(per_address), self),
+                   asio::detached);
+  } else if (rejecting_ < settings_.max_connections) {
+    response res = serving_ < settings_.max_connections
+                       ? error_response(429, fmt::format("too many connections from your address (the limit is {}); "
+                                                         "close some or try again shortly",
+                                                         settings_.max_connections_per_address))
+                       : error_response(503, fmt::format("too many connections (the limit is {}); try again shortly",
+                                                         settings_.max_connections));
+    res.headers.emplace_back("Retry-After", "1");
+    slot taken(rejecting_);
+    asio::co_spawn(io_, reject(std::move(socket), std::move(taken), std::move(res), self), asio::detached);
+  }
+}
+
+asio::awaitable<void> core::serve(tcp::socket socket, std::string peer, slot taken, address_ticket per_address,
                                   [[maybe_unused]] std::shared_ptr<core> self) {
+  // Held in this frame, so they are given back before `self` (a parameter) can let the core go.
+  const slot held = std::move(taken);
+  const address_ticket held_for_address = std::move(per_address);
   beast::tcp_stream stream(std::move(socket));
   tracked_connection tracked(open_, stream);
   beast::flat_buffer buffer;
@@ -253,18 +294,17 @@ asio::awaitable<void> core::serve(tcp::socket socket, [[maybe_unused]] slot take
     // The first request is timed from accept: a client that connects and says nothing is slow.
     if (!first && !co_await await_next_request(stream, buffer)) break;
     first = false;
-    step = co_await exchange(stream, buffer);
+    step = co_await exchange(stream, buffer, peer);
   }
   if (step == next_step::close_gracefully && !stopped_) co_await close_gracefully(stream);
   stream.close();
 }
 
-asio::awaitable<void> core::reject(tcp::socket socket, [[maybe_unused]] slot taken,
+asio::awaitable<void> core::reject(tcp::socket socket, slot taken, response res,
                                    [[maybe_unused]] std::shared_ptr<core> self) {
+  const slot held = std::move(taken);
   beast::tcp_stream stream(std::move(socket));
   tracked_connection tracked(open_, stream);
-  const response res = error_response(
-      503, fmt::format("too many connections (the limit is {}); try again shortly", settings_.max_connections));
   if (co_await write(stream, res, 11, false) && !stopped_) co_await close_gracefully(stream);
   stream.close();
 }
@@ -280,8 +320,10 @@ asio::awaitable<bool> core::await_next_request(beast::tcp_stream& stream, beast:
   co_return !ec;
 }
 
-asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
-  stream.expires_after(settings_.request_timeout);
+asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                          const std::string& peer) {
+  // A slow client (one header line a second) is cut off early, whatever it still promises.
+  stream.expires_after(settings_.header_timeout);
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(
       std::min<std::size_t>(settings_.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
@@ -302,14 +344,35 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
     co_return next_step::close_gracefully;
   }
   router::match route = routes_.find(std_view(header.method_string()), target->path);
-  const std::size_t max_body = route.h != nullptr ? route.options.max_body : route_options{}.max_body;
+  std::string client = client_address(peer, std_view(header["X-Forwarded-For"]), trusted_proxies_);
+  request in = head_of(header, std::move(*target), std::move(client));
+  // Answered without reading a body: one that follows is left unread and the connection closed.
+  const bool keep_alive = header.keep_alive() && parser.is_done();
+  // Answers are named, not temporaries of the co_await: GCC 12 mishandles such temporaries.
+  if (route.h == nullptr) {
+    const response res = co_await answer_unrouted(route, in);
+    co_return co_await finish(stream, res, version, keep_alive);
+  }
   // Refused from Content-Length alone, before a byte of an oversized body is buffered.
+  const std::size_t max_body = route.options.max_body;
   if (parser.content_length() && *parser.content_length() > max_body) {
     const response res = error_response(413, fmt::format("the request body is larger than {} bytes", max_body));
-    co_await write(stream, res, version, false);
-    co_return next_step::close_gracefully;
+    co_return co_await finish(stream, res, version, false);
   }
+  // Who sent it is known from the header: a stranger's body is never read, whatever its size.
+  const std::optional<response> refused = co_await admit(route.options, in);
+  if (refused) co_return co_await finish(stream, *refused, version, keep_alive);
+  const address_ticket in_progress = requests_per_address_.take(in.remote_address);
+  if (!in_progress) {
+    response busy = error_response(429, fmt::format("too many requests in progress from your address (the limit is "
+                                                    "{}); try again in a moment",
+                                                    settings_.max_requests_per_address));
+    busy.headers.emplace_back("Retry-After", "1");
+    co_return co_await finish(stream, busy, version, keep_alive);
+  }
+
   parser.body_limit(max_body);  // still needed for chunked bodies
+  stream.expires_after(settings_.request_timeout);
   if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
     bhttp::response<bhttp::empty_body> go_on(bhttp::status::continue_, version);
     co_await bhttp::async_write(stream, go_on, token);
@@ -317,15 +380,19 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
   }
   co_await bhttp::async_read(stream, buffer, parser, token);
   if (ec) co_return co_await answer_read_error(stream, ec);
+  in.body = std::move(parser.get().body());
+  in.params = std::move(route.params);
+  const response res = co_await call(*route.h, route.options, in);
+  spdlog::debug("HTTP {} {} -> {}", in.method, in.path, res.status);
+  const bool keep = parser.get().keep_alive();
+  co_return co_await finish(stream, res, version, keep);
+}
 
-  beast_request req = parser.release();
-  const bool keep_alive = req.keep_alive() && !stopped_;
-  error_code ignored;
-  const auto remote = stream.socket().remote_endpoint(ignored);
-  std::string remote_address = ignored ? std::string() : remote.address().to_string();
-  const response res = co_await answer(std::move(req), std::move(*target), std::move(route), std::move(remote_address));
-  if (!co_await write(stream, res, version, keep_alive)) co_return next_step::close_now;
-  co_return keep_alive ? next_step::keep_alive : next_step::close_gracefully;
+asio::awaitable<next_step> core::finish(beast::tcp_stream& stream, const response& res, unsigned version,
+                                        bool keep_alive) {
+  const bool keep = keep_alive && !stopped_;
+  if (!co_await write(stream, res, version, keep)) co_return next_step::close_now;
+  co_return keep ? next_step::keep_alive : next_step::close_gracefully;
 }
 
 asio::awaitable<next_step> core::answer_read_error(beast::tcp_stream& stream, const error_code& ec) {
@@ -365,46 +432,41 @@ asio::awaitable<void> core::close_gracefully(beast::tcp_stream& stream) {
   }
 }
 
-asio::awaitable<response> core::answer(beast_request&& req, decoded_target&& target, router::match&& route,
-                                       std::string remote_address) {
-  const std::string method(std_view(req.method_string()));
+// The web UI's files for GETs outside the API, else 405 or 404.
+asio::awaitable<response> core::answer_unrouted(const router::match& route, const request& in) {
   const handler* fallback = routes_.fallback();
-  if (route.h == nullptr && !route.path_known && fallback != nullptr && method == "GET" &&
-      !target.path.starts_with("/api/")) {
+  if (!route.path_known && fallback != nullptr && in.method == "GET" && !in.path.starts_with("/api/")) {
     // The web UI's files are read from the disk: not on the I/O thread.
-    const request in = to_request(std::move(req), std::move(target), {}, std::move(remote_address));
     response res;
     // Jobs are named, not temporaries of the co_await: GCC 12 mishandles such temporaries.
     std::function<void()> serve_file = [&] { res = call_handler(*fallback, in); };
     co_await run_on(runs_on::reader, serve_file);
     co_return res;
   }
-  if (route.h == nullptr && route.path_known) {
+  if (route.path_known) {
     response res = error_response(
-        405, fmt::format("{} is not allowed on {}; allowed: {}", method, target.path, join(route.allowed, ", ")));
+        405, fmt::format("{} is not allowed on {}; allowed: {}", in.method, in.path, join(route.allowed, ", ")));
     res.headers.emplace_back("Allow", join(route.allowed, ", "));
     co_return res;
   }
-  if (route.h == nullptr) co_return error_response(404, fmt::format("no such resource: {}", target.path));
-  const std::string path = target.path;
-  request in = to_request(std::move(req), std::move(target), std::move(route.params), std::move(remote_address));
-  response res = co_await authorised_call(*route.h, route.options, std::move(in));
-  spdlog::debug("HTTP {} {} -> {}", method, path, res.status);
-  co_return res;
+  co_return error_response(404, fmt::format("no such resource: {}", in.path));
 }
 
-// Sessions and API tokens live in the store: authentication runs on the writer thread, which
-// owns the account book; the handler then runs where its route says.
-asio::awaitable<response> core::authorised_call(const handler& h, const route_options& options, request&& in) {
-  if (options.auth) {
-    if (!settings_.authenticate) co_return unauthorized();
-    std::variant<principal, response> who = unauthorized();
-    std::function<void()> identify = [&] { who = authenticate(in); };
-    co_await run_on(runs_on::writer, identify);
-    if (auto* refused = std::get_if<response>(&who)) co_return std::move(*refused);
-    in.who = std::get<principal>(std::move(who));
-    if (auto refused = refuse_role(in.who, in.method, options)) co_return std::move(*refused);
-  }
+// Sets who sent `in`, or the answer that refuses it. Sessions and API tokens live in the store:
+// authentication runs on the writer thread, which owns the account book.
+asio::awaitable<std::optional<response>> core::admit(const route_options& options, request& in) {
+  if (!options.auth) co_return std::nullopt;
+  if (!settings_.authenticate) co_return unauthorized();
+  std::variant<principal, response> who = unauthorized();
+  std::function<void()> identify = [&] { who = authenticate(in); };
+  co_await run_on(runs_on::writer, identify);
+  if (auto* refused = std::get_if<response>(&who)) co_return std::move(*refused);
+  in.who = std::get<principal>(std::move(who));
+  co_return refuse_role(in.who, in.method, options);
+}
+
+// The handler, where its route says.
+asio::awaitable<response> core::call(const handler& h, const route_options& options, const request& in) {
   response res;
   std::function<void()> handle = [&] { res = call_handler(h, in); };
   const runs_on where = resolve(options.where, in.method);

@@ -2,9 +2,10 @@
 #pragma once
 
 // The daemon's HTTP/1.1 server (Boost.Beast inside server.cc only), on the daemon's one
-// io_context: one coroutine per connection, keep-alive, limits on header and body size, a
-// request timeout and an idle timeout, a cap on connections, bearer-token checks for routes
-// that need them (api_token.h), and a JSON 4xx for every request it cannot route or read.
+// io_context: one coroutine per connection, keep-alive, limits on header and body size, header,
+// request and idle timeouts, caps on connections overall and per client address, authentication
+// from the header before a byte of the body is read, and a JSON 4xx for every request it cannot
+// route or read.
 // Authentication and handlers run where settings.offload puts them, never on the I/O thread
 // when it is set: the server only reads, writes and waits.
 
@@ -44,9 +45,15 @@ struct server_settings {
   authenticator authenticate;  // empty: every route with auth answers 401; runs on the writer
   offloader offload;           // empty: handlers run on the I/O thread
   std::size_t max_header_bytes = 8 * 1024;
-  std::chrono::seconds request_timeout{30};  // to read one whole request
+  std::chrono::seconds header_timeout{10};   // to read a request's header, from its first byte's wait
+  std::chrono::seconds request_timeout{30};  // to read a whole request, and to write its answer
   std::chrono::seconds idle_timeout{60};     // between requests on a kept-alive connection
   std::size_t max_connections = 256;
+  // One address (one PC) may hold this many of the connections, and have this many requests
+  // being answered at once; a trusted proxy's connections count only against max_connections.
+  std::size_t max_connections_per_address = 32;
+  std::size_t max_requests_per_address = 8;
+  std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For is believed (client_address.h)
 };
 
 class server {
