@@ -44,6 +44,15 @@ constexpr std::chrono::milliseconds step_budget{20};
 // Held parts made due per step: a few milliseconds of index updates.
 constexpr int release_step = 2000;
 
+// The broadcast a repeated client_ref names, once it is queued.
+std::int64_t queued_earlier(const queue::begun_broadcast& found) {
+  if (found.preparing) {
+    throw broadcast_in_progress(fmt::format(
+        "broadcast {} with this client_ref is still being queued, or failed while being queued; ask again", found.id));
+  }
+  return found.id;
+}
+
 }  // namespace
 
 broadcaster::broadcaster(queue::contact_book& contacts,
@@ -75,12 +84,21 @@ broadcaster::prepared broadcaster::prepare(const broadcast_request& request, que
   b.origin = request.origin;
   b.event_id = request.event_id;
   b.created_at = now;
+  b.client_ref = request.client_ref;
   return {std::move(b), std::move(p.plan), std::move(p.messages)};
 }
 
+std::optional<std::int64_t> broadcaster::earlier(const broadcast_request& request) {
+  const auto found = broadcasts_.earlier(request.officer_id, request.client_ref);
+  if (!found) return std::nullopt;
+  return queued_earlier(*found);
+}
+
 created_broadcast broadcaster::commit(prepared&& ready, const writer_steps& on_writer) {
-  std::int64_t id = 0;
-  on_writer([&](queue::broadcast_book& writer) { id = writer.begin(ready.broadcast); });
+  queue::begun_broadcast begun;
+  on_writer([&](queue::broadcast_book& writer) { begun = writer.begin(ready.broadcast); });
+  if (begun.repeated) return {queued_earlier(begun), std::move(ready.plan), true};
+  const std::int64_t id = begun.id;
   try {
     for (std::span<const queue::broadcast_message> rest(ready.messages); !rest.empty();) {
       std::size_t added = 0;

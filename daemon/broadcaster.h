@@ -31,6 +31,13 @@ class broadcast_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A request repeating the client_ref of a broadcast that is not queued yet: being queued, or
+// failed while being queued and not yet deleted. Naming it would promise what may never go out.
+class broadcast_in_progress : public broadcast_error {
+ public:
+  using broadcast_error::broadcast_error;
+};
+
 struct broadcast_request {
   std::optional<std::int64_t> officer_id;
   queue::audience audience;
@@ -43,6 +50,9 @@ struct broadcast_request {
   // Placeholders beyond the contact's own fields, e.g. an event's {acara} and {tempat}; they
   // override {tanggal} and {jam} too (a reminder names the meeting's date, not today's).
   std::map<std::string, std::string> extra_values;
+  // The API client's name for the request: the same officer repeating it gets the first
+  // broadcast (a double click, a retry after a lost answer), not a second.
+  std::optional<std::string> client_ref;
 };
 
 struct broadcast_sample {
@@ -65,6 +75,7 @@ struct broadcast_plan {
 struct created_broadcast {
   std::int64_t id = 0;
   broadcast_plan plan;
+  bool repeated = false;  // its client_ref was used before: id is that broadcast, nothing was queued
 };
 
 // A longer text is refused: six parts (918 GSM characters, 402 UCS-2) is already a letter,
@@ -96,12 +107,17 @@ class broadcaster {
     std::vector<queue::broadcast_message> messages;
   };
   prepared prepare(const broadcast_request& request, queue::timestamp now);
+  // The queued broadcast whose client_ref the request repeats, if any, found before the long
+  // prepare(); commit() checks again on the writer, which decides. Throws broadcast_in_progress.
+  std::optional<std::int64_t> earlier(const broadcast_request& request);
   // Runs one step with the writer's broadcast book, on the writer thread, and returns when it
   // has run.
   using writer_steps = std::function<void(const std::function<void(queue::broadcast_book& writer)>& step)>;
   // Queues it in steps of a few milliseconds each (broadcast_book::begin), each its own job of
   // the writer, so that the dispatcher's claims go between them and sending keeps its rate
-  // while 50,000 recipients are queued. A failure part-way queues nothing.
+  // while 50,000 recipients are queued. A failure part-way queues nothing. A client_ref used
+  // before queues nothing either and returns that broadcast (repeated), or throws
+  // broadcast_in_progress.
   created_broadcast commit(prepared&& ready, const writer_steps& on_writer);
 
  private:

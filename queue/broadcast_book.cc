@@ -51,6 +51,11 @@ struct broadcast_statements {
                          "INSERT INTO broadcasts (officer_id, template, audience, send_at, "
                          "priority, origin, event_id, "
                          "created_at, preparing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+        // officer_key: the officer's id, 0 for none (schema step 14).
+        client_ref_use(db, "SELECT r.broadcast_id, b.preparing FROM broadcast_client_refs r JOIN broadcasts b ON "
+                           "b.id = r.broadcast_id WHERE r.officer_key = COALESCE(?1, 0) AND r.client_ref = ?2"),
+        insert_client_ref(db, "INSERT INTO broadcast_client_refs (officer_key, client_ref, broadcast_id) "
+                              "VALUES (COALESCE(?1, 0), ?2, ?3)"),
         insert_recipient(db,
                          "INSERT INTO broadcast_messages (broadcast_id, contact_id, message_id) "
                          "VALUES (?1, ?2, ?3)"),
@@ -94,6 +99,8 @@ struct broadcast_statements {
 
   message_inserter insert_message;  // each recipient's, in the broadcast's transaction
   statement insert_broadcast;
+  statement client_ref_use;
+  statement insert_client_ref;
   statement insert_recipient;
   statement select_broadcast;
   statement list_broadcasts;
@@ -187,11 +194,21 @@ std::int64_t broadcast_book::create(const new_broadcast& b,
   return id;
 }
 
-std::int64_t broadcast_book::begin(const new_broadcast& b) {
+begun_broadcast broadcast_book::begin(const new_broadcast& b) {
   transaction tx(db_);
+  if (auto found = earlier(b.officer_id, b.client_ref)) return *found;
   const std::int64_t id = insert_broadcast(b, true);
   tx.commit();
-  return id;
+  return {id};
+}
+
+std::optional<begun_broadcast> broadcast_book::earlier(const std::optional<std::int64_t>& officer_id,
+                                                       const std::optional<std::string>& client_ref) {
+  if (!client_ref) return std::nullopt;
+  statement& s = sql_->client_ref_use;
+  step_scope scope(s);
+  if (!s.bind(1, officer_id).bind(2, *client_ref).step()) return std::nullopt;
+  return begun_broadcast{s.int64(0), true, s.int64(1) != 0};
 }
 
 std::size_t broadcast_book::add(std::int64_t id, std::span<const broadcast_message> messages,
@@ -256,7 +273,9 @@ std::int64_t broadcast_book::insert_broadcast(const new_broadcast& b, bool prepa
       .bind(8, millis(b.created_at))
       .bind(9, preparing)
       .run();
-  return db_.last_insert_rowid();
+  const std::int64_t id = db_.last_insert_rowid();
+  if (b.client_ref) sql_->insert_client_ref.bind(1, b.officer_id).bind(2, *b.client_ref).bind(3, id).run();
+  return id;
 }
 
 void broadcast_book::insert_recipient(std::int64_t id, const broadcast_message& m,

@@ -31,6 +31,16 @@ struct new_broadcast {
   std::string origin = "api";  // api, reminder, birthday, recurring
   std::optional<std::int64_t> event_id;
   timestamp created_at{};
+  // The client's name for this request (POST /api/v1/broadcasts): a second one with the same
+  // ref from the same officer is the first (a double click, a retry), not another broadcast.
+  std::optional<std::string> client_ref;
+};
+
+// What begin() did: stored a new broadcast, or found the one with the same client_ref.
+struct begun_broadcast {
+  std::int64_t id = 0;
+  bool repeated = false;   // the client_ref was used before: id is that broadcast, nothing stored
+  bool preparing = false;  // repeated, and that broadcast is still being queued (or failed so)
 };
 
 // One recipient's personalised message.
@@ -96,7 +106,13 @@ class broadcast_book {
   // whole, durably: from then on it is accepted; release_held() makes its parts due, a step at
   // a time. A failure before finish() is undone by discard(); a process that died is settled at
   // the next start (settle_unfinished).
-  std::int64_t begin(const new_broadcast& b);
+  // A client_ref the same officer used before (uniquely, in the same transaction) stores
+  // nothing and returns that broadcast.
+  begun_broadcast begin(const new_broadcast& b);
+  // The broadcast that `officer_id` (none: a sender without officer) began with `client_ref`,
+  // if any (repeated).
+  std::optional<begun_broadcast> earlier(const std::optional<std::int64_t>& officer_id,
+                                         const std::optional<std::string>& client_ref);
   // Queues the first of `messages` and then more while `budget` lasts; returns how many it queued.
   std::size_t add(std::int64_t id, std::span<const broadcast_message> messages, std::chrono::milliseconds budget);
   void finish(std::int64_t id);

@@ -398,6 +398,20 @@ ALTER TABLE parts ADD COLUMN resent_reason TEXT;
     R"sql(
 ALTER TABLE broadcasts ADD COLUMN preparing INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 14: a client_ref makes POST /api/v1/broadcasts idempotent per officer (officer_key: the
+    // officer's id, 0 for none), so that a double click or a retry queues one broadcast. A table
+    // of its own rather than a column of broadcasts: the key stays the officer's when the officer
+    // is deleted (broadcasts.officer_id is set to NULL, which would make two officers' refs
+    // collide), and deleting a broadcast (a discarded one) frees its ref.
+    R"sql(
+CREATE TABLE broadcast_client_refs (
+  officer_key  INTEGER NOT NULL,
+  client_ref   TEXT    NOT NULL,
+  broadcast_id INTEGER NOT NULL REFERENCES broadcasts(id) ON DELETE CASCADE,
+  PRIMARY KEY (officer_key, client_ref)
+) WITHOUT ROWID;
+CREATE INDEX broadcast_client_refs_broadcast ON broadcast_client_refs (broadcast_id);
+)sql",
 };
 
 int current_version(connection& db) {

@@ -18,8 +18,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view known_keys[] = {"officer_id", "audience", "template",
-                                           "send_at",    "priority", "samples"};
+constexpr std::string_view known_keys[] = {"officer_id", "audience", "template", "send_at",
+                                           "priority",   "samples",  "client_ref"};
 constexpr int max_priority = 100;
 constexpr std::int64_t max_samples = 20;
 constexpr std::int64_t max_recipients_page = 1000;
@@ -68,6 +68,12 @@ broadcast_request request_of(const json& body) {
   }
   if (given(body, "priority"))
     r.priority = static_cast<int>(whole_number(body, "priority", -max_priority, max_priority));
+  if (given(body, "client_ref")) {
+    const json& ref = body["client_ref"];
+    if (!ref.is_string() || !client_ref_fits(ref.get<std::string>()))
+      throw bad_request("client_ref must be a string of 1 to 128 characters");
+    r.client_ref = ref.get<std::string>();
+  }
   return r;
 }
 
@@ -114,6 +120,15 @@ json progress_json(const queue::broadcast_progress& p) {
 
 http::response refused(const broadcast_error& e) { return http::error_response(422, e.what()); }
 
+// A repeated client_ref is answered as messages answer one: 202 with the first broadcast, as
+// GET /api/v1/broadcasts/{id} shows it, "duplicate": true.
+http::response repeated_reply(api_context& c, std::int64_t id) {
+  const auto first = c.broadcasts.progress(id, c.now());
+  json reply = first ? progress_json(*first) : json{{"id", id}};
+  reply["duplicate"] = true;
+  return json_reply(202, reply);
+}
+
 bool owns(const http::principal& who, const queue::broadcast_progress& p) {
   return who.officer_id && p.officer_id == who.officer_id;
 }
@@ -148,15 +163,20 @@ http::response post_broadcast(api_context& c, const http::request& request) {
   broadcast_request r = request_of(json_body(request));
   if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
   try {
+    if (const auto earlier = c.broadcasts_out.earlier(r)) return repeated_reply(c, *earlier);
     broadcaster::prepared ready = c.broadcasts_out.prepare(r, c.now());
     const auto on_writer = [&c](const std::function<void(queue::broadcast_book&)>& step) {
       c.on_writer([&](api_context& writer) { step(writer.broadcasts); });
     };
     const created_broadcast created = c.broadcasts_out.commit(std::move(ready), on_writer);
+    if (created.repeated) return repeated_reply(c, created.id);
     json reply = plan_json(created.plan);
     reply.erase("samples");
     reply["id"] = created.id;
+    reply["duplicate"] = false;
     return json_reply(202, reply);
+  } catch (const broadcast_in_progress& e) {
+    return http::error_response(409, e.what());
   } catch (const broadcast_error& e) {
     return refused(e);
   }

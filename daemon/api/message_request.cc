@@ -16,7 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t max_client_ref = 128;
 constexpr int max_priority = 100;
 
 // The keys a message may have: anything else is a typo the sender should hear about.
@@ -107,7 +106,7 @@ parsed_message parse_message(const json& item, const message_defaults& defaults,
   out.priority = f.priority();
   out.report = f.report();
   out.client_ref = f.optional_text("client_ref");
-  if (out.client_ref && (out.client_ref->empty() || out.client_ref->size() > max_client_ref)) {
+  if (out.client_ref && !client_ref_fits(*out.client_ref)) {
     f.fail("client_ref", "must be 1 to 128 characters");
   }
   out.now = defaults.now;

@@ -22,6 +22,9 @@ class bad_request : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// A client_ref as POST /api/v1/messages and /api/v1/broadcasts take it: 1 to 128 characters.
+inline bool client_ref_fits(const std::string& ref) { return !ref.empty() && ref.size() <= 128; }
+
 struct message_defaults {
   std::string region = "ID";                         // for numbers without +country
   std::chrono::seconds valid_for{48 * 3600};         // when the request gives none

@@ -4,7 +4,9 @@ requests from the page's own JavaScript. A mixin for unittest.TestCase classes t
 `driver` (Selenium's) and `base_url` (siarand's)."""
 
 try:
-    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+    from selenium.common.exceptions import (ElementClickInterceptedException, ElementNotInteractableException,
+                                            StaleElementReferenceException, TimeoutException)
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import Select, WebDriverWait
 except ImportError:  # web_ui_test.py skips the test, saying why
@@ -92,6 +94,25 @@ class PageSteps:
         self.assertNotIn("error", result, f"{method} {path} from the page")
         self.assertEqual(result["csrf"], "string", "GET /api/v1/session gives the session's csrf token")
         return result["status"]
+
+    def double_click(self, element):
+        """Two clicks in quick succession at the element, as the mouse gives them (the second
+        lands wherever the first left things)."""
+        ActionChains(self.driver).double_click(element).perform()
+
+    def click_until_gone(self, element, enough, what):
+        """Clicks `element` again and again, as a hurried person does, until the page removes it
+        or `enough()` is true (at most UI_TIMEOUT). A click on it while it is disabled or covered
+        does nothing, as in the browser."""
+        def clicked(_):
+            try:
+                element.click()
+            except StaleElementReferenceException:
+                return True
+            except (ElementClickInterceptedException, ElementNotInteractableException):
+                pass
+            return enough()
+        self.wait(clicked, what)
 
     def choose(self, css, value):
         """Picks `value` in an audience control: the contract fixes its id, not its widget

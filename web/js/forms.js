@@ -121,10 +121,31 @@ export function button(label, onclick, { kind = 'outline-secondary', extraClass 
   return h('button', { type: 'button', class: `btn btn-sm btn-${kind} ${extraClass}`.trim(), onclick, ...attributes }, label);
 }
 
+// The modals modalForm opened and not yet closed, each with the function that closes it.
+const openModals = new Map();
+
+// Bootstrap ignores hide() while a modal is still animating in (until its shown.bs.modal): a
+// request answered within that half second left the dialog open, to be confirmed again. This
+// closes the modal whatever its state: now, or as soon as it is shown.
+function closer(modal, instance) {
+  let state = 'opening';
+  let wanted = false;
+  modal.addEventListener('shown.bs.modal', () => {
+    state = 'shown';
+    if (wanted) instance.hide();
+  });
+  modal.addEventListener('hidden.bs.modal', () => { state = 'closed'; });
+  return () => {
+    wanted = true;
+    if (state === 'shown') instance.hide();
+  };
+}
+
 // Opens a Bootstrap modal holding a form: `body` (elements, usually field()s) and a submit
 // button. On submit the browser's checks (required, pattern...) run first; then
-// `onSubmit(form)` is awaited: when it resolves the modal closes, when it throws the error is
-// shown inside the modal and the form stays open. The modal removes itself once closed.
+// `onSubmit(form)` is awaited with the button disabled: when it resolves the modal closes (the
+// button stays disabled: it cannot be confirmed twice), when it throws the error is shown inside
+// the modal and the form stays open to try again. The modal removes itself once closed.
 export function modalForm({ title, body, submitLabel = t('common.save'), submitKind = 'primary', dismissLabel = t('common.cancel'), onSubmit, id = null }) {
   const problem = h('div');
   const submit = h('button', { type: 'submit', class: `btn btn-${submitKind}`, id: id ? `${id}-submit` : null }, submitLabel);
@@ -137,11 +158,13 @@ export function modalForm({ title, body, submitLabel = t('common.save'), submitK
       submit));
   const modal = h('div', { class: 'modal fade', tabindex: '-1', id, 'aria-hidden': 'true' }, h('div', { class: 'modal-dialog' }, form));
   const instance = new window.bootstrap.Modal(modal);
-  onValidSubmit(form, { problem, submit, onSubmit, done: () => instance.hide() });
-  modal.addEventListener('hidden.bs.modal', () => { instance.dispose(); modal.remove(); });
+  const hide = closer(modal, instance);
+  onValidSubmit(form, { problem, submit, onSubmit, done: hide });
+  openModals.set(modal, hide);
+  modal.addEventListener('hidden.bs.modal', () => { openModals.delete(modal); instance.dispose(); modal.remove(); });
   document.body.append(modal);
   instance.show();
-  return { modal, form, hide: () => instance.hide() };
+  return { modal, form, hide };
 }
 
 // A form on the page itself: `body` (field()s), a problem area and a submit button with id
@@ -154,27 +177,34 @@ export function inlineForm({ id, body, submitLabel = t('common.save'), submitId 
   const done = () => {
     if (!keepValues) form.reset();
     form.classList.remove('was-validated');
+    submit.disabled = false;
   };
   onValidSubmit(form, { problem, submit, onSubmit, done });
   return form;
 }
 
 // On submit: the browser's checks first (required, pattern, min...), then `onSubmit(form)`
-// with the button disabled; `done()` after it resolved, its error shown in `problem` if not.
+// with the button disabled; `done()` after it resolved (which enables the button again if the
+// form stays), its error shown in `problem` and the button enabled if not. A submit while the
+// button is disabled (Enter in a field) does nothing.
 function onValidSubmit(form, { problem, submit, onSubmit, done }) {
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (submit.disabled) return;
     showProblem(problem, null);
     if (!form.checkValidity()) {
       form.classList.add('was-validated');
       return;
     }
+    submit.disabled = true;
     try {
-      await busy(submit, () => onSubmit(form));
-      done();
+      await onSubmit(form);
     } catch (e) {
+      submit.disabled = false;
       showProblem(problem, e);
+      return;
     }
+    done();
   });
 }
 
@@ -185,10 +215,8 @@ export function confirmModal({ title, text, confirmLabel, onConfirm, kind = 'dan
     onSubmit: () => onConfirm() });
 }
 
-// Closes every modal a page opened when the page goes away (returned as part of its cleanup).
+// Closes every modal a page opened when the page goes away (returned as part of its cleanup),
+// those still animating in too.
 export function closeModals() {
-  for (const modal of document.querySelectorAll('.modal.show')) {
-    if (modal.id === 'password-modal') continue;
-    window.bootstrap.Modal.getInstance(modal)?.hide();
-  }
+  for (const hide of openModals.values()) hide();
 }

@@ -2,8 +2,11 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <ctime>
+#include <latch>
 #include <map>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "daemon_fixture.h"
 #include "tests/support/child_process.h"
@@ -152,6 +155,86 @@ TEST_CASE("a scheduled broadcast cancelled before its time sends nothing", "[dae
   CHECK(first.at("contact_name") == name_of(1));
   CHECK(first.at("last_error") == "cancelled");
   CHECK(d.all_sends().empty());
+}
+
+namespace {
+
+// Parts waiting: a broadcast scheduled an hour ahead keeps its 500 there, one per cadre.
+std::int64_t queued_parts(daemon_fixture& d) { return d.get("/api/v1/queue").at("queued"); }
+
+std::size_t broadcast_count(daemon_fixture& d) { return d.get("/api/v1/broadcasts").at("broadcasts").size(); }
+
+// The same POST on two connections at once: the second arrives while the first is being
+// prepared or committed. The two answers.
+std::vector<json> posted_together(daemon_fixture& d, const json& body) {
+  std::vector<json> answers(2);
+  std::latch start(2);
+  std::vector<std::jthread> clients;
+  for (json& answer : answers) {
+    clients.emplace_back([&d, &body, &answer, &start] {
+      siaran::tools::api_client client({"127.0.0.1", d.port(), d.token(), std::chrono::seconds(60)});
+      start.arrive_and_wait();
+      const auto reply = client.post("/api/v1/broadcasts", body.dump());
+      answer = {{"status", reply.status}, {"body", json::parse(reply.body, nullptr, false)}};
+    });
+  }
+  clients.clear();
+  return answers;
+}
+
+}  // namespace
+
+TEST_CASE("a repeated client_ref queues one broadcast, even sent twice at once; another ref or none queues again",
+          "[daemon][broadcast][client_ref]") {
+  daemon_fixture d;
+  const people p = import_cadres(d);
+  json body = broadcast_body(p);
+  body["send_at"] = iso_in(std::chrono::minutes(60));
+  body["client_ref"] = "kirim-siaran-1";
+
+  const json first = d.post("/api/v1/broadcasts", body);
+  CHECK(first.at("duplicate") == false);
+  const json again = d.post("/api/v1/broadcasts", body);
+  CHECK(again.at("duplicate") == true);
+  CHECK(again.at("id") == first.at("id"));
+  CHECK(again.at("recipients") == cadres);
+  CHECK(again.at("state") == "scheduled");
+  CHECK(queued_parts(d) == cadres);
+  CHECK(broadcast_count(d) == 1);
+
+  SECTION("two at once on two connections") {
+    body["client_ref"] = "kirim-siaran-2";
+    const std::vector<json> answers = posted_together(d, body);
+    for (const json& answer : answers) {
+      INFO(answer.dump());
+      REQUIRE(answer.at("status") == 202);
+    }
+    CHECK(answers[0].at("body").at("id") == answers[1].at("body").at("id"));
+    CHECK(answers[0].at("body").at("duplicate") != answers[1].at("body").at("duplicate"));
+    CHECK(queued_parts(d) == 2 * cadres);
+    CHECK(broadcast_count(d) == 2);
+  }
+  SECTION("another ref, another officer's same ref, or none: each queues a broadcast") {
+    body["client_ref"] = "kirim-siaran-3";
+    CHECK(d.post("/api/v1/broadcasts", body).at("id") != first.at("id"));
+    const std::int64_t other =
+        d.post("/api/v1/officers", {{"name", "Bu Rina"}, {"sender_tag", "-- Rina"}}, 201).at("id");
+    body["officer_id"] = other;
+    body["client_ref"] = "kirim-siaran-1";
+    CHECK(d.post("/api/v1/broadcasts", body).at("duplicate") == false);
+    body.erase("client_ref");
+    CHECK(d.post("/api/v1/broadcasts", body).at("duplicate") == false);
+    CHECK(d.post("/api/v1/broadcasts", body).at("duplicate") == false);
+    CHECK(queued_parts(d) == 5 * cadres);
+    CHECK(broadcast_count(d) == 5);
+  }
+  SECTION("a ref of no or too many characters is refused") {
+    body["client_ref"] = "";
+    d.post("/api/v1/broadcasts", body, 400);
+    body["client_ref"] = std::string(129, 'x');
+    d.post("/api/v1/broadcasts", body, 400);
+    CHECK(broadcast_count(d) == 1);
+  }
 }
 
 TEST_CASE("a broadcast the API cannot send is refused before anything is queued",

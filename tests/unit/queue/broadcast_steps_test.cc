@@ -53,7 +53,7 @@ struct fixture {
 
   // Queued one message per step (a zero budget), left preparing.
   std::int64_t begun(broadcast_book& book) {
-    const std::int64_t id = book.begin(broadcast());
+    const std::int64_t id = book.begin(broadcast()).id;
     for (std::span<const broadcast_message> rest(messages); !rest.empty();) {
       const std::size_t added = book.add(id, rest, std::chrono::milliseconds(0));
       REQUIRE(added == 1);
@@ -126,4 +126,42 @@ TEST_CASE("at the next start a broadcast still preparing is deleted and a finish
   CHECK(f.s->statistics.queue_depth() == 2 * recipients);
   CHECK(f.due() == 2 * recipients);
   CHECK(book.settle_unfinished() == 0);
+}
+
+TEST_CASE("a client_ref begins one broadcast per officer, and is free again once that one is discarded",
+          "[queue][broadcast]") {
+  fixture f;
+  broadcast_book& book = f.s->broadcasts;
+  new_broadcast b = fixture::broadcast();
+  b.client_ref = "kirim-1";
+  const begun_broadcast first = book.begin(b);
+  CHECK_FALSE(first.repeated);
+  const begun_broadcast while_preparing = book.begin(b);
+  CHECK(while_preparing.id == first.id);
+  CHECK(while_preparing.repeated);
+  CHECK(while_preparing.preparing);
+  book.finish(first.id);
+  const begun_broadcast finished = book.begin(b);
+  CHECK(finished.id == first.id);
+  CHECK(finished.repeated);
+  CHECK_FALSE(finished.preparing);
+  CHECK(book.earlier(std::nullopt, "kirim-1")->id == first.id);
+  CHECK_FALSE(book.earlier(std::nullopt, "kirim-2"));
+
+  officer rina;
+  rina.name = "Bu Rina";
+  b.officer_id = f.s->contacts.add_officer(rina, at_s(0));
+  const begun_broadcast officers = book.begin(b);
+  CHECK_FALSE(officers.repeated);
+  CHECK(officers.id != first.id);
+  CHECK_FALSE(book.earlier(std::nullopt, "kirim-1")->id == officers.id);
+
+  b.client_ref = "kirim-2";
+  const std::int64_t discarded = book.begin(b).id;
+  book.discard(discarded);
+  CHECK_FALSE(book.earlier(b.officer_id, b.client_ref));
+  CHECK_FALSE(book.begin(b).repeated);
+
+  b.client_ref.reset();
+  CHECK(book.begin(b).id != book.begin(b).id);
 }

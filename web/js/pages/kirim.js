@@ -152,6 +152,14 @@ function sendAtOf() {
 
 // --- the composer: the form's state, the preview calls and sending ------------------------------
 
+// A compose's name for POST /api/v1/broadcasts (client_ref): every submit of it, a second click
+// or a retry after a lost answer, is the one broadcast. crypto.randomUUID needs a secure context
+// (HTTPS, localhost); over plain HTTP on the LAN there is getRandomValues.
+function newClientRef() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 class Composer {
   constructor(ctx, officers) {
     this.ctx = ctx;
@@ -160,6 +168,7 @@ class Composer {
     this.plan = null;         // the last preview with a template, null when none or refused
     this.sequence = 0;        // answers to older preview calls are dropped
     this.schedule = debounce(() => this.preview(), previewDelayMs);
+    this.clientRef = newClientRef();  // the page opened is one compose
   }
 
   body(template) {
@@ -223,11 +232,11 @@ class Composer {
   async send(body) {
     let created;
     try {
-      created = await post('/api/v1/broadcasts', body);
+      created = await post('/api/v1/broadcasts', { ...body, client_ref: this.clientRef });
     } catch (e) {
       throw new InputError(broadcastErrorText(e));
     }
-    this.ctx.toast(t('kirim.sent', { recipients: formatNumber(created.recipients) }));
+    this.ctx.toast(t(created.duplicate ? 'kirim.sent_before' : 'kirim.sent', { recipients: formatNumber(created.recipients) }));
     this.ctx.navigate('riwayat', { id: created.id });
   }
 }

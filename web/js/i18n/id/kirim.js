@@ -64,6 +64,8 @@ export default {
   'kirim.confirm_title': 'Kirim siaran ini?',
   'kirim.confirm_text': 'Siaran akan dikirim ke {recipients} penerima, total {parts} SMS, {when}. Setelah dikirim, siaran hanya bisa dibatalkan untuk pesan yang belum keluar.',
   'kirim.sent': 'Siaran masuk antrean: {recipients} penerima.',
+  'kirim.error.in_progress': 'Siaran ini sedang dimasukkan ke antrean. Tunggu sebentar, lalu lihat di Riwayat.',
+  'kirim.sent_before': 'Siaran ini sudah masuk antrean sebelumnya ({recipients} penerima); tidak dikirim dua kali.',
 
   'kirim.error.detail': 'keterangan server',
   'kirim.error.placeholder': 'Ada kata dalam kurung kurawal yang tidak dikenal: {names}. Periksa ejaannya, atau pakai tombol di atas.',

@@ -19,6 +19,8 @@ const known = [
 ];
 
 export function broadcastErrorText(error) {
+  // The same compose sent before is still being queued (its client_ref): nothing new was queued.
+  if (error && error.status === 409) return t('kirim.error.in_progress');
   if (error && (error.status === 400 || error.status === 422)) {
     for (const [pattern, key, values] of known) {
       const match = pattern.exec(error.message);
