@@ -7,6 +7,7 @@
 
 #include "daemon/api/json_fields.h"
 #include "daemon/api/message_request.h"
+#include "daemon/api/request_helpers.h"
 
 using namespace siaran::daemon::api;
 using nlohmann::json;
@@ -73,4 +74,21 @@ TEST_CASE("a list of ids is read, each id checked", "[api][fields]") {
   CHECK(refusal([] { id_list(json{{"a", 1}}, "contacts"); }) == "contacts: must be a list of ids");
   CHECK(refusal([] { id_list(json{1, -4}, "audience.groups"); }) ==
         "audience.groups: -4 is not a whole number from 1 to 9007199254740991");
+}
+
+TEST_CASE("a number too large to read names its field in the 400", "[api][fields]") {
+  siaran::daemon::http::request request;
+  request.content_type = "application/json";
+  request.body = R"({"to": "0812", "priority": 1e400})";
+  CHECK(refusal([&] { json_body(request); }) == "priority: cannot be read, number overflow parsing '1e400'");
+}
+
+TEST_CASE("a JSON library error a handler did not check for answers 400, not 500", "[api][fields]") {
+  const auto handler = guarded([](const siaran::daemon::http::request&) -> siaran::daemon::http::response {
+    return siaran::daemon::http::json_response(200, json(5).get<std::string>());
+  });
+  const auto answer = handler(siaran::daemon::http::request{});
+  CHECK(answer.status == 400);
+  CHECK(json::parse(answer.body).at("error") ==
+        "the request's JSON could not be read: type must be string, but is number");
 }
