@@ -131,6 +131,11 @@ TEST_CASE("a field of the wrong type is refused with 400 naming the field, and n
       json{{"audience", {{"contacts", {1}}}}, {"template", "x"}, {"cron", "0 7 * * 1"}, {"officer_id", "satu"}}.dump());
   CHECK(to_recurring.status == 400);
   CHECK(error_of(to_recurring).starts_with("officer_id: \"satu\" is not a whole number"));
+  const auto to_birthdays = d.api().put("/api/v1/birthdays", json{{"enabled", true}, {"officer_id", 0}}.dump());
+  CHECK(to_birthdays.status == 400);
+  CHECK(error_of(to_birthdays) == "officer_id: 0 is not a whole number from 1 to 9007199254740991");
+  CHECK(error_of(d.api().put("/api/v1/birthdays", json{{"enabled", "ya"}}.dump())) == "enabled: must be true or false");
+  CHECK(d.get("/api/v1/birthdays").at("enabled") == false);
   CHECK(d.get("/api/v1/queue").at("queued") == 0);
   CHECK(d.get("/api/v1/recurring").empty());
 }
