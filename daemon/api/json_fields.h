@@ -3,8 +3,8 @@
 
 // A request body's fields, read with their type and range checked: a wrong type, a number out
 // of range or a missing field is a bad_request naming the field and what it must be (400),
-// never an exception of the JSON library (which would answer 500). Handlers read every field
-// through these; the ranges are named here once and listed in docs/api.md.
+// never an exception of the JSON library. Every number a handler reads goes through these;
+// the ranges are named here once and listed in docs/api.md.
 
 #include <cstdint>
 #include <optional>
