@@ -13,6 +13,7 @@
 #include "daemon/accounts/user_name.h"
 #include "daemon/api/api_context.h"
 #include "daemon/api/iso_time.h"
+#include "daemon/api/json_fields.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/http/bearer.h"
@@ -38,20 +39,13 @@ void only_keys(const json& body, std::initializer_list<std::string_view> known) 
 }
 
 std::string text_field(const json& body, const char* key) {
-  const auto found = body.find(key);
-  if (found == body.end() || !found->is_string()) throw bad_request(std::string(key) + " is required (text)");
-  return found->get<std::string>();
+  auto text = field_string(body, key);
+  if (!text) throw bad_request(std::string(key) + ": is required (text)");
+  return std::move(*text);
 }
 
-// null or absent: nothing; else a positive whole number.
-std::optional<std::int64_t> officer_field(const json& body) {
-  const auto found = body.find("officer_id");
-  if (found == body.end() || found->is_null()) return std::nullopt;
-  if (!found->is_number_integer() || found->get<std::int64_t>() < 1) {
-    throw bad_request("officer_id must be an officer's id or null");
-  }
-  return found->get<std::int64_t>();
-}
+// null or absent: nothing; else an id.
+std::optional<std::int64_t> officer_field(const json& body) { return field_integer(body, "officer_id", id_range); }
 
 http::response no_content() { return http::json_response(204, ""); }
 
@@ -174,9 +168,8 @@ std::optional<http::response> refuse_officer(api_context& c, const std::optional
 }
 
 std::optional<http::role> role_field(const json& body) {
-  const auto found = body.find("role");
-  if (found == body.end() || !found->is_string()) return std::nullopt;
-  return http::role_from_name(found->get<std::string>());
+  const auto name = field_string(body, "role");
+  return name ? http::role_from_name(*name) : std::nullopt;
 }
 
 http::response bad_role() { return http::error_response(422, "role must be viewer, officer or admin"); }
@@ -219,10 +212,7 @@ http::response put_user(api_context& c, account_services& a, const http::request
     u->role = http::role_name(*level);
   }
   if (body.contains("officer_id")) u->officer_id = officer_field(body);
-  if (body.contains("disabled")) {
-    if (!body["disabled"].is_boolean()) throw bad_request("disabled must be true or false");
-    u->disabled = body["disabled"].get<bool>();
-  }
+  if (const auto disabled = field_boolean(body, "disabled")) u->disabled = *disabled;
   std::optional<std::string> password;
   if (body.contains("password")) password = text_field(body, "password");
   if (auto refused = refuse_officer(c, u->officer_id)) return std::move(*refused);

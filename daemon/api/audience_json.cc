@@ -2,6 +2,7 @@
 #include "daemon/api/audience_json.h"
 
 #include "daemon/api/contact_json.h"
+#include "daemon/api/json_fields.h"
 #include "daemon/api/message_request.h"
 
 namespace siaran::daemon::api {
@@ -10,17 +11,8 @@ namespace {
 using nlohmann::json;
 
 std::vector<std::int64_t> ids_of(const json& value, const char* key) {
-  std::vector<std::int64_t> ids;
-  if (!value.contains(key)) return ids;
-  const json& list = value[key];
-  if (!list.is_array()) throw bad_request(std::string("audience.") + key + " must be a list of ids");
-  for (const json& id : list) {
-    if (!id.is_number_integer() || id.get<std::int64_t>() <= 0) {
-      throw bad_request(std::string("audience.") + key + ": " + id.dump() + " is not an id");
-    }
-    ids.push_back(id.get<std::int64_t>());
-  }
-  return ids;
+  if (!value.contains(key)) return {};
+  return id_list(value[key], std::string("audience.") + key);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "daemon/api/api_context.h"
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
+#include "daemon/api/json_fields.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 
@@ -20,7 +21,6 @@ using nlohmann::json;
 
 constexpr std::string_view known_keys[] = {"officer_id", "audience", "template", "send_at",
                                            "priority",   "samples",  "client_ref"};
-constexpr int max_priority = 100;
 constexpr std::int64_t max_samples = 20;
 constexpr std::int64_t max_recipients_page = 1000;
 
@@ -28,18 +28,6 @@ template <class T>
 json optional_json(const std::optional<T>& value) {
   return value ? json(*value) : json(nullptr);
 }
-
-std::int64_t whole_number(const json& body, const char* key, std::int64_t min, std::int64_t max) {
-  const json& value = body[key];
-  if (!value.is_number_integer() || value.get<std::int64_t>() < min ||
-      value.get<std::int64_t>() > max) {
-    throw bad_request(std::string(key) + " must be a whole number from " + std::to_string(min) +
-                      " to " + std::to_string(max));
-  }
-  return value.get<std::int64_t>();
-}
-
-bool given(const json& body, const char* key) { return body.contains(key) && !body[key].is_null(); }
 
 // Everything about the body is checked here: nothing malformed reaches the broadcaster.
 broadcast_request request_of(const json& body) {
@@ -50,30 +38,20 @@ broadcast_request request_of(const json& body) {
     }
   }
   broadcast_request r;
-  if (given(body, "officer_id")) r.officer_id = whole_number(body, "officer_id", 1, INT64_MAX);
+  r.officer_id = field_integer(body, "officer_id", id_range);
   if (!body.contains("audience")) throw bad_request("audience is required");
   r.audience = parse_audience(body["audience"]);
   r.audience_json = body["audience"].dump();
-  if (!body.contains("template") || !body["template"].is_string() ||
-      body["template"].get<std::string>().empty()) {
-    throw bad_request("template is required: the text, with placeholders such as {nama}");
-  }
-  r.template_text = body["template"].get<std::string>();
-  if (given(body, "send_at")) {
-    const json& at = body["send_at"];
-    r.send_at = at.is_string() ? parse_iso(at.get<std::string>()) : std::nullopt;
+  r.template_text = required_string(body, "template");
+  if (const auto at = field_string(body, "send_at")) {
+    r.send_at = parse_iso(*at);
     if (!r.send_at)
       throw bad_request(
           "send_at must be an ISO 8601 time with its offset, e.g. 2026-11-30T08:00+07:00");
   }
-  if (given(body, "priority"))
-    r.priority = static_cast<int>(whole_number(body, "priority", -max_priority, max_priority));
-  if (given(body, "client_ref")) {
-    const json& ref = body["client_ref"];
-    if (!ref.is_string() || !client_ref_fits(ref.get<std::string>()))
-      throw bad_request("client_ref must be a string of 1 to 128 characters");
-    r.client_ref = ref.get<std::string>();
-  }
+  if (const auto priority = field_integer(body, "priority", priority_range)) r.priority = static_cast<int>(*priority);
+  r.client_ref = field_string(body, "client_ref");
+  if (r.client_ref && !client_ref_fits(*r.client_ref)) throw bad_request("client_ref: must be 1 to 128 characters");
   return r;
 }
 
@@ -186,7 +164,7 @@ http::response post_preview(api_context& c, const http::request& request) {
   const json body = json_body(request);
   broadcast_request r = request_of(body);
   if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
-  const auto samples = given(body, "samples") ? whole_number(body, "samples", 0, max_samples) : 3;
+  const auto samples = field_integer(body, "samples", {0, max_samples}).value_or(3);
   try {
     return json_reply(
         200, plan_json(c.broadcasts_out.preview(r, c.now(), static_cast<std::size_t>(samples))));

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "common/ascii.h"
+#include "daemon/api/json_fields.h"
 #include "daemon/api/message_request.h"
 #include "daemon/contacts/birth_date.h"
 #include "sms/phone_number.h"
@@ -43,13 +44,6 @@ std::string required_text(const json& body, const char* key, const std::string& 
   auto text = optional_text(body, key, field, current.empty() ? std::nullopt : std::optional(current));
   if (!text) throw bad_request(field + key + ": required, a non-empty string");
   return *text;
-}
-
-bool flag(const json& body, const char* key, bool current) {
-  const auto it = body.find(key);
-  if (it == body.end()) return current;
-  if (!it->is_boolean()) throw bad_request(std::string(key) + ": must be true or false");
-  return it->get<bool>();
 }
 
 std::string phone_of(const std::string& text, const std::string& region, const char* key) {
@@ -112,7 +106,7 @@ void apply_contact_json(const json& body, const std::string& region, queue::cont
             {"id", "nama", "no_hp", "panggilan", "peran", "tingkat", "kabupaten", "kecamatan", "desa", "posyandu",
              "tanggal_lahir", "tag", "berhenti", "catatan", "fields"},
             "");
-  if (body.contains("id") && !(body["id"].is_number_integer() && body["id"].get<std::int64_t>() == c.id)) {
+  if (body.contains("id") && field_integer(body, "id", id_range) != c.id) {
     throw bad_request("id: cannot be changed");
   }
   c.name = required_text(body, "nama", "", c.name);
@@ -132,7 +126,7 @@ void apply_contact_json(const json& body, const std::string& region, queue::cont
     throw bad_request("tanggal_lahir: '" + *birth + "': " + e.what());
   }
   if (body.contains("tag")) c.tags = body["tag"].is_null() ? std::vector<std::string>{} : tags_of(body["tag"]);
-  c.opted_out = flag(body, "berhenti", c.opted_out);
+  c.opted_out = field_boolean(body, "berhenti").value_or(c.opted_out);
   c.notes = optional_text(body, "catatan", "", c.notes);
   if (body.contains("fields")) c.fields = body["fields"].is_null() ? decltype(c.fields){} : fields_of(body["fields"]);
 }
@@ -169,12 +163,8 @@ queue::officer officer_from_json(const json& body, const std::string& region) {
   queue::officer o;
   o.name = required_text(body, "name", "", "");
   if (const auto phone = optional_text(body, "phone", "", std::nullopt)) o.phone = phone_of(*phone, region, "phone");
-  const auto tag = body.find("sender_tag");
-  if (tag != body.end() && !tag->is_null()) {
-    if (!tag->is_string()) throw bad_request("sender_tag: must be a string");
-    o.sender_tag = tag->get<std::string>();
-  }
-  o.forward_sms = flag(body, "forward_sms", false);
+  if (auto tag = field_string(body, "sender_tag")) o.sender_tag = std::move(*tag);
+  o.forward_sms = field_boolean(body, "forward_sms").value_or(false);
   if (o.forward_sms && !o.phone) throw bad_request("forward_sms: needs a phone to forward replies to");
   return o;
 }

@@ -11,6 +11,7 @@
 #include "daemon/api/api_context.h"
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
+#include "daemon/api/json_fields.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/broadcast/template.h"
@@ -27,27 +28,6 @@ using nlohmann::json;
 constexpr const char* default_event_template =
     "Yth. {panggilan} {nama}, mengingatkan {acara} pada {tanggal} pukul {jam} di {tempat}. "
     "Mohon balas HADIR atau TIDAK.";
-
-std::string required_text(const json& body, const char* key) {
-  if (!body.contains(key) || !body[key].is_string() || body[key].get<std::string>().empty()) {
-    throw bad_request(std::string(key) + ": required text");
-  }
-  return body[key].get<std::string>();
-}
-
-std::string optional_text(const json& body, const char* key, std::string fallback) {
-  if (!body.contains(key) || body[key].is_null()) return fallback;
-  if (!body[key].is_string()) throw bad_request(std::string(key) + ": must be text");
-  return body[key].get<std::string>();
-}
-
-std::optional<std::int64_t> optional_id(const json& body, const char* key) {
-  if (!body.contains(key) || body[key].is_null()) return std::nullopt;
-  if (!body[key].is_number_integer() || body[key].get<std::int64_t>() <= 0) {
-    throw bad_request(std::string(key) + ": must be an id");
-  }
-  return body[key].get<std::int64_t>();
-}
 
 json object_body(const http::request& request) {
   json body = json_body(request);
@@ -71,16 +51,16 @@ json reminders_of(const json& body) {
 
 queue::new_event event_of(const json& body, queue::timestamp now) {
   queue::new_event e;
-  e.title = required_text(body, "title");
-  const auto starts_at = parse_iso(required_text(body, "starts_at"));
+  e.title = required_string(body, "title");
+  const auto starts_at = parse_iso(required_string(body, "starts_at"));
   if (!starts_at) throw bad_request("starts_at: give an ISO 8601 time with its offset, e.g. 2026-11-30T09:00+07:00");
   e.starts_at = *starts_at;
-  e.place = optional_text(body, "place", "");
+  e.place = field_string(body, "place").value_or("");
   if (!body.contains("audience")) throw bad_request("audience: required, {\"groups\", \"contacts\", \"filter\"}");
   parse_audience(body["audience"]);
   e.audience_json = body["audience"].dump();
-  e.template_text = optional_text(body, "template", default_event_template);
-  e.officer_id = optional_id(body, "officer_id");
+  e.template_text = field_string(body, "template").value_or(default_event_template);
+  e.officer_id = field_integer(body, "officer_id", id_range);
   e.reminders_json = reminders_of(body).dump();
   e.created_at = now;
   return e;
@@ -235,21 +215,18 @@ json recurring_json(api_context& c, const queue::recurring_record& r, queue::tim
 
 queue::new_recurring recurring_of(const json& body, queue::timestamp now) {
   queue::new_recurring r;
-  r.officer_id = optional_id(body, "officer_id");
+  r.officer_id = field_integer(body, "officer_id", id_range);
   if (!body.contains("audience")) throw bad_request("audience: required, {\"groups\", \"contacts\", \"filter\"}");
   parse_audience(body["audience"]);
   r.audience_json = body["audience"].dump();
-  r.template_text = required_text(body, "template");
-  r.cron = required_text(body, "cron");
+  r.template_text = required_string(body, "template");
+  r.cron = required_string(body, "cron");
   try {
     schedule::cron_expression{r.cron};
   } catch (const std::invalid_argument& e) {
     throw bad_request(std::string("cron: ") + e.what());
   }
-  if (body.contains("priority") && !body["priority"].is_number_integer()) {
-    throw bad_request("priority: must be a whole number");
-  }
-  r.priority = body.value("priority", 0);
+  r.priority = static_cast<int>(field_integer(body, "priority", priority_range).value_or(0));
   r.created_at = now;
   return r;
 }

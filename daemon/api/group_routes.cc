@@ -5,6 +5,7 @@
 
 #include "daemon/api/api_context.h"
 #include "daemon/api/contact_json.h"
+#include "daemon/api/json_fields.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 
@@ -19,24 +20,12 @@ queue::group group_from_json(const json& body) {
     if (key != "name" && key != "filter" && key != "contacts") throw bad_request(key + ": unknown field");
   }
   queue::group g;
-  const auto name = body.find("name");
-  if (name == body.end() || !name->is_string() || name->get<std::string>().empty()) {
-    throw bad_request("name: required, a non-empty string");
-  }
-  g.name = name->get<std::string>();
+  g.name = required_string(body, "name");
   const bool has_filter = body.contains("filter");
   const bool has_contacts = body.contains("contacts");
   if (has_filter == has_contacts) throw bad_request("give either filter or contacts");
   if (has_filter) g.filter = filter_from_json(body["filter"], "filter.");
-  if (has_contacts) {
-    if (!body["contacts"].is_array()) throw bad_request("contacts: must be an array of contact ids");
-    for (const auto& id : body["contacts"]) {
-      if (!id.is_number_integer() || id.get<std::int64_t>() <= 0) {
-        throw bad_request("contacts: must be an array of contact ids");
-      }
-      g.members.push_back(id.get<std::int64_t>());
-    }
-  }
+  if (has_contacts) g.members = id_list(body["contacts"], "contacts");
   return g;
 }
 

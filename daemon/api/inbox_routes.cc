@@ -9,6 +9,7 @@
 #include "daemon/api/api_context.h"
 #include "daemon/api/inbox_access.h"
 #include "daemon/api/iso_time.h"
+#include "daemon/api/json_fields.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
@@ -98,11 +99,8 @@ std::int64_t queue_text(api_context& c, const std::string& to, const std::string
 }
 
 std::string reply_text(const json& body) {
-  if (!body.is_object() || !body.contains("text") || !body["text"].is_string() ||
-      body["text"].get<std::string>().empty()) {
-    throw bad_request("the body must be {\"text\": \"...\"} with a non-empty text");
-  }
-  return body["text"].get<std::string>();
+  if (!body.is_object()) throw bad_request("the body must be {\"text\": \"...\"} with a non-empty text");
+  return required_string(body, "text");
 }
 
 // The officer who owns the reply signs the answer with their sender tag, as their broadcast.

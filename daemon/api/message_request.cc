@@ -5,6 +5,7 @@
 
 #include "config/values.h"
 #include "daemon/api/iso_time.h"
+#include "daemon/api/json_fields.h"
 #include "daemon/dispatch/operator_prefixes.h"
 #include "sms/phone_number.h"
 #include "sms/codec_error.h"
@@ -16,7 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int max_priority = 100;
 
 // The keys a message may have: anything else is a typo the sender should hear about.
 constexpr std::string_view known_keys[] = {"to", "text", "priority", "send_at", "report", "client_ref", "valid_for"};
@@ -34,33 +34,12 @@ class fields {
     throw bad_request(prefix_ + std::string(key) + (key.empty() ? "" : ": ") + std::string(what));
   }
 
-  std::string required_text(const char* key) const {
-    if (!item_.contains(key)) fail(key, "is required");
-    auto value = optional_text(key);
-    if (!value || value->empty()) fail(key, "must be a non-empty string");
-    return *value;
-  }
-
-  std::optional<std::string> optional_text(const char* key) const {
-    if (!item_.contains(key) || item_[key].is_null()) return std::nullopt;
-    if (!item_[key].is_string()) fail(key, "must be a string");
-    return item_[key].get<std::string>();
-  }
-
+  std::string required_text(const char* key) const { return required_string(item_, key, prefix_); }
+  std::optional<std::string> optional_text(const char* key) const { return field_string(item_, key, prefix_); }
   int priority() const {
-    if (!item_.contains("priority")) return 0;
-    const json& p = item_["priority"];
-    if (!p.is_number_integer() || p.get<std::int64_t>() < -max_priority || p.get<std::int64_t>() > max_priority) {
-      fail("priority", "must be a whole number from -100 to 100");
-    }
-    return p.get<int>();
+    return static_cast<int>(field_integer(item_, "priority", priority_range, prefix_).value_or(0));
   }
-
-  bool report() const {
-    if (!item_.contains("report")) return false;
-    if (!item_["report"].is_boolean()) fail("report", "must be true or false");
-    return item_["report"].get<bool>();
-  }
+  bool report() const { return field_boolean(item_, "report", prefix_).value_or(false); }
 
  private:
   const json& item_;

@@ -4,10 +4,36 @@
 #include <spdlog/spdlog.h>
 
 #include <charconv>
+#include <string>
+#include <string_view>
 
 #include "queue/store_error.h"
 
 namespace siaran::daemon::api {
+namespace {
+
+// nlohmann's own words without their "[json.exception.out_of_range.406] " tag.
+std::string_view library_reason(const nlohmann::json::exception& e) {
+  const std::string_view what = e.what();
+  const auto tag_end = what.find("] ");
+  return tag_end == std::string_view::npos ? what : what.substr(tag_end + 2);
+}
+
+// The key whose value the parser gave up on (a number too large for a double, 1e400): read
+// again, only after such a failure, noting each key as it goes.
+std::string key_read_last(const std::string& text) {
+  std::string key;
+  [[maybe_unused]] const nlohmann::json until_failure = nlohmann::json::parse(
+      text,
+      [&key](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+        if (event == nlohmann::json::parse_event_t::key) key = parsed.get<std::string>();
+        return true;
+      },
+      false);
+  return key;
+}
+
+}  // namespace
 
 nlohmann::json json_body(const http::request& request) {
   if (request.content_type != "application/json") {
@@ -17,6 +43,9 @@ nlohmann::json json_body(const http::request& request) {
     return nlohmann::json::parse(request.body);
   } catch (const nlohmann::json::parse_error& e) {
     throw bad_request(std::string("the body is not valid JSON: ") + e.what());
+  } catch (const nlohmann::json::exception& e) {
+    const std::string key = key_read_last(request.body);
+    throw bad_request((key.empty() ? "the body" : key) + ": cannot be read, " + std::string(library_reason(e)));
   }
 }
 
@@ -43,6 +72,11 @@ http::handler guarded(http::handler inner) {
     } catch (const queue::store_busy& e) {
       spdlog::warn("HTTP API: {} {}: {}", request.method, request.path, e.what());
       return store_busy_response();
+    } catch (const nlohmann::json::exception& e) {
+      // A field a handler read without the checks of json_fields.h: still the client's JSON
+      // that is wrong, so a 400, never a 500.
+      spdlog::debug("HTTP API: {} {}: unchecked JSON: {}", request.method, request.path, e.what());
+      return http::error_response(400, "the request's JSON could not be read: " + std::string(library_reason(e)));
     }
   };
 }

@@ -15,13 +15,14 @@
 
 namespace siaran::daemon::api {
 
-// The body as JSON; bad_request when it is not application/json or not valid JSON.
+// The body as JSON; bad_request when it is not application/json or not valid JSON (naming
+// the key of a number too large to read, such as 1e400).
 nlohmann::json json_body(const http::request& request);
 // The query parameter as a whole number in [min, max], `fallback` when absent.
 std::int64_t query_number(const http::request& request, const char* name, std::int64_t fallback, std::int64_t min,
                           std::int64_t max);
-// The handler, with a bad_request it throws answered as 400 {"error": ...} and a store kept
-// busy by another process as 503 with Retry-After.
+// The handler, with a bad_request it throws answered as 400 {"error": ...}, so is any JSON
+// library exception, and a store kept busy by another process as 503 with Retry-After.
 http::handler guarded(http::handler inner);
 http::response store_busy_response();
 http::response json_reply(int status, const nlohmann::json& body);

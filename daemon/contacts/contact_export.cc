@@ -6,6 +6,8 @@
 #include <set>
 #include <string_view>
 
+#include "common/spreadsheet_cell.h"
+
 namespace siaran::daemon::contacts {
 namespace {
 
@@ -13,7 +15,9 @@ constexpr std::array<std::string_view, 13> standard_columns{
     "nama", "no_hp",         "panggilan", "peran", "tingkat",  "kabupaten", "kecamatan",
     "desa", "posyandu",      "tanggal_lahir", "tag", "berhenti", "catatan"};
 
-std::string quoted(std::string_view cell) {
+// The cell neutralised against formulas, then quoted as RFC 4180 asks.
+std::string quoted(std::string_view text) {
+  const std::string cell = common::neutralised_cell(text);
   const bool plain = cell.find_first_of(",\"\r\n") == std::string_view::npos &&
                      (cell.empty() || (cell.front() != ' ' && cell.back() != ' '));
   if (plain) return std::string(cell);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "common/ascii.h"
+#include "common/spreadsheet_cell.h"
 #include "daemon/contacts/birth_date.h"
 #include "daemon/contacts/csv_reader.h"
 #include "sms/phone_number.h"
@@ -84,7 +85,7 @@ column_map map_header(const std::vector<std::string>& header, std::vector<import
   std::map<column, std::string> seen;
   for (const auto& cell : header) {
     column_map::entry e{std::string(common::trim(cell)), std::nullopt, ""};
-    const auto key = column_key(cell);
+    const auto key = column_key(common::restored_cell(common::trim(cell)));
     e.meaning = meaning_of(key);
     if (e.meaning) {
       const auto [earlier, fresh] = seen.try_emplace(*e.meaning, e.header);
@@ -204,7 +205,7 @@ read_contact contact_of(const column_map& map, const csv_row& row, std::string_v
   std::string name_header = "nama";
   for (std::size_t i = 0; i < known && i < row.cells.size(); ++i) {
     const auto& entry = map.entries[i];
-    const std::string value(common::trim(row.cells[i]));
+    const std::string value(common::restored_cell(common::trim(row.cells[i])));
     if (entry.meaning == column::name) name_header = entry.header;
     if (entry.meaning == column::phone) read.phone_header = entry.header;
     if (entry.meaning == column::phone) read.phone_as_written = value;

@@ -11,6 +11,8 @@
 // desa|kelurahan; posyandu; tanggal_lahir|tgl_lahir; tag|tags (words separated by commas,
 // semicolons or spaces: one tag is one word); catatan|notes; berhenti (ya/1/true: opted out).
 // Any other column is a contact field, its key the header lower-cased with spaces as '_'.
+// A cell written as text with a leading ' before =, +, -, @, tab or CR (as Siaran's export
+// neutralises formulas) is read without that '.
 
 #include <optional>
 #include <string>

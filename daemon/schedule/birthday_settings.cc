@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "daemon/api/json_fields.h"
 #include "daemon/schedule/reminder_offset.h"
 
 namespace siaran::daemon::schedule {
@@ -43,10 +44,7 @@ json birthday_settings_json(const birthday_settings& settings) {
 
 birthday_settings updated_birthday_settings(birthday_settings settings, const json& body) {
   if (!body.is_object()) throw std::invalid_argument("give an object {\"enabled\", \"at\", \"template\", \"officer_id\"}");
-  if (body.contains("enabled")) {
-    if (!body["enabled"].is_boolean()) throw std::invalid_argument("enabled: give true or false");
-    settings.enabled = body["enabled"].get<bool>();
-  }
+  if (const auto enabled = api::field_boolean(body, "enabled")) settings.enabled = *enabled;
   if (body.contains("at")) read_at(settings, body["at"]);
   if (body.contains("template")) {
     if (!body["template"].is_string() || body["template"].get<std::string>().empty()) {
@@ -54,13 +52,7 @@ birthday_settings updated_birthday_settings(birthday_settings settings, const js
     }
     settings.template_text = body["template"].get<std::string>();
   }
-  if (body.contains("officer_id")) {
-    const json& officer = body["officer_id"];
-    if (!officer.is_null() && (!officer.is_number_integer() || officer.get<std::int64_t>() <= 0)) {
-      throw std::invalid_argument("officer_id: give an officer's id or null");
-    }
-    settings.officer_id = officer.is_null() ? std::nullopt : std::optional(officer.get<std::int64_t>());
-  }
+  if (body.contains("officer_id")) settings.officer_id = api::field_integer(body, "officer_id", api::id_range);
   return settings;
 }
 

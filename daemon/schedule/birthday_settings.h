@@ -30,7 +30,8 @@ void save_birthday_settings(queue::event_book& events, const birthday_settings& 
 
 // {"enabled", "at": "07:00", "template", "officer_id"}, the API's shape.
 nlohmann::json birthday_settings_json(const birthday_settings& settings);
-// Changes what `body` gives; throws std::invalid_argument naming a wrong field.
+// Changes what `body` gives; throws std::invalid_argument, or api::bad_request for a field of
+// the wrong type or out of range (daemon/api/json_fields.h), naming a wrong field.
 birthday_settings updated_birthday_settings(birthday_settings settings, const nlohmann::json& body);
 
 }  // namespace siaran::daemon::schedule

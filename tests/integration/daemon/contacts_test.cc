@@ -112,9 +112,35 @@ TEST_CASE("a contact is read, edited and exported as CSV that imports back", "[d
   REQUIRE(export_reply.status == 200);
   CHECK(export_reply.body ==
         "nama,no_hp,panggilan,peran,tingkat,kabupaten,kecamatan,desa,posyandu,tanggal_lahir,tag,berhenti,catatan,"
-        "jabatan,rt\r\nSiti,+6281234567001,Ibu,,,,,Cibodas,,1985-08-17,a,,,Ketua,03\r\n");
+        "jabatan,rt\r\nSiti,'+6281234567001,Ibu,,,,,Cibodas,,1985-08-17,a,,,Ketua,03\r\n");
   const json back = import(d, "/api/v1/contacts/import", export_reply.body, 200);
   CHECK(back.at("updated") == 1);
+}
+
+TEST_CASE("an export writes formula-like cells as text, and importing it gives the same values back",
+          "[daemon][contacts]") {
+  daemon_fixture d;
+  const json created = d.post("/api/v1/contacts",
+                              {{"nama", "=HYPERLINK(\"http://x\",\"y\")"},
+                               {"no_hp", "+6281234567001"},
+                               {"catatan", "@SUM(1)"},
+                               {"fields", {{"nilai", "-1+1"}}}},
+                              201);
+  const auto exported = d.api().get("/api/v1/contacts/export");
+  REQUIRE(exported.status == 200);
+  CHECK(exported.body ==
+        "nama,no_hp,panggilan,peran,tingkat,kabupaten,kecamatan,desa,posyandu,tanggal_lahir,tag,berhenti,catatan,"
+        "nilai\r\n\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+6281234567001,,,,,,,,,,,'@SUM(1),'-1+1\r\n");
+  const json before = d.get("/api/v1/contacts/" + std::to_string(created.at("id").get<long>()));
+
+  const json back = import(d, "/api/v1/contacts/import", exported.body, 200);
+  CHECK(back.at("updated") == 1);
+  const json after = d.get("/api/v1/contacts/" + std::to_string(created.at("id").get<long>()));
+  CHECK(after == before);
+  CHECK(after.at("nama") == "=HYPERLINK(\"http://x\",\"y\")");
+  CHECK(after.at("no_hp") == "+6281234567001");
+  CHECK(after.at("catatan") == "@SUM(1)");
+  CHECK(after.at("fields") == json{{"nilai", "-1+1"}});
 }
 
 TEST_CASE("officers and groups are created and listed; malformed ones are refused naming the field",
@@ -193,5 +219,5 @@ TEST_CASE("siaran contacts, officers and groups work against the daemon", "[daem
   const auto exported = siaran({"contacts", "export", "--peran", "pengurus"});
   CHECK(exported.exit_code == 0);
   CHECK(exported.out.find("nama,no_hp,panggilan,") == 0);
-  CHECK(exported.out.find("Dedi Supriadi,+6285722007004,Bapak,pengurus") != std::string::npos);
+  CHECK(exported.out.find("Dedi Supriadi,'+6285722007004,Bapak,pengurus") != std::string::npos);
 }

@@ -97,3 +97,54 @@ TEST_CASE("the same client_ref twice stores one message and answers the second w
   CHECK(d.get("/api/v1/queue").at("queued") == 1);
   CHECK(d.message(first.at("id")).at("client_ref") == "rapat-2026-11-26-siti");
 }
+
+TEST_CASE("a number too large to read or outside its range is refused with 400 naming the field, and nothing is made",
+          "[daemon][api][fields]") {
+  daemon_fixture d(without_modems());
+  const std::string message = R"({"to": "081234567890", "text": "Rapat", "priority": )";
+  const std::string recurring =
+      R"({"audience": {"contacts": [1]}, "template": "Posyandu buka", "cron": "0 7 * * 1", "priority": )";
+  for (const std::string number : {"1e400", "99999999999", "-101"}) {
+    INFO("priority " << number);
+    const auto to_messages = d.api().post("/api/v1/messages", message + number + "}");
+    CHECK(to_messages.status == 400);
+    CHECK(error_of(to_messages).starts_with("priority: "));
+    CHECK(error_of(to_messages).find(number) != std::string::npos);
+    const auto to_recurring = d.api().post("/api/v1/recurring", recurring + number + "}");
+    CHECK(to_recurring.status == 400);
+    CHECK(error_of(to_recurring).starts_with("priority: "));
+  }
+  CHECK(error_of(d.api().post("/api/v1/recurring", recurring + "99999999999}")) ==
+        "priority: 99999999999 is not a whole number from -100 to 100");
+  CHECK(d.get("/api/v1/queue").at("queued") == 0);
+  CHECK(d.get("/api/v1/recurring").empty());
+}
+
+TEST_CASE("a field of the wrong type is refused with 400 naming the field, and nothing is made",
+          "[daemon][api][fields]") {
+  daemon_fixture d(without_modems());
+  const auto to_messages = d.api().post("/api/v1/messages", json{{"to", 81234567890}, {"text", "Rapat"}}.dump());
+  CHECK(to_messages.status == 400);
+  CHECK(error_of(to_messages) == "to: must be a string");
+  const auto to_recurring = d.api().post(
+      "/api/v1/recurring",
+      json{{"audience", {{"contacts", {1}}}}, {"template", "x"}, {"cron", "0 7 * * 1"}, {"officer_id", "satu"}}.dump());
+  CHECK(to_recurring.status == 400);
+  CHECK(error_of(to_recurring).starts_with("officer_id: \"satu\" is not a whole number"));
+  const auto to_birthdays = d.api().put("/api/v1/birthdays", json{{"enabled", true}, {"officer_id", 0}}.dump());
+  CHECK(to_birthdays.status == 400);
+  CHECK(error_of(to_birthdays) == "officer_id: 0 is not a whole number from 1 to 9007199254740991");
+  CHECK(error_of(d.api().put("/api/v1/birthdays", json{{"enabled", "ya"}}.dump())) == "enabled: must be true or false");
+  CHECK(d.get("/api/v1/birthdays").at("enabled") == false);
+  CHECK(d.get("/api/v1/queue").at("queued") == 0);
+  CHECK(d.get("/api/v1/recurring").empty());
+}
+
+TEST_CASE("a login whose name is a number too large to read is refused with 400 naming the field",
+          "[daemon][api][fields][auth]") {
+  daemon_fixture d(without_modems());
+  siaran::tools::api_client stranger({"127.0.0.1", d.port(), "", 30s});
+  const auto reply = stranger.post("/api/v1/session", R"({"name": 1e400, "password": "rahasia"})");
+  CHECK(reply.status == 400);
+  CHECK(error_of(reply).starts_with("name: "));
+}

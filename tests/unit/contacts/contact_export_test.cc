@@ -34,9 +34,9 @@ TEST_CASE("an export has the import's header names and quotes what needs it", "[
   CHECK(export_contacts({siti(), ai}) ==
         "nama,no_hp,panggilan,peran,tingkat,kabupaten,kecamatan,desa,posyandu,tanggal_lahir,tag,berhenti,catatan,"
         "jabatan,rt\r\n"
-        "\"Siti \"\"Ceu\"\" Aminah\",+6281234567001,Ibu,kader,,,,\"Cibodas, Blok B\",,1985-08-17,\"aktif, posyandu\","
+        "\"Siti \"\"Ceu\"\" Aminah\",'+6281234567001,Ibu,kader,,,,\"Cibodas, Blok B\",,1985-08-17,\"aktif, posyandu\","
         "ya,\"baris satu\nbaris dua\",Ketua,\r\n"
-        "Ai,+6281234567011,,,,,,,,,,,,,03\r\n");
+        "Ai,'+6281234567011,,,,,,,,,,,,,03\r\n");
 }
 
 TEST_CASE("an export imports back to the same contacts", "[contacts][export]") {
@@ -52,4 +52,24 @@ TEST_CASE("an export imports back to the same contacts", "[contacts][export]") {
   CHECK(c.notes == "baris satu\nbaris dua");
   CHECK(c.fields == std::map<std::string, std::string>{{"jabatan", "Ketua"}});
   CHECK(export_contacts({c}) == first);
+}
+
+TEST_CASE("an export writes formula-like cells as text and imports them back unchanged", "[contacts][export]") {
+  siaran::queue::contact c;
+  c.name = "=HYPERLINK(\"http://x\",\"y\")";
+  c.phone = "+6281234567021";
+  c.notes = "@SUM(1)";
+  c.fields = {{"nilai", "-1+1"}};
+  const auto exported = export_contacts({c});
+  CHECK(exported ==
+        "nama,no_hp,panggilan,peran,tingkat,kabupaten,kecamatan,desa,posyandu,tanggal_lahir,tag,berhenti,catatan,"
+        "nilai\r\n"
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'+6281234567021,,,,,,,,,,,'@SUM(1),'-1+1\r\n");
+  const auto back = parse_contacts(exported, "ID");
+  REQUIRE(back.errors.empty());
+  REQUIRE(back.contacts.size() == 1);
+  CHECK(back.contacts[0].name == c.name);
+  CHECK(back.contacts[0].phone == c.phone);
+  CHECK(back.contacts[0].notes == c.notes);
+  CHECK(back.contacts[0].fields == c.fields);
 }

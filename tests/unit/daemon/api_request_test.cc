@@ -60,7 +60,7 @@ TEST_CASE("every malformed field is refused naming the field", "[api][message]")
   CHECK(refusal({{"to", "12"}, {"text", "x"}}).rfind("to: ", 0) == 0);
   CHECK(refusal({{"to", "081234567890"}, {"text", ""}}) == "text: must be a non-empty string");
   CHECK(refusal({{"to", "081234567890"}, {"text", "x"}, {"priority", 101}}) ==
-        "priority: must be a whole number from -100 to 100");
+        "priority: 101 is not a whole number from -100 to 100");
   CHECK(refusal({{"to", "081234567890"}, {"text", "x"}, {"report", "yes"}}) == "report: must be true or false");
   CHECK(refusal({{"to", "081234567890"}, {"text", "x"}, {"send_at", "besok"}}).rfind("send_at: ", 0) == 0);
   CHECK(refusal({{"to", "081234567890"}, {"text", "x"}, {"valid_for", "0s"}}).rfind("valid_for: ", 0) == 0);
