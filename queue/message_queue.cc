@@ -31,6 +31,7 @@ message_record read_message(const statement& s) {
   m.report = s.int64(7) != 0;
   m.client_ref = s.optional_text(8);
   m.state = part_state_from(s.text(9));
+  m.officer_id = s.optional_int64(10);
   return m;
 }
 
@@ -278,12 +279,13 @@ std::optional<message_record> message_queue::message(std::int64_t id) {
   return found;
 }
 
-std::vector<message_record> message_queue::messages_by_state(part_state state, std::int64_t after_id, int limit) {
+std::vector<message_record> message_queue::messages_by_state(part_state state, std::int64_t after_id, int limit,
+                                                             std::optional<std::int64_t> officer_id) {
   auto& sql = *sql_;
   std::vector<message_record> found;
   {
     step_scope scope(sql.messages_by_state);
-    sql.messages_by_state.bind(1, to_string(state)).bind(2, after_id).bind(3, limit);
+    sql.messages_by_state.bind(1, to_string(state)).bind(2, after_id).bind(3, limit).bind(4, officer_id);
     while (sql.messages_by_state.step()) found.push_back(read_message(sql.messages_by_state));
   }
   for (message_record& m : found) read_parts(sql, m);

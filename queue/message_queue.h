@@ -104,8 +104,10 @@ class message_queue {
   std::vector<part_record> resolve_uncertain_at_startup(uncertain_policy policy, timestamp now);
 
   std::optional<message_record> message(std::int64_t id);
-  // Messages whose derived state is `state`, by id after after_id, at most `limit`, with parts.
-  std::vector<message_record> messages_by_state(part_state state, std::int64_t after_id = 0, int limit = 100);
+  // Messages whose derived state is `state`, by id after after_id, at most `limit`, with parts;
+  // with `officer_id`, only those of that officer's broadcasts.
+  std::vector<message_record> messages_by_state(part_state state, std::int64_t after_id = 0, int limit = 100,
+                                                std::optional<std::int64_t> officer_id = std::nullopt);
 
  private:
   class write_transaction;  // message_queue_sql.h

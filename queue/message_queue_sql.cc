@@ -15,18 +15,25 @@ std::string parts_query(const char* rest, const char* extra = "") {
   return std::string("SELECT ") + part_columns + extra + " FROM parts p " + rest;
 }
 
-constexpr const char* message_columns =
-    "SELECT m.id, m.recipient, m.text, m.priority, m.created_at, m.send_at, m.expires_at, m.report, m.client_ref, "
-    "s.state FROM messages m JOIN message_states s ON s.message_id = m.id ";
+// The officer whose broadcast a message belongs to (NULL: none), which limits what an officer's
+// session sees (daemon/api/officer_scope.h). broadcast_messages_message makes it one lookup.
+constexpr const char* message_officer =
+    "(SELECT b.officer_id FROM broadcast_messages bm JOIN broadcasts b ON b.id = bm.broadcast_id "
+    "WHERE bm.message_id = m.id)";
+
+const std::string message_columns =
+    std::string("SELECT m.id, m.recipient, m.text, m.priority, m.created_at, m.send_at, m.expires_at, m.report, "
+                "m.client_ref, s.state, ") + message_officer + " FROM messages m JOIN message_states s ON s.message_id = m.id ";
 
 }  // namespace
 
 message_queue_sql::message_queue_sql(connection& c)
     : db(c),
       inserter(c),
-      select_message(c, std::string(message_columns) + "WHERE m.id = ?1 AND s.message_id = ?1"),
-      messages_by_state(c, std::string(message_columns) +
-                               "WHERE s.state = ?1 AND s.message_id > ?2 ORDER BY s.message_id LIMIT ?3"),
+      select_message(c, message_columns + "WHERE m.id = ?1 AND s.message_id = ?1"),
+      messages_by_state(c, message_columns +
+                               "WHERE s.state = ?1 AND s.message_id > ?2 AND (?4 IS NULL OR " + message_officer +
+                               " = ?4) ORDER BY s.message_id LIMIT ?3"),
       due_parts(c,
                "SELECT p.id, p.message_id, p.expires_at, m.recipient, p.priority, p.pinned_modem FROM parts p "
                "JOIN messages m ON m.id = p.message_id WHERE p.state = 'queued' AND p.next_attempt_at <= ?1 "

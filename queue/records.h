@@ -86,6 +86,7 @@ struct message_record {
   bool report = false;
   std::optional<std::string> client_ref;
   part_state state = part_state::queued;  // derived from the parts (schema.cc, message_states)
+  std::optional<std::int64_t> officer_id;  // the officer of the broadcast it belongs to, if any
   std::vector<part_record> parts;
 };
 

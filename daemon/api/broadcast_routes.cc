@@ -11,6 +11,7 @@
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
+#include "daemon/api/officer_scope.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 
@@ -107,39 +108,18 @@ http::response repeated_reply(api_context& c, std::int64_t id) {
   return json_reply(202, reply);
 }
 
-bool owns(const http::principal& who, const queue::broadcast_progress& p) {
-  return who.officer_id && p.officer_id == who.officer_id;
-}
-
-// An officer sends as themselves whatever the body says, so their sender tag signs it.
-std::optional<http::response> send_as_officer(const http::principal& who, broadcast_request& r) {
-  if (!who.own_only()) return std::nullopt;
-  if (!who.officer_id) return http::error_response(403, "this account is not linked to an officer");
-  r.officer_id = who.officer_id;
-  return std::nullopt;
-}
-
 // The broadcast, unless there is none or it is another officer's (the same 404: an officer
 // does not learn which ids exist).
 std::optional<queue::broadcast_progress> visible_broadcast(api_context& c, const http::request& request,
                                                            std::int64_t id, queue::timestamp now) {
   auto p = c.broadcasts.progress(id, now);
-  if (p && request.who.own_only() && !owns(request.who, *p)) return std::nullopt;
+  if (p && !sees(request.who, p->officer_id)) return std::nullopt;
   return p;
-}
-
-// Newest first before `before`, at most `limit`. An officer sees only their own broadcasts;
-// one not linked to an officer sees none.
-std::vector<queue::broadcast_progress> visible_broadcasts(api_context& c, const http::principal& who,
-                                                          std::int64_t before, int limit, queue::timestamp now) {
-  if (!who.own_only()) return c.broadcasts.list(now, before, limit);
-  if (!who.officer_id) return {};
-  return c.broadcasts.list(now, before, limit, who.officer_id);
 }
 
 http::response post_broadcast(api_context& c, const http::request& request) {
   broadcast_request r = request_of(json_body(request));
-  if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
+  r.officer_id = acting_officer(request.who, r.officer_id);
   try {
     if (const auto earlier = c.broadcasts_out.earlier(r)) return repeated_reply(c, *earlier);
     broadcaster::prepared ready = c.broadcasts_out.prepare(r, c.now());
@@ -163,7 +143,7 @@ http::response post_broadcast(api_context& c, const http::request& request) {
 http::response post_preview(api_context& c, const http::request& request) {
   const json body = json_body(request);
   broadcast_request r = request_of(body);
-  if (auto refused = send_as_officer(request.who, r)) return std::move(*refused);
+  r.officer_id = acting_officer(request.who, r.officer_id);
   const auto samples = field_integer(body, "samples", {0, max_samples}).value_or(3);
   try {
     return json_reply(
@@ -183,7 +163,7 @@ http::response get_broadcast(api_context& c, const http::request& request) {
 http::response list_broadcasts(api_context& c, const http::request& request) {
   const auto before = query_number(request, "before", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 50, 1, 500));
-  const auto found = visible_broadcasts(c, request.who, before, limit, c.now());
+  const auto found = c.broadcasts.list(c.now(), before, limit, listed_officer(request.who));
   json items = json::array();
   for (const auto& p : found) items.push_back(progress_json(p));
   const bool full = static_cast<int>(found.size()) == limit;
@@ -222,8 +202,9 @@ http::response get_recipients(api_context& c, const http::request& request) {
 http::response post_cancel(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
   const queue::timestamp now = c.now();
-  const auto p = visible_broadcast(c, request, id, now);
+  const auto p = c.broadcasts.progress(id, now);
   if (!p) return http::error_response(404, "no broadcast " + std::to_string(id));
+  require_change(request.who, p->officer_id, "broadcast " + std::to_string(id));
   if (p->state == "done")
     return http::error_response(409, "broadcast " + std::to_string(id) + " has already gone out");
   const std::int64_t cancelled = c.broadcasts.cancel(id, now);

@@ -6,12 +6,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "daemon/api/api_context.h"
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
+#include "daemon/api/officer_scope.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/broadcast/template.h"
@@ -140,7 +142,8 @@ std::optional<http::response> refused_by_broadcaster(api_context& c, const broad
 
 http::response post_event(api_context& c, const http::request& request) {
   const queue::timestamp now = c.now();
-  const queue::new_event e = event_of(object_body(request), now);
+  queue::new_event e = event_of(object_body(request), now);
+  e.officer_id = acting_officer(request.who, e.officer_id);
   if (e.starts_at <= now) return http::error_response(422, "starts_at is in the past");
   queue::event_record draft;
   static_cast<queue::new_event&>(draft) = e;
@@ -156,22 +159,26 @@ http::response post_event(api_context& c, const http::request& request) {
 
 http::response get_event(api_context& c, const http::request& request) {
   const auto e = c.events.find_event(path_id(request, "an event"));
-  if (!e) return http::error_response(404, "no event " + request.params.at("id"));
+  if (!e || !sees(request.who, e->officer_id)) return http::error_response(404, "no event " + request.params.at("id"));
   json out = event_json(c, *e, c.now());
   out["answers"] = answers_json(c, e->id);
   return json_reply(200, out);
 }
 
-http::response list_events(api_context& c, const http::request&) {
+http::response list_events(api_context& c, const http::request& request) {
   const queue::timestamp now = c.now();
   json out = json::array();
-  for (const queue::event_record& e : c.events.list_events()) out.push_back(event_json(c, e, now));
+  for (const queue::event_record& e : c.events.list_events()) {
+    if (sees(request.who, e.officer_id)) out.push_back(event_json(c, e, now));
+  }
   return json_reply(200, out);
 }
 
 http::response cancel_event(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "an event");
-  if (!c.events.cancel_event(id, c.now()))
+  const auto e = c.events.find_event(id);
+  if (e) require_change(request.who, e->officer_id, "event " + std::to_string(id));
+  if (!e || !c.events.cancel_event(id, c.now()))
     return http::error_response(404, "no event " + std::to_string(id));
   spdlog::info("event {} cancelled", id);
   return json_reply(200, {{"id", id}, {"cancelled", true}});
@@ -183,14 +190,18 @@ http::response get_birthdays(api_context& c, const http::request&) {
 
 http::response put_birthdays(api_context& c, const http::request& request) {
   schedule::birthday_settings settings;
+  const schedule::birthday_settings before = schedule::load_birthday_settings(c.events);
+  // Greetings signed by another officer are theirs; unsigned ones, the office's (an admin's).
+  require_change(request.who, before.officer_id, "the birthday greetings");
   try {
-    settings = schedule::updated_birthday_settings(schedule::load_birthday_settings(c.events), object_body(request));
+    settings = schedule::updated_birthday_settings(before, object_body(request));
     broadcast::message_template::parse(settings.template_text);
   } catch (const std::invalid_argument& e) {
     throw bad_request(e.what());
   } catch (const broadcast::template_error& e) {
     return http::error_response(422, std::string("template: ") + e.what());
   }
+  settings.officer_id = acting_officer(request.who, settings.officer_id);
   if (settings.officer_id && !c.contacts.find_officer(*settings.officer_id)) {
     return http::error_response(422, "unknown officer " + std::to_string(*settings.officer_id));
   }
@@ -233,7 +244,8 @@ queue::new_recurring recurring_of(const json& body, queue::timestamp now) {
 
 http::response post_recurring(api_context& c, const http::request& request) {
   const queue::timestamp now = c.now();
-  const queue::new_recurring r = recurring_of(object_body(request), now);
+  queue::new_recurring r = recurring_of(object_body(request), now);
+  r.officer_id = acting_officer(request.who, r.officer_id);
   broadcast_request preview;
   preview.officer_id = r.officer_id;
   preview.audience = parse_audience(json::parse(r.audience_json));
@@ -248,15 +260,20 @@ http::response post_recurring(api_context& c, const http::request& request) {
   return json_reply(201, recurring_json(c, created, now));
 }
 
-http::response list_recurring(api_context& c, const http::request&) {
+http::response list_recurring(api_context& c, const http::request& request) {
   const queue::timestamp now = c.now();
   json out = json::array();
-  for (const queue::recurring_record& r : c.events.active_recurring()) out.push_back(recurring_json(c, r, now));
+  for (const queue::recurring_record& r : c.events.active_recurring()) {
+    if (sees(request.who, r.officer_id)) out.push_back(recurring_json(c, r, now));
+  }
   return json_reply(200, out);
 }
 
 http::response delete_recurring(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a recurring broadcast");
+  const auto active = c.events.active_recurring();
+  const auto found = std::find_if(active.begin(), active.end(), [id](const auto& r) { return r.id == id; });
+  if (found != active.end()) require_change(request.who, found->officer_id, "recurring broadcast " + std::to_string(id));
   if (!c.events.stop_recurring(id)) return http::error_response(404, "no recurring broadcast " + std::to_string(id));
   spdlog::info("recurring broadcast {} stopped", id);
   return json_reply(200, {{"id", id}, {"stopped", true}});

@@ -8,6 +8,7 @@
 
 #include "daemon/api/api_context.h"
 #include "daemon/api/inbox_access.h"
+#include "daemon/api/officer_scope.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
 #include "daemon/api/message_json.h"
@@ -72,18 +73,20 @@ http::response unread(queue::reply_book& replies, const http::request& request) 
   return json_reply(200, {{"total", counts.total}, {"general", counts.general}, {"by_officer", std::move(by_officer)}});
 }
 
-// The incoming message `id` if the request may see it: another officer's is as unknown as a
-// missing one, so an officer cannot probe which ids exist.
-std::optional<queue::inbox_entry> visible_entry(queue::reply_book& replies, const http::request& request,
-                                                std::int64_t id) {
+// The incoming message `id`, which the request is to change (officer_scope.h: another
+// officer's is forbidden); nothing when there is none.
+std::optional<queue::inbox_entry> changeable_entry(queue::reply_book& replies, const http::request& request,
+                                                   std::int64_t id) {
   auto entry = replies.find(id);
-  if (!entry || !inbox_access_of(request.who).sees(entry->route)) return std::nullopt;
+  if (entry) require_change(request.who, entry->route.officer_id, "incoming message " + std::to_string(id));
   return entry;
 }
 
 http::response mark_read(api_context& c, queue::reply_book& replies, const http::request& request) {
   const std::int64_t id = path_id(request, "an incoming message");
-  if (!visible_entry(replies, request, id)) return http::error_response(404, "no incoming message " + std::to_string(id));
+  if (!changeable_entry(replies, request, id)) {
+    return http::error_response(404, "no incoming message " + std::to_string(id));
+  }
   replies.mark_read(id, c.now());  // read before: its first reading stays
   http::response done;
   done.status = 204;
@@ -107,7 +110,7 @@ std::string reply_text(const json& body) {
 http::response reply(api_context& c, queue::reply_book& replies, const http::request& request) {
   const std::int64_t id = path_id(request, "an incoming message");
   std::string text = reply_text(json_body(request));
-  const auto entry = visible_entry(replies, request, id);
+  const auto entry = changeable_entry(replies, request, id);
   if (!entry) return http::error_response(404, "no incoming message " + std::to_string(id));
   if (!inbox::answerable(entry->message.sender)) {
     return http::error_response(422, "incoming message " + std::to_string(id) + " has no phone number to answer");

@@ -5,6 +5,7 @@
 
 #include "daemon/api/api_context.h"
 #include "daemon/api/message_json.h"
+#include "daemon/api/officer_scope.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 
@@ -65,7 +66,9 @@ http::response post_batch(api_context& c, const http::request& request) {
 http::response get_message(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a message");
   const auto message = c.messages.message(id);
-  if (!message) return http::error_response(404, "no message " + std::to_string(id));
+  if (!message || !sees(request.who, message->officer_id)) {
+    return http::error_response(404, "no message " + std::to_string(id));
+  }
   return json_reply(200, message_json(*message));
 }
 
@@ -83,7 +86,8 @@ http::response list_messages(api_context& c, const http::request& request) {
   }
   const auto after = query_number(request, "after", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
-  return page_reply(c.messages.messages_by_state(wanted, after, limit), limit, message_json);
+  return page_reply(c.messages.messages_by_state(wanted, after, limit, listed_officer(request.who)), limit,
+                    message_json);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "daemon/api/officer_scope.h"
 #include "queue/store_error.h"
 
 namespace siaran::daemon::api {
@@ -69,6 +70,8 @@ http::handler guarded(http::handler inner) {
       return inner(request);
     } catch (const bad_request& e) {
       return http::error_response(400, e.what());
+    } catch (const forbidden& e) {
+      return http::error_response(403, e.what());
     } catch (const queue::store_busy& e) {
       spdlog::warn("HTTP API: {} {}: {}", request.method, request.path, e.what());
       return store_busy_response();

@@ -38,6 +38,9 @@ using beast_response = bhttp::response<bhttp::string_body>;
 // with unread bytes makes the kernel answer RST, which can destroy the error response (413,
 // 431, 503) in the client's buffers before it reads it.
 constexpr std::chrono::seconds linger_time{2};
+// ...but no more than this much of it: a client still sending a refused body after that is not
+// reading its answer, and draining it would only spend the I/O thread on the client's behalf.
+constexpr std::size_t linger_bytes = 1024 * 1024;
 // A failing accept (EMFILE) fails again at once; pausing keeps the loop from spinning.
 constexpr std::chrono::milliseconds accept_retry_pause{100};
 
@@ -425,10 +428,10 @@ asio::awaitable<void> core::close_gracefully(beast::tcp_stream& stream) {
   stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   stream.expires_after(linger_time);
   auto token = asio::redirect_error(asio::use_awaitable, ec);
-  std::array<char, 4096> scratch{};
-  while (!ec) {
+  std::array<char, 16 * 1024> scratch{};
+  for (std::size_t drained = 0; !ec && drained < linger_bytes;) {
     const auto space = asio::buffer(scratch);
-    co_await stream.async_read_some(space, token);
+    drained += co_await stream.async_read_some(space, token);
   }
 }
 

@@ -3,84 +3,18 @@
 // CSRF token on every change, roles (a viewer only reads, an officer sends as themselves and
 // sees only their own broadcasts, users are for admins), logout, and the login limiter.
 
-#include <sys/socket.h>
-
 #include <algorithm>
 
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 #include <catch2/catch.hpp>
 
 #include "daemon_fixture.h"
+#include "web_browser.h"
 
 using namespace siaran::test;
-namespace asio = boost::asio;
-namespace bhttp = boost::beast::http;
 
 namespace {
 
 constexpr const char* password = "rahasia-123";
-
-struct web_reply {
-  int status = 0;
-  std::string set_cookie;
-  std::string retry_after;
-  json body;
-};
-
-// One browser: its cookie jar (the session cookie only) and the CSRF token the login gave.
-// A connection per request, each read bounded by SO_RCVTIMEO.
-class browser {
- public:
-  explicit browser(std::string port) : port_(std::move(port)) {}
-
-  web_reply request(bhttp::verb method, const std::string& target, const json& body = nullptr,
-                    bool with_csrf = true) {
-    asio::io_context io;
-    asio::ip::tcp::socket socket(io);
-    socket.connect({asio::ip::make_address("127.0.0.1"), static_cast<unsigned short>(std::stoi(port_))});
-    const timeval wait{10, 0};
-    ::setsockopt(socket.native_handle(), SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
-    bhttp::request<bhttp::string_body> req(method, target, 11);
-    req.set(bhttp::field::host, "127.0.0.1");
-    if (!cookie_.empty()) req.set(bhttp::field::cookie, "siaran_session=" + cookie_);
-    if (with_csrf && !csrf_.empty()) req.set("X-CSRF-Token", csrf_);
-    if (!body.is_null()) {
-      req.set(bhttp::field::content_type, "application/json");
-      req.body() = body.dump();
-    }
-    req.prepare_payload();
-    bhttp::write(socket, req);
-    boost::beast::flat_buffer buffer;
-    bhttp::response<bhttp::string_body> res;
-    bhttp::read(socket, buffer, res);
-    web_reply reply{static_cast<int>(res.result_int()), std::string(res[bhttp::field::set_cookie]),
-                    std::string(res[bhttp::field::retry_after]),
-                    res.body().empty() ? json(nullptr) : json::parse(res.body())};
-    return reply;
-  }
-
-  web_reply post(const std::string& target, const json& body) { return request(bhttp::verb::post, target, body); }
-  web_reply get(const std::string& target) { return request(bhttp::verb::get, target); }
-
-  // Keeps the cookie and the CSRF token of a successful login.
-  web_reply login(const std::string& name, const std::string& secret = password) {
-    web_reply reply = request(bhttp::verb::post, "/api/v1/session", {{"name", name}, {"password", secret}});
-    if (reply.status == 200) {
-      const auto start = reply.set_cookie.find('=') + 1;
-      cookie_ = reply.set_cookie.substr(start, reply.set_cookie.find(';') - start);
-      csrf_ = reply.body.at("csrf").get<std::string>();
-    }
-    return reply;
-  }
-
- private:
-  std::string port_;
-  std::string cookie_;
-  std::string csrf_;
-};
 
 struct office {
   std::int64_t siti_officer = 0;
@@ -116,7 +50,7 @@ TEST_CASE("a viewer reads but cannot send; an officer cannot manage users", "[da
   daemon_fixture d;
   const office o = set_up_office(d);
   browser vera(d.port());
-  const web_reply login = vera.login("vera");
+  const web_reply login = vera.login("vera", password);
   REQUIRE(login.status == 200);
   CHECK(login.body.at("user").at("role") == "viewer");
   CHECK(login.set_cookie.find("HttpOnly") != std::string::npos);
@@ -125,7 +59,7 @@ TEST_CASE("a viewer reads but cannot send; an officer cannot manage users", "[da
   CHECK(vera.post("/api/v1/messages", {{"to", "081234567001"}, {"text", "x"}}).status == 403);
 
   browser siti(d.port());
-  REQUIRE(siti.login("siti").status == 200);
+  REQUIRE(siti.login("siti", password).status == 200);
   CHECK(siti.get("/api/v1/users").status == 403);
   CHECK(siti.post("/api/v1/users", {{"name", "x"}, {"password", password}, {"role", "admin"}}).status == 403);
   CHECK(siti.post("/api/v1/messages", {{"to", "081234567001"}, {"text", "x"}}).status == 403);
@@ -136,12 +70,13 @@ TEST_CASE("an officer sends as themselves and sees only their own broadcasts", "
   daemon_fixture d;
   const office o = set_up_office(d);
   browser siti(d.port());
-  REQUIRE(siti.login("siti").status == 200);
+  REQUIRE(siti.login("siti", password).status == 200);
   browser asep(d.port());
-  REQUIRE(asep.login("asep").status == 200);
+  REQUIRE(asep.login("asep", password).status == 200);
 
-  // Siti names Asep's officer in the body: she still sends as herself.
-  const web_reply sitis = siti.post("/api/v1/broadcasts", broadcast_to_enok(o.asep_officer));
+  // Siti names Asep's officer in the body: refused, and nothing is queued.
+  CHECK(siti.post("/api/v1/broadcasts", broadcast_to_enok(o.asep_officer)).status == 403);
+  const web_reply sitis = siti.post("/api/v1/broadcasts", broadcast_to_enok(o.siti_officer));
   REQUIRE(sitis.status == 202);
   const std::int64_t sitis_id = sitis.body.at("id");
   const web_reply aseps = asep.post("/api/v1/broadcasts", broadcast_to_enok(o.asep_officer));
@@ -155,7 +90,7 @@ TEST_CASE("an officer sends as themselves and sees only their own broadcasts", "
   CHECK(listed.body.at("broadcasts")[0].at("id") == sitis_id);
   CHECK(siti.get("/api/v1/broadcasts/" + std::to_string(aseps_id)).status == 404);
   CHECK(siti.get("/api/v1/broadcasts/" + std::to_string(aseps_id) + "/recipients").status == 404);
-  CHECK(siti.post("/api/v1/broadcasts/" + std::to_string(aseps_id) + "/cancel", json::object()).status == 404);
+  CHECK(siti.post("/api/v1/broadcasts/" + std::to_string(aseps_id) + "/cancel", json::object()).status == 403);
   CHECK(d.get("/api/v1/broadcasts").at("broadcasts").size() == 2);  // the admin token sees both
 }
 
@@ -163,10 +98,10 @@ TEST_CASE("a browser's change needs the CSRF token; logout makes the cookie usel
   daemon_fixture d;
   const office o = set_up_office(d);
   browser siti(d.port());
-  const web_reply login = siti.login("siti");
+  const web_reply login = siti.login("siti", password);
   REQUIRE(login.status == 200);
 
-  const web_reply without = siti.request(bhttp::verb::post, "/api/v1/broadcasts/preview",
+  const web_reply without = siti.request("POST", "/api/v1/broadcasts/preview",
                                          broadcast_to_enok(o.siti_officer), false);
   CHECK(without.status == 403);
   CHECK(without.body.at("error").get<std::string>().find("CSRF") != std::string::npos);
@@ -178,7 +113,7 @@ TEST_CASE("a browser's change needs the CSRF token; logout makes the cookie usel
   CHECK(me.body.at("user").at("officer_id") == o.siti_officer);
   CHECK(me.body.at("csrf") == login.body.at("csrf"));
 
-  const web_reply out = siti.request(bhttp::verb::delete_, "/api/v1/session");
+  const web_reply out = siti.request("DELETE", "/api/v1/session");
   CHECK(out.status == 204);
   CHECK(out.set_cookie.find("Max-Age=0") != std::string::npos);
   CHECK(siti.get("/api/v1/session").status == 401);
@@ -189,15 +124,15 @@ TEST_CASE("a viewer may change their own password and log out", "[daemon][accoun
   daemon_fixture d;
   set_up_office(d);
   browser vera(d.port());
-  REQUIRE(vera.login("vera").status == 200);
+  REQUIRE(vera.login("vera", password).status == 200);
   CHECK(vera.post("/api/v1/session/password", {{"current", "salah-sekali"}, {"new", "baru-lebih-panjang"}}).status ==
         403);
   CHECK(vera.post("/api/v1/session/password", {{"current", password}, {"new", "pendek"}}).status == 422);
   CHECK(vera.post("/api/v1/session/password", {{"current", password}, {"new", "baru-lebih-panjang"}}).status == 204);
   CHECK(vera.get("/api/v1/session").status == 200);  // this session stays
-  CHECK(browser(d.port()).login("vera").status == 401);
+  CHECK(browser(d.port()).login("vera", password).status == 401);
   CHECK(browser(d.port()).login("VERA", "baru-lebih-panjang").status == 200);
-  CHECK(vera.request(bhttp::verb::delete_, "/api/v1/session").status == 204);
+  CHECK(vera.request("DELETE", "/api/v1/session").status == 204);
 }
 
 TEST_CASE("after 5 wrong passwords the 6th login is refused with Retry-After", "[daemon][accounts]") {
@@ -209,7 +144,7 @@ TEST_CASE("after 5 wrong passwords the 6th login is refused with Retry-After", "
     CHECK(wrong.status == 401);
     CHECK(wrong.body.at("error") == "wrong name or password");
   }
-  const web_reply refused = guesser.login("siti");
+  const web_reply refused = guesser.login("siti", password);
   CHECK(refused.status == 429);
   CHECK(refused.body.at("retry_after").get<int>() > 0);
   CHECK(std::stoi(refused.retry_after) == refused.body.at("retry_after").get<int>());
@@ -244,23 +179,23 @@ TEST_CASE("an admin manages users: disabling logs out, the own account and the l
   REQUIRE(vera_row != users.end());
   const std::int64_t vera_id = vera_row->at("id");
   browser boss(d.port());
-  REQUIRE(boss.login("boss").status == 200);
+  REQUIRE(boss.login("boss", password).status == 200);
   browser vera(d.port());
-  REQUIRE(vera.login("vera").status == 200);
+  REQUIRE(vera.login("vera", password).status == 200);
 
   CHECK(boss.post("/api/v1/users", {{"name", "SITI"}, {"password", password}, {"role", "viewer"}}).status == 409);
   CHECK(boss.post("/api/v1/users", {{"name", "tamu"}, {"password", password}, {"role", "root"}}).status == 422);
   const std::string vera_path = "/api/v1/users/" + std::to_string(vera_id);
-  const web_reply disabled = boss.request(bhttp::verb::put, vera_path, {{"disabled", true}});
+  const web_reply disabled = boss.request("PUT", vera_path, {{"disabled", true}});
   REQUIRE(disabled.status == 200);
   CHECK(disabled.body.at("disabled") == true);
   CHECK(vera.get("/api/v1/session").status == 401);
-  CHECK(browser(d.port()).login("vera").status == 401);
+  CHECK(browser(d.port()).login("vera", password).status == 401);
 
   const std::string boss_path = "/api/v1/users/" + std::to_string(boss_id);
-  CHECK(boss.request(bhttp::verb::delete_, boss_path).status == 409);  // yourself
-  CHECK(boss.request(bhttp::verb::put, boss_path, {{"role", "viewer"}}).status == 409);  // the last admin
-  CHECK(boss.request(bhttp::verb::delete_, vera_path).status == 204);
-  CHECK(boss.request(bhttp::verb::delete_, vera_path).status == 404);
+  CHECK(boss.request("DELETE", boss_path).status == 409);  // yourself
+  CHECK(boss.request("PUT", boss_path, {{"role", "viewer"}}).status == 409);  // the last admin
+  CHECK(boss.request("DELETE", vera_path).status == 204);
+  CHECK(boss.request("DELETE", vera_path).status == 404);
   CHECK(d.get("/api/v1/users").size() == 3);
 }
