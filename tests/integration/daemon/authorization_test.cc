@@ -96,11 +96,11 @@ office set_up(daemon_fixture& d) {
   auto id = [](const json& j) { return std::to_string(j.at("id").get<std::int64_t>()); };
   o.ids["siti"] = id(d.post("/api/v1/officers", {{"name", "Siti"}, {"sender_tag", "-- Siti"}}, 201));
   o.ids["asep"] = id(d.post("/api/v1/officers", {{"name", "Asep"}, {"sender_tag", "-- Asep"}}, 201));
-  o.ids["vera_user"] = id(d.post("/api/v1/users", {{"name", "vera"}, {"password", password}, {"role", "viewer"}}, 201).at("user"));
+  o.ids["vera_user"] = id(d.post("/api/v1/users", {{"name", "vera"}, {"password", password}, {"role", "viewer"}}, 201));
   d.post("/api/v1/users",
          {{"name", "siti"}, {"password", password}, {"role", "officer"}, {"officer_id", std::stoll(o.ids["siti"])}}, 201);
   d.post("/api/v1/users", {{"name", "boss"}, {"password", password}, {"role", "admin"}}, 201);
-  o.ids["victim_user"] = id(d.post("/api/v1/users", {{"name", "tamu"}, {"password", password}, {"role", "viewer"}}, 201).at("user"));
+  o.ids["victim_user"] = id(d.post("/api/v1/users", {{"name", "tamu"}, {"password", password}, {"role", "viewer"}}, 201));
   o.ids["victim_token"] = id(d.post("/api/v1/tokens", {{"name", "lama"}}, 201));
   const std::int64_t asep = std::stoll(o.ids["asep"]);
   const json broadcast = d.post("/api/v1/broadcasts",
@@ -146,9 +146,9 @@ std::vector<row> table(const office& o) {
       {"GET", "/api/v1/messages", "/api/v1/messages?state=sent", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/inbox", "/api/v1/inbox", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/inbox/unread", "/api/v1/inbox/unread", nullptr, {401, 200, 200, 200, 200}},
-      {"POST", "/api/v1/inbox/{id}/read", "/api/v1/inbox/{asep_inbox}/read", nullptr, {401, 403, 404, 204, 204}},
+      {"POST", "/api/v1/inbox/{id}/read", "/api/v1/inbox/{asep_inbox}/read", nullptr, {401, 403, 403, 204, 204}},
       {"POST", "/api/v1/inbox/{id}/reply", "/api/v1/inbox/{asep_inbox}/reply", {{"text", "Terima kasih"}},
-       {401, 403, 404, 202, 202}},
+       {401, 403, 403, 202, 202}},
       {"GET", "/api/v1/contacts/changes", "/api/v1/contacts/changes", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/contacts/changes/{id}/approve", "/api/v1/contacts/changes/999/approve", nullptr,
        {401, 403, 404, 404, 404}},
@@ -158,7 +158,7 @@ std::vector<row> table(const office& o) {
       {"POST", "/api/v1/modems/{id}/test", "/api/v1/modems/m1/test", text, {401, 403, 403, 202, 202}},
       {"GET", "/api/v1/queue", "/api/v1/queue", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/stats/daily", "/api/v1/stats/daily", nullptr, {401, 200, 200, 200, 200}},
-      {"POST", "/api/v1/contacts/import", "/api/v1/contacts/import", nullptr, {401, 403, 400, 400, 400}},
+      {"POST", "/api/v1/contacts/import", "/api/v1/contacts/import", nullptr, {401, 403, 422, 422, 422}},
       {"GET", "/api/v1/contacts/export", "/api/v1/contacts/export", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/contacts/problems", "/api/v1/contacts/problems", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/contacts/facets", "/api/v1/contacts/facets", nullptr, {401, 200, 200, 200, 200}},
@@ -170,10 +170,10 @@ std::vector<row> table(const office& o) {
       {"POST", "/api/v1/officers", "/api/v1/officers", {{"name", "Dedi"}}, {401, 403, 403, 201, 201}},
       {"GET", "/api/v1/officers", "/api/v1/officers", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/officers/{id}", "/api/v1/officers/{asep}", nullptr, {401, 200, 200, 200, 200}},
-      {"PUT", "/api/v1/officers/{id}", "/api/v1/officers/{asep}", {{"sender_tag", "-- Asep, Pokjanal"}},
+      {"PUT", "/api/v1/officers/{id}", "/api/v1/officers/{asep}", {{"name", "Asep"}, {"sender_tag", "-- Asep, Pokjanal"}},
        {401, 403, 403, 200, 200}},
       {"POST", "/api/v1/groups", "/api/v1/groups", {{"name", "Semua"}, {"filter", {{"q", "Ibu"}}}},
-       {401, 403, 201, 201, 201}},
+       {401, 403, 201, 409, 409}},
       {"GET", "/api/v1/groups", "/api/v1/groups", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/groups/{id}", "/api/v1/groups/{group}", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/broadcasts/preview", "/api/v1/broadcasts/preview", asep_broadcast, {401, 403, 403, 200, 200}},
@@ -203,7 +203,7 @@ std::vector<row> table(const office& o) {
       {"DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/{victim_token}", nullptr, {401, 403, 403, 204, 404}},
       {"GET", "/api/v1/session", "/api/v1/session", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/session/password", "/api/v1/session/password", {{"current", "salah"}, {"new", "baru-12345"}},
-       {401, 403, 403, 403, 400}},
+       {401, 403, 403, 403, 403}},
       {"POST", "/api/v1/session", "/api/v1/session", {{"name", "siapa"}, {"password", "salah"}},
        {401, 401, 401, 401, 401}},
       // Last: it ends the browsers' sessions.
@@ -242,4 +242,46 @@ TEST_CASE("every route answers every kind of caller as the access rules say", "[
     INFO(route << " is in docs/api.md but not walked here");
     CHECK(walked.count(route) == 1);
   }
+}
+
+TEST_CASE("an officer's lists hold only their own things, and a refused change changes nothing",
+          "[daemon][authorization]") {
+  daemon_fixture d;
+  const office o = set_up(d);
+  browser siti(d.port());
+  REQUIRE(siti.login("siti", password).status == 200);
+  const std::int64_t siti_id = std::stoll(o.ids.at("siti"));
+  const std::int64_t asep_id = std::stoll(o.ids.at("asep"));
+
+  CHECK(siti.get("/api/v1/messages?state=sent").body.at("messages").empty());
+  CHECK(d.get("/api/v1/messages?state=sent").at("messages").size() == 1);
+  CHECK(siti.get("/api/v1/events").body.empty());
+  CHECK(siti.get("/api/v1/recurring").body.empty());
+  CHECK(siti.get("/api/v1/broadcasts").body.at("broadcasts").empty());
+
+  const json for_asep = {{"title", "Rapat"}, {"starts_at", "2099-12-30T09:00:00+07:00"},
+                         {"audience", audience_of_enok()}, {"officer_id", asep_id}};
+  CHECK(siti.post("/api/v1/events", for_asep).status == 403);
+  CHECK(siti.post("/api/v1/events/" + o.ids.at("asep_event") + "/cancel", json::object()).status == 403);
+  CHECK(siti.request("DELETE", "/api/v1/recurring/" + o.ids.at("asep_recurring")).status == 403);
+  CHECK(siti.request("PUT", "/api/v1/birthdays", {{"enabled", true}}).status == 403);
+  const web_reply answered = siti.post("/api/v1/inbox/" + o.ids.at("asep_inbox") + "/reply", {{"text", "Dari Siti"}});
+  INFO(answered.body.dump());
+  CHECK(answered.status == 403);
+  CHECK(d.get("/api/v1/events").size() == 1);
+  CHECK(d.get("/api/v1/events/" + o.ids.at("asep_event")).at("cancelled") == false);
+  CHECK(d.get("/api/v1/recurring").size() == 1);
+  CHECK(d.get("/api/v1/birthdays").at("enabled") == false);
+  CHECK(d.get("/api/v1/messages?state=queued").at("messages").empty());
+
+  // Her own: signed by her whether or not she names herself, and listed for her.
+  json own = for_asep;
+  own.erase("officer_id");
+  const web_reply created = siti.post("/api/v1/events", own);
+  REQUIRE(created.status == 201);
+  CHECK(d.get("/api/v1/events/" + std::to_string(created.body.at("id").get<std::int64_t>())).at("officer_id") ==
+        siti_id);
+  const web_reply listed = siti.get("/api/v1/events");
+  REQUIRE(listed.body.size() == 1);
+  CHECK(listed.body[0].at("id") == created.body.at("id"));
 }
