@@ -6,8 +6,9 @@
 
 #include <algorithm>
 
-#include "daemon/accounts/account_services.h"
 #include "common/ascii.h"
+#include "common/log_text.h"
+#include "daemon/accounts/account_services.h"
 #include "daemon/accounts/password.h"
 #include "daemon/accounts/session_cookie.h"
 #include "daemon/accounts/user_name.h"
@@ -107,17 +108,18 @@ http::response post_session(account_services& a, const http::request& request) {
   const queue::timestamp now = a.now();
   const std::string limited_name = common::lowercase(name);  // names are unique whatever their case
   if (const auto wait = a.limiter.refusal_wait(request.remote_address, limited_name, now)) {
-    spdlog::warn("login as '{}' from {} refused: too many failures", name, request.remote_address);
+    spdlog::warn("login as '{}' from {} refused: too many failures", common::log_text(name),
+                 common::log_text(request.remote_address));
     return too_many_attempts(*wait);
   }
   const auto u = a.book.find_user(name);
   if (!password_right(a, u, password, now) || u->disabled) {
-    spdlog::info("login as '{}' from {} failed", name, request.remote_address);
+    spdlog::info("login as '{}' from {} failed", common::log_text(name), common::log_text(request.remote_address));
     return http::error_response(401, wrong_login);
   }
   a.limiter.succeeded(request.remote_address, limited_name);
   const accounts::opened_session opened = a.sessions.open(*u, now);
-  spdlog::info("{} logged in from {}", u->name, request.remote_address);
+  spdlog::info("{} logged in from {}", common::log_text(u->name), common::log_text(request.remote_address));
   http::response ok = json_reply(200, session_json(*u, opened.csrf));
   ok.headers.emplace_back("Set-Cookie", accounts::session_set_cookie(opened.token, opened.max_age));
   return ok;
@@ -136,7 +138,7 @@ http::response get_session(account_services& a, const http::request& request) {
 http::response delete_session(account_services& a, const http::request& request) {
   if (const auto token = accounts::session_cookie(request.header("cookie")); token && request.who.session) {
     a.sessions.close(*token);
-    spdlog::info("{} logged out", request.who.name);
+    spdlog::info("{} logged out", common::log_text(request.who.name));
   }
   http::response done = no_content();
   done.headers.emplace_back("Set-Cookie", accounts::session_clear_cookie());
@@ -162,7 +164,7 @@ http::response post_password(account_services& a, const http::request& request) 
   if (auto refused = refuse_password(fresh)) return std::move(*refused);
   a.book.set_password_hash(u->id, accounts::hash_password(fresh), a.now());
   a.sessions.close_others(u->id, accounts::session_cookie(request.header("cookie")).value_or(""));
-  spdlog::info("{} changed their password", u->name);
+  spdlog::info("{} changed their password", common::log_text(u->name));
   return no_content();
 }
 
@@ -203,7 +205,7 @@ http::response post_user(api_context& c, account_services& a, const http::reques
   u.password_hash = accounts::hash_password(password);
   u.created_at = u.password_changed_at = a.now();
   u.id = a.book.add_user(u);
-  spdlog::info("{} added user {} ({})", request.who.name, u.name, u.role);
+  spdlog::info("{} added user {} ({})", common::log_text(request.who.name), common::log_text(u.name), u.role);
   return json_reply(201, user_json(c, u));
 }
 
@@ -236,7 +238,7 @@ http::response put_user(api_context& c, account_services& a, const http::request
     const bool self = request.who.user_id == id;
     a.sessions.close_others(id, self ? accounts::session_cookie(request.header("cookie")).value_or("") : "");
   }
-  spdlog::info("{} changed user {}", request.who.name, u->name);
+  spdlog::info("{} changed user {}", common::log_text(request.who.name), common::log_text(u->name));
   return json_reply(200, user_json(c, *u));
 }
 
@@ -244,7 +246,7 @@ http::response delete_user(account_services& a, const http::request& request) {
   const std::int64_t id = path_id(request, "a user");
   if (id == request.who.user_id) return http::error_response(409, "you cannot delete your own account");
   if (!a.book.delete_user(id)) return http::error_response(404, "no user " + std::to_string(id));
-  spdlog::info("{} deleted user {}", request.who.name, id);
+  spdlog::info("{} deleted user {}", common::log_text(request.who.name), id);
   return no_content();
 }
 
@@ -266,14 +268,14 @@ http::response post_token(account_services& a, const http::request& request) {
   if (const auto problem = accounts::user_name_problem(name)) return http::error_response(422, *problem);
   const std::optional<std::int64_t> by = request.who.user_id ? std::optional(request.who.user_id) : std::nullopt;
   const auto made = a.tokens.create(name, by, a.now());
-  spdlog::info("{} made API token {}", request.who.name, name);
+  spdlog::info("{} made API token {}", common::log_text(request.who.name), common::log_text(name));
   return json_reply(201, {{"id", made.id}, {"name", made.name}, {"token", made.token}});
 }
 
 http::response delete_token(account_services& a, const http::request& request) {
   const std::int64_t id = path_id(request, "an API token");
   if (!a.tokens.remove(id)) return http::error_response(404, "no API token " + std::to_string(id) + " made here");
-  spdlog::info("{} deleted API token {}", request.who.name, id);
+  spdlog::info("{} deleted API token {}", common::log_text(request.who.name), id);
   return no_content();
 }
 

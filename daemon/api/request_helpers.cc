@@ -5,6 +5,7 @@
 
 #include <charconv>
 
+#include "common/log_text.h"
 #include "queue/store_error.h"
 
 namespace siaran::daemon::api {
@@ -41,7 +42,8 @@ http::handler guarded(http::handler inner) {
     } catch (const bad_request& e) {
       return http::error_response(400, e.what());
     } catch (const queue::store_busy& e) {
-      spdlog::warn("HTTP API: {} {}: {}", request.method, request.path, e.what());
+      spdlog::warn("HTTP API: {} {}: {}", common::log_text(request.method),
+                   common::log_text(request.path), e.what());
       return store_busy_response();
     }
   };
