@@ -153,6 +153,7 @@ class service::impl {
     if (!start_http()) return EX_UNAVAILABLE;
     watch_.start();
     asio::co_spawn(io_, handle_signals(), rethrow);
+    asio::co_spawn(io_, report_refused_logins(), rethrow);
     if (auto interval = systemd::watchdog_interval()) {
       spdlog::debug("watchdog ping every {} ms",
                     std::chrono::duration_cast<std::chrono::milliseconds>(*interval).count());
@@ -183,6 +184,19 @@ class service::impl {
         co_return;
       }
       reload();
+    }
+  }
+
+  // The refused logins of a minute are logged at its end even when no other refusal follows.
+  asio::awaitable<void> report_refused_logins() {
+    for (;;) {
+      refused_logins_timer_.expires_after(std::chrono::minutes(1));
+      boost::system::error_code ec;
+      co_await refused_logins_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == asio::error::operation_aborted) co_return;
+      writer_.post("logging refused logins", [this, now = std::chrono::steady_clock::now()] {
+        accounts_.refusals.report(now);
+      });
     }
   }
 
@@ -327,6 +341,7 @@ class service::impl {
     scheduler_.stop();
     watch_.stop();
     watchdog_.cancel();
+    refused_logins_timer_.cancel();
     pool_->stop();
     const auto limit = std::chrono::steady_clock::now() + stop_limit;
     asio::steady_timer tick(io_);
@@ -364,6 +379,7 @@ class service::impl {
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;
+  asio::steady_timer refused_logins_timer_{io_};
   store_books writes_;  // used on writer_ only
   store_books reads_;   // used on reader_ only
   // Declared after the books they use, so that they are joined before the books close.

@@ -398,6 +398,21 @@ ALTER TABLE parts ADD COLUMN resent_reason TEXT;
     R"sql(
 ALTER TABLE broadcasts ADD COLUMN preparing INTEGER NOT NULL DEFAULT 0;
 )sql",
+    // 14: the login limiter's open windows, so that a restart does not forgive a guesser
+    // (login_windows.h).
+    R"sql(
+-- scope: 'pair' (one name from one address), 'address' (every name from it), 'name' (one name
+-- from every address); the part a scope does not use is ''. started_at is wall-clock time,
+-- only ever read as "how much of the window was left", capped at the window.
+CREATE TABLE login_windows (
+  scope      TEXT    NOT NULL,
+  address    TEXT    NOT NULL,
+  name       TEXT    NOT NULL,
+  failures   INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, address, name)
+) WITHOUT ROWID;
+)sql",
 };
 
 int current_version(connection& db) {

@@ -82,15 +82,21 @@ const std::string& decoy_hash() {
   return hash;
 }
 
-bool password_right(account_services& a, const std::optional<queue::user>& u, const std::string& password,
-                    queue::timestamp now) {
+// What checking a password found: whether it is right, and the hash it should be stored under
+// from now on when it was made with older parameters.
+struct password_check {
+  bool right = false;
+  std::optional<std::string> rehashed;
+};
+
+password_check check_password(const std::optional<queue::user>& u, const std::string& password) {
   if (!u) {
     static_cast<void>(accounts::verify_password(decoy_hash(), password));
-    return false;
+    return {};
   }
-  if (!accounts::verify_password(u->password_hash, password)) return false;
-  if (accounts::needs_rehash(u->password_hash)) a.book.set_password_hash(u->id, accounts::hash_password(password), now);
-  return true;
+  if (!accounts::verify_password(u->password_hash, password)) return {};
+  if (!accounts::needs_rehash(u->password_hash)) return {true, std::nullopt};
+  return {true, accounts::hash_password(password)};
 }
 
 http::response too_many_attempts(std::chrono::seconds wait) {
@@ -100,28 +106,37 @@ http::response too_many_attempts(std::chrono::seconds wait) {
   return refused;
 }
 
+// The limiter and the account are read and changed in two short steps around the password
+// check; the limiter's step comes first, so that a refused attempt costs no hashing at all.
 http::response post_session(account_services& a, const http::request& request) {
   const json body = json_body(request);
   only_keys(body, {"name", "password"});
   const std::string name = text_field(body, "name");
   const std::string password = text_field(body, "password");
-  const queue::timestamp now = a.now();
+  const std::string& address = request.remote_address;
   const std::string limited_name = common::lowercase(name);  // names are unique whatever their case
-  if (const auto wait = a.limiter.refusal_wait(request.remote_address, limited_name, now)) {
-    spdlog::warn("login as '{}' from {} refused: too many failures", common::log_text(name),
-                 common::log_text(request.remote_address));
-    return too_many_attempts(*wait);
-  }
-  const auto u = a.book.find_user(name);
-  if (!password_right(a, u, password, now) || u->disabled) {
-    spdlog::info("login as '{}' from {} failed", common::log_text(name), common::log_text(request.remote_address));
-    return http::error_response(401, wrong_login);
-  }
-  a.limiter.succeeded(request.remote_address, limited_name);
-  const accounts::opened_session opened = a.sessions.open(*u, now);
-  spdlog::info("{} logged in from {}", common::log_text(u->name), common::log_text(request.remote_address));
-  http::response ok = json_reply(200, session_json(*u, opened.csrf));
-  ok.headers.emplace_back("Set-Cookie", accounts::session_set_cookie(opened.token, opened.max_age));
+  std::optional<std::chrono::seconds> wait;
+  std::optional<queue::user> u;
+  a.on_writer([&] {
+    const auto now = std::chrono::steady_clock::now();
+    wait = a.limiter.refusal_wait(address, limited_name, now);
+    if (wait) return a.refusals.refused(address, name, "too many failed logins", now);
+    u = a.book.find_user(name);
+  });
+  if (wait) return too_many_attempts(*wait);
+  const password_check checked = check_password(u, password);
+  std::optional<accounts::opened_session> opened;
+  a.on_writer([&] {
+    const auto now = std::chrono::steady_clock::now();
+    if (!checked.right || u->disabled) return a.refusals.refused(address, name, wrong_login, now);
+    a.limiter.succeeded(address, limited_name, now);
+    if (checked.rehashed) a.book.set_password_hash(u->id, *checked.rehashed, a.now());
+    opened = a.sessions.open(*u, a.now());
+  });
+  if (!opened) return http::error_response(401, wrong_login);
+  spdlog::info("{} logged in from {}", common::log_text(u->name), common::log_text(address));
+  http::response ok = json_reply(200, session_json(*u, opened->csrf));
+  ok.headers.emplace_back("Set-Cookie", accounts::session_set_cookie(opened->token, opened->max_age));
   return ok;
 }
 
@@ -157,13 +172,17 @@ http::response post_password(account_services& a, const http::request& request) 
   only_keys(body, {"current", "new"});
   const std::string current = text_field(body, "current");
   const std::string fresh = text_field(body, "new");
-  const auto u = a.book.find_user(request.who.user_id);
+  std::optional<queue::user> u;
+  a.on_writer([&] { u = a.book.find_user(request.who.user_id); });
   if (!u || !accounts::verify_password(u->password_hash, current)) {
     return http::error_response(403, "the current password is wrong");
   }
   if (auto refused = refuse_password(fresh)) return std::move(*refused);
-  a.book.set_password_hash(u->id, accounts::hash_password(fresh), a.now());
-  a.sessions.close_others(u->id, accounts::session_cookie(request.header("cookie")).value_or(""));
+  const std::string hash = accounts::hash_password(fresh);
+  a.on_writer([&] {
+    a.book.set_password_hash(u->id, hash, a.now());
+    a.sessions.close_others(u->id, accounts::session_cookie(request.header("cookie")).value_or(""));
+  });
   spdlog::info("{} changed their password", common::log_text(u->name));
   return no_content();
 }
