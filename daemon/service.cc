@@ -142,6 +142,9 @@ class service::impl {
     writes_.maintenance.set_lock_wait(lock_wait);
     reads_.maintenance.set_lock_wait(lock_wait);
     connect_writer_side();
+    accounts_.on_writer = [this](const std::function<void()>& step) {
+      wait_on_writer("reading or changing an account", step);
+    };
   }
 
   int run() {
@@ -169,7 +172,8 @@ class service::impl {
     systemd::notify_ready();
     io_.run();
     // Jobs given to the store threads and waited for by nobody (recording sends, status reports)
-    // finish before anything they use is destroyed.
+    // finish before anything they use is destroyed; a login waits for the writer, so it ends first.
+    password_checks_.join();
     writer_.join();
     reader_.join();
     return 0;
@@ -230,7 +234,7 @@ class service::impl {
     };
   }
 
-  // From the reader thread: runs `change` on the writer thread and waits for it.
+  // From the reader thread or the password checks: runs `change` on the writer thread and waits for it.
   void wait_on_writer(const char* what, const std::function<void()>& change) {
     run_and_wait([this, what](std::function<void()> job) { writer_.post(what, std::move(job)); }, change);
   }
@@ -295,7 +299,7 @@ class service::impl {
     http::router routes = http::router::by_thread(routes_over(api_reads_, reads_), routes_over(api_writes_, writes_));
     http::server_settings settings = http_settings_of(config_, accounts_.authenticate);
     settings.offload = [this](http::runs_on where, std::function<void()> job) {
-      (where == http::runs_on::reader ? reader_ : writer_).post("answering an HTTP request", std::move(job));
+      thread_for(where).post("answering an HTTP request", std::move(job));
     };
     http_ = std::make_unique<http::server>(io_, std::move(settings), std::move(routes));
     try {
@@ -305,6 +309,12 @@ class service::impl {
       spdlog::critical("{}", e.what());
       return false;
     }
+  }
+
+  store_thread& thread_for(http::runs_on where) {
+    if (where == http::runs_on::reader) return reader_;
+    if (where == http::runs_on::password_checks) return password_checks_;
+    return writer_;
   }
 
   // Logs and records each modem's state as it changes, starting from where it stands now; a
@@ -385,6 +395,9 @@ class service::impl {
   // Declared after the books they use, so that they are joined before the books close.
   store_thread writer_;
   store_thread reader_;
+  // Owns no connection: the login's Argon2 checks, one at a time (64 MiB each), reaching the
+  // store through the writer. Declared after it, so that it is joined first.
+  store_thread password_checks_;
   concat_reference_allocator concat_references_;  // one for the API, broadcasts, replies and resends
   std::unique_ptr<modem::pool> pool_;
   send_metrics metrics_;

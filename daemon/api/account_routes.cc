@@ -106,8 +106,12 @@ http::response too_many_attempts(std::chrono::seconds wait) {
   return refused;
 }
 
-// The limiter and the account are read and changed in two short steps around the password
-// check; the limiter's step comes first, so that a refused attempt costs no hashing at all.
+// Runs on a thread of its own (runs_on::password_checks), as the password change does, not on
+// the writer: an Argon2 check takes about 0.1 s and 64 MiB, and on the writer it would hold
+// every write behind it, the dispatcher's claims and sends included; on the reader, every
+// page's reads. The limiter and the account are read and changed in two short steps on the
+// writer, which owns them; the limiter's step comes first, so that a refused attempt costs no
+// hashing at all.
 http::response post_session(account_services& a, const http::request& request) {
   const json body = json_body(request);
   only_keys(body, {"name", "password"});
@@ -312,11 +316,12 @@ http::handler conflicts_answered(http::handler inner) {
 }  // namespace
 
 // Accounts, sessions and tokens are one set, on the writer thread's connection (authentication
-// runs there too): their reads run there as well.
+// runs there too): their reads run there as well. The login checks its password elsewhere and
+// reaches them through account_services::on_writer.
 void add_account_routes(http::router& routes, api_context& c, account_services& a) {
   const http::route_options admins{.min_role = http::role::admin, .where = http::runs_on::writer};
   routes.add("POST", "/api/v1/session", guarded([&a](const http::request& r) { return post_session(a, r); }),
-             {.auth = false});
+             {.auth = false, .where = http::runs_on::password_checks});
   routes.add("GET", "/api/v1/session", guarded([&a](const http::request& r) { return get_session(a, r); }),
              {.where = http::runs_on::writer});
   // Every account, a viewer's too, may end its own session and change its own password.
@@ -324,7 +329,7 @@ void add_account_routes(http::router& routes, api_context& c, account_services& 
   routes.add("DELETE", "/api/v1/session", guarded([&a](const http::request& r) { return delete_session(a, r); }),
              own_account);
   routes.add("POST", "/api/v1/session/password", guarded([&a](const http::request& r) { return post_password(a, r); }),
-             own_account);
+             {.own_account = true, .where = http::runs_on::password_checks});
   routes.add("GET", "/api/v1/users", guarded([&c, &a](const http::request&) { return list_users(c, a); }), admins);
   routes.add("POST", "/api/v1/users",
              conflicts_answered([&c, &a](const http::request& r) { return post_user(c, a, r); }), admins);
