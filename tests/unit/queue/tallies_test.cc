@@ -217,7 +217,8 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     for (const std::string& drop : drops) db.exec(drop.c_str(), "undoing schema step 11");
     db.exec("ALTER TABLE parts DROP COLUMN resent_reason", "undoing schema step 12");
     db.exec("ALTER TABLE broadcasts DROP COLUMN preparing", "undoing schema step 13");
-    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 13");
+    db.exec("DROP TABLE login_windows", "undoing schema step 14");
+    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 14");
   }
   store_books s(dir.path() / "siaran.db");
   connection db(dir.path() / "siaran.db");
