@@ -143,6 +143,9 @@ class service::impl {
     writes_.maintenance.set_lock_wait(lock_wait);
     reads_.maintenance.set_lock_wait(lock_wait);
     connect_writer_side();
+    accounts_.on_writer = [this](const std::function<void()>& step) {
+      wait_on_writer("reading or changing an account", step);
+    };
   }
 
   int run() {
@@ -154,6 +157,7 @@ class service::impl {
     if (!start_http()) return EX_UNAVAILABLE;
     watch_.start();
     asio::co_spawn(io_, handle_signals(), rethrow);
+    asio::co_spawn(io_, report_refused_logins(), rethrow);
     if (auto interval = systemd::watchdog_interval()) {
       spdlog::debug("watchdog ping every {} ms",
                     std::chrono::duration_cast<std::chrono::milliseconds>(*interval).count());
@@ -169,7 +173,8 @@ class service::impl {
     systemd::notify_ready();
     io_.run();
     // Jobs given to the store threads and waited for by nobody (recording sends, status reports)
-    // finish before anything they use is destroyed.
+    // finish before anything they use is destroyed; a login waits for the writer, so it ends first.
+    password_checks_.join();
     writer_.join();
     reader_.join();
     return 0;
@@ -184,6 +189,19 @@ class service::impl {
         co_return;
       }
       reload();
+    }
+  }
+
+  // The refused logins of a minute are logged at its end even when no other refusal follows.
+  asio::awaitable<void> report_refused_logins() {
+    for (;;) {
+      refused_logins_timer_.expires_after(std::chrono::minutes(1));
+      boost::system::error_code ec;
+      co_await refused_logins_timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+      if (ec == asio::error::operation_aborted) co_return;
+      writer_.post("logging refused logins", [this, now = std::chrono::steady_clock::now()] {
+        accounts_.refusals.report(now);
+      });
     }
   }
 
@@ -217,7 +235,7 @@ class service::impl {
     };
   }
 
-  // From the reader thread: runs `change` on the writer thread and waits for it.
+  // From the reader thread or the password checks: runs `change` on the writer thread and waits for it.
   void wait_on_writer(const char* what, const std::function<void()>& change) {
     run_and_wait([this, what](std::function<void()> job) { writer_.post(what, std::move(job)); }, change);
   }
@@ -282,7 +300,7 @@ class service::impl {
     http::router routes = http::router::by_thread(routes_over(api_reads_, reads_), routes_over(api_writes_, writes_));
     http::server_settings settings = http_settings_of(config_, accounts_.authenticate);
     settings.offload = [this](http::runs_on where, std::function<void()> job) {
-      (where == http::runs_on::reader ? reader_ : writer_).post("answering an HTTP request", std::move(job));
+      thread_for(where).post("answering an HTTP request", std::move(job));
     };
     http_ = std::make_unique<http::server>(io_, std::move(settings), std::move(routes));
     try {
@@ -292,6 +310,12 @@ class service::impl {
       spdlog::critical("{}", e.what());
       return false;
     }
+  }
+
+  store_thread& thread_for(http::runs_on where) {
+    if (where == http::runs_on::reader) return reader_;
+    if (where == http::runs_on::password_checks) return password_checks_;
+    return writer_;
   }
 
   // Logs and records each modem's state as it changes, starting from where it stands now; a
@@ -328,6 +352,7 @@ class service::impl {
     scheduler_.stop();
     watch_.stop();
     watchdog_.cancel();
+    refused_logins_timer_.cancel();
     pool_->stop();
     const auto limit = std::chrono::steady_clock::now() + stop_limit;
     asio::steady_timer tick(io_);
@@ -365,11 +390,15 @@ class service::impl {
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;
+  asio::steady_timer refused_logins_timer_{io_};
   store_books writes_;  // used on writer_ only
   store_books reads_;   // used on reader_ only
   // Declared after the books they use, so that they are joined before the books close.
   store_thread writer_;
   store_thread reader_;
+  // Owns no connection: the login's Argon2 checks, one at a time (64 MiB each), reaching the
+  // store through the writer. Declared after it, so that it is joined first.
+  store_thread password_checks_;
   concat_reference_allocator concat_references_;  // one for the API, broadcasts, replies and resends
   std::unique_ptr<modem::pool> pool_;
   send_metrics metrics_;

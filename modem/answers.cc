@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/answers.h"
 
+#include "common/log_text.h"
 #include "modem/at/response_parsers.h"
 
 namespace siaran::modem::answers {
@@ -28,7 +29,7 @@ std::optional<std::vector<storage_slot>> storage_in(const at::response& answer) 
 std::string describe(const at::response& answer, std::string_view command) {
   switch (answer.error) {
     case at::channel_error::none:
-      return std::string(command) + " answered " + (answer.final ? answer.final->line : "?");
+      return std::string(command) + " answered " + (answer.final ? common::log_text(answer.final->line) : "?");
     case at::channel_error::timeout:
     case at::channel_error::prompt_timeout:
       return "no answer to " + std::string(command) + " (" + answer.detail + ")";

@@ -9,6 +9,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "common/log_text.h"
 #include "modem/answers.h"
 #include "modem/at/response_parsers.h"
 #include "modem/modem_session.h"
@@ -124,7 +125,7 @@ asio::awaitable<void> modem::read_stored(session& current, std::string memory, i
       // A modem with a single storage names it by another name than it accepts: the index
       // is its index in mem1. Whatever is there is ours to hand up anyway.
       spdlog::info("{}: {}; reading message {} from {} instead", options_.id, describe(moved, "AT+CPMS"), index,
-                   current.memory);
+                   common::log_text(current.memory));
       elsewhere = false;
     }
   }
@@ -150,7 +151,7 @@ asio::awaitable<bool> modem::offer(const incoming_message& message) {
   if (message.decode_error) {
     spdlog::warn("{}: message {} in {} cannot be decoded ({}); handing it up raw", options_.id,
                  message.index ? std::to_string(*message.index) : "(inline)",
-                 message.memory.empty() ? "+CMT" : message.memory, *message.decode_error);
+                 message.memory.empty() ? "+CMT" : common::log_text(message.memory), *message.decode_error);
   }
   const bool stored = co_await message_receiver_(message);
   note_answer(message, stored);
@@ -170,12 +171,13 @@ void modem::note_answer(const incoming_message& message, bool stored) {
   }
   const auto [known, added] = refused_.try_emplace(where, message.pdu);
   if (!added && known->second == message.pdu) {
-    spdlog::debug("{}: message {} in {} refused again; kept on the SIM", options_.id, where.second, where.first);
+    spdlog::debug("{}: message {} in {} refused again; kept on the SIM", options_.id, where.second,
+                  common::log_text(where.first));
     return;
   }
   known->second = message.pdu;
   spdlog::warn("{}: the receiver did not store message {} in {}; kept on the SIM and offered again at each poll",
-               options_.id, where.second, where.first);
+               options_.id, where.second, common::log_text(where.first));
 }
 
 asio::awaitable<void> modem::handle_stored(session& current, std::string memory, int index, std::string pdu) {
@@ -200,7 +202,7 @@ asio::awaitable<void> modem::handle_stored(session& current, std::string memory,
   // knows it is stored, so that pass only deletes it.
   if (!deleted.success) {
     spdlog::warn("{}: {}; message {} stays in {} until the next storage poll deletes it", options_.id,
-                 describe(deleted, "AT+CMGD"), index, memory);
+                 describe(deleted, "AT+CMGD"), index, common::log_text(memory));
   }
 }
 

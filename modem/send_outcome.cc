@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "modem/send_outcome.h"
 
+#include "common/log_text.h"
 #include "modem/answers.h"
 #include "modem/at/response_parsers.h"
 
@@ -11,7 +12,8 @@ namespace {
 send_error refused(const at::final_result& final) {
   send_error error;
   error.cms_code = final.code;
-  error.text = final.meaning.empty() ? final.line : final.meaning;
+  // The modem's own words are logged and stored: escaped, as any peer's text.
+  error.text = final.meaning.empty() ? common::log_text(final.line) : final.meaning;
   if (final.kind == at::final_kind::cms_error && final.code) {
     error.kind = at::classify_cms_error(*final.code);
     error.source = at::cms_error_source(*final.code);

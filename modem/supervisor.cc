@@ -7,6 +7,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "common/log_text.h"
 #include "modem/answers.h"
 #include "modem/at/response_parsers.h"
 #include "modem/modem_session.h"
@@ -148,8 +149,8 @@ asio::awaitable<supervisor::ending> supervisor::serve(std::shared_ptr<session> c
     if (init == ending::init_failed && co_await answers_again(*current)) continue;
     if (init != ending::ready) co_return init;
     init_failure_.clear();
-    spdlog::info("{}: ready ({} {}, {})", options_.id, status_.identity.manufacturer,
-                 status_.identity.model, status_.identity.operator_name);
+    spdlog::info("{}: ready ({} {}, {})", options_.id, common::log_text(status_.identity.manufacturer),
+                 common::log_text(status_.identity.model), common::log_text(status_.identity.operator_name));
     set_state(life_state::ready, "");
     if (told_.ready) told_.ready(current);
     // Messages that arrived while nobody listened (DESIGN.md: never URCs alone).

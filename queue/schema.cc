@@ -412,6 +412,21 @@ CREATE TABLE broadcast_client_refs (
 ) WITHOUT ROWID;
 CREATE INDEX broadcast_client_refs_broadcast ON broadcast_client_refs (broadcast_id);
 )sql",
+    // 15: the login limiter's open windows, so that a restart does not forgive a guesser
+    // (login_windows.h).
+    R"sql(
+-- scope: 'pair' (one name from one address), 'address' (every name from it), 'name' (one name
+-- from every address); the part a scope does not use is ''. started_at is wall-clock time,
+-- only ever read as "how much of the window was left", capped at the window.
+CREATE TABLE login_windows (
+  scope      TEXT    NOT NULL,
+  address    TEXT    NOT NULL,
+  name       TEXT    NOT NULL,
+  failures   INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, address, name)
+) WITHOUT ROWID;
+)sql",
 };
 
 int current_version(connection& db) {

@@ -6,8 +6,9 @@
 
 #include <algorithm>
 
-#include "daemon/accounts/account_services.h"
 #include "common/ascii.h"
+#include "common/log_text.h"
+#include "daemon/accounts/account_services.h"
 #include "daemon/accounts/password.h"
 #include "daemon/accounts/session_cookie.h"
 #include "daemon/accounts/user_name.h"
@@ -75,15 +76,21 @@ const std::string& decoy_hash() {
   return hash;
 }
 
-bool password_right(account_services& a, const std::optional<queue::user>& u, const std::string& password,
-                    queue::timestamp now) {
+// What checking a password found: whether it is right, and the hash it should be stored under
+// from now on when it was made with older parameters.
+struct password_check {
+  bool right = false;
+  std::optional<std::string> rehashed;
+};
+
+password_check check_password(const std::optional<queue::user>& u, const std::string& password) {
   if (!u) {
     static_cast<void>(accounts::verify_password(decoy_hash(), password));
-    return false;
+    return {};
   }
-  if (!accounts::verify_password(u->password_hash, password)) return false;
-  if (accounts::needs_rehash(u->password_hash)) a.book.set_password_hash(u->id, accounts::hash_password(password), now);
-  return true;
+  if (!accounts::verify_password(u->password_hash, password)) return {};
+  if (!accounts::needs_rehash(u->password_hash)) return {true, std::nullopt};
+  return {true, accounts::hash_password(password)};
 }
 
 http::response too_many_attempts(std::chrono::seconds wait) {
@@ -93,27 +100,41 @@ http::response too_many_attempts(std::chrono::seconds wait) {
   return refused;
 }
 
+// Runs on a thread of its own (runs_on::password_checks), as the password change does, not on
+// the writer: an Argon2 check takes about 0.1 s and 64 MiB, and on the writer it would hold
+// every write behind it, the dispatcher's claims and sends included; on the reader, every
+// page's reads. The limiter and the account are read and changed in two short steps on the
+// writer, which owns them; the limiter's step comes first, so that a refused attempt costs no
+// hashing at all.
 http::response post_session(account_services& a, const http::request& request) {
   const json body = json_body(request);
   only_keys(body, {"name", "password"});
   const std::string name = text_field(body, "name");
   const std::string password = text_field(body, "password");
-  const queue::timestamp now = a.now();
+  const std::string& address = request.remote_address;
   const std::string limited_name = common::lowercase(name);  // names are unique whatever their case
-  if (const auto wait = a.limiter.refusal_wait(request.remote_address, limited_name, now)) {
-    spdlog::warn("login as '{}' from {} refused: too many failures", name, request.remote_address);
-    return too_many_attempts(*wait);
-  }
-  const auto u = a.book.find_user(name);
-  if (!password_right(a, u, password, now) || u->disabled) {
-    spdlog::info("login as '{}' from {} failed", name, request.remote_address);
-    return http::error_response(401, wrong_login);
-  }
-  a.limiter.succeeded(request.remote_address, limited_name);
-  const accounts::opened_session opened = a.sessions.open(*u, now);
-  spdlog::info("{} logged in from {}", u->name, request.remote_address);
-  http::response ok = json_reply(200, session_json(*u, opened.csrf));
-  ok.headers.emplace_back("Set-Cookie", accounts::session_set_cookie(opened.token, opened.max_age));
+  std::optional<std::chrono::seconds> wait;
+  std::optional<queue::user> u;
+  a.on_writer([&] {
+    const auto now = std::chrono::steady_clock::now();
+    wait = a.limiter.refusal_wait(address, limited_name, now);
+    if (wait) return a.refusals.refused(address, name, "too many failed logins", now);
+    u = a.book.find_user(name);
+  });
+  if (wait) return too_many_attempts(*wait);
+  const password_check checked = check_password(u, password);
+  std::optional<accounts::opened_session> opened;
+  a.on_writer([&] {
+    const auto now = std::chrono::steady_clock::now();
+    if (!checked.right || u->disabled) return a.refusals.refused(address, name, wrong_login, now);
+    a.limiter.succeeded(address, limited_name, now);
+    if (checked.rehashed) a.book.set_password_hash(u->id, *checked.rehashed, a.now());
+    opened = a.sessions.open(*u, a.now());
+  });
+  if (!opened) return http::error_response(401, wrong_login);
+  spdlog::info("{} logged in from {}", common::log_text(u->name), common::log_text(address));
+  http::response ok = json_reply(200, session_json(*u, opened->csrf));
+  ok.headers.emplace_back("Set-Cookie", accounts::session_set_cookie(opened->token, opened->max_age));
   return ok;
 }
 
@@ -130,7 +151,7 @@ http::response get_session(account_services& a, const http::request& request) {
 http::response delete_session(account_services& a, const http::request& request) {
   if (const auto token = accounts::session_cookie(request.header("cookie")); token && request.who.session) {
     a.sessions.close(*token);
-    spdlog::info("{} logged out", request.who.name);
+    spdlog::info("{} logged out", common::log_text(request.who.name));
   }
   http::response done = no_content();
   done.headers.emplace_back("Set-Cookie", accounts::session_clear_cookie());
@@ -149,14 +170,18 @@ http::response post_password(account_services& a, const http::request& request) 
   only_keys(body, {"current", "new"});
   const std::string current = text_field(body, "current");
   const std::string fresh = text_field(body, "new");
-  const auto u = a.book.find_user(request.who.user_id);
+  std::optional<queue::user> u;
+  a.on_writer([&] { u = a.book.find_user(request.who.user_id); });
   if (!u || !accounts::verify_password(u->password_hash, current)) {
     return http::error_response(403, "the current password is wrong");
   }
   if (auto refused = refuse_password(fresh)) return std::move(*refused);
-  a.book.set_password_hash(u->id, accounts::hash_password(fresh), a.now());
-  a.sessions.close_others(u->id, accounts::session_cookie(request.header("cookie")).value_or(""));
-  spdlog::info("{} changed their password", u->name);
+  const std::string hash = accounts::hash_password(fresh);
+  a.on_writer([&] {
+    a.book.set_password_hash(u->id, hash, a.now());
+    a.sessions.close_others(u->id, accounts::session_cookie(request.header("cookie")).value_or(""));
+  });
+  spdlog::info("{} changed their password", common::log_text(u->name));
   return no_content();
 }
 
@@ -196,7 +221,7 @@ http::response post_user(api_context& c, account_services& a, const http::reques
   u.password_hash = accounts::hash_password(password);
   u.created_at = u.password_changed_at = a.now();
   u.id = a.book.add_user(u);
-  spdlog::info("{} added user {} ({})", request.who.name, u.name, u.role);
+  spdlog::info("{} added user {} ({})", common::log_text(request.who.name), common::log_text(u.name), u.role);
   return json_reply(201, user_json(c, u));
 }
 
@@ -226,7 +251,7 @@ http::response put_user(api_context& c, account_services& a, const http::request
     const bool self = request.who.user_id == id;
     a.sessions.close_others(id, self ? accounts::session_cookie(request.header("cookie")).value_or("") : "");
   }
-  spdlog::info("{} changed user {}", request.who.name, u->name);
+  spdlog::info("{} changed user {}", common::log_text(request.who.name), common::log_text(u->name));
   return json_reply(200, user_json(c, *u));
 }
 
@@ -234,7 +259,7 @@ http::response delete_user(account_services& a, const http::request& request) {
   const std::int64_t id = path_id(request, "a user");
   if (id == request.who.user_id) return http::error_response(409, "you cannot delete your own account");
   if (!a.book.delete_user(id)) return http::error_response(404, "no user " + std::to_string(id));
-  spdlog::info("{} deleted user {}", request.who.name, id);
+  spdlog::info("{} deleted user {}", common::log_text(request.who.name), id);
   return no_content();
 }
 
@@ -256,14 +281,14 @@ http::response post_token(account_services& a, const http::request& request) {
   if (const auto problem = accounts::user_name_problem(name)) return http::error_response(422, *problem);
   const std::optional<std::int64_t> by = request.who.user_id ? std::optional(request.who.user_id) : std::nullopt;
   const auto made = a.tokens.create(name, by, a.now());
-  spdlog::info("{} made API token {}", request.who.name, name);
+  spdlog::info("{} made API token {}", common::log_text(request.who.name), common::log_text(name));
   return json_reply(201, {{"id", made.id}, {"name", made.name}, {"token", made.token}});
 }
 
 http::response delete_token(account_services& a, const http::request& request) {
   const std::int64_t id = path_id(request, "an API token");
   if (!a.tokens.remove(id)) return http::error_response(404, "no API token " + std::to_string(id) + " made here");
-  spdlog::info("{} deleted API token {}", request.who.name, id);
+  spdlog::info("{} deleted API token {}", common::log_text(request.who.name), id);
   return no_content();
 }
 
@@ -281,11 +306,12 @@ http::handler conflicts_answered(http::handler inner) {
 }  // namespace
 
 // Accounts, sessions and tokens are one set, on the writer thread's connection (authentication
-// runs there too): their reads run there as well.
+// runs there too): their reads run there as well. The login checks its password elsewhere and
+// reaches them through account_services::on_writer.
 void add_account_routes(http::router& routes, api_context& c, account_services& a) {
   const http::route_options admins{.min_role = http::role::admin, .where = http::runs_on::writer};
   routes.add("POST", "/api/v1/session", guarded([&a](const http::request& r) { return post_session(a, r); }),
-             {.auth = false});
+             {.auth = false, .where = http::runs_on::password_checks});
   routes.add("GET", "/api/v1/session", guarded([&a](const http::request& r) { return get_session(a, r); }),
              {.where = http::runs_on::writer});
   // Every account, a viewer's too, may end its own session and change its own password.
@@ -293,7 +319,7 @@ void add_account_routes(http::router& routes, api_context& c, account_services& 
   routes.add("DELETE", "/api/v1/session", guarded([&a](const http::request& r) { return delete_session(a, r); }),
              own_account);
   routes.add("POST", "/api/v1/session/password", guarded([&a](const http::request& r) { return post_password(a, r); }),
-             own_account);
+             {.own_account = true, .where = http::runs_on::password_checks});
   routes.add("GET", "/api/v1/users", guarded([&c, &a](const http::request&) { return list_users(c, a); }), admins);
   routes.add("POST", "/api/v1/users",
              conflicts_answered([&c, &a](const http::request& r) { return post_user(c, a, r); }), admins);

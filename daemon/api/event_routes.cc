@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/log_text.h"
 #include "daemon/api/api_context.h"
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
@@ -256,7 +257,7 @@ http::response post_recurring(api_context& c, const http::request& request) {
   static_cast<queue::new_recurring&>(created) = r;
   created.id = c.events.create_recurring(r);
   c.schedule_changed();
-  spdlog::info("recurring broadcast {} created ({})", created.id, r.cron);
+  spdlog::info("recurring broadcast {} created ({})", created.id, common::log_text(r.cron));
   return json_reply(201, recurring_json(c, created, now));
 }
 

@@ -6,6 +6,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "common/log_text.h"
 #include "daemon/api/api_context.h"
 #include "daemon/api/inbox_access.h"
 #include "daemon/api/officer_scope.h"
@@ -120,7 +121,8 @@ http::response reply(api_context& c, queue::reply_book& replies, const http::req
     if (officer) text = with_sender_tag(std::move(text), officer->sender_tag);
   }
   const std::int64_t message_id = queue_text(c, entry->message.sender, text);
-  spdlog::info("reply to incoming {} queued as message {} by token {}", id, message_id, request.who.name);
+  spdlog::info("reply to incoming {} queued as message {} by token {}", id, message_id,
+               common::log_text(request.who.name));
   return json_reply(202, {{"id", message_id}});
 }
 

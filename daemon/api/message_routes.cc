@@ -3,6 +3,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "common/log_text.h"
 #include "daemon/api/api_context.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/officer_scope.h"
@@ -24,7 +25,7 @@ http::response post_message(api_context& c, const http::request& request) {
   const queue::accepted accepted = c.messages.enqueue(parsed.message);
   c.queued();
   spdlog::debug("message {} queued ({} part(s)) by token {}", accepted.id, parsed.message.parts.size(),
-                request.who.name);
+                common::log_text(request.who.name));
   return json_reply(202, {{"id", accepted.id},
                           {"parts", parsed.message.parts.size()},
                           {"encoding", parsed.encoding},
@@ -59,7 +60,8 @@ http::response post_batch(api_context& c, const http::request& request) {
   json ids = json::array();
   for (const queue::accepted& a : accepted) ids.push_back(a.id);
   c.queued();
-  spdlog::info("batch of {} message(s), {} part(s) queued by token {}", messages.size(), parts, request.who.name);
+  spdlog::info("batch of {} message(s), {} part(s) queued by token {}", messages.size(), parts,
+               common::log_text(request.who.name));
   return json_reply(202, {{"ids", std::move(ids)}, {"parts", parts}});
 }
 

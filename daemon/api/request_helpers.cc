@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/log_text.h"
 #include "daemon/api/officer_scope.h"
 #include "queue/store_error.h"
 
@@ -73,12 +74,14 @@ http::handler guarded(http::handler inner) {
     } catch (const forbidden& e) {
       return http::error_response(403, e.what());
     } catch (const queue::store_busy& e) {
-      spdlog::warn("HTTP API: {} {}: {}", request.method, request.path, e.what());
+      spdlog::warn("HTTP API: {} {}: {}", common::log_text(request.method),
+                   common::log_text(request.path), e.what());
       return store_busy_response();
     } catch (const nlohmann::json::exception& e) {
       // A field a handler read without the checks of json_fields.h: still the client's JSON
       // that is wrong, so a 400, never a 500.
-      spdlog::debug("HTTP API: {} {}: unchecked JSON: {}", request.method, request.path, e.what());
+      spdlog::debug("HTTP API: {} {}: unchecked JSON: {}", common::log_text(request.method),
+                    common::log_text(request.path), e.what());
       return http::error_response(400, "the request's JSON could not be read: " + std::string(library_reason(e)));
     }
   };

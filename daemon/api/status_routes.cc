@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "common/log_text.h"
 #include "daemon/api/api_context.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/message_request.h"
@@ -117,7 +118,7 @@ http::response test_send(api_context& c, const http::request& request) {
       test_message_json(json_body(request)), {c.region, c.valid_for, c.now()}, c.concat_references);
   const queue::accepted accepted = c.messages.enqueue_pinned(parsed.message, id);
   c.queued();
-  spdlog::info("test message {} queued on modem {} by {}", accepted.id, id, request.who.name);
+  spdlog::info("test message {} queued on modem {} by {}", accepted.id, id, common::log_text(request.who.name));
   return json_reply(202, {{"id", accepted.id}});
 }
 

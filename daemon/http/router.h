@@ -16,8 +16,10 @@ using handler = std::function<response(const request&)>;
 
 // Which thread answers a route (DESIGN.md "Runtime model"): the store's reader thread for what
 // only reads, its writer thread for what changes the store, the I/O thread itself for what
-// needs no store and must answer at once (/healthz). by_method: GET reads, the rest writes.
-enum class runs_on { by_method, io, reader, writer };
+// needs no store and must answer at once (/healthz), a thread of its own that owns no store
+// connection for what checks a password (about 0.1 s of Argon2 each: the login). by_method:
+// GET reads, the rest writes.
+enum class runs_on { by_method, io, reader, writer, password_checks };
 runs_on resolve(runs_on where, std::string_view method);  // never by_method
 
 // Who may call a route. The server refuses (403) a viewer every method but GET unless the

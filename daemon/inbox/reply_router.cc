@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "common/log_text.h"
 #include "common/redaction.h"
 #include "daemon/compose.h"
 #include "daemon/inbox/forwarding.h"
@@ -62,7 +63,7 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
     replies_.route(incoming_id, route);
     spdlog::info("incoming {} from {}: {}{}", incoming_id, common::redacted_number(entry->message.sender),
                  route.officer_id ? "to officer " + std::to_string(*route.officer_id) : std::string("general inbox"),
-                 keyword ? ", keyword " + keyword->word : std::string());
+                 keyword ? ", keyword " + common::log_text(keyword->word) : std::string());
     if (keyword && answerable(entry->message.sender)) {
       send(entry->message.sender, actions_.apply(*keyword, origin), now);
     }

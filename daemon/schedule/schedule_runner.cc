@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "common/log_text.h"
 #include "daemon/api/audience_json.h"
 #include "daemon/schedule/birthday_settings.h"
 #include "daemon/schedule/birthdays.h"
@@ -211,12 +212,12 @@ void schedule_runner::conclude(const claimed_occurrence& claimed, const occurren
       return;
     case occurrence_outcome::kind::refused:
       events_.finish_run(claimed.job, claimed.due, "failed", std::nullopt, outcome.why);
-      spdlog::warn("schedule: {} could not be sent: {}", claimed.job, outcome.why);
+      spdlog::warn("schedule: {} could not be sent: {}", claimed.job, common::log_text(outcome.why));
       return;
     case occurrence_outcome::kind::not_stored:
       // The store refused (busy, disk full): nothing was queued, so the next check tries again.
       events_.release_run(claimed.job, claimed.due);
-      spdlog::error("schedule: {}: {}; trying again at the next check", claimed.job, outcome.why);
+      spdlog::error("schedule: {}: {}; trying again at the next check", claimed.job, common::log_text(outcome.why));
       return;
   }
 }

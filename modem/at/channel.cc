@@ -10,6 +10,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "common/log_text.h"
 #include "modem/at/response_parsers.h"
 #include "modem/at/text.h"
 
@@ -21,19 +22,15 @@ constexpr char esc = '\x1b';     // aborts AT+CMGS at the prompt
 // Queued commands wait for their turn on a timer that only a wake-up ends.
 constexpr std::chrono::milliseconds forever = std::chrono::hours(24 * 365);
 
-// The beginning of a line, for info-level logs that must not show numbers or text.
-// Bytes that are not printable ASCII as \xNN: line noise must not make the log a binary file.
+// The beginning of a line, for info-level logs that must not show numbers or text, escaped:
+// line noise must not make the log a binary file.
 std::string log_head(std::string_view line) {
   const std::size_t colon = line.find(':');
-  const std::string_view head =
-      line.substr(0, std::min<std::size_t>(colon == std::string_view::npos ? 12 : colon + 1, 12));
-  std::string shown;
-  for (const char c : head) {
-    const auto byte = static_cast<unsigned char>(c);
-    shown += byte >= 0x20 && byte < 0x7f ? std::string(1, c) : fmt::format("\\x{:02x}", byte);
-  }
-  return shown;
+  return common::log_text(line.substr(0, std::min<std::size_t>(colon == std::string_view::npos ? 12 : colon + 1, 12)));
 }
+
+// A trace shows whole lines, PDUs included (about 350 hex digits at most), escaped all the same.
+constexpr std::size_t trace_limit = 1024;
 
 }  // namespace
 
@@ -127,7 +124,7 @@ asio::awaitable<void> channel::resync() {
 asio::awaitable<response> channel::exchange(command cmd) {
   in_flight flight{std::move(cmd), timers_(), {}};
   active_ = &flight;
-  spdlog::trace("{}: -> {}", options_.name, flight.cmd.text);
+  spdlog::trace("{}: -> {}", options_.name, common::log_text(flight.cmd.text, trace_limit));
   if (co_await write(flight.cmd.text + flight.cmd.terminator) && flight.cmd.pdu) co_await send_pdu(flight);
   if (!flight.done && flight.answer.error == channel_error::none) {
     const bool final_in_time = co_await wait_for_final(flight);
@@ -265,7 +262,7 @@ void channel::on_frame(frame&& next) {
       return;
     case frame_kind::line:
     case frame_kind::pdu:
-      spdlog::trace("{}: <- {}", options_.name, next.text);
+      spdlog::trace("{}: <- {}", options_.name, common::log_text(next.text, trace_limit));
       on_line(next.text);
       return;
   }

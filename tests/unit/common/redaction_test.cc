@@ -15,3 +15,8 @@ TEST_CASE("a short code is not personal and is shown whole", "[common][redaction
   CHECK(redacted_number("3636") == "3636");
   CHECK(redacted_number("") == "");
 }
+
+TEST_CASE("what is shown of a number is escaped: a sender field may hold any bytes", "[common][redaction]") {
+  CHECK(redacted_number("1\n23") == "1\\n23");
+  CHECK(redacted_number("+62812\r\n\x1b[") == "...\\r\\n\\x1b[");
+}
