@@ -6,6 +6,7 @@
 #include <charconv>
 
 #include "queue/store_error.h"
+#include "queue/store_health.h"
 
 namespace siaran::daemon::api {
 
@@ -40,11 +41,31 @@ http::handler guarded(http::handler inner) {
       return inner(request);
     } catch (const bad_request& e) {
       return http::error_response(400, e.what());
-    } catch (const queue::store_busy& e) {
+    } catch (const queue::store_error& e) {
       spdlog::warn("HTTP API: {} {}: {}", request.method, request.path, e.what());
-      return store_busy_response();
+      return store_error_response(e);
     }
   };
+}
+
+// Each fault its own status and sentence: a client can tell "try again in a moment" (busy)
+// from "someone must act" (the rest), and nothing the store refused is a bare 500.
+http::response store_error_response(const queue::store_error& e) {
+  switch (e.fault()) {
+    case queue::store_fault::busy: return store_busy_response();
+    case queue::store_fault::full: return http::error_response(507, std::string("the disk is full: ") + e.what());
+    case queue::store_fault::missing:
+      return http::error_response(503, "the database file was deleted or replaced; nothing was changed: " +
+                                           std::string(queue::explain(queue::store_health::missing)));
+    case queue::store_fault::corrupt:
+      return http::error_response(503, "the database file is damaged; nothing was changed: " +
+                                           std::string(queue::explain(queue::store_health::corrupt)));
+    case queue::store_fault::unwritable:
+      return http::error_response(503, std::string("the database cannot be written; nothing was changed: ") +
+                                           e.what());
+    case queue::store_fault::other: break;
+  }
+  return http::error_response(503, std::string("the database refused the change; nothing was changed: ") + e.what());
 }
 
 // Another process holds the store's write lock: nothing was changed, and the same request may
