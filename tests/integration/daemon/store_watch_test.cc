@@ -205,4 +205,8 @@ TEST_CASE("a full disk is reported as unwritable and a change that does not fit 
   }
   CHECK(last.status == 507);
   CHECK(last.body.find("the disk is full") != std::string::npos);
+  // Said once, however many probes and claims met it.
+  const std::string log = d.daemon_log();
+  CHECK(count_of(log, "the store is unwritable: the disk holding the database is full") == 1);
+  CHECK(count_of(log, "sending waits until it clears") <= 1);
 }
