@@ -97,13 +97,16 @@ asio::awaitable<void> dispatcher::run() {
     auto pause = steady::duration::zero();
     try {
       co_await round();
+      store_failing_ = false;
     } catch (const queue::store_busy& e) {
       spdlog::warn("dispatcher: the store is locked by another process ({}); trying again",
                    e.what());
       pause = busy_retry;
     } catch (const queue::store_error& e) {
-      // A full disk or a broken file: nothing can be claimed or recorded until it clears.
-      spdlog::error("dispatcher: {}; trying again in 1 s", e.what());
+      // A full disk or a broken file: nothing can be claimed or recorded until it clears. Said
+      // once per spell, as the store watch says what to do once: not every second for hours.
+      if (!store_failing_) spdlog::error("dispatcher: {}; sending waits until it clears", e.what());
+      store_failing_ = true;
       pause = idle_poll;
     }
     if (pause != steady::duration::zero()) co_await sleep_until(steady::now() + pause);

@@ -151,6 +151,7 @@ class dispatcher {
   // When the sleeping run loop wakes; min() while it runs.
   std::chrono::steady_clock::time_point wakes_at_ = std::chrono::steady_clock::time_point::min();
   bool draining_ = false;
+  bool store_failing_ = false;  // the last round failed on a store error other than a lock
   std::vector<modem_load> load_;
   std::vector<modem_slot> slots_;  // one per modem; flags refreshed each round
   queue_head head_;

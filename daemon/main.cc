@@ -12,6 +12,7 @@
 #include "daemon/logging.h"
 #include "daemon/options.h"
 #include "daemon/service.h"
+#include "daemon/store_marker.h"
 #include "queue/store_error.h"
 
 namespace {
@@ -41,9 +42,15 @@ int run(const startup_options& options) {
   spdlog::info("configuration {}: {}", options.config_file.string(), siaran::config::summary(config));
   if (config.modems.empty()) spdlog::warn("no modems configured: nothing can be sent");
   try {
+    const std::filesystem::path database = config.database;
+    siaran::daemon::check_database_present(database, options.init);
     siaran::daemon::service gateway(options.config_file, std::move(config),
                                     siaran::daemon::wall_clock_now);
+    siaran::daemon::mark_database_created(database);
     return gateway.run();
+  } catch (const siaran::daemon::database_gone& e) {
+    spdlog::critical("{}", e.what());
+    return EX_NOINPUT;
   } catch (const siaran::queue::store_error& e) {
     spdlog::critical("cannot use the database: {}", e.what());
     return EX_CANTCREAT;

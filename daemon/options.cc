@@ -34,6 +34,8 @@ startup_options parse_options(const std::vector<std::string>& args) {
     } else if (auto file = option_value(args, i, "--check-config")) {
       set_mode(startup_options::run_mode::check_config, "--check-config");
       options.config_file = *file;
+    } else if (arg == "--init") {
+      options.init = true;
     } else if (arg == "--version") {
       set_mode(startup_options::run_mode::version, arg);
     } else if (arg == "--help" || arg == "-h") {
@@ -43,6 +45,7 @@ startup_options parse_options(const std::vector<std::string>& args) {
     }
   }
   if (!have_mode) throw usage_error("missing --config FILE");
+  if (options.init && options.mode != startup_options::run_mode::run) throw usage_error("--init goes with --config");
   if ((options.mode == startup_options::run_mode::run || options.mode == startup_options::run_mode::check_config) &&
       options.config_file.empty()) {
     throw usage_error("the configuration FILE is empty");
@@ -51,9 +54,11 @@ startup_options parse_options(const std::vector<std::string>& args) {
 }
 
 std::string usage(const std::string& program) {
-  return "usage: " + program + " --config FILE        run the SMS gateway\n" +
-         "       " + program + " --check-config FILE  validate FILE: exit 0, or 78 with its errors\n" +
-         "       " + program + " --version | --help\n";
+  return "usage: " + program + " --config FILE [--init]  run the SMS gateway\n" +
+         "       " + program + " --check-config FILE     validate FILE: exit 0, or 78 with its errors\n" +
+         "       " + program + " --version | --help\n" +
+         "--init creates an empty database even where siarand created one before and it is gone\n" +
+         "(without it, such a start exits 66 and says how to restore a backup).\n";
 }
 
 }  // namespace siaran::daemon

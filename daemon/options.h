@@ -14,6 +14,8 @@ struct startup_options {
   enum class run_mode { run, check_config, version, help };
   run_mode mode = run_mode::run;
   std::filesystem::path config_file;
+  // --init: create an empty database even where one existed before (daemon/store_marker.h).
+  bool init = false;
 };
 
 // A command line that cannot be understood; main() prints it with the usage, exit 64.
@@ -22,7 +24,8 @@ class usage_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// `args` excludes the program name. Accepts "--config FILE" and "--config=FILE".
+// `args` excludes the program name. Accepts "--config FILE" and "--config=FILE"; --init only
+// with --config.
 startup_options parse_options(const std::vector<std::string>& args);
 
 std::string usage(const std::string& program);

@@ -120,13 +120,15 @@ class service::impl {
       watchdog_(io_),
       writes_(config_.database),
       reads_(config_.database),
+      checked_database_(config_.database),
+      checked_(checked_database_),
       pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))),
       metrics_(config_.modems.size()),
       dispatcher_(io_, writer_, writes_.queue, *pool_, modem_entries(config_), dispatch_settings_of(config_),
                   metrics_, concat_references_, now_),
       inbound_(io_, writer_, writes_.inbound, writes_.reports, *pool_,
                inbound_settings_of(config_), metrics_, now_),
-      watch_(io_, writer_, writes_.maintenance, writes_.statistics),
+      watch_(io_, writer_, writes_.maintenance, writes_.statistics, checker_, checked_),
       writer_broadcaster_(writes_.contacts, writes_.broadcasts, [this] { post_queued(); },
                           broadcaster_settings_of(config_), concat_references_),
       reader_broadcaster_(reads_.contacts, reads_.broadcasts, [this] { post_queued(); },
@@ -393,9 +395,14 @@ class service::impl {
   asio::steady_timer refused_logins_timer_{io_};
   store_books writes_;  // used on writer_ only
   store_books reads_;   // used on reader_ only
+  // PRAGMA quick_check's connection, used on checker_ only: the check takes seconds on a large
+  // file (store_watch.cc), which neither the writer nor the API's reads may wait for.
+  queue::database checked_database_;
+  queue::maintenance checked_;
   // Declared after the books they use, so that they are joined before the books close.
   store_thread writer_;
   store_thread reader_;
+  store_thread checker_;
   // Owns no connection: the login's Argon2 checks, one at a time (64 MiB each), reaching the
   // store through the writer. Declared after it, so that it is joined first.
   store_thread password_checks_;

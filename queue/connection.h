@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "queue/store_error.h"
 
@@ -50,21 +51,34 @@ class connection {
   std::int64_t last_insert_rowid() const;
   int changes() const;
   const std::filesystem::path& file() const { return file_; }
-  // Whether (device, inode) is the file this connection opened.
-  bool opened_as(std::uint64_t device, std::uint64_t inode) const { return device == device_ && inode == inode_; }
+  // Whether the file and its -wal at their paths are still the ones this connection opened.
+  // After `rm`, SQLite keeps writing to the unlinked inodes and every write "succeeds" into
+  // files nobody will see: a commit (of any connection, in a transaction or not) fails with
+  // store_fault::missing once this is false.
+  bool still_there();
+  // Every commit from now on fails with store_fault::corrupt (the file failed a check), or no
+  // longer does.
+  void refuse_writes(bool damaged);
+  bool refusing_writes() const { return damaged_; }
 
-  // Throws store_error("<doing>: <sqlite3_errmsg>"), store_busy when the cause is a lock.
+  // Throws store_error("<doing>: <sqlite3_errmsg>") with the fault its code means (store_error.h),
+  // store_busy when the cause is a lock.
   [[noreturn]] void fail(std::string_view doing);
+  [[noreturn]] void fail(std::string_view doing, int code, const std::string& what);
 
   sqlite3* handle() const { return db_; }
 
  private:
   void run_prepared(sqlite3_stmt* statement, std::string_view doing);
   void remember_identity();
+  std::filesystem::path wal_file() const;
+  static int refuse_commit(void* self);  // sqlite3_commit_hook: non-zero turns a commit into a rollback
 
   std::filesystem::path file_;
-  std::uint64_t device_ = 0;
-  std::uint64_t inode_ = 0;
+  std::optional<std::pair<std::uint64_t, std::uint64_t>> opened_;      // (device, inode)
+  std::optional<std::pair<std::uint64_t, std::uint64_t>> opened_wal_;  // of the -wal
+  bool gone_ = false;
+  bool damaged_ = false;
   std::chrono::milliseconds lock_wait_{5000};
   bool lock_held_elsewhere_ = false;
   sqlite3* db_ = nullptr;

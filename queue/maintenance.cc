@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "queue/maintenance.h"
 
-#include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include <sqlite3.h>
 
@@ -37,11 +37,16 @@ std::int64_t delete_before(connection& db, statement& s, timestamp before) {
   return db.changes();
 }
 
-// The file at the store's path is still the one the connection has open. After `rm`, SQLite
-// keeps writing to the unlinked inode and every write "succeeds" into a file nobody will see.
-bool still_there(const connection& db) {
-  struct stat now {};
-  return ::stat(db.file().c_str(), &now) == 0 && db.opened_as(now.st_dev, now.st_ino);
+// Below this much free space where the file lives, the next commit that grows the WAL fails
+// with SQLITE_FULL; writes that fit in the WAL's reused pages may still pass, but the disk has
+// to be cleared now.
+constexpr unsigned long long full_below = 1024 * 1024;
+
+bool disk_full(const std::filesystem::path& file) {
+  struct statvfs disk {};
+  const std::filesystem::path folder = file.has_parent_path() ? file.parent_path() : ".";
+  return ::statvfs(folder.c_str(), &disk) == 0 &&
+         static_cast<unsigned long long>(disk.f_bavail) * disk.f_frsize < full_below;
 }
 
 }  // namespace
@@ -80,7 +85,9 @@ void maintenance::backup(const std::filesystem::path& destination) {
 // connection holds it (busy) or the file cannot be written (read-only, I/O error).
 store_health maintenance::health() {
   connection& db = sql_->db;
-  if (!still_there(db)) return store_health::missing;
+  if (!db.still_there()) return store_health::missing;
+  if (db.refusing_writes()) return store_health::corrupt;
+  if (disk_full(db.file())) return store_health::full;
   try {
     db.begin_write();
   } catch (const store_busy&) {
@@ -91,6 +98,25 @@ store_health maintenance::health() {
   db.rollback();
   return store_health::ok;
 }
+
+// quick_check(1) stops at the first problem. It reads every page but skips integrity_check's
+// index-to-table cross-checks. Measured on two years' use (siaran-bench --history: 1M parts,
+// 100k contacts, 622 MB): 1.0 s of CPU; 3.1 s wall with the file cached on a loaded 2-core
+// machine, 10.7 s from a cold disk. One read transaction throughout: writers go on (WAL).
+std::optional<std::string> maintenance::damage() {
+  try {
+    statement check(sql_->db, "PRAGMA quick_check(1)");
+    step_scope scope(check);
+    const std::string verdict = check.step() ? check.text(0) : "no answer";
+    if (verdict == "ok") return std::nullopt;
+    return verdict;
+  } catch (const store_error& e) {
+    if (e.fault() != store_fault::corrupt) throw;
+    return e.what();
+  }
+}
+
+void maintenance::refuse_writes(bool damaged) { sql_->db.refuse_writes(damaged); }
 
 void maintenance::set_lock_wait(std::chrono::milliseconds wait) { sql_->db.set_lock_wait(wait); }
 

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "queue/records.h"
@@ -35,6 +37,12 @@ class maintenance {
 
   // Whether a write could start now (store_health.h), without waiting for a lock.
   store_health health();
+  // What PRAGMA quick_check found wrong with the file first, or nothing when it is sound. It
+  // reads the whole file: seconds on a large one, so on a connection nobody waits for.
+  std::optional<std::string> damage();
+  // Every write on this connection fails with store_fault::corrupt from now on, and health()
+  // says corrupt (another connection's damage() found the file damaged); or no longer.
+  void refuse_writes(bool damaged);
   // How long a write waits for a lock held by another connection before store_busy.
   void set_lock_wait(std::chrono::milliseconds wait);
 

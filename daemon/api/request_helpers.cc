@@ -10,6 +10,7 @@
 #include "common/log_text.h"
 #include "daemon/api/officer_scope.h"
 #include "queue/store_error.h"
+#include "queue/store_health.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -73,10 +74,9 @@ http::handler guarded(http::handler inner) {
       return http::error_response(400, e.what());
     } catch (const forbidden& e) {
       return http::error_response(403, e.what());
-    } catch (const queue::store_busy& e) {
-      spdlog::warn("HTTP API: {} {}: {}", common::log_text(request.method),
-                   common::log_text(request.path), e.what());
-      return store_busy_response();
+    } catch (const queue::store_error& e) {
+      spdlog::warn("HTTP API: {} {}: {}", common::log_text(request.method), common::log_text(request.path), e.what());
+      return store_error_response(e);
     } catch (const nlohmann::json::exception& e) {
       // A field a handler read without the checks of json_fields.h: still the client's JSON
       // that is wrong, so a 400, never a 500.
@@ -85,6 +85,26 @@ http::handler guarded(http::handler inner) {
       return http::error_response(400, "the request's JSON could not be read: " + std::string(library_reason(e)));
     }
   };
+}
+
+// Each fault its own status and sentence: a client can tell "try again in a moment" (busy)
+// from "someone must act" (the rest), and nothing the store refused is a bare 500.
+http::response store_error_response(const queue::store_error& e) {
+  switch (e.fault()) {
+    case queue::store_fault::busy: return store_busy_response();
+    case queue::store_fault::full: return http::error_response(507, std::string("the disk is full: ") + e.what());
+    case queue::store_fault::missing:
+      return http::error_response(503, "the database file was deleted or replaced; nothing was changed: " +
+                                           std::string(queue::explain(queue::store_health::missing)));
+    case queue::store_fault::corrupt:
+      return http::error_response(503, "the database file is damaged; nothing was changed: " +
+                                           std::string(queue::explain(queue::store_health::corrupt)));
+    case queue::store_fault::unwritable:
+      return http::error_response(503, std::string("the database cannot be written; nothing was changed: ") +
+                                           e.what());
+    case queue::store_fault::other: break;
+  }
+  return http::error_response(503, std::string("the database refused the change; nothing was changed: ") + e.what());
 }
 
 // Another process holds the store's write lock: nothing was changed, and the same request may

@@ -12,6 +12,7 @@
 
 #include "daemon/api/message_request.h"
 #include "daemon/http/router.h"
+#include "queue/store_error.h"
 
 namespace siaran::daemon::api {
 
@@ -22,8 +23,12 @@ nlohmann::json json_body(const http::request& request);
 std::int64_t query_number(const http::request& request, const char* name, std::int64_t fallback, std::int64_t min,
                           std::int64_t max);
 // The handler, with a bad_request it throws answered as 400 {"error": ...}, so is any JSON
-// library exception, and a store kept busy by another process as 503 with Retry-After.
+// library exception, a forbidden as 403, and a store_error as store_error_response says.
 http::handler guarded(http::handler inner);
+// 503 with Retry-After for a store kept busy by another process, 507 for a full disk, 503
+// naming the cause for the rest (a missing or damaged file, one that refuses writes, another
+// failure): never 500.
+http::response store_error_response(const queue::store_error& e);
 http::response store_busy_response();
 http::response json_reply(int status, const nlohmann::json& body);
 

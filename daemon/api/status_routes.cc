@@ -151,11 +151,13 @@ http::response health(api_context& c) {
   });
   const queue::store_health store = c.watch.health();
   const bool ok = store == queue::store_health::ok;
-  return json_reply(ok ? 200 : 503, {{"status", ok ? "ok" : "degraded"},
-                                     {"store", queue::to_string(store)},
-                                     {"modems", all.size()},
-                                     {"modems_ready", ready},
-                                     {"queued", c.watch.queued()}});
+  json body = {{"status", ok ? "ok" : "degraded"},
+               {"store", queue::to_string(store)},
+               {"modems", all.size()},
+               {"modems_ready", ready},
+               {"queued", c.watch.queued()}};
+  if (!ok) body["reason"] = queue::explain(store);
+  return json_reply(ok ? 200 : 503, body);
 }
 
 http::response metrics(api_context& c) {

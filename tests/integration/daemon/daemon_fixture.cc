@@ -91,9 +91,13 @@ daemon_fixture::daemon_fixture(daemon_settings settings)
 
 daemon_fixture::~daemon_fixture() = default;
 
+std::filesystem::path daemon_fixture::database() const {
+  return (settings_.database_dir.empty() ? dir_.path() : settings_.database_dir) / "siaran.db";
+}
+
 void daemon_fixture::write_config(const daemon_settings& s) {
   std::ostringstream yaml;
-  yaml << "database: " << (dir_.path() / "siaran.db").string() << "\n"
+  yaml << "database: " << database().string() << "\n"
        << "log_level: info\n"
        << "throttle:\n  rate_per_second: " << s.rate_per_second << "\n  burst: " << s.burst << "\n"
        << "on_uncertain: " << s.on_uncertain << "\n"
@@ -106,9 +110,10 @@ void daemon_fixture::write_config(const daemon_settings& s) {
   config_ = dir_.write("siaran.yaml", yaml.str());
 }
 
-void daemon_fixture::start(bool wait_for_modems_too) {
-  daemon_ = std::make_unique<child_process>(std::vector<std::string>{siarand, "--config", config_.string()},
-                                           daemon_env);
+void daemon_fixture::start(bool wait_for_modems_too, const std::vector<std::string>& extra_args) {
+  std::vector<std::string> argv{siarand, "--config", config_.string()};
+  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+  daemon_ = std::make_unique<child_process>(argv, daemon_env);
   if (!daemon_->wait_for_stderr_line("HTTP API listening", deadline_in(start_timeout))) {
     fail("siarand did not say \"HTTP API listening\"");
   }
@@ -142,6 +147,12 @@ program_result daemon_fixture::terminate() {
   api_.reset();
   earlier_runs_ += daemon_->err() + "---- siarand stopped (SIGTERM) ----\n";
   daemon_.reset();
+  return *finished;
+}
+
+program_result daemon_fixture::run_to_exit() {
+  const auto finished = run_program({siarand, "--config", config_.string()}, deadline_in(start_timeout), daemon_env);
+  if (!finished) fail("siarand did not exit by itself");
   return *finished;
 }
 

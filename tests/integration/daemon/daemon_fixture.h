@@ -41,6 +41,7 @@ struct daemon_settings {
   std::string on_uncertain = "resend";
   std::string retry_delay = "1s";
   unsigned max_attempts = 5;
+  std::filesystem::path database_dir;  // where siaran.db goes; empty: the fixture's temporary directory
 };
 
 // A siaran-modemsim process: `--link DIR/ID.tty`, `--log DIR/ID.log`, `--name ID`.
@@ -77,7 +78,7 @@ class daemon_fixture {
   modem_sim& sim(std::size_t index) { return *sims_.at(index); }
   std::size_t sim_count() const { return sims_.size(); }
   const std::string& token() const { return token_; }
-  std::filesystem::path database() const { return dir_.path() / "siaran.db"; }
+  std::filesystem::path database() const;
   std::string port() const { return std::to_string(port_); }
 
   // SIGKILL, reaped; then the same config and database again, waiting for "HTTP API
@@ -86,7 +87,10 @@ class daemon_fixture {
   void kill();
   // SIGTERM; the exit, with everything it wrote to stderr.
   program_result terminate();
-  void start(bool wait_for_modems);
+  // `extra_args` after "--config FILE" ("--init").
+  void start(bool wait_for_modems, const std::vector<std::string>& extra_args = {});
+  // siarand (not running) started with the same config, expected to exit by itself: its exit.
+  program_result run_to_exit();
 
   // Requests that must get `expected` (fails the test with the daemon's stderr otherwise).
   json post(std::string_view target, const json& body, int expected = 202);
