@@ -3,6 +3,7 @@
 
 // Asio first, through the project's wrapper (Boost 1.74's missing <utility>); Beast after it.
 #include "common/ascii.h"
+#include "common/log_text.h"
 #include "modem/asio.h"
 
 #include <boost/asio/executor_work_guard.hpp>
@@ -386,7 +387,7 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
   in.body = std::move(parser.get().body());
   in.params = std::move(route.params);
   const response res = co_await call(*route.h, route.options, in);
-  spdlog::debug("HTTP {} {} -> {}", in.method, in.path, res.status);
+  spdlog::debug("HTTP {} {} -> {}", common::log_text(in.method), common::log_text(in.path), res.status);
   const bool keep = parser.get().keep_alive();
   co_return co_await finish(stream, res, version, keep);
 }
@@ -504,7 +505,8 @@ std::variant<principal, response> core::authenticate(const request& in) const {
   try {
     return settings_.authenticate(in);
   } catch (const std::exception& e) {
-    spdlog::error("HTTP API: authenticating {} {}: {}", in.method, in.path, e.what());
+    spdlog::error("HTTP API: authenticating {} {}: {}", common::log_text(in.method), common::log_text(in.path),
+                  common::log_text(e.what()));
   }
   response busy = error_response(503, "cannot check who you are right now (the store is not answering); try again");
   busy.headers.emplace_back("Retry-After", "2");
@@ -515,9 +517,11 @@ response core::call_handler(const handler& h, const request& req) const {
   try {
     return h(req);
   } catch (const std::exception& e) {
-    spdlog::error("HTTP API: {} {} failed: {}", req.method, req.path, e.what());
+    spdlog::error("HTTP API: {} {} failed: {}", common::log_text(req.method), common::log_text(req.path),
+                  common::log_text(e.what()));
   } catch (...) {
-    spdlog::error("HTTP API: {} {} failed with an unknown exception", req.method, req.path);
+    spdlog::error("HTTP API: {} {} failed with an unknown exception", common::log_text(req.method),
+                  common::log_text(req.path));
   }
   return error_response(500, "internal error while answering this request; the daemon's log says why");
 }
