@@ -425,6 +425,25 @@ class WebUiTest(PageSteps, unittest.TestCase):
             self.show(route)
             self.browser.screenshot(f"{route}-390x844")
 
+    def test_9b_admin_sees_the_audit_log(self):
+        self.login("admin", PASSWORDS["admin"])
+
+        def logins():
+            entries = self.gateway.get("/api/v1/audit?actor=admin")["entries"]
+            return [e for e in entries if e["route"] == "/api/v1/session" and e["status"] == 200]
+        # The entry is written just after the answer: the API says when it is there.
+        self.wait(lambda _: logins(), "the admin's login in GET /api/v1/audit")
+        latest = logins()[0]["id"]
+        self.show("pengaturan")
+        row = self.element(f'#audit-table tr[data-audit-id="{latest}"]', "the admin's latest login in #audit-table")
+        for shown in ("admin", "Masuk", "200"):
+            self.assertIn(shown, row.text)
+        heading = self.text_of("#audit-table thead")
+        for label in ("Waktu", "Pengguna", "Tindakan", "Status"):
+            self.assertIn(label, heading)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+        self.browser.screenshot("pengaturan-audit")
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
