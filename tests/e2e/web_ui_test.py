@@ -426,6 +426,9 @@ class WebUiTest(PageSteps, unittest.TestCase):
             self.browser.screenshot(f"{route}-390x844")
 
     def test_9b_admin_sees_the_audit_log(self):
+        # More than a page: refused changes are recorded too, and change nothing.
+        for _ in range(100):
+            self.gateway.api("POST", "/api/v1/broadcasts/999999/cancel", {}, expected=404)
         self.login("admin", PASSWORDS["admin"])
 
         def logins():
@@ -443,6 +446,13 @@ class WebUiTest(PageSteps, unittest.TestCase):
             self.assertIn(label, heading)
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
         self.browser.screenshot("pengaturan-audit")
+
+        rows = "#audit-table tr[data-audit-id]"
+        self.assertEqual(len(self.find(rows)), 100, "the newest 100 entries at first")
+        self.element("#audit-older", "Muat lebih lama under the audit log").click()
+        self.wait(lambda _: len(self.find(rows)) > 100, "older entries under the first 100 after Muat lebih lama")
+        ids = [int(r.get_attribute("data-audit-id")) for r in self.find(rows)]
+        self.assertEqual(ids, sorted(set(ids), reverse=True), "newest first, none twice")
 
 
 def main():
