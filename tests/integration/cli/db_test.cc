@@ -130,7 +130,8 @@ TEST_CASE("siaran db prune keeps the last year of the audit log whatever the dat
       store.audit.record(e);
     }
   }
-  const program_result finished = run_siaran({"db", "prune", "--before", "2099-01-01", "--database", database.string()});
+  const program_result finished =
+      run_siaran({"db", "prune", "--before", "2099-01-01", "--database", database.string()});
   INFO("stderr: " << finished.err);
   CHECK(finished.exit_code == 0);
   CHECK(finished.out.find("1 audit log entries") != std::string::npos);

@@ -44,7 +44,8 @@ TEST_CASE("a change keeps who made it, the route, the id in the path and the id 
   http::request in = by_siti(request_to("POST", "/api/v1/broadcasts/{id}/resend", "/api/v1/broadcasts/9/resend"));
   in.params["id"] = "9";
   in.body = R"({"text": "Rapat kader besok"})";
-  const auto e = audit::audit_entry_of(in, http::json_response(201, R"({"id": 12, "text": "Rapat", "parts": 2})"), noon);
+  const http::response made = http::json_response(201, R"({"id": 12, "text": "Rapat", "parts": 2})");
+  const auto e = audit::audit_entry_of(in, made, noon);
   REQUIRE(e);
   CHECK(e->at == noon);
   CHECK(e->actor == "siti");

@@ -15,7 +15,9 @@ export default {
   route: 'pengaturan',
   roles: ['admin'],
   async mount(container, ctx) {
-    const page = { ctx, officers: [], officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div'), auditSlot: h('div') };
+    const page = {
+      ctx, officers: [], officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div'), auditSlot: h('div'),
+    };
     replace(container, h('h1', { class: 'h4 mb-3' }, t('pengaturan.title')),
       h('div', { class: 'row g-3' },
         // Officers first: a new office adds them before the accounts that send as them.

@@ -65,7 +65,8 @@ function render(log) {
     ],
   });
   const more = log.nextBefore
-    ? button(t('pengaturan.audit.older'), (ev) => loadOlderShowingProblem(log, ev.currentTarget), { extraClass: 'mt-2', attributes: { id: 'audit-older' } })
+    ? button(t('pengaturan.audit.older'), (ev) => loadOlderShowingProblem(log, ev.currentTarget),
+      { extraClass: 'mt-2', attributes: { id: 'audit-older' } })
     : null;
   replace(log.list, table, more);
 }
