@@ -13,6 +13,8 @@
 #include "config/loader.h"
 #include "daemon/accounts/account_services.h"
 #include "daemon/api/api_context.h"
+#include "daemon/api/audit_routes.h"
+#include "daemon/audit/audit_trail.h"
 #include "daemon/broadcaster.h"
 #include "daemon/dispatcher.h"
 #include "daemon/http/server.h"
@@ -294,6 +296,7 @@ class service::impl {
     api::add_contact_routes(routes, c);
     api::add_broadcast_routes(routes, c);
     api::add_account_routes(routes, c, accounts_);
+    api::add_audit_routes(routes, books.audit);
     routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
     return routes;
   }
@@ -301,6 +304,7 @@ class service::impl {
   bool start_http() {
     http::router routes = http::router::by_thread(routes_over(api_reads_, reads_), routes_over(api_writes_, writes_));
     http::server_settings settings = http_settings_of(config_, accounts_.authenticate);
+    settings.on_answered = audit::audit_trail(writer_, writes_.audit, now_);
     settings.offload = [this](http::runs_on where, std::function<void()> job) {
       thread_for(where).post("answering an HTTP request", std::move(job));
     };

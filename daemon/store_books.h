@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "queue/audit_book.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
 #include "queue/database.h"
@@ -30,7 +31,8 @@ struct store_books {
         contacts(database),
         broadcasts(database),
         events(database),
-        replies(database) {}
+        replies(database),
+        audit(database) {}
   store_books(const store_books&) = delete;
   store_books& operator=(const store_books&) = delete;
 
@@ -44,6 +46,7 @@ struct store_books {
   queue::broadcast_book broadcasts;
   queue::event_book events;
   queue::reply_book replies;
+  queue::audit_book audit;
 };
 
 }  // namespace siaran::daemon

@@ -427,6 +427,24 @@ CREATE TABLE login_windows (
   PRIMARY KEY (scope, address, name)
 ) WITHOUT ROWID;
 )sql",
+    // 16: the audit log (audit_book.h): one row per answered API request that may change
+    // something, kept a year (siaran db prune); read newest first by id, pruned and filtered by time.
+    R"sql(
+CREATE TABLE audit_log (
+  id      INTEGER PRIMARY KEY,
+  at      INTEGER NOT NULL,
+  actor   TEXT    NOT NULL,   -- the user or API token, or the name a refused login tried
+  user_id INTEGER,            -- 0: an API token; NULL: nobody known
+  role    TEXT    NOT NULL,   -- '' when nobody is known
+  address TEXT    NOT NULL,
+  method  TEXT    NOT NULL,
+  route   TEXT    NOT NULL,   -- the route's pattern, /api/v1/contacts/{id}
+  target  TEXT,               -- the id in the path, if any
+  status  INTEGER NOT NULL,
+  summary TEXT    NOT NULL
+);
+CREATE INDEX audit_log_at ON audit_log (at);
+)sql",
 };
 
 int current_version(connection& db) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <ostream>
 
+#include "queue/audit_book.h"
 #include "queue/maintenance.h"
 #include "tools/command_args.h"
 #include "tools/daemon_config.h"
@@ -24,7 +25,8 @@ constexpr std::string_view usage_text =
     "usage: siaran db prune --before YYYY-MM-DD [--database FILE | --config FILE]\n"
     "       siaran db backup FILE [--database FILE | --config FILE]\n"
     "prune deletes finished messages created before DATE (00:00 UTC) and received messages,\n"
-    "status reports and modem events older than it. backup writes an online copy to FILE\n"
+    "status reports and modem events older than it, and audit log entries older than it or a\n"
+    "year, whichever is earlier. backup writes an online copy to FILE\n"
     "(replacing it). Both work while siarand runs. The database is the config's `database`\n"
     "(default config /etc/siaran/siaran.yaml).\n";
 
@@ -99,14 +101,19 @@ std::unique_ptr<queue::database> open_database(const fs::path& database) {
   return open_existing_database(database, "give --database FILE, or --config FILE for its `database`");
 }
 
+// Who did what stays a year, whatever a cron job prunes the messages to.
+constexpr auto audit_kept = std::chrono::days(365);
+
 int prune(const db_args& args, std::ostream& out) {
   if (!args.before) throw usage_error{"prune: --before YYYY-MM-DD is required"};
   const queue::timestamp before = parse_date(*args.before);
   const auto db = open_database(database_of(args));
   const queue::prune_counts counts = queue::maintenance(*db).prune(before);
+  const auto year_ago = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now()) - audit_kept;
+  const std::int64_t audited = queue::audit_book(*db).prune(std::min<queue::timestamp>(before, year_ago));
   out << "pruned before " << *args.before << " 00:00 UTC: " << counts.messages << " messages, "
       << counts.incoming << " received messages, " << counts.status_reports << " status reports, "
-      << counts.modem_events << " modem events\n";
+      << counts.modem_events << " modem events, " << audited << " audit log entries (a year is kept)\n";
   return exit_ok;
 }
 

@@ -39,6 +39,7 @@ struct request {
   std::string path;                           // percent-decoded, without the query
   std::map<std::string, std::string> query;   // percent-decoded; a repeated key keeps the last
   std::map<std::string, std::string> params;  // from the route's {name} segments
+  std::string route;                          // the pattern of the route it matched, "" for none
   std::string content_type;                   // media type only, lowercase ("application/json")
   std::string body;
   std::map<std::string, std::string> headers;  // names lowercase; a repeated header keeps the last

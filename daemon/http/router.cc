@@ -50,7 +50,8 @@ router router::by_thread(router readers, router writers) {
 void router::add(std::string method, std::string pattern, handler h, route_options options) {
   std::vector<std::string> segments;
   for (auto segment : split(pattern)) segments.emplace_back(segment);
-  routes_.push_back(route{std::move(method), std::move(segments), std::move(h), options, routes_.size()});
+  routes_.push_back(
+      route{std::move(method), std::move(pattern), std::move(segments), std::move(h), options, routes_.size()});
 }
 
 bool router::segments_match(const route& r, const std::vector<std::string_view>& path,
@@ -81,6 +82,7 @@ router::match router::find(std::string_view method, std::string_view path) const
     // The first route added wins, so a literal added before a {name} takes precedence.
     if (found.h == nullptr && r.method == method) {
       found.h = &r.h;
+      found.pattern = r.pattern;
       found.options = r.options;
       found.params = std::move(params);
     }

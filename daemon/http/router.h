@@ -41,6 +41,7 @@ class router {
 
   struct match {
     const handler* h = nullptr;           // null: no route
+    std::string pattern;                  // the route's pattern as added ("/api/v1/contacts/{id}")
     route_options options;
     std::map<std::string, std::string> params;
     bool path_known = false;              // some route has this path (405 rather than 404)
@@ -60,6 +61,7 @@ class router {
  private:
   struct route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;
     handler h;
     route_options options;

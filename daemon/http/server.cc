@@ -187,6 +187,7 @@ class core : public std::enable_shared_from_this<core> {
   asio::awaitable<bool> write(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive);
   asio::awaitable<void> close_gracefully(beast::tcp_stream& stream);
 
+  void tell_answered(const request& in, const response& res) const;
   asio::awaitable<response> answer_unrouted(const router::match& route, const request& in);
   asio::awaitable<std::optional<response>> admit(const route_options& options, request& in);
   asio::awaitable<response> call(const handler& h, const route_options& options, const request& in);
@@ -350,6 +351,8 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
   router::match route = routes_.find(std_view(header.method_string()), target->path);
   std::string client = client_address(peer, std_view(header["X-Forwarded-For"]), trusted_proxies_);
   request in = head_of(header, std::move(*target), std::move(client));
+  in.route = std::move(route.pattern);
+  in.params = std::move(route.params);
   // Answered without reading a body: one that follows is left unread and the connection closed.
   const bool keep_alive = header.keep_alive() && parser.is_done();
   // Answers are named, not temporaries of the co_await: GCC 12 mishandles such temporaries.
@@ -361,17 +364,22 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
   const std::size_t max_body = route.options.max_body;
   if (parser.content_length() && *parser.content_length() > max_body) {
     const response res = error_response(413, fmt::format("the request body is larger than {} bytes", max_body));
+    tell_answered(in, res);
     co_return co_await finish(stream, res, version, false);
   }
   // Who sent it is known from the header: a stranger's body is never read, whatever its size.
   const std::optional<response> refused = co_await admit(route.options, in);
-  if (refused) co_return co_await finish(stream, *refused, version, keep_alive);
+  if (refused) {
+    tell_answered(in, *refused);
+    co_return co_await finish(stream, *refused, version, keep_alive);
+  }
   const address_ticket in_progress = requests_per_address_.take(in.remote_address);
   if (!in_progress) {
     response busy = error_response(429, fmt::format("too many requests in progress from your address (the limit is "
                                                     "{}); try again in a moment",
                                                     settings_.max_requests_per_address));
     busy.headers.emplace_back("Retry-After", "1");
+    tell_answered(in, busy);
     co_return co_await finish(stream, busy, version, keep_alive);
   }
 
@@ -385,9 +393,9 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
   co_await bhttp::async_read(stream, buffer, parser, token);
   if (ec) co_return co_await answer_read_error(stream, ec);
   in.body = std::move(parser.get().body());
-  in.params = std::move(route.params);
   const response res = co_await call(*route.h, route.options, in);
   spdlog::debug("HTTP {} {} -> {}", common::log_text(in.method), common::log_text(in.path), res.status);
+  tell_answered(in, res);
   const bool keep = parser.get().keep_alive();
   co_return co_await finish(stream, res, version, keep);
 }
@@ -434,6 +442,11 @@ asio::awaitable<void> core::close_gracefully(beast::tcp_stream& stream) {
     const auto space = asio::buffer(scratch);
     drained += co_await stream.async_read_some(space, token);
   }
+}
+
+// An answer to a routed request that may have changed something, before it is written.
+void core::tell_answered(const request& in, const response& res) const {
+  if (settings_.on_answered && in.method != "GET" && in.method != "HEAD") settings_.on_answered(in, res);
 }
 
 // The web UI's files for GETs outside the API, else 405 or 404.

@@ -39,11 +39,18 @@ using authenticator = std::function<std::variant<principal, response>(const requ
 // once; the server goes on with the request on the I/O thread once the job has run.
 using offloader = std::function<void(runs_on where, std::function<void()> job)>;
 
+// Told of the answer to every request a route matched whose method may change something (not
+// GET or HEAD), refused or not, on the I/O thread: it must return at once (an audit trail
+// posts what it keeps to another thread). The request has its route, params and, where known,
+// who sent it.
+using answer_observer = std::function<void(const request&, const response&)>;
+
 struct server_settings {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port (see server::port())
   authenticator authenticate;  // empty: every route with auth answers 401; runs on the writer
   offloader offload;           // empty: handlers run on the I/O thread
+  answer_observer on_answered;  // empty: nobody is told
   std::size_t max_header_bytes = 8 * 1024;
   std::chrono::seconds header_timeout{10};   // to read a request's header, from its first byte's wait
   std::chrono::seconds request_timeout{30};  // to read a whole request, and to write its answer

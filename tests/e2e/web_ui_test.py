@@ -425,6 +425,35 @@ class WebUiTest(PageSteps, unittest.TestCase):
             self.show(route)
             self.browser.screenshot(f"{route}-390x844")
 
+    def test_9b_admin_sees_the_audit_log(self):
+        # More than a page: refused changes are recorded too, and change nothing.
+        for _ in range(100):
+            self.gateway.api("POST", "/api/v1/broadcasts/999999/cancel", {}, expected=404)
+        self.login("admin", PASSWORDS["admin"])
+
+        def logins():
+            entries = self.gateway.get("/api/v1/audit?actor=admin")["entries"]
+            return [e for e in entries if e["route"] == "/api/v1/session" and e["status"] == 200]
+        # The entry is written just after the answer: the API says when it is there.
+        self.wait(lambda _: logins(), "the admin's login in GET /api/v1/audit")
+        latest = logins()[0]["id"]
+        self.show("pengaturan")
+        row = self.element(f'#audit-table tr[data-audit-id="{latest}"]', "the admin's latest login in #audit-table")
+        for shown in ("admin", "Masuk", "200"):
+            self.assertIn(shown, row.text)
+        heading = self.text_of("#audit-table thead")
+        for label in ("Waktu", "Pengguna", "Tindakan", "Status"):
+            self.assertIn(label, heading)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", row)
+        self.browser.screenshot("pengaturan-audit")
+
+        rows = "#audit-table tr[data-audit-id]"
+        self.assertEqual(len(self.find(rows)), 100, "the newest 100 entries at first")
+        self.element("#audit-older", "Muat lebih lama under the audit log").click()
+        self.wait(lambda _: len(self.find(rows)) > 100, "older entries under the first 100 after Muat lebih lama")
+        ids = [int(r.get_attribute("data-audit-id")) for r in self.find(rows)]
+        self.assertEqual(ids, sorted(set(ids), reverse=True), "newest first, none twice")
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])

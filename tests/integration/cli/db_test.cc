@@ -116,3 +116,26 @@ TEST_CASE("siaran db prune without --before is a usage error", "[cli][db]") {
   CHECK(finished.exit_code == 2);
   CHECK(finished.err.find("--before") != std::string::npos);
 }
+
+TEST_CASE("siaran db prune keeps the last year of the audit log whatever the date", "[cli][db]") {
+  temp_dir dir;
+  const auto database = dir.path() / "siaran.db";
+  const auto now = std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  {
+    store_books store(database);
+    for (const queue::timestamp at : {now - std::chrono::days(400), now - std::chrono::days(300)}) {
+      queue::audit_entry e;
+      e.at = at;
+      e.actor = "siti";
+      store.audit.record(e);
+    }
+  }
+  const program_result finished =
+      run_siaran({"db", "prune", "--before", "2099-01-01", "--database", database.string()});
+  INFO("stderr: " << finished.err);
+  CHECK(finished.exit_code == 0);
+  CHECK(finished.out.find("1 audit log entries") != std::string::npos);
+  const auto kept = store_books(database).audit.list({});
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0].at == now - std::chrono::days(300));
+}

@@ -240,3 +240,93 @@ TEST_CASE("an admin manages users: disabling logs out, the own account and the l
   CHECK(boss.request("DELETE", vera_path).status == 404);
   CHECK(d.get("/api/v1/users").size() == 3);
 }
+
+namespace {
+
+// The audit entries with this method, route, actor and status.
+std::vector<json> audited(const json& entries, std::string_view method, std::string_view route,
+                          std::string_view actor, int status) {
+  std::vector<json> found;
+  for (const json& e : entries) {
+    if (e.at("method") == method && e.at("route") == route && e.at("actor") == actor && e.at("status") == status) {
+      found.push_back(e);
+    }
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("the audit log has one entry per login, refused login and change, and never a secret", "[daemon][audit]") {
+  daemon_fixture d;
+  set_up_office(d);
+  d.post("/api/v1/users", {{"name", "boss"}, {"password", password}, {"role", "admin"}}, 201);
+  browser boss(d.port());
+  const web_reply boss_login = boss.login("boss");
+  REQUIRE(boss_login.status == 200);
+  browser siti(d.port());
+  const web_reply siti_login = siti.login("siti");
+  REQUIRE(siti_login.status == 200);
+  CHECK(browser(d.port()).login("siti", "tebakan-keliru-77").status == 401);
+  const std::int64_t message_id =
+      d.post("/api/v1/messages", {{"to", "081234567001"}, {"text", "Isi pesan rahasia"}}).at("id");
+  CHECK(siti.request(bhttp::verb::put, "/api/v1/contacts/1", {{"panggilan", "Ibu"}}).status == 200);
+  CHECK(boss.post("/api/v1/users", {{"name", "tamu"}, {"password", "sandi-tamu-99"}, {"role", "viewer"}}).status ==
+        201);
+
+  const auto boss_made_tamu = [](const json& a) {
+    return !audited(a.at("entries"), "POST", "/api/v1/users", "boss", 201).empty();
+  };
+  const json answer = d.wait_for("/api/v1/audit", boss_made_tamu, "the user boss made in the audit log");
+  const json& entries = answer.at("entries");
+  INFO(answer.dump(2));
+  const auto logins = audited(entries, "POST", "/api/v1/session", "siti", 200);
+  REQUIRE(logins.size() == 1);
+  CHECK(logins[0].at("role") == "officer");
+  CHECK(logins[0].at("address") == "127.0.0.1");
+  CHECK(siti_login.body.at("user").at("id") == logins[0].at("user_id"));
+  const auto refused = audited(entries, "POST", "/api/v1/session", "siti", 401);
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0].at("user_id").is_null());
+  const auto sent = audited(entries, "POST", "/api/v1/messages", "test", 202);
+  REQUIRE(sent.size() == 1);
+  CHECK(sent[0].at("user_id") == 0);
+  CHECK(sent[0].at("summary").get<std::string>().find("id " + std::to_string(message_id)) != std::string::npos);
+  const auto edited = audited(entries, "PUT", "/api/v1/contacts/{id}", "siti", 200);
+  REQUIRE(edited.size() == 1);
+  CHECK(edited[0].at("target") == "1");
+  CHECK(audited(entries, "POST", "/api/v1/users", "boss", 201).size() == 1);
+
+  const std::string text = answer.dump();
+  const std::vector<std::string> secrets = {password,
+                                            "tebakan-keliru-77",
+                                            "sandi-tamu-99",
+                                            d.token(),
+                                            boss_login.body.at("csrf"),
+                                            siti_login.body.at("csrf"),
+                                            "Isi pesan rahasia"};
+  for (const std::string& secret : secrets) {
+    CHECK(text.find(secret) == std::string::npos);
+  }
+  for (const std::string& cookie : {boss_login.set_cookie, siti_login.set_cookie}) {
+    const auto start = cookie.find('=') + 1;
+    CHECK(text.find(cookie.substr(start, cookie.find(';') - start)) == std::string::npos);
+  }
+}
+
+TEST_CASE("only an admin reads the audit log", "[daemon][audit]") {
+  daemon_fixture d;
+  set_up_office(d);
+  d.post("/api/v1/users", {{"name", "boss"}, {"password", password}, {"role", "admin"}}, 201);
+  for (const char* name : {"vera", "siti"}) {
+    browser b(d.port());
+    REQUIRE(b.login(name).status == 200);
+    CHECK(b.get("/api/v1/audit").status == 403);
+  }
+  browser boss(d.port());
+  REQUIRE(boss.login("boss").status == 200);
+  const web_reply read = boss.get("/api/v1/audit?limit=2");
+  CHECK(read.status == 200);
+  CHECK(read.body.at("entries").size() == 2);
+  CHECK(read.body.at("next_before").is_number_integer());
+}

@@ -7,6 +7,9 @@
 #include "daemon/http/static_files.h"
 #include "tests/support/temp_dir.h"
 
+#include <mutex>
+#include <vector>
+
 using namespace siaran::test::http_harness;
 
 TEST_CASE("a route with a {name} segment answers 200 with the param and the token's name") {
@@ -236,6 +239,37 @@ TEST_CASE("a handler that throws gives 500 and the server keeps serving") {
   REQUIRE(c.send(get("/healthz")));
   CHECK(c.read_reply().status == 200);
   CHECK(exchange(s.port(), get("/healthz")).status == 200);
+}
+
+TEST_CASE("on_answered hears every routed answer but a GET's, with its route, params and sender") {
+  struct heard {
+    std::string method, route, id, who;
+    int status;
+  };
+  std::mutex lock;
+  std::vector<heard> told;
+  http::server_settings settings = test_settings();
+  // Told before the answer is written: once a reply is read, its call has happened.
+  settings.on_answered = [&](const http::request& in, const http::response& res) {
+    const auto id = in.params.find("id");
+    const std::lock_guard held(lock);
+    told.push_back({in.method, in.route, id == in.params.end() ? "" : id->second, in.who.name, res.status});
+  };
+  http::router routes = test_routes();
+  routes.add("DELETE", "/api/v1/messages/{id}", [](const http::request&) { return http::json_response(204, ""); });
+  running_server s(std::move(settings), std::move(routes));
+  const std::string post = "POST /api/v1/messages HTTP/1.1\r\nHost: h\r\nContent-Length: 2\r\n";
+  CHECK(exchange(s.port(), get("/api/v1/messages/17", authorized())).status == 200);
+  CHECK(exchange(s.port(), post + authorized() + "\r\n{}").status == 200);
+  CHECK(exchange(s.port(), post + "\r\n{}").status == 401);
+  CHECK(exchange(s.port(), "DELETE /api/v1/messages/9 HTTP/1.1\r\nHost: h\r\n" + authorized() + "\r\n").status == 204);
+  CHECK(exchange(s.port(), "POST /api/v1/nowhere HTTP/1.1\r\nHost: h\r\n" + authorized() + "\r\n").status == 404);
+  const std::lock_guard held(lock);
+  REQUIRE(told.size() == 3);
+  CHECK((told[0].method == "POST" && told[0].route == "/api/v1/messages" && told[0].who == "sekretariat"));
+  CHECK(told[0].status == 200);
+  CHECK((told[1].route == "/api/v1/messages" && told[1].who.empty() && told[1].status == 401));
+  CHECK((told[2].route == "/api/v1/messages/{id}" && told[2].id == "9" && told[2].status == 204));
 }
 
 TEST_CASE("stop closes open connections and lets the io_context run out") {

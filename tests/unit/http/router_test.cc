@@ -42,6 +42,13 @@ TEST_CASE("a {name} segment lands in params") {
   CHECK(hit.params == std::map<std::string, std::string>{{"id", "17"}});
 }
 
+TEST_CASE("a match names the pattern of its route, not the path it matched") {
+  http::router r;
+  r.add("PUT", "/api/v1/contacts/{id}", answering(200));
+  CHECK(r.find("PUT", "/api/v1/contacts/17").pattern == "/api/v1/contacts/{id}");
+  CHECK(r.find("GET", "/api/v1/contacts/17").pattern.empty());
+}
+
 TEST_CASE("a {name} segment never matches an empty segment") {
   http::router r;
   r.add("GET", "/api/v1/messages/{id}", answering(200));

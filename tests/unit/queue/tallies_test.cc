@@ -219,7 +219,8 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     db.exec("ALTER TABLE broadcasts DROP COLUMN preparing", "undoing schema step 13");
     db.exec("DROP TABLE broadcast_client_refs", "undoing schema step 14");
     db.exec("DROP TABLE login_windows", "undoing schema step 15");
-    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 15");
+    db.exec("DROP TABLE audit_log", "undoing schema step 16");
+    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 16");
   }
   store_books s(dir.path() / "siaran.db");
   connection db(dir.path() / "siaran.db");

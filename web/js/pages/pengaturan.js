@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Pengaturan (admin): officers and their sender tags, user accounts, API tokens. Each card
-// reloads on its own after a change; officers also reload the users (who show officer names).
+// Pengaturan (admin): officers and their sender tags, user accounts, API tokens, the audit log.
+// Each card reloads on its own after a change; officers also reload the users (who show officer
+// names).
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { get } from '../api.js';
@@ -8,18 +9,22 @@ import { closeModals, fillSlot } from '../forms.js';
 import { officersSection } from './pengaturan/officers.js';
 import { usersSection } from './pengaturan/users.js';
 import { tokensSection } from './pengaturan/tokens.js';
+import { auditSection } from './pengaturan/audit.js';
 
 export default {
   route: 'pengaturan',
   roles: ['admin'],
   async mount(container, ctx) {
-    const page = { ctx, officers: [], officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div') };
+    const page = {
+      ctx, officers: [], officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div'), auditSlot: h('div'),
+    };
     replace(container, h('h1', { class: 'h4 mb-3' }, t('pengaturan.title')),
       h('div', { class: 'row g-3' },
         // Officers first: a new office adds them before the accounts that send as them.
         h('div', { class: 'col-12 col-xxl-6' }, page.officersSlot),
-        h('div', { class: 'col-12 col-xxl-6' }, page.usersSlot, page.tokensSlot)));
-    await Promise.all([loadOfficersAndUsers(page), loadTokens(page)]);
+        h('div', { class: 'col-12 col-xxl-6' }, page.usersSlot, page.tokensSlot),
+        h('div', { class: 'col-12' }, page.auditSlot)));
+    await Promise.all([loadOfficersAndUsers(page), loadTokens(page), fillSlot(page.auditSlot, auditSection)]);
     return closeModals;
   },
 };

@@ -64,4 +64,17 @@ export default {
   'pengaturan.tokens.delete_title': 'Hapus token?',
   'pengaturan.tokens.delete_text': 'Program yang memakai token "{name}" tidak bisa lagi mengirim SMS.',
   'pengaturan.tokens.deleted': 'Token dihapus.',
+
+  'pengaturan.audit.title': 'Log audit',
+  'pengaturan.audit.hint': 'Siapa melakukan apa: setiap perubahan, setiap masuk dan setiap gagal masuk, yang terbaru di atas. Kata sandi dan isi pesan tidak pernah dicatat.',
+  'pengaturan.audit.empty': 'Belum ada yang tercatat.',
+  'pengaturan.audit.at': 'Waktu',
+  'pengaturan.audit.actor': 'Pengguna',
+  'pengaturan.audit.address': 'Alamat',
+  'pengaturan.audit.action': 'Tindakan',
+  'pengaturan.audit.status': 'Status',
+  'pengaturan.audit.token': 'Token API',
+  'pengaturan.audit.older': 'Muat lebih lama',
+  'pengaturan.audit.login': 'Masuk',
+  'pengaturan.audit.login_refused': 'Gagal masuk (nama atau kata sandi salah)',
 };
