@@ -160,7 +160,7 @@ TEST_CASE("after 5 wrong passwords the 6th login is refused with Retry-After", "
   CHECK(refused.body.at("retry_after").get<int>() > 0);
   CHECK(std::stoi(refused.retry_after) == refused.body.at("retry_after").get<int>());
   // Everybody behind one address (a reverse proxy, the office's NAT) is not locked out with siti.
-  CHECK(browser(d.port()).login("asep").status == 200);
+  CHECK(browser(d.port()).login("asep", password).status == 200);
 }
 
 TEST_CASE("a login name with a newline cannot forge a log line", "[daemon][accounts]") {
@@ -184,12 +184,12 @@ TEST_CASE("a restart keeps a locked name locked", "[daemon][accounts]") {
   set_up_office(d);
   browser guesser(d.port());
   for (int i = 0; i < 5; ++i) CHECK(guesser.login("siti", "tebakan-" + std::to_string(i)).status == 401);
-  REQUIRE(guesser.login("siti").status == 429);
+  REQUIRE(guesser.login("siti", password).status == 429);
   d.kill_and_restart(false);
-  const web_reply after_restart = guesser.login("siti");
+  const web_reply after_restart = guesser.login("siti", password);
   CHECK(after_restart.status == 429);
   CHECK(std::stoi(after_restart.retry_after) <= 15 * 60);
-  CHECK(browser(d.port()).login("asep").status == 200);
+  CHECK(browser(d.port()).login("asep", password).status == 200);
 }
 
 TEST_CASE("the API token sees itself as an admin and manages web tokens", "[daemon][accounts]") {
@@ -262,15 +262,15 @@ TEST_CASE("the audit log has one entry per login, refused login and change, and 
   set_up_office(d);
   d.post("/api/v1/users", {{"name", "boss"}, {"password", password}, {"role", "admin"}}, 201);
   browser boss(d.port());
-  const web_reply boss_login = boss.login("boss");
+  const web_reply boss_login = boss.login("boss", password);
   REQUIRE(boss_login.status == 200);
   browser siti(d.port());
-  const web_reply siti_login = siti.login("siti");
+  const web_reply siti_login = siti.login("siti", password);
   REQUIRE(siti_login.status == 200);
   CHECK(browser(d.port()).login("siti", "tebakan-keliru-77").status == 401);
   const std::int64_t message_id =
       d.post("/api/v1/messages", {{"to", "081234567001"}, {"text", "Isi pesan rahasia"}}).at("id");
-  CHECK(siti.request(bhttp::verb::put, "/api/v1/contacts/1", {{"panggilan", "Ibu"}}).status == 200);
+  CHECK(siti.request("PUT", "/api/v1/contacts/1", {{"panggilan", "Ibu"}}).status == 200);
   CHECK(boss.post("/api/v1/users", {{"name", "tamu"}, {"password", "sandi-tamu-99"}, {"role", "viewer"}}).status ==
         201);
 
@@ -324,7 +324,7 @@ TEST_CASE("only an admin reads the audit log", "[daemon][audit]") {
     CHECK(b.get("/api/v1/audit").status == 403);
   }
   browser boss(d.port());
-  REQUIRE(boss.login("boss").status == 200);
+  REQUIRE(boss.login("boss", password).status == 200);
   const web_reply read = boss.get("/api/v1/audit?limit=2");
   CHECK(read.status == 200);
   CHECK(read.body.at("entries").size() == 2);

@@ -193,6 +193,7 @@ std::vector<row> table(const office& o) {
       {"POST", "/api/v1/recurring", "/api/v1/recurring", recurring, {401, 403, 403, 201, 201}},
       {"GET", "/api/v1/recurring", "/api/v1/recurring", nullptr, {401, 200, 200, 200, 200}},
       {"DELETE", "/api/v1/recurring/{id}", "/api/v1/recurring/{asep_recurring}", nullptr, {401, 403, 403, 200, 404}},
+      {"GET", "/api/v1/audit", "/api/v1/audit", nullptr, {401, 403, 403, 200, 200}},
       {"GET", "/api/v1/users", "/api/v1/users", nullptr, {401, 403, 403, 200, 200}},
       {"POST", "/api/v1/users", "/api/v1/users", {{"name", "baru"}, {"password", password}, {"role", "viewer"}},
        {401, 403, 403, 201, 409}},
