@@ -23,7 +23,8 @@ constexpr const char* message_officer =
 
 const std::string message_columns =
     std::string("SELECT m.id, m.recipient, m.text, m.priority, m.created_at, m.send_at, m.expires_at, m.report, "
-                "m.client_ref, s.state, ") + message_officer + " FROM messages m JOIN message_states s ON s.message_id = m.id ";
+                "m.client_ref, s.state, ") +
+    message_officer + " FROM messages m JOIN message_states s ON s.message_id = m.id ";
 
 }  // namespace
 

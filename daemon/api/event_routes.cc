@@ -274,7 +274,9 @@ http::response delete_recurring(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a recurring broadcast");
   const auto active = c.events.active_recurring();
   const auto found = std::find_if(active.begin(), active.end(), [id](const auto& r) { return r.id == id; });
-  if (found != active.end()) require_change(request.who, found->officer_id, "recurring broadcast " + std::to_string(id));
+  if (found != active.end()) {
+    require_change(request.who, found->officer_id, "recurring broadcast " + std::to_string(id));
+  }
   if (!c.events.stop_recurring(id)) return http::error_response(404, "no recurring broadcast " + std::to_string(id));
   spdlog::info("recurring broadcast {} stopped", id);
   return json_reply(200, {{"id", id}, {"stopped", true}});

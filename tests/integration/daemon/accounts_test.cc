@@ -320,7 +320,7 @@ TEST_CASE("only an admin reads the audit log", "[daemon][audit]") {
   d.post("/api/v1/users", {{"name", "boss"}, {"password", password}, {"role", "admin"}}, 201);
   for (const char* name : {"vera", "siti"}) {
     browser b(d.port());
-    REQUIRE(b.login(name).status == 200);
+    REQUIRE(b.login(name, password).status == 200);
     CHECK(b.get("/api/v1/audit").status == 403);
   }
   browser boss(d.port());

@@ -97,14 +97,17 @@ office set_up(daemon_fixture& d) {
   o.ids["siti"] = id(d.post("/api/v1/officers", {{"name", "Siti"}, {"sender_tag", "-- Siti"}}, 201));
   o.ids["asep"] = id(d.post("/api/v1/officers", {{"name", "Asep"}, {"sender_tag", "-- Asep"}}, 201));
   o.ids["vera_user"] = id(d.post("/api/v1/users", {{"name", "vera"}, {"password", password}, {"role", "viewer"}}, 201));
-  d.post("/api/v1/users",
-         {{"name", "siti"}, {"password", password}, {"role", "officer"}, {"officer_id", std::stoll(o.ids["siti"])}}, 201);
+  const json siti = {{"name", "siti"}, {"password", password}, {"role", "officer"},
+                     {"officer_id", std::stoll(o.ids["siti"])}};
+  d.post("/api/v1/users", siti, 201);
   d.post("/api/v1/users", {{"name", "boss"}, {"password", password}, {"role", "admin"}}, 201);
-  o.ids["victim_user"] = id(d.post("/api/v1/users", {{"name", "tamu"}, {"password", password}, {"role", "viewer"}}, 201));
+  o.ids["victim_user"] =
+      id(d.post("/api/v1/users", {{"name", "tamu"}, {"password", password}, {"role", "viewer"}}, 201));
   o.ids["victim_token"] = id(d.post("/api/v1/tokens", {{"name", "lama"}}, 201));
   const std::int64_t asep = std::stoll(o.ids["asep"]);
   const json broadcast = d.post("/api/v1/broadcasts",
-                                {{"officer_id", asep}, {"audience", audience_of_enok()}, {"template", "Rapat, {nama}."}});
+                                {{"officer_id", asep}, {"audience", audience_of_enok()},
+                                 {"template", "Rapat, {nama}."}});
   o.ids["asep_broadcast"] = id(broadcast);
   const json recipients = d.wait_for("/api/v1/broadcasts/" + o.ids["asep_broadcast"] + "/recipients",
                                      [](const json& b) { return b.at("recipients")[0].at("state") == "sent"; },
@@ -117,7 +120,8 @@ office set_up(daemon_fixture& d) {
   o.ids["asep_event"] = id(d.post("/api/v1/events", {{"title", "Rapat"}, {"starts_at", "2099-11-30T09:00:00+07:00"},
                                                      {"audience", audience_of_enok()}, {"officer_id", asep}}, 201));
   o.ids["asep_recurring"] = id(d.post("/api/v1/recurring", {{"officer_id", asep}, {"audience", audience_of_enok()},
-                                                            {"template", "Apel, {nama}."}, {"cron", "0 7 * * 1"}}, 201));
+                                                            {"template", "Apel, {nama}."}, {"cron", "0 7 * * 1"}},
+                                      201));
   d.api().put("/api/v1/birthdays", json{{"enabled", false}, {"officer_id", asep}}.dump());
   o.ids["group"] = id(d.post("/api/v1/groups", {{"name", "Kader"}, {"filter", {{"q", "Ibu"}}}}, 201));
   return o;
@@ -132,7 +136,9 @@ json broadcast_body(const std::string& officer_id) {
 // script then meets (a second cancel, a name already taken).
 std::vector<row> table(const office& o) {
   const json asep_broadcast = broadcast_body(o.ids.at("asep"));
-  const json reminder = {{"title", "Rapat"}, {"starts_at", "2099-12-30T09:00:00+07:00"}, {"audience", audience_of_enok()},
+  const json reminder = {{"title", "Rapat"},
+                         {"starts_at", "2099-12-30T09:00:00+07:00"},
+                         {"audience", audience_of_enok()},
                          {"officer_id", std::stoll(o.ids.at("asep"))}};
   const json recurring = {{"officer_id", std::stoll(o.ids.at("asep"))}, {"audience", audience_of_enok()},
                           {"template", "Apel, {nama}."}, {"cron", "0 7 * * 2"}};
@@ -170,7 +176,8 @@ std::vector<row> table(const office& o) {
       {"POST", "/api/v1/officers", "/api/v1/officers", {{"name", "Dedi"}}, {401, 403, 403, 201, 201}},
       {"GET", "/api/v1/officers", "/api/v1/officers", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/officers/{id}", "/api/v1/officers/{asep}", nullptr, {401, 200, 200, 200, 200}},
-      {"PUT", "/api/v1/officers/{id}", "/api/v1/officers/{asep}", {{"name", "Asep"}, {"sender_tag", "-- Asep, Pokjanal"}},
+      {"PUT", "/api/v1/officers/{id}", "/api/v1/officers/{asep}",
+       {{"name", "Asep"}, {"sender_tag", "-- Asep, Pokjanal"}},
        {401, 403, 403, 200, 200}},
       {"POST", "/api/v1/groups", "/api/v1/groups", {{"name", "Semua"}, {"filter", {{"q", "Ibu"}}}},
        {401, 403, 201, 409, 409}},
