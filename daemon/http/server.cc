@@ -287,7 +287,8 @@ void core::listen() {
   if (!ec) acceptor_.listen(tcp::socket::max_listen_connections, ec);
   if (ec) fail_to_listen(ec);
   port_ = acceptor_.local_endpoint().port();
-  spdlog::info("HTTP API listening on {}", printable_address(settings_.host, port_));
+  const char* protocol = settings_.tls ? " (HTTPS)" : "";
+  spdlog::info("HTTP API listening on {}{}", printable_address(settings_.host, port_), protocol);
 }
 
 void core::stop() {
