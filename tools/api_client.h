@@ -21,7 +21,7 @@ struct api_endpoint {
   // HTTPS (TLS 1.2 or newer): the daemon's certificate must name `host` and be signed by the
   // system's CAs or be `trusted_certificate` (a PEM file: http.tls.certificate, self-signed).
   bool https = false;
-  std::string trusted_certificate;
+  std::string trusted_certificate{};  // {}: `{host, port, token}` need not name it (-Wmissing-field-initializers)
 };
 
 // "http://HOST:PORT", "https://HOST:PORT" or "HOST:PORT" ("[::1]:8080" for IPv6); throws
