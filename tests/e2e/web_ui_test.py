@@ -4,8 +4,9 @@
 
 Over HTTPS with a self-signed certificate, an officer logs in (her session cookie Secure),
 imports cadres from a CSV (a bad row first), composes a broadcast and sees its cost, sends it
-and watches it reach 100 %, sees a cadre's reply arrive in her inbox and answers it; a viewer cannot send; a request without the CSRF token is refused; every page is
-photographed at 1366x768 and some at phone size.
+and watches it reach 100 %, sees a cadre's reply arrive in her inbox and answers it; a viewer
+cannot send; a request without the CSRF token is refused; every page is photographed at
+1366x768 and some at phone size.
 
   web_ui_test.py --siarand PATH --siaran PATH --modemsim PATH --web-root DIR --out DIR
 
