@@ -39,7 +39,7 @@ std::string summary(const daemon_config& config) {
                                    ? "unthrottled"
                                    : "throttle " + rate + " parts/s burst " + std::to_string(config.throttle.burst);
   return std::to_string(config.modems.size()) + " modem(s) [" + modems + "], " + throttle + ", database " +
-         config.database + ", listen " + config.http.listen + ", " +
+         config.database + ", listen " + config.http.listen + (config.http.tls ? " (HTTPS)" : " (plain HTTP)") + ", " +
          std::to_string(config.http.tokens.size()) + " API token(s), timezone " +
          config.timezone + ", region " + config.region + ", on_uncertain " +
          std::string(to_string(config.on_uncertain)) + ", log_level " +

@@ -62,6 +62,12 @@ struct api_token {
   std::string sha256;  // 64 lowercase hex digits; secret-ish: never logged
 };
 
+// HTTPS: both files PEM; checked when siarand starts (daemon/http/tls_context.h).
+struct tls_config {
+  std::string certificate;
+  std::string private_key;
+};
+
 struct http_config {
   std::string listen = "127.0.0.1:8080";  // as written in the file
   std::string host = "127.0.0.1";         // without the brackets of an IPv6 literal
@@ -71,6 +77,10 @@ struct http_config {
   std::vector<std::string> trusted_proxies;
   // The web UI's files; empty: where this build installed them (SIARAN_WEB_ROOT).
   std::string web_root;
+  std::optional<tls_config> tls;  // none: plain HTTP
+  // Plain HTTP on an address other PCs reach, where passwords and cookies cross the LAN in
+  // clear: refused unless this says a TLS proxy or a closed network makes it safe.
+  bool allow_plain_lan = false;
 };
 
 // The words a reply may be (case-insensitive), per effect (daemon/inbox/keywords.h); stored

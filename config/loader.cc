@@ -91,6 +91,15 @@ void read_modems(const yaml_value& value, std::vector<modem_config>& modems) {
   });
 }
 
+// Passwords and session cookies must not cross the office network readable by every PC on it.
+void refuse_plain_lan(const yaml_value& value, const http_config& http) {
+  if (http.tls || http.allow_plain_lan || values::is_loopback(http.host)) return;
+  value.child(value.node["listen"], "listen", value.mark)
+      .error("'" + http.listen + "' lets other PCs in over plain HTTP, where passwords and session cookies cross "
+             "the network in clear: add http.tls (`siaran tls self-signed` makes a certificate), listen on "
+             "127.0.0.1, or set http.allow_plain_lan: true if a TLS proxy or a closed network protects it");
+}
+
 void read_http(const yaml_value& value, http_config& http) {
   auto read_listen = [&](const yaml_value& listen) {
     if (auto address = values::listen_address(listen)) {
@@ -116,10 +125,19 @@ void read_http(const yaml_value& value, http_config& http) {
       if (auto address = values::ip_address(item)) http.trusted_proxies.push_back(std::move(*address));
     });
   };
+  auto read_tls = [&](const yaml_value& files) {
+    tls_config tls;
+    mapping(files, {{"certificate", store(tls.certificate, values::text), true},
+                    {"private_key", store(tls.private_key, values::text), true}});
+    http.tls = std::move(tls);
+  };
   mapping(value, {{"listen", read_listen},
                   {"tokens", read_tokens},
                   {"trusted_proxies", read_proxies},
-                  {"web_root", store(http.web_root, values::text)}});
+                  {"web_root", store(http.web_root, values::text)},
+                  {"tls", read_tls},
+                  {"allow_plain_lan", store(http.allow_plain_lan, one_of<bool>({{"false", false}, {"true", true}}))}});
+  refuse_plain_lan(value, http);
 }
 
 // One word of letters, compared case-insensitively: stored upper-case.

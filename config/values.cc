@@ -262,6 +262,13 @@ std::optional<std::string> ip_address(const yaml_value& value) {
   return std::nullopt;
 }
 
+bool is_loopback(const std::string& address) {
+  std::array<unsigned char, 16> bytes{};
+  if (inet_pton(AF_INET, address.c_str(), bytes.data()) == 1) return bytes[0] == 127;
+  static constexpr std::array<unsigned char, 16> ipv6_loopback{0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+  return inet_pton(AF_INET6, address.c_str(), bytes.data()) == 1 && bytes == ipv6_loopback;
+}
+
 std::optional<listen_endpoint> listen_address(const yaml_value& value) {
   auto s = text(value);
   if (!s) return std::nullopt;

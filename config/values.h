@@ -45,6 +45,8 @@ struct listen_endpoint {
 };
 std::optional<listen_endpoint> listen_address(const yaml_value& value);
 std::optional<std::string> ip_address(const yaml_value& value);  // an IPv4 or IPv6 address, no port
+// 127.0.0.0/8 or ::1: only this PC can connect to it.
+bool is_loopback(const std::string& address);
 
 template <class E>
 using enum_names = std::vector<std::pair<std::string_view, E>>;

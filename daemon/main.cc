@@ -9,6 +9,7 @@
 
 #include "config/loader.h"
 #include "daemon/clock.h"
+#include "daemon/http/tls_context.h"
 #include "daemon/logging.h"
 #include "daemon/options.h"
 #include "daemon/service.h"
@@ -19,15 +20,19 @@ namespace {
 
 using siaran::daemon::startup_options;
 
+// The HTTPS pair is part of the configuration: unusable files are refused like a bad key.
 int check_config(const startup_options& options) {
   try {
-    siaran::config::load_file(options.config_file);
+    const auto config = siaran::config::load_file(options.config_file);
+    if (const auto& tls = config.http.tls) siaran::daemon::http::server_tls_context(tls->certificate, tls->private_key);
     std::cout << options.config_file.string() << ": ok\n";
     return EX_OK;
   } catch (const siaran::config::config_error& e) {
     std::cerr << e.what() << '\n';
-    return EX_CONFIG;
+  } catch (const siaran::daemon::http::tls_setup_error& e) {
+    std::cerr << options.config_file.string() << ": " << e.what() << '\n';
   }
+  return EX_CONFIG;
 }
 
 int run(const startup_options& options) {
@@ -51,6 +56,9 @@ int run(const startup_options& options) {
   } catch (const siaran::daemon::database_gone& e) {
     spdlog::critical("{}", e.what());
     return EX_NOINPUT;
+  } catch (const siaran::daemon::http::tls_setup_error& e) {
+    spdlog::critical("configuration {}: {}", options.config_file.string(), e.what());
+    return EX_CONFIG;
   } catch (const siaran::queue::store_error& e) {
     spdlog::critical("cannot use the database: {}", e.what());
     return EX_CANTCREAT;

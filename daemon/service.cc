@@ -101,8 +101,16 @@ std::vector<http::token_digest> config_tokens_of(const config::daemon_config& c)
   return tokens;
 }
 
-http::server_settings http_settings_of(const config::daemon_config& c, http::authenticator authenticate) {
+// The HTTPS certificate and key, read and checked before anything else starts.
+std::shared_ptr<asio::ssl::context> tls_context_of(const config::daemon_config& c) {
+  if (!c.http.tls) return nullptr;
+  return http::server_tls_context(c.http.tls->certificate, c.http.tls->private_key);
+}
+
+http::server_settings http_settings_of(const config::daemon_config& c, http::authenticator authenticate,
+                                       std::shared_ptr<asio::ssl::context> tls) {
   http::server_settings settings;
+  settings.tls = std::move(tls);
   settings.host = c.http.host;
   settings.port = c.http.port;
   settings.trusted_proxies = c.http.trusted_proxies;
@@ -118,6 +126,7 @@ class service::impl {
       : config_file_(std::move(config_file)),
         config_(std::move(config)),
         now_(std::move(now)),
+      tls_(tls_context_of(config_)),
       signals_(io_, SIGTERM, SIGINT, SIGHUP),
       watchdog_(io_),
       writes_(config_.database),
@@ -303,7 +312,7 @@ class service::impl {
 
   bool start_http() {
     http::router routes = http::router::by_thread(routes_over(api_reads_, reads_), routes_over(api_writes_, writes_));
-    http::server_settings settings = http_settings_of(config_, accounts_.authenticate);
+    http::server_settings settings = http_settings_of(config_, accounts_.authenticate, tls_);
     settings.on_answered = audit::audit_trail(writer_, writes_.audit, now_);
     settings.offload = [this](http::runs_on where, std::function<void()> job) {
       thread_for(where).post("answering an HTTP request", std::move(job));
@@ -393,6 +402,7 @@ class service::impl {
   std::filesystem::path config_file_;
   config::daemon_config config_;
   clock now_;
+  std::shared_ptr<asio::ssl::context> tls_;  // null: plain HTTP
   asio::io_context io_;
   asio::signal_set signals_;
   asio::steady_timer watchdog_;

@@ -2,7 +2,8 @@
 #pragma once
 
 // A small synchronous HTTP/1.1 client for siarand's API (the `siaran` CLI, siaran-bench):
-// one kept-alive connection, JSON in and out, bearer token. Beast stays inside api_client.cc.
+// one kept-alive connection, plain or HTTPS, JSON in and out, bearer token. Beast and OpenSSL
+// stay inside api_client.cc.
 
 #include <chrono>
 #include <memory>
@@ -17,10 +18,14 @@ struct api_endpoint {
   std::string port = "8080";
   std::string token;  // sent as "Authorization: Bearer TOKEN" when not empty
   std::chrono::seconds timeout{30};
+  // HTTPS (TLS 1.2 or newer): the daemon's certificate must name `host` and be signed by the
+  // system's CAs or be `trusted_certificate` (a PEM file: http.tls.certificate, self-signed).
+  bool https = false;
+  std::string trusted_certificate{};  // {}: `{host, port, token}` need not name it (-Wmissing-field-initializers)
 };
 
-// "http://HOST:PORT" or "HOST:PORT" ("[::1]:8080" for IPv6); throws std::invalid_argument
-// saying what is wrong.
+// "http://HOST:PORT", "https://HOST:PORT" or "HOST:PORT" ("[::1]:8080" for IPv6); throws
+// std::invalid_argument saying what is wrong.
 api_endpoint parse_url(std::string_view url);
 
 struct api_reply {

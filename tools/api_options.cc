@@ -42,6 +42,10 @@ api_endpoint endpoint_from_config(const std::optional<std::string>& config_file)
   api_endpoint endpoint;
   endpoint.host = connectable_host(config->http.host);
   endpoint.port = std::to_string(config->http.port);
+  if (config->http.tls) {
+    endpoint.https = true;
+    endpoint.trusted_certificate = config->http.tls->certificate;
+  }
   return endpoint;
 }
 

@@ -27,8 +27,9 @@ struct api_options {
 
 // The usage lines of the shared options, for each subcommand's usage text.
 inline constexpr std::string_view api_options_usage =
-    "common: --url http://HOST:PORT (else $SIARAN_URL, else http.listen of --config FILE,\n"
-    "        default /etc/siaran/siaran.yaml, else http://127.0.0.1:8080)\n"
+    "common: --url http[s]://HOST:PORT (else $SIARAN_URL, else http.listen of --config FILE,\n"
+    "        default /etc/siaran/siaran.yaml, over HTTPS trusting its http.tls.certificate when\n"
+    "        it has one, else http://127.0.0.1:8080)\n"
     "        --token-file FILE (its first line; else $SIARAN_TOKEN)  --json (the raw reply)\n";
 
 // Takes `word` (and its value from `args`) when it is a shared option.

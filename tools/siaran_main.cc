@@ -19,6 +19,7 @@
 #include "tools/modems_command.h"
 #include "tools/officers_command.h"
 #include "tools/pdu_command.h"
+#include "tools/tls_command.h"
 #include "tools/token_command.h"
 #include "tools/user_command.h"
 
@@ -56,6 +57,8 @@ constexpr std::array subcommands = {
     subcommand{"db", siaran::tools::run_db_command,
                "db prune --before YYYY-MM-DD | db backup FILE  [--database FILE | --config FILE]"},
     subcommand{"token", siaran::tools::run_token_command, "token new NAME"},
+    subcommand{"tls", siaran::tools::run_tls_command,
+               "tls self-signed [--out DIR] [--name NAME]... [--address IP]... [--days N] [--force]"},
     subcommand{"user", siaran::tools::run_user_command,
                "user add NAME --role admin|officer|viewer [--officer ID] | user list | user passwd NAME  "
                "[--config FILE]"},

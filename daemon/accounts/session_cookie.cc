@@ -11,8 +11,9 @@ std::string_view trim_spaces(std::string_view text) {
 }
 
 // HttpOnly: scripts (an injected one included) never read the token. SameSite=Strict: another
-// site's page cannot make the browser send it (the CSRF token is the second wall). No Secure:
-// the daemon serves plain HTTP on the office LAN, where a Secure cookie would never come back.
+// site's page cannot make the browser send it (the CSRF token is the second wall). Secure is
+// added by the HTTP server to every cookie it sends over HTTPS (server.cc): on plain HTTP, for
+// 127.0.0.1 only, a Secure cookie would never come back.
 std::string cookie_with(std::string_view value, std::chrono::seconds max_age) {
   return std::string(session_cookie_name) + "=" + std::string(value) +
          "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age.count());

@@ -10,6 +10,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -19,6 +20,7 @@
 #include <optional>
 #include <set>
 #include <stdexcept>
+#include <type_traits>
 
 #include "daemon/http/address_slots.h"
 #include "daemon/http/bearer.h"
@@ -34,6 +36,11 @@ using tcp = asio::ip::tcp;
 using error_code = boost::system::error_code;
 using beast_request = bhttp::request<bhttp::string_body>;
 using beast_response = bhttp::response<bhttp::string_body>;
+using tls_stream = beast::ssl_stream<beast::tcp_stream>;
+
+// Every connection's code is written once, for both kinds of stream.
+template <class Stream>
+concept connection_stream = std::is_same_v<Stream, beast::tcp_stream> || std::is_same_v<Stream, tls_stream>;
 
 // How long a closing connection keeps reading what the client still sends: closing a socket
 // with unread bytes makes the kernel answer RST, which can destroy the error response (413,
@@ -74,7 +81,22 @@ std::string printable_address(const std::string& host, std::uint16_t port) {
   return fmt::format("{}:{}", host, port);
 }
 
-beast_response to_beast(const response& res, unsigned version, bool keep_alive) {
+template <connection_stream Stream>
+constexpr bool encrypted = std::is_same_v<Stream, tls_stream>;
+
+template <connection_stream Stream>
+void set_deadline(Stream& stream, std::chrono::seconds after) {
+  beast::get_lowest_layer(stream).expires_after(after);
+}
+
+// A cookie given over HTTPS is never sent back in clear, should the page ever be opened over
+// plain HTTP on the same name.
+std::string secure_cookie(std::string set_cookie) {
+  if (common::lowercase(set_cookie).find("; secure") == std::string::npos) set_cookie += "; Secure";
+  return set_cookie;
+}
+
+beast_response to_beast(const response& res, unsigned version, bool keep_alive, bool encrypted_stream) {
   beast_response out;
   out.version(version);
   out.result(static_cast<unsigned>(res.status));
@@ -87,7 +109,10 @@ beast_response to_beast(const response& res, unsigned version, bool keep_alive) 
   out.set("X-Frame-Options", "DENY");
   out.set("Referrer-Policy", "no-referrer");
   // Later headers replace these: the web UI's static files set their own Cache-Control.
-  for (const auto& [name, value] : res.headers) out.set(name, value);
+  for (const auto& [name, value] : res.headers) {
+    const bool cookie = encrypted_stream && common::lowercase(name) == "set-cookie";
+    out.set(name, cookie ? secure_cookie(value) : value);
+  }
   out.body() = res.body;
   out.keep_alive(keep_alive);
   out.prepare_payload();
@@ -122,6 +147,27 @@ std::optional<response> refuse_role(const principal& who, std::string_view metho
                                            role_name(who.level)));
   }
   return std::nullopt;
+}
+
+// The TLS handshake, within the header timeout; a failure (a plain HTTP client, an old TLS
+// version, a scanner) is only logged: there is nobody to answer in a language both speak.
+asio::awaitable<bool> open_session(beast::tcp_stream&, const std::string&, std::chrono::seconds) { co_return true; }
+
+asio::awaitable<bool> open_session(tls_stream& stream, const std::string& peer, std::chrono::seconds timeout) {
+  set_deadline(stream, timeout);
+  error_code ec;
+  co_await stream.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) spdlog::debug("HTTP API: TLS handshake with {} failed: {}", peer, ec.message());
+  co_return !ec;
+}
+
+// TLS's close_notify, so the client knows the answer was whole; the peer's own is awaited only
+// until the linger deadline the caller set.
+asio::awaitable<void> close_session(beast::tcp_stream&) { co_return; }
+
+asio::awaitable<void> close_session(tls_stream& stream) {
+  error_code ec;
+  co_await stream.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
 }
 
 // One place in a count (max_connections), taken when the connection is accepted, before its
@@ -177,15 +223,25 @@ class core : public std::enable_shared_from_this<core> {
  private:
   using address_ticket = std::optional<address_slots::ticket>;
   void admit_connection(tcp::socket socket, std::shared_ptr<core> self);
-  asio::awaitable<void> serve(tcp::socket socket, std::string peer, slot taken, address_ticket per_address,
+  template <class Start>
+  void spawn_over_stream(tcp::socket socket, Start start);
+  template <connection_stream Stream>
+  asio::awaitable<void> serve(Stream stream, std::string peer, slot taken, address_ticket per_address,
                               std::shared_ptr<core> self);
-  asio::awaitable<void> reject(tcp::socket socket, slot taken, response res, std::shared_ptr<core> self);
-  asio::awaitable<bool> await_next_request(beast::tcp_stream& stream, beast::flat_buffer& buffer);
-  asio::awaitable<next_step> exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer, const std::string& peer);
-  asio::awaitable<next_step> finish(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive);
-  asio::awaitable<next_step> answer_read_error(beast::tcp_stream& stream, const error_code& ec);
-  asio::awaitable<bool> write(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive);
-  asio::awaitable<void> close_gracefully(beast::tcp_stream& stream);
+  template <connection_stream Stream>
+  asio::awaitable<void> reject(Stream stream, std::string peer, slot taken, response res, std::shared_ptr<core> self);
+  template <connection_stream Stream>
+  asio::awaitable<bool> await_next_request(Stream& stream, beast::flat_buffer& buffer);
+  template <connection_stream Stream>
+  asio::awaitable<next_step> exchange(Stream& stream, beast::flat_buffer& buffer, const std::string& peer);
+  template <connection_stream Stream>
+  asio::awaitable<next_step> finish(Stream& stream, const response& res, unsigned version, bool keep_alive);
+  template <connection_stream Stream>
+  asio::awaitable<next_step> answer_read_error(Stream& stream, const error_code& ec);
+  template <connection_stream Stream>
+  asio::awaitable<bool> write(Stream& stream, const response& res, unsigned version, bool keep_alive);
+  template <connection_stream Stream>
+  asio::awaitable<void> close_gracefully(Stream& stream);
 
   void tell_answered(const request& in, const response& res) const;
   asio::awaitable<response> answer_unrouted(const router::match& route, const request& in);
@@ -231,7 +287,8 @@ void core::listen() {
   if (!ec) acceptor_.listen(tcp::socket::max_listen_connections, ec);
   if (ec) fail_to_listen(ec);
   port_ = acceptor_.local_endpoint().port();
-  spdlog::info("HTTP API listening on {}", printable_address(settings_.host, port_));
+  const char* protocol = settings_.tls ? " (HTTPS)" : "";
+  spdlog::info("HTTP API listening on {}{}", printable_address(settings_.host, port_), protocol);
 }
 
 void core::stop() {
@@ -270,8 +327,9 @@ void core::admit_connection(tcp::socket socket, std::shared_ptr<core> self) {
   address_ticket per_address = proxy ? std::nullopt : connections_per_address_.take(peer);
   if (serving_ < settings_.max_connections && (proxy || per_address)) {
     slot taken(serving_);
-    asio::co_spawn(io_, serve(std::move(socket), std::move(peer), std::move(taken), std::move(per_address), self),
-                   asio::detached);
+    spawn_over_stream(std::move(socket), [&](auto stream) {
+      return serve(std::move(stream), std::move(peer), std::move(taken), std::move(per_address), self);
+    });
   } else if (rejecting_ < settings_.max_connections) {
     response res = serving_ < settings_.max_connections
                        ? error_response(429, fmt::format("too many connections from your address (the limit is {}); "
@@ -281,19 +339,32 @@ void core::admit_connection(tcp::socket socket, std::shared_ptr<core> self) {
                                                          settings_.max_connections));
     res.headers.emplace_back("Retry-After", "1");
     slot taken(rejecting_);
-    asio::co_spawn(io_, reject(std::move(socket), std::move(taken), std::move(res), self), asio::detached);
+    spawn_over_stream(std::move(socket), [&](auto stream) {
+      return reject(std::move(stream), std::move(peer), std::move(taken), std::move(res), self);
+    });
   }
 }
 
-asio::awaitable<void> core::serve(tcp::socket socket, std::string peer, slot taken, address_ticket per_address,
+// Runs `start(stream)`, a connection's coroutine, over the kind of stream the server speaks.
+template <class Start>
+void core::spawn_over_stream(tcp::socket socket, Start start) {
+  if (settings_.tls) {
+    asio::co_spawn(io_, start(tls_stream(std::move(socket), *settings_.tls)), asio::detached);
+  } else {
+    asio::co_spawn(io_, start(beast::tcp_stream(std::move(socket))), asio::detached);
+  }
+}
+
+template <connection_stream Stream>
+asio::awaitable<void> core::serve(Stream stream, std::string peer, slot taken, address_ticket per_address,
                                   [[maybe_unused]] std::shared_ptr<core> self) {
   // Held in this frame, so they are given back before `self` (a parameter) can let the core go.
   const slot held = std::move(taken);
   const address_ticket held_for_address = std::move(per_address);
-  beast::tcp_stream stream(std::move(socket));
-  tracked_connection tracked(open_, stream);
+  tracked_connection tracked(open_, beast::get_lowest_layer(stream));
   beast::flat_buffer buffer;
-  next_step step = next_step::keep_alive;
+  next_step step = co_await open_session(stream, peer, settings_.header_timeout) ? next_step::keep_alive
+                                                                                 : next_step::close_now;
   bool first = true;
   while (step == next_step::keep_alive && !stopped_) {
     // The first request is timed from accept: a client that connects and says nothing is slow.
@@ -302,21 +373,25 @@ asio::awaitable<void> core::serve(tcp::socket socket, std::string peer, slot tak
     step = co_await exchange(stream, buffer, peer);
   }
   if (step == next_step::close_gracefully && !stopped_) co_await close_gracefully(stream);
-  stream.close();
+  beast::get_lowest_layer(stream).close();
 }
 
-asio::awaitable<void> core::reject(tcp::socket socket, slot taken, response res,
+template <connection_stream Stream>
+asio::awaitable<void> core::reject(Stream stream, std::string peer, slot taken, response res,
                                    [[maybe_unused]] std::shared_ptr<core> self) {
   const slot held = std::move(taken);
-  beast::tcp_stream stream(std::move(socket));
-  tracked_connection tracked(open_, stream);
-  if (co_await write(stream, res, 11, false) && !stopped_) co_await close_gracefully(stream);
-  stream.close();
+  tracked_connection tracked(open_, beast::get_lowest_layer(stream));
+  if (co_await open_session(stream, peer, settings_.header_timeout) && co_await write(stream, res, 11, false) &&
+      !stopped_) {
+    co_await close_gracefully(stream);
+  }
+  beast::get_lowest_layer(stream).close();
 }
 
-asio::awaitable<bool> core::await_next_request(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+template <connection_stream Stream>
+asio::awaitable<bool> core::await_next_request(Stream& stream, beast::flat_buffer& buffer) {
   if (buffer.size() > 0) co_return true;  // pipelined: the next request is already here
-  stream.expires_after(settings_.idle_timeout);
+  set_deadline(stream, settings_.idle_timeout);
   error_code ec;
   auto token = asio::redirect_error(asio::use_awaitable, ec);
   const auto space = buffer.prepare(4096);
@@ -325,10 +400,10 @@ asio::awaitable<bool> core::await_next_request(beast::tcp_stream& stream, beast:
   co_return !ec;
 }
 
-asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                          const std::string& peer) {
+template <connection_stream Stream>
+asio::awaitable<next_step> core::exchange(Stream& stream, beast::flat_buffer& buffer, const std::string& peer) {
   // A slow client (one header line a second) is cut off early, whatever it still promises.
-  stream.expires_after(settings_.header_timeout);
+  set_deadline(stream, settings_.header_timeout);
   bhttp::request_parser<bhttp::string_body> parser;
   parser.header_limit(static_cast<std::uint32_t>(
       std::min<std::size_t>(settings_.max_header_bytes, std::numeric_limits<std::uint32_t>::max())));
@@ -384,7 +459,7 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
   }
 
   parser.body_limit(max_body);  // still needed for chunked bodies
-  stream.expires_after(settings_.request_timeout);
+  set_deadline(stream, settings_.request_timeout);
   if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
     bhttp::response<bhttp::empty_body> go_on(bhttp::status::continue_, version);
     co_await bhttp::async_write(stream, go_on, token);
@@ -400,14 +475,16 @@ asio::awaitable<next_step> core::exchange(beast::tcp_stream& stream, beast::flat
   co_return co_await finish(stream, res, version, keep);
 }
 
-asio::awaitable<next_step> core::finish(beast::tcp_stream& stream, const response& res, unsigned version,
+template <connection_stream Stream>
+asio::awaitable<next_step> core::finish(Stream& stream, const response& res, unsigned version,
                                         bool keep_alive) {
   const bool keep = keep_alive && !stopped_;
   if (!co_await write(stream, res, version, keep)) co_return next_step::close_now;
   co_return keep ? next_step::keep_alive : next_step::close_gracefully;
 }
 
-asio::awaitable<next_step> core::answer_read_error(beast::tcp_stream& stream, const error_code& ec) {
+template <connection_stream Stream>
+asio::awaitable<next_step> core::answer_read_error(Stream& stream, const error_code& ec) {
   std::optional<response> res;
   if (ec == bhttp::error::header_limit) {
     res = error_response(431, fmt::format("the request header is larger than {} bytes", settings_.max_header_bytes));
@@ -422,25 +499,30 @@ asio::awaitable<next_step> core::answer_read_error(beast::tcp_stream& stream, co
   co_return next_step::close_gracefully;
 }
 
-asio::awaitable<bool> core::write(beast::tcp_stream& stream, const response& res, unsigned version, bool keep_alive) {
-  beast_response out = to_beast(res, version, keep_alive);
+template <connection_stream Stream>
+asio::awaitable<bool> core::write(Stream& stream, const response& res, unsigned version, bool keep_alive) {
+  beast_response out = to_beast(res, version, keep_alive, encrypted<Stream>);
   // A client that never reads its answer must not hold the connection either.
-  stream.expires_after(settings_.request_timeout);
+  set_deadline(stream, settings_.request_timeout);
   error_code ec;
   auto token = asio::redirect_error(asio::use_awaitable, ec);
   co_await bhttp::async_write(stream, out, token);
   co_return !ec;
 }
 
-asio::awaitable<void> core::close_gracefully(beast::tcp_stream& stream) {
+// What the client still sends after close_notify is read from TCP and dropped, undecrypted.
+template <connection_stream Stream>
+asio::awaitable<void> core::close_gracefully(Stream& stream) {
+  beast::tcp_stream& tcp_layer = beast::get_lowest_layer(stream);
+  tcp_layer.expires_after(linger_time);
+  co_await close_session(stream);
   error_code ec;
-  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
-  stream.expires_after(linger_time);
+  tcp_layer.socket().shutdown(tcp::socket::shutdown_send, ec);
   auto token = asio::redirect_error(asio::use_awaitable, ec);
   std::array<char, 16 * 1024> scratch{};
   for (std::size_t drained = 0; !ec && drained < linger_bytes;) {
     const auto space = asio::buffer(scratch);
-    drained += co_await stream.async_read_some(space, token);
+    drained += co_await tcp_layer.async_read_some(space, token);
   }
 }
 

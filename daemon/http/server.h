@@ -5,7 +5,8 @@
 // io_context: one coroutine per connection, keep-alive, limits on header and body size, header,
 // request and idle timeouts, caps on connections overall and per client address, authentication
 // from the header before a byte of the body is read, and a JSON 4xx for every request it cannot
-// route or read.
+// route or read. With settings.tls it speaks HTTPS only (TLS 1.2 or newer), through the same
+// request handling.
 // Authentication and handlers run where settings.offload puts them, never on the I/O thread
 // when it is set: the server only reads, writes and waits.
 
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "daemon/http/router.h"
+#include "daemon/http/tls_context.h"
 
 namespace boost::asio {
 class io_context;
@@ -61,6 +63,8 @@ struct server_settings {
   std::size_t max_connections_per_address = 32;
   std::size_t max_requests_per_address = 8;
   std::vector<std::string> trusted_proxies;  // whose X-Forwarded-For is believed (client_address.h)
+  // Set: HTTPS only, every cookie Secure, the handshake within header_timeout (server_tls_context).
+  std::shared_ptr<boost::asio::ssl::context> tls;
 };
 
 class server {

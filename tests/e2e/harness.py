@@ -1,18 +1,20 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The web UI's end-to-end harness: siarand as its users meet it, in a real headless Chromium.
 
-A Gateway is siarand in a temporary directory with simulated modems: two siaran-modemsim
+A Gateway is siarand in a temporary directory, over HTTPS with the certificate the real
+`siaran tls self-signed` makes for it, with simulated modems: two siaran-modemsim
 processes (their control input injects a cadre's reply, as tests/integration/daemon does; the
 modems built into siarand have no control input) and one built-in `port: sim` modem. An API
 token in the config lets the test check what the pages did through the API; people log in with
 accounts made by the real `siaran user add`. A Browser is headless Chromium through
-chromedriver, whose console is read after every step: a CSP violation or a JavaScript error
-fails the test.
+chromedriver, trusting that one certificate by its public key's pin, whose console is read
+after every step: a CSP violation or a JavaScript error fails the test.
 
 Every wait polls a condition until a deadline; nothing sleeps to synchronise. Every process
 started here is ended (SIGTERM, then SIGKILL) whatever happens, and dies with this one.
 """
 
+import base64
 import ctypes
 import hashlib
 import json
@@ -20,6 +22,7 @@ import os
 import select
 import signal
 import socket
+import ssl
 import subprocess
 import tempfile
 import time
@@ -144,27 +147,47 @@ class ModemSim:
         stop_process(self.process, 10)
 
 
+def spki_pin(certificate):
+    """base64(SHA-256(SubjectPublicKeyInfo)) of a PEM certificate: what Chromium's
+    --ignore-certificate-errors-spki-list takes."""
+    public_key = subprocess.run(["openssl", "x509", "-in", str(certificate), "-noout", "-pubkey"],
+                                capture_output=True, check=True).stdout
+    der = subprocess.run(["openssl", "pkey", "-pubin", "-outform", "DER"], input=public_key,
+                         capture_output=True, check=True).stdout
+    return base64.b64encode(hashlib.sha256(der).digest()).decode()
+
+
 class Gateway:
-    """siarand with a temporary database, a free port, two siaran-modemsim modems (m1, m2) and
-    one built-in simulated modem (m3), serving the web UI from the source tree."""
+    """siarand with a temporary database, a free port, HTTPS with a certificate made by
+    `siaran tls self-signed`, two siaran-modemsim modems (m1, m2) and one built-in simulated
+    modem (m3), serving the web UI from the source tree."""
 
     def __init__(self, siarand, siaran, modemsim, web_root, directory, send_delay_ms):
         self.siarand = siarand
         self.siaran = siaran
         self.directory = Path(directory)
         self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.base_url = f"https://127.0.0.1:{self.port}"
         self.config = self.directory / "siaran.yaml"
         self.log_path = self.directory / "siarand.log"
+        self.certificate = self.directory / "tls" / "siaran.crt"
         self.process = None
         self.sims = []
         try:
+            self._make_certificate()
+            # The API client trusts that certificate alone, and checks it names 127.0.0.1.
+            self.tls = ssl.create_default_context(cafile=str(self.certificate))
             self.sims = [ModemSim(modemsim, f"m{n}", self.directory, send_delay_ms) for n in (1, 2)]
             self._write_config(web_root, send_delay_ms)
             self._start()
         except BaseException:
             self.stop()
             raise
+
+    def _make_certificate(self):
+        argv = [self.siaran, "tls", "self-signed", "--out", str(self.certificate.parent)]
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, f"{' '.join(argv)} exited {done.returncode}: {done.stdout}{done.stderr}"
 
     def _write_config(self, web_root, send_delay_ms):
         modems = "".join(f"  - id: {sim.id}\n    port: {sim.link}\n" for sim in self.sims)
@@ -179,6 +202,9 @@ class Gateway:
             "http:\n"
             f"  listen: 127.0.0.1:{self.port}\n"
             f"  web_root: {web_root}\n"
+            "  tls:\n"
+            f"    certificate: {self.certificate}\n"
+            f"    private_key: {self.certificate.with_suffix('.key')}\n"
             "  tokens:\n"
             "    - name: e2e\n"
             f"      sha256: {digest}\n")
@@ -196,7 +222,7 @@ class Gateway:
         if self.process.poll() is not None:
             raise AssertionError(f"siarand exited ({self.process.returncode}). {self.log_tail()}")
         try:
-            with urllib.request.urlopen(self.base_url + "/healthz", timeout=5) as answer:
+            with urllib.request.urlopen(self.base_url + "/healthz", timeout=5, context=self.tls) as answer:
                 health = json.load(answer)
         except (urllib.error.URLError, ConnectionError):
             return False
@@ -215,7 +241,7 @@ class Gateway:
         if data is not None:
             request.add_header("Content-Type", "application/json")
         try:
-            with urllib.request.urlopen(request, timeout=30) as answer:
+            with urllib.request.urlopen(request, timeout=30, context=self.tls) as answer:
                 status, text = answer.status, answer.read().decode()
         except urllib.error.HTTPError as e:
             status, text = e.code, e.read().decode()
@@ -249,9 +275,10 @@ class Gateway:
 
 
 class Browser:
-    """Headless Chromium through chromedriver, its console log kept."""
+    """Headless Chromium through chromedriver, its console log kept, trusting the certificate
+    whose public key has `spki_pin` (spki_pin()) as an office PC trusts siaran.crt."""
 
-    def __init__(self, chromedriver, screenshots, width=1366, height=768):
+    def __init__(self, chromedriver, screenshots, spki_pin, width=1366, height=768):
         self.profile = tempfile.TemporaryDirectory(prefix="siaran-e2e-chromium-")
         self.screenshots = Path(screenshots)
         self.console = []
@@ -260,7 +287,8 @@ class Browser:
         # click where an element was before the scroll, and its fades.
         for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
                          f"--window-size={width},{height}", f"--user-data-dir={self.profile.name}",
-                         "--lang=id", "--force-prefers-reduced-motion"):
+                         "--lang=id", "--force-prefers-reduced-motion",
+                         f"--ignore-certificate-errors-spki-list={spki_pin}"):
             options.add_argument(argument)
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
         service = Service(chromedriver, popen_kw={"preexec_fn": die_with_parent})

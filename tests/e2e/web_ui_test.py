@@ -2,10 +2,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The web UI end to end, in a real headless Chromium against the real siarand.
 
-An officer logs in, imports cadres from a CSV (a bad row first), composes a broadcast and sees
-its cost, sends it and watches it reach 100 %, sees a cadre's reply arrive in her inbox and
-answers it; a viewer cannot send; a request without the CSRF token is refused; every page is
-photographed at 1366x768 and some at phone size.
+Over HTTPS with a self-signed certificate, an officer logs in (her session cookie Secure),
+imports cadres from a CSV (a bad row first), composes a broadcast and sees its cost, sends it
+and watches it reach 100 %, sees a cadre's reply arrive in her inbox and answers it; a viewer
+cannot send; a request without the CSRF token is refused; every page is photographed at
+1366x768 and some at phone size.
 
   web_ui_test.py --siarand PATH --siaran PATH --modemsim PATH --web-root DIR --out DIR
 
@@ -23,7 +24,7 @@ import tempfile
 import unittest
 from pathlib import Path
 
-from harness import Browser, Gateway, poll
+from harness import Browser, Gateway, poll, spki_pin
 from page_steps import PageSteps
 
 SKIP = 77
@@ -125,7 +126,7 @@ class WebUiTest(PageSteps, unittest.TestCase):
         cls.gateway.add_user("rina", "officer", PASSWORDS["rina"], officer_id=cls.officer_id)
         cls.gateway.add_user("tamu", "viewer", PASSWORDS["tamu"])
 
-        cls.browser = Browser(shutil.which("chromedriver"), cls.screenshots)
+        cls.browser = Browser(shutil.which("chromedriver"), cls.screenshots, spki_pin(cls.gateway.certificate))
         cls.addClassCleanup(cls.quit_browser)
         cls.driver = cls.browser.driver
         cls.base_url = cls.gateway.base_url
@@ -169,6 +170,9 @@ class WebUiTest(PageSteps, unittest.TestCase):
         self.browser.screenshot("login")
         self.login("rina", PASSWORDS["rina"])
         self.assertEqual(self.text_of("#user-menu"), "rina")
+        self.assertTrue(self.driver.current_url.startswith("https://"), self.driver.current_url)
+        session = [c for c in self.driver.get_cookies() if c["name"] == "siaran_session"]
+        self.assertEqual([c["secure"] for c in session], [True], "the session cookie is Secure under HTTPS")
         self.browser.screenshot("beranda-officer")
         self.passed_step()
 

@@ -16,6 +16,7 @@
 
 #include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
+#include "tools/self_signed_certificate.h"
 
 using namespace siaran::test;
 using namespace std::chrono_literals;
@@ -127,6 +128,20 @@ TEST_CASE("siarand --config with a bad file exits 78 before starting") {
   program_result f = run_siarand({"--config", file.string()});
   CHECK(f.exit_code == EX_CONFIG);
   CHECK(f.err.find(":1:19: throttle.burst:") != std::string::npos);
+}
+
+TEST_CASE("siarand with an HTTPS key that is not its certificate's exits 78 naming the key") {
+  temp_dir dir;
+  const auto crt = dir.write("siaran.crt", siaran::tools::make_self_signed({{"localhost"}, {}}).certificate_pem);
+  const auto key = dir.write("other.key", siaran::tools::make_self_signed({{"localhost"}, {}}).private_key_pem);
+  const auto file = dir.write("siaran.yaml", valid_config(dir, "info") + "  tls:\n    certificate: " + crt.string() +
+                                                 "\n    private_key: " + key.string() + "\n");
+  for (const char* mode : {"--check-config", "--config"}) {
+    INFO(mode);
+    program_result f = run_siarand({mode, file.string()});
+    CHECK(f.exit_code == EX_CONFIG);
+    CHECK(f.err.find("the key in " + key.string() + " does not belong to the certificate") != std::string::npos);
+  }
 }
 
 TEST_CASE("siarand with a bad option exits 64 with the usage") {

@@ -262,7 +262,7 @@ TEST_CASE("the client keeps one connection for consecutive requests", "[cli][api
   CHECK(server.connections() == 1);
 }
 
-TEST_CASE("parse_url takes http://HOST:PORT, HOST:PORT and bracketed IPv6", "[cli][api]") {
+TEST_CASE("parse_url takes http://HOST:PORT, https://HOST:PORT, HOST:PORT and bracketed IPv6", "[cli][api]") {
   using siaran::tools::parse_url;
   CHECK(parse_url("http://127.0.0.1:8080").host == "127.0.0.1");
   CHECK(parse_url("http://127.0.0.1:8080/").port == "8080");
@@ -270,7 +270,9 @@ TEST_CASE("parse_url takes http://HOST:PORT, HOST:PORT and bracketed IPv6", "[cl
   CHECK(parse_url("[::1]:8080").host == "::1");
   CHECK(parse_url("http://[::1]:8081").port == "8081");
   CHECK_THROWS_AS(parse_url("http://127.0.0.1"), std::invalid_argument);
-  CHECK_THROWS_AS(parse_url("https://127.0.0.1:8443"), std::invalid_argument);
+  CHECK(parse_url("https://siaran.local:8443").https);
+  CHECK(parse_url("https://siaran.local:8443").host == "siaran.local");
+  CHECK_FALSE(parse_url("http://127.0.0.1:8080").https);
   CHECK_THROWS_AS(parse_url("127.0.0.1:70000"), std::invalid_argument);
   CHECK_THROWS_AS(parse_url("127.0.0.1:8080/api"), std::invalid_argument);
   CHECK_THROWS_AS(parse_url(":8080"), std::invalid_argument);

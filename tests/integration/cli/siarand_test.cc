@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `siaran send|status|modems` against the real siarand with one simulated modem: the CLI and
-// the daemon agree on the API (docs/api.md).
+// the daemon agree on the API (docs/api.md), over plain HTTP and over HTTPS.
 
 #include <catch2/catch.hpp>
 
@@ -26,26 +26,41 @@ const std::vector<std::string> daemon_env = {"JOURNAL_STREAM", "NOTIFY_SOCKET", 
 struct running_daemon {
   temp_dir dir;
   std::string url;
+  std::filesystem::path config;
   std::unique_ptr<child_process> process;
 };
 
-void start(running_daemon& daemon) {
+// The http.tls entry for a pair the real `siaran tls self-signed` makes in the daemon's directory.
+std::string self_signed_tls(const running_daemon& daemon) {
+  const auto out = daemon.dir.path() / "tls";
+  const auto made = run_program({siaran_tool, "tls", "self-signed", "--out", out.string()}, deadline_in(30s));
+  REQUIRE(made);
+  REQUIRE(made->exit_code == 0);
+  return "  tls:\n    certificate: " + (out / "siaran.crt").string() + "\n    private_key: " +
+         (out / "siaran.key").string() + "\n";
+}
+
+void start(running_daemon& daemon, bool https = false) {
   const std::string address = "127.0.0.1:" + std::to_string(free_port());
-  daemon.url = "http://" + address;
-  const auto config = daemon.dir.write(
+  daemon.url = (https ? "https://" : "http://") + address;
+  const std::string tls = https ? self_signed_tls(daemon) : "";
+  daemon.config = daemon.dir.write(
       "siaran.yaml", "database: " + (daemon.dir.path() / "siaran.db").string() + "\n" +
-                         "http:\n  listen: " + address + "\n  tokens:\n    - name: t\n      sha256: " +
+                         "http:\n  listen: " + address + "\n" + tls + "  tokens:\n    - name: t\n      sha256: " +
                          siaran::daemon::http::sha256_hex(token) + "\n" + "modems:\n  - id: m1\n    port: sim\n");
-  daemon.process = std::make_unique<child_process>(std::vector<std::string>{siarand, "--config", config.string()},
-                                                  daemon_env);
+  daemon.process = std::make_unique<child_process>(
+      std::vector<std::string>{siarand, "--config", daemon.config.string()}, daemon_env);
   const bool listening = daemon.process->wait_for_stderr_line("HTTP API listening", deadline_in(30s)).has_value();
   INFO("siarand stderr:\n" << daemon.process->err());
   REQUIRE(listening);
 }
 
-program_result run_siaran(const running_daemon& daemon, std::vector<std::string> args) {
+// `siaran ARGS` told where the daemon is by `where` (--url URL by default, or --config FILE).
+program_result run_siaran(const running_daemon& daemon, std::vector<std::string> args,
+                          std::vector<std::string> where = {}) {
   args.insert(args.begin(), siaran_tool);
-  args.insert(args.end(), {"--url", daemon.url});
+  if (where.empty()) where = {"--url", daemon.url};
+  args.insert(args.end(), where.begin(), where.end());
   auto finished = run_program(std::move(args), deadline_in(30s), {"SIARAN_URL", "SIARAN_TOKEN=" + token});
   REQUIRE(finished);
   return *finished;
@@ -89,4 +104,24 @@ TEST_CASE("siarand refuses siaran without a token: exit 77", "[cli][siarand]") {
   REQUIRE(finished);
   CHECK(finished->exit_code == 77);
   CHECK(finished->err.find("SIARAN_TOKEN") != std::string::npos);
+}
+
+TEST_CASE("over HTTPS, siaran trusts the daemon's certificate named in --config and lists its modems",
+          "[cli][siarand][tls]") {
+  running_daemon daemon;
+  start(daemon, true);
+  const program_result modems = run_siaran(daemon, {"modems"}, {"--config", daemon.config.string()});
+  INFO("modems: " << modems.out << modems.err);
+  CHECK(modems.exit_code == 0);
+  CHECK(modems.out.find("m1 ") != std::string::npos);
+}
+
+TEST_CASE("siaran refuses an HTTPS daemon whose certificate it was not told to trust", "[cli][siarand][tls]") {
+  running_daemon daemon;
+  start(daemon, true);
+  const program_result modems = run_siaran(daemon, {"modems"});
+  INFO("modems: " << modems.out << modems.err);
+  CHECK(modems.exit_code == 69);
+  CHECK(modems.err.find("TLS failed (certificate verify failed)") != std::string::npos);
+  CHECK(modems.err.find("http.tls.certificate") != std::string::npos);
 }

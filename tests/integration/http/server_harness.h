@@ -51,6 +51,42 @@ struct reply {
   nlohmann::json json() const { return nlohmann::json::parse(body); }
 };
 
+// One response's status line and headers, without the blank line that ends them.
+inline reply parse_reply_head(const std::string& text) {
+  reply r;
+  std::size_t line_end = text.find("\r\n");
+  r.status_line = text.substr(0, line_end);
+  r.status = std::stoi(r.status_line.substr(9, 3));
+  while (line_end != std::string::npos) {
+    const std::size_t start = line_end + 2;
+    line_end = text.find("\r\n", start);
+    const std::string line = text.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
+    const std::size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    const std::size_t value = line.find_first_not_of(' ', colon + 1);
+    r.headers[common::lowercase(line.substr(0, colon))] = value == std::string::npos ? "" : line.substr(value);
+  }
+  return r;
+}
+
+// One response from `buffer`, which `receive_more` tops up (false once the connection ended).
+template <class Receive>
+reply read_reply_from(std::string& buffer, Receive receive_more) {
+  std::size_t header_end;
+  while ((header_end = buffer.find("\r\n\r\n")) == std::string::npos) {
+    if (!receive_more()) throw std::runtime_error("connection ended before a whole response header");
+  }
+  reply r = parse_reply_head(buffer.substr(0, header_end));
+  buffer.erase(0, header_end + 4);
+  const std::size_t length = std::stoul(r.header("content-length").empty() ? "0" : r.header("content-length"));
+  while (buffer.size() < length) {
+    if (!receive_more()) throw std::runtime_error("connection ended before the whole response body");
+  }
+  r.body = buffer.substr(0, length);
+  buffer.erase(0, length);
+  return r;
+}
+
 // A blocking TCP client whose every receive gives up after client_wait. `from` is the address
 // it connects from: every 127.x.y.z is this machine, so tests can play several office PCs.
 class client {
@@ -92,20 +128,11 @@ class client {
   }
 
   reply read_reply() {
-    std::size_t header_end;
-    while ((header_end = buffer_.find("\r\n\r\n")) == std::string::npos) {
-      if (!receive_more()) throw std::runtime_error("connection ended before a whole response header");
-    }
-    reply r = parse_header(buffer_.substr(0, header_end));
-    buffer_.erase(0, header_end + 4);
-    const std::size_t length = std::stoul(r.header("content-length").empty() ? "0" : r.header("content-length"));
-    while (buffer_.size() < length) {
-      if (!receive_more()) throw std::runtime_error("connection ended before the whole response body");
-    }
-    r.body = buffer_.substr(0, length);
-    buffer_.erase(0, length);
-    return r;
+    return read_reply_from(buffer_, [this] { return receive_more(); });
   }
+
+  // The connected socket, for a TLS client layered over it.
+  int fd() const { return fd_; }
 
   // Whether the server closes the connection (end of stream or reset) within client_wait,
   // discarding whatever it still sends before that.
@@ -125,23 +152,6 @@ class client {
     if (n <= 0) return false;
     buffer_.append(scratch, static_cast<std::size_t>(n));
     return true;
-  }
-
-  static reply parse_header(const std::string& text) {
-    reply r;
-    std::size_t line_end = text.find("\r\n");
-    r.status_line = text.substr(0, line_end);
-    r.status = std::stoi(r.status_line.substr(9, 3));
-    while (line_end != std::string::npos) {
-      const std::size_t start = line_end + 2;
-      line_end = text.find("\r\n", start);
-      const std::string line = text.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
-      const std::size_t colon = line.find(':');
-      if (colon == std::string::npos) continue;
-      const std::size_t value = line.find_first_not_of(' ', colon + 1);
-      r.headers[common::lowercase(line.substr(0, colon))] = value == std::string::npos ? "" : line.substr(value);
-    }
-    return r;
   }
 
   int fd_;

@@ -105,6 +105,14 @@ const bad_document cases[] = {
     {"http: {listen: '::1:8080'}",
      "1:16: http.listen: '::1:8080' is not an address to listen on: IPv4:port or "
      "[IPv6]:port with a port from 1 to 65535, e.g. 127.0.0.1:8080 or [::1]:8080"},
+    {"http: {listen: '0.0.0.0:8443'}",
+     "1:16: http.listen: '0.0.0.0:8443' lets other PCs in over plain HTTP, where passwords and session cookies "
+     "cross the network in clear: add http.tls (`siaran tls self-signed` makes a certificate), listen on "
+     "127.0.0.1, or set http.allow_plain_lan: true if a TLS proxy or a closed network protects it"},
+    {"http: {allow_plain_lan: no}",
+     "1:25: http.allow_plain_lan: 'no' is not one of false or true"},
+    {"http: {listen: '127.0.0.1:8443', tls: {certificate: /etc/siaran/tls/siaran.crt}}",
+     "1:39: http.tls: missing required key 'private_key'"},
     {"http: {tokens: [{name: a, sha256: ABC}]}",
      "1:35: http.tokens[0].sha256: must be 64 lowercase hexadecimal digits (the SHA-256 that "
      "`siaran token new` prints)"},

@@ -141,6 +141,33 @@ TEST_CASE("deeply nested input is a config error, not a crash or a yaml-cpp exce
   CHECK_THAT(errors[0], Catch::StartsWith("t.yaml:1:"));
 }
 
+TEST_CASE("plain HTTP is accepted on loopback addresses only, unless http.allow_plain_lan says so") {
+  for (const char* loopback : {"127.0.0.1:8080", "127.4.5.6:8080", "'[::1]:8080'"}) {
+    INFO(loopback);
+    CHECK_NOTHROW(load_string(std::string("http: {listen: ") + loopback + "}"));
+  }
+  for (const char* lan : {"0.0.0.0:8080", "192.168.1.10:8080", "'[::]:8080'", "'[fd00::2]:8080'"}) {
+    INFO(lan);
+    CHECK_THROWS_AS(load_string(std::string("http: {listen: ") + lan + "}"), config_error);
+    const daemon_config allowed = load_string(std::string("http: {listen: ") + lan + ", allow_plain_lan: true}");
+    CHECK(allowed.http.allow_plain_lan);
+    CHECK_FALSE(allowed.http.tls.has_value());
+  }
+}
+
+TEST_CASE("http.tls names the certificate and key, and lets the server listen on the LAN") {
+  const daemon_config c = load_string(R"(
+http:
+  listen: 0.0.0.0:8443
+  tls: {certificate: /etc/siaran/tls/siaran.crt, private_key: /etc/siaran/tls/siaran.key}
+)");
+  REQUIRE(c.http.tls.has_value());
+  CHECK(c.http.tls->certificate == "/etc/siaran/tls/siaran.crt");
+  CHECK(c.http.tls->private_key == "/etc/siaran/tls/siaran.key");
+  CHECK_FALSE(c.http.allow_plain_lan);
+  CHECK(summary(c).find("listen 0.0.0.0:8443 (HTTPS)") != std::string::npos);
+}
+
 TEST_CASE("the summary shows ids and rates but never PINs or token hashes") {
   daemon_config c = load_string(R"(
 modems: [{id: m1, port: /dev/ttyUSB0, pin: "4321"}, {id: s1, port: sim}]
