@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/api/inbox_access.h"
 
+#include "daemon/api/officer_scope.h"
 #include "daemon/api/request_helpers.h"
 
 namespace siaran::daemon::api {
@@ -21,35 +22,31 @@ void read_officer_query(const http::request& request, queue::inbox_filter& filte
 }  // namespace
 
 bool inbox_access::sees(const queue::reply_route& route) const {
-  return !own_only || (officer_id && route.officer_id == officer_id);
+  return !only_officer || route.officer_id == only_officer;
 }
 
 queue::unread_counts inbox_access::visible(const queue::unread_counts& all) const {
-  if (!own_only) return all;
+  if (!only_officer) return all;
   queue::unread_counts own;
-  if (!officer_id) return own;
-  if (const auto found = all.by_officer.find(*officer_id); found != all.by_officer.end()) {
+  if (const auto found = all.by_officer.find(*only_officer); found != all.by_officer.end()) {
     own.total = found->second;
     own.by_officer.emplace(*found);
   }
   return own;
 }
 
-inbox_access inbox_access_of(const http::principal& who) {
-  if (!who.own_only()) return {};
-  return {true, who.officer_id};
-}
+inbox_access inbox_access_of(const http::principal& who) { return {listed_officer(who)}; }
 
 std::optional<http::response> scope_inbox(const http::request& request, const inbox_access& access,
                                           queue::inbox_filter& filter) {
   read_officer_query(request, filter);
-  if (!access.own_only) return std::nullopt;
-  const bool asked_for_other = filter.scope == queue::inbox_scope::general ||
-                               (filter.scope == queue::inbox_scope::officer && filter.officer_id != access.officer_id);
+  if (!access.only_officer) return std::nullopt;
+  const bool asked_for_other =
+      filter.scope == queue::inbox_scope::general ||
+      (filter.scope == queue::inbox_scope::officer && filter.officer_id != *access.only_officer);
   if (asked_for_other) return http::error_response(403, "an officer sees only their own inbox");
-  // Officer ids start at 1: with no officer linked, id 0 matches nothing.
   filter.scope = queue::inbox_scope::officer;
-  filter.officer_id = access.officer_id.value_or(0);
+  filter.officer_id = *access.only_officer;
   return std::nullopt;
 }
 

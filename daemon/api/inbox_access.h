@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Whose replies a request may see and answer: an officer logged in to the web UI sees
-// only the inbox of the officer their account is linked to; admins, viewers and API tokens see
-// every inbox. Pure, so the rule is tested without a daemon.
+// Whose replies a request may see: an officer logged in to the web UI sees only the inbox of
+// the officer their account is linked to; admins, viewers and API tokens see every inbox. The
+// inbox's form of the one rule of officer_scope.h. Pure, so it is tested without a daemon.
 
 #include <cstdint>
 #include <optional>
@@ -14,8 +14,9 @@
 namespace siaran::daemon::api {
 
 struct inbox_access {
-  bool own_only = false;                   // an officer's browser session
-  std::optional<std::int64_t> officer_id;  // with own_only: theirs (none: they see nothing)
+  // The only officer whose inbox this access sees (listed_officer: 0, nobody's, for a session
+  // linked to no officer); nothing: every inbox.
+  std::optional<std::int64_t> only_officer;
 
   // Whether a message routed so is in what this access sees.
   bool sees(const queue::reply_route& route) const;
