@@ -205,6 +205,8 @@ http::response list_users(api_context& c, account_services& a) {
   return json_reply(200, out);
 }
 
+// POST and PUT of a user run on the password checks' thread, as the login does (post_session
+// says why); what they read and change of the store runs in one step on the writer.
 http::response post_user(api_context& c, account_services& a, const http::request& request) {
   const json body = json_body(request);
   only_keys(body, {"name", "password", "role", "officer_id"});
@@ -217,42 +219,57 @@ http::response post_user(api_context& c, account_services& a, const http::reques
   u.role = http::role_name(*level);
   u.officer_id = officer_field(body);
   if (auto refused = refuse_password(password)) return std::move(*refused);
-  if (auto refused = refuse_officer(c, u.officer_id)) return std::move(*refused);
   u.password_hash = accounts::hash_password(password);
-  u.created_at = u.password_changed_at = a.now();
-  u.id = a.book.add_user(u);
-  spdlog::info("{} added user {} ({})", common::log_text(request.who.name), common::log_text(u.name), u.role);
-  return json_reply(201, user_json(c, u));
+  std::optional<http::response> answer;
+  a.on_writer([&] {
+    answer = refuse_officer(c, u.officer_id);
+    if (answer) return;
+    u.created_at = u.password_changed_at = a.now();
+    u.id = a.book.add_user(u);
+    answer = json_reply(201, user_json(c, u));
+    spdlog::info("{} added user {} ({})", common::log_text(request.who.name), common::log_text(u.name), u.role);
+  });
+  return std::move(*answer);
 }
 
 http::response put_user(api_context& c, account_services& a, const http::request& request) {
   const std::int64_t id = path_id(request, "a user");
   const json body = json_body(request);
   only_keys(body, {"role", "officer_id", "disabled", "password"});
-  auto u = a.book.find_user(id);
-  if (!u) return http::error_response(404, "no user " + std::to_string(id));
-  if (body.contains("role")) {
-    const auto level = role_field(body);
-    if (!level) return bad_role();
-    u->role = http::role_name(*level);
+  std::optional<http::role> level;
+  if (body.contains("role") && !(level = role_field(body))) return bad_role();
+  const bool sets_officer = body.contains("officer_id");
+  const std::optional<std::int64_t> officer_id = sets_officer ? officer_field(body) : std::nullopt;
+  const std::optional<bool> disabled = field_boolean(body, "disabled");
+  std::optional<std::string> hash;
+  if (body.contains("password")) {
+    const std::string password = text_field(body, "password");
+    if (auto refused = refuse_password(password)) return std::move(*refused);
+    hash = accounts::hash_password(password);
   }
-  if (body.contains("officer_id")) u->officer_id = officer_field(body);
-  if (const auto disabled = field_boolean(body, "disabled")) u->disabled = *disabled;
-  std::optional<std::string> password;
-  if (body.contains("password")) password = text_field(body, "password");
-  if (auto refused = refuse_officer(c, u->officer_id)) return std::move(*refused);
-  if (password) {
-    if (auto refused = refuse_password(*password)) return std::move(*refused);
-  }
-  a.book.update_user(*u);
-  if (password) a.book.set_password_hash(id, accounts::hash_password(*password), a.now());
-  if (password || u->disabled) {
-    // An admin changing their own password here stays logged in, like POST /session/password.
-    const bool self = request.who.user_id == id;
-    a.sessions.close_others(id, self ? accounts::session_cookie(request.header("cookie")).value_or("") : "");
-  }
-  spdlog::info("{} changed user {}", common::log_text(request.who.name), common::log_text(u->name));
-  return json_reply(200, user_json(c, *u));
+  std::optional<http::response> answer;
+  a.on_writer([&] {
+    auto u = a.book.find_user(id);
+    if (!u) {
+      answer = http::error_response(404, "no user " + std::to_string(id));
+      return;
+    }
+    if (level) u->role = http::role_name(*level);
+    if (sets_officer) u->officer_id = officer_id;
+    if (disabled) u->disabled = *disabled;
+    answer = refuse_officer(c, u->officer_id);
+    if (answer) return;
+    a.book.update_user(*u);
+    if (hash) a.book.set_password_hash(id, *hash, a.now());
+    if (hash || u->disabled) {
+      // An admin changing their own password here stays logged in, like POST /session/password.
+      const bool self = request.who.user_id == id;
+      a.sessions.close_others(id, self ? accounts::session_cookie(request.header("cookie")).value_or("") : "");
+    }
+    answer = json_reply(200, user_json(c, *u));
+    spdlog::info("{} changed user {}", common::log_text(request.who.name), common::log_text(u->name));
+  });
+  return std::move(*answer);
 }
 
 http::response delete_user(account_services& a, const http::request& request) {
@@ -310,6 +327,7 @@ http::handler conflicts_answered(http::handler inner) {
 // reaches them through account_services::on_writer.
 void add_account_routes(http::router& routes, api_context& c, account_services& a) {
   const http::route_options admins{.min_role = http::role::admin, .where = http::runs_on::writer};
+  const http::route_options admins_hashing{.min_role = http::role::admin, .where = http::runs_on::password_checks};
   routes.add("POST", "/api/v1/session", guarded([&a](const http::request& r) { return post_session(a, r); }),
              {.auth = false, .where = http::runs_on::password_checks});
   routes.add("GET", "/api/v1/session", guarded([&a](const http::request& r) { return get_session(a, r); }),
@@ -322,9 +340,9 @@ void add_account_routes(http::router& routes, api_context& c, account_services& 
              {.own_account = true, .where = http::runs_on::password_checks});
   routes.add("GET", "/api/v1/users", guarded([&c, &a](const http::request&) { return list_users(c, a); }), admins);
   routes.add("POST", "/api/v1/users",
-             conflicts_answered([&c, &a](const http::request& r) { return post_user(c, a, r); }), admins);
+             conflicts_answered([&c, &a](const http::request& r) { return post_user(c, a, r); }), admins_hashing);
   routes.add("PUT", "/api/v1/users/{id}",
-             conflicts_answered([&c, &a](const http::request& r) { return put_user(c, a, r); }), admins);
+             conflicts_answered([&c, &a](const http::request& r) { return put_user(c, a, r); }), admins_hashing);
   routes.add("DELETE", "/api/v1/users/{id}",
              conflicts_answered([&a](const http::request& r) { return delete_user(a, r); }), admins);
   routes.add("GET", "/api/v1/tokens", guarded([&a](const http::request&) { return list_tokens(a); }), admins);
