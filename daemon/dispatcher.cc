@@ -457,7 +457,8 @@ asio::awaitable<void> dispatcher::record(std::size_t modem_index, const queue::c
     co_return;
   }
   const std::string& modem_id = entries_[modem_index].id;
-  noted_.push_back({part.part.id, modem_id, *result.reference, now_(), settings_.prices.price(modem_id, part.recipient)});
+  const unsigned price = settings_.prices.price(modem_id, part.recipient);
+  noted_.push_back({part.part.id, modem_id, *result.reference, now_(), price});
   if (!claim_follows_soon(part)) record_noted_sends();
   ++metrics_.modems[modem_index].sent;
   load_[modem_index].rest.sent();

@@ -22,8 +22,9 @@ schedule::local_date month_asked(const http::request& request, const schedule::l
   const auto found = request.query.find("month");
   if (found == request.query.end() || found->second.empty()) return {today.year, today.month, 1};
   const std::string& text = found->second;
-  const bool shaped = text.size() == 7 && text[4] == '-' &&
-                      std::ranges::all_of(text.substr(0, 4) + text.substr(5), [](unsigned char c) { return std::isdigit(c); });
+  const auto digit_at = [&](std::size_t i) { return std::isdigit(static_cast<unsigned char>(text[i])) != 0; };
+  const bool shaped = text.size() == 7 && text[4] == '-' && digit_at(0) && digit_at(1) && digit_at(2) && digit_at(3) &&
+                      digit_at(5) && digit_at(6);
   const int year = shaped ? std::stoi(text.substr(0, 4)) : 0;
   const int month = shaped ? std::stoi(text.substr(5)) : 0;
   if (year < 2000 || month < 1 || month > 12) throw bad_request("month must be YYYY-MM, e.g. 2026-12");
@@ -31,7 +32,8 @@ schedule::local_date month_asked(const http::request& request, const schedule::l
 }
 
 schedule::local_date next_month(const schedule::local_date& first) {
-  return first.month == 12 ? schedule::local_date{first.year + 1, 1, 1} : schedule::local_date{first.year, first.month + 1, 1};
+  if (first.month == 12) return {first.year + 1, 1, 1};
+  return {first.year, first.month + 1, 1};
 }
 
 // The configured modems in config order, also those that sent nothing, then any other that sent

@@ -81,7 +81,8 @@ TEST_CASE("a broadcast's estimate, recorded cost and the month's cost per SIM fo
   const json created = d.post("/api/v1/broadcasts", body);
   CHECK(created.at("cost_estimate") == 2060);
   const std::string target = "/api/v1/broadcasts/" + std::to_string(created.at("id").get<std::int64_t>());
-  const json done = d.wait_for(target, [](const json& b) { return b.at("state") == "done"; }, "the broadcast to go out");
+  const json done =
+      d.wait_for(target, [](const json& b) { return b.at("state") == "done"; }, "the broadcast to go out");
   REQUIRE(done.at("sent") == 9);
 
   std::map<std::string, std::int64_t> parts;

@@ -60,7 +60,8 @@ TEST_CASE("a SIM's own price comes before its operator's", "[dispatch][prices]")
 }
 
 TEST_CASE("the likely price is the on-net SIMs' when there are any, else every SIM's mean", "[dispatch][prices]") {
-  const price_list list = prices({{"m1", "telkomsel", {}}, {"m2", "indosat", {}}, {"m3", "telkomsel", part_price{60, 150}}});
+  const price_list list =
+      prices({{"m1", "telkomsel", {}}, {"m2", "indosat", {}}, {"m3", "telkomsel", part_price{60, 150}}});
   CHECK(list.likely_price(telkomsel_number) == Approx(80));  // (100 + 60) / 2: m2 is off-net
   CHECK(list.likely_price(indosat_number) == Approx(120));   // m2 only
   CHECK(list.likely_price(axis_number) == Approx(140));      // (150 + 120 + 150) / 3

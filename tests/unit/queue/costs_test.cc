@@ -40,7 +40,8 @@ struct fixture {
     for (const char* phone : phones) cadres.push_back(cadre(phone, "Playen", "Banyusoca", "kader", {}));
     contacts.upsert(cadres, at_s(0));
     std::vector<broadcast_message> messages;
-    for (const char* phone : phones) messages.push_back({contacts.find_by_phone(phone)->id, message_to(phone, 0, 0, parts)});
+    for (const char* phone : phones)
+      messages.push_back({contacts.find_by_phone(phone)->id, message_to(phone, 0, 0, parts)});
     new_broadcast b;
     b.template_text = "Halo {nama}";
     b.audience_json = "{}";
