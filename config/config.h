@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,21 @@ struct throttle_config {
   unsigned burst = 5;
 };
 
+// Rupiah for one SMS part sent from a SIM: to a number on the SIM's own network (on-net) and to
+// any other (off-net). One price for both is written as a single number.
+struct part_price {
+  unsigned on_net = 0;
+  unsigned off_net = 0;
+  friend bool operator==(const part_price&, const part_price&) = default;
+};
+
+// What a part costs, by the channel that sends it: a modem's own price, else its SIM operator's,
+// else the default.
+struct prices_config {
+  unsigned default_price = 150;  // a typical prepaid off-net SMS
+  std::map<network_operator, part_price> operators;
+};
+
 struct modem_config {
   std::string id;
   std::string port;  // a device path, or "sim" for the built-in simulated modem
@@ -42,6 +58,7 @@ struct modem_config {
   std::optional<std::string> smsc;  // service centre number, digits with an optional '+'
   std::optional<network_operator> mobile_operator;
   unsigned max_per_minute = 0;  // 0 = no per-SIM cap
+  std::optional<part_price> price;  // this SIM's own (an SMS package), over its operator's
   unsigned sim_send_delay_ms = 0;  // `port: sim` only: the simulated network's AT+CMGS latency
 
   bool simulated() const { return port == sim_port; }
@@ -109,6 +126,7 @@ struct daemon_config {
   uncertain_policy on_uncertain = uncertain_policy::resend;
   dispatch_config dispatch;
   std::vector<modem_config> modems;
+  prices_config prices;
   http_config http;
   inbox_config inbox;
 };

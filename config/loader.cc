@@ -45,6 +45,39 @@ void read_throttle(const yaml_value& value, throttle_config& throttle) {
   });
 }
 
+values::enum_names<network_operator> operator_names() {
+  return {{"telkomsel", network_operator::telkomsel}, {"indosat", network_operator::indosat},
+          {"xl", network_operator::xl},               {"axis", network_operator::axis},
+          {"tri", network_operator::tri},             {"smartfren", network_operator::smartfren}};
+}
+
+// Rupiah per part: one number for on-net and off-net alike, or {on_net: N, off_net: N}.
+std::optional<part_price> read_part_price(const yaml_value& value) {
+  const auto rupiah = values::whole_number(0, 100000);
+  if (value.node.IsScalar()) {
+    const auto both = rupiah(value);
+    if (!both) return std::nullopt;
+    return part_price{*both, *both};
+  }
+  part_price price;
+  mapping(value, {{"on_net", store(price.on_net, rupiah), true}, {"off_net", store(price.off_net, rupiah), true}});
+  return price;
+}
+
+void read_prices(const yaml_value& value, prices_config& prices) {
+  const auto read_operators = [&](const yaml_value& operators) {
+    std::vector<schema_key> keys;
+    for (const auto& [name, op] : operator_names()) {
+      keys.push_back({name, [&prices, op](const yaml_value& v) {
+                        if (auto price = read_part_price(v)) prices.operators[op] = *price;
+                      }});
+    }
+    mapping(operators, keys);
+  };
+  mapping(value, {{"default", store(prices.default_price, values::whole_number(0, 100000))},
+                  {"operators", read_operators}});
+}
+
 void read_modem(const yaml_value& value, modem_config& modem) {
   mapping(value, {
       {"id", store(modem.id, values::identifier), true},
@@ -52,14 +85,9 @@ void read_modem(const yaml_value& value, modem_config& modem) {
       {"baud", store(modem.baud, values::baud)},
       {"pin", store(modem.pin, values::pin)},
       {"smsc", store(modem.smsc, values::phone_number)},
-      {"operator", store(modem.mobile_operator,
-                         one_of<network_operator>({{"telkomsel", network_operator::telkomsel},
-                                           {"indosat", network_operator::indosat},
-                                           {"xl", network_operator::xl},
-                                           {"axis", network_operator::axis},
-                                           {"tri", network_operator::tri},
-                                           {"smartfren", network_operator::smartfren}}))},
+      {"operator", store(modem.mobile_operator, one_of<network_operator>(operator_names()))},
       {"max_per_minute", store(modem.max_per_minute, values::whole_number(0, 600))},
+      {"price", [&](const yaml_value& v) { modem.price = read_part_price(v); }},
       {"sim_send_delay_ms", store(modem.sim_send_delay_ms, values::whole_number(0, 60000))},
   });
   if (modem.sim_send_delay_ms != 0 && !modem.port.empty() && !modem.simulated()) {
@@ -195,6 +223,7 @@ void read_root(const yaml_value& value, daemon_config& config) {
                                                                      {"hold", uncertain_policy::hold}}))},
       {"dispatch", [&](const yaml_value& v) { read_dispatch(v, config.dispatch); }},
       {"modems", [&](const yaml_value& v) { read_modems(v, config.modems); }},
+      {"prices", [&](const yaml_value& v) { read_prices(v, config.prices); }},
       {"http", [&](const yaml_value& v) { read_http(v, config.http); }},
       {"inbox", [&](const yaml_value& v) {
          mapping(v, {{"reply_window", store(config.inbox.reply_window, values::duration)},

@@ -35,7 +35,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::string unknown_key_message(const std::string& name, std::initializer_list<schema_key> keys) {
+std::string unknown_key_message(const std::string& name, std::span<const schema_key> keys) {
   std::string message = "unknown key";
   auto closest = std::min_element(keys.begin(), keys.end(), [&](const schema_key& a, const schema_key& b) {
     return edit_distance(name, a.name) < edit_distance(name, b.name);
@@ -82,7 +82,7 @@ void schema_walk::cover(const std::string& generic, bool used) {
   if (used) coverage_->used.insert(generic);
 }
 
-void mapping(const yaml_value& value, std::initializer_list<schema_key> keys) {
+void mapping(const yaml_value& value, std::span<const schema_key> keys) {
   if (value.node.IsNull()) {
     // An empty section ("throttle:") keeps the defaults, but required keys are still missing.
   } else if (!value.node.IsMap()) {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -62,7 +63,10 @@ class schema_walk {
 };
 
 // Reads a mapping whose keys are exactly `keys` (a null node is an empty mapping).
-void mapping(const yaml_value& value, std::initializer_list<schema_key> keys);
+void mapping(const yaml_value& value, std::span<const schema_key> keys);
+inline void mapping(const yaml_value& value, std::initializer_list<schema_key> keys) {
+  mapping(value, std::span<const schema_key>(keys.begin(), keys.size()));
+}
 
 // Reads a list item by item (a null node is an empty list).
 void sequence(const yaml_value& value, const std::function<void(const yaml_value& item)>& each);

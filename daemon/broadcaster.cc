@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <cmath>
 #include <set>
 #include <span>
 
@@ -152,6 +153,7 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
   const std::string time = schedule::format_time_id(local.hour, local.minute);
 
   planned p;
+  double cost = 0;
   std::set<std::string> numbers;
   for (const queue::contact& c : audience) {
     if (c.opted_out) {
@@ -185,11 +187,13 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
     }
     ++p.plan.recipients;
     p.plan.parts += parts;
+    cost += parts * settings_.prices.likely_price(c.phone);
     add_encoding(p.plan, composed.encoding);
     if (p.plan.samples.size() < samples)
       p.plan.samples.push_back({c.id, c.phone, out.text, composed.encoding, parts});
     p.messages.push_back({c.id, std::move(composed.message)});
   }
+  p.plan.cost_estimate = std::llround(cost);
   if (p.plan.recipients == 0) {
     throw broadcast_error(
         fmt::format("nobody to send to: the audience has {} contacts, {} opted out",

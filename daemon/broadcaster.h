@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "daemon/concat_references.h"
+#include "daemon/dispatch/price_list.h"
 #include "daemon/schedule/local_time.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
@@ -65,8 +66,11 @@ struct broadcast_sample {
 
 struct broadcast_plan {
   std::int64_t recipients = 0;
-  std::int64_t parts = 0;  // over the whole broadcast: the cost
-  std::string encoding;    // gsm7, ucs2, or mixed
+  std::int64_t parts = 0;  // over the whole broadcast
+  // Rupiah: each recipient's parts at the price a part to that number likely costs
+  // (price_list::likely_price), summed, rounded once at the end.
+  std::int64_t cost_estimate = 0;
+  std::string encoding;  // gsm7, ucs2, or mixed
   std::int64_t skipped_opted_out = 0;
   std::int64_t skipped_duplicates = 0;
   std::vector<broadcast_sample> samples;
@@ -86,6 +90,7 @@ struct broadcaster_settings {
   std::string region = "ID";
   std::chrono::seconds valid_for{48 * 3600};
   std::string timezone = "Asia/Jakarta";  // {tanggal} and {jam}
+  price_list prices;  // the plan's cost_estimate
 };
 
 class broadcaster {

@@ -123,7 +123,7 @@ auto dispatcher::with_noted_sends(Job job) {
       dispatcher& d;
       ~publish_unrecorded() { d.unrecorded_sends_ = d.queue_.unrecorded_sends(); }
     } publish{*this};
-    for (const noted_send& n : noted) queue_.note_sent(n.part_id, n.modem, n.reference, n.at);
+    for (const noted_send& n : noted) queue_.note_sent(n.part_id, n.modem, n.reference, n.at, n.price);
     return job(queue_);
   };
 }
@@ -457,7 +457,8 @@ asio::awaitable<void> dispatcher::record(std::size_t modem_index, const queue::c
     co_return;
   }
   const std::string& modem_id = entries_[modem_index].id;
-  noted_.push_back({part.part.id, modem_id, *result.reference, now_()});
+  const unsigned price = settings_.prices.price(modem_id, part.recipient);
+  noted_.push_back({part.part.id, modem_id, *result.reference, now_(), price});
   if (!claim_follows_soon(part)) record_noted_sends();
   ++metrics_.modems[modem_index].sent;
   load_[modem_index].rest.sent();

@@ -21,6 +21,7 @@
 #include "daemon/concat_references.h"
 #include "daemon/dispatch/modem_choice.h"
 #include "daemon/dispatch/modem_rest.h"
+#include "daemon/dispatch/price_list.h"
 #include "daemon/dispatch/token_bucket.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_thread.h"
@@ -38,6 +39,7 @@ struct dispatch_settings {
   std::chrono::seconds retry_delay{30};
   std::chrono::seconds retry_max_delay{3600};
   queue::uncertain_policy on_uncertain = queue::uncertain_policy::resend;
+  price_list prices;  // what each part sent cost, recorded with it
 };
 
 class dispatcher {
@@ -89,6 +91,7 @@ class dispatcher {
     std::string modem;
     int reference;
     queue::timestamp at;
+    unsigned price;
   };
 
   struct modem_load {

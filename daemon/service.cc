@@ -24,6 +24,7 @@
 #include "daemon/logging.h"
 #include "daemon/modem_entries.h"
 #include "daemon/modem_states.h"
+#include "daemon/price_list_of.h"
 #include "daemon/schedule/scheduler.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_books.h"
@@ -65,11 +66,11 @@ queue::uncertain_policy policy_of(config::uncertain_policy on_uncertain) {
 
 dispatch_settings dispatch_settings_of(const config::daemon_config& c) {
   return {c.throttle.rate_per_second, c.throttle.burst,      c.dispatch.max_attempts,
-          c.dispatch.retry_delay,    c.dispatch.retry_max_delay, policy_of(c.on_uncertain)};
+          c.dispatch.retry_delay,    c.dispatch.retry_max_delay, policy_of(c.on_uncertain), price_list_of(c)};
 }
 
 broadcaster_settings broadcaster_settings_of(const config::daemon_config& c) {
-  return {c.region, c.dispatch.valid_for, c.timezone};
+  return {c.region, c.dispatch.valid_for, c.timezone, price_list_of(c)};
 }
 
 // Incomplete long messages are looked for at the usual cadence (check_every unset).

@@ -79,6 +79,7 @@ struct broadcast_statements {
         // Kept by triggers as the parts change (schema_tallies.h).
         state_counts(db, "SELECT state, n FROM broadcast_tallies WHERE broadcast_id = ?1 AND n > 0"),
         reply_count(db, "SELECT COUNT(*) FROM incoming WHERE broadcast_id = ?1"),
+        cost(db, "SELECT rupiah FROM broadcast_costs WHERE broadcast_id = ?1"),
         recipients(db, recipients_page),
         count_unstarted(db, std::string("SELECT COUNT(*) FROM (") + unstarted_messages + ")"),
         cancel_unstarted(
@@ -113,6 +114,7 @@ struct broadcast_statements {
   statement recipient_count;
   statement state_counts;
   statement reply_count;
+  statement cost;
   statement recipients;
   statement count_unstarted;
   statement cancel_unstarted;
@@ -293,6 +295,7 @@ std::optional<broadcast_progress> broadcast_book::progress(std::int64_t id, time
   if (!found) return std::nullopt;
   found->recipients = count_of(sql_->recipient_count, id);
   found->replies = count_of(sql_->reply_count, id);
+  found->cost = count_of(sql_->cost, id);
   {
     step_scope scope(sql_->state_counts);
     sql_->state_counts.bind(1, id);

@@ -70,6 +70,7 @@ struct broadcast_progress {
   std::int64_t cancelled = 0;
   std::int64_t uncertain = 0;
   std::int64_t replies = 0;  // incoming messages routed to this broadcast
+  std::int64_t cost = 0;     // rupiah of its parts sent (schema_costs.h)
 };
 
 struct broadcast_recipient {

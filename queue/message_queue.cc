@@ -81,7 +81,8 @@ void finish_attempt(message_queue_sql& s, std::int64_t part_id, timestamp at, st
 // the part was `sending`.
 void record_sent(message_queue_sql& s, const noted_send& sent) {
   finish_attempt(s, sent.part_id, sent.at, "sent", nullptr);
-  s.mark_sent.bind(1, sent.part_id).bind(2, sent.modem).bind(3, sent.reference).bind(4, millis(sent.at)).run();
+  s.mark_sent.bind(1, sent.part_id).bind(2, sent.modem).bind(3, sent.reference).bind(4, millis(sent.at));
+  s.mark_sent.bind(5, sent.price).run();
 }
 
 }  // namespace
@@ -195,15 +196,17 @@ std::int64_t message_queue::expire_overdue(timestamp now) {
   return expired;
 }
 
-void message_queue::mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at) {
+void message_queue::mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at,
+                              std::optional<std::int64_t> price) {
   write_transaction tx(*sql_);
-  record_sent(*sql_, {part_id, std::string(modem), reference, at});
+  record_sent(*sql_, {part_id, std::string(modem), reference, at, price});
   expect_one_change(sql_->db, part_id, "marking a part sent");
   tx.commit();
 }
 
-void message_queue::note_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at) {
-  sql_->noted_sends.push_back({part_id, std::string(modem), reference, at});
+void message_queue::note_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at,
+                              std::optional<std::int64_t> price) {
+  sql_->noted_sends.push_back({part_id, std::string(modem), reference, at, price});
 }
 
 void message_queue::record_noted_sends() {

@@ -80,12 +80,16 @@ class message_queue {
   std::int64_t expire_overdue(timestamp now);
 
   // Transitions from `sending`; a part in another state is a store_error (a bug upstream).
-  void mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at);
+  // `price`: the rupiah it cost on `modem` (none: not known), added to its broadcast's cost and
+  // to the modem's (schema_costs.h).
+  void mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at,
+                 std::optional<std::int64_t> price = std::nullopt);
   // mark_sent deferred to the queue's next write transaction (a claim, most often), or to
   // record_noted_sends: at 40 parts/s a transaction of its own cost a third of the daemon's
   // CPU. A crash before then leaves the part `sending`, which start-up treats as uncertain, as
   // it does a part the crash caught in the modem; the dispatcher keeps that window short.
-  void note_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at);
+  void note_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at,
+                 std::optional<std::int64_t> price = std::nullopt);
   void record_noted_sends();
   // Noted sends not yet recorded: the database still has them `sending`.
   std::size_t unrecorded_sends() const;

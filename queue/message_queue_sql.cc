@@ -63,7 +63,8 @@ message_queue_sql::message_queue_sql(connection& c)
                      "UPDATE parts SET state = ?1, resent_uncertain = resent_uncertain OR ?2, next_attempt_at = "
                      "MIN(next_attempt_at, ?3), last_error = 'found sending at start-up' WHERE state = 'sending'"),
       mark_sent(c,
-               "UPDATE parts SET state = 'sent', modem = ?2, reference = ?3, sent_at = ?4, last_error = NULL "
+               "UPDATE parts SET state = 'sent', modem = ?2, reference = ?3, sent_at = ?4, price = ?5, "
+               "last_error = NULL "
                "WHERE id = ?1 AND state = 'sending'"),
       mark_requeued(c,
                    "UPDATE parts SET state = 'queued', last_error = ?2, next_attempt_at = ?3 "

@@ -20,6 +20,7 @@ struct noted_send {
   std::string modem;
   int reference;
   timestamp at;
+  std::optional<std::int64_t> price;  // rupiah
 };
 
 // Prepared once when the queue is made: the dispatcher runs them at least once per part.

@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "queue/schema_costs.h"
 #include "queue/schema_tallies.h"
 
 namespace siaran::queue {
@@ -445,6 +446,12 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_at ON audit_log (at);
 )sql",
+    // 17, 18: other branches' steps, merged in their place.
+    "SELECT 1;",
+    "SELECT 1;",
+    // 19: each part's price as it is recorded sent, and the cost of each broadcast and of each
+    // modem per quarter hour kept by a trigger (schema_costs.h).
+    costs_migration,
 };
 
 int current_version(connection& db) {

@@ -39,6 +39,10 @@ constexpr const char* outcome_quarters_sql =
 constexpr const char* sent_by_modem_sql =
     "SELECT modem, SUM(n) FROM part_tallies WHERE quarter >= ?1 AND outcome = 'sent' GROUP BY modem HAVING SUM(n) > 0";
 
+// Read from the sums schema step 19 keeps (schema_costs.h).
+constexpr const char* modem_costs_sql =
+    "SELECT modem, SUM(parts), SUM(rupiah) FROM modem_costs WHERE quarter >= ?1 AND quarter < ?2 GROUP BY modem";
+
 // The interval holding the quarter, if any.
 std::optional<std::size_t> interval_of(const std::vector<timestamp>& bounds, std::int64_t quarter) {
   const timestamp start = from_millis(quarter * quarter_ms);
@@ -93,6 +97,15 @@ std::map<std::string, std::int64_t> statistics::sent_by_modem_since(timestamp si
   std::map<std::string, std::int64_t> sent;
   while (q.step()) sent.emplace(q.text(0), q.int64(1));
   return sent;
+}
+
+std::map<std::string, modem_cost> statistics::modem_costs_between(timestamp from, timestamp to) {
+  statement q(sql_->db, modem_costs_sql);
+  step_scope scope(q);
+  q.bind(1, millis(from) / quarter_ms).bind(2, millis(to) / quarter_ms);
+  std::map<std::string, modem_cost> costs;
+  while (q.step()) costs.emplace(q.text(0), modem_cost{q.int64(1), q.int64(2)});
+  return costs;
 }
 
 }  // namespace siaran::queue

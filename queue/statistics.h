@@ -26,6 +26,13 @@ struct part_counts {
   friend bool operator==(const part_counts&, const part_counts&) = default;
 };
 
+// What one modem sent within an interval, and what it cost (modem_costs_between).
+struct modem_cost {
+  std::int64_t parts = 0;
+  std::int64_t rupiah = 0;
+  friend bool operator==(const modem_cost&, const modem_cost&) = default;
+};
+
 class statistics {
  public:
   explicit statistics(database& db);
@@ -45,6 +52,10 @@ class statistics {
   // Parts each modem sent at or after `since` (a multiple of 15 minutes, as every local midnight
   // is), by modem id (modems that sent none are absent).
   std::map<std::string, std::int64_t> sent_by_modem_since(timestamp since);
+  // Parts each modem sent in [from, to) (multiples of 15 minutes, as local months start) and their
+  // rupiah, by modem id ('' for parts without a modem; modems that sent none are absent). Each
+  // send counts, also of parts sent again or pruned since (schema_costs.h).
+  std::map<std::string, modem_cost> modem_costs_between(timestamp from, timestamp to);
 
  private:
   std::unique_ptr<statistics_statements> sql_;

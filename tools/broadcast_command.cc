@@ -20,8 +20,8 @@ constexpr std::string_view usage_text =
     "                        [--officer O] [--at ISO-8601] [--priority -100..100] [--preview]\n"
     "       siaran broadcast status ID\n"
     "       siaran broadcast cancel ID\n"
-    "  G and O: an id or a name. --preview shows recipients, parts, encoding and three\n"
-    "  rendered samples and queues nothing.\n";
+    "  G and O: an id or a name. --preview shows recipients, parts, encoding, the estimated\n"
+    "  cost and three rendered samples and queues nothing.\n";
 
 struct broadcast_args {
   api_options options;
@@ -92,6 +92,7 @@ void print_plan(const json& plan, std::ostream& out) {
       << "  encoding: " << plan.value("encoding", "-") << "\n";
   out << "skipped: " << plan.value("skipped_opted_out", 0) << " opted out, "
       << plan.value("skipped_duplicates", 0) << " duplicate numbers\n";
+  out << "estimated cost: Rp" << plan.value("cost_estimate", 0) << "\n";
   for (const json& sample : plan.value("samples", json::array())) {
     out << "\n-- to " << sample.value("to", "-") << " (" << sample.value("parts", 0) << " part(s), "
         << sample.value("encoding", "-") << ")\n"
@@ -125,7 +126,7 @@ void print_progress(const json& p, std::ostream& out) {
       << p.at("queued").get<std::int64_t>() << "  sent " << p.at("sent").get<std::int64_t>()
       << "  delivered " << p.at("delivered").get<std::int64_t>() << "  failed "
       << p.at("failed").get<std::int64_t>() << "  cancelled " << p.value("cancelled", 0)
-      << "  replies " << p.at("replies").get<std::int64_t>() << "\n";
+      << "  replies " << p.at("replies").get<std::int64_t>() << "  cost Rp" << p.value("cost", 0) << "\n";
 }
 
 // `status ID` and `cancel ID`.

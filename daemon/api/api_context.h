@@ -61,10 +61,12 @@ struct api_context {
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}].
 void add_message_routes(http::router& routes, api_context& context);
 // GET /api/v1/modems, POST /api/v1/modems/{id}/test, GET /api/v1/queue, /healthz, /metrics, and
-// add_stats_routes' routes.
+// add_stats_routes' and add_cost_routes' routes.
 void add_status_routes(http::router& routes, api_context& context);
 // GET /api/v1/stats/daily.
 void add_stats_routes(http::router& routes, api_context& context);
+// GET /api/v1/modems/costs.
+void add_cost_routes(http::router& routes, api_context& context);
 // GET /api/v1/inbox, POST /api/v1/inbox/{id}/reply, /api/v1/contacts/changes[/{id}/approve|reject];
 // added before the contact routes, so that /contacts/changes is not taken for a contact's id.
 void add_inbox_routes(http::router& routes, api_context& context, queue::reply_book& replies);

@@ -67,6 +67,7 @@ json plan_json(const broadcast_plan& plan) {
   }
   return {{"recipients", plan.recipients},
           {"parts", plan.parts},
+          {"cost_estimate", plan.cost_estimate},
           {"encoding", plan.encoding},
           {"skipped_opted_out", plan.skipped_opted_out},
           {"skipped_duplicates", plan.skipped_duplicates},
@@ -88,6 +89,7 @@ json progress_json(const queue::broadcast_progress& p) {
           {"cancelled", p.cancelled},
           {"uncertain", p.uncertain},
           {"replies", p.replies},
+          {"cost", p.cost},
           {"officer_id", optional_json(p.officer_id)},
           {"template", p.template_text},
           {"origin", p.origin},

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // GET /api/v1/modems, POST /api/v1/modems/{id}/test, GET /api/v1/queue, /healthz and /metrics
-// (docs/api.md).
+// (docs/api.md); the statistics and the monthly costs beside them.
 
 #include <spdlog/spdlog.h>
 
@@ -184,6 +184,7 @@ void add_status_routes(http::router& routes, api_context& c) {
              {.auth = false, .where = http::runs_on::io});
   routes.add("GET", "/metrics", guarded([&c](const http::request&) { return metrics(c); }), {.auth = false});
   add_stats_routes(routes, c);
+  add_cost_routes(routes, c);
 }
 
 }  // namespace siaran::daemon::api

@@ -290,6 +290,7 @@ TEST_CASE("siaran broadcast previews, queues, reports and cancels by group and o
   preview.push_back("--preview");
   const std::string shown = siaran(preview);
   CHECK(shown.find("recipients: 500  parts: 500  encoding: gsm7") != std::string::npos);
+  CHECK(shown.find("estimated cost: Rp75000\n") != std::string::npos);  // prices.default, 150 per part
   CHECK(shown.find("Yth. Ibu Kader 1, rapat besok.\n" + std::string(tag)) != std::string::npos);
 
   auto later = audience;

@@ -32,6 +32,7 @@ struct sim_settings {
   int report_delay_ms = 300;  // status report after a SUBMIT that asked for one
   std::vector<std::string> extra_args;  // more siaran-modemsim options ("--register-delay", "600")
   bool expect_ready = true;   // start-up waits for "modem mN: ready"
+  std::string operator_name;  // its `operator:` in the config ("" for none)
 };
 
 struct daemon_settings {
@@ -42,6 +43,7 @@ struct daemon_settings {
   std::string retry_delay = "1s";
   unsigned max_attempts = 5;
   std::filesystem::path database_dir;  // where siaran.db goes; empty: the fixture's temporary directory
+  std::string extra_config;  // more top-level YAML ("prices:\n  default: 200\n")
 };
 
 // A siaran-modemsim process: `--link DIR/ID.tty`, `--log DIR/ID.log`, `--name ID`.

@@ -32,7 +32,7 @@ const bad_document cases[] = {
     // Unknown, duplicate and malformed keys.
     {"databse: /x.db", "1:1: databse: unknown key; did you mean 'database'?"},
     {"colour: red", "1:1: colour: unknown key (expected one of: database timezone region log_level "
-                    "throttle on_uncertain dispatch modems http inbox)"},
+                    "throttle on_uncertain dispatch modems prices http inbox)"},
     {"throttle:\n  rate: 3", "2:3: throttle.rate: unknown key (expected one of: rate_per_second burst)"},
     {"region: ID\nregion: MY", "2:1: region: duplicate key (first given on line 1)"},
     {"[a]: 1", "1:1: keys must be plain names, not a list"},
@@ -121,6 +121,16 @@ const bad_document cases[] = {
     {"http:\n  tokens:\n    - {name: a, sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08}\n"
      "    - {name: a, sha256: 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08}",
      "4:14: http.tokens[1].name: 'a' is already the name of http.tokens[0]"},
+    // Prices.
+    {"prices: {default: -5}", "1:19: prices.default: -5 is not a whole number from 0 to 100000"},
+    {"prices:\n  operators:\n    telkomse: 100",
+     "3:5: prices.operators.telkomse: unknown key; did you mean 'telkomsel'?"},
+    {"prices:\n  operators:\n    indosat: {on_net: 100}",
+     "3:14: prices.operators.indosat: missing required key 'off_net'"},
+    {"prices:\n  operators:\n    xl: {on_net: 100, off_net: cheap}",
+     "3:32: prices.operators.xl.off_net: cheap is not a whole number from 0 to 100000"},
+    {"modems:\n  - {id: m1, port: sim, price: [100]}",
+     "2:32: modems[0].price: expected a mapping of keys, got a list"},
     // Inbox.
     {"inbox: {reply_window: 7}",
      "1:23: inbox.reply_window: '7' is not a duration between 1s and 366d, such as 7d, 12h, 30m or 1d12h"},

@@ -38,6 +38,8 @@ TEST_CASE("an empty document gives every documented default") {
   CHECK(c.http.port == 8080);
   CHECK(c.http.tokens.empty());
   CHECK(c.inbox.reply_window == 7 * 24h);
+  CHECK(c.prices.default_price == 150);
+  CHECK(c.prices.operators.empty());
 }
 
 TEST_CASE("empty sections keep their defaults") {
@@ -63,7 +65,11 @@ modems:
     smsc: "+62816124"
     operator: smartfren
     max_per_minute: 20
-  - {id: s_2, port: sim}
+    price: {on_net: 0, off_net: 200}
+  - {id: s_2, port: sim, price: 90}
+prices:
+  default: 175
+  operators: {telkomsel: {on_net: 100, off_net: 160}, tri: 120}
 http:
   listen: "[::1]:9090"
   tokens:
@@ -87,6 +93,11 @@ inbox: {reply_window: 1d12h}
   CHECK(m.smsc == "+62816124");
   CHECK(m.mobile_operator == network_operator::smartfren);
   CHECK(m.max_per_minute == 20);
+  CHECK(m.price == part_price{0, 200});
+  CHECK(c.modems[1].price == part_price{90, 90});
+  CHECK(c.prices.default_price == 175);
+  CHECK(c.prices.operators == std::map<network_operator, part_price>{
+                                  {network_operator::telkomsel, {100, 160}}, {network_operator::tri, {120, 120}}});
   CHECK(c.modems[1].simulated());
   CHECK(c.modems[1].baud == 115200);
   CHECK_FALSE(c.modems[1].pin.has_value());

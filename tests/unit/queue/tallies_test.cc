@@ -220,7 +220,11 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     db.exec("DROP TABLE broadcast_client_refs", "undoing schema step 14");
     db.exec("DROP TABLE login_windows", "undoing schema step 15");
     db.exec("DROP TABLE audit_log", "undoing schema step 16");
-    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 16");
+    // Step 19's trigger went with the part_ names above.
+    db.exec("DROP TABLE broadcast_costs", "undoing schema step 19");
+    db.exec("DROP TABLE modem_costs", "undoing schema step 19");
+    db.exec("ALTER TABLE parts DROP COLUMN price", "undoing schema step 19");
+    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 19");
   }
   store_books s(dir.path() / "siaran.db");
   connection db(dir.path() / "siaran.db");

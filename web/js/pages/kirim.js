@@ -12,9 +12,6 @@ import { broadcastErrorText } from './kirim/errors.js';
 import { audienceSection, audienceOf, addContact } from './kirim/audience.js';
 
 const previewDelayMs = 400;
-// What one SMS part costs, in rupiah: only for the estimate shown beside the number of SMS
-// (operators' prices differ; the number of SMS is the real cost).
-const pricePerSmsRupiah = 150;
 const placeholders = ['nama', 'panggilan', 'posyandu', 'desa', 'kecamatan', 'tanggal', 'jam'];
 const encodings = ['gsm7', 'ucs2', 'mixed'];
 
@@ -107,7 +104,7 @@ function showPreview(plan, withTemplate) {
   document.getElementById('preview-parts').textContent = withTemplate ? String(plan.parts) : '—';
   document.getElementById('preview-encoding').textContent = withTemplate ? encodingLabel(plan.encoding) : '—';
   document.getElementById('preview-cost').textContent = withTemplate
-    ? t('kirim.cost_estimate', { rupiah: formatNumber(plan.parts * pricePerSmsRupiah), price: formatNumber(pricePerSmsRupiah) }) : '';
+    ? t('kirim.cost_estimate', { rupiah: formatNumber(plan.cost_estimate) }) : '';
   replace(document.getElementById('preview-samples'), withTemplate && plan.samples.length
     ? plan.samples.map(sampleElement) : h('p', { class: 'text-muted small mb-0' }, t('kirim.preview_empty')));
 }

@@ -2,13 +2,14 @@
 // Modem (admin): each modem's state, identity, signal and counters, refreshed live
 // (GET /api/v1/modems), and a test SMS through one chosen modem
 // (POST /api/v1/modems/{id}/test), followed until it is delivered or failed
-// (GET /api/v1/messages/{id}).
+// (GET /api/v1/messages/{id}); each SIM's costs per month (modem/costs.js).
 import { h, replace, emptyState, alertBox, errorText } from '../dom.js';
 import { t } from '../i18n.js';
 import { get, post } from '../api.js';
 import { formatNumber } from '../format.js';
 import { closeModals, dataTable, field, formValues, inlineForm, InputError, section, phonePattern } from '../forms.js';
 import { messageStateBadge, modemStateBadge, signalBars } from '../widgets.js';
+import { monthlyCostsSection } from './modem/costs.js';
 
 const refreshMs = 3000;
 // A test message is followed while it may still change: a sent one may yet be delivered.
@@ -23,6 +24,7 @@ export default {
     replace(container,
       h('h1', { class: 'h4 mb-3' }, t('modem.title')),
       page.list,
+      monthlyCostsSection(),
       modems.length ? section(t('modem.test.title'), null, h('p', { class: 'small text-muted' }, t('modem.test.hint')),
         testForm(page, modems), page.testResult) : null);
     renderModems(page, modems);

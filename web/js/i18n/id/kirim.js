@@ -45,7 +45,7 @@ export default {
   'kirim.encoding.gsm7': 'biasa (160 huruf per SMS)',
   'kirim.encoding.ucs2': 'khusus/Unicode (70 huruf per SMS)',
   'kirim.encoding.mixed': 'campuran (sebagian Unicode)',
-  'kirim.cost_estimate': 'Perkiraan biaya: Rp{rupiah} (perkiraan, Rp{price} per SMS; tarif operator bisa berbeda).',
+  'kirim.cost_estimate': 'Perkiraan biaya: Rp{rupiah} (menurut tarif per operator dan modem yang kemungkinan mengirim).',
   'kirim.skipped_opted_out': '{n} kontak tidak dikirimi karena sudah minta berhenti (BERHENTI).',
   'kirim.skipped_duplicates': '{n} kontak dilewati karena nomornya sama dengan kontak lain.',
   'kirim.sample_parts': '{parts} SMS',

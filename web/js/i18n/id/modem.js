@@ -26,6 +26,14 @@ export default {
   'modem.registration.4': 'tidak diketahui',
   'modem.registration.5': 'roaming',
 
+  'modem.costs.title': 'Biaya SMS per bulan',
+  'modem.costs.month': 'Bulan',
+  'modem.costs.parts': 'SMS terkirim',
+  'modem.costs.cost': 'Biaya',
+  'modem.costs.rupiah': 'Rp{rupiah}',
+  'modem.costs.total': 'Jumlah',
+  'modem.costs.hint': 'Dihitung dari tarif di file konfigurasi (bagian prices:) untuk setiap bagian SMS yang terkirim. SMS panjang dihitung per bagian.',
+
   'modem.test.title': 'Kirim SMS uji',
   'modem.test.hint': 'Kirim satu SMS lewat modem tertentu untuk memeriksa pulsa dan sinyalnya. Dikirim sebelum siaran lain.',
   'modem.test.modem': 'Lewat modem',

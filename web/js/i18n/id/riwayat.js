@@ -25,6 +25,8 @@ export default {
   'riwayat.officer': 'Petugas',
   'riwayat.counts': 'Jumlah penerima',
   'riwayat.no_replies': 'Belum ada balasan',
+  'riwayat.cost': 'Biaya',
+  'riwayat.cost_rupiah': 'Rp{rupiah} (SMS yang sudah terkirim)',
   'riwayat.replies_link': '{n} balasan — buka di kotak masuk',
   'riwayat.template': 'Isi pesan (sebelum diisi data penerima)',
   'riwayat.recipients': 'Penerima',

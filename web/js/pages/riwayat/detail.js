@@ -32,6 +32,8 @@ function summary(b, page) {
     [t('riwayat.origin'), t(`riwayat.origin.${b.origin}`)],
     [t('riwayat.counts'), countBadges(b)],
     [t('riwayat.replies'), repliesFact(b)],
+    [t('riwayat.cost'), h('span', { id: 'broadcast-cost' },
+      t('riwayat.cost_rupiah', { rupiah: formatNumber(b.cost) }))],
   ]);
 }
 
