@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "common/log_text.h"
+#include "common/ussd_code.h"
 #include "modem/answers.h"
 #include "modem/at/ussd_parsers.h"
 #include "modem/modem.h"
@@ -33,7 +34,7 @@ void modem::on_ussd_line(session& current, const at::urc& code) {
 }
 
 asio::awaitable<ussd_outcome> modem::ussd(std::string code, std::chrono::milliseconds wait) {
-  if (!at::valid_ussd_code(code)) co_return ussd_outcome{std::nullopt, "\"" + code + "\" is not a USSD code"};
+  if (!common::valid_ussd_code(code)) co_return ussd_outcome{std::nullopt, "\"" + code + "\" is not a USSD code"};
   std::shared_ptr<session> current = supervisor_.current();
   if (!current || !supervisor_.begin_send()) co_return ussd_outcome{std::nullopt, not_ready().error->text};
   current->ussd_answer.reset();

@@ -12,9 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/ussd_code.h"
 #include "modem/at/channel.h"
 #include "modem/at/timer.h"
-#include "modem/at/ussd_parsers.h"
 #include "modem/port_list.h"
 #include "modem/serial_port.h"
 #include "sms/codec_error.h"
@@ -321,7 +321,7 @@ constexpr std::chrono::seconds default_ussd_wait{30};
 
 int ussd(const modem_args& args, std::ostream& out, std::ostream& err) {
   require_port(args);
-  if (!at::valid_ussd_code(args.code)) throw usage_error{"a USSD code such as *888# is required"};
+  if (!common::valid_ussd_code(args.code)) throw usage_error{"a USSD code such as *888# is required"};
   const auto wait = args.timeout_s ? std::chrono::seconds(*args.timeout_s) : default_ussd_wait;
   attached_modem attached(args.choice, err, false);
   if (!attached.wait_ready(std::chrono::seconds(args.timeout_s.value_or(90)))) return exit_unavailable;

@@ -19,11 +19,6 @@ std::optional<ussd_answer_line> parse_cusd(std::string_view line) {
   return answer;
 }
 
-bool valid_ussd_code(std::string_view code) {
-  return code.size() >= 2 && code.size() <= 40 && code.back() == '#' &&
-         std::all_of(code.begin(), code.end(), [](char c) { return (c >= '0' && c <= '9') || c == '*' || c == '#'; });
-}
-
 namespace {
 
 bool quotes_balanced(std::string_view text) { return std::count(text.begin(), text.end(), '"') % 2 == 0; }

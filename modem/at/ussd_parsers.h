@@ -19,10 +19,6 @@ struct ussd_answer_line {
 };
 std::optional<ussd_answer_line> parse_cusd(std::string_view line);
 
-// A code a balance check may dial: digits, '*' and '#', ending in '#' ("*888#", "*123*2#").
-// Anything else would end up inside the quotes of AT+CUSD.
-bool valid_ussd_code(std::string_view code);
-
 // Operators' answers hold line breaks inside <str>, so one +CUSD arrives as several lines,
 // the later ones without a prefix. Fed the +CUSD line, then every line that follows it, it
 // returns the whole answer (lines joined with '\n') once its quotes are closed.

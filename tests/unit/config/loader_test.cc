@@ -63,7 +63,11 @@ modems:
     smsc: "+62816124"
     operator: smartfren
     max_per_minute: 20
-  - {id: s_2, port: sim}
+    ussd_balance: "*999*1#"
+    balance_check: 12h
+    balance_threshold: 7500
+    rest_when_low: true
+  - {id: s_2, port: sim, sim_balance: 3000}
 http:
   listen: "[::1]:9090"
   tokens:
@@ -87,7 +91,14 @@ inbox: {reply_window: 1d12h}
   CHECK(m.smsc == "+62816124");
   CHECK(m.mobile_operator == network_operator::smartfren);
   CHECK(m.max_per_minute == 20);
+  CHECK(m.ussd_balance == "*999*1#");
+  CHECK(m.balance_check == 12h);
+  CHECK(m.balance_threshold == 7500);
+  CHECK(m.rest_when_low);
   CHECK(c.modems[1].simulated());
+  CHECK(c.modems[1].sim_balance == 3000);
+  CHECK(c.modems[1].balance_check == 6h);
+  CHECK_FALSE(c.modems[1].rest_when_low);
   CHECK(c.modems[1].baud == 115200);
   CHECK_FALSE(c.modems[1].pin.has_value());
   CHECK(c.http.listen == "[::1]:9090");
