@@ -39,6 +39,9 @@ class wakeable {
     timer_->cancel();
   }
 
+  // Forgets a wake nobody waited for.
+  void clear() { woken_ = false; }
+
  private:
   std::unique_ptr<at::timer> timer_;
   bool woken_ = false;

@@ -37,21 +37,25 @@ asio::awaitable<ussd_outcome> modem::ussd(std::string code, std::chrono::millise
   if (!common::valid_ussd_code(code)) co_return ussd_outcome{std::nullopt, "\"" + code + "\" is not a USSD code"};
   std::shared_ptr<session> current = supervisor_.current();
   if (!current || !supervisor_.begin_send()) co_return ussd_outcome{std::nullopt, not_ready().error->text};
+  // An answer that came after an earlier check gave up must not pass for this one's.
   current->ussd_answer.reset();
+  current->ussd_wake.clear();
   at::command dial = make_command(dial_command(code), "", 10s);
   const at::response asked = co_await on(*current, std::move(dial));
-  if (!asked.success) {
-    supervisor_.end_send(asked.error != at::channel_error::timeout);
-    co_return ussd_outcome{std::nullopt, describe(asked, "AT+CUSD")};
+  ussd_outcome outcome{std::nullopt, describe(asked, "AT+CUSD")};
+  if (asked.success) {
+    outcome = co_await await_ussd(*current, wait);
+    if (!outcome.ok() || outcome.reply->status == 1) co_await end_ussd_session(*current);
   }
-  ussd_outcome outcome = co_await await_ussd(*current, wait);
-  if (!outcome.ok() || outcome.reply->status == 1) co_await end_ussd_session(*current);
+  // Even after a timeout: the supervisor's ask() counts it like any command's, and AT+CUSD is
+  // no message that may be half sent, so there is no reason to initialise the modem again here.
   supervisor_.end_send(true);
   co_return outcome;
 }
 
 asio::awaitable<ussd_outcome> modem::await_ussd(session& current, std::chrono::milliseconds wait) {
   const bool arrived = co_await current.ussd_wake.wait(wait);
+  if (current.ended) co_return ussd_outcome{std::nullopt, "the port closed before the answer came"};
   if (!arrived || !current.ussd_answer) {
     co_return ussd_outcome{std::nullopt, "no +CUSD answer within " + std::to_string(wait.count() / 1000) + " s"};
   }

@@ -21,6 +21,10 @@ std::optional<ussd_answer_line> parse_cusd(std::string_view line) {
 
 namespace {
 
+// A USSD string is at most 160 octets (182 GSM characters, 320 hex digits as UCS2): an answer
+// still open after this many bytes lost its closing quote, and the lines after it are not its.
+constexpr std::size_t most_answer_bytes = 2048;
+
 bool quotes_balanced(std::string_view text) { return std::count(text.begin(), text.end(), '"') % 2 == 0; }
 
 }  // namespace
@@ -35,7 +39,8 @@ std::optional<std::string> cusd_lines::feed(std::string_view line, bool starts) 
   } else {
     return std::nullopt;
   }
-  if (!quotes_balanced(text_)) return std::nullopt;
+  if (text_.size() > most_answer_bytes) open_ = false;
+  if (!open_ || !quotes_balanced(text_)) return std::nullopt;
   open_ = false;
   return std::move(text_);
 }

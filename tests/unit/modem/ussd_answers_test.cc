@@ -159,3 +159,12 @@ TEST_CASE("lines fed while no +CUSD is open are not taken for an answer", "[ussd
   CHECK_FALSE(collector.open());
   CHECK(collector.feed("+CUSD: 0,\"Pulsa Rp 100\",15", true) == "+CUSD: 0,\"Pulsa Rp 100\",15");
 }
+
+TEST_CASE("an answer that never closes its quote stops collecting lines", "[ussd][at]") {
+  at::cusd_lines collector;
+  CHECK_FALSE(collector.feed("+CUSD: 0,\"Sisa pulsa", true));
+  const std::string noise(100, 'x');
+  for (int i = 0; i < 30; ++i) collector.feed(noise, false);
+  CHECK_FALSE(collector.open());
+  CHECK_FALSE(collector.feed("\",15", false));
+}
