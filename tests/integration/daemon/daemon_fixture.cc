@@ -104,7 +104,10 @@ void daemon_fixture::write_config(const daemon_settings& s) {
        << "dispatch:\n  max_attempts: " << s.max_attempts << "\n  retry_delay: " << s.retry_delay
        << "\n  drain_timeout: 5s\n"
        << "modems:\n";
-  for (const auto& sim : sims_) yaml << "  - id: " << sim->id() << "\n    port: " << sim->link().string() << "\n";
+  for (std::size_t i = 0; i < sims_.size(); ++i) {
+    yaml << "  - id: " << sims_[i]->id() << "\n    port: " << sims_[i]->link().string() << "\n";
+    for (const std::string& line : s.sims[i].config_lines) yaml << "    " << line << "\n";
+  }
   yaml << "http:\n  listen: 127.0.0.1:" << port_ << "\n  tokens:\n    - name: test\n      sha256: "
        << daemon::http::sha256_hex(token_) << "\n";
   config_ = dir_.write("siaran.yaml", yaml.str());

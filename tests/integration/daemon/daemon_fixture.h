@@ -32,6 +32,7 @@ struct sim_settings {
   int report_delay_ms = 300;  // status report after a SUBMIT that asked for one
   std::vector<std::string> extra_args;  // more siaran-modemsim options ("--register-delay", "600")
   bool expect_ready = true;   // start-up waits for "modem mN: ready"
+  std::vector<std::string> config_lines;  // more keys of its entry in `modems:` ("rest_when_low: true")
 };
 
 struct daemon_settings {
