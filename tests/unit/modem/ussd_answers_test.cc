@@ -7,7 +7,6 @@
 #include <string_view>
 #include <vector>
 
-#include "common/ussd_code.h"
 #include "modem/at/ussd_parsers.h"
 #include "modem/ussd/balance_text.h"
 #include "modem/ussd/ussd_text.h"
@@ -143,14 +142,6 @@ TEST_CASE("a +CUSD line is read with and without its text", "[ussd][at]") {
   CHECK_FALSE(ended->text);
   CHECK_FALSE(at::parse_cusd("+CUSD: 9,\"x\",15"));
   CHECK_FALSE(at::parse_cusd("+CSQ: 20,99"));
-}
-
-TEST_CASE("a USSD code is digits, stars and hashes ending in a hash", "[ussd][at]") {
-  CHECK(siaran::common::valid_ussd_code("*888#"));
-  CHECK(siaran::common::valid_ussd_code("*123*2#"));
-  CHECK_FALSE(siaran::common::valid_ussd_code("*888"));
-  CHECK_FALSE(siaran::common::valid_ussd_code("*888#\",15\r\nAT+CMGD=1,4\r\n#"));
-  CHECK_FALSE(siaran::common::valid_ussd_code("#"));
 }
 
 TEST_CASE("lines fed while no +CUSD is open are not taken for an answer", "[ussd][at]") {
