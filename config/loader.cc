@@ -71,7 +71,8 @@ void read_modem(const yaml_value& value, modem_config& modem) {
   for (const auto& [key, why] : {std::pair{"sim_send_delay_ms", "a real modem has its own latency"},
                                   std::pair{"sim_balance", "a real SIM has its own balance"}}) {
     if (value.node[key]) {
-      value.child(value.node[key], key, value.mark).error(std::string("applies only to a simulated modem (port: sim); ") + why);
+      value.child(value.node[key], key, value.mark)
+          .error(std::string("applies only to a simulated modem (port: sim); ") + why);
     }
   }
 }
