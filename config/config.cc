@@ -27,6 +27,10 @@ std::string_view to_string(network_operator op) {
                                                      "smartfren"});
 }
 
+std::string_view balance_code(network_operator op) {
+  return name_of(op, std::array<std::string_view, 6>{"*888#", "*555#", "*123#", "*123#", "*111#", "*999#"});
+}
+
 std::string summary(const daemon_config& config) {
   std::string modems;
   for (const modem_config& modem : config.modems) {

@@ -26,6 +26,8 @@ enum class network_operator { telkomsel, indosat, xl, axis, tri, smartfren };
 std::string_view to_string(log_severity level);
 std::string_view to_string(uncertain_policy policy);
 std::string_view to_string(network_operator op);
+// The code that asks the operator's network for a prepaid SIM's balance ("*888#" Telkomsel).
+std::string_view balance_code(network_operator op);
 
 // A token bucket over SMS parts, global for the daemon. The rate may be fractional
 // (0.5 = one part every two seconds) so slow SIM plans and tests can be expressed; 0 = no
@@ -60,6 +62,14 @@ struct modem_config {
   unsigned max_per_minute = 0;  // 0 = no per-SIM cap
   std::optional<part_price> price;  // this SIM's own (an SMS package), over its operator's
   unsigned sim_send_delay_ms = 0;  // `port: sim` only: the simulated network's AT+CMGS latency
+  // The SIM's balance (pulsa) by USSD: the code (else the operator's, balance_code()), how
+  // often it is checked, the rupiah below which the modem is low, and whether a low modem
+  // rests (sends nothing) instead of failing sends until the next check finds it topped up.
+  std::optional<std::string> ussd_balance;
+  std::chrono::seconds balance_check = std::chrono::hours(6);
+  unsigned balance_threshold = 0;  // 0: never low
+  bool rest_when_low = false;
+  unsigned sim_balance = 50000;  // `port: sim` only: what the simulated SIM's balance code answers
 
   bool simulated() const { return port == sim_port; }
   static constexpr std::string_view sim_port = "sim";

@@ -89,11 +89,31 @@ void read_modem(const yaml_value& value, modem_config& modem) {
       {"max_per_minute", store(modem.max_per_minute, values::whole_number(0, 600))},
       {"price", [&](const yaml_value& v) { modem.price = read_part_price(v); }},
       {"sim_send_delay_ms", store(modem.sim_send_delay_ms, values::whole_number(0, 60000))},
+      {"ussd_balance", store(modem.ussd_balance, values::ussd_code)},
+      {"balance_check", store(modem.balance_check, values::duration)},
+      {"balance_threshold", store(modem.balance_threshold, values::whole_number(0, 10'000'000))},
+      {"rest_when_low", store(modem.rest_when_low, one_of<bool>({{"false", false}, {"true", true}}))},
+      {"sim_balance", store(modem.sim_balance, values::whole_number(0, 10'000'000))},
   });
-  if (modem.sim_send_delay_ms != 0 && !modem.port.empty() && !modem.simulated()) {
-    value.child(value.node["sim_send_delay_ms"], "sim_send_delay_ms", value.mark)
-        .error("applies only to a simulated modem (port: sim); a real modem has its own latency");
+  if (modem.port.empty() || modem.simulated()) return;
+  for (const auto& [key, why] : {std::pair{"sim_send_delay_ms", "a real modem has its own latency"},
+                                  std::pair{"sim_balance", "a real SIM has its own balance"}}) {
+    if (value.node[key]) {
+      value.child(value.node[key], key, value.mark)
+          .error(std::string("applies only to a simulated modem (port: sim); ") + why);
+    }
   }
+}
+
+// A threshold needs a code to check it with (the configured one or the operator's), and a
+// check more often than once a minute would only load the operator's USSD service.
+void check_balance_settings(const yaml_value& value, const modem_config& modem) {
+  if (modem.balance_check < std::chrono::minutes(1)) {
+    value.child(value.node["balance_check"], "balance_check", value.mark).error("must be at least 1m");
+  }
+  if (modem.balance_threshold == 0 || modem.ussd_balance || modem.mobile_operator) return;
+  value.child(value.node["balance_threshold"], "balance_threshold", value.mark)
+      .error("needs ussd_balance (the code that asks for the balance, e.g. \"*888#\") or operator");
 }
 
 void read_dispatch(const yaml_value& value, dispatch_config& dispatch) {
@@ -112,6 +132,7 @@ void read_modems(const yaml_value& value, std::vector<modem_config>& modems) {
   sequence(value, [&](const yaml_value& item) {
     modem_config modem;
     read_modem(item, modem);
+    check_balance_settings(item, modem);
     if (!modem.id.empty()) ids.check(item, "id", modem.id);
     // Several simulated modems are fine; two modems cannot share one serial port.
     if (!modem.port.empty() && !modem.simulated()) ports.check(item, "port", modem.port);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "config/values.h"
 
+#include "common/ussd_code.h"
+
 #include <arpa/inet.h>
 #include <phonenumbers/phonenumberutil.h>
 
@@ -212,6 +214,16 @@ std::optional<unsigned> baud(const yaml_value& value) {
     return std::nullopt;
   }
   return rate;
+}
+
+std::optional<std::string> ussd_code(const yaml_value& value) {
+  auto s = text(value);
+  if (!s) return std::nullopt;
+  if (!common::valid_ussd_code(*s)) {
+    value.error("'" + *s + "' is not a USSD code such as \"*888#\" (digits, '*' and '#', ending in '#', quoted)");
+    return std::nullopt;
+  }
+  return s;
 }
 
 std::optional<std::chrono::seconds> duration(const yaml_value& value) {

@@ -26,6 +26,7 @@ std::optional<std::string> identifier(const yaml_value& value);  // [A-Za-z0-9_-
 std::optional<std::string> device_port(const yaml_value& value);  // absolute path or "sim"
 std::optional<std::string> pin(const yaml_value& value);
 std::optional<std::string> phone_number(const yaml_value& value);
+std::optional<std::string> ussd_code(const yaml_value& value);  // "*888#": digits, '*', '#'; quoted
 std::optional<std::string> sha256_hex(const yaml_value& value);
 std::optional<std::string> timezone(const yaml_value& value);
 std::optional<std::string> region(const yaml_value& value);

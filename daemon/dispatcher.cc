@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "common/redaction.h"
 #include "daemon/clock.h"
@@ -331,7 +332,7 @@ const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
     // A resting modem's pinned parts move on, as a failed modem's do; an initialising one's wait
     // (after a restart of siarand, a long message's next part went out from the first modem
     // that was ready).
-    const bool resting = load_[i].rest.resting(now);
+    const bool resting = load_[i].rest.resting(now) || load_[i].low_balance;
     slots_[i].healthy = state != modem::modem_state::failed && !resting;
     slots_[i].idle =
         state == modem::modem_state::ready && !load_[i].in_flight && under_cap && !resting;
@@ -532,6 +533,12 @@ void dispatcher::rest_after_failure(std::size_t modem_index, const std::string& 
 std::chrono::seconds dispatcher::rests_for(std::size_t index) const {
   const auto left = load_[index].rest.rests_until() - steady::now();
   return std::max(std::chrono::ceil<std::chrono::seconds>(left), std::chrono::seconds::zero());
+}
+
+void dispatcher::hold_for_low_balance(std::size_t index, bool held) {
+  if (std::exchange(load_[index].low_balance, held) == held) return;
+  head_.outdated = true;  // parts pinned to it move on (or may come back)
+  wake();
 }
 
 // retry_delay after the first attempt, doubled after each next one, capped.

@@ -74,6 +74,11 @@ class dispatcher {
   }
   // How much longer the modem at `index` rests after failing sends in a row (zero when not).
   std::chrono::seconds rests_for(std::size_t index) const;
+  // A modem whose balance is below its threshold rests until `held` is false again
+  // (balance/balance_checks.h); its pinned parts move to another modem, as a resting one's do.
+  void hold_for_low_balance(std::size_t index, bool held);
+  // Whether the modem at `index` has a part claimed for it or on it: a USSD code must wait.
+  bool has_part_on(std::size_t index) const { return load_[index].in_flight; }
 
  private:
   // The head of the queue as last read: at 40 parts/s, reading it once per part cost more
@@ -98,6 +103,7 @@ class dispatcher {
     bool in_flight = false;
     std::deque<std::chrono::steady_clock::time_point> recent;  // sends within the last minute
     modem_rest rest;
+    bool low_balance = false;
   };
 
   asio::awaitable<void> run();

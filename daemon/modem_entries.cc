@@ -13,6 +13,15 @@ modem::modem_entry modem_entry_for(const config::modem_config& modem) {
   if (modem.mobile_operator) entry.operator_name = std::string(config::to_string(*modem.mobile_operator));
   entry.max_per_minute = modem.max_per_minute;
   entry.sim_send_delay = std::chrono::milliseconds(modem.sim_send_delay_ms);
+  if (modem.ussd_balance) {
+    entry.balance_code = *modem.ussd_balance;
+  } else if (modem.mobile_operator) {
+    entry.balance_code = std::string(config::balance_code(*modem.mobile_operator));
+  }
+  entry.balance_check = modem.balance_check;
+  entry.balance_threshold = modem.balance_threshold;
+  entry.rest_when_low = modem.rest_when_low;
+  entry.sim_balance = modem.sim_balance;
   return entry;
 }
 

@@ -15,6 +15,7 @@
 #include "daemon/api/api_context.h"
 #include "daemon/api/audit_routes.h"
 #include "daemon/audit/audit_trail.h"
+#include "daemon/balance/balance_checks.h"
 #include "daemon/broadcaster.h"
 #include "daemon/dispatcher.h"
 #include "daemon/http/server.h"
@@ -138,6 +139,7 @@ class service::impl {
       metrics_(config_.modems.size()),
       dispatcher_(io_, writer_, writes_.queue, *pool_, modem_entries(config_), dispatch_settings_of(config_),
                   metrics_, concat_references_, now_),
+      balances_(io_, *pool_, modem_entries(config_), dispatcher_, now_),
       inbound_(io_, writer_, writes_.inbound, writes_.reports, *pool_,
                inbound_settings_of(config_), metrics_, now_),
       watch_(io_, writer_, writes_.maintenance, writes_.statistics, checker_, checked_),
@@ -182,6 +184,7 @@ class service::impl {
     inbound_.start();
     pool_->start();
     dispatcher_.start();
+    balances_.start();
     scheduler_.start();
     spdlog::info("siarand {} ready", SIARAN_VERSION);
     systemd::notify_ready();
@@ -237,6 +240,7 @@ class service::impl {
     c.schedule_changed = [this] { asio::post(io_, [this] { scheduler_.wake(); }); };
     c.queued = [this] { post_queued(); };
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };
+    c.balances = &balances_;
     return c;
   }
 
@@ -369,6 +373,7 @@ class service::impl {
     watch_.stop();
     watchdog_.cancel();
     refused_logins_timer_.cancel();
+    balances_.stop();
     pool_->stop();
     const auto limit = std::chrono::steady_clock::now() + stop_limit;
     asio::steady_timer tick(io_);
@@ -425,6 +430,7 @@ class service::impl {
   std::unique_ptr<modem::pool> pool_;
   send_metrics metrics_;
   dispatcher dispatcher_;
+  balance_checks balances_;
   inbound inbound_;
   store_watch watch_;
   broadcaster writer_broadcaster_;

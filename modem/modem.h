@@ -19,6 +19,7 @@
 #include "modem/modem_status.h"
 #include "modem/send_outcome.h"
 #include "modem/supervisor.h"
+#include "modem/ussd/ussd_reply.h"
 #include "sms/pdu_decoder.h"
 #include "sms/submit_encoder.h"
 
@@ -86,6 +87,13 @@ class modem {
   // Any other command, on the same channel (for the tools: AT+CPMS? and friends).
   asio::awaitable<at::response> execute(at::command cmd);
 
+  // Dials a USSD code (AT+CUSD=1,"*888#",15) and waits up to `wait` for the network's +CUSD
+  // answer, which comes after OK, often seconds later. The modem is busy meanwhile as if
+  // sending (the dispatcher gives it no part); a modem that is not ready, or is sending,
+  // refuses. A session the network leaves open (a menu) or that gets no answer is ended
+  // with AT+CUSD=2, so the next code is not taken as a menu choice.
+  asio::awaitable<ussd_outcome> ussd(std::string code, std::chrono::milliseconds wait);
+
   // Asks for a storage scan (AT+CMGL=4) now instead of at the next poll.
   void poll_storage();
 
@@ -104,6 +112,9 @@ class modem {
 
   // The inbox (modem_inbox.cc).
   void on_urc(session& current, const at::urc& code);
+  void on_ussd_line(session& current, const at::urc& code);
+  asio::awaitable<ussd_outcome> await_ussd(session& current, std::chrono::milliseconds wait);
+  asio::awaitable<void> end_ussd_session(session& current);
   void start_inbox(const std::shared_ptr<session>& current);
   asio::awaitable<void> inbox_loop(std::shared_ptr<session> current);
   asio::awaitable<void> scan_storage(session& current);

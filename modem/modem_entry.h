@@ -5,6 +5,7 @@
 // nothing of the config that names them (the daemon converts, daemon/modem_entries.h).
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,13 @@ struct modem_entry {
   std::string operator_name;          // "" or lowercase, e.g. "telkomsel", "indosat"
   unsigned max_per_minute = 0;        // 0 = no per-SIM cap
   std::chrono::milliseconds sim_send_delay{0};  // simulated modems: AT+CMGS latency
+  // The SIM's balance by USSD (daemon/balance): the code ("" when none is known), how often it
+  // is checked, the rupiah below which the modem is low, and whether it then rests.
+  std::string balance_code;
+  std::chrono::seconds balance_check{std::chrono::hours(6)};
+  std::int64_t balance_threshold = 0;
+  bool rest_when_low = false;
+  std::int64_t sim_balance = 50000;  // simulated modems: what their balance code answers
 
   bool simulated() const { return port == sim_port; }
 };

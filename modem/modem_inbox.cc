@@ -36,7 +36,9 @@ void modem::start_inbox(const std::shared_ptr<session>& current) {
 }
 
 void modem::on_urc(session& current, const at::urc& code) {
-  if (code.prefix == "+CMTI:" || code.prefix == "+CDSI:") {
+  if (code.prefix == "+CUSD:" || !code.known()) {
+    on_ussd_line(current, code);
+  } else if (code.prefix == "+CMTI:" || code.prefix == "+CDSI:") {
     if (const auto where = at::parse_storage_index(code.line)) {
       current.work.push_back({std::nullopt, code.prefix == "+CDSI:", where->memory, where->index});
       current.inbox_wake.wake();

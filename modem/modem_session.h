@@ -13,6 +13,7 @@
 #include "modem/asio.h"
 #include "modem/at/channel.h"
 #include "modem/at/timer.h"
+#include "modem/at/ussd_parsers.h"
 #include "modem/sequence_lock.h"
 
 namespace siaran::modem {
@@ -37,6 +38,9 @@ class wakeable {
     woken_ = true;
     timer_->cancel();
   }
+
+  // Forgets a wake nobody waited for.
+  void clear() { woken_ = false; }
 
  private:
   std::unique_ptr<at::timer> timer_;
@@ -78,12 +82,17 @@ struct session {
         watched(*raw),
         chat(watched, timers, at::channel_options{name, std::chrono::seconds(1)}),
         inbox_wake(timers),
+        ussd_wake(timers),
         sequence(timers) {}
 
   std::unique_ptr<at::byte_stream> raw;
   watched_stream watched;
   at::channel chat;
   wakeable inbox_wake;
+  // The +CUSD answer of the USSD code in progress (modem_ussd.cc), woken when it is complete.
+  wakeable ussd_wake;
+  at::cusd_lines ussd_lines;
+  std::optional<std::string> ussd_answer;
   // Held by an initialisation as a whole and by each inbox step (storage choice, then reads
   // and deletes there).
   sequence_lock sequence;

@@ -52,6 +52,7 @@ void supervisor::stop() {
   if (session_) {
     session_->ended = true;
     session_->inbox_wake.wake();
+    session_->ussd_wake.wake();
     session_->raw->close();
   }
 }
@@ -186,6 +187,7 @@ asio::awaitable<bool> supervisor::answers_again(session& current) {
 asio::awaitable<void> supervisor::teardown(std::shared_ptr<session> current) {
   current->ended = true;
   current->inbox_wake.wake();
+  current->ussd_wake.wake();
   current->raw->close();
   // The channel's reader must see the close before the channel goes; it always does promptly,
   // the bound only guards against a stream that never completes its read.

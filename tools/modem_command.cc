@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/ussd_code.h"
 #include "modem/at/channel.h"
 #include "modem/at/timer.h"
 #include "modem/port_list.h"
@@ -32,7 +33,8 @@ constexpr std::string_view usage_text =
     "       siaran modem info --port P [--baud B] [--pin PIN] [--timeout S] [--trace]\n"
     "       siaran modem send --port P --to NUMBER --text TEXT [--report] [--timeout S]\n"
     "                         [--baud B] [--pin PIN] [--trace]\n"
-    "       siaran modem listen --port P [--baud B] [--pin PIN] [--trace]\n";
+    "       siaran modem listen --port P [--baud B] [--pin PIN] [--trace]\n"
+    "       siaran modem ussd --port P CODE [--timeout S] [--baud B] [--pin PIN] [--trace]\n";
 
 struct usage_error {
   std::string message;
@@ -44,6 +46,7 @@ struct modem_args {
   std::optional<std::string> text;
   bool report = false;
   std::optional<unsigned> timeout_s;
+  std::string code;  // `ussd`: the one word that is not an option
 };
 
 unsigned parse_unsigned(std::string_view text, std::string_view option) {
@@ -79,6 +82,8 @@ modem_args parse(std::span<const std::string_view> args) {
       parsed.report = true;
     } else if (word == "--timeout") {
       parsed.timeout_s = parse_unsigned(value(), word);
+    } else if (!word.starts_with("--") && parsed.code.empty()) {
+      parsed.code = word;
     } else {
       throw usage_error{"unknown option '" + std::string(word) + "'"};
     }
@@ -310,6 +315,28 @@ int listen(const modem_args& args, std::ostream& out, std::ostream& err) {
   return exit_ok;
 }
 
+// The network's answer can take several seconds (the balance system behind the code is slow);
+// 30 s is what a handset waits.
+constexpr std::chrono::seconds default_ussd_wait{30};
+
+int ussd(const modem_args& args, std::ostream& out, std::ostream& err) {
+  require_port(args);
+  if (!common::valid_ussd_code(args.code)) throw usage_error{"a USSD code such as *888# is required"};
+  const auto wait = args.timeout_s ? std::chrono::seconds(*args.timeout_s) : default_ussd_wait;
+  attached_modem attached(args.choice, err, false);
+  if (!attached.wait_ready(std::chrono::seconds(args.timeout_s.value_or(90)))) return exit_unavailable;
+  std::optional<modem::ussd_outcome> result;
+  asio::co_spawn(attached.io(), attached.driver().ussd(args.code, wait),
+                 [&result](std::exception_ptr, modem::ussd_outcome outcome) { result = std::move(outcome); });
+  attached.run_until([&] { return result.has_value(); }, std::chrono::steady_clock::now() + wait + 20s);
+  if (!result || !result->ok()) {
+    err << "siaran modem ussd: " << (result ? result->error : "no answer before --timeout") << "\n";
+    return exit_unavailable;
+  }
+  out << ussd_json(args.code, *result->reply).dump(2) << "\n";
+  return exit_ok;
+}
+
 }  // namespace
 
 int run_modem_command(std::span<const std::string_view> args, std::ostream& out, std::ostream& err) {
@@ -324,6 +351,7 @@ int run_modem_command(std::span<const std::string_view> args, std::ostream& out,
     if (args[0] == "info") return info(parsed, out, err);
     if (args[0] == "send") return send(parsed, out, err);
     if (args[0] == "listen") return listen(parsed, out, err);
+    if (args[0] == "ussd") return ussd(parsed, out, err);
     throw usage_error{"unknown modem command '" + std::string(args[0]) + "'"};
   } catch (const usage_error& error) {
     err << "siaran modem: " << error.message << "\n" << usage_text;

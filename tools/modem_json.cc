@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/modem_json.h"
 
+#include "modem/ussd/balance_text.h"
 #include "sms/delivery_status.h"
 
 namespace siaran::tools {
@@ -105,6 +106,16 @@ nlohmann::json message_json(const sms::decoded_pdu& first_part, const std::strin
   if (first_part.service_centre_time) out["time"] = first_part.service_centre_time->iso8601();
   if (first_part.smsc) out["smsc"] = *first_part.smsc;
   return out;
+}
+
+nlohmann::json ussd_json(const std::string& code, const modem::ussd_reply& reply) {
+  const std::optional<std::int64_t> balance = modem::balance_in(reply.text);
+  return {{"code", code},
+          {"status", reply.status},
+          {"text", reply.text},
+          {"dcs", reply.dcs ? nlohmann::json(*reply.dcs) : nlohmann::json(nullptr)},
+          {"balance", balance ? nlohmann::json(*balance) : nlohmann::json(nullptr)},
+          {"raw", reply.raw}};
 }
 
 }  // namespace siaran::tools

@@ -16,5 +16,7 @@ nlohmann::json status_json(const modem::modem_status& status);
 nlohmann::json report_json(const modem::status_report& report);
 // One whole message (all its parts reassembled).
 nlohmann::json message_json(const sms::decoded_pdu& first_part, const std::string& text, std::size_t parts);
+// The network's answer to a USSD code, with the balance read from it (null when it says none).
+nlohmann::json ussd_json(const std::string& code, const modem::ussd_reply& reply);
 
 }  // namespace siaran::tools

@@ -16,12 +16,19 @@ using nlohmann::json;
 
 constexpr std::string_view usage_text = "usage: siaran modems\n";
 
-using row = std::array<std::string, 6>;
-constexpr row header = {"ID", "STATE", "OPERATOR", "SIGNAL", "SENT", "FAILED"};
+using row = std::array<std::string, 7>;
+constexpr row header = {"ID", "STATE", "OPERATOR", "SIGNAL", "SENT", "FAILED", "BALANCE"};
 
 std::string cell(const json& modem, const char* key) {
   if (!modem.contains(key) || modem[key].is_null()) return "-";
   return modem[key].is_string() ? modem[key].get<std::string>() : modem[key].dump();
+}
+
+// "Rp 25000", "Rp 3000 LOW" below the modem's threshold, "-" before a check named one.
+std::string balance(const json& modem) {
+  const std::string rupiah = cell(modem, "balance");
+  if (rupiah == "-") return rupiah;
+  return "Rp " + rupiah + (modem.value("balance_low", false) ? " LOW" : "");
 }
 
 row row_of(const json& modem) {
@@ -32,7 +39,8 @@ row row_of(const json& modem) {
   if (modem.contains("reason") && modem["reason"].is_string() && !modem["reason"].get<std::string>().empty()) {
     state += " (" + modem["reason"].get<std::string>() + ")";
   }
-  return {cell(modem, "id"), state, cell(modem, "operator"), signal, cell(modem, "sent"), cell(modem, "failed")};
+  return {cell(modem, "id"), state, cell(modem, "operator"), signal, cell(modem, "sent"), cell(modem, "failed"),
+          balance(modem)};
 }
 
 void print_table(const std::vector<row>& rows, std::ostream& out) {

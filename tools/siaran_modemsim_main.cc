@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/ascii.h"
 #include "modem/asio.h"
 
 #include <nlohmann/json.hpp>
@@ -34,6 +35,7 @@ constexpr std::string_view usage_text =
     "usage: siaran-modemsim [--link PATH] [--profile NAME] [--pin PIN] [--log FILE|-]\n"
     "                       [--register-delay S] [--report-delay MS] [--send-delay MS]\n"
     "                       [--storage N] [--name NAME] [--trace]\n"
+    "                       [--operator NAME] [--balance RUPIAH] [--ussd-ucs2]\n"
     "profiles: generic, huawei-e173, simcom-sim800, wavecom, quectel-ec25\n";
 
 struct options {
@@ -58,6 +60,10 @@ options parse(int argc, char** argv) {
     const std::string_view flag = argv[i];
     if (flag == "--trace") {
       opts.trace = true;
+      continue;
+    }
+    if (flag == "--ussd-ucs2") {
+      opts.settings.ussd_ucs2 = true;
       continue;
     }
     if (i + 1 >= argc) throw std::invalid_argument(std::string(flag) + " needs a value");
@@ -85,6 +91,10 @@ options parse(int argc, char** argv) {
       opts.settings.report_delay = sim_time{count()};
     } else if (flag == "--send-delay") {
       opts.settings.send_delay = sim_time{count()};
+    } else if (flag == "--operator") {
+      opts.settings.operator_name = common::uppercase(value);
+    } else if (flag == "--balance") {
+      opts.settings.balance = count();
     } else if (flag == "--storage") {
       opts.settings.storage_capacity = static_cast<std::size_t>(count());
     } else {

@@ -10,6 +10,7 @@
 #include <functional>
 #include <string>
 
+#include "daemon/balance/balance_checks.h"
 #include "daemon/broadcaster.h"
 #include "daemon/clock.h"
 #include "daemon/concat_references.h"
@@ -56,6 +57,7 @@ struct api_context {
   std::function<void(const std::function<void(api_context& writer)>& change)> on_writer = {};
   // Runs `look` on the I/O thread and returns when it has run.
   std::function<void(const std::function<void()>& look)> on_io = [](const std::function<void()>& look) { look(); };
+  balance_checks* balances = nullptr;  // on_io only; the service's, set once it is built
 };
 
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}].

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +14,11 @@ namespace siaran::daemon::api {
 template <class T>
 nlohmann::json or_null(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+// What a modem did not say is null, not "": a client can tell "unknown" from an empty answer.
+inline nlohmann::json text_or_null(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
 }
 
 // GET /api/v1/messages/{id} (docs/api.md): the message, its derived state and each part.

@@ -8,6 +8,7 @@
 
 #include "common/log_text.h"
 #include "daemon/api/api_context.h"
+#include "daemon/api/balance_routes.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/message_request.h"
 #include "daemon/api/metrics_text.h"
@@ -23,9 +24,6 @@ using nlohmann::json;
 constexpr int test_priority = 100;
 // And it is worth nothing later: sent after a long outage, it would only puzzle its recipient.
 constexpr const char* test_valid_for = "1h";
-
-// What the modem did not say is null, not "": a client can tell "unknown" from an empty answer.
-json text_or_null(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
 
 json modem_json(const modem::modem_status& s, const modem_counters& counters, const std::string& operator_name,
                 std::int64_t sent_today, std::chrono::seconds resting) {
@@ -63,6 +61,7 @@ struct live_modem {
   modem_counters counters;
   std::string operator_name;
   std::chrono::seconds resting{};
+  json balance;
 };
 
 std::vector<live_modem> live_modems(api_context& c) {
@@ -70,7 +69,8 @@ std::vector<live_modem> live_modems(api_context& c) {
   c.on_io([&] {
     const auto& all = c.pool.modems();
     for (std::size_t i = 0; i < all.size(); ++i) {
-      found.push_back({all[i]->status(), c.metrics.modems[i], c.dispatch.modem_operator(i), c.dispatch.rests_for(i)});
+      found.push_back({all[i]->status(), c.metrics.modems[i], c.dispatch.modem_operator(i), c.dispatch.rests_for(i),
+                       balance_fields(c.balances->reading(i), c.balances->entry(i))});
     }
   });
   return found;
@@ -81,8 +81,10 @@ http::response modems(api_context& c) {
   json list = json::array();
   for (const live_modem& m : live_modems(c)) {
     const auto today = sent_today.find(m.status.id);
-    list.push_back(modem_json(m.status, m.counters, m.operator_name, today == sent_today.end() ? 0 : today->second,
-                              m.resting));
+    json modem = modem_json(m.status, m.counters, m.operator_name, today == sent_today.end() ? 0 : today->second,
+                            m.resting);
+    modem.update(m.balance);
+    list.push_back(std::move(modem));
   }
   return json_reply(200, list);
 }
@@ -185,6 +187,7 @@ void add_status_routes(http::router& routes, api_context& c) {
   routes.add("GET", "/metrics", guarded([&c](const http::request&) { return metrics(c); }), {.auth = false});
   add_stats_routes(routes, c);
   add_cost_routes(routes, c);
+  add_balance_routes(routes, c);
 }
 
 }  // namespace siaran::daemon::api

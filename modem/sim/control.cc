@@ -20,7 +20,8 @@ json state_of(const interpreter& modem, const pty_server& server) {
           {"failing_deletes", modem.failing_deletes()},
           {"reports_stored", modem.report_storage().used()},
           {"powered_off", modem.powered_off()},
-          {"hung", modem.hung()}};
+          {"hung", modem.hung()},
+          {"balance", modem.balance()}};
 }
 
 json apply(const json& request, interpreter& modem, pty_server& server) {
@@ -67,6 +68,14 @@ json apply(const json& request, interpreter& modem, pty_server& server) {
     const int duration = value.at("ms").get<int>();
     if (duration < 0) throw std::invalid_argument("ms must not be negative");
     modem.hang_in_next_send(sim_time{duration});
+  } else if (key == "balance") {
+    const auto rupiah = value.get<std::int64_t>();
+    if (rupiah < 0) throw std::invalid_argument("balance must not be negative");
+    modem.set_balance(rupiah);
+  } else if (key == "ussd_coding") {
+    const auto coding = value.get<std::string>();
+    if (coding != "gsm" && coding != "ucs2") throw std::invalid_argument("ussd_coding is \"gsm\" or \"ucs2\"");
+    modem.set_ussd_ucs2(coding == "ucs2");
   } else if (key == "unplug") {
     server.unplug();
   } else if (key == "replug") {

@@ -22,6 +22,8 @@ namespace siaran::modemsim {
 //   {"garbage": "text"}                                 a line of garbage now
 //   {"urc": "+CREG: 1"}                                 an unsolicited line now
 //   {"urc_in_response": "+CMTI: \"SM\",3"}              inside the next response, before OK
+//   {"balance": 4000}                                   what the USSD balance code answers (rupiah)
+//   {"ussd_coding": "gsm"|"ucs2"}                       how the +CUSD text is coded (dcs 15 / 72)
 //   {"unplug": true} / {"replug": true}                 hang-up and re-plug
 //   {"state": true}                                     where the modem stands
 std::string apply_control_line(std::string_view line, interpreter& modem, pty_server& server);

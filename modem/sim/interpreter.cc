@@ -264,6 +264,7 @@ const std::vector<std::pair<std::string_view, interpreter::handler>>& interprete
       {"+CNMI", &interpreter::do_cnmi},     {"+CMMS", &interpreter::do_cmms},
       {"+CMGS", &interpreter::do_cmgs},     {"+CMGL", &interpreter::do_cmgl},
       {"+CMGR", &interpreter::do_cmgr},     {"+CMGD", &interpreter::do_cmgd},
+      {"+CUSD", &interpreter::do_cusd},
   };
   return table;
 }

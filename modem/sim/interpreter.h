@@ -45,6 +45,11 @@ struct modem_settings {
   // AT+CMGR on an empty slot answers "+CMGR: 0,,0" and OK instead of a bare OK, as some
   // firmwares do.
   bool empty_slot_header = false;
+  // What the SIM's balance code (*888#, *555#, ... by operator_name) answers: the balance in
+  // the operator's words, after ussd_delay, as plain GSM text (dcs 15) or UCS2 hex (dcs 72).
+  std::int64_t balance = 50000;
+  bool ussd_ucs2 = false;
+  sim_time ussd_delay{1500};
   std::chrono::sys_seconds wall_clock_at_power_on{};  // for SCTS and discharge times
   int utc_offset_minutes = 7 * 60;                     // the network's time zone (WIB)
 };
@@ -118,6 +123,11 @@ class interpreter {
   // +CMGS: n and OK, Huawei ^RSSI noise...).
   void insert_in_next_response(std::string line) { pending_interleave_.push_back(std::move(line)); }
 
+  // The balance the next USSD balance check reports (rupiah).
+  void set_balance(std::int64_t rupiah) { settings_.balance = rupiah; }
+  void set_ussd_ucs2(bool ucs2) { settings_.ussd_ucs2 = ucs2; }
+  std::int64_t balance() const { return settings_.balance; }
+
   // State, for tests and the control acks.
   std::uint8_t next_message_reference() const { return next_mr_; }
   const sim_storage& storage() const { return storage_; }
@@ -172,6 +182,7 @@ class interpreter {
   void do_cmgl(const extended_command&);
   void do_cmgr(const extended_command&);
   void do_cmgd(const extended_command&);
+  void do_cusd(const extended_command&);  // interpreter_ussd.cc
 
   modem_settings settings_;
   sim_storage storage_;

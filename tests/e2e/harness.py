@@ -191,7 +191,9 @@ class Gateway:
 
     def _write_config(self, web_root, send_delay_ms):
         modems = "".join(f"  - id: {sim.id}\n    port: {sim.link}\n" for sim in self.sims)
-        modems += f"  - id: m3\n    port: sim\n    sim_send_delay_ms: {send_delay_ms}\n"
+        # m3's SIM is low on pulsa: Beranda warns and the Modem page shows it (it keeps sending).
+        modems += (f"  - id: m3\n    port: sim\n    sim_send_delay_ms: {send_delay_ms}\n"
+                   "    ussd_balance: \"*888#\"\n    balance_threshold: 5000\n    sim_balance: 3000\n")
         digest = hashlib.sha256(API_TOKEN.encode()).hexdigest()
         self.config.write_text(
             f"database: {self.directory / 'siaran.db'}\n"

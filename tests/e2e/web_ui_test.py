@@ -429,6 +429,20 @@ class WebUiTest(PageSteps, unittest.TestCase):
             self.show(route)
             self.browser.screenshot(f"{route}-390x844")
 
+    def test_9c_low_pulsa_warns_on_beranda_and_cek_pulsa_checks_again(self):
+        self.login("admin", PASSWORDS["admin"])
+        self.show("beranda")
+        self.element('[data-low-balance="m3"]', "the low pulsa warning for m3 on Beranda")
+
+        def m3():
+            return next(m for m in self.gateway.get("/api/v1/modems") if m["id"] == "m3")
+        first = m3()["balance_at"]
+        self.show("modem")
+        self.wait(lambda _: "Rp 3.000" in (self.text_of('#modems-table tr[data-modem-id="m3"]') or ""),
+                  "m3's pulsa Rp 3.000 on the Modem page")
+        self.element('[data-balance-check="m3"]', "Cek pulsa for m3").click()
+        self.wait(lambda _: m3()["balance_at"] != first, "a new balance check of m3 after Cek pulsa")
+
     def test_9b_admin_sees_the_audit_log(self):
         # More than a page: refused changes are recorded too, and change nothing.
         for _ in range(100):

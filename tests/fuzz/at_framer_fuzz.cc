@@ -11,6 +11,7 @@
 #include "modem/at/response_parsers.h"
 #include "modem/at/result_code.h"
 #include "modem/at/urc_registry.h"
+#include "modem/at/ussd_parsers.h"
 
 using namespace siaran::at;
 
@@ -33,6 +34,7 @@ void parse_everything(std::string_view line, const urc_registry& urcs) {
   (void)parse_cops(line);
   (void)parse_cmgl_header(line);
   (void)parse_cmgr_header(line);
+  (void)parse_cusd(line);
 }
 
 // Identity answers are read from the whole answer, not one line.
@@ -60,9 +62,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (pieces != whole) __builtin_trap();  // chunking must never change the frames
 
   std::vector<std::string> lines;
+  cusd_lines ussd;  // a +CUSD answer spans the lines after it
   for (const frame& f : whole) {
     if (f.text.size() > framer::max_line_bytes) __builtin_trap();
     parse_everything(f.text, urcs);
+    if (const auto answer = ussd.feed(f.text, f.text.starts_with("+CUSD:"))) (void)parse_cusd(*answer);
     lines.emplace_back(f.text);
   }
   parse_identities(lines);

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `siaran modem info|send|listen` against siaran-modemsim (written separately, from the
+// `siaran modem info|send|listen|ussd` against siaran-modemsim (written separately, from the
 // 27.005/27.007 protocol only) over real pseudo-terminals, each behind a stable link as a
 // /dev/serial/by-id path would be.
 
@@ -195,4 +195,41 @@ TEST_CASE("siaran modem listen survives an unplug and re-plug of the device behi
   const auto lines = json_lines(finished->out);
   REQUIRE(lines.size() == 1);
   CHECK(lines[0]["text"] == "setelah colok ulang");
+}
+
+TEST_CASE("siaran modem ussd prints the decoded balance answer and closes the menu it opens", "[modemsim][ussd]") {
+  temp_dir dir;
+  simulator sim(dir);
+  sim.control({{"balance", 3500}});
+  const auto finished =
+      run_program({siaran_tool, "modem", "ussd", "--port", sim.port(), "*888#", "--trace"}, deadline_in(60s));
+  REQUIRE(finished);
+  INFO(finished->err);
+  REQUIRE(finished->exit_code == 0);
+  const auto answer = nlohmann::json::parse(finished->out);
+  CHECK(answer["code"] == "*888#");
+  CHECK(answer["status"] == 1);
+  CHECK(answer["balance"] == 3500);
+  CHECK(answer["text"] == "Sisa pulsa Rp.3500.Aktif sd 31/12/2026.\n1.Paket\n2.Info Kartu");
+  CHECK(answer["raw"].get<std::string>().starts_with("+CUSD: 1,\"Sisa pulsa Rp.3500."));
+  CHECK(finished->err.find("-> AT+CUSD=2") != std::string::npos);
+}
+
+TEST_CASE("siaran modem ussd decodes a UCS2 answer", "[modemsim][ussd]") {
+  temp_dir dir;
+  simulator sim(dir);
+  sim.control({{"ussd_coding", "ucs2"}});
+  const auto finished = run_program({siaran_tool, "modem", "ussd", "--port", sim.port(), "*888#"}, deadline_in(60s));
+  REQUIRE(finished);
+  INFO(finished->err);
+  REQUIRE(finished->exit_code == 0);
+  const auto answer = nlohmann::json::parse(finished->out);
+  CHECK(answer["dcs"] == 72);
+  CHECK(answer["balance"] == 50000);
+}
+
+TEST_CASE("siaran modem ussd refuses what is not a USSD code", "[modemsim][ussd]") {
+  const auto finished = run_program({siaran_tool, "modem", "ussd", "--port", "/dev/null", "888"}, deadline_in(10s));
+  REQUIRE(finished);
+  CHECK(finished->exit_code == 2);
 }

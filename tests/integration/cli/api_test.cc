@@ -229,19 +229,20 @@ TEST_CASE("inbox --officer asks for that officer's replies and shows the contact
   CHECK(finished.out == "2026-11-25T09:00:00.000Z  +62812 (Siti)  m2  BERHENTI  [BERHENTI]\n");
 }
 
-TEST_CASE("modems prints a table of id, state, operator, signal, sent and failed", "[cli][api]") {
+TEST_CASE("modems prints a table of id, state, operator, signal, sent, failed and balance", "[cli][api]") {
   fake_api_server server([](const fake_request&) {
     return answer(200, json::array({{{"id", "m1"}, {"state", "ready"}, {"operator", "TELKOMSEL"},
-                                     {"signal_dbm", -71}, {"sent", 12}, {"failed", 0}},
+                                     {"signal_dbm", -71}, {"sent", 12}, {"failed", 0}, {"balance", 3000},
+                                     {"balance_low", true}},
                                     {{"id", "m2"}, {"state", "failed"}, {"reason", "no SIM"},
                                      {"operator", nullptr}, {"signal_dbm", nullptr}, {"sent", 0}, {"failed", 1}}}));
   });
   const program_result finished = run_siaran({"modems", "--url", server.url()});
   INFO(finished.out);
   CHECK(finished.exit_code == 0);
-  CHECK(contains(finished.out, "ID  STATE            OPERATOR   SIGNAL   SENT  FAILED\n"));
-  CHECK(contains(finished.out, "m1  ready            TELKOMSEL  -71 dBm  12    0\n"));
-  CHECK(contains(finished.out, "m2  failed (no SIM)  -          -        0     1\n"));
+  CHECK(contains(finished.out, "ID  STATE            OPERATOR   SIGNAL   SENT  FAILED  BALANCE\n"));
+  CHECK(contains(finished.out, "m1  ready            TELKOMSEL  -71 dBm  12    0       Rp 3000 LOW\n"));
+  CHECK(contains(finished.out, "m2  failed (no SIM)  -          -        0     1       -\n"));
 }
 
 TEST_CASE("the client reconnects once when the server closed the kept-alive connection", "[cli][api]") {

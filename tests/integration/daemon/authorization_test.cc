@@ -163,6 +163,8 @@ std::vector<row> table(const office& o) {
       {"GET", "/api/v1/modems", "/api/v1/modems", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/modems/costs", "/api/v1/modems/costs?month=2026-12", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/modems/{id}/test", "/api/v1/modems/m1/test", text, {401, 403, 403, 202, 202}},
+      // The fixture's modem names no operator and no ussd_balance: it has no code to dial.
+      {"POST", "/api/v1/modems/{id}/balance", "/api/v1/modems/m1/balance", nullptr, {401, 403, 403, 409, 409}},
       {"GET", "/api/v1/queue", "/api/v1/queue", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/stats/daily", "/api/v1/stats/daily", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/contacts/import", "/api/v1/contacts/import", nullptr, {401, 403, 422, 422, 422}},

@@ -107,6 +107,7 @@ void daemon_fixture::write_config(const daemon_settings& s) {
   for (std::size_t i = 0; i < sims_.size(); ++i) {
     yaml << "  - id: " << sims_[i]->id() << "\n    port: " << sims_[i]->link().string() << "\n";
     if (!s.sims[i].operator_name.empty()) yaml << "    operator: " << s.sims[i].operator_name << "\n";
+    for (const std::string& line : s.sims[i].config_lines) yaml << "    " << line << "\n";
   }
   yaml << s.extra_config;
   yaml << "http:\n  listen: 127.0.0.1:" << port_ << "\n  tokens:\n    - name: test\n      sha256: "

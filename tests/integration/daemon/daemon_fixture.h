@@ -33,6 +33,7 @@ struct sim_settings {
   std::vector<std::string> extra_args;  // more siaran-modemsim options ("--register-delay", "600")
   bool expect_ready = true;   // start-up waits for "modem mN: ready"
   std::string operator_name;  // its `operator:` in the config ("" for none)
+  std::vector<std::string> config_lines;  // more keys of its entry in `modems:` ("rest_when_low: true")
 };
 
 struct daemon_settings {

@@ -60,6 +60,15 @@ const bad_document cases[] = {
      "1:29: throttle.rate_per_second: -1 is not a number from 0 to 1000"},
     {"modems:\n  - {id: m1, port: /dev/ttyUSB0, sim_send_delay_ms: 5}",
      "2:53: modems[0].sim_send_delay_ms: applies only to a simulated modem (port: sim); a real modem has its own latency"},
+    {"modems:\n  - {id: m1, port: /dev/ttyUSB0, sim_balance: 3000}",
+     "2:47: modems[0].sim_balance: applies only to a simulated modem (port: sim); a real SIM has its own balance"},
+    {"modems:\n  - {id: m1, port: sim, ussd_balance: \"*888\"}",
+     "2:39: modems[0].ussd_balance: '*888' is not a USSD code such as \"*888#\" (digits, '*' and '#', ending in '#', "
+     "quoted)"},
+    {"modems:\n  - {id: m1, port: sim, balance_threshold: 5000}",
+     "2:44: modems[0].balance_threshold: needs ussd_balance (the code that asks for the balance, e.g. \"*888#\") or "
+     "operator"},
+    {"modems:\n  - {id: m1, port: sim, balance_check: 30s}", "2:40: modems[0].balance_check: must be at least 1m"},
     {"dispatch: {max_attempts: 0}",
      "1:26: dispatch.max_attempts: 0 is not a whole number from 1 to 100"},
     {"throttle: {rate_per_second: 1001}",

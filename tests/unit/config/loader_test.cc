@@ -66,7 +66,11 @@ modems:
     operator: smartfren
     max_per_minute: 20
     price: {on_net: 0, off_net: 200}
-  - {id: s_2, port: sim, price: 90}
+    ussd_balance: "*999*1#"
+    balance_check: 12h
+    balance_threshold: 7500
+    rest_when_low: true
+  - {id: s_2, port: sim, price: 90, sim_balance: 3000}
 prices:
   default: 175
   operators: {telkomsel: {on_net: 100, off_net: 160}, tri: 120}
@@ -98,7 +102,14 @@ inbox: {reply_window: 1d12h}
   CHECK(c.prices.default_price == 175);
   CHECK(c.prices.operators == std::map<network_operator, part_price>{
                                   {network_operator::telkomsel, {100, 160}}, {network_operator::tri, {120, 120}}});
+  CHECK(m.ussd_balance == "*999*1#");
+  CHECK(m.balance_check == 12h);
+  CHECK(m.balance_threshold == 7500);
+  CHECK(m.rest_when_low);
   CHECK(c.modems[1].simulated());
+  CHECK(c.modems[1].sim_balance == 3000);
+  CHECK(c.modems[1].balance_check == 6h);
+  CHECK_FALSE(c.modems[1].rest_when_low);
   CHECK(c.modems[1].baud == 115200);
   CHECK_FALSE(c.modems[1].pin.has_value());
   CHECK(c.http.listen == "[::1]:9090");

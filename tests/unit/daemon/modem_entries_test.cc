@@ -4,6 +4,7 @@
 #include "daemon/modem_entries.h"
 
 using siaran::daemon::modem_entries;
+using siaran::daemon::modem_entry_for;
 
 TEST_CASE("the config's modems become the pool's entries, operator by name", "[daemon]") {
   siaran::config::daemon_config config;
@@ -63,4 +64,20 @@ TEST_CASE("every operator converts to the name the simulated modem keys on", "[d
 
 TEST_CASE("no configured modems, no entries", "[daemon]") {
   CHECK(modem_entries(siaran::config::daemon_config{}).empty());
+}
+
+TEST_CASE("a modem's balance code is its own, else its operator's, else none", "[daemon][ussd]") {
+  siaran::config::modem_config modem;
+  modem.id = "m";
+  modem.port = "sim";
+  CHECK(modem_entry_for(modem).balance_code.empty());
+  modem.mobile_operator = siaran::config::network_operator::xl;
+  CHECK(modem_entry_for(modem).balance_code == "*123#");
+  modem.ussd_balance = "*123*5#";
+  modem.balance_threshold = 5000;
+  modem.rest_when_low = true;
+  const auto entry = modem_entry_for(modem);
+  CHECK(entry.balance_code == "*123*5#");
+  CHECK(entry.balance_threshold == 5000);
+  CHECK(entry.rest_when_low);
 }

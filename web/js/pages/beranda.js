@@ -61,12 +61,20 @@ function renderModems(el, modems, ctx) {
     replace(el, emptyState('beranda.no_modems', action));
     return;
   }
-  replace(el, h('div', { class: 'table-responsive' },
+  replace(el, modems.filter((m) => m.balance_low).map(lowBalanceWarning), h('div', { class: 'table-responsive' },
     h('table', { class: 'table table-sm align-middle mb-0' },
       h('thead', {}, h('tr', {},
         h('th', {}, t('beranda.modem')), h('th', {}, t('beranda.modem_state')),
         h('th', {}, t('beranda.signal')), h('th', { class: 'text-end' }, t('beranda.sent_today')))),
       h('tbody', {}, modems.map(modemRow)))));
+}
+
+// A SIM about to run out of pulsa: its sends will fail (or, configured so, it rests) until topped up.
+function lowBalanceWarning(m) {
+  const text = t('beranda.low_balance',
+    { modem: m.id, amount: formatNumber(m.balance), threshold: formatNumber(m.balance_threshold) });
+  return h('div', { class: 'alert alert-warning py-2 small', role: 'alert', dataset: { lowBalance: m.id } },
+    text, m.resting_reason ? ` ${t('beranda.low_balance_resting')}` : null);
 }
 
 // --- today and the chart --------------------------------------------------------------------

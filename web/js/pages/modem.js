@@ -2,11 +2,12 @@
 // Modem (admin): each modem's state, identity, signal and counters, refreshed live
 // (GET /api/v1/modems), and a test SMS through one chosen modem
 // (POST /api/v1/modems/{id}/test), followed until it is delivered or failed
-// (GET /api/v1/messages/{id}); each SIM's costs per month (modem/costs.js).
+// (GET /api/v1/messages/{id}); each SIM's balance (pulsa) with its last check, and a check now
+// (POST /api/v1/modems/{id}/balance); each SIM's costs per month (modem/costs.js).
 import { h, replace, emptyState, alertBox, errorText } from '../dom.js';
 import { t } from '../i18n.js';
 import { get, post } from '../api.js';
-import { formatNumber } from '../format.js';
+import { formatDateTime, formatNumber } from '../format.js';
 import { closeModals, dataTable, field, formValues, inlineForm, InputError, section, phonePattern } from '../forms.js';
 import { messageStateBadge, modemStateBadge, signalBars } from '../widgets.js';
 import { monthlyCostsSection } from './modem/costs.js';
@@ -56,6 +57,7 @@ function renderModems(page, modems) {
         { label: t('modem.col.sent_today'), cell: (m) => count(m.sent_today), class: 'text-end' },
         { label: t('modem.col.sent'), cell: (m) => count(m.sent), class: 'text-end' },
         { label: t('modem.col.failed'), cell: (m) => count(m.failed), class: 'text-end' },
+        { label: t('modem.col.balance'), cell: (m) => balanceCell(page, m) },
         // Last: the widest, and on a phone the numbers above matter more.
         { label: t('modem.col.identity'), cell: identityCell },
       ],
@@ -76,6 +78,35 @@ function stateCell(m) {
 function signalCell(m) {
   const strength = m.signal_dbm === null || m.signal_dbm === undefined ? t('modem.unknown') : t('modem.dbm', { dbm: m.signal_dbm });
   return [signalBars(m.signal_dbm), ' ', h('span', { class: 'small signal-dbm' }, strength)];
+}
+
+// The balance as the last check read it (the network's whole answer on hover), when it was read,
+// whether it is below the threshold, and "Cek pulsa" for a modem with a balance code.
+function balanceCell(page, m) {
+  if (!m.balance_code) return h('span', { class: 'small text-muted' }, t('modem.balance.no_code'));
+  const amount = m.balance === null || m.balance === undefined
+    ? t('modem.unknown') : t('modem.balance.rupiah', { amount: formatNumber(m.balance) });
+  const note = (kind, text) => h('div', { class: `small text-${kind}` }, text);
+  return [
+    h('div', { class: m.balance_low ? 'fw-semibold text-danger' : 'fw-semibold', title: m.balance_text || null },
+      amount),
+    m.balance_at ? note('muted', t('modem.balance.at', { at: formatDateTime(m.balance_at) })) : null,
+    m.balance_low ? note('danger', t('modem.balance.low', { threshold: formatNumber(m.balance_threshold) })) : null,
+    m.resting_reason ? note('danger', t('modem.balance.resting')) : null,
+    m.balance_error ? note('muted', t('modem.balance.failed')) : null,
+    h('button', { type: 'button', class: 'btn btn-sm btn-outline-secondary mt-1', dataset: { balanceCheck: m.id },
+      disabled: m.balance_checking, onclick: () => checkBalance(page, m.id) },
+    m.balance_checking ? t('modem.balance.checking') : t('modem.balance.check')),
+  ];
+}
+
+async function checkBalance(page, id) {
+  try {
+    await post(`/api/v1/modems/${encodeURIComponent(id)}/balance`);
+    renderModems(page, await get('/api/v1/modems'));
+  } catch (e) {
+    replace(page.list, alertBox(errorText(e)));
+  }
 }
 
 // What the modem told about itself, on two short lines; what it did not say is left out.

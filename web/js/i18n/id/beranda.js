@@ -14,6 +14,8 @@ export default {
   'beranda.modem_state': 'Keadaan',
   'beranda.signal': 'Sinyal',
   'beranda.sent_today': 'Terkirim hari ini',
+  'beranda.low_balance': 'Pulsa modem {modem} tinggal Rp {amount}, di bawah batas Rp {threshold}. Isi pulsanya.',
+  'beranda.low_balance_resting': 'Modem ini tidak dipakai mengirim sampai pulsanya diisi.',
   'beranda.no_modems': 'Belum ada modem — pasang modem USB lalu daftarkan di berkas konfigurasi Siaran.',
   'beranda.no_modems_action': 'Lihat modem',
   'beranda.running': 'Siaran yang sedang dikirim',
