@@ -14,6 +14,7 @@
 #include "daemon/accounts/account_services.h"
 #include "daemon/api/api_context.h"
 #include "daemon/api/audit_routes.h"
+#include "daemon/api/report_routes.h"
 #include "daemon/audit/audit_trail.h"
 #include "daemon/broadcaster.h"
 #include "daemon/dispatcher.h"
@@ -306,6 +307,7 @@ class service::impl {
     api::add_broadcast_routes(routes, c);
     api::add_account_routes(routes, c, accounts_);
     api::add_audit_routes(routes, books.audit);
+    api::add_report_routes(routes, c, books.report_rows);
     routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
     return routes;
   }

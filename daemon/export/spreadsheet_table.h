@@ -17,6 +17,7 @@ using table_cell = std::variant<std::string, std::int64_t>;
 using table_row = std::vector<table_cell>;
 
 struct spreadsheet_table {
+  std::string key;   // how the API names it (?sheet=, JSON): lowercase ASCII
   std::string name;  // the sheet's name in a workbook (at most 31 characters, no []:*?/\)
   std::vector<std::string> header;
   std::vector<table_row> rows;

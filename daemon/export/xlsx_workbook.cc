@@ -39,7 +39,8 @@ class temporary_file {
 };
 
 void check(lxw_error e, const char* doing) {
-  if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("writing an .xlsx file: ") + doing + ": " + lxw_strerror(e));
+  if (e == LXW_NO_ERROR) return;
+  throw std::runtime_error(std::string("writing an .xlsx file: ") + doing + ": " + lxw_strerror(e));
 }
 
 void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format) {

@@ -28,8 +28,11 @@ json cells_of(const std::string& workbook) {
 
 TEST_CASE("an .xlsx workbook holds each table as a sheet, numbers as numbers", "[export][xlsx]") {
   const std::vector<spreadsheet_table> sheets{
-      {"Penerima", {"nama", "balasan"}, {{std::string("Siti Aminah"), std::int64_t{2}}, {std::string(""), std::int64_t{0}}}},
-      {"Ringkasan", {"jumlah"}, {{std::int64_t{300}}}}};
+      {"penerima",
+       "Penerima",
+       {"nama", "balasan"},
+       {{std::string("Siti Aminah"), std::int64_t{2}}, {std::string(""), std::int64_t{0}}}},
+      {"ringkasan", "Ringkasan", {"jumlah"}, {{std::int64_t{300}}}}};
   const std::string book = xlsx_workbook(sheets);
   CHECK(book.starts_with("PK\x03\x04"));
   CHECK(cells_of(book) == json{{"Penerima", {{"nama", "balasan"}, {"Siti Aminah", 2}, {nullptr, 0}}},
@@ -38,7 +41,10 @@ TEST_CASE("an .xlsx workbook holds each table as a sheet, numbers as numbers", "
 
 TEST_CASE("an .xlsx workbook writes text a spreadsheet would run as a formula as text", "[export][xlsx]") {
   const std::vector<spreadsheet_table> sheets{
-      {"Data", {"=judul"}, {{std::string("=HYPERLINK(\"http://x\",\"klik\")")}, {std::string("+6281234567001")}}}};
+      {"data",
+       "Data",
+       {"=judul"},
+       {{std::string("=HYPERLINK(\"http://x\",\"klik\")")}, {std::string("+6281234567001")}}}};
   CHECK(cells_of(xlsx_workbook(sheets)) ==
         json{{"Data", {{"'=judul"}, {"'=HYPERLINK(\"http://x\",\"klik\")"}, {"'+6281234567001"}}}});
 }
