@@ -307,7 +307,7 @@ class service::impl {
     api::add_broadcast_routes(routes, c);
     api::add_account_routes(routes, c, accounts_);
     api::add_audit_routes(routes, books.audit);
-    api::add_report_routes(routes, c, books.report_rows);
+    api::add_report_routes(routes, c, books.report_rows, books.replies);
     routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
     return routes;
   }
