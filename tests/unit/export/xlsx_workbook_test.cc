@@ -11,12 +11,12 @@ using nlohmann::json;
 
 namespace {
 
-// The workbook as openpyxl reads it (tests/support/xlsx_cells.py).
+// The workbook as openpyxl reads it (tests/support/spreadsheet_cells.py).
 json cells_of(const std::string& workbook) {
   const siaran::test::temp_dir dir;
   const auto file = dir.write("book.xlsx", workbook);
   const auto result = siaran::test::run_program(
-      {"/usr/bin/python3", SIARAN_SOURCE_DIR "/tests/support/xlsx_cells.py", file.string()},
+      {"/usr/bin/python3", SIARAN_SOURCE_DIR "/tests/support/spreadsheet_cells.py", file.string()},
       siaran::test::deadline_in(std::chrono::seconds(30)));
   REQUIRE(result);
   INFO(result->err);
