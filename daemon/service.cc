@@ -237,6 +237,7 @@ class service::impl {
     c.schedule_changed = [this] { asio::post(io_, [this] { scheduler_.wake(); }); };
     c.queued = [this] { post_queued(); };
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };
+    c.organisation = config_.organisation;
     return c;
   }
 

@@ -56,6 +56,8 @@ struct api_context {
   std::function<void(const std::function<void(api_context& writer)>& change)> on_writer = {};
   // Runs `look` on the I/O thread and returns when it has run.
   std::function<void(const std::function<void()>& look)> on_io = [](const std::function<void()>& look) { look(); };
+  // Who hands the reports over (config organisation): the header of a printed report.
+  std::string organisation = {};
 };
 
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}].

@@ -29,7 +29,7 @@ http::response broadcast_report(api_context& c, queue::report_row_book& rows, co
   if (!source) return http::error_response(404, "no broadcast " + std::to_string(id));
   const schedule::time_zone zone(c.timezone);
   return table_download(request, reports::broadcast_report(*source, zone), "siaran-" + std::to_string(id),
-                        {{"broadcast_id", id}, {"timezone", c.timezone}});
+                        {{"broadcast_id", id}, {"organisation", c.organisation}, {"timezone", c.timezone}});
 }
 
 http::response monthly_report(api_context& c, queue::report_row_book& rows, const http::request& request) {
@@ -43,7 +43,7 @@ http::response monthly_report(api_context& c, queue::report_row_book& rows, cons
     if (auto source = report_source(c, rows, request.who, id)) sources.push_back(std::move(*source));
   }
   return table_download(request, reports::monthly_report(*month, sources, zone), "siaran-" + given->second,
-                        {{"month", given->second}, {"timezone", c.timezone}});
+                        {{"month", given->second}, {"organisation", c.organisation}, {"timezone", c.timezone}});
 }
 
 http::response rsvp_download(api_context& c, const http::request& request) {
@@ -54,7 +54,7 @@ http::response rsvp_download(api_context& c, const http::request& request) {
   const schedule::time_zone zone(c.timezone);
   const auto tables = reports::rsvp_list(*event, c.events.rsvps(event->id), c.events.tally(event->id), zone);
   return table_download(request, tables, "rsvp-acara-" + std::to_string(event->id),
-                        {{"event_id", event->id}, {"timezone", c.timezone}});
+                        {{"event_id", event->id}, {"organisation", c.organisation}, {"timezone", c.timezone}});
 }
 
 // Every message of the inbox the request may see (scope_inbox: ?officer_id as GET /api/v1/inbox),
@@ -69,7 +69,7 @@ http::response inbox_download(api_context& c, queue::reply_book& replies, const 
     entries.insert(entries.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
   }
   const schedule::time_zone zone(c.timezone);
-  return table_download(request, {reports::inbox_sheet(entries, zone)}, "kotak-masuk", {{"timezone", c.timezone}});
+  return table_download(request, {reports::inbox_sheet(entries, zone)}, "kotak-masuk", {{"organisation", c.organisation}, {"timezone", c.timezone}});
 }
 
 }  // namespace
