@@ -141,6 +141,7 @@ TEST_CASE("a broadcast's report downloads as CSV and .xlsx with every recipient 
                                          {"Jumlah", 6, 6, 0, 0}});
   CHECK(book.at("Waktu").size() >= 2);
 
+  CHECK(d.get(broadcast + "/report?format=json").at("organisation") == "Pokjanal Posyandu");
   const json month = d.get("/api/v1/reports/monthly?month=" + this_month() + "&format=json");
   REQUIRE(month.at("sheets")[0].at("key") == "broadcasts");
   const json monthly_row = month.at("sheets")[0].at("rows")[0];
