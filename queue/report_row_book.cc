@@ -9,7 +9,11 @@ namespace siaran::queue {
 
 struct report_row_statements {
   explicit report_row_statements(connection& db)
+      // The replies counted once per broadcast (incoming_broadcast), not once per recipient: a
+      // 50,000-recipient broadcast with thousands of answers.
       : details(db,
+                "WITH replies_by_contact AS (SELECT contact_id, COUNT(*) AS n FROM incoming WHERE broadcast_id = ?1 "
+                "GROUP BY contact_id) "
                 "SELECT bm.contact_id, c.kecamatan, c.desa, c.posyandu, "
                 "(SELECT p.modem FROM parts p WHERE p.message_id = bm.message_id AND p.modem IS NOT NULL "
                 "ORDER BY p.number DESC LIMIT 1), "
@@ -17,9 +21,9 @@ struct report_row_statements {
                 "WHERE p.message_id = bm.message_id), "
                 "(SELECT CASE WHEN SUM(p.state <> 'delivered') = 0 THEN MAX(p.delivered_at) END FROM parts p "
                 "WHERE p.message_id = bm.message_id), "
-                "(SELECT COUNT(*) FROM incoming i WHERE i.broadcast_id = bm.broadcast_id AND i.contact_id = "
-                "bm.contact_id) "
-                "FROM broadcast_messages bm LEFT JOIN contacts c ON c.id = bm.contact_id WHERE bm.broadcast_id = ?1"),
+                "COALESCE(r.n, 0) "
+                "FROM broadcast_messages bm LEFT JOIN contacts c ON c.id = bm.contact_id "
+                "LEFT JOIN replies_by_contact r ON r.contact_id = bm.contact_id WHERE bm.broadcast_id = ?1"),
         due(db,
             "SELECT id FROM broadcasts WHERE send_at >= ?1 AND send_at < ?2 AND NOT preparing "
             "AND (?3 IS NULL OR officer_id = ?3) ORDER BY send_at, id") {}

@@ -81,6 +81,9 @@ std::string xlsx_workbook(const std::vector<spreadsheet_table>& sheets) {
   std::string tmpdir = fs::temp_directory_path().string();
   lxw_workbook_options options{};
   options.tmpdir = tmpdir.data();
+  // Rows go to the temporary directory as they are written, so a 50,000-row sheet does not
+  // sit in memory; the writers here write every row in order, as this mode asks.
+  options.constant_memory = LXW_TRUE;
   lxw_workbook* book = workbook_new_opt(file.path().c_str(), &options);
   if (book == nullptr) throw std::runtime_error("writing an .xlsx file: libxlsxwriter could not start a workbook");
   try {
