@@ -69,7 +69,8 @@ http::response inbox_download(api_context& c, queue::reply_book& replies, const 
     entries.insert(entries.end(), std::make_move_iterator(page.begin()), std::make_move_iterator(page.end()));
   }
   const schedule::time_zone zone(c.timezone);
-  return table_download(request, {reports::inbox_sheet(entries, zone)}, "kotak-masuk", {{"organisation", c.organisation}, {"timezone", c.timezone}});
+  return table_download(request, {reports::inbox_sheet(entries, zone)}, "kotak-masuk",
+                        {{"organisation", c.organisation}, {"timezone", c.timezone}});
 }
 
 }  // namespace
@@ -81,7 +82,8 @@ void add_report_routes(http::router& routes, api_context& c, queue::report_row_b
   };
   route("GET", "/api/v1/broadcasts/{id}/report", broadcast_report);
   route("GET", "/api/v1/reports/monthly", monthly_report);
-  routes.add("GET", "/api/v1/events/{id}/rsvps", guarded([&c](const http::request& r) { return rsvp_download(c, r); }));
+  routes.add("GET", "/api/v1/events/{id}/rsvps",
+             guarded([&c](const http::request& r) { return rsvp_download(c, r); }));
   routes.add("GET", "/api/v1/inbox/export",
              guarded([&c, &replies](const http::request& r) { return inbox_download(c, replies, r); }));
 }

@@ -54,8 +54,10 @@ class ReportSteps:
         path = Path(directory) / name
         path.write_bytes(base64.b64decode(pdf["data"]))
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-        return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)), re.search(r"^Page size:.*$", info, re.M)[0], text
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        return pages, re.search(r"^Page size:.*$", info, re.M)[0], text
 
     def assert_numbered(self, pages, text):
         numbers = re.findall(r"Halaman (\d+) dari (\d+)", text)
@@ -107,4 +109,15 @@ class ReportSteps:
             self.assertIn(needed, text)
         for name, _, _ in expected:
             self.assertIn(name.split()[0], text, f"{name} in the printed list")
+
+        # The month's report, from Riwayat's list: this broadcast among the month's.
+        self.show("riwayat")
+        self.element("#monthly-report", "the Cetak laporan bulanan link").click()
+        self.element('#page[data-page="laporan"] #report-chart', "the month's print view with its chart")
+        ids = [row.text.split()[0] for row in self.find('[data-sheet="broadcasts"] tbody tr')]
+        self.assertIn(str(self.broadcast_id), ids, "the month's report lists the broadcast")
+        with tempfile.TemporaryDirectory(prefix="siaran-e2e-pdf-") as directory:
+            pages, _, text = self.printed(directory, "laporan-bulanan.pdf", 1)
+        self.assert_numbered(pages, text)
+        self.assertIn("Laporan siaran bulan", text)
         self.passed_step()

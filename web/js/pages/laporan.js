@@ -7,7 +7,7 @@
 import { get, query } from '../api.js';
 import { h, replace, alertBox, errorText } from '../dom.js';
 import { t } from '../i18n.js';
-import { formatDateTime, formatNumber } from '../format.js';
+import { formatDateTime, formatNumber, thisMonth } from '../format.js';
 import { reportDownloads } from '../widgets.js';
 
 const monthName = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric' });
@@ -18,10 +18,11 @@ function reportOf(params) {
     return { path: `/api/v1/broadcasts/${encodeURIComponent(params.broadcast)}/report`,
       title: t('laporan.broadcast_title', { id: params.broadcast }), timeline: t('laporan.timeline_hours') };
   }
-  const month = /^\d{4}-\d{2}$/.test(params.month || '') ? params.month : new Date().toISOString().slice(0, 7);
+  const month = /^\d{4}-\d{2}$/.test(params.month || '') ? params.month : thisMonth();
   const [y, m] = month.split('-').map(Number);
   return { path: '/api/v1/reports/monthly', month,
-    title: t('laporan.monthly_title', { month: monthName.format(new Date(y, m - 1, 1)) }), timeline: t('laporan.timeline_days') };
+    title: t('laporan.monthly_title', { month: monthName.format(new Date(y, m - 1, 1)) }),
+    timeline: t('laporan.timeline_days') };
 }
 
 function cellText(value) {
@@ -37,7 +38,8 @@ function sheetTable(sheet) {
 
 // "keterangan, nilai" rows as a two-column table with the words of the page.
 function summaryTable(sheet) {
-  return h('table', { class: 'table table-sm table-bordered report-table report-summary', dataset: { sheet: sheet.key } },
+  const classes = 'table table-sm table-bordered report-table report-summary';
+  return h('table', { class: classes, dataset: { sheet: sheet.key } },
     h('tbody', {}, sheet.rows.map(([key, value]) =>
       h('tr', {}, h('th', { scope: 'row' }, t(`laporan.col.${key}`)), h('td', {}, cellText(value))))));
 }
@@ -64,10 +66,10 @@ function part(title, ...children) {
 }
 
 function toolbar(report) {
-  const params = report.month ? { month: report.month } : {};
   return h('div', { class: 'd-flex flex-wrap gap-2 mb-3 no-print' },
-    h('button', { type: 'button', id: 'report-print', class: 'btn btn-primary btn-sm', onclick: () => window.print() }, t('laporan.print')),
-    reportDownloads(report.path, params),
+    h('button', { type: 'button', id: 'report-print', class: 'btn btn-primary btn-sm', onclick: () => window.print() },
+      t('laporan.print')),
+    reportDownloads(report.path, { month: report.month }),
     h('a', { href: '#/riwayat', class: 'btn btn-outline-secondary btn-sm' }, t('common.close')));
 }
 
@@ -80,7 +82,8 @@ function render(container, report, answer) {
     h('header', { class: 'report-header border-bottom mb-2' },
       h('div', { class: 'fw-semibold', id: 'report-organisation' }, answer.organisation),
       h('h1', { class: 'h4 mb-1' }, report.title),
-      h('div', { class: 'small text-muted' }, t('laporan.printed_at', { at: formatDateTime(new Date().toISOString()) }))),
+      h('div', { class: 'small text-muted' },
+        t('laporan.printed_at', { at: formatDateTime(new Date().toISOString()) }))),
     part(t('laporan.summary'), summaryTable(sheet('summary'))),
     part(t('laporan.by_kecamatan'), sheetTable(sheet('by_kecamatan'))),
     part(report.timeline, h('div', { class: 'report-chart-box' }, canvas)),
@@ -96,7 +99,7 @@ export default {
     const report = reportOf(ctx.params);
     replace(container, t('common.loading'));
     try {
-      const answer = await get(report.path + query({ ...(report.month ? { month: report.month } : {}), format: 'json' }));
+      const answer = await get(report.path + query({ month: report.month, format: 'json' }));
       const chart = render(container, report, answer);
       return () => chart.destroy();
     } catch (e) {

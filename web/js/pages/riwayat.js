@@ -4,7 +4,7 @@
 import { get, query } from '../api.js';
 import { h, replace, emptyState } from '../dom.js';
 import { t } from '../i18n.js';
-import { formatDateTime, formatNumber } from '../format.js';
+import { formatDateTime, formatNumber, thisMonth } from '../format.js';
 import { section, closeModals } from '../forms.js';
 import { broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, excerpt, reportDownloads } from '../widgets.js';
 import { broadcastDetail } from './riwayat/detail.js';
@@ -92,7 +92,7 @@ async function refreshList(page) {
 // A month to report on (this one first): its print view and its downloads follow the choice.
 function monthlyReport() {
   const month = h('input', { type: 'month', id: 'report-month', class: 'form-control form-control-sm w-auto',
-    value: new Date().toISOString().slice(0, 7), 'aria-label': t('riwayat.report_month') });
+    value: thisMonth(), 'aria-label': t('riwayat.report_month') });
   const links = h('span', { class: 'd-inline-flex gap-2' });
   const update = () => replace(links,
     h('a', { href: `#/laporan?month=${month.value}`, id: 'monthly-report', class: 'btn btn-sm btn-outline-primary' }, t('riwayat.print_monthly')),
