@@ -17,6 +17,7 @@ if(NOT SIARAN_FUZZ)
   pkg_check_modules(SERIALPORT REQUIRED IMPORTED_TARGET libserialport)
   pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)  # Argon2id password hashes
+  pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # .xlsx exports
   if(SIARAN_TESTS)
     find_package(Catch2 2.13 REQUIRED)
   endif()

@@ -131,6 +131,8 @@ struct daemon_config {
   std::string database = "/var/lib/siaran/siaran.db";
   std::string timezone = "Asia/Jakarta";
   std::string region = "ID";
+  // Who hands the reports over: the header of every printed report.
+  std::string organisation = "Pokjanal Posyandu";
   log_severity log_level = log_severity::info;
   throttle_config throttle;
   uncertain_policy on_uncertain = uncertain_policy::resend;

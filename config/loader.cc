@@ -234,6 +234,7 @@ void read_root(const yaml_value& value, daemon_config& config) {
       {"database", store(config.database, values::text)},
       {"timezone", store(config.timezone, values::timezone)},
       {"region", store(config.region, values::region)},
+      {"organisation", store(config.organisation, values::text)},
       {"log_level", store(config.log_level, one_of<log_severity>({{"trace", log_severity::trace},
                                                               {"debug", log_severity::debug},
                                                               {"info", log_severity::info},

@@ -14,6 +14,7 @@
 #include "daemon/accounts/account_services.h"
 #include "daemon/api/api_context.h"
 #include "daemon/api/audit_routes.h"
+#include "daemon/api/report_routes.h"
 #include "daemon/audit/audit_trail.h"
 #include "daemon/balance/balance_checks.h"
 #include "daemon/broadcaster.h"
@@ -241,6 +242,7 @@ class service::impl {
     c.queued = [this] { post_queued(); };
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };
     c.balances = &balances_;
+    c.organisation = config_.organisation;
     return c;
   }
 
@@ -311,6 +313,7 @@ class service::impl {
     api::add_broadcast_routes(routes, c);
     api::add_account_routes(routes, c, accounts_);
     api::add_audit_routes(routes, books.audit);
+    api::add_report_routes(routes, c, books.report_rows, books.replies);
     routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
     return routes;
   }

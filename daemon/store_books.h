@@ -16,6 +16,7 @@
 #include "queue/message_queue.h"
 #include "queue/replies.h"
 #include "queue/report_book.h"
+#include "queue/report_rows.h"
 #include "queue/statistics.h"
 
 namespace siaran::daemon {
@@ -32,7 +33,8 @@ struct store_books {
         broadcasts(database),
         events(database),
         replies(database),
-        audit(database) {}
+        audit(database),
+        report_rows(database) {}
   store_books(const store_books&) = delete;
   store_books& operator=(const store_books&) = delete;
 
@@ -47,6 +49,7 @@ struct store_books {
   queue::event_book events;
   queue::reply_book replies;
   queue::audit_book audit;
+  queue::report_row_book report_rows;
 };
 
 }  // namespace siaran::daemon

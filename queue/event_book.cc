@@ -32,8 +32,9 @@ struct event_statements {
                          "WHERE b.event_id = ?1 AND b.origin = 'reminder' AND NOT EXISTS "
                          "(SELECT 1 FROM rsvps r WHERE r.event_id = ?1 AND r.contact_id = bm.contact_id)"),
         select_rsvps(db,
-                     "SELECT r.contact_id, c.name, c.phone, r.answer, r.answered_at FROM rsvps r "
-                     "JOIN contacts c ON c.id = r.contact_id WHERE r.event_id = ?1 ORDER BY r.answered_at, r.contact_id"),
+                     "SELECT r.contact_id, c.name, c.phone, r.answer, r.answered_at, i.text FROM rsvps r "
+                     "JOIN contacts c ON c.id = r.contact_id LEFT JOIN incoming i ON i.id = r.incoming_id "
+                     "WHERE r.event_id = ?1 ORDER BY r.answered_at, r.contact_id"),
         insert_event(db,
                      "INSERT INTO events (title, starts_at, place, audience, template, officer_id, reminders, "
                      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
@@ -161,7 +162,8 @@ std::vector<rsvp_record> event_book::rsvps(std::int64_t event_id) {
   s.bind(1, event_id);
   std::vector<rsvp_record> answers;
   while (s.step()) {
-    answers.push_back({s.int64(0), s.text(1), s.text(2), answer_of(s.text(3)), from_millis(s.int64(4))});
+    answers.push_back(
+        {s.int64(0), s.text(1), s.text(2), answer_of(s.text(3)), from_millis(s.int64(4)), s.optional_text(5)});
   }
   return answers;
 }

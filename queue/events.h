@@ -34,6 +34,7 @@ struct rsvp_record {
   std::string phone;
   rsvp_answer answer = rsvp_answer::attending;
   timestamp answered_at{};
+  std::optional<std::string> reply;  // the SMS as the cadre wrote it; none once pruned
 };
 
 struct new_event {

@@ -11,12 +11,16 @@ packages=(
   libboost-dev libserialport-dev libsqlite3-dev libspdlog-dev libfmt-dev libyaml-cpp-dev
   libphonenumber-dev libsystemd-dev nlohmann-json3-dev libssl-dev
   libsodium-dev
+  # .xlsx exports (reports, the RSVP list, the inbox)
+  libxlsxwriter-dev
   # time zones for the scheduler (date/tz.h over /usr/share/zoneinfo)
   libhowardhinnant-date-dev
   # tests: Catch2, clang's libFuzzer and sanitizer runtimes, systemd-analyze for the unit file
   catch2 clang libclang-rt-14-dev systemd
   # the web UI's end-to-end tests (tests/e2e): headless Chromium driven by Selenium
   chromium chromium-driver python3-selenium
+  # reading the reports back in tests: .xlsx with openpyxl, printed PDFs with pdftotext
+  python3-openpyxl poppler-utils
   # runtime: time zones for the config and the scheduler; the web UI's Bootstrap and Chart.js
   tzdata libjs-bootstrap5 node-popper2 libjs-chart.js
   # the Debian package: cpack's dependency scan (dpkg-shlibdeps, file) and its check

@@ -58,6 +58,8 @@ struct api_context {
   // Runs `look` on the I/O thread and returns when it has run.
   std::function<void(const std::function<void()>& look)> on_io = [](const std::function<void()>& look) { look(); };
   balance_checks* balances = nullptr;  // on_io only; the service's, set once it is built
+  // Who hands the reports over (config organisation): the header of a printed report.
+  std::string organisation = {};
 };
 
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}].

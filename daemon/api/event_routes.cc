@@ -14,10 +14,12 @@
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
+#include "daemon/api/message_json.h"
 #include "daemon/api/officer_scope.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/broadcast/template.h"
+#include "daemon/reports/rsvp_list.h"
 #include "daemon/schedule/birthday_settings.h"
 #include "daemon/schedule/cron_expression.h"
 #include "daemon/schedule/reminder_offset.h"
@@ -100,8 +102,12 @@ json reminders_json(api_context& c, const queue::event_record& e, queue::timesta
   return out;
 }
 
-json tally_json(const queue::rsvp_tally& t) {
-  return {{"hadir", t.attending}, {"tidak", t.declining}, {"belum", t.unanswered}};
+// "hadir_orang": the people the attending answers bring, by the head-count rule (head_count.h).
+json tally_json(const queue::rsvp_tally& t, const std::vector<queue::rsvp_record>& answers) {
+  return {{"hadir", t.attending},
+          {"hadir_orang", reports::heads_attending(answers)},
+          {"tidak", t.declining},
+          {"belum", t.unanswered}};
 }
 
 json event_json(api_context& c, const queue::event_record& e, queue::timestamp now) {
@@ -115,7 +121,7 @@ json event_json(api_context& c, const queue::event_record& e, queue::timestamp n
           {"reminders", reminders_json(c, e, now)},
           {"cancelled", e.cancelled_at.has_value()},
           {"created_at", iso_utc(e.created_at)},
-          {"rsvp", tally_json(c.events.tally(e.id))}};
+          {"rsvp", tally_json(c.events.tally(e.id), c.events.rsvps(e.id))}};
 }
 
 json answers_json(api_context& c, std::int64_t event_id) {
@@ -125,6 +131,8 @@ json answers_json(api_context& c, std::int64_t event_id) {
                    {"name", r.name},
                    {"phone", r.phone},
                    {"answer", r.answer == queue::rsvp_answer::attending ? "hadir" : "tidak"},
+                   {"people", reports::heads_of(r)},
+                   {"reply", or_null(r.reply)},
                    {"answered_at", iso_utc(r.answered_at)}});
   }
   return out;

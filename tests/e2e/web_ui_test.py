@@ -4,7 +4,8 @@
 
 Over HTTPS with a self-signed certificate, an officer logs in (her session cookie Secure),
 imports cadres from a CSV (a bad row first), composes a broadcast and sees its cost, sends it
-and watches it reach 100 %, sees a cadre's reply arrive in her inbox and answers it; a viewer
+and watches it reach 100 %, downloads its report as CSV and .xlsx and prints it to PDF (each
+checked against the API), sees a cadre's reply arrive in her inbox and answers it; a viewer
 cannot send; a request without the CSRF token is refused; every page is photographed at
 1366x768 and some at phone size.
 
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from harness import Browser, Gateway, poll, spki_pin
 from page_steps import PageSteps
+from report_steps import ReportSteps
 
 SKIP = 77
 # Live pages poll every 3-5 s (app.js's every()); siarand under AddressSanitizer is slow.
@@ -95,10 +97,14 @@ def missing_tools():
         return "chromedriver is not installed (Debian package chromium-driver)"
     if importlib.util.find_spec("selenium") is None:
         return f"Selenium is not importable by {sys.executable} (Debian package python3-selenium)"
+    if importlib.util.find_spec("openpyxl") is None:
+        return f"openpyxl is not importable by {sys.executable} (Debian package python3-openpyxl)"
+    if not shutil.which("pdftotext"):
+        return "pdftotext is not installed (Debian package poppler-utils)"
     return None
 
 
-class WebUiTest(PageSteps, unittest.TestCase):
+class WebUiTest(PageSteps, ReportSteps, unittest.TestCase):
     """One office's afternoon, step by step: the steps run in name order and share the gateway
     and the browser; a step whose prerequisite failed is skipped, naming it."""
 

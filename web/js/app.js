@@ -12,9 +12,11 @@ import kontak from './pages/kontak.js';
 import agenda from './pages/agenda.js';
 import modem from './pages/modem.js';
 import pengaturan from './pages/pengaturan.js';
+import laporan from './pages/laporan.js';
 
-// Each page: {route, roles (who sees it), mount(container, ctx) -> optional cleanup}.
-const pages = [beranda, kirim, riwayat, kotakMasuk, kontak, agenda, modem, pengaturan];
+// Each page: {route, roles (who sees it), mount(container, ctx) -> optional cleanup, and
+// inNav: false for one reached only from another page (laporan, from riwayat)}.
+const pages = [beranda, kirim, riwayat, kotakMasuk, kontak, agenda, modem, pengaturan, laporan];
 const roleOrder = ['viewer', 'officer', 'admin'];
 const unreadPollMs = 5000;
 
@@ -95,7 +97,7 @@ async function showPage() {
 }
 
 function buildNav() {
-  replace($('nav-links'), pages.filter((p) => p.roles.some(can)).map((p) =>
+  replace($('nav-links'), pages.filter((p) => p.inNav !== false && p.roles.some(can)).map((p) =>
     h('li', { class: 'nav-item' },
       h('a', { class: 'nav-link', href: `#/${p.route}`, dataset: { route: p.route } }, t('nav.' + p.route),
         p.route === 'kotak-masuk' ? h('span', { id: 'nav-unread', class: 'badge rounded-pill text-bg-warning ms-1 d-none' }) : null))));

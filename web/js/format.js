@@ -25,3 +25,9 @@ export function percent(part, whole) {
 export function localInputToIso(value) {
   return value ? new Date(value).toISOString() : null;
 }
+
+// "2026-11": this month on the office PC's clock, as <input type="month"> and the monthly report take it.
+export function thisMonth() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Small pieces several pages show: progress bars, signal bars, state badges, a list of facts,
-// a shortened text and a debounced call. Each keeps no state of its own, so any page may
+// a shortened text, a debounced call and a report's downloads. Each keeps no state of its own, so any page may
 // import them (forms and modals are in forms.js). Their texts are the widgets.* keys
 // (i18n/id/widgets.js).
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { percent, formatNumber } from './format.js';
+import { query } from './api.js';
 
 // A Bootstrap progress bar at `pct` percent (0..100) whose text is "NN%"; `kind` is a Bootstrap
 // colour (success, danger...). Update it later with setProgress, so a live page does not rebuild it.
@@ -95,4 +96,12 @@ export function facts(pairs) {
   return h('dl', { class: 'row mb-0 small' }, pairs.flatMap(([label, value]) => [
     h('dt', { class: 'col-sm-4 fw-normal text-muted' }, label),
     h('dd', { class: 'col-sm-8' }, value)]));
+}
+
+// The CSV and Excel downloads of a report or list (docs/api.md "Reports"): two links to `path`
+// with `params` and ?format=, which the browser saves under the file name the server gives.
+export function reportDownloads(path, params = {}) {
+  const link = (format) => h('a', { class: `btn btn-outline-secondary btn-sm report-download-${format}`,
+    href: path + query({ ...params, format }), download: '' }, t(`widgets.download.${format}`));
+  return h('span', { class: 'd-inline-flex gap-2 report-downloads' }, link('csv'), link('xlsx'));
 }

@@ -105,13 +105,23 @@ TEST_CASE("a meeting reminder goes out at its time once, across restarts, and re
   wait_for_a_look_at_the_schedule(d);
   CHECK(sends_containing(d, "Rapat Posyandu") == 3);
 
-  d.sim(0).control({{"inject", {{"from", "+6281234560001"}, {"text", "HADIR"}}}});
+  d.sim(0).control({{"inject", {{"from", "+6281234560001"}, {"text", "HADIR 3 orang"}}}});
   d.sim(0).control({{"inject", {{"from", "+6281234560002"}, {"text", "tidak"}}}});
   const json tallied = d.wait_for(
       event, [](const json& e) { return e.at("rsvp").at("hadir") == 1 && e.at("rsvp").at("tidak") == 1; },
       "the answers to be tallied");
   CHECK(tallied.at("rsvp").at("belum") == 1);
+  CHECK(tallied.at("rsvp").at("hadir_orang") == 3);
   CHECK(tallied.at("answers").size() == 2);
+
+  // The RSVP list keeps the reply as written beside the people it counts.
+  const auto list = d.api().get(event + "/rsvps?format=csv");
+  REQUIRE(list.status == 200);
+  CHECK(list.body.find(",Hadir,3,") != std::string::npos);
+  CHECK(list.body.find(",HADIR 3 orang\r\n") != std::string::npos);
+  CHECK(list.body.find(",Tidak,0,") != std::string::npos);
+  const auto summary = d.api().get(event + "/rsvps?format=csv&sheet=summary");
+  CHECK(summary.body.find("hadir_orang,3\r\n") != std::string::npos);
 }
 
 TEST_CASE("a birthday greeting goes out once on the day, also across a restart", "[daemon][schedule]") {

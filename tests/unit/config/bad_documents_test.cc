@@ -31,8 +31,8 @@ std::string only_error(const std::string& document) {
 const bad_document cases[] = {
     // Unknown, duplicate and malformed keys.
     {"databse: /x.db", "1:1: databse: unknown key; did you mean 'database'?"},
-    {"colour: red", "1:1: colour: unknown key (expected one of: database timezone region log_level "
-                    "throttle on_uncertain dispatch modems prices http inbox)"},
+    {"colour: red", "1:1: colour: unknown key (expected one of: database timezone region organisation "
+                    "log_level throttle on_uncertain dispatch modems prices http inbox)"},
     {"throttle:\n  rate: 3", "2:3: throttle.rate: unknown key (expected one of: rate_per_second burst)"},
     {"region: ID\nregion: MY", "2:1: region: duplicate key (first given on line 1)"},
     {"[a]: 1", "1:1: keys must be plain names, not a list"},

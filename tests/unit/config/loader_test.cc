@@ -54,6 +54,7 @@ TEST_CASE("every key is read into the typed config") {
 database: /tmp/x.db
 timezone: Asia/Makassar
 region: MY
+organisation: Pokjanal Posyandu Kabupaten Bandung Barat
 log_level: debug
 throttle: {rate_per_second: 0.5, burst: 12}
 on_uncertain: hold
@@ -83,6 +84,7 @@ inbox: {reply_window: 1d12h}
   CHECK(c.database == "/tmp/x.db");
   CHECK(c.timezone == "Asia/Makassar");
   CHECK(c.region == "MY");
+  CHECK(c.organisation == "Pokjanal Posyandu Kabupaten Bandung Barat");
   CHECK(c.log_level == log_severity::debug);
   CHECK(c.throttle.rate_per_second == 0.5);
   CHECK(c.throttle.burst == 12);

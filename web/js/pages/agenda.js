@@ -6,6 +6,7 @@ import { h, replace, emptyState, alertBox, errorText } from '../dom.js';
 import { t } from '../i18n.js';
 import { get, post } from '../api.js';
 import { formatDateTime } from '../format.js';
+import { reportDownloads } from '../widgets.js';
 import { button, closeModals, confirmModal, dataTable, fillSlot, section } from '../forms.js';
 import { audienceChoices } from './agenda/audience.js';
 import { eventForm } from './agenda/event-form.js';
@@ -84,7 +85,7 @@ function eventActions(page, event) {
 
 function rsvpBadges(rsvp) {
   return h('span', { class: 'rsvp d-inline-flex flex-wrap gap-1' },
-    h('span', { class: 'badge text-bg-success rsvp-hadir' }, t('agenda.rsvp.hadir', { count: rsvp.hadir })),
+    h('span', { class: 'badge text-bg-success rsvp-hadir' }, t('agenda.rsvp.hadir', { count: rsvp.hadir, people: rsvp.hadir_orang })),
     h('span', { class: 'badge text-bg-danger rsvp-tidak' }, t('agenda.rsvp.tidak', { count: rsvp.tidak })),
     h('span', { class: 'badge text-bg-light border rsvp-belum' }, t('agenda.rsvp.belum', { count: rsvp.belum })));
 }
@@ -126,7 +127,8 @@ function select(page, id) {
 
 async function loadDetail(page) {
   const event = await get(`/api/v1/events/${page.selected}`);
-  const close = button(t('agenda.answers.close'), () => { page.selected = null; replace(page.detail); });
+  const close = [reportDownloads(`/api/v1/events/${event.id}/rsvps`),
+    button(t('agenda.answers.close'), () => { page.selected = null; replace(page.detail); })];
   replace(page.detail, h('div', { id: 'event-detail', dataset: { eventId: event.id } },
     section(t('agenda.answers.title', { title: event.title }), close,
       h('div', { class: 'row g-2 mb-2' },
@@ -139,6 +141,8 @@ async function loadDetail(page) {
           { label: t('agenda.answers.name'), cell: (a) => a.name },
           { label: t('agenda.answers.phone'), cell: (a) => a.phone, class: 'text-nowrap' },
           { label: t('agenda.answers.answer'), cell: (a) => t('agenda.answers.' + a.answer) },
+          { label: t('agenda.answers.people'), cell: (a) => a.people, class: 'answer-people text-end' },
+          { label: t('agenda.answers.reply'), cell: (a) => a.reply ?? '' },
           { label: t('agenda.answers.at'), cell: (a) => formatDateTime(a.answered_at), class: 'text-nowrap' },
         ],
       }))));

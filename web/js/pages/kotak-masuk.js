@@ -7,7 +7,7 @@ import { h, replace, emptyState } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatDateTime } from '../format.js';
 import { closeModals } from '../forms.js';
-import { excerpt } from '../widgets.js';
+import { excerpt, reportDownloads } from '../widgets.js';
 import { keywordBadge, messageView, contactOf } from './kotak-masuk/message.js';
 
 const refreshMs = 4000;
@@ -150,7 +150,13 @@ async function switchScope(page, scope) {
   Object.assign(page, { scope, messages: [], lastId: undefined, loaded: false, selected: null, shown: shownStep, generation: page.generation + 1 });
   replace(page.detailSlot, noSelection());
   page.detailSlot.classList.add('d-none');
+  showDownloads(page);
   await loadNew(page);
+}
+
+// The inbox being looked at, as CSV or Excel (the same officer rule as the list).
+function showDownloads(page) {
+  replace(page.downloads, reportDownloads('/api/v1/inbox/export', { officer_id: officerFilter(page) }));
 }
 
 // Where the chosen message shows; on a phone it is hidden until one is chosen (d-none below lg).
@@ -170,7 +176,7 @@ function newPage(ctx) {
   return {
     ctx, broadcast, scope: broadcast && scopes.includes('all') ? 'all' : scopes[0],
     messages: [], lastId: undefined, loaded: false, selected: null, shown: shownStep, generation: 0,
-    listSlot: h('div', {}, t('common.loading')), detailSlot: detailCard(),
+    listSlot: h('div', {}, t('common.loading')), detailSlot: detailCard(), downloads: h('span', { id: 'inbox-downloads' }),
   };
 }
 
@@ -186,7 +192,9 @@ export default {
   roles: ['admin', 'officer', 'viewer'],
   async mount(container, ctx) {
     const page = newPage(ctx);
-    replace(container, h('h1', { class: 'h4 mb-3' }, t('nav.kotak-masuk')), filterNote(page),
+    showDownloads(page);
+    replace(container, h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-3' },
+      h('h1', { class: 'h4 mb-0 me-auto' }, t('nav.kotak-masuk')), page.downloads), filterNote(page),
       h('div', { class: 'row g-3' },
         h('div', { class: 'col-lg-5' }, scopeSwitch(page), page.listSlot),
         h('div', { class: 'col-lg-7' }, page.detailSlot)));

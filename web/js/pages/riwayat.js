@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Riwayat: every broadcast, newest first, with its progress moving while it goes out; one
-// chosen (#/riwayat?id=5) shows its recipients and can be cancelled.
+// Riwayat: every broadcast, newest first, with its progress moving while it goes out, and a
+// month's report; one chosen (#/riwayat?id=5) shows its recipients, its report, and can be cancelled.
 import { get, query } from '../api.js';
 import { h, replace, emptyState } from '../dom.js';
 import { t } from '../i18n.js';
-import { formatDateTime, formatNumber } from '../format.js';
+import { formatDateTime, formatNumber, thisMonth } from '../format.js';
 import { section, closeModals } from '../forms.js';
-import { broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, excerpt } from '../widgets.js';
+import { broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, excerpt, reportDownloads } from '../widgets.js';
 import { broadcastDetail } from './riwayat/detail.js';
 
 const refreshMs = 4000;
@@ -89,6 +89,19 @@ async function refreshList(page) {
   }
 }
 
+// A month to report on (this one first): its print view and its downloads follow the choice.
+function monthlyReport() {
+  const month = h('input', { type: 'month', id: 'report-month', class: 'form-control form-control-sm w-auto',
+    value: thisMonth(), 'aria-label': t('riwayat.report_month') });
+  const links = h('span', { class: 'd-inline-flex gap-2' });
+  const update = () => replace(links,
+    h('a', { href: `#/laporan?month=${month.value}`, id: 'monthly-report', class: 'btn btn-sm btn-outline-primary' }, t('riwayat.print_monthly')),
+    reportDownloads('/api/v1/reports/monthly', { month: month.value }));
+  month.addEventListener('change', update);
+  update();
+  return h('div', { class: 'd-flex flex-wrap gap-2 align-items-center' }, month, links);
+}
+
 async function loadOfficers() {
   try {
     return new Map((await get('/api/v1/officers')).map((o) => [o.id, o.name]));
@@ -110,7 +123,7 @@ export default {
     };
     const detail = ctx.params.id ? broadcastDetail(Number(ctx.params.id), page) : null;
     replace(container, h('h1', { class: 'h4 mb-3' }, t('nav.riwayat')), detail && detail.element,
-      section(t('riwayat.all'), null, page.list));
+      section(t('riwayat.all'), monthlyReport(), page.list));
     page.refresh = () => Promise.all([refreshList(page), detail && detail.refresh()]);
     await page.refresh();
     ctx.every(refreshMs, page.refresh);

@@ -11,6 +11,7 @@ export default {
   'nav.agenda': 'Agenda',
   'nav.modem': 'Modem',
   'nav.pengaturan': 'Pengaturan',
+  'nav.laporan': 'Laporan',
 
   'login.intro': 'Gerbang SMS Pokjanal Posyandu. Masuk dengan akun Anda.',
   'login.name': 'Nama pengguna',

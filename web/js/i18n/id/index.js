@@ -9,6 +9,7 @@ import kontak from './kontak.js';
 import agenda from './agenda.js';
 import modem from './modem.js';
 import pengaturan from './pengaturan.js';
+import laporan from './laporan.js';
 import widgets from './widgets.js';
 
-export default { ...common, ...beranda, ...kirim, ...riwayat, ...kotakMasuk, ...kontak, ...agenda, ...modem, ...pengaturan, ...widgets };
+export default { ...common, ...beranda, ...kirim, ...riwayat, ...kotakMasuk, ...kontak, ...agenda, ...modem, ...pengaturan, ...laporan, ...widgets };

@@ -39,6 +39,10 @@ export default {
   'riwayat.last_error': 'Alasan gagal: {error}',
   'riwayat.text': 'Pesan yang dikirim',
 
+  'riwayat.print_report': 'Cetak laporan',
+  'riwayat.print_monthly': 'Cetak laporan bulanan',
+  'riwayat.report_month': 'Bulan laporan',
+
   'riwayat.cancel': 'Batalkan siaran',
   'riwayat.cancel_title': 'Batalkan siaran ini?',
   'riwayat.cancel_text': '{queued} pesan yang belum keluar tidak akan dikirim. Pesan yang sedang dikirim tetap diselesaikan. Pembatalan tidak bisa diurungkan.',

@@ -23,4 +23,7 @@ export default {
   'widgets.signal.dbm': 'Sinyal {dbm} dBm',
 
   'widgets.progress_count': '{done} dari {total} penerima',
+
+  'widgets.download.csv': 'Unduh CSV',
+  'widgets.download.xlsx': 'Unduh Excel',
 };

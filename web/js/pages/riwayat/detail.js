@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One broadcast under Riwayat: its counts, text, each recipient's state, its replies, and
-// cancelling what has not gone out yet. Refreshed while it is scheduled or going out.
+// One broadcast under Riwayat: its counts, text, each recipient's state, its replies, its report
+// (print, CSV, Excel) and cancelling what has not gone out yet. Refreshed while it is scheduled or going out.
 import { get, post } from '../../api.js';
 import { h, replace, alertBox, errorText } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { formatDateTime, formatNumber } from '../../format.js';
 import { modalForm, InputError, options } from '../../forms.js';
-import { broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, messageStateBadge, facts } from '../../widgets.js';
+import { broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, messageStateBadge, facts, reportDownloads } from '../../widgets.js';
 
 const activeStates = ['scheduled', 'sending'];
 // Recipients are read a page at a time: a district-wide broadcast has tens of thousands.
@@ -165,6 +165,8 @@ function header(detail, b) {
   return h('div', { class: 'card-header d-flex flex-wrap gap-2 align-items-center' },
     h('h2', { class: 'h6 mb-0 me-auto' }, t('riwayat.detail_title', { id: b.id }), ' ', broadcastStateBadge(b.state)),
     cancelButton(detail, b),
+    h('a', { href: `#/laporan?broadcast=${b.id}`, id: 'broadcast-report', class: 'btn btn-sm btn-outline-primary' }, t('riwayat.print_report')),
+    reportDownloads(`/api/v1/broadcasts/${b.id}/report`),
     h('a', { href: '#/riwayat', class: 'btn btn-sm btn-outline-secondary' }, t('common.close')));
 }
 

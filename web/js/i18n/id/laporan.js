@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Texts of the printable reports (pages/laporan.js): titles, parts and every column the reports'
+// tables have (docs/api.md "Reports").
+export default {
+  'laporan.broadcast_title': 'Laporan siaran #{id}',
+  'laporan.monthly_title': 'Laporan siaran bulan {month}',
+  'laporan.printed_at': 'Dicetak {at}',
+  'laporan.print': 'Cetak / simpan PDF',
+  'laporan.summary': 'Ringkasan',
+  'laporan.by_kecamatan': 'Per kecamatan',
+  'laporan.timeline_hours': 'Pesan terkirim dan sampai per jam',
+  'laporan.timeline_days': 'Pesan terkirim dan sampai per hari',
+  'laporan.list.recipients': 'Penerima',
+  'laporan.list.broadcasts': 'Siaran bulan ini',
+
+  'laporan.col.nama': 'Nama',
+  'laporan.col.no_hp': 'No. HP',
+  'laporan.col.kecamatan': 'Kecamatan',
+  'laporan.col.desa': 'Desa',
+  'laporan.col.posyandu': 'Posyandu',
+  'laporan.col.keadaan': 'Keadaan',
+  'laporan.col.modem': 'Modem',
+  'laporan.col.waktu_kirim': 'Waktu kirim',
+  'laporan.col.waktu_sampai': 'Waktu sampai',
+  'laporan.col.balasan': 'Balasan',
+  'laporan.col.alasan_gagal': 'Alasan gagal',
+  'laporan.col.siaran': 'Siaran',
+  'laporan.col.isi_pesan': 'Isi pesan',
+  'laporan.col.asal': 'Asal',
+  'laporan.col.penerima': 'Penerima',
+  'laporan.col.menunggu': 'Menunggu',
+  'laporan.col.terkirim': 'Terkirim',
+  'laporan.col.sampai': 'Sampai',
+  'laporan.col.gagal': 'Gagal',
+  'laporan.col.dibatalkan': 'Dibatalkan',
+  'laporan.col.belum_pasti': 'Belum pasti',
+  'laporan.col.bulan': 'Bulan',
+};
