@@ -55,6 +55,8 @@ struct dispatch_config {
   std::chrono::seconds retry_max_delay = std::chrono::hours(1);  // doubling up to this
   std::chrono::seconds valid_for = std::chrono::hours(48); // an unsent message expires after it
   std::chrono::seconds drain_timeout{30};                  // SIGTERM waits this long for parts in flight
+  bool delivery_reports = true;  // every part asks for a status report (an API message may say otherwise)
+  std::chrono::seconds report_timeout = std::chrono::hours(48);  // no final report by then: delivery unknown
 };
 
 struct api_token {

@@ -75,6 +75,8 @@ void read_dispatch(const yaml_value& value, dispatch_config& dispatch) {
       {"retry_max_delay", store(dispatch.retry_max_delay, values::duration)},
       {"valid_for", store(dispatch.valid_for, values::duration)},
       {"drain_timeout", store(dispatch.drain_timeout, values::duration)},
+      {"delivery_reports", store(dispatch.delivery_reports, one_of<bool>({{"false", false}, {"true", true}}))},
+      {"report_timeout", store(dispatch.report_timeout, values::duration)},
   });
 }
 

@@ -169,6 +169,7 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
     out.now = now;
     out.send_at = send_at;
     out.valid_for = settings_.valid_for;
+    out.report = settings_.delivery_reports;
     composed_message composed;
     try {
       composed = compose(out, references);

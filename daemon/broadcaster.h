@@ -86,6 +86,7 @@ struct broadcaster_settings {
   std::string region = "ID";
   std::chrono::seconds valid_for{48 * 3600};
   std::string timezone = "Asia/Jakarta";  // {tanggal} and {jam}
+  bool delivery_reports = true;  // every part asks for a status report: who got it is the question after a broadcast
 };
 
 class broadcaster {

@@ -69,7 +69,7 @@ dispatch_settings dispatch_settings_of(const config::daemon_config& c) {
 }
 
 broadcaster_settings broadcaster_settings_of(const config::daemon_config& c) {
-  return {c.region, c.dispatch.valid_for, c.timezone};
+  return {c.region, c.dispatch.valid_for, c.timezone, c.dispatch.delivery_reports};
 }
 
 // Incomplete long messages are looked for at the usual cadence (check_every unset).
@@ -81,7 +81,7 @@ inbound_settings inbound_settings_of(const config::daemon_config& c) {
 }
 
 inbox::reply_settings reply_settings_of(const config::daemon_config& c) {
-  return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords};
+  return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords, c.dispatch.delivery_reports};
 }
 
 // The web UI's own files, and Bootstrap, Popper and Chart.js from Debian's libjs-bootstrap5,
@@ -233,6 +233,7 @@ class service::impl {
                        metrics_,         watch_,           books.contacts,   books.broadcasts,
                        books.events,     out,              concat_references_, config_.region,
                        config_.dispatch.valid_for, config_.timezone, now_};
+    c.delivery_reports = config_.dispatch.delivery_reports;
     c.schedule_changed = [this] { asio::post(io_, [this] { scheduler_.wake(); }); };
     c.queued = [this] { post_queued(); };
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };

@@ -109,6 +109,10 @@ const bad_document cases[] = {
      "1:16: http.listen: '0.0.0.0:8443' lets other PCs in over plain HTTP, where passwords and session cookies "
      "cross the network in clear: add http.tls (`siaran tls self-signed` makes a certificate), listen on "
      "127.0.0.1, or set http.allow_plain_lan: true if a TLS proxy or a closed network protects it"},
+    {"dispatch: {delivery_reports: yes}",
+     "1:30: dispatch.delivery_reports: 'yes' is not one of false or true"},
+    {"dispatch: {report_timeout: soon}",
+     "1:28: dispatch.report_timeout: 'soon' is not a duration between 1s and 366d, such as 7d, 12h, 30m or 1d12h"},
     {"http: {allow_plain_lan: no}",
      "1:25: http.allow_plain_lan: 'no' is not one of false or true"},
     {"http: {listen: '127.0.0.1:8443', tls: {certificate: /etc/siaran/tls/siaran.crt}}",

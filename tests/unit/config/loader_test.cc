@@ -155,6 +155,16 @@ TEST_CASE("plain HTTP is accepted on loopback addresses only, unless http.allow_
   }
 }
 
+TEST_CASE("every part asks for a status report unless dispatch.delivery_reports says not, and is unknown after "
+          "dispatch.report_timeout") {
+  const daemon_config defaults = load_string("{}");
+  CHECK(defaults.dispatch.delivery_reports);
+  CHECK(defaults.dispatch.report_timeout == std::chrono::hours(48));
+  const daemon_config c = load_string("dispatch: {delivery_reports: false, report_timeout: 2s}");
+  CHECK_FALSE(c.dispatch.delivery_reports);
+  CHECK(c.dispatch.report_timeout == std::chrono::seconds(2));
+}
+
 TEST_CASE("http.tls names the certificate and key, and lets the server listen on the LAN") {
   const daemon_config c = load_string(R"(
 http:
