@@ -34,6 +34,14 @@ struct throttle_config {
   unsigned burst = 5;
 };
 
+// `port: sim` only: what the simulated network reports for a recipient whose number ends with
+// `ending` (modem/sim/report_rules.h); the first matching rule wins.
+struct sim_report_rule {
+  std::string ending;             // digits; "" matches every number
+  std::optional<unsigned> status;  // TP-ST 0-255; none: no report ever
+  std::optional<unsigned> delay_ms;  // none: the simulator's usual report delay (2 s)
+};
+
 struct modem_config {
   std::string id;
   std::string port;  // a device path, or "sim" for the built-in simulated modem
@@ -43,6 +51,7 @@ struct modem_config {
   std::optional<network_operator> mobile_operator;
   unsigned max_per_minute = 0;  // 0 = no per-SIM cap
   unsigned sim_send_delay_ms = 0;  // `port: sim` only: the simulated network's AT+CMGS latency
+  std::vector<sim_report_rule> sim_reports;  // `port: sim` only: none: every part delivered
 
   bool simulated() const { return port == sim_port; }
   static constexpr std::string_view sim_port = "sim";

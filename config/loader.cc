@@ -45,6 +45,32 @@ void read_throttle(const yaml_value& value, throttle_config& throttle) {
   });
 }
 
+std::optional<std::string> digits(const yaml_value& value) {
+  const std::string text = value.node.IsScalar() ? value.node.Scalar() : "-";
+  if (std::ranges::all_of(text, [](unsigned char c) { return std::isdigit(c); })) return text;
+  value.error("'" + text + "' is not the last digits of a number (\"\" for every number)");
+  return std::nullopt;
+}
+
+// A TP-ST, or none: no report.
+std::optional<std::optional<unsigned>> report_status(const yaml_value& value) {
+  if (value.node.IsScalar() && value.node.Scalar() == "none") return std::optional<unsigned>();
+  if (auto status = values::whole_number(0, 255)(value)) return std::optional<unsigned>(*status);
+  return std::nullopt;
+}
+
+void read_sim_reports(const yaml_value& value, std::vector<sim_report_rule>& rules) {
+  sequence(value, [&](const yaml_value& item) {
+    sim_report_rule rule;
+    mapping(item, {
+        {"ending", store(rule.ending, digits), true},
+        {"status", store(rule.status, report_status), true},
+        {"delay_ms", store(rule.delay_ms, values::whole_number(0, 86400000))},
+    });
+    rules.push_back(std::move(rule));
+  });
+}
+
 void read_modem(const yaml_value& value, modem_config& modem) {
   mapping(value, {
       {"id", store(modem.id, values::identifier), true},
@@ -61,10 +87,15 @@ void read_modem(const yaml_value& value, modem_config& modem) {
                                            {"smartfren", network_operator::smartfren}}))},
       {"max_per_minute", store(modem.max_per_minute, values::whole_number(0, 600))},
       {"sim_send_delay_ms", store(modem.sim_send_delay_ms, values::whole_number(0, 60000))},
+      {"sim_reports", [&modem](const yaml_value& rules) { read_sim_reports(rules, modem.sim_reports); }},
   });
   if (modem.sim_send_delay_ms != 0 && !modem.port.empty() && !modem.simulated()) {
     value.child(value.node["sim_send_delay_ms"], "sim_send_delay_ms", value.mark)
         .error("applies only to a simulated modem (port: sim); a real modem has its own latency");
+  }
+  if (!modem.sim_reports.empty() && !modem.port.empty() && !modem.simulated()) {
+    value.child(value.node["sim_reports"], "sim_reports", value.mark)
+        .error("applies only to a simulated modem (port: sim); a real network sends its own reports");
   }
 }
 

@@ -13,6 +13,12 @@ modem::modem_entry modem_entry_for(const config::modem_config& modem) {
   if (modem.mobile_operator) entry.operator_name = std::string(config::to_string(*modem.mobile_operator));
   entry.max_per_minute = modem.max_per_minute;
   entry.sim_send_delay = std::chrono::milliseconds(modem.sim_send_delay_ms);
+  for (const config::sim_report_rule& rule : modem.sim_reports) {
+    modemsim::report_rule& r = entry.sim_reports.emplace_back();
+    r.ending = rule.ending;
+    if (rule.status) r.status = static_cast<std::uint8_t>(*rule.status);
+    if (rule.delay_ms) r.delay = std::chrono::milliseconds(*rule.delay_ms);
+  }
   return entry;
 }
 

@@ -8,6 +8,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "modem/sim/report_rules.h"
 
 namespace siaran::modem {
 
@@ -23,6 +26,7 @@ struct modem_entry {
   std::string operator_name;          // "" or lowercase, e.g. "telkomsel", "indosat"
   unsigned max_per_minute = 0;        // 0 = no per-SIM cap
   std::chrono::milliseconds sim_send_delay{0};  // simulated modems: AT+CMGS latency
+  std::vector<modemsim::report_rule> sim_reports;  // simulated modems: none: every part delivered
 
   bool simulated() const { return port == sim_port; }
 };
