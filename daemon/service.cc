@@ -77,6 +77,7 @@ inbound_settings inbound_settings_of(const config::daemon_config& c) {
   inbound_settings settings;
   settings.region = c.region;
   settings.reassembly_timeout = c.inbox.reassembly_timeout;
+  settings.report_timeout = c.dispatch.report_timeout;
   return settings;
 }
 

@@ -8,13 +8,15 @@
 #include "queue/database.h"
 #include "queue/held_parts.h"
 #include "queue/message_inserter.h"
+#include "queue/schema_deliveries.h"
 
 namespace siaran::queue {
 namespace {
 
 // A page of recipients in contact order, each with its message's state by the rule of
 // schema.cc's message_states view, written here over that message's own parts: the view,
-// correlated to each row, would be computed over every part for each of them.
+// correlated to each row, would be computed over every part for each of them. Its delivery, when
+// it went out, when it was delivered, and the TP-ST that says most (an undelivered part's).
 // ?3 < 0 is no limit.
 constexpr const char* recipients_page =
     "SELECT bm.contact_id, bm.message_id, m.recipient, m.text, "
@@ -26,7 +28,12 @@ constexpr const char* recipients_page =
     "WHEN SUM(p.state = 'queued') = COUNT(*) THEN 'queued' "
     "ELSE 'sending' END FROM parts p WHERE p.message_id = bm.message_id) AS state, c.name, "
     "(SELECT q.last_error FROM parts q WHERE q.message_id = bm.message_id "
-    "AND q.last_error IS NOT NULL ORDER BY q.state = 'failed' DESC, q.number DESC LIMIT 1) "
+    "AND q.last_error IS NOT NULL ORDER BY q.state = 'failed' DESC, q.number DESC LIMIT 1), "
+    "(SELECT " SIARAN_MESSAGE_DELIVERY_RULE " FROM parts p WHERE p.message_id = bm.message_id), "
+    "(SELECT MAX(p.sent_at) FROM parts p WHERE p.message_id = bm.message_id), "
+    "(SELECT MAX(p.delivered_at) FROM parts p WHERE p.message_id = bm.message_id), "
+    "(SELECT r.status FROM parts r WHERE r.message_id = bm.message_id AND r.status IS NOT NULL "
+    "ORDER BY r.delivery = 'undelivered' DESC, r.number DESC LIMIT 1), bm.kecamatan, bm.desa "
     "FROM broadcast_messages bm JOIN messages m ON m.id = bm.message_id LEFT JOIN contacts c ON c.id = bm.contact_id "
     "WHERE bm.broadcast_id = ?1 AND bm.contact_id > ?2 AND EXISTS (SELECT 1 FROM parts e WHERE e.message_id = m.id) "
     "ORDER BY bm.contact_id LIMIT ?3";
@@ -57,8 +64,8 @@ struct broadcast_statements {
         insert_client_ref(db, "INSERT INTO broadcast_client_refs (officer_key, client_ref, broadcast_id) "
                               "VALUES (COALESCE(?1, 0), ?2, ?3)"),
         insert_recipient(db,
-                         "INSERT INTO broadcast_messages (broadcast_id, contact_id, message_id) "
-                         "VALUES (?1, ?2, ?3)"),
+                         "INSERT INTO broadcast_messages (broadcast_id, contact_id, message_id, kecamatan, desa) "
+                         "SELECT ?1, ?2, ?3, COALESCE(kecamatan, ''), COALESCE(desa, '') FROM contacts WHERE id = ?2"),
         select_broadcast(db, std::string(broadcast_columns) + "WHERE id = ?1 AND NOT preparing"),
         list_broadcasts(db, std::string(broadcast_columns) +
                                 "WHERE (?1 = 0 OR id < ?1) AND (?3 IS NULL OR officer_id = ?3) AND NOT preparing "
@@ -78,6 +85,13 @@ struct broadcast_statements {
         recipient_count(db, "SELECT n FROM broadcast_recipients WHERE broadcast_id = ?1"),
         // Kept by triggers as the parts change (schema_tallies.h).
         state_counts(db, "SELECT state, n FROM broadcast_tallies WHERE broadcast_id = ?1 AND n > 0"),
+        // Kept by triggers as the parts change (schema_deliveries.h).
+        place_counts(db,
+                     "SELECT kecamatan, desa, SUM(n), SUM(CASE WHEN state IN ('sent', 'delivered') THEN n END), "
+                     "SUM(CASE WHEN delivery = 'delivered' THEN n END), SUM(CASE WHEN delivery = 'undelivered' THEN n END), "
+                     "SUM(CASE WHEN delivery = 'unknown' THEN n END), SUM(CASE WHEN state = 'failed' THEN n END) "
+                     "FROM broadcast_place_tallies WHERE broadcast_id = ?1 GROUP BY kecamatan, desa "
+                     "HAVING SUM(n) > 0 ORDER BY kecamatan, desa"),
         reply_count(db, "SELECT COUNT(*) FROM incoming WHERE broadcast_id = ?1"),
         recipients(db, recipients_page),
         count_unstarted(db, std::string("SELECT COUNT(*) FROM (") + unstarted_messages + ")"),
@@ -112,6 +126,7 @@ struct broadcast_statements {
   statement delete_unfinished;
   statement recipient_count;
   statement state_counts;
+  statement place_counts;
   statement reply_count;
   statement recipients;
   statement count_unstarted;
@@ -166,6 +181,21 @@ void add_state_count(broadcast_progress& b, part_state state, std::int64_t n) {
     case part_state::uncertain:
       b.uncertain += n;
       break;
+  }
+}
+
+std::int64_t count_or_zero(const statement& s, int column) { return s.optional_int64(column).value_or(0); }
+
+// The broadcast's recipients per place, and its undelivered and unknown ones overall.
+void add_place_counts(statement& s, broadcast_progress& b) {
+  step_scope scope(s);
+  s.bind(1, b.id);
+  while (s.step()) {
+    place_progress place{s.text(0),         s.text(1),         s.int64(2),        count_or_zero(s, 3),
+                         count_or_zero(s, 4), count_or_zero(s, 5), count_or_zero(s, 6), count_or_zero(s, 7)};
+    b.undelivered += place.undelivered;
+    b.unknown += place.unknown;
+    b.by_place.push_back(std::move(place));
   }
 }
 
@@ -301,6 +331,7 @@ std::optional<broadcast_progress> broadcast_book::progress(std::int64_t id, time
                       sql_->state_counts.int64(1));
     }
   }
+  add_place_counts(sql_->place_counts, *found);
   found->state = overall_state(*found, now);
   return found;
 }
@@ -353,6 +384,12 @@ std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id, std
     r.state = part_state_from(s.text(4));
     r.contact_name = s.optional_text(5);
     r.last_error = s.optional_text(6);
+    r.delivery = s.optional_text(7);
+    r.sent_at = optional_time(s, 8);
+    r.delivered_at = optional_time(s, 9);
+    if (const auto status = s.optional_int64(10)) r.status = static_cast<int>(*status);
+    r.kecamatan = s.text(11);
+    r.desa = s.text(12);
     found.push_back(std::move(r));
   }
   return found;

@@ -49,6 +49,19 @@ struct broadcast_message {
   new_message message;
 };
 
+// A broadcast's recipients in one desa (kecamatan and desa as the contact had them when the
+// broadcast was queued; '' when none).
+struct place_progress {
+  std::string kecamatan;
+  std::string desa;
+  std::int64_t recipients = 0;
+  std::int64_t sent = 0;         // went out: sent or delivered by state
+  std::int64_t delivered = 0;    // by delivery (schema_deliveries.h)
+  std::int64_t undelivered = 0;
+  std::int64_t unknown = 0;
+  std::int64_t failed = 0;       // by state: failed to go out, or undelivered by a report
+};
+
 struct broadcast_progress {
   std::int64_t id = 0;
   std::optional<std::int64_t> officer_id;
@@ -70,6 +83,10 @@ struct broadcast_progress {
   std::int64_t cancelled = 0;
   std::int64_t uncertain = 0;
   std::int64_t replies = 0;  // incoming messages routed to this broadcast
+  // Per recipient, by the message's delivery: the network gave up, or no final report in time.
+  std::int64_t undelivered = 0;
+  std::int64_t unknown = 0;
+  std::vector<place_progress> by_place;  // by kecamatan, then desa
 };
 
 struct broadcast_recipient {
@@ -80,6 +97,14 @@ struct broadcast_recipient {
   std::string text;
   part_state state = part_state::queued;
   std::optional<std::string> last_error;  // a failed part's, else the last part's that has one
+  // The one place a recipient's delivery is read (reports and exports use it too): none without
+  // a report asked, else pending, delivered, undelivered or unknown (schema_deliveries.h).
+  std::optional<std::string> delivery;
+  std::optional<timestamp> sent_at;       // its last part's
+  std::optional<timestamp> delivered_at;  // its last part's delivery, by the report
+  std::optional<int> status;              // the TP-ST that says most: an undelivered part's, else the last
+  std::string kecamatan;                  // as when the broadcast was queued
+  std::string desa;
 };
 
 // The broadcast a reply answers and whose officer gets it.

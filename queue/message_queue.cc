@@ -32,6 +32,7 @@ message_record read_message(const statement& s) {
   m.client_ref = s.optional_text(8);
   m.state = part_state_from(s.text(9));
   m.officer_id = s.optional_int64(10);
+  m.delivery = s.optional_text(11);
   return m;
 }
 

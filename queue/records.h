@@ -58,6 +58,8 @@ struct part_record {
   std::optional<timestamp> sent_at;
   std::optional<timestamp> delivered_at;
   std::optional<int> status;
+  // none: no status report asked; else pending, delivered, undelivered or unknown (schema_deliveries.h).
+  std::optional<std::string> delivery;
 };
 
 // A part claimed for sending, with what the dispatcher routes on.
@@ -86,6 +88,7 @@ struct message_record {
   bool report = false;
   std::optional<std::string> client_ref;
   part_state state = part_state::queued;  // derived from the parts (schema.cc, message_states)
+  std::optional<std::string> delivery;     // derived from the parts (schema_deliveries.h, message_deliveries)
   std::optional<std::int64_t> officer_id;  // the officer of the broadcast it belongs to, if any
   std::vector<part_record> parts;
 };

@@ -4,6 +4,7 @@
 #include <array>
 #include <string>
 
+#include "queue/schema_deliveries.h"
 #include "queue/schema_tallies.h"
 
 namespace siaran::queue {
@@ -445,6 +446,10 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_at ON audit_log (at);
 )sql",
+    // 17: each part's and message's delivery (status reports, the report timeout), each broadcast
+    // recipient's place, and each broadcast's recipients counted per place and delivery
+    // (schema_deliveries.h).
+    deliveries_migration,
 };
 
 int current_version(connection& db) {

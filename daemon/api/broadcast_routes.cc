@@ -11,6 +11,7 @@
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
+#include "daemon/api/message_json.h"
 #include "daemon/api/officer_scope.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
@@ -75,7 +76,8 @@ json plan_json(const broadcast_plan& plan) {
 
 // Counts are of recipients, by their message's state. "queued": not out yet (waiting or being
 // written to a modem, "sending" of those); "sent": went out (sent or delivered, "delivered"
-// of those). queued + sent + failed + cancelled + uncertain = recipients.
+// of those). queued + sent + failed + cancelled + uncertain = recipients. By their message's
+// delivery: "delivered", "undelivered" (also counted "failed"), "unknown" (also "sent").
 json progress_json(const queue::broadcast_progress& p) {
   return {{"id", p.id},
           {"state", p.state},
@@ -84,6 +86,8 @@ json progress_json(const queue::broadcast_progress& p) {
           {"sending", p.sending},
           {"sent", p.sent + p.delivered},
           {"delivered", p.delivered},
+          {"undelivered", p.undelivered},
+          {"unknown", p.unknown},
           {"failed", p.failed},
           {"cancelled", p.cancelled},
           {"uncertain", p.uncertain},
@@ -96,6 +100,24 @@ json progress_json(const queue::broadcast_progress& p) {
           {"created_at", iso_utc(p.created_at)},
           {"cancelled_at", p.cancelled_at ? json(iso_utc(*p.cancelled_at)) : json(nullptr)}};
 }
+
+// Only GET /api/v1/broadcasts/{id} has them: the list stays small for the page that polls it.
+json by_place_json(const std::vector<queue::place_progress>& places) {
+  json items = json::array();
+  for (const auto& place : places) {
+    items.push_back({{"kecamatan", place.kecamatan},
+                     {"desa", place.desa},
+                     {"recipients", place.recipients},
+                     {"sent", place.sent},
+                     {"delivered", place.delivered},
+                     {"undelivered", place.undelivered},
+                     {"unknown", place.unknown},
+                     {"failed", place.failed}});
+  }
+  return items;
+}
+
+json time_json(const std::optional<queue::timestamp>& t) { return t ? json(iso_utc(*t)) : json(nullptr); }
 
 http::response refused(const broadcast_error& e) { return http::error_response(422, e.what()); }
 
@@ -157,7 +179,9 @@ http::response get_broadcast(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
   const auto p = visible_broadcast(c, request, id, c.now());
   if (!p) return http::error_response(404, "no broadcast " + std::to_string(id));
-  return json_reply(200, progress_json(*p));
+  json reply = progress_json(*p);
+  reply["by_place"] = by_place_json(p->by_place);
+  return json_reply(200, reply);
 }
 
 http::response list_broadcasts(api_context& c, const http::request& request) {
@@ -188,7 +212,14 @@ http::response get_recipients(api_context& c, const http::request& request) {
                      {"to", r.to},
                      {"text", r.text},
                      {"state", queue::to_string(r.state)},
-                     {"last_error", optional_json(r.last_error)}});
+                     {"last_error", optional_json(r.last_error)},
+                     {"delivery", optional_json(r.delivery)},
+                     {"sent_at", time_json(r.sent_at)},
+                     {"delivered_at", time_json(r.delivered_at)},
+                     {"status", optional_json(r.status)},
+                     {"status_meaning", status_meaning(r.status)},
+                     {"kecamatan", r.kecamatan},
+                     {"desa", r.desa}});
   }
   json reply = {{"id", id}, {"recipients", std::move(items)}};
   if (limit != 0) {

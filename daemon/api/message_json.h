@@ -15,6 +15,9 @@ nlohmann::json or_null(const std::optional<T>& value) {
   return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
 }
 
+// A status report's TP-ST in Bahasa Indonesia ("Nomor tidak dikenal ..."), null without a report.
+nlohmann::json status_meaning(const std::optional<int>& status);
+
 // GET /api/v1/messages/{id} (docs/api.md): the message, its derived state and each part.
 nlohmann::json message_json(const queue::message_record& message);
 nlohmann::json incoming_json(const queue::incoming_record& message);

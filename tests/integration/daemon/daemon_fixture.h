@@ -41,6 +41,7 @@ struct daemon_settings {
   std::string on_uncertain = "resend";
   std::string retry_delay = "1s";
   unsigned max_attempts = 5;
+  std::string report_timeout = "2d";  // dispatch.report_timeout
   std::filesystem::path database_dir;  // where siaran.db goes; empty: the fixture's temporary directory
 };
 

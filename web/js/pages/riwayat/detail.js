@@ -1,23 +1,38 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One broadcast under Riwayat: its counts, text, each recipient's state, its replies, and
-// cancelling what has not gone out yet. Refreshed while it is scheduled or going out.
+// One broadcast under Riwayat: its counts, who got it (overall, per kecamatan and desa, per
+// recipient), text, its replies, and cancelling what has not gone out yet. Refreshed while it is
+// scheduled or going out, and while reports of what went out are still awaited.
 import { get, post } from '../../api.js';
 import { h, replace, alertBox, errorText } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { formatDateTime, formatNumber } from '../../format.js';
 import { modalForm, InputError, options } from '../../forms.js';
-import { broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, messageStateBadge, facts } from '../../widgets.js';
+import {
+  broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, messageStateBadge, deliveryBadge, facts,
+} from '../../widgets.js';
 
 const activeStates = ['scheduled', 'sending'];
 // Recipients are read a page at a time: a district-wide broadcast has tens of thousands.
 const recipientsPage = 200;
 const counts = ['queued', 'sent', 'delivered', 'failed', 'cancelled', 'uncertain'];
 const messageStates = ['queued', 'sending', 'sent', 'delivered', 'failed', 'uncertain', 'cancelled'];
+const deliveries = ['delivered', 'undelivered', 'unknown'];
+const placeCounts = ['recipients', 'sent', 'delivered', 'undelivered', 'unknown', 'failed'];
 
 function countBadges(b) {
   return h('div', { class: 'd-flex flex-wrap gap-1' }, counts.filter((key) => b[key] > 0).map((key) =>
     h('span', { class: 'badge text-bg-light border' }, t(`widgets.message.${key}`), ': ', formatNumber(b[key]))));
 }
+
+function deliveryBadges(b) {
+  const shown = deliveries.filter((key) => b[key] > 0);
+  if (shown.length === 0) return t('riwayat.deliveries_none');
+  return h('div', { class: 'd-flex flex-wrap gap-1' }, shown.map((key) =>
+    h('span', { class: 'badge text-bg-light border', dataset: { delivery: key } }, t(`widgets.delivery.${key}`), ': ', formatNumber(b[key]))));
+}
+
+// Reports still awaited for messages that went out (sent counts the delivered and the unknown).
+const awaitingReports = (b) => b.sent - b.delivered - b.unknown > 0;
 
 function repliesFact(b) {
   if (!b.replies) return t('riwayat.no_replies');
@@ -31,8 +46,40 @@ function summary(b, page) {
     [t('riwayat.officer'), page.officerName(b.officer_id)],
     [t('riwayat.origin'), t(`riwayat.origin.${b.origin}`)],
     [t('riwayat.counts'), countBadges(b)],
+    [t('riwayat.deliveries'), deliveryBadges(b)],
     [t('riwayat.replies'), repliesFact(b)],
   ]);
+}
+
+// --- per kecamatan and desa ---------------------------------------------------------------------
+
+function placeRow(cells, kind) {
+  return h('tr', { class: kind }, cells.map((cell, i) => h('td', { class: i > 1 ? 'text-end' : '' }, cell)));
+}
+
+// Each kecamatan's desa, then the kecamatan's sum.
+function placeRows(places) {
+  const rows = [];
+  const kecamatans = [...new Set(places.map((p) => p.kecamatan))];
+  for (const kecamatan of kecamatans) {
+    const own = places.filter((p) => p.kecamatan === kecamatan);
+    const name = kecamatan || t('riwayat.place.none');
+    for (const p of own) rows.push(placeRow([name, p.desa || t('riwayat.place.none'), ...placeCounts.map((key) => formatNumber(p[key]))]));
+    if (own.length > 1) {
+      const sums = placeCounts.map((key) => formatNumber(own.reduce((sum, p) => sum + p[key], 0)));
+      rows.push(placeRow([name, t('riwayat.place.subtotal'), ...sums], 'fw-semibold table-light'));
+    }
+  }
+  return rows;
+}
+
+function placesTable(b) {
+  if (!b.by_place || b.by_place.length === 0) return null;
+  const heads = ['kecamatan', 'desa', ...placeCounts];
+  return [h('h3', { class: 'h6 mt-3' }, t('riwayat.by_place')), h('div', { class: 'table-responsive' },
+    h('table', { id: 'broadcast-places', class: 'table table-sm align-middle mb-0' },
+      h('thead', {}, h('tr', {}, heads.map((key, i) => h('th', { scope: 'col', class: i > 1 ? 'text-end' : '' }, t(`riwayat.place.${key}`))))),
+      h('tbody', {}, placeRows(b.by_place))))];
 }
 
 // --- recipients ------------------------------------------------------------------------------
@@ -46,12 +93,23 @@ function stateView(r) {
   return [messageStateBadge(r.state), why];
 }
 
+// What the network reported, when, and in its words (TP-ST in Bahasa Indonesia).
+function deliveryView(r) {
+  if (!r.delivery) return null;
+  const when = r.delivered_at ? t('riwayat.delivered_at', { time: formatDateTime(r.delivered_at) })
+    : r.sent_at ? t('riwayat.sent_at', { time: formatDateTime(r.sent_at) }) : null;
+  const meaning = r.status_meaning && r.delivery !== 'delivered'
+    ? h('div', { class: 'small text-muted' }, t('riwayat.status_meaning', { meaning: r.status_meaning })) : null;
+  return [deliveryBadge(r.delivery), when ? h('span', { class: 'small text-muted ms-1' }, when) : null, meaning];
+}
+
 function recipientRow(r) {
   return h('tr', { dataset: { messageId: r.message_id, contactId: r.contact_id } },
     h('td', { class: 'small' },
       h('div', { class: 'fw-semibold' }, r.contact_name ?? t('riwayat.contact_deleted')),
       h('div', { class: 'text-muted text-nowrap' }, r.to),
-      h('div', { class: 'cell-state' }, stateView(r))),
+      h('div', { class: 'cell-state' }, stateView(r)),
+      h('div', { class: 'cell-delivery' }, deliveryView(r))),
     h('td', { class: 'small recipient-text' }, r.text));
 }
 
@@ -97,6 +155,7 @@ function showRecipients(detail, recipients) {
       }
       const cell = tr.querySelector('.cell-state');
       if (cell.firstChild?.dataset.state !== r.state) replace(cell, stateView(r));
+      replace(tr.querySelector('.cell-delivery'), deliveryView(r));
     }
     filterRows(tbody, slot.querySelector('#recipients-filter').value);
   }
@@ -174,6 +233,7 @@ function body(detail, b) {
       h('div', { class: 'col-lg-6 detail-summary' }, summary(b, detail.page)),
       h('div', { class: 'col-lg-6' },
         h('div', { class: 'small text-muted mb-1' }, t('riwayat.template')), h('div', { class: 'sms-preview' }, b.template))),
+    h('div', { class: 'places-slot' }, placesTable(b)),
     h('h3', { class: 'h6 mt-3' }, t('riwayat.recipients')),
     h('div', { class: 'recipients-slot' }, t('common.loading')));
 }
@@ -188,6 +248,7 @@ function show(detail, b) {
   replace(el.querySelector('.card-header'), ...header(detail, b).childNodes);
   updateBroadcastProgress(el.querySelector('.broadcast-progress'), b);
   replace(el.querySelector('.detail-summary'), summary(b, detail.page));
+  replace(el.querySelector('.places-slot'), placesTable(b));
 }
 
 async function refresh(detail) {
@@ -196,7 +257,7 @@ async function refresh(detail) {
     const b = await get(`/api/v1/broadcasts/${detail.id}`);
     show(detail, b);
     await refreshRecipients(detail);
-    detail.active = activeStates.includes(b.state);
+    detail.active = activeStates.includes(b.state) || awaitingReports(b);
   } catch (e) {
     replace(detail.element, h('div', { class: 'card-body' }, alertBox(errorText(e))));
     detail.active = false;
