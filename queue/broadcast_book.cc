@@ -33,13 +33,15 @@ constexpr const char* recipients_page =
     "(SELECT MAX(p.sent_at) FROM parts p WHERE p.message_id = bm.message_id), "
     "(SELECT MAX(p.delivered_at) FROM parts p WHERE p.message_id = bm.message_id), "
     "(SELECT r.status FROM parts r WHERE r.message_id = bm.message_id AND r.status IS NOT NULL "
-    "ORDER BY r.delivery = 'undelivered' DESC, r.number DESC LIMIT 1), bm.kecamatan, bm.desa "
+    "ORDER BY r.delivery = 'undelivered' DESC, r.number DESC LIMIT 1), bm.kecamatan, bm.desa, "
+    "(SELECT r.modem FROM parts r WHERE r.message_id = bm.message_id AND r.modem IS NOT NULL "
+    "ORDER BY r.number DESC LIMIT 1) "
     "FROM broadcast_messages bm JOIN messages m ON m.id = bm.message_id LEFT JOIN contacts c ON c.id = bm.contact_id "
     "WHERE bm.broadcast_id = ?1 AND bm.contact_id > ?2 AND EXISTS (SELECT 1 FROM parts e WHERE e.message_id = m.id) "
     "ORDER BY bm.contact_id LIMIT ?3";
 
 constexpr const char* broadcast_columns =
-    "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at FROM "
+    "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at, follow_up_of FROM "
     "broadcasts ";
 
 // The messages of a broadcast that nothing has started: every part still queued.
@@ -57,7 +59,7 @@ struct broadcast_statements {
         insert_broadcast(db,
                          "INSERT INTO broadcasts (officer_id, template, audience, send_at, "
                          "priority, origin, event_id, "
-                         "created_at, preparing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+                         "created_at, preparing, follow_up_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
         // officer_key: the officer's id, 0 for none (schema step 14).
         client_ref_use(db, "SELECT r.broadcast_id, b.preparing FROM broadcast_client_refs r JOIN broadcasts b ON "
                            "b.id = r.broadcast_id WHERE r.officer_key = COALESCE(?1, 0) AND r.client_ref = ?2"),
@@ -88,7 +90,8 @@ struct broadcast_statements {
         // Kept by triggers as the parts change (schema_deliveries.h).
         place_counts(db,
                      "SELECT kecamatan, desa, SUM(n), SUM(CASE WHEN state IN ('sent', 'delivered') THEN n END), "
-                     "SUM(CASE WHEN delivery = 'delivered' THEN n END), SUM(CASE WHEN delivery = 'undelivered' THEN n END), "
+                     "SUM(CASE WHEN delivery = 'delivered' THEN n END), "
+                     "SUM(CASE WHEN delivery = 'undelivered' THEN n END), "
                      "SUM(CASE WHEN delivery = 'unknown' THEN n END), SUM(CASE WHEN state = 'failed' THEN n END) "
                      "FROM broadcast_place_tallies WHERE broadcast_id = ?1 GROUP BY kecamatan, desa "
                      "HAVING SUM(n) > 0 ORDER BY kecamatan, desa"),
@@ -155,6 +158,7 @@ broadcast_progress read_broadcast(const statement& s) {
   b.send_at = from_millis(s.int64(5));
   b.created_at = from_millis(s.int64(6));
   b.cancelled_at = optional_time(s, 7);
+  b.follow_up_of = s.optional_int64(8);
   return b;
 }
 
@@ -302,6 +306,7 @@ std::int64_t broadcast_book::insert_broadcast(const new_broadcast& b, bool prepa
       .bind(7, b.event_id)
       .bind(8, millis(b.created_at))
       .bind(9, preparing)
+      .bind(10, b.follow_up_of)
       .run();
   const std::int64_t id = db_.last_insert_rowid();
   if (b.client_ref) sql_->insert_client_ref.bind(1, b.officer_id).bind(2, *b.client_ref).bind(3, id).run();
@@ -390,6 +395,7 @@ std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id, std
     if (const auto status = s.optional_int64(10)) r.status = static_cast<int>(*status);
     r.kecamatan = s.text(11);
     r.desa = s.text(12);
+    r.modem = s.optional_text(13);
     found.push_back(std::move(r));
   }
   return found;

@@ -34,6 +34,7 @@ struct new_broadcast {
   // The client's name for this request (POST /api/v1/broadcasts): a second one with the same
   // ref from the same officer is the first (a double click, a retry), not another broadcast.
   std::optional<std::string> client_ref;
+  std::optional<std::int64_t> follow_up_of;  // the broadcast whose unreached recipients this one tries again
 };
 
 // What begin() did: stored a new broadcast, or found the one with the same client_ref.
@@ -71,6 +72,7 @@ struct broadcast_progress {
   timestamp send_at{};
   timestamp created_at{};
   std::optional<timestamp> cancelled_at;
+  std::optional<std::int64_t> follow_up_of;
   // scheduled (send_at ahead, nothing out), sending, done (nothing queued or in flight), cancelled
   std::string state;
   std::int64_t recipients = 0;
@@ -105,7 +107,15 @@ struct broadcast_recipient {
   std::optional<int> status;              // the TP-ST that says most: an undelivered part's, else the last
   std::string kecamatan;                  // as when the broadcast was queued
   std::string desa;
+  std::optional<std::string> modem;       // its last part's last modem
 };
+
+// Whether a follow-up broadcast tries `r` again: its message failed, was undelivered, or got no
+// report in time; never one delivered, nor one still on its way or waiting for its report.
+inline bool unreached(const broadcast_recipient& r) {
+  if (r.delivery == "delivered") return false;
+  return r.state == part_state::failed || r.delivery == "undelivered" || r.delivery == "unknown";
+}
 
 // The broadcast a reply answers and whose officer gets it.
 struct broadcast_ref {

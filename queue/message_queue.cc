@@ -144,7 +144,8 @@ std::vector<due_part> message_queue::due_parts(timestamp now, int limit,
         expired.push_back(q.int64(1));
         continue;
       }
-      due.push_back(due_part{q.int64(0), q.text(3), static_cast<int>(q.int64(4)), q.optional_text(5)});
+      due.push_back(
+          due_part{q.int64(0), q.text(3), static_cast<int>(q.int64(4)), q.optional_text(5), q.optional_text(6)});
     }
   }
   if (!expired.empty()) {

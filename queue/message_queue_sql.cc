@@ -38,7 +38,8 @@ message_queue_sql::message_queue_sql(connection& c)
                                "WHERE s.state = ?1 AND s.message_id > ?2 AND d.message_id > ?2 AND (?4 IS NULL OR " +
                                message_officer + " = ?4) ORDER BY s.message_id LIMIT ?3"),
       due_parts(c,
-               "SELECT p.id, p.message_id, p.expires_at, m.recipient, p.priority, p.pinned_modem FROM parts p "
+               "SELECT p.id, p.message_id, p.expires_at, m.recipient, p.priority, p.pinned_modem, p.avoid_modem "
+               "FROM parts p "
                "JOIN messages m ON m.id = p.message_id WHERE p.state = 'queued' AND p.next_attempt_at <= ?1 "
                "AND (p.pinned_modem IS NULL OR instr(?3, ',' || p.pinned_modem || ',') = 0) "
                "ORDER BY p.priority DESC, p.next_attempt_at, p.id LIMIT ?2"),

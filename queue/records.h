@@ -32,6 +32,8 @@ struct new_message {
   bool report = false;
   std::optional<std::string> client_ref;
   std::vector<new_part> parts;  // in order; at least one
+  // Sent again to someone it did not reach: another modem than this one, if another can send.
+  std::optional<std::string> avoid_modem;
 };
 
 struct accepted {
@@ -75,6 +77,7 @@ struct due_part {
   std::string recipient;
   int priority = 0;
   std::optional<std::string> pinned_modem;  // later parts of a multipart message follow the first
+  std::optional<std::string> avoid_modem;   // the modem that did not reach this recipient before
 };
 
 struct message_record {

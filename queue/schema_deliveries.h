@@ -31,6 +31,13 @@ UPDATE parts SET delivery = CASE WHEN status IS NULL OR status BETWEEN 32 AND 63
                                  WHEN status < 32 THEN 'delivered' ELSE 'undelivered' END
 WHERE message_id IN (SELECT id FROM messages WHERE report);
 
+-- A part sent again to someone an earlier broadcast did not reach goes out, if it can, on another
+-- modem than the one that failed to reach them (daemon/dispatch/modem_choice.h).
+ALTER TABLE parts ADD COLUMN avoid_modem TEXT;
+
+-- A follow-up broadcast to the recipients an earlier one did not reach (POST .../resend).
+ALTER TABLE broadcasts ADD COLUMN follow_up_of INTEGER REFERENCES broadcasts(id) ON DELETE SET NULL;
+
 -- The sweep reads the parts still waiting for their report, oldest sent first.
 CREATE INDEX parts_delivery_pending ON parts (sent_at) WHERE delivery = 'pending';
 

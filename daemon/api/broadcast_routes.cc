@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Broadcasts (docs/api.md "Broadcasts"): POST /api/v1/broadcasts[/preview], GET
-// /api/v1/broadcasts[/{id}[/recipients]], POST /api/v1/broadcasts/{id}/cancel.
+// /api/v1/broadcasts[/{id}[/recipients]], POST /api/v1/broadcasts/{id}/cancel and /resend.
 
 #include <spdlog/spdlog.h>
 
@@ -98,7 +98,8 @@ json progress_json(const queue::broadcast_progress& p) {
           {"event_id", optional_json(p.event_id)},
           {"send_at", iso_utc(p.send_at)},
           {"created_at", iso_utc(p.created_at)},
-          {"cancelled_at", p.cancelled_at ? json(iso_utc(*p.cancelled_at)) : json(nullptr)}};
+          {"cancelled_at", p.cancelled_at ? json(iso_utc(*p.cancelled_at)) : json(nullptr)},
+          {"follow_up_of", optional_json(p.follow_up_of)}};
 }
 
 // Only GET /api/v1/broadcasts/{id} has them: the list stays small for the page that polls it.
@@ -229,6 +230,31 @@ http::response get_recipients(api_context& c, const http::request& request) {
   return json_reply(200, reply);
 }
 
+// A follow-up broadcast to the recipients the first did not reach (queue::unreached), prepared on
+// the reader and queued on the writer as a new broadcast is; 409 when there is nobody to try again.
+http::response post_resend(api_context& c, const http::request& request) {
+  const std::int64_t id = path_id(request, "a broadcast");
+  const auto first = c.broadcasts.progress(id, c.now());
+  if (!first) return http::error_response(404, "no broadcast " + std::to_string(id));
+  require_change(request.who, first->officer_id, "broadcast " + std::to_string(id));
+  std::vector<queue::broadcast_recipient> again;
+  for (queue::broadcast_recipient& r : c.broadcasts.recipients(id)) {
+    if (queue::unreached(r)) again.push_back(std::move(r));
+  }
+  if (again.empty()) {
+    return http::error_response(409, "broadcast " + std::to_string(id) +
+                                         " has nobody to send again: none failed, was undelivered or is unknown");
+  }
+  broadcaster::prepared ready = c.broadcasts_out.follow_up(*first, again, c.now());
+  const auto on_writer = [&c](const std::function<void(queue::broadcast_book&)>& step) {
+    c.on_writer([&](api_context& writer) { step(writer.broadcasts); });
+  };
+  const created_broadcast created = c.broadcasts_out.commit(std::move(ready), on_writer);
+  spdlog::info("broadcast {} follows up broadcast {}: {} recipients sent again", created.id, id,
+               created.plan.recipients);
+  return json_reply(201, progress_json(*c.broadcasts.progress(created.id, c.now())));
+}
+
 // A broadcast that has all gone out cannot be cancelled (409); cancelling twice is harmless.
 http::response post_cancel(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
@@ -258,6 +284,8 @@ void add_broadcast_routes(http::router& routes, api_context& c) {
              guarded([&c](const http::request& r) { return get_broadcast(c, r); }));
   routes.add("GET", "/api/v1/broadcasts/{id}/recipients",
              guarded([&c](const http::request& r) { return get_recipients(c, r); }));
+  routes.add("POST", "/api/v1/broadcasts/{id}/resend",
+             guarded([&c](const http::request& r) { return post_resend(c, r); }), {.where = http::runs_on::reader});
   routes.add("POST", "/api/v1/broadcasts/{id}/cancel",
              guarded([&c](const http::request& r) { return post_cancel(c, r); }));
 }

@@ -2,13 +2,17 @@
 // Who got a broadcast, end to end: 300 cadres in two kecamatan and six desa, sent over two
 // simulated modems whose network reports each SMS by the number's last digit (7: undelivered,
 // TP-ST 0x41; 8: never reported; others delivered). After the short report timeout the API
-// tells exactly those counts, overall, per desa and per recipient.
+// tells exactly those counts, overall, per desa and per recipient; "kirim ulang" sends again to
+// the undelivered and unknown only, each on the other modem, and never to one delivered.
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
+#include <vector>
 
 #include "daemon_fixture.h"
 
@@ -62,6 +66,16 @@ daemon_settings reporting_sims() {
 }
 
 using place = std::pair<std::string, std::string>;
+
+// The sims' sends per cadre number (its last 7 digits): the modems, in the order they sent.
+std::map<int, std::vector<std::string>> sends_per_cadre(daemon_fixture& d) {
+  std::map<int, std::vector<std::string>> found;
+  for (const json& send : d.all_sends()) {
+    const std::string to = send.at("to");
+    found[std::stoi(to.substr(to.size() - 7))].push_back(send.at("modem"));
+  }
+  return found;
+}
 
 }  // namespace
 
@@ -128,4 +142,29 @@ TEST_CASE("a broadcast's deliveries are counted overall, per desa and per recipi
   int asked = 0;
   for (const json& send : d.all_sends()) asked += send.at("status_report").get<bool>() ? 1 : 0;
   CHECK(asked == cadres);
+
+  const json follow_up = d.post(target + "/resend", json::object(), 201);
+  CHECK(follow_up.at("follow_up_of") == id);
+  CHECK(follow_up.at("recipients") == 60);
+  const std::string follow_target = "/api/v1/broadcasts/" + std::to_string(follow_up.at("id").get<std::int64_t>());
+  d.wait_for(follow_target, [](const json& b) { return b.at("state") == "done"; }, "the follow-up to go out");
+  const auto sends = sends_per_cadre(d);
+  REQUIRE(sends.size() == cadres);
+  for (const auto& [i, modems] : sends) {
+    INFO("cadre " << i);
+    if (delivery_of(i) == "delivered") {
+      CHECK(modems.size() == 1);
+    } else {
+      REQUIRE(modems.size() == 2);
+      CHECK(modems[1] != modems[0]);
+    }
+  }
+  const json again = d.get(follow_target + "/recipients").at("recipients");
+  std::set<int> resent;
+  for (const json& r : again) {
+    const std::string to = r.at("to");
+    resent.insert(std::stoi(to.substr(to.size() - 7)));
+  }
+  CHECK(resent.size() == 60);
+  CHECK(std::ranges::none_of(resent, [](int i) { return delivery_of(i) == "delivered"; }));
 }

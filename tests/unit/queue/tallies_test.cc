@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The counters schema steps 11 and 17 keep by triggers (part_tallies, broadcast_tallies,
-// broadcast_recipients, contact_facets, broadcast_place_tallies) equal a recount of the rows they count after every kind of change the store,
+// broadcast_recipients, contact_facets, broadcast_place_tallies) equal a recount of the rows they
+// count after every kind of change the store,
 // the books, a prune or a person with sqlite3 makes, and the migration fills them from the rows
 // a database already had.
 
@@ -221,14 +222,16 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     std::vector<std::string> drops;
     {
       statement q(db, "SELECT 'DROP ' || type || ' ' || name FROM sqlite_schema WHERE name LIKE "
-                      "'broadcast\\_place\\_tallies%' ESCAPE '\\' OR name IN ('message_outcomes', 'message_deliveries', "
-                      "'parts_delivery_pending') ORDER BY type = 'table'");
+                      "'broadcast\\_place\\_tallies%' ESCAPE '\\' OR name IN ('message_outcomes', "
+                      "'message_deliveries', 'parts_delivery_pending') ORDER BY type = 'table'");
       step_scope scope(q);
       while (q.step()) drops.push_back(q.text(0));
     }
     REQUIRE(drops.size() > 10);
     for (const std::string& drop : drops) db.exec(drop.c_str(), "undoing schema step 17");
     db.exec("ALTER TABLE parts DROP COLUMN delivery", "undoing schema step 17");
+    db.exec("ALTER TABLE parts DROP COLUMN avoid_modem", "undoing schema step 17");
+    db.exec("ALTER TABLE broadcasts DROP COLUMN follow_up_of", "undoing schema step 17");
     db.exec("ALTER TABLE broadcast_messages DROP COLUMN kecamatan", "undoing schema step 17");
     db.exec("ALTER TABLE broadcast_messages DROP COLUMN desa", "undoing schema step 17");
     drops.clear();

@@ -28,7 +28,8 @@ function deliveryBadges(b) {
   const shown = deliveries.filter((key) => b[key] > 0);
   if (shown.length === 0) return t('riwayat.deliveries_none');
   return h('div', { class: 'd-flex flex-wrap gap-1' }, shown.map((key) =>
-    h('span', { class: 'badge text-bg-light border', dataset: { delivery: key } }, t(`widgets.delivery.${key}`), ': ', formatNumber(b[key]))));
+    h('span', { class: 'badge text-bg-light border', dataset: { delivery: key } },
+      t(`widgets.delivery.${key}`), ': ', formatNumber(b[key]))));
 }
 
 // Reports still awaited for messages that went out (sent counts the delivered and the unknown).
@@ -48,7 +49,9 @@ function summary(b, page) {
     [t('riwayat.counts'), countBadges(b)],
     [t('riwayat.deliveries'), deliveryBadges(b)],
     [t('riwayat.replies'), repliesFact(b)],
-  ]);
+    b.follow_up_of ? [t('riwayat.follow_up_of'), h('a', { href: `#/riwayat?id=${b.follow_up_of}` },
+      t('riwayat.follow_up_link', { id: b.follow_up_of }))] : null,
+  ].filter(Boolean));
 }
 
 // --- per kecamatan and desa ---------------------------------------------------------------------
@@ -64,7 +67,9 @@ function placeRows(places) {
   for (const kecamatan of kecamatans) {
     const own = places.filter((p) => p.kecamatan === kecamatan);
     const name = kecamatan || t('riwayat.place.none');
-    for (const p of own) rows.push(placeRow([name, p.desa || t('riwayat.place.none'), ...placeCounts.map((key) => formatNumber(p[key]))]));
+    for (const p of own) {
+      rows.push(placeRow([name, p.desa || t('riwayat.place.none'), ...placeCounts.map((key) => formatNumber(p[key]))]));
+    }
     if (own.length > 1) {
       const sums = placeCounts.map((key) => formatNumber(own.reduce((sum, p) => sum + p[key], 0)));
       rows.push(placeRow([name, t('riwayat.place.subtotal'), ...sums], 'fw-semibold table-light'));
@@ -78,7 +83,8 @@ function placesTable(b) {
   const heads = ['kecamatan', 'desa', ...placeCounts];
   return [h('h3', { class: 'h6 mt-3' }, t('riwayat.by_place')), h('div', { class: 'table-responsive' },
     h('table', { id: 'broadcast-places', class: 'table table-sm align-middle mb-0' },
-      h('thead', {}, h('tr', {}, heads.map((key, i) => h('th', { scope: 'col', class: i > 1 ? 'text-end' : '' }, t(`riwayat.place.${key}`))))),
+      h('thead', {}, h('tr', {}, heads.map((key, i) =>
+        h('th', { scope: 'col', class: i > 1 ? 'text-end' : '' }, t(`riwayat.place.${key}`))))),
       h('tbody', {}, placeRows(b.by_place))))];
 }
 
@@ -210,6 +216,34 @@ function confirmCancel(detail, b) {
   });
 }
 
+// --- sending again to who did not get it ----------------------------------------------------------
+
+// Those a follow-up would reach: failed (the undelivered among them) or unknown.
+const unreachedCount = (b) => b.failed + b.unknown;
+
+function confirmResend(detail, b) {
+  modalForm({
+    id: 'resend-broadcast', title: t('riwayat.resend_title'), submitLabel: t('riwayat.resend'),
+    body: [h('p', {}, t('riwayat.resend_text', { n: formatNumber(unreachedCount(b)) }))],
+    onSubmit: async () => {
+      let answer;
+      try {
+        answer = await post(`/api/v1/broadcasts/${b.id}/resend`);
+      } catch (e) {
+        throw new InputError(e.status === 409 ? t('riwayat.resend_nobody') : errorText(e));
+      }
+      detail.page.ctx.toast(t('riwayat.resent', { id: answer.id, n: formatNumber(answer.recipients) }));
+      detail.page.ctx.navigate('riwayat', { id: answer.id });
+    },
+  });
+}
+
+function resendButton(detail, b) {
+  if (!detail.page.ctx.can('officer') || activeStates.includes(b.state) || unreachedCount(b) === 0) return null;
+  return h('button', { type: 'button', id: 'broadcast-resend', class: 'btn btn-sm btn-outline-primary',
+    onclick: () => confirmResend(detail, b) }, t('riwayat.resend'));
+}
+
 function cancelButton(detail, b) {
   if (!detail.page.ctx.can('officer') || !activeStates.includes(b.state)) return null;
   return h('button', { type: 'button', id: 'broadcast-cancel', class: 'btn btn-sm btn-outline-danger', onclick: () => confirmCancel(detail, b) },
@@ -221,6 +255,7 @@ function cancelButton(detail, b) {
 function header(detail, b) {
   return h('div', { class: 'card-header d-flex flex-wrap gap-2 align-items-center' },
     h('h2', { class: 'h6 mb-0 me-auto' }, t('riwayat.detail_title', { id: b.id }), ' ', broadcastStateBadge(b.state)),
+    resendButton(detail, b),
     cancelButton(detail, b),
     h('a', { href: '#/riwayat', class: 'btn btn-sm btn-outline-secondary' }, t('common.close')));
 }
