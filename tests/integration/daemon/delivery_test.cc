@@ -61,6 +61,7 @@ daemon_settings reporting_sims() {
   sim_settings sim;
   sim.extra_args = {"--reports", "7:0x41, 8:none"};
   settings.sims = {sim, sim};
+  settings.delivery_reports = true;
   settings.report_timeout = "2s";
   return settings;
 }
