@@ -145,6 +145,7 @@ TEST_CASE("a reply routed to an officer with forward_sms is forwarded to their p
   REQUIRE(forwarded.size() == 1);
   CHECK(forwarded[0].text == "Balasan dari Siti (Kader, Desa Cihampelas): Baik Bu, saya datang");
   CHECK(forwarded[0].priority == daemon::inbox::reply_priority);
+  CHECK(forwarded[0].report);  // dispatch.delivery_reports: forwards ask for a status report too
   CHECK(f.wakes == 1);
 }
 
@@ -159,6 +160,7 @@ TEST_CASE("BERHENTI opts the contact out and is confirmed, not forwarded; GABUNG
   const auto answers = f.queued_to(siti_phone);
   REQUIRE(answers.size() == 1);
   CHECK(answers[0].text.find("tidak akan menerima SMS dari Pokjanal") != std::string::npos);
+  CHECK(answers[0].report);
   CHECK(f.queued_to(officer_phone).empty());
 
   f.reply(siti_phone, "GABUNG", at_h(2));
