@@ -144,12 +144,16 @@ void inbound::stored(std::int64_t incoming_id) {
   if (on_stored_) on_stored_(incoming_id);
 }
 
+// A step at a time, each its own job of the writer: the parts of a district-wide broadcast that
+// nobody reported would otherwise hold the writer (and every claim) for seconds.
 void inbound::settle_unreported() {
-  const std::int64_t settled = reports_.settle_unreported(now_() - settings_.report_timeout);
+  constexpr int step = 2000;
+  const std::int64_t settled = reports_.settle_unreported(now_() - settings_.report_timeout, step);
   if (settled > 0) {
     spdlog::info("{} parts got no final status report within {} s: delivery unknown", settled,
                  settings_.report_timeout.count());
   }
+  if (settled == step) writes_.post("marking more overdue status reports unknown", [this] { settle_unreported(); });
 }
 
 // Gives up on long messages whose missing parts have not come within the timeout, and on the

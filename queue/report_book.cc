@@ -30,7 +30,8 @@ struct report_statements {
                              "discharge_time, received_at, raw_pdu, part_id) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
         // parts_delivery_pending makes this read only the parts still waiting.
-        settle_unreported(db, "UPDATE parts SET delivery = 'unknown' WHERE delivery = 'pending' AND sent_at <= ?1") {}
+        settle_unreported(db, "UPDATE parts SET delivery = 'unknown' WHERE id IN (SELECT id FROM parts "
+                              "WHERE delivery = 'pending' AND sent_at <= ?1 LIMIT ?2)") {}
 
   connection& db;
   statement match_report;
@@ -105,9 +106,9 @@ std::optional<std::int64_t> report_book::record_status_report(const status_repor
   return part_id;
 }
 
-std::int64_t report_book::settle_unreported(timestamp sent_before) {
+std::int64_t report_book::settle_unreported(timestamp sent_before, int limit) {
   transaction tx(sql_->db);
-  sql_->settle_unreported.bind(1, millis(sent_before)).run();
+  sql_->settle_unreported.bind(1, millis(sent_before)).bind(2, limit).run();
   const std::int64_t settled = sql_->db.changes();
   tx.commit();
   return settled;

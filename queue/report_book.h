@@ -28,9 +28,9 @@ class report_book {
   // on the last 8 digits, the most recent sent within report_window. Returns that part's id.
   std::optional<std::int64_t> record_status_report(const status_report& report);
 
-  // Every part sent at or before `sent_before` still waiting for a final report: delivery
-  // unknown (a later report still settles it). Returns how many.
-  std::int64_t settle_unreported(timestamp sent_before);
+  // At most `limit` (negative: all) parts sent at or before `sent_before` still waiting for a
+  // final report: delivery unknown (a later report still settles it). Returns how many.
+  std::int64_t settle_unreported(timestamp sent_before, int limit = -1);
 
  private:
   database& db_;

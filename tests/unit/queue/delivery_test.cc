@@ -117,3 +117,16 @@ TEST_CASE("a part not yet sent is not overdue, however old the message", "[queue
   CHECK(s.reports.settle_unreported(at_s(10'000)) == 0);
   CHECK(delivery_of(s, id) == "pending");
 }
+
+TEST_CASE("overdue parts are made unknown a step at a time when asked", "[queue][delivery]") {
+  temp_dir dir;
+  store_books s(dir.path() / "siaran.db");
+  const std::int64_t first = sent_with_report(s, 1);
+  CHECK(s.queue.message(first)->delivery == "pending");
+  const std::int64_t second = sent_with_report(s, 2);
+  CHECK(s.reports.settle_unreported(at_s(100), 2) == 2);
+  CHECK(s.reports.settle_unreported(at_s(100), 2) == 1);
+  CHECK(s.reports.settle_unreported(at_s(100), 2) == 0);
+  CHECK(delivery_of(s, first) == "unknown");
+  CHECK(delivery_of(s, second) == "unknown");
+}
