@@ -13,10 +13,10 @@
 // delivered; else any unknown -> unknown; else pending. A macro, so that the migration's view and
 // the queries that read one message's parts (where the view would read every part) spell it
 // alike; changing it takes a new step that recreates the view.
-#define SIARAN_MESSAGE_DELIVERY_RULE                                              \
-  "CASE WHEN COUNT(delivery) = 0 THEN NULL "                                      \
-  "WHEN SUM(delivery = 'undelivered') > 0 THEN 'undelivered' "                   \
-  "WHEN SUM(delivery = 'delivered') = COUNT(*) THEN 'delivered' "                \
+#define SIARAN_MESSAGE_DELIVERY_RULE                              \
+  "CASE WHEN COUNT(delivery) = 0 THEN NULL "                      \
+  "WHEN SUM(delivery = 'undelivered') > 0 THEN 'undelivered' "    \
+  "WHEN SUM(delivery = 'delivered') = COUNT(*) THEN 'delivered' " \
   "WHEN SUM(delivery = 'unknown') > 0 THEN 'unknown' ELSE 'pending' END"
 
 namespace siaran::queue {
