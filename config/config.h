@@ -52,6 +52,14 @@ struct prices_config {
   std::map<network_operator, part_price> operators;
 };
 
+// `port: sim` only: what the simulated network reports for a recipient whose number ends with
+// `ending` (modem/sim/report_rules.h); the first matching rule wins.
+struct sim_report_rule {
+  std::string ending;             // digits; "" matches every number
+  std::optional<unsigned> status;  // TP-ST 0-255; none: no report ever
+  std::optional<unsigned> delay_ms;  // none: the simulator's usual report delay (2 s)
+};
+
 struct modem_config {
   std::string id;
   std::string port;  // a device path, or "sim" for the built-in simulated modem
@@ -70,6 +78,7 @@ struct modem_config {
   unsigned balance_threshold = 0;  // 0: never low
   bool rest_when_low = false;
   unsigned sim_balance = 50000;  // `port: sim` only: what the simulated SIM's balance code answers
+  std::vector<sim_report_rule> sim_reports;  // `port: sim` only: none: every part delivered
 
   bool simulated() const { return port == sim_port; }
   static constexpr std::string_view sim_port = "sim";
@@ -82,6 +91,8 @@ struct dispatch_config {
   std::chrono::seconds retry_max_delay = std::chrono::hours(1);  // doubling up to this
   std::chrono::seconds valid_for = std::chrono::hours(48); // an unsent message expires after it
   std::chrono::seconds drain_timeout{30};                  // SIGTERM waits this long for parts in flight
+  bool delivery_reports = true;  // every part asks for a status report (an API message may say otherwise)
+  std::chrono::seconds report_timeout = std::chrono::hours(48);  // no final report by then: delivery unknown
 };
 
 struct api_token {

@@ -76,6 +76,30 @@ void read_prices(const yaml_value& value, prices_config& prices) {
   };
   mapping(value, {{"default", store(prices.default_price, values::whole_number(0, 100000))},
                   {"operators", read_operators}});
+std::optional<std::string> digits(const yaml_value& value) {
+  const std::string text = value.node.IsScalar() ? value.node.Scalar() : "-";
+  if (std::ranges::all_of(text, [](unsigned char c) { return std::isdigit(c); })) return text;
+  value.error("'" + text + "' is not the last digits of a number (\"\" for every number)");
+  return std::nullopt;
+}
+
+// A TP-ST, or none: no report.
+std::optional<std::optional<unsigned>> report_status(const yaml_value& value) {
+  if (value.node.IsScalar() && value.node.Scalar() == "none") return std::optional<unsigned>();
+  if (auto status = values::whole_number(0, 255)(value)) return std::optional<unsigned>(*status);
+  return std::nullopt;
+}
+
+void read_sim_reports(const yaml_value& value, std::vector<sim_report_rule>& rules) {
+  sequence(value, [&](const yaml_value& item) {
+    sim_report_rule rule;
+    mapping(item, {
+        {"ending", store(rule.ending, digits), true},
+        {"status", store(rule.status, report_status), true},
+        {"delay_ms", store(rule.delay_ms, values::whole_number(0, 86400000))},
+    });
+    rules.push_back(std::move(rule));
+  });
 }
 
 void read_modem(const yaml_value& value, modem_config& modem) {
@@ -94,6 +118,7 @@ void read_modem(const yaml_value& value, modem_config& modem) {
       {"balance_threshold", store(modem.balance_threshold, values::whole_number(0, 10'000'000))},
       {"rest_when_low", store(modem.rest_when_low, one_of<bool>({{"false", false}, {"true", true}}))},
       {"sim_balance", store(modem.sim_balance, values::whole_number(0, 10'000'000))},
+      {"sim_reports", [&modem](const yaml_value& rules) { read_sim_reports(rules, modem.sim_reports); }},
   });
   if (modem.port.empty() || modem.simulated()) return;
   for (const auto& [key, why] : {std::pair{"sim_send_delay_ms", "a real modem has its own latency"},
@@ -102,6 +127,10 @@ void read_modem(const yaml_value& value, modem_config& modem) {
       value.child(value.node[key], key, value.mark)
           .error(std::string("applies only to a simulated modem (port: sim); ") + why);
     }
+  }
+  if (!modem.sim_reports.empty() && !modem.port.empty() && !modem.simulated()) {
+    value.child(value.node["sim_reports"], "sim_reports", value.mark)
+        .error("applies only to a simulated modem (port: sim); a real network sends its own reports");
   }
 }
 
@@ -123,6 +152,8 @@ void read_dispatch(const yaml_value& value, dispatch_config& dispatch) {
       {"retry_max_delay", store(dispatch.retry_max_delay, values::duration)},
       {"valid_for", store(dispatch.valid_for, values::duration)},
       {"drain_timeout", store(dispatch.drain_timeout, values::duration)},
+      {"delivery_reports", store(dispatch.delivery_reports, one_of<bool>({{"false", false}, {"true", true}}))},
+      {"report_timeout", store(dispatch.report_timeout, values::duration)},
   });
 }
 

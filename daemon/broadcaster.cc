@@ -89,6 +89,37 @@ broadcaster::prepared broadcaster::prepare(const broadcast_request& request, que
   return {std::move(b), std::move(p.plan), std::move(p.messages)};
 }
 
+broadcaster::prepared broadcaster::follow_up(const queue::broadcast_progress& first,
+                                             const std::vector<queue::broadcast_recipient>& again,
+                                             queue::timestamp now) {
+  prepared ready;
+  queue::new_broadcast& b = ready.broadcast;
+  b.officer_id = first.officer_id;
+  b.template_text = first.template_text;
+  b.origin = first.origin;
+  b.event_id = first.event_id;
+  b.send_at = b.created_at = now;
+  b.follow_up_of = first.id;
+  std::vector<std::int64_t> contacts;
+  for (const queue::broadcast_recipient& r : again) {
+    outgoing_text out;
+    out.to = r.to;
+    out.text = r.text;
+    out.report = settings_.delivery_reports;
+    out.now = out.send_at = now;
+    out.valid_for = settings_.valid_for;
+    composed_message composed = compose(out, concat_references_);
+    composed.message.avoid_modem = r.modem;
+    ++ready.plan.recipients;
+    ready.plan.parts += static_cast<std::int64_t>(composed.message.parts.size());
+    add_encoding(ready.plan, composed.encoding);
+    contacts.push_back(r.contact_id);
+    ready.messages.push_back({r.contact_id, std::move(composed.message)});
+  }
+  b.audience_json = fmt::format("{{\"contacts\": [{}]}}", fmt::join(contacts, ", "));
+  return ready;
+}
+
 std::optional<std::int64_t> broadcaster::earlier(const broadcast_request& request) {
   const auto found = broadcasts_.earlier(request.officer_id, request.client_ref);
   if (!found) return std::nullopt;
@@ -171,6 +202,7 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
     out.now = now;
     out.send_at = send_at;
     out.valid_for = settings_.valid_for;
+    out.report = settings_.delivery_reports;
     composed_message composed;
     try {
       composed = compose(out, references);

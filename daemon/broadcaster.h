@@ -91,6 +91,7 @@ struct broadcaster_settings {
   std::chrono::seconds valid_for{48 * 3600};
   std::string timezone = "Asia/Jakarta";  // {tanggal} and {jam}
   price_list prices;  // the plan's cost_estimate
+  bool delivery_reports = true;  // every part asks for a status report: who got it is the question after a broadcast
 };
 
 class broadcaster {
@@ -112,6 +113,11 @@ class broadcaster {
     std::vector<queue::broadcast_message> messages;
   };
   prepared prepare(const broadcast_request& request, queue::timestamp now);
+  // A follow-up to `first` for `again`, the recipients it did not reach (queue::unreached): each
+  // gets the text it was sent, asking for a report, on another modem than the one that did not
+  // reach it when another can send. Linked to `first` (follow_up_of); commit() queues it.
+  prepared follow_up(const queue::broadcast_progress& first, const std::vector<queue::broadcast_recipient>& again,
+                     queue::timestamp now);
   // The queued broadcast whose client_ref the request repeats, if any, found before the long
   // prepare(); commit() checks again on the writer, which decides. Throws broadcast_in_progress.
   std::optional<std::int64_t> earlier(const broadcast_request& request);

@@ -273,7 +273,7 @@ asio::awaitable<void> dispatcher::read_head(steady::time_point now, std::size_t 
   head_.parts.clear();
   for (queue::due_part& d : due) {
     head_.parts.push_back(
-        {d.part_id, std::move(d.recipient), d.priority, std::move(d.pinned_modem)});
+        {d.part_id, std::move(d.recipient), d.priority, std::move(d.pinned_modem), std::move(d.avoid_modem)});
   }
   head_.read_at = now;
 }

@@ -144,13 +144,28 @@ void inbound::stored(std::int64_t incoming_id) {
   if (on_stored_) on_stored_(incoming_id);
 }
 
-// Gives up on long messages whose missing parts have not come within the timeout.
+// A step at a time, each its own job of the writer: the parts of a district-wide broadcast that
+// nobody reported would otherwise hold the writer (and every claim) for seconds.
+void inbound::settle_unreported() {
+  constexpr int step = 2000;
+  const std::int64_t settled = reports_.settle_unreported(now_() - settings_.report_timeout, step);
+  if (settled > 0) {
+    spdlog::info("{} parts got no final status report within {} s: delivery unknown", settled,
+                 settings_.report_timeout.count());
+  }
+  if (settled == step) writes_.post("marking more overdue status reports unknown", [this] { settle_unreported(); });
+}
+
+// Gives up on long messages whose missing parts have not come within the timeout, and on the
+// status reports of parts sent longer ago than theirs.
 asio::awaitable<void> inbound::flush_stale() {
-  const auto check_every = settings_.check_every.value_or(
-      std::min<std::chrono::milliseconds>(settings_.reassembly_timeout / 4 + 1s, 60s));
+  const auto shorter = std::min(settings_.reassembly_timeout, settings_.report_timeout);
+  const auto check_every =
+      settings_.check_every.value_or(std::min<std::chrono::milliseconds>(shorter / 4 + 1s, 60s));
   while (!stopped_) {
-    writes_.post("giving up on incomplete long messages", [this] {
+    writes_.post("giving up on incomplete long messages and overdue status reports", [this] {
       flush_fragments();
+      settle_unreported();
       asio::post(io_, [this] { ++stale_checks_; });
     });
     flush_timer_.expires_after(check_every);

@@ -26,8 +26,11 @@ namespace siaran::daemon {
 struct inbound_settings {
   std::string region = "ID";  // senders are stored in E.164 when they parse in it
   std::chrono::seconds reassembly_timeout{30 * 60};
-  // How often to look for long messages to give up on; nothing: every quarter of the timeout
-  // plus a second, at most a minute, which bounds how late after its timeout a set is given up.
+  // A part sent this long ago without a final status report: delivery unknown.
+  std::chrono::seconds report_timeout{48 * 3600};
+  // How often to look for long messages to give up on and for parts whose report is overdue;
+  // nothing: every quarter of the shorter timeout plus a second, at most a minute, which bounds
+  // how late after its timeout a set is given up or a part's delivery becomes unknown.
   // The looks run on a steady timer, whereas the timeout is measured on the daemon's clock: a
   // test that moves that clock by hand looks often, or the moved clock would go unread.
   std::optional<std::chrono::milliseconds> check_every;
@@ -57,6 +60,7 @@ class inbound {
   bool stored_already(const std::string& modem_id, const modem::incoming_message& message);
   void store_report(std::size_t modem_index, const modem::status_report& report);
   void flush_fragments();
+  void settle_unreported();
   void stored(std::int64_t incoming_id);
   asio::awaitable<void> flush_stale();
 

@@ -22,6 +22,12 @@ modem::modem_entry modem_entry_for(const config::modem_config& modem) {
   entry.balance_threshold = modem.balance_threshold;
   entry.rest_when_low = modem.rest_when_low;
   entry.sim_balance = modem.sim_balance;
+  for (const config::sim_report_rule& rule : modem.sim_reports) {
+    modemsim::report_rule& r = entry.sim_reports.emplace_back();
+    r.ending = rule.ending;
+    if (rule.status) r.status = static_cast<std::uint8_t>(*rule.status);
+    if (rule.delay_ms) r.delay = std::chrono::milliseconds(*rule.delay_ms);
+  }
   return entry;
 }
 

@@ -72,7 +72,7 @@ dispatch_settings dispatch_settings_of(const config::daemon_config& c) {
 }
 
 broadcaster_settings broadcaster_settings_of(const config::daemon_config& c) {
-  return {c.region, c.dispatch.valid_for, c.timezone, price_list_of(c)};
+  return {c.region, c.dispatch.valid_for, c.timezone, price_list_of(c), c.dispatch.delivery_reports};
 }
 
 // Incomplete long messages are looked for at the usual cadence (check_every unset).
@@ -80,11 +80,12 @@ inbound_settings inbound_settings_of(const config::daemon_config& c) {
   inbound_settings settings;
   settings.region = c.region;
   settings.reassembly_timeout = c.inbox.reassembly_timeout;
+  settings.report_timeout = c.dispatch.report_timeout;
   return settings;
 }
 
 inbox::reply_settings reply_settings_of(const config::daemon_config& c) {
-  return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords};
+  return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords, c.dispatch.delivery_reports};
 }
 
 // The web UI's own files, and Bootstrap, Popper and Chart.js from Debian's libjs-bootstrap5,
@@ -238,6 +239,7 @@ class service::impl {
                        metrics_,         watch_,           books.contacts,   books.broadcasts,
                        books.events,     out,              concat_references_, config_.region,
                        config_.dispatch.valid_for, config_.timezone, now_};
+    c.delivery_reports = config_.dispatch.delivery_reports;
     c.schedule_changed = [this] { asio::post(io_, [this] { scheduler_.wake(); }); };
     c.queued = [this] { post_queued(); };
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };

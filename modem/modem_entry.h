@@ -9,6 +9,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "modem/sim/report_rules.h"
 
 namespace siaran::modem {
 
@@ -31,6 +34,7 @@ struct modem_entry {
   std::int64_t balance_threshold = 0;
   bool rest_when_low = false;
   std::int64_t sim_balance = 50000;  // simulated modems: what their balance code answers
+  std::vector<modemsim::report_rule> sim_reports;  // simulated modems: none: every part delivered
 
   bool simulated() const { return port == sim_port; }
 };

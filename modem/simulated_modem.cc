@@ -74,6 +74,7 @@ modemsim::modem_settings simulated_settings(const modem_entry& entry, int number
   settings.pin = entry.pin;
   settings.send_delay = entry.sim_send_delay;
   settings.balance = entry.sim_balance;
+  settings.report_rules = entry.sim_reports;
   settings.imei = with_luhn("35693803" + zero_padded(number, 6));
   settings.imsi = "510" + std::string(network_code(entry.operator_name)) + zero_padded(number, 10);
   if (!entry.operator_name.empty()) {

@@ -8,13 +8,15 @@
 #include "queue/database.h"
 #include "queue/held_parts.h"
 #include "queue/message_inserter.h"
+#include "queue/schema_deliveries.h"
 
 namespace siaran::queue {
 namespace {
 
 // A page of recipients in contact order, each with its message's state by the rule of
 // schema.cc's message_states view, written here over that message's own parts: the view,
-// correlated to each row, would be computed over every part for each of them.
+// correlated to each row, would be computed over every part for each of them. Its delivery, when
+// it went out, when it was delivered, and the TP-ST that says most (an undelivered part's).
 // ?3 < 0 is no limit.
 constexpr const char* recipients_page =
     "SELECT bm.contact_id, bm.message_id, m.recipient, m.text, "
@@ -26,13 +28,20 @@ constexpr const char* recipients_page =
     "WHEN SUM(p.state = 'queued') = COUNT(*) THEN 'queued' "
     "ELSE 'sending' END FROM parts p WHERE p.message_id = bm.message_id) AS state, c.name, "
     "(SELECT q.last_error FROM parts q WHERE q.message_id = bm.message_id "
-    "AND q.last_error IS NOT NULL ORDER BY q.state = 'failed' DESC, q.number DESC LIMIT 1) "
+    "AND q.last_error IS NOT NULL ORDER BY q.state = 'failed' DESC, q.number DESC LIMIT 1), "
+    "(SELECT " SIARAN_MESSAGE_DELIVERY_RULE " FROM parts p WHERE p.message_id = bm.message_id), "
+    "(SELECT MAX(p.sent_at) FROM parts p WHERE p.message_id = bm.message_id), "
+    "(SELECT MAX(p.delivered_at) FROM parts p WHERE p.message_id = bm.message_id), "
+    "(SELECT r.status FROM parts r WHERE r.message_id = bm.message_id AND r.status IS NOT NULL "
+    "ORDER BY r.delivery = 'undelivered' DESC, r.number DESC LIMIT 1), bm.kecamatan, bm.desa, "
+    "(SELECT r.modem FROM parts r WHERE r.message_id = bm.message_id AND r.modem IS NOT NULL "
+    "ORDER BY r.number DESC LIMIT 1) "
     "FROM broadcast_messages bm JOIN messages m ON m.id = bm.message_id LEFT JOIN contacts c ON c.id = bm.contact_id "
     "WHERE bm.broadcast_id = ?1 AND bm.contact_id > ?2 AND EXISTS (SELECT 1 FROM parts e WHERE e.message_id = m.id) "
     "ORDER BY bm.contact_id LIMIT ?3";
 
 constexpr const char* broadcast_columns =
-    "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at FROM "
+    "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at, follow_up_of FROM "
     "broadcasts ";
 
 // The messages of a broadcast that nothing has started: every part still queued.
@@ -50,15 +59,15 @@ struct broadcast_statements {
         insert_broadcast(db,
                          "INSERT INTO broadcasts (officer_id, template, audience, send_at, "
                          "priority, origin, event_id, "
-                         "created_at, preparing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+                         "created_at, preparing, follow_up_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
         // officer_key: the officer's id, 0 for none (schema step 14).
         client_ref_use(db, "SELECT r.broadcast_id, b.preparing FROM broadcast_client_refs r JOIN broadcasts b ON "
                            "b.id = r.broadcast_id WHERE r.officer_key = COALESCE(?1, 0) AND r.client_ref = ?2"),
         insert_client_ref(db, "INSERT INTO broadcast_client_refs (officer_key, client_ref, broadcast_id) "
                               "VALUES (COALESCE(?1, 0), ?2, ?3)"),
         insert_recipient(db,
-                         "INSERT INTO broadcast_messages (broadcast_id, contact_id, message_id) "
-                         "VALUES (?1, ?2, ?3)"),
+                         "INSERT INTO broadcast_messages (broadcast_id, contact_id, message_id, kecamatan, desa) "
+                         "SELECT ?1, ?2, ?3, COALESCE(kecamatan, ''), COALESCE(desa, '') FROM contacts WHERE id = ?2"),
         select_broadcast(db, std::string(broadcast_columns) + "WHERE id = ?1 AND NOT preparing"),
         list_broadcasts(db, std::string(broadcast_columns) +
                                 "WHERE (?1 = 0 OR id < ?1) AND (?3 IS NULL OR officer_id = ?3) AND NOT preparing "
@@ -78,6 +87,14 @@ struct broadcast_statements {
         recipient_count(db, "SELECT n FROM broadcast_recipients WHERE broadcast_id = ?1"),
         // Kept by triggers as the parts change (schema_tallies.h).
         state_counts(db, "SELECT state, n FROM broadcast_tallies WHERE broadcast_id = ?1 AND n > 0"),
+        // Kept by triggers as the parts change (schema_deliveries.h).
+        place_counts(db,
+                     "SELECT kecamatan, desa, SUM(n), SUM(CASE WHEN state IN ('sent', 'delivered') THEN n END), "
+                     "SUM(CASE WHEN delivery = 'delivered' THEN n END), "
+                     "SUM(CASE WHEN delivery = 'undelivered' THEN n END), "
+                     "SUM(CASE WHEN delivery = 'unknown' THEN n END), SUM(CASE WHEN state = 'failed' THEN n END) "
+                     "FROM broadcast_place_tallies WHERE broadcast_id = ?1 GROUP BY kecamatan, desa "
+                     "HAVING SUM(n) > 0 ORDER BY kecamatan, desa"),
         reply_count(db, "SELECT COUNT(*) FROM incoming WHERE broadcast_id = ?1"),
         cost(db, "SELECT rupiah FROM broadcast_costs WHERE broadcast_id = ?1"),
         recipients(db, recipients_page),
@@ -113,6 +130,7 @@ struct broadcast_statements {
   statement delete_unfinished;
   statement recipient_count;
   statement state_counts;
+  statement place_counts;
   statement reply_count;
   statement cost;
   statement recipients;
@@ -142,6 +160,7 @@ broadcast_progress read_broadcast(const statement& s) {
   b.send_at = from_millis(s.int64(5));
   b.created_at = from_millis(s.int64(6));
   b.cancelled_at = optional_time(s, 7);
+  b.follow_up_of = s.optional_int64(8);
   return b;
 }
 
@@ -168,6 +187,21 @@ void add_state_count(broadcast_progress& b, part_state state, std::int64_t n) {
     case part_state::uncertain:
       b.uncertain += n;
       break;
+  }
+}
+
+std::int64_t count_or_zero(const statement& s, int column) { return s.optional_int64(column).value_or(0); }
+
+// The broadcast's recipients per place, and its undelivered and unknown ones overall.
+void add_place_counts(statement& s, broadcast_progress& b) {
+  step_scope scope(s);
+  s.bind(1, b.id);
+  while (s.step()) {
+    place_progress place{s.text(0),         s.text(1),         s.int64(2),        count_or_zero(s, 3),
+                         count_or_zero(s, 4), count_or_zero(s, 5), count_or_zero(s, 6), count_or_zero(s, 7)};
+    b.undelivered += place.undelivered;
+    b.unknown += place.unknown;
+    b.by_place.push_back(std::move(place));
   }
 }
 
@@ -274,6 +308,7 @@ std::int64_t broadcast_book::insert_broadcast(const new_broadcast& b, bool prepa
       .bind(7, b.event_id)
       .bind(8, millis(b.created_at))
       .bind(9, preparing)
+      .bind(10, b.follow_up_of)
       .run();
   const std::int64_t id = db_.last_insert_rowid();
   if (b.client_ref) sql_->insert_client_ref.bind(1, b.officer_id).bind(2, *b.client_ref).bind(3, id).run();
@@ -304,6 +339,7 @@ std::optional<broadcast_progress> broadcast_book::progress(std::int64_t id, time
                       sql_->state_counts.int64(1));
     }
   }
+  add_place_counts(sql_->place_counts, *found);
   found->state = overall_state(*found, now);
   return found;
 }
@@ -356,6 +392,13 @@ std::vector<broadcast_recipient> broadcast_book::recipients(std::int64_t id, std
     r.state = part_state_from(s.text(4));
     r.contact_name = s.optional_text(5);
     r.last_error = s.optional_text(6);
+    r.delivery = s.optional_text(7);
+    r.sent_at = optional_time(s, 8);
+    r.delivered_at = optional_time(s, 9);
+    if (const auto status = s.optional_int64(10)) r.status = static_cast<int>(*status);
+    r.kecamatan = s.text(11);
+    r.desa = s.text(12);
+    r.modem = s.optional_text(13);
     found.push_back(std::move(r));
   }
   return found;

@@ -34,6 +34,7 @@ struct new_broadcast {
   // The client's name for this request (POST /api/v1/broadcasts): a second one with the same
   // ref from the same officer is the first (a double click, a retry), not another broadcast.
   std::optional<std::string> client_ref;
+  std::optional<std::int64_t> follow_up_of;  // the broadcast whose unreached recipients this one tries again
 };
 
 // What begin() did: stored a new broadcast, or found the one with the same client_ref.
@@ -49,6 +50,19 @@ struct broadcast_message {
   new_message message;
 };
 
+// A broadcast's recipients in one desa (kecamatan and desa as the contact had them when the
+// broadcast was queued; '' when none).
+struct place_progress {
+  std::string kecamatan;
+  std::string desa;
+  std::int64_t recipients = 0;
+  std::int64_t sent = 0;         // went out: sent or delivered by state
+  std::int64_t delivered = 0;    // by delivery (schema_deliveries.h)
+  std::int64_t undelivered = 0;
+  std::int64_t unknown = 0;
+  std::int64_t failed = 0;       // by state: failed to go out, or undelivered by a report
+};
+
 struct broadcast_progress {
   std::int64_t id = 0;
   std::optional<std::int64_t> officer_id;
@@ -58,6 +72,7 @@ struct broadcast_progress {
   timestamp send_at{};
   timestamp created_at{};
   std::optional<timestamp> cancelled_at;
+  std::optional<std::int64_t> follow_up_of;
   // scheduled (send_at ahead, nothing out), sending, done (nothing queued or in flight), cancelled
   std::string state;
   std::int64_t recipients = 0;
@@ -71,6 +86,10 @@ struct broadcast_progress {
   std::int64_t uncertain = 0;
   std::int64_t replies = 0;  // incoming messages routed to this broadcast
   std::int64_t cost = 0;     // rupiah of its parts sent (schema_costs.h)
+  // Per recipient, by the message's delivery: the network gave up, or no final report in time.
+  std::int64_t undelivered = 0;
+  std::int64_t unknown = 0;
+  std::vector<place_progress> by_place;  // by kecamatan, then desa
 };
 
 struct broadcast_recipient {
@@ -81,7 +100,23 @@ struct broadcast_recipient {
   std::string text;
   part_state state = part_state::queued;
   std::optional<std::string> last_error;  // a failed part's, else the last part's that has one
+  // The one place a recipient's delivery is read (reports and exports use it too): none without
+  // a report asked, else pending, delivered, undelivered or unknown (schema_deliveries.h).
+  std::optional<std::string> delivery;
+  std::optional<timestamp> sent_at;       // its last part's
+  std::optional<timestamp> delivered_at;  // its last part's delivery, by the report
+  std::optional<int> status;              // the TP-ST that says most: an undelivered part's, else the last
+  std::string kecamatan;                  // as when the broadcast was queued
+  std::string desa;
+  std::optional<std::string> modem;       // its last part's last modem
 };
+
+// Whether a follow-up broadcast tries `r` again: its message failed, was undelivered, or got no
+// report in time; never one delivered, nor one still on its way or waiting for its report.
+inline bool unreached(const broadcast_recipient& r) {
+  if (r.delivery == "delivered") return false;
+  return r.state == part_state::failed || r.delivery == "undelivered" || r.delivery == "unknown";
+}
 
 // The broadcast a reply answers and whose officer gets it.
 struct broadcast_ref {

@@ -35,6 +35,7 @@ part_record read_part(const statement& s) {
   p.delivered_at = optional_time(s, 14);
   if (const auto status = s.optional_int64(15)) p.status = static_cast<int>(*status);
   p.resent_reason = s.optional_text(16);
+  p.delivery = s.optional_text(17);
   return p;
 }
 

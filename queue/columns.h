@@ -21,8 +21,9 @@ std::optional<std::int64_t> optional_millis(const std::optional<timestamp>& t);
 // The columns read_part() expects, in order, from a query on `parts p`.
 inline constexpr const char* part_columns =
     "p.id, p.message_id, p.number, p.total, p.pdu, p.tpdu_length, p.state, p.modem, p.reference, p.attempts, "
-    "p.resent_uncertain, p.next_attempt_at, p.last_error, p.sent_at, p.delivered_at, p.status, p.resent_reason";
-inline constexpr int part_column_count = 17;
+    "p.resent_uncertain, p.next_attempt_at, p.last_error, p.sent_at, p.delivered_at, p.status, p.resent_reason, "
+    "p.delivery";
+inline constexpr int part_column_count = 18;
 
 // Reads part_columns starting at column 0.
 part_record read_part(const statement& s);

@@ -14,7 +14,8 @@ message_inserter::message_inserter(connection& db)
                       "client_ref, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
       insert_part_(db,
                    "INSERT INTO parts (message_id, number, total, pdu, tpdu_length, priority, expires_at, "
-                   "next_attempt_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)") {}
+                   "next_attempt_at, delivery, avoid_modem) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
+                   "CASE WHEN ?9 THEN 'pending' END, ?10)") {}
 
 accepted message_inserter::insert(const new_message& m, std::optional<std::int64_t> held_mark) {
   if (m.parts.empty()) throw store_error("queueing a message to " + m.recipient + ": it has no parts");
@@ -44,6 +45,8 @@ accepted message_inserter::insert(const new_message& m, std::optional<std::int64
         .bind(6, m.priority)
         .bind(7, optional_millis(m.expires_at))
         .bind(8, held_mark.value_or(millis(m.send_at)))
+        .bind(9, m.report)
+        .bind(10, m.avoid_modem)
         .run();
   }
   return {id, false};

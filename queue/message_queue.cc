@@ -32,6 +32,7 @@ message_record read_message(const statement& s) {
   m.client_ref = s.optional_text(8);
   m.state = part_state_from(s.text(9));
   m.officer_id = s.optional_int64(10);
+  m.delivery = s.optional_text(11);
   return m;
 }
 
@@ -144,7 +145,8 @@ std::vector<due_part> message_queue::due_parts(timestamp now, int limit,
         expired.push_back(q.int64(1));
         continue;
       }
-      due.push_back(due_part{q.int64(0), q.text(3), static_cast<int>(q.int64(4)), q.optional_text(5)});
+      due.push_back(
+          due_part{q.int64(0), q.text(3), static_cast<int>(q.int64(4)), q.optional_text(5), q.optional_text(6)});
     }
   }
   if (!expired.empty()) {

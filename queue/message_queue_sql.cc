@@ -24,19 +24,22 @@ constexpr const char* message_officer =
 const std::string message_columns =
     std::string("SELECT m.id, m.recipient, m.text, m.priority, m.created_at, m.send_at, m.expires_at, m.report, "
                 "m.client_ref, s.state, ") +
-    message_officer + " FROM messages m JOIN message_states s ON s.message_id = m.id ";
+    message_officer +
+    ", d.delivery FROM messages m JOIN message_states s ON s.message_id = m.id "
+    "JOIN message_deliveries d ON d.message_id = m.id ";
 
 }  // namespace
 
 message_queue_sql::message_queue_sql(connection& c)
     : db(c),
       inserter(c),
-      select_message(c, message_columns + "WHERE m.id = ?1 AND s.message_id = ?1"),
+      select_message(c, message_columns + "WHERE m.id = ?1 AND s.message_id = ?1 AND d.message_id = ?1"),
       messages_by_state(c, message_columns +
-                               "WHERE s.state = ?1 AND s.message_id > ?2 AND (?4 IS NULL OR " + message_officer +
-                               " = ?4) ORDER BY s.message_id LIMIT ?3"),
+                               "WHERE s.state = ?1 AND s.message_id > ?2 AND d.message_id > ?2 AND (?4 IS NULL OR " +
+                               message_officer + " = ?4) ORDER BY s.message_id LIMIT ?3"),
       due_parts(c,
-               "SELECT p.id, p.message_id, p.expires_at, m.recipient, p.priority, p.pinned_modem FROM parts p "
+               "SELECT p.id, p.message_id, p.expires_at, m.recipient, p.priority, p.pinned_modem, p.avoid_modem "
+               "FROM parts p "
                "JOIN messages m ON m.id = p.message_id WHERE p.state = 'queued' AND p.next_attempt_at <= ?1 "
                "AND (p.pinned_modem IS NULL OR instr(?3, ',' || p.pinned_modem || ',') = 0) "
                "ORDER BY p.priority DESC, p.next_attempt_at, p.id LIMIT ?2"),

@@ -32,6 +32,8 @@ struct new_message {
   bool report = false;
   std::optional<std::string> client_ref;
   std::vector<new_part> parts;  // in order; at least one
+  // Sent again to someone it did not reach: another modem than this one, if another can send.
+  std::optional<std::string> avoid_modem;
 };
 
 struct accepted {
@@ -58,6 +60,8 @@ struct part_record {
   std::optional<timestamp> sent_at;
   std::optional<timestamp> delivered_at;
   std::optional<int> status;
+  // none: no status report asked; else pending, delivered, undelivered or unknown (schema_deliveries.h).
+  std::optional<std::string> delivery;
 };
 
 // A part claimed for sending, with what the dispatcher routes on.
@@ -73,6 +77,7 @@ struct due_part {
   std::string recipient;
   int priority = 0;
   std::optional<std::string> pinned_modem;  // later parts of a multipart message follow the first
+  std::optional<std::string> avoid_modem;   // the modem that did not reach this recipient before
 };
 
 struct message_record {
@@ -86,6 +91,7 @@ struct message_record {
   bool report = false;
   std::optional<std::string> client_ref;
   part_state state = part_state::queued;  // derived from the parts (schema.cc, message_states)
+  std::optional<std::string> delivery;     // derived from the parts (schema_deliveries.h, message_deliveries)
   std::optional<std::int64_t> officer_id;  // the officer of the broadcast it belongs to, if any
   std::vector<part_record> parts;
 };

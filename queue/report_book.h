@@ -2,7 +2,8 @@
 #pragma once
 
 // Delivery reports: each status report a modem hands over is stored, and moves the part it
-// matches to delivered or failed.
+// matches to delivered or failed, its delivery to delivered, undelivered or pending
+// (schema_deliveries.h); a part with no final report by the timeout becomes unknown.
 
 #include <cstdint>
 #include <memory>
@@ -26,6 +27,10 @@ class report_book {
   // Stores the report and updates the part it matches: same modem and reference, recipient equal
   // on the last 8 digits, the most recent sent within report_window. Returns that part's id.
   std::optional<std::int64_t> record_status_report(const status_report& report);
+
+  // At most `limit` (negative: all) parts sent at or before `sent_before` still waiting for a
+  // final report: delivery unknown (a later report still settles it). Returns how many.
+  std::int64_t settle_unreported(timestamp sent_before, int limit = -1);
 
  private:
   database& db_;

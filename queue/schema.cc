@@ -5,6 +5,7 @@
 #include <string>
 
 #include "queue/schema_costs.h"
+#include "queue/schema_deliveries.h"
 #include "queue/schema_tallies.h"
 
 namespace siaran::queue {
@@ -446,10 +447,11 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_at ON audit_log (at);
 )sql",
-    // 17, 18: other branches' steps, merged in their place.
-    "SELECT 1;",
-    "SELECT 1;",
-    // 19: each part's price as it is recorded sent, and the cost of each broadcast and of each
+    // 17: each part's and message's delivery (status reports, the report timeout), each broadcast
+    // recipient's place, and each broadcast's recipients counted per place and delivery
+    // (schema_deliveries.h).
+    deliveries_migration,
+    // 18: each part's price as it is recorded sent, and the cost of each broadcast and of each
     // modem per quarter hour kept by a trigger (schema_costs.h).
     costs_migration,
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Schema step 19 (schema.cc): what each part cost, and the sums the pages read, kept by a
+// Schema step 18 (schema.cc): what each part cost, and the sums the pages read, kept by a
 // trigger as parts are recorded sent, so that a broadcast's cost and a month's cost per SIM read
 // a row or a few hundred instead of the parts.
 //
@@ -13,7 +13,7 @@ namespace siaran::queue {
 
 inline constexpr const char* costs_migration = R"sql(
 -- Rupiah the part cost when it was last recorded sent: the price the dispatcher gave for its
--- modem and recipient (daemon/dispatch/price_list.h). NULL: not sent, or sent before step 19.
+-- modem and recipient (daemon/dispatch/price_list.h). NULL: not sent, or sent before step 18.
 ALTER TABLE parts ADD COLUMN price INTEGER;
 
 CREATE TABLE broadcast_costs (

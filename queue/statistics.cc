@@ -39,7 +39,7 @@ constexpr const char* outcome_quarters_sql =
 constexpr const char* sent_by_modem_sql =
     "SELECT modem, SUM(n) FROM part_tallies WHERE quarter >= ?1 AND outcome = 'sent' GROUP BY modem HAVING SUM(n) > 0";
 
-// Read from the sums schema step 19 keeps (schema_costs.h).
+// Read from the sums schema step 18 keeps (schema_costs.h).
 constexpr const char* modem_costs_sql =
     "SELECT modem, SUM(parts), SUM(rupiah) FROM modem_costs WHERE quarter >= ?1 AND quarter < ?2 GROUP BY modem";
 

@@ -20,4 +20,8 @@ delivery_outcome outcome_of(std::uint8_t status);
 // "Short message received by the SME", "Congestion (SC still trying)", ...
 std::string_view status_text(std::uint8_t status);
 
+// The same in Bahasa Indonesia, for the office: "Diterima oleh ponsel tujuan", "Nomor tidak
+// dikenal atau tidak dapat menerima SMS", ...
+std::string_view status_text_id(std::uint8_t status);
+
 }  // namespace siaran::sms

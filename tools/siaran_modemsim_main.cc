@@ -34,8 +34,11 @@ using tools::exit_usage;
 constexpr std::string_view usage_text =
     "usage: siaran-modemsim [--link PATH] [--profile NAME] [--pin PIN] [--log FILE|-]\n"
     "                       [--register-delay S] [--report-delay MS] [--send-delay MS]\n"
-    "                       [--storage N] [--name NAME] [--trace]\n"
+    "                       [--storage N] [--name NAME] [--reports RULES] [--trace]\n"
     "                       [--operator NAME] [--balance RUPIAH] [--ussd-ucs2]\n"
+    "RULES: status reports by the recipient's last digits, ENDING:STATUS[@DELAY_MS], ...\n"
+    "  e.g. \"7:0x41, 8:none, 9:0@5000\": numbers ending in 7 undelivered (TP-ST 0x41), in 8\n"
+    "  never reported, in 9 delivered after 5 s; the others delivered after --report-delay\n"
     "profiles: generic, huawei-e173, simcom-sim800, wavecom, quectel-ec25\n";
 
 struct options {
@@ -95,6 +98,8 @@ options parse(int argc, char** argv) {
       opts.settings.operator_name = common::uppercase(value);
     } else if (flag == "--balance") {
       opts.settings.balance = count();
+    } else if (flag == "--reports") {
+      opts.settings.report_rules = parse_report_rules(value);
     } else if (flag == "--storage") {
       opts.settings.storage_capacity = static_cast<std::size_t>(count());
     } else {

@@ -48,6 +48,7 @@ struct api_context {
   std::chrono::seconds valid_for;
   std::string timezone;
   clock now;  // the daemon's one clock: every handler stamps and compares with it
+  bool delivery_reports = true;  // dispatch.delivery_reports: a message's report when it gives none
   // Wakes the scheduler when an event, a recurring broadcast or the birthday settings change.
   std::function<void()> schedule_changed = [] {};
   // Tells the dispatcher that new work was queued.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Broadcasts (docs/api.md "Broadcasts"): POST /api/v1/broadcasts[/preview], GET
-// /api/v1/broadcasts[/{id}[/recipients]], POST /api/v1/broadcasts/{id}/cancel.
+// /api/v1/broadcasts[/{id}[/recipients]], POST /api/v1/broadcasts/{id}/cancel and /resend.
 
 #include <spdlog/spdlog.h>
 
@@ -11,6 +11,7 @@
 #include "daemon/api/audience_json.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
+#include "daemon/api/message_json.h"
 #include "daemon/api/officer_scope.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
@@ -76,7 +77,8 @@ json plan_json(const broadcast_plan& plan) {
 
 // Counts are of recipients, by their message's state. "queued": not out yet (waiting or being
 // written to a modem, "sending" of those); "sent": went out (sent or delivered, "delivered"
-// of those). queued + sent + failed + cancelled + uncertain = recipients.
+// of those). queued + sent + failed + cancelled + uncertain = recipients. By their message's
+// delivery: "delivered", "undelivered" (also counted "failed"), "unknown" (also "sent").
 json progress_json(const queue::broadcast_progress& p) {
   return {{"id", p.id},
           {"state", p.state},
@@ -85,6 +87,8 @@ json progress_json(const queue::broadcast_progress& p) {
           {"sending", p.sending},
           {"sent", p.sent + p.delivered},
           {"delivered", p.delivered},
+          {"undelivered", p.undelivered},
+          {"unknown", p.unknown},
           {"failed", p.failed},
           {"cancelled", p.cancelled},
           {"uncertain", p.uncertain},
@@ -96,8 +100,27 @@ json progress_json(const queue::broadcast_progress& p) {
           {"event_id", optional_json(p.event_id)},
           {"send_at", iso_utc(p.send_at)},
           {"created_at", iso_utc(p.created_at)},
-          {"cancelled_at", p.cancelled_at ? json(iso_utc(*p.cancelled_at)) : json(nullptr)}};
+          {"cancelled_at", p.cancelled_at ? json(iso_utc(*p.cancelled_at)) : json(nullptr)},
+          {"follow_up_of", optional_json(p.follow_up_of)}};
 }
+
+// Only GET /api/v1/broadcasts/{id} has them: the list stays small for the page that polls it.
+json by_place_json(const std::vector<queue::place_progress>& places) {
+  json items = json::array();
+  for (const auto& place : places) {
+    items.push_back({{"kecamatan", place.kecamatan},
+                     {"desa", place.desa},
+                     {"recipients", place.recipients},
+                     {"sent", place.sent},
+                     {"delivered", place.delivered},
+                     {"undelivered", place.undelivered},
+                     {"unknown", place.unknown},
+                     {"failed", place.failed}});
+  }
+  return items;
+}
+
+json time_json(const std::optional<queue::timestamp>& t) { return t ? json(iso_utc(*t)) : json(nullptr); }
 
 http::response refused(const broadcast_error& e) { return http::error_response(422, e.what()); }
 
@@ -159,7 +182,9 @@ http::response get_broadcast(api_context& c, const http::request& request) {
   const std::int64_t id = path_id(request, "a broadcast");
   const auto p = visible_broadcast(c, request, id, c.now());
   if (!p) return http::error_response(404, "no broadcast " + std::to_string(id));
-  return json_reply(200, progress_json(*p));
+  json reply = progress_json(*p);
+  reply["by_place"] = by_place_json(p->by_place);
+  return json_reply(200, reply);
 }
 
 http::response list_broadcasts(api_context& c, const http::request& request) {
@@ -190,7 +215,14 @@ http::response get_recipients(api_context& c, const http::request& request) {
                      {"to", r.to},
                      {"text", r.text},
                      {"state", queue::to_string(r.state)},
-                     {"last_error", optional_json(r.last_error)}});
+                     {"last_error", optional_json(r.last_error)},
+                     {"delivery", optional_json(r.delivery)},
+                     {"sent_at", time_json(r.sent_at)},
+                     {"delivered_at", time_json(r.delivered_at)},
+                     {"status", optional_json(r.status)},
+                     {"status_meaning", status_meaning(r.status)},
+                     {"kecamatan", r.kecamatan},
+                     {"desa", r.desa}});
   }
   json reply = {{"id", id}, {"recipients", std::move(items)}};
   if (limit != 0) {
@@ -198,6 +230,31 @@ http::response get_recipients(api_context& c, const http::request& request) {
     reply["next_after"] = full ? json(found.back().contact_id) : json(nullptr);
   }
   return json_reply(200, reply);
+}
+
+// A follow-up broadcast to the recipients the first did not reach (queue::unreached), prepared on
+// the reader and queued on the writer as a new broadcast is; 409 when there is nobody to try again.
+http::response post_resend(api_context& c, const http::request& request) {
+  const std::int64_t id = path_id(request, "a broadcast");
+  const auto first = c.broadcasts.progress(id, c.now());
+  if (!first) return http::error_response(404, "no broadcast " + std::to_string(id));
+  require_change(request.who, first->officer_id, "broadcast " + std::to_string(id));
+  std::vector<queue::broadcast_recipient> again;
+  for (queue::broadcast_recipient& r : c.broadcasts.recipients(id)) {
+    if (queue::unreached(r)) again.push_back(std::move(r));
+  }
+  if (again.empty()) {
+    return http::error_response(409, "broadcast " + std::to_string(id) +
+                                         " has nobody to send again: none failed, was undelivered or is unknown");
+  }
+  broadcaster::prepared ready = c.broadcasts_out.follow_up(*first, again, c.now());
+  const auto on_writer = [&c](const std::function<void(queue::broadcast_book&)>& step) {
+    c.on_writer([&](api_context& writer) { step(writer.broadcasts); });
+  };
+  const created_broadcast created = c.broadcasts_out.commit(std::move(ready), on_writer);
+  spdlog::info("broadcast {} follows up broadcast {}: {} recipients sent again", created.id, id,
+               created.plan.recipients);
+  return json_reply(201, progress_json(*c.broadcasts.progress(created.id, c.now())));
 }
 
 // A broadcast that has all gone out cannot be cancelled (409); cancelling twice is harmless.
@@ -229,6 +286,8 @@ void add_broadcast_routes(http::router& routes, api_context& c) {
              guarded([&c](const http::request& r) { return get_broadcast(c, r); }));
   routes.add("GET", "/api/v1/broadcasts/{id}/recipients",
              guarded([&c](const http::request& r) { return get_recipients(c, r); }));
+  routes.add("POST", "/api/v1/broadcasts/{id}/resend",
+             guarded([&c](const http::request& r) { return post_resend(c, r); }), {.where = http::runs_on::reader});
   routes.add("POST", "/api/v1/broadcasts/{id}/cancel",
              guarded([&c](const http::request& r) { return post_cancel(c, r); }));
 }

@@ -97,7 +97,7 @@ http::response mark_read(api_context& c, queue::reply_book& replies, const http:
 // Queues `text` to `to` now, ahead of broadcasts, and wakes the dispatcher.
 std::int64_t queue_text(api_context& c, const std::string& to, const std::string& text) {
   const std::int64_t id =
-      inbox::queue_reply(c.messages, to, text, c.now(), c.valid_for, c.concat_references);
+      inbox::queue_reply(c.messages, to, text, c.now(), c.valid_for, c.delivery_reports, c.concat_references);
   c.queued();
   return id;
 }

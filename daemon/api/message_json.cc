@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "daemon/api/iso_time.h"
+#include "sms/delivery_status.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -11,6 +12,14 @@ namespace {
 using nlohmann::json;
 
 json time_or_null(const std::optional<queue::timestamp>& t) { return t ? json(iso_utc(*t)) : json(nullptr); }
+
+}  // namespace
+
+json status_meaning(const std::optional<int>& status) {
+  return status ? json(sms::status_text_id(static_cast<std::uint8_t>(*status))) : json(nullptr);
+}
+
+namespace {
 
 json part_json(const queue::part_record& p) {
   return {{"number", p.number},
@@ -21,6 +30,8 @@ json part_json(const queue::part_record& p) {
           {"sent_at", time_or_null(p.sent_at)},
           {"delivered_at", time_or_null(p.delivered_at)},
           {"status", or_null(p.status)},
+          {"status_meaning", status_meaning(p.status)},
+          {"delivery", or_null(p.delivery)},
           {"last_error", or_null(p.last_error)},
           {"resent_uncertain", p.resent_uncertain},
           // Sent again: after a crash left it uncertain, or whole from another modem.
@@ -39,6 +50,7 @@ json message_json(const queue::message_record& m) {
           {"to", m.recipient},
           {"text", m.text},
           {"state", queue::to_string(m.state)},
+          {"delivery", or_null(m.delivery)},
           {"priority", m.priority},
           {"created_at", iso_utc(m.created_at)},
           {"send_at", iso_utc(m.send_at)},

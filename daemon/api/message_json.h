@@ -20,6 +20,8 @@ nlohmann::json or_null(const std::optional<T>& value) {
 inline nlohmann::json text_or_null(const std::string& text) {
   return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
 }
+// A status report's TP-ST in Bahasa Indonesia ("Nomor tidak dikenal ..."), null without a report.
+nlohmann::json status_meaning(const std::optional<int>& status);
 
 // GET /api/v1/messages/{id} (docs/api.md): the message, its derived state and each part.
 nlohmann::json message_json(const queue::message_record& message);

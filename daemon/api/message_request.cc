@@ -39,7 +39,7 @@ class fields {
   int priority() const {
     return static_cast<int>(field_integer(item_, "priority", priority_range, prefix_).value_or(0));
   }
-  bool report() const { return field_boolean(item_, "report", prefix_).value_or(false); }
+  std::optional<bool> report() const { return field_boolean(item_, "report", prefix_); }
 
  private:
   const json& item_;
@@ -83,7 +83,7 @@ parsed_message parse_message(const json& item, const message_defaults& defaults,
   out.to = e164(f, f.required_text("to"), defaults.region);
   out.text = f.required_text("text");
   out.priority = f.priority();
-  out.report = f.report();
+  out.report = f.report().value_or(defaults.report);
   out.client_ref = f.optional_text("client_ref");
   if (out.client_ref && !client_ref_fits(*out.client_ref)) {
     f.fail("client_ref", "must be 1 to 128 characters");

@@ -29,6 +29,7 @@ struct message_defaults {
   std::string region = "ID";                         // for numbers without +country
   std::chrono::seconds valid_for{48 * 3600};         // when the request gives none
   queue::timestamp now{};
+  bool report = true;                                // when the request gives none
 };
 
 struct parsed_message {

@@ -18,7 +18,7 @@ using nlohmann::json;
 constexpr std::size_t max_batch = 100'000;
 constexpr std::size_t batch_body_limit = 32 * 1024 * 1024;
 
-message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_for, c.now()}; }
+message_defaults defaults_of(const api_context& c) { return {c.region, c.valid_for, c.now(), c.delivery_reports}; }
 
 http::response post_message(api_context& c, const http::request& request) {
   const parsed_message parsed = parse_message(json_body(request), defaults_of(c), c.concat_references);

@@ -25,6 +25,7 @@ class dispatch_round {
     if (const auto bound = bound_modem(c, sticky)) {
       return is_free(*bound) ? bound : std::nullopt;
     }
+    if (c.avoid_modem && another_healthy(*c.avoid_modem)) return other_than(*c.avoid_modem, c.recipient);
     if (const auto near =
             first_free([&](const modem_slot& m) { return on_net(m.operator_name, c.recipient); })) {
       return near;
@@ -45,9 +46,37 @@ class dispatch_round {
     if (c.pinned_modem) {
       if (const auto pinned = healthy_modem(*c.pinned_modem)) return pinned;
     }
-    if (const auto it = sticky.find(c.recipient); it != sticky.end())
+    if (const auto it = sticky.find(c.recipient); it != sticky.end() && !avoids(c, it->second))
       return healthy_modem(it->second);
     return std::nullopt;
+  }
+
+  // The modem that did not reach the recipient is avoided while another can send.
+  bool avoids(const candidate& c, std::string_view id) const {
+    return c.avoid_modem && *c.avoid_modem == id && another_healthy(id);
+  }
+
+  bool another_healthy(std::string_view id) const {
+    for (const modem_slot& m : modems_) {
+      if (m.id != id && (m.healthy || m.idle)) return true;
+    }
+    return false;
+  }
+
+  // A free modem other than `avoided`: on another network than its own (when both are known),
+  // else on the recipient's, else any; nothing while those others are busy.
+  std::optional<std::size_t> other_than(std::string_view avoided, const std::string& recipient) const {
+    const auto it = ids_.find(avoided);
+    const std::string_view avoided_operator =
+        it == ids_.end() ? std::string_view() : std::string_view(modems_[it->second].operator_name);
+    const auto other = [&](const modem_slot& m) { return m.id != avoided; };
+    const auto another_network = [&](const modem_slot& m) {
+      return other(m) && !avoided_operator.empty() && !m.operator_name.empty() && m.operator_name != avoided_operator;
+    };
+    if (const auto elsewhere = first_free(another_network)) return elsewhere;
+    const auto near = [&](const modem_slot& m) { return other(m) && on_net(m.operator_name, recipient); };
+    if (const auto on_recipients_network = first_free(near)) return on_recipients_network;
+    return first_free(other);
   }
 
   std::optional<std::size_t> healthy_modem(std::string_view id) const {

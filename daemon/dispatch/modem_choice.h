@@ -19,6 +19,9 @@ struct candidate {
   std::string recipient;  // E.164
   int priority = 0;
   std::optional<std::string> pinned_modem;  // later parts of a multipart message follow the first
+  // Sent again after this modem did not reach the recipient (a follow-up broadcast): another
+  // modem, on another network when known, while another can send; the sticky modem gives way.
+  std::optional<std::string> avoid_modem;
 };
 
 struct modem_slot {
@@ -43,7 +46,9 @@ using sticky_modems = std::unordered_map<std::string, std::string>;
 // higher-priority one that could go now is left waiting. Per candidate:
 // - pinned to a healthy modem: only that modem; skipped while it is busy. A pinned modem that is
 //   unhealthy or unknown is ignored (the part goes elsewhere rather than never);
-// - else sticky to a healthy modem: the same, waiting for it while it is busy;
+// - else sticky to a healthy modem (not the one it avoids): the same, waiting for it while busy;
+// - else, avoiding a modem while another is healthy: a free other one, on another network than
+//   the avoided one's first, then on the recipient's; waiting while the others are busy;
 // - else the first idle modem on the recipient's network (on_net), else the first idle modem.
 // "First" counts from modem `start` and wraps: the caller advances `start` each round so that at
 // low rates the work spreads over the pool instead of all landing on modem 0.

@@ -12,13 +12,14 @@
 
 namespace siaran::daemon::inbox {
 std::int64_t queue_reply(queue::message_queue& messages, const std::string& to, const std::string& text, queue::timestamp now,
-                         std::chrono::seconds valid_for, concat_reference_allocator& references) {
+                         std::chrono::seconds valid_for, bool report, concat_reference_allocator& references) {
   outgoing_text out;
   out.to = to;
   out.text = text;
   out.priority = reply_priority;
   out.now = out.send_at = now;
   out.valid_for = valid_for;
+  out.report = report;
   return messages.enqueue(compose(out, references).message).id;
 }
 
@@ -92,7 +93,7 @@ void reply_router::forward(const reply_origin& origin, const std::string& text, 
 }
 
 void reply_router::send(const std::string& to, const std::string& text, queue::timestamp now) {
-  queue_reply(messages_, to, text, now, settings_.valid_for, concat_references_);
+  queue_reply(messages_, to, text, now, settings_.valid_for, settings_.delivery_reports, concat_references_);
   queued_();
 }
 

@@ -34,12 +34,13 @@ struct reply_settings {
   std::chrono::seconds reply_window{7 * 24 * 3600};
   std::chrono::seconds valid_for{48 * 3600};
   keyword_lists keywords;
+  bool delivery_reports = true;  // answers and forwards ask for a status report too
 };
 
 // Queues `text` to `to` now at reply_priority (durable when it returns); returns its message id.
 // The caller wakes the dispatcher.
 std::int64_t queue_reply(queue::message_queue& messages, const std::string& to, const std::string& text, queue::timestamp now,
-                         std::chrono::seconds valid_for, concat_reference_allocator& references);
+                         std::chrono::seconds valid_for, bool report, concat_reference_allocator& references);
 
 // Only a phone number can be answered or matched to a contact: an alphanumeric sender
 // ("TELKOMSEL") cannot, and answering it would at best cost an SMS.

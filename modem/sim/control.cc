@@ -41,6 +41,8 @@ json apply(const json& request, interpreter& modem, pty_server& server) {
     if (status < 0 || status > 255) throw std::invalid_argument("status must be 0-255");
     if (!modem.deliver_status_report(static_cast<std::uint8_t>(mr), static_cast<std::uint8_t>(status), now))
       throw std::invalid_argument("no accepted SUBMIT has message reference " + std::to_string(mr));
+  } else if (key == "report_rules") {
+    modem.set_report_rules(parse_report_rules(value.get<std::string>()));
   } else if (key == "fail_sends") {
     modem.fail_next_sends(value.at("count").get<int>(), value.value("cms", 500));
   } else if (key == "fail_every") {

@@ -14,6 +14,9 @@ namespace siaran::modemsim {
 // never a crash. Keys (one per line):
 //   {"inject": {"from": "+62...", "text": "..."}}       inbound SMS (split, UCS2 as needed)
 //   {"status_report": {"mr": 5, "status": 0}}           report for an accepted SUBMIT
+//   {"report_rules": "7:0x41, 8:none, 9:0@5000"}        reports of later SUBMITs by the
+//        recipient's last digits: TP-ST (none: never) and delay in ms (report_rules.h);
+//        unmatched numbers are delivered (TP-ST 0) after the modem's report delay
 //   {"fail_sends": {"count": 2, "cms": 42}}             next sends fail
 //   {"fail_every": {"n": 3, "cms": 38}}                 every nth send fails (n 0: stop)
 //   {"fail_deletes": {"count": 1, "cms": 500}}          next AT+CMGD fail, the SMS kept

@@ -16,6 +16,7 @@
 #include "modem/sim/command_line.h"
 #include "modem/sim/command_splitter.h"
 #include "modem/sim/profile.h"
+#include "modem/sim/report_rules.h"
 #include "modem/sim/sim_storage.h"
 #include "sms/pdu_decoder.h"
 #include "sms/timestamp.h"
@@ -38,6 +39,7 @@ struct modem_settings {
   sim_time register_delay{0};        // "searching" (+CREG: x,2) until then
   sim_time report_delay{2000};       // status report after an accepted SUBMIT with TP-SRR
   sim_time send_delay{0};            // network latency of AT+CMGS
+  std::vector<report_rule> report_rules;  // what is reported, by recipient (report_rules.h)
   // Where status reports are stored with AT+CNMI ds=2: "SM" beside the messages, or a storage
   // of their own that mem1 must be switched to before AT+CMGR reads them (Huawei K3715 and
   // others offer "SR"); such a modem refuses to route them as +CDS (ds=1).
@@ -99,6 +101,9 @@ class interpreter {
   // A status report for the SUBMIT with this reference (recipient taken from the send log;
   // false when no such SUBMIT was accepted). Routed as +CDS (ds=1) or stored + +CDSI (ds=2).
   bool deliver_status_report(std::uint8_t message_reference, std::uint8_t status, sim_time now);
+
+  // From now on, status reports of new SUBMITs follow `rules` (report_rules.h).
+  void set_report_rules(std::vector<report_rule> rules) { settings_.report_rules = std::move(rules); }
 
   // The next `count` AT+CMGS fail with +CMS ERROR: `cms` (after the PDU).
   void fail_next_sends(int count, int cms);
@@ -179,6 +184,7 @@ class interpreter {
   void do_cnmi(const extended_command&);
   void do_cmms(const extended_command&);
   void do_cmgs(const extended_command&);
+  void schedule_status_report(const accepted_submit& submit);
   void do_cmgl(const extended_command&);
   void do_cmgr(const extended_command&);
   void do_cmgd(const extended_command&);

@@ -176,11 +176,7 @@ void interpreter::handle_pdu(const std::string& hex) {
   answer_delay_ += settings_.send_delay;
   answer({"+CMGS: " + std::to_string(submit.message_reference)});
   answer_delay_ = saved_delay;
-  if (submit.decoded.status_report_requested) {
-    const std::uint8_t mr = submit.message_reference;
-    events_.push_back({now_ + settings_.send_delay + settings_.report_delay,
-                       [this, mr](sim_time at) { deliver_status_report(mr, 0, at); }});
-  }
+  if (submit.decoded.status_report_requested) schedule_status_report(submit);
   sent_log_.push_back(submit);
   if (sent_log_.size() > 256) sent_log_.erase(sent_log_.begin());
   accepted_.push_back(std::move(submit));
@@ -258,6 +254,18 @@ std::vector<std::size_t> interpreter::inject_sms(const std::string& from, const 
     if (cnmi_[1] == 1) announce_new_message(*index, "+CMTI", "SM");
   }
   return stored;
+}
+
+// As the first report rule matching the recipient says: its TP-ST after its delay, or nothing;
+// delivered after report_delay when none matches.
+void interpreter::schedule_status_report(const accepted_submit& submit) {
+  const report_rule* rule = rule_for(settings_.report_rules, submit.decoded.number);
+  if (rule && !rule->status) return;
+  const std::uint8_t mr = submit.message_reference;
+  const std::uint8_t status = rule ? *rule->status : 0;
+  const sim_time delay = rule && rule->delay ? *rule->delay : settings_.report_delay;
+  events_.push_back({now_ + settings_.send_delay + delay,
+                     [this, mr, status](sim_time at) { deliver_status_report(mr, status, at); }});
 }
 
 bool interpreter::deliver_status_report(std::uint8_t message_reference, std::uint8_t status,

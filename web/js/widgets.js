@@ -53,6 +53,7 @@ const messageStateKinds = {
   queued: 'secondary', sending: 'primary', sent: 'info', delivered: 'success',
   failed: 'danger', uncertain: 'warning', cancelled: 'light',
 };
+const deliveryKinds = { delivered: 'success', undelivered: 'danger', unknown: 'warning', pending: 'light' };
 const modemStateKinds = { initialising: 'secondary', ready: 'success', sending: 'primary', failed: 'danger' };
 
 function stateBadge(kinds, family, state) {
@@ -61,6 +62,8 @@ function stateBadge(kinds, family, state) {
 
 // A badge for a broadcast's state: scheduled, sending, done, cancelled.
 export const broadcastStateBadge = (state) => stateBadge(broadcastStateKinds, 'broadcast', state);
+// A badge for what the network reported of a message: delivered, undelivered, unknown, pending.
+export const deliveryBadge = (delivery) => stateBadge(deliveryKinds, 'delivery', delivery);
 // A badge for one message's state: queued, sending, sent, delivered, failed, uncertain, cancelled.
 export const messageStateBadge = (state) => stateBadge(messageStateKinds, 'message', state);
 // A badge for a modem's state: initialising, ready, sending, failed.

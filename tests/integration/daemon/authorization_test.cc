@@ -198,6 +198,8 @@ std::vector<row> table(const office& o) {
       {"GET", "/api/v1/reports/monthly", "/api/v1/reports/monthly?month=2026-11", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/broadcasts/{id}/cancel", "/api/v1/broadcasts/{asep_broadcast}/cancel", nullptr,
        {401, 403, 403, 409, 409}},
+      {"POST", "/api/v1/broadcasts/{id}/resend", "/api/v1/broadcasts/{asep_broadcast}/resend", nullptr,
+       {401, 403, 403, 409, 409}},
       {"POST", "/api/v1/events", "/api/v1/events", reminder, {401, 403, 403, 201, 201}},
       {"GET", "/api/v1/events", "/api/v1/events", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/events/{id}", "/api/v1/events/{asep_event}", nullptr, {401, 200, 404, 200, 200}},

@@ -102,7 +102,8 @@ void daemon_fixture::write_config(const daemon_settings& s) {
        << "throttle:\n  rate_per_second: " << s.rate_per_second << "\n  burst: " << s.burst << "\n"
        << "on_uncertain: " << s.on_uncertain << "\n"
        << "dispatch:\n  max_attempts: " << s.max_attempts << "\n  retry_delay: " << s.retry_delay
-       << "\n  drain_timeout: 5s\n"
+       << "\n  drain_timeout: 5s\n  delivery_reports: " << (s.delivery_reports ? "true" : "false")
+       << "\n  report_timeout: " << s.report_timeout << "\n"
        << "modems:\n";
   for (std::size_t i = 0; i < sims_.size(); ++i) {
     yaml << "  - id: " << sims_[i]->id() << "\n    port: " << sims_[i]->link().string() << "\n";

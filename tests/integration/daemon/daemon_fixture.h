@@ -43,6 +43,10 @@ struct daemon_settings {
   std::string on_uncertain = "resend";
   std::string retry_delay = "1s";
   unsigned max_attempts = 5;
+  // dispatch.delivery_reports: off unless a test asks, so that a message it sends stays `sent`
+  // (a sim reports every SMS that asks, after report_delay_ms) rather than racing to `delivered`.
+  bool delivery_reports = false;
+  std::string report_timeout = "2d";  // dispatch.report_timeout
   std::filesystem::path database_dir;  // where siaran.db goes; empty: the fixture's temporary directory
   std::string extra_config;  // more top-level YAML ("prices:\n  default: 200\n")
 };

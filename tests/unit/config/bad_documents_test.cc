@@ -118,6 +118,17 @@ const bad_document cases[] = {
      "1:16: http.listen: '0.0.0.0:8443' lets other PCs in over plain HTTP, where passwords and session cookies "
      "cross the network in clear: add http.tls (`siaran tls self-signed` makes a certificate), listen on "
      "127.0.0.1, or set http.allow_plain_lan: true if a TLS proxy or a closed network protects it"},
+    {"modems:\n  - {id: m1, port: /dev/ttyUSB0, sim_reports: [{ending: '7', status: 65}]}",
+     "2:47: modems[0].sim_reports: applies only to a simulated modem (port: sim); a real network sends its own "
+     "reports"},
+    {"modems:\n  - {id: s1, port: sim, sim_reports: [{ending: 'x7', status: 65}]}",
+     "2:48: modems[0].sim_reports[0].ending: 'x7' is not the last digits of a number (\"\" for every number)"},
+    {"modems:\n  - {id: s1, port: sim, sim_reports: [{ending: '7', status: 256}]}",
+     "2:61: modems[0].sim_reports[0].status: 256 is not a whole number from 0 to 255"},
+    {"dispatch: {delivery_reports: yes}",
+     "1:30: dispatch.delivery_reports: 'yes' is not one of false or true"},
+    {"dispatch: {report_timeout: soon}",
+     "1:28: dispatch.report_timeout: 'soon' is not a duration between 1s and 366d, such as 7d, 12h, 30m or 1d12h"},
     {"http: {allow_plain_lan: no}",
      "1:25: http.allow_plain_lan: 'no' is not one of false or true"},
     {"http: {listen: '127.0.0.1:8443', tls: {certificate: /etc/siaran/tls/siaran.crt}}",

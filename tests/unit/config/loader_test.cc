@@ -179,6 +179,33 @@ TEST_CASE("plain HTTP is accepted on loopback addresses only, unless http.allow_
   }
 }
 
+TEST_CASE("every part asks for a status report unless dispatch.delivery_reports says not, and is unknown after "
+          "dispatch.report_timeout") {
+  const daemon_config defaults = load_string("{}");
+  CHECK(defaults.dispatch.delivery_reports);
+  CHECK(defaults.dispatch.report_timeout == std::chrono::hours(48));
+  const daemon_config c = load_string("dispatch: {delivery_reports: false, report_timeout: 2s}");
+  CHECK_FALSE(c.dispatch.delivery_reports);
+  CHECK(c.dispatch.report_timeout == std::chrono::seconds(2));
+}
+
+TEST_CASE("a simulated modem's sim_reports give each rule's ending, TP-ST or none, and delay") {
+  const daemon_config c = load_string(R"(
+modems:
+  - id: s1
+    port: sim
+    sim_reports: [{ending: "47", status: 65, delay_ms: 500}, {ending: 8, status: none}]
+)");
+  REQUIRE(c.modems.at(0).sim_reports.size() == 2);
+  const sim_report_rule& first = c.modems[0].sim_reports[0];
+  CHECK(first.ending == "47");
+  CHECK(first.status == 65u);
+  CHECK(first.delay_ms == 500u);
+  CHECK(c.modems[0].sim_reports[1].ending == "8");
+  CHECK_FALSE(c.modems[0].sim_reports[1].status);
+  CHECK_FALSE(c.modems[0].sim_reports[1].delay_ms);
+}
+
 TEST_CASE("http.tls names the certificate and key, and lets the server listen on the LAN") {
   const daemon_config c = load_string(R"(
 http:

@@ -47,6 +47,17 @@ TEST_CASE("a message is normalised to E.164 and encoded into its parts", "[api][
   CHECK(parse_message({{"to", "+6281234567890"}, {"text", "Ibu Siti 👋"}}, defaults, references).encoding == "ucs2");
 }
 
+TEST_CASE("a message without \"report\" asks for one as dispatch.delivery_reports says", "[api][message]") {
+  const json plain = {{"to", "081234567890"}, {"text", "Rapat besok"}};
+  CHECK(parse_message(plain, defaults, references).message.report);
+  message_defaults quiet = defaults;
+  quiet.report = false;
+  CHECK_FALSE(parse_message(plain, quiet, references).message.report);
+  json asked = plain;
+  asked["report"] = true;
+  CHECK(parse_message(asked, quiet, references).message.report);
+}
+
 TEST_CASE("send_at and valid_for set when a message may go and until when", "[api][message]") {
   const auto parsed = parse_message(
       {{"to", "081234567890"}, {"text", "rapat"}, {"send_at", "2026-11-26T08:00:00+07:00"}, {"valid_for", "2h"}},

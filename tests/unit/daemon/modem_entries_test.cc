@@ -19,6 +19,7 @@ TEST_CASE("the config's modems become the pool's entries, operator by name", "[d
   siaran::config::modem_config sim;
   sim.id = "s1";
   sim.port = "sim";
+  sim.sim_reports = {{"7", 65u, 500u}, {"8", std::nullopt, std::nullopt}};
   config.modems = {usb, sim};
 
   const auto entries = modem_entries(config);
@@ -38,6 +39,13 @@ TEST_CASE("the config's modems become the pool's entries, operator by name", "[d
   CHECK_FALSE(entries[1].pin.has_value());
   CHECK_FALSE(entries[1].smsc.has_value());
   CHECK(entries[1].operator_name.empty());
+  REQUIRE(entries[1].sim_reports.size() == 2);
+  CHECK(entries[1].sim_reports[0].ending == "7");
+  CHECK(entries[1].sim_reports[0].status == 0x41);
+  CHECK(entries[1].sim_reports[0].delay == std::chrono::milliseconds(500));
+  CHECK_FALSE(entries[1].sim_reports[1].status);
+  CHECK_FALSE(entries[1].sim_reports[1].delay);
+  CHECK(entries[0].sim_reports.empty());
   CHECK(entries[1].max_per_minute == 0);
 }
 

@@ -26,7 +26,7 @@ modem_slot down(std::string id, std::string operator_name = {}) {
 }
 
 candidate part(std::int64_t id, std::string recipient, std::optional<std::string> pinned = {}) {
-  return {id, std::move(recipient), 0, std::move(pinned)};
+  return {id, std::move(recipient), 0, std::move(pinned), std::nullopt};
 }
 
 // Assignments as (part id, modem id): failures then read as parts and modems, not indexes.
@@ -144,4 +144,32 @@ TEST_CASE("with no idle modem nothing is assigned", "[dispatch][modem_choice]") 
   const std::vector<candidate> candidates{part(1, tri_number), part(2, telkomsel_number)};
   CHECK(chosen(candidates, {busy("m1"), down("m2")}).empty());
   CHECK(chosen(candidates, {}).empty());
+}
+
+namespace {
+
+candidate avoiding(std::int64_t id, std::string recipient, std::string avoided) {
+  candidate c = part(id, std::move(recipient));
+  c.avoid_modem = std::move(avoided);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("a part sent again avoids the modem that did not reach its recipient, and that modem's network",
+          "[dispatch][modem_choice]") {
+  const std::vector<modem_slot> modems = {idle("m1", "telkomsel"), idle("m2", "telkomsel"), idle("m3", "indosat")};
+  CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, modems) == pairs{{1, "m3"}});
+  // Its sticky modem is the avoided one: it gives way.
+  CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, modems, {{telkomsel_number, "m1"}}) == pairs{{1, "m3"}});
+  // Without another network, another modem of the same one.
+  CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1", "telkomsel"), idle("m2", "telkomsel")}) ==
+        pairs{{1, "m2"}});
+}
+
+TEST_CASE("a part sent again waits for another modem while one is healthy, and takes the avoided one when alone",
+          "[dispatch][modem_choice]") {
+  CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1"), busy("m2")}).empty());
+  CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1"), down("m2")}) == pairs{{1, "m1"}});
+  CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1")}) == pairs{{1, "m1"}});
 }

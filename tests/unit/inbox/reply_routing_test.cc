@@ -69,7 +69,7 @@ struct inbox_fixture {
     m.parts.push_back({"0011000C9126", 24});
     const std::int64_t id = broadcasts.create(
         {officer, "Rapat kader besok", "{}", sent_at, 0, event_id ? "reminder" : "api", event_id, sent_at,
-         std::nullopt},
+         std::nullopt, std::nullopt},
         {{contact, m}});
     const std::int64_t message_id = *broadcasts.recipients(id).at(0).message_id;
     const auto part = store.queue.claim_part_of(message_id, 1, "m1", sent_at);
@@ -145,6 +145,7 @@ TEST_CASE("a reply routed to an officer with forward_sms is forwarded to their p
   REQUIRE(forwarded.size() == 1);
   CHECK(forwarded[0].text == "Balasan dari Siti (Kader, Desa Cihampelas): Baik Bu, saya datang");
   CHECK(forwarded[0].priority == daemon::inbox::reply_priority);
+  CHECK(forwarded[0].report);  // dispatch.delivery_reports: forwards ask for a status report too
   CHECK(f.wakes == 1);
 }
 
@@ -159,6 +160,7 @@ TEST_CASE("BERHENTI opts the contact out and is confirmed, not forwarded; GABUNG
   const auto answers = f.queued_to(siti_phone);
   REQUIRE(answers.size() == 1);
   CHECK(answers[0].text.find("tidak akan menerima SMS dari Pokjanal") != std::string::npos);
+  CHECK(answers[0].report);
   CHECK(f.queued_to(officer_phone).empty());
 
   f.reply(siti_phone, "GABUNG", at_h(2));

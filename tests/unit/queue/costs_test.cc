@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The money schema step 19 keeps by a trigger (schema_costs.h): each part's price as it is
+// The money schema step 18 keeps by a trigger (schema_costs.h): each part's price as it is
 // recorded sent, summed per broadcast and per modem and quarter hour, kept through resends and
 // prunes, and filled from the parts a database already had.
 
@@ -121,11 +121,11 @@ TEST_CASE("the migration counts the parts sent before it, at no price", "[queue]
   }
   {
     connection db(dir.path() / "siaran.db");
-    db.exec("DROP TRIGGER part_costs_sent", "undoing schema step 19");
-    db.exec("DROP TABLE broadcast_costs", "undoing schema step 19");
-    db.exec("DROP TABLE modem_costs", "undoing schema step 19");
-    db.exec("ALTER TABLE parts DROP COLUMN price", "undoing schema step 19");
-    db.exec("PRAGMA user_version = 18", "undoing schema step 19");
+    db.exec("DROP TRIGGER part_costs_sent", "undoing schema step 18");
+    db.exec("DROP TABLE broadcast_costs", "undoing schema step 18");
+    db.exec("DROP TABLE modem_costs", "undoing schema step 18");
+    db.exec("ALTER TABLE parts DROP COLUMN price", "undoing schema step 18");
+    db.exec("PRAGMA user_version = 17", "undoing schema step 18");
   }
   store_books s(dir.path() / "siaran.db");
   CHECK(s.statistics.modem_costs_between(at_s(0), at_s(900)) ==

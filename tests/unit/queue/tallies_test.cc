@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The counters schema step 11 keeps by triggers (part_tallies, broadcast_tallies,
-// broadcast_recipients, contact_facets) equal a recount of the rows they count after every kind of change the store,
+// The counters schema steps 11 and 17 keep by triggers (part_tallies, broadcast_tallies,
+// broadcast_recipients, contact_facets, broadcast_place_tallies) equal a recount of the rows they
+// count after every kind of change the store,
 // the books, a prune or a person with sqlite3 makes, and the migration fills them from the rows
 // a database already had.
 
@@ -46,6 +47,12 @@ const std::vector<counter> counters = {
     {"broadcast_tallies", "SELECT broadcast_id, state, n FROM broadcast_tallies WHERE n <> 0 ORDER BY 1, 2",
      "SELECT bm.broadcast_id, s.state, COUNT(*) FROM broadcast_messages bm JOIN message_states s "
      "ON s.message_id = bm.message_id GROUP BY 1, 2 ORDER BY 1, 2"},
+    {"broadcast_place_tallies",
+     "SELECT broadcast_id, kecamatan || '/' || desa, state || '/' || delivery, n FROM broadcast_place_tallies "
+     "WHERE n <> 0 ORDER BY 1, 2, 3",
+     "SELECT bm.broadcast_id, bm.kecamatan || '/' || bm.desa, s.state || '/' || COALESCE(d.delivery, ''), COUNT(*) "
+     "FROM broadcast_messages bm JOIN message_states s ON s.message_id = bm.message_id "
+     "JOIN message_deliveries d ON d.message_id = bm.message_id GROUP BY 1, 2, 3 ORDER BY 1, 2, 3"},
     {"broadcast_recipients", "SELECT broadcast_id, n, NULL, NULL FROM broadcast_recipients WHERE n <> 0 ORDER BY 1",
      "SELECT broadcast_id, COUNT(*), NULL, NULL FROM broadcast_messages GROUP BY 1 ORDER BY 1"},
     {"contact_facets", "SELECT kind, value, kecamatan, n FROM contact_facets ORDER BY 1, 2, 3",
@@ -118,6 +125,7 @@ TEST_CASE("the counters equal a recount after every kind of change", "[queue][ta
   std::vector<broadcast_message> messages;
   for (const char* phone : {"+6281200000011", "+6281200000012", "+6281200000013"}) {
     auto m = message_to(phone, 0, 0, 2);
+    m.report = true;
     messages.push_back({f.contacts.find_by_phone(phone)->id, std::move(m)});
   }
   new_broadcast b;
@@ -148,6 +156,9 @@ TEST_CASE("the counters equal a recount after every kind of change", "[queue][ta
   f.s.queue.mark_failed_permanent(retried.part.id, failure("+CMS ERROR: 38", 38), at_s(1'900));
   REQUIRE(f.s.reports.record_status_report(report("m2", 2, second.recipient, 64, 2'100)));
   check_counters(f.other, "failures");
+  f.s.reports.settle_unreported(at_s(1'000));
+  REQUIRE(f.s.reports.record_status_report(report("m1", 1, first.recipient, 0x21, 2'200)));
+  check_counters(f.other, "reports overdue and still trying");
 
   // Uncertain: held, requeued, and found sending at start-up.
   auto lost = *claim_due(f.s.queue, at_s(30), "m2");
@@ -173,6 +184,8 @@ TEST_CASE("the counters equal a recount after every kind of change", "[queue][ta
   f.sql("UPDATE parts SET sent_at = 5000 WHERE id = "
         "(SELECT MIN(id) FROM parts WHERE state = 'failed' AND sent_at IS NULL)");
   f.sql("UPDATE parts SET state = 'queued' WHERE id = (SELECT MAX(id) FROM parts WHERE state = 'failed')");
+  f.sql("UPDATE parts SET delivery = 'unknown' WHERE delivery = 'pending'");
+  f.sql("UPDATE broadcast_messages SET desa = 'Bleberan' WHERE desa = 'Banyusoca'");
   f.sql("DELETE FROM contacts WHERE phone = '+6281200000013'");
   check_counters(f.other, "edits by hand");
 
@@ -194,7 +207,9 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     new_broadcast b;
     b.template_text = "Halo";
     b.audience_json = "{}";
-    broadcasts.create(b, {{contacts.find_by_phone("+6281200000011")->id, message_to("+6281200000011", 0, 0, 2)}});
+    auto reported = message_to("+6281200000011", 0, 0, 2);
+    reported.report = true;
+    broadcasts.create(b, {{contacts.find_by_phone("+6281200000011")->id, reported}});
     s.queue.enqueue(message_to("+6281299999901"));
     auto c = *claim_due(s.queue, at_s(10), "m1");
     s.queue.mark_sent(c.part.id, "m1", 1, at_s(11));
@@ -202,9 +217,28 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     s.queue.mark_failed_permanent(c.part.id, failure("+CMS ERROR: 38", 38), at_s(13));
   }
   {
-    // The database as step 10 left it, with step 11's tables, views and triggers gone.
+    // The database as step 10 left it, with the tables, views and triggers of steps 11, 17 and 18 gone.
     connection db(dir.path() / "siaran.db");
+    db.exec("DROP TRIGGER part_costs_sent", "undoing schema step 18");
+    db.exec("DROP TABLE broadcast_costs", "undoing schema step 18");
+    db.exec("DROP TABLE modem_costs", "undoing schema step 18");
+    db.exec("ALTER TABLE parts DROP COLUMN price", "undoing schema step 18");
     std::vector<std::string> drops;
+    {
+      statement q(db, "SELECT 'DROP ' || type || ' ' || name FROM sqlite_schema WHERE name LIKE "
+                      "'broadcast\\_place\\_tallies%' ESCAPE '\\' OR name IN ('message_outcomes', "
+                      "'message_deliveries', 'parts_delivery_pending') ORDER BY type = 'table'");
+      step_scope scope(q);
+      while (q.step()) drops.push_back(q.text(0));
+    }
+    REQUIRE(drops.size() > 10);
+    for (const std::string& drop : drops) db.exec(drop.c_str(), "undoing schema step 17");
+    db.exec("ALTER TABLE parts DROP COLUMN delivery", "undoing schema step 17");
+    db.exec("ALTER TABLE parts DROP COLUMN avoid_modem", "undoing schema step 17");
+    db.exec("ALTER TABLE broadcasts DROP COLUMN follow_up_of", "undoing schema step 17");
+    db.exec("ALTER TABLE broadcast_messages DROP COLUMN kecamatan", "undoing schema step 17");
+    db.exec("ALTER TABLE broadcast_messages DROP COLUMN desa", "undoing schema step 17");
+    drops.clear();
     {
       statement q(db, "SELECT 'DROP ' || type || ' ' || name FROM sqlite_schema WHERE name LIKE 'part\\_%' ESCAPE '\\' "
                       "OR name LIKE 'broadcast\\_tallies%' ESCAPE '\\' OR name LIKE 'contact\\_facet%' ESCAPE '\\' "
@@ -220,11 +254,7 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
     db.exec("DROP TABLE broadcast_client_refs", "undoing schema step 14");
     db.exec("DROP TABLE login_windows", "undoing schema step 15");
     db.exec("DROP TABLE audit_log", "undoing schema step 16");
-    // Step 19's trigger went with the part_ names above.
-    db.exec("DROP TABLE broadcast_costs", "undoing schema step 19");
-    db.exec("DROP TABLE modem_costs", "undoing schema step 19");
-    db.exec("ALTER TABLE parts DROP COLUMN price", "undoing schema step 19");
-    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 19");
+    db.exec("PRAGMA user_version = 10", "undoing schema steps 11 to 18");
   }
   store_books s(dir.path() / "siaran.db");
   connection db(dir.path() / "siaran.db");

@@ -19,9 +19,10 @@ namespace sms = siaran::sms;
 
 namespace {
 
-sms::encoded_part submit_pdu(std::string text = "Rapat kader besok", bool report = false) {
+sms::encoded_part submit_pdu(std::string text = "Rapat kader besok", bool report = false,
+                             std::string to = "+6281234567890") {
   sms::submit_request request;
-  request.to = "+6281234567890";
+  request.to = std::move(to);
   request.text = std::move(text);
   request.status_report = report;
   return sms::encode_submit(request).at(0);
@@ -168,6 +169,45 @@ TEST_CASE("a status report arrives as +CDS with its PDU when CNMI ds=1") {
   CHECK(report.message_reference == 1);
   CHECK(report.number == "+6281234567890");
   CHECK(report.status == 0);
+}
+
+TEST_CASE("report rules decide each recipient's status report by its last digits, the first match winning") {
+  modem_settings settings;
+  settings.report_delay = 2s;
+  settings.report_rules = parse_report_rules("47:0x41@500, 7:none, 9:0x62@5000");
+  sim_rig rig(settings);
+  rig.send("AT+CNMI=2,1,0,1,0");
+  send_sms(rig, submit_pdu("x", true, "+6281200000047"));  // mr 1: undelivered after 0.5 s
+  send_sms(rig, submit_pdu("x", true, "+6281200000017"));  // mr 2: never reported
+  send_sms(rig, submit_pdu("x", true, "+6281200000019"));  // mr 3: given up on after 5 s
+  send_sms(rig, submit_pdu("x", true, "+6281200000010"));  // mr 4: delivered after report_delay
+  const auto next_report = [&](std::chrono::milliseconds after) {
+    const std::string urc = rig.advance(after);
+    REQUIRE(urc.starts_with("\r\n+CDS: "));
+    return sms::decode_pdu_hex(pdu_line_of("+CMG" + urc.substr(3)));
+  };
+  const sms::decoded_pdu undelivered = next_report(500ms);
+  CHECK(undelivered.message_reference == 1);
+  CHECK(undelivered.status == 0x41);
+  CHECK(rig.advance(1499ms) == "");
+  const sms::decoded_pdu delivered = next_report(1ms);
+  CHECK(delivered.message_reference == 4);
+  CHECK(delivered.status == 0);
+  const sms::decoded_pdu given_up = next_report(3000ms);
+  CHECK(given_up.message_reference == 3);
+  CHECK(given_up.status == 0x62);
+  CHECK(rig.advance(60s) == "");
+}
+
+TEST_CASE("report rules that do not parse are refused, naming the rule") {
+  CHECK(parse_report_rules("").empty());
+  CHECK(parse_report_rules(" 8:none ").at(0).ending == "8");
+  CHECK_FALSE(parse_report_rules("8:none").at(0).status);
+  CHECK(parse_report_rules(":65@100").at(0).delay == 100ms);
+  CHECK_THROWS_WITH(parse_report_rules("7:0x41, 8=none"), Catch::Contains("report rule '8=none'"));
+  CHECK_THROWS_AS(parse_report_rules("7:256"), report_rules_error);
+  CHECK_THROWS_AS(parse_report_rules("x7:0"), report_rules_error);
+  CHECK_THROWS_AS(parse_report_rules("7:0@soon"), report_rules_error);
 }
 
 TEST_CASE("a status report is stored and announced by +CDSI when CNMI ds=2") {

@@ -176,6 +176,20 @@ TEST_CASE("status values fall into the four ranges of §9.2.3.15") {
   CHECK_THAT(std::string(status_text(0x5A)), Catch::Contains("Permanent error"));
 }
 
+TEST_CASE("every status value has its meaning in Bahasa Indonesia for the office, listed or by its range") {
+  CHECK(status_text_id(0x00) == "Diterima oleh ponsel tujuan");
+  CHECK(status_text_id(0x41) == "Nomor tidak dikenal (tujuan tidak dapat menerima SMS)");
+  CHECK(status_text_id(0x46) == "Masa berlaku SMS habis sebelum diterima");
+  CHECK(status_text_id(0x62) == "Ponsel tujuan tidak menjawab (pusat SMS berhenti mencoba)");
+  CHECK(status_text_id(0x1F) == "Diterima");
+  CHECK(status_text_id(0x3A) == "Gangguan sementara (pusat SMS masih mencoba)");
+  CHECK(status_text_id(0x5A) == "Gagal terkirim");
+  CHECK(status_text_id(0x7F) == "Gangguan sementara (pusat SMS berhenti mencoba)");
+  CHECK(status_text_id(0xFF) == "Status tidak dikenal");
+  CHECK(status_text(0xFF) == "Reserved value");
+  CHECK(status_text(0x41) == "Incompatible destination");
+}
+
 TEST_CASE("a status report's optional TP-PI, TP-PID, TP-DCS and user data are read") {
   const decoded_pdu pdu = decode_pdu_hex(status_report("46",
                                                        "07"

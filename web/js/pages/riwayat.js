@@ -18,6 +18,12 @@ function originBadge(origin) {
   return origin && origin !== 'api' ? h('span', { class: 'badge text-bg-light border me-1' }, t(`riwayat.origin.${origin}`)) : null;
 }
 
+// "Kiriman ulang #5" on a follow-up to the recipients broadcast 5 did not reach.
+function followUpBadge(b) {
+  if (!b.follow_up_of) return null;
+  return h('span', { class: 'badge text-bg-light border me-1' }, t('riwayat.follow_up_badge', { id: b.follow_up_of }));
+}
+
 // " · 3 balasan", a link to them in the inbox; nothing while there is none.
 function repliesLink(b) {
   if (!b.replies) return null;
@@ -32,7 +38,7 @@ function progressCell(b) {
 function broadcastRow(b, page) {
   const open = () => page.ctx.navigate('riwayat', { id: b.id });
   return h('tr', { dataset: { broadcastId: b.id }, class: String(b.id) === page.ctx.params.id ? 'table-active' : '', onclick: open },
-    h('td', { class: 'message-cell' }, originBadge(b.origin), h('a', { href: `#/riwayat?id=${b.id}` }, excerpt(b.template, excerptLength)),
+    h('td', { class: 'message-cell' }, originBadge(b.origin), followUpBadge(b), h('a', { href: `#/riwayat?id=${b.id}` }, excerpt(b.template, excerptLength)),
       h('div', { class: 'small text-muted' }, formatDateTime(b.send_at || b.created_at), ' · ', page.officerName(b.officer_id),
         h('span', { class: 'cell-replies' }, repliesLink(b)))),
     h('td', { class: 'progress-cell' }, progressCell(b)));

@@ -14,6 +14,11 @@ export default {
   'widgets.message.uncertain': 'Belum pasti',
   'widgets.message.cancelled': 'Dibatalkan',
 
+  'widgets.delivery.delivered': 'Diterima',
+  'widgets.delivery.undelivered': 'Tidak diterima',
+  'widgets.delivery.unknown': 'Belum diketahui',
+  'widgets.delivery.pending': 'Menunggu laporan',
+
   'widgets.modem.initialising': 'Menyiapkan',
   'widgets.modem.ready': 'Siap',
   'widgets.modem.sending': 'Mengirim',

@@ -1,23 +1,41 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// One broadcast under Riwayat: its counts, text, each recipient's state, its replies, its report
-// (print, CSV, Excel) and cancelling what has not gone out yet. Refreshed while it is scheduled or going out.
+// One broadcast under Riwayat: its counts, who got it (overall, per kecamatan and desa, per
+// recipient), its cost, text, its replies, its report (print, CSV, Excel), and cancelling what has
+// not gone out yet. Refreshed while it is scheduled or going out, and while reports of what went
+// out are still awaited.
 import { get, post } from '../../api.js';
 import { h, replace, alertBox, errorText } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { formatDateTime, formatNumber } from '../../format.js';
 import { modalForm, InputError, options } from '../../forms.js';
-import { broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, messageStateBadge, facts, reportDownloads } from '../../widgets.js';
+import {
+  broadcastProgressView, updateBroadcastProgress, broadcastStateBadge, messageStateBadge, deliveryBadge, facts,
+  reportDownloads,
+} from '../../widgets.js';
 
 const activeStates = ['scheduled', 'sending'];
 // Recipients are read a page at a time: a district-wide broadcast has tens of thousands.
 const recipientsPage = 200;
 const counts = ['queued', 'sent', 'delivered', 'failed', 'cancelled', 'uncertain'];
 const messageStates = ['queued', 'sending', 'sent', 'delivered', 'failed', 'uncertain', 'cancelled'];
+const deliveries = ['delivered', 'undelivered', 'unknown'];
+const placeCounts = ['recipients', 'sent', 'delivered', 'undelivered', 'unknown', 'failed'];
 
 function countBadges(b) {
   return h('div', { class: 'd-flex flex-wrap gap-1' }, counts.filter((key) => b[key] > 0).map((key) =>
     h('span', { class: 'badge text-bg-light border' }, t(`widgets.message.${key}`), ': ', formatNumber(b[key]))));
 }
+
+function deliveryBadges(b) {
+  const shown = deliveries.filter((key) => b[key] > 0);
+  if (shown.length === 0) return t('riwayat.deliveries_none');
+  return h('div', { class: 'd-flex flex-wrap gap-1' }, shown.map((key) =>
+    h('span', { class: 'badge text-bg-light border', dataset: { delivery: key } },
+      t(`widgets.delivery.${key}`), ': ', formatNumber(b[key]))));
+}
+
+// Reports still awaited for messages that went out (sent counts the delivered and the unknown).
+const awaitingReports = (b) => b.sent - b.delivered - b.unknown > 0;
 
 function repliesFact(b) {
   if (!b.replies) return t('riwayat.no_replies');
@@ -31,10 +49,47 @@ function summary(b, page) {
     [t('riwayat.officer'), page.officerName(b.officer_id)],
     [t('riwayat.origin'), t(`riwayat.origin.${b.origin}`)],
     [t('riwayat.counts'), countBadges(b)],
+    [t('riwayat.deliveries'), deliveryBadges(b)],
     [t('riwayat.replies'), repliesFact(b)],
     [t('riwayat.cost'), h('span', { id: 'broadcast-cost' },
       t('riwayat.cost_rupiah', { rupiah: formatNumber(b.cost) }))],
-  ]);
+    b.follow_up_of ? [t('riwayat.follow_up_of'), h('a', { href: `#/riwayat?id=${b.follow_up_of}` },
+      t('riwayat.follow_up_link', { id: b.follow_up_of }))] : null,
+  ].filter(Boolean));
+}
+
+// --- per kecamatan and desa ---------------------------------------------------------------------
+
+function placeRow(cells, kind) {
+  return h('tr', { class: kind }, cells.map((cell, i) => h('td', { class: i > 1 ? 'text-end' : '' }, cell)));
+}
+
+// Each kecamatan's desa, then the kecamatan's sum.
+function placeRows(places) {
+  const rows = [];
+  const kecamatans = [...new Set(places.map((p) => p.kecamatan))];
+  for (const kecamatan of kecamatans) {
+    const own = places.filter((p) => p.kecamatan === kecamatan);
+    const name = kecamatan || t('riwayat.place.none');
+    for (const p of own) {
+      rows.push(placeRow([name, p.desa || t('riwayat.place.none'), ...placeCounts.map((key) => formatNumber(p[key]))]));
+    }
+    if (own.length > 1) {
+      const sums = placeCounts.map((key) => formatNumber(own.reduce((sum, p) => sum + p[key], 0)));
+      rows.push(placeRow([name, t('riwayat.place.subtotal'), ...sums], 'fw-semibold table-light'));
+    }
+  }
+  return rows;
+}
+
+function placesTable(b) {
+  if (!b.by_place || b.by_place.length === 0) return null;
+  const heads = ['kecamatan', 'desa', ...placeCounts];
+  return [h('h3', { class: 'h6 mt-3' }, t('riwayat.by_place')), h('div', { class: 'table-responsive' },
+    h('table', { id: 'broadcast-places', class: 'table table-sm align-middle mb-0' },
+      h('thead', {}, h('tr', {}, heads.map((key, i) =>
+        h('th', { scope: 'col', class: i > 1 ? 'text-end' : '' }, t(`riwayat.place.${key}`))))),
+      h('tbody', {}, placeRows(b.by_place))))];
 }
 
 // --- recipients ------------------------------------------------------------------------------
@@ -48,12 +103,23 @@ function stateView(r) {
   return [messageStateBadge(r.state), why];
 }
 
+// What the network reported, when, and in its words (TP-ST in Bahasa Indonesia).
+function deliveryView(r) {
+  if (!r.delivery) return null;
+  const when = r.delivered_at ? t('riwayat.delivered_at', { time: formatDateTime(r.delivered_at) })
+    : r.sent_at ? t('riwayat.sent_at', { time: formatDateTime(r.sent_at) }) : null;
+  const meaning = r.status_meaning && r.delivery !== 'delivered'
+    ? h('div', { class: 'small text-muted' }, t('riwayat.status_meaning', { meaning: r.status_meaning })) : null;
+  return [deliveryBadge(r.delivery), when ? h('span', { class: 'small text-muted ms-1' }, when) : null, meaning];
+}
+
 function recipientRow(r) {
   return h('tr', { dataset: { messageId: r.message_id, contactId: r.contact_id } },
     h('td', { class: 'small' },
       h('div', { class: 'fw-semibold' }, r.contact_name ?? t('riwayat.contact_deleted')),
       h('div', { class: 'text-muted text-nowrap' }, r.to),
-      h('div', { class: 'cell-state' }, stateView(r))),
+      h('div', { class: 'cell-state' }, stateView(r)),
+      h('div', { class: 'cell-delivery' }, deliveryView(r))),
     h('td', { class: 'small recipient-text' }, r.text));
 }
 
@@ -99,6 +165,7 @@ function showRecipients(detail, recipients) {
       }
       const cell = tr.querySelector('.cell-state');
       if (cell.firstChild?.dataset.state !== r.state) replace(cell, stateView(r));
+      replace(tr.querySelector('.cell-delivery'), deliveryView(r));
     }
     filterRows(tbody, slot.querySelector('#recipients-filter').value);
   }
@@ -153,6 +220,34 @@ function confirmCancel(detail, b) {
   });
 }
 
+// --- sending again to who did not get it ----------------------------------------------------------
+
+// Those a follow-up would reach: failed (the undelivered among them) or unknown.
+const unreachedCount = (b) => b.failed + b.unknown;
+
+function confirmResend(detail, b) {
+  modalForm({
+    id: 'resend-broadcast', title: t('riwayat.resend_title'), submitLabel: t('riwayat.resend'),
+    body: [h('p', {}, t('riwayat.resend_text', { n: formatNumber(unreachedCount(b)) }))],
+    onSubmit: async () => {
+      let answer;
+      try {
+        answer = await post(`/api/v1/broadcasts/${b.id}/resend`);
+      } catch (e) {
+        throw new InputError(e.status === 409 ? t('riwayat.resend_nobody') : errorText(e));
+      }
+      detail.page.ctx.toast(t('riwayat.resent', { id: answer.id, n: formatNumber(answer.recipients) }));
+      detail.page.ctx.navigate('riwayat', { id: answer.id });
+    },
+  });
+}
+
+function resendButton(detail, b) {
+  if (!detail.page.ctx.can('officer') || activeStates.includes(b.state) || unreachedCount(b) === 0) return null;
+  return h('button', { type: 'button', id: 'broadcast-resend', class: 'btn btn-sm btn-outline-primary',
+    onclick: () => confirmResend(detail, b) }, t('riwayat.resend'));
+}
+
 function cancelButton(detail, b) {
   if (!detail.page.ctx.can('officer') || !activeStates.includes(b.state)) return null;
   return h('button', { type: 'button', id: 'broadcast-cancel', class: 'btn btn-sm btn-outline-danger', onclick: () => confirmCancel(detail, b) },
@@ -164,6 +259,7 @@ function cancelButton(detail, b) {
 function header(detail, b) {
   return h('div', { class: 'card-header d-flex flex-wrap gap-2 align-items-center' },
     h('h2', { class: 'h6 mb-0 me-auto' }, t('riwayat.detail_title', { id: b.id }), ' ', broadcastStateBadge(b.state)),
+    resendButton(detail, b),
     cancelButton(detail, b),
     h('a', { href: `#/laporan?broadcast=${b.id}`, id: 'broadcast-report', class: 'btn btn-sm btn-outline-primary' }, t('riwayat.print_report')),
     reportDownloads(`/api/v1/broadcasts/${b.id}/report`),
@@ -178,6 +274,7 @@ function body(detail, b) {
       h('div', { class: 'col-lg-6 detail-summary' }, summary(b, detail.page)),
       h('div', { class: 'col-lg-6' },
         h('div', { class: 'small text-muted mb-1' }, t('riwayat.template')), h('div', { class: 'sms-preview' }, b.template))),
+    h('div', { class: 'places-slot' }, placesTable(b)),
     h('h3', { class: 'h6 mt-3' }, t('riwayat.recipients')),
     h('div', { class: 'recipients-slot' }, t('common.loading')));
 }
@@ -192,6 +289,7 @@ function show(detail, b) {
   replace(el.querySelector('.card-header'), ...header(detail, b).childNodes);
   updateBroadcastProgress(el.querySelector('.broadcast-progress'), b);
   replace(el.querySelector('.detail-summary'), summary(b, detail.page));
+  replace(el.querySelector('.places-slot'), placesTable(b));
 }
 
 async function refresh(detail) {
@@ -200,7 +298,7 @@ async function refresh(detail) {
     const b = await get(`/api/v1/broadcasts/${detail.id}`);
     show(detail, b);
     await refreshRecipients(detail);
-    detail.active = activeStates.includes(b.state);
+    detail.active = activeStates.includes(b.state) || awaitingReports(b);
   } catch (e) {
     replace(detail.element, h('div', { class: 'card-body' }, alertBox(errorText(e))));
     detail.active = false;
