@@ -76,6 +76,8 @@ void read_prices(const yaml_value& value, prices_config& prices) {
   };
   mapping(value, {{"default", store(prices.default_price, values::whole_number(0, 100000))},
                   {"operators", read_operators}});
+}
+
 std::optional<std::string> digits(const yaml_value& value) {
   const std::string text = value.node.IsScalar() ? value.node.Scalar() : "-";
   if (std::ranges::all_of(text, [](unsigned char c) { return std::isdigit(c); })) return text;

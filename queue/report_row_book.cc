@@ -14,14 +14,7 @@ struct report_row_statements {
       : details(db,
                 "WITH replies_by_contact AS (SELECT contact_id, COUNT(*) AS n FROM incoming WHERE broadcast_id = ?1 "
                 "GROUP BY contact_id) "
-                "SELECT bm.contact_id, c.kecamatan, c.desa, c.posyandu, "
-                "(SELECT p.modem FROM parts p WHERE p.message_id = bm.message_id AND p.modem IS NOT NULL "
-                "ORDER BY p.number DESC LIMIT 1), "
-                "(SELECT CASE WHEN SUM(p.sent_at IS NULL) = 0 THEN MAX(p.sent_at) END FROM parts p "
-                "WHERE p.message_id = bm.message_id), "
-                "(SELECT CASE WHEN SUM(p.state <> 'delivered') = 0 THEN MAX(p.delivered_at) END FROM parts p "
-                "WHERE p.message_id = bm.message_id), "
-                "COALESCE(r.n, 0) "
+                "SELECT bm.contact_id, c.posyandu, COALESCE(r.n, 0) "
                 "FROM broadcast_messages bm LEFT JOIN contacts c ON c.id = bm.contact_id "
                 "LEFT JOIN replies_by_contact r ON r.contact_id = bm.contact_id WHERE bm.broadcast_id = ?1"),
         due(db,
@@ -41,8 +34,7 @@ std::unordered_map<std::int64_t, recipient_details> report_row_book::recipient_d
   step_scope scope(s);
   s.bind(1, broadcast_id);
   while (s.step()) {
-    found[s.int64(0)] = {s.optional_text(1), s.optional_text(2), s.optional_text(3), s.optional_text(4),
-                         optional_time(s, 5),  optional_time(s, 6),  s.int64(7)};
+    found[s.int64(0)] = {s.optional_text(1), s.int64(2)};
   }
   return found;
 }

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// What the reports handed over (docs/api.md "Reports") read beside the broadcast book: where
-// each recipient of a broadcast lives, which modem sent their message and when it went out and
-// arrived, and how often they answered; and which broadcasts went out in a span of time. The
-// recipients' states themselves are the broadcast book's (broadcasts.h), so a report and
-// GET /api/v1/broadcasts/{id}/recipients never disagree.
+// What the reports handed over (docs/api.md "Reports") read beside the broadcast book: each
+// recipient's posyandu and how often they answered; and which broadcasts went out in a span of
+// time. Each recipient's place, state, delivery, modem and times are the broadcast book's
+// (broadcasts.h), so a report and GET /api/v1/broadcasts/{id}/recipients never disagree.
 
 #include <cstdint>
 #include <memory>
@@ -22,13 +21,8 @@ class database;
 struct report_row_statements;  // report_row_book.cc
 
 struct recipient_details {
-  std::optional<std::string> kecamatan;  // none once the contact is deleted, or never set
-  std::optional<std::string> desa;
-  std::optional<std::string> posyandu;
-  std::optional<std::string> modem;          // of the last part that was tried
-  std::optional<timestamp> sent_at;          // the last part's, once every part went out
-  std::optional<timestamp> delivered_at;     // the last report's, once every part was delivered
-  std::int64_t replies = 0;                  // their incoming messages routed to the broadcast
+  std::optional<std::string> posyandu;  // none once the contact is deleted, or never set
+  std::int64_t replies = 0;             // their incoming messages routed to the broadcast
 };
 
 class report_row_book {

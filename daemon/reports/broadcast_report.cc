@@ -18,7 +18,7 @@ exports::spreadsheet_table recipients_table(const broadcast_report_source& sourc
   exports::spreadsheet_table t{"recipients",
                                "Penerima",
                                {"nama", "no_hp", "kecamatan", "desa", "posyandu", "keadaan", "modem", "waktu_kirim",
-                                "waktu_sampai", "balasan", "alasan_gagal"},
+                                "waktu_sampai", "balasan", "alasan_gagal", "penerimaan", "keterangan_laporan"},
                                {}};
   for (const auto& r : source.recipients) t.rows.push_back(recipient_row(r, details_of(source, r.contact_id), zone));
   return t;
@@ -33,7 +33,8 @@ exports::spreadsheet_table summary_table(const queue::broadcast_progress& b, con
           {"keterangan", "nilai"},
           {row("siaran", b.id), row("isi_pesan", b.template_text), row("waktu_kirim", local_minute(zone, b.send_at)),
            row("penerima", b.recipients), row("menunggu", b.queued + b.sending), row("terkirim", b.sent + b.delivered),
-           row("sampai", b.delivered), row("gagal", b.failed), row("dibatalkan", b.cancelled),
+           row("sampai", b.delivered), row("tidak_diterima", b.undelivered),
+           row("belum_diketahui", b.unknown), row("gagal", b.failed), row("dibatalkan", b.cancelled),
            row("belum_pasti", b.uncertain), row("balasan", b.replies)}};
 }
 
@@ -47,17 +48,19 @@ const queue::recipient_details& details_of(const broadcast_report_source& source
 void tally_recipients(const broadcast_report_source& source, const schedule::time_zone& zone, time_label label,
                       place_tally& places, time_tally& times) {
   for (const auto& r : source.recipients) {
-    const queue::recipient_details& d = details_of(source, r.contact_id);
-    places.count(d.kecamatan, r.state);
-    if (d.sent_at) times.sent_at(label(zone, *d.sent_at));
-    if (d.delivered_at) times.delivered_at(label(zone, *d.delivered_at));
+    places.count(r.kecamatan, r);
+    if (r.sent_at) times.sent_at(label(zone, *r.sent_at));
+    if (r.delivered_at) times.delivered_at(label(zone, *r.delivered_at));
   }
 }
 
 exports::table_row recipient_row(const queue::broadcast_recipient& r, const queue::recipient_details& d,
                                  const schedule::time_zone& zone) {
-  return {text(r.contact_name), r.to, text(d.kecamatan), text(d.desa), text(d.posyandu), state_word(r.state),
-          text(d.modem), time_text(d.sent_at, zone), time_text(d.delivered_at, zone), d.replies, text(r.last_error)};
+  return {text(r.contact_name),       r.to,          r.kecamatan,
+          r.desa,                      text(d.posyandu), state_word(r.state),
+          text(r.modem),               time_text(r.sent_at, zone), time_text(r.delivered_at, zone),
+          d.replies,                   text(r.last_error), delivery_word(r.delivery),
+          status_meaning_word(r.status)};
 }
 
 std::vector<exports::spreadsheet_table> broadcast_report(const broadcast_report_source& source,

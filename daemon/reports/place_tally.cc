@@ -3,29 +3,43 @@
 
 namespace siaran::daemon::reports {
 
-void delivery_counts::count(queue::part_state state) {
+void delivery_counts::count(const queue::broadcast_recipient& r) {
   ++recipients;
-  if (state == queue::part_state::sent || state == queue::part_state::delivered) ++sent;
-  if (state == queue::part_state::delivered) ++delivered;
-  if (state == queue::part_state::failed) ++failed;
+  if (r.state == queue::part_state::sent || r.state == queue::part_state::delivered) ++sent;
+  if (r.state == queue::part_state::delivered) ++delivered;
+  if (r.delivery == "undelivered") ++undelivered;
+  if (r.delivery == "unknown") ++unknown;
+  if (r.state == queue::part_state::failed) ++failed;
 }
 
-void place_tally::count(const std::optional<std::string>& kecamatan, queue::part_state state) {
-  by_place_[kecamatan && !kecamatan->empty() ? *kecamatan : "(tanpa kecamatan)"].count(state);
+void delivery_counts::add(const delivery_counts& other) {
+  recipients += other.recipients;
+  sent += other.sent;
+  delivered += other.delivered;
+  undelivered += other.undelivered;
+  unknown += other.unknown;
+  failed += other.failed;
+}
+
+void place_tally::count(const std::string& kecamatan, const queue::broadcast_recipient& r) {
+  by_place_[kecamatan.empty() ? "(tanpa kecamatan)" : kecamatan].count(r);
 }
 
 exports::spreadsheet_table place_tally::table() const {
   exports::spreadsheet_table t{
-      "by_kecamatan", "Per kecamatan", {"kecamatan", "penerima", "terkirim", "sampai", "gagal"}, {}};
+      "by_kecamatan",
+      "Per kecamatan",
+      {"kecamatan", "penerima", "terkirim", "sampai", "gagal", "tidak_diterima", "belum_diketahui"},
+      {}};
+  const auto row = [](const std::string& name, const delivery_counts& c) {
+    return exports::table_row{name, c.recipients, c.sent, c.delivered, c.failed, c.undelivered, c.unknown};
+  };
   delivery_counts total;
   for (const auto& [place, c] : by_place_) {
-    t.rows.push_back({place, c.recipients, c.sent, c.delivered, c.failed});
-    total.recipients += c.recipients;
-    total.sent += c.sent;
-    total.delivered += c.delivered;
-    total.failed += c.failed;
+    t.rows.push_back(row(place, c));
+    total.add(c);
   }
-  t.rows.push_back({std::string("Jumlah"), total.recipients, total.sent, total.delivered, total.failed});
+  t.rows.push_back(row("Jumlah", total));
   return t;
 }
 

@@ -2,7 +2,8 @@
 #pragma once
 
 // Recipients counted per kecamatan and per time (hour or day), for the reports' "Per kecamatan"
-// and "Waktu" sheets: recipients, sent (sent or delivered), delivered, failed. A recipient is
+// and "Waktu" sheets: recipients, sent (sent or delivered), delivered, undelivered and unknown
+// (by the status reports: broadcasts.h), failed. A recipient is
 // counted where they live and when their message went out or arrived, so a broadcast sent over
 // two days shows on both.
 
@@ -12,7 +13,7 @@
 #include <string>
 
 #include "daemon/export/spreadsheet_table.h"
-#include "queue/states.h"
+#include "queue/broadcasts.h"
 
 namespace siaran::daemon::reports {
 
@@ -20,15 +21,18 @@ struct delivery_counts {
   std::int64_t recipients = 0;
   std::int64_t sent = 0;
   std::int64_t delivered = 0;
+  std::int64_t undelivered = 0;
+  std::int64_t unknown = 0;
   std::int64_t failed = 0;
 
-  void count(queue::part_state state);
+  void count(const queue::broadcast_recipient& r);
+  void add(const delivery_counts& other);
 };
 
 // Kecamatan by name; a recipient without one is under "(tanpa kecamatan)".
 class place_tally {
  public:
-  void count(const std::optional<std::string>& kecamatan, queue::part_state state);
+  void count(const std::string& kecamatan, const queue::broadcast_recipient& r);
   exports::spreadsheet_table table() const;
 
  private:

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "sms/delivery_status.h"
+
 namespace siaran::daemon::reports {
 
 std::string state_word(queue::part_state state) {
@@ -21,6 +23,18 @@ std::string state_word(queue::part_state state) {
 std::string local_day(const schedule::time_zone& zone, queue::timestamp t) {
   const schedule::local_date d = zone.to_local(t).date;
   return fmt::format("{:04}-{:02}-{:02}", d.year, d.month, d.day);
+}
+
+std::string delivery_word(const std::optional<std::string>& delivery) {
+  if (!delivery) return "";
+  if (*delivery == "delivered") return "Diterima";
+  if (*delivery == "undelivered") return "Tidak diterima";
+  if (*delivery == "pending") return "Menunggu laporan";
+  return "Belum diketahui";
+}
+
+std::string status_meaning_word(const std::optional<int>& status) {
+  return status ? std::string(sms::status_text_id(static_cast<std::uint8_t>(*status))) : "";
 }
 
 std::string local_minute(const schedule::time_zone& zone, queue::timestamp t) {

@@ -5,6 +5,7 @@
 // state in the web page's words ("Terkirim", "Sampai"), times on the configured zone's wall
 // clock ("2026-11-30 08:05").
 
+#include <optional>
 #include <string>
 
 #include "daemon/schedule/local_time.h"
@@ -13,6 +14,10 @@
 namespace siaran::daemon::reports {
 
 std::string state_word(queue::part_state state);
+// A recipient's delivery as the page words it ("Diterima", "Tidak diterima"); "" when no report was asked.
+std::string delivery_word(const std::optional<std::string>& delivery);
+// What a status report's TP-ST means, in Bahasa Indonesia; "" without one.
+std::string status_meaning_word(const std::optional<int>& status);
 // "2026-11-30 08:05"
 std::string local_minute(const schedule::time_zone& zone, queue::timestamp t);
 // "2026-11-30 08:00": the hour a time falls in.

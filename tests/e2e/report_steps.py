@@ -21,7 +21,7 @@ LIVE_TIMEOUT = 45  # as web_ui_test.py's: siarand under AddressSanitizer is slow
 STATE_WORDS = {"queued": "Menunggu", "sending": "Sedang dikirim", "sent": "Terkirim", "delivered": "Sampai",
                "failed": "Gagal", "uncertain": "Belum pasti", "cancelled": "Dibatalkan"}
 HEADER = ["nama", "no_hp", "kecamatan", "desa", "posyandu", "keadaan", "modem", "waktu_kirim", "waktu_sampai",
-          "balasan", "alasan_gagal"]
+          "balasan", "alasan_gagal", "penerimaan", "keterangan_laporan"]
 
 
 class ReportSteps:

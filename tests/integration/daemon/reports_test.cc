@@ -106,7 +106,7 @@ TEST_CASE("a broadcast's report downloads as CSV and .xlsx with every recipient 
   const json book = cells_of(d, broadcast + "/report?format=xlsx", "siaran.xlsx");
   REQUIRE(csv.size() == 7);
   CHECK(csv[0] == json{"nama", "no_hp", "kecamatan", "desa", "posyandu", "keadaan", "modem", "waktu_kirim",
-                       "waktu_sampai", "balasan", "alasan_gagal"});
+                       "waktu_sampai", "balasan", "alasan_gagal", "penerimaan", "keterangan_laporan"});
   for (std::size_t i = 0; i < recipients.size(); ++i) {
     const json& api = recipients[i];
     const json& row = csv[i + 1];
@@ -124,6 +124,8 @@ TEST_CASE("a broadcast's report downloads as CSV and .xlsx with every recipient 
     CHECK(row[8] == "");                              // no status report asked
     CHECK(row[9] == (to == "+6281234560002" ? "1" : "0"));
     CHECK(row[10] == (api.at("last_error").is_null() ? json("") : api.at("last_error")));
+    CHECK(row[11] == "");  // no status report asked: no delivery
+    CHECK(row[12] == "");
   }
   REQUIRE(book.contains("Penerima"));
   CHECK(as_text(book.at("Penerima")) == csv);
@@ -135,10 +137,11 @@ TEST_CASE("a broadcast's report downloads as CSV and .xlsx with every recipient 
   CHECK(summary.at("sampai") == progress.at("delivered"));
   CHECK(summary.at("gagal") == progress.at("failed"));
   CHECK(summary.at("balasan") == 1);
-  CHECK(book.at("Per kecamatan") == json{{"kecamatan", "penerima", "terkirim", "sampai", "gagal"},
-                                         {"Cihampelas", 3, 3, 0, 0},
-                                         {"Lembang", 3, 3, 0, 0},
-                                         {"Jumlah", 6, 6, 0, 0}});
+  CHECK(book.at("Per kecamatan") ==
+        json{{"kecamatan", "penerima", "terkirim", "sampai", "gagal", "tidak_diterima", "belum_diketahui"},
+             {"Cihampelas", 3, 3, 0, 0, 0, 0},
+             {"Lembang", 3, 3, 0, 0, 0, 0},
+             {"Jumlah", 6, 6, 0, 0, 0, 0}});
   CHECK(book.at("Waktu").size() >= 2);
 
   CHECK(d.get(broadcast + "/report?format=json").at("organisation") == "Pokjanal Posyandu");

@@ -26,10 +26,11 @@ broadcast_report_source broadcast(std::int64_t id, std::vector<std::pair<std::st
     siaran::queue::broadcast_recipient r;
     r.contact_id = ++contact;
     r.state = state;
+    r.kecamatan = kecamatan;
+    if (state == part_state::sent || state == part_state::delivered) r.sent_at = at_utc(2, 1);
+    if (state == part_state::delivered) r.delivered_at = at_utc(2, 20);  // 03:00 WIB on the 3rd
+    if (state == part_state::failed) r.delivery = "undelivered";
     s.recipients.push_back(r);
-    s.details[contact].kecamatan = kecamatan;
-    if (state == part_state::sent || state == part_state::delivered) s.details[contact].sent_at = at_utc(2, 1);
-    if (state == part_state::delivered) s.details[contact].delivered_at = at_utc(2, 20);  // 03:00 WIB on the 3rd
   }
   return s;
 }
@@ -69,10 +70,10 @@ TEST_CASE("a month's report counts every recipient of its broadcasts per kecamat
   const auto tables = monthly_report(*parse_report_month("2026-11"), month, jakarta);
   using row = siaran::daemon::exports::table_row;
   CHECK(sheet(tables, "by_kecamatan").rows ==
-        std::vector<row>{{std::string("(tanpa kecamatan)"), 1L, 0L, 0L, 0L},
-                         {std::string("Lembang"), 3L, 2L, 2L, 1L},
-                         {std::string("Parongpong"), 1L, 1L, 0L, 0L},
-                         {std::string("Jumlah"), 5L, 3L, 2L, 1L}});
+        std::vector<row>{{std::string("(tanpa kecamatan)"), 1L, 0L, 0L, 0L, 0L, 0L},
+                         {std::string("Lembang"), 3L, 2L, 2L, 1L, 1L, 0L},
+                         {std::string("Parongpong"), 1L, 1L, 0L, 0L, 0L, 0L},
+                         {std::string("Jumlah"), 5L, 3L, 2L, 1L, 1L, 0L}});
   CHECK(sheet(tables, "timeline").rows == std::vector<row>{{std::string("2026-11-02"), 3L, 0L},
                                                            {std::string("2026-11-03"), 0L, 2L}});
   CHECK(sheet(tables, "broadcasts").rows.size() == 2);
