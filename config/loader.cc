@@ -67,7 +67,9 @@ std::optional<part_price> read_part_price(const yaml_value& value) {
 void read_prices(const yaml_value& value, prices_config& prices) {
   const auto read_operators = [&](const yaml_value& operators) {
     std::vector<schema_key> keys;
-    for (const auto& [name, op] : operator_names()) {
+    for (const auto& [name, named] : operator_names()) {
+      // A named copy: clang 14 cannot capture a structured binding.
+      const network_operator op = named;
       keys.push_back({name, [&prices, op](const yaml_value& v) {
                         if (auto price = read_part_price(v)) prices.operators[op] = *price;
                       }});

@@ -100,12 +100,14 @@ broadcaster::prepared broadcaster::follow_up(const queue::broadcast_progress& fi
   b.event_id = first.event_id;
   b.send_at = b.created_at = now;
   b.follow_up_of = first.id;
+  b.priority = first.priority;  // a reminder that failed for some is as urgent the second time
   std::vector<std::int64_t> contacts;
   for (const queue::broadcast_recipient& r : again) {
     outgoing_text out;
     out.to = r.to;
     out.text = r.text;
     out.report = settings_.delivery_reports;
+    out.priority = first.priority;
     out.now = out.send_at = now;
     out.valid_for = settings_.valid_for;
     composed_message composed = compose(out, concat_references_);

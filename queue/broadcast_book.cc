@@ -41,7 +41,7 @@ constexpr const char* recipients_page =
     "ORDER BY bm.contact_id LIMIT ?3";
 
 constexpr const char* broadcast_columns =
-    "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at, follow_up_of FROM "
+    "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at, follow_up_of, priority FROM "
     "broadcasts ";
 
 // The messages of a broadcast that nothing has started: every part still queued.
@@ -161,6 +161,7 @@ broadcast_progress read_broadcast(const statement& s) {
   b.created_at = from_millis(s.int64(6));
   b.cancelled_at = optional_time(s, 7);
   b.follow_up_of = s.optional_int64(8);
+  b.priority = static_cast<int>(s.int64(9));
   return b;
 }
 

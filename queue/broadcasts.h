@@ -73,6 +73,7 @@ struct broadcast_progress {
   timestamp created_at{};
   std::optional<timestamp> cancelled_at;
   std::optional<std::int64_t> follow_up_of;
+  int priority = 0;
   // scheduled (send_at ahead, nothing out), sending, done (nothing queued or in flight), cancelled
   std::string state;
   std::int64_t recipients = 0;

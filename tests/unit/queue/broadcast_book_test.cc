@@ -88,10 +88,13 @@ struct fixture {
 TEST_CASE("a created broadcast queues one message per recipient and reads back scheduled",
           "[queue][broadcast]") {
   fixture f;
-  const auto id = f.book.create(broadcast_at(3600), one_each(3));
+  new_broadcast urgent = broadcast_at(3600);
+  urgent.priority = 2;
+  const auto id = f.book.create(urgent, one_each(3));
   CHECK(f.s.statistics.queue_depth() == 3);
   const auto p = f.book.progress(id, at_s(10));
   REQUIRE(p);
+  CHECK(p->priority == 2);  // a follow-up takes it over (broadcaster::follow_up)
   CHECK(p->recipients == 3);
   CHECK(p->queued == 3);
   CHECK(p->state == "scheduled");
