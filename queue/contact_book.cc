@@ -11,6 +11,7 @@
 
 #include "common/ascii.h"
 #include "queue/columns.h"
+#include "queue/contact_columns.h"
 #include "queue/connection.h"
 #include "queue/database.h"
 #include "queue/recipient_key.h"
@@ -300,21 +301,23 @@ std::optional<contact> one_contact(statement& s) {
 }  // namespace
 
 upsert_counts contact_book::upsert(const std::vector<contact>& contacts, timestamp now) {
-  return upsert_some(contacts, now, std::chrono::milliseconds::max());
+  std::vector<contact_row> rows;
+  for (const auto& c : contacts) rows.push_back({c, contact_columns::all()});
+  return upsert_some(rows, now, std::chrono::milliseconds::max());
 }
 
-upsert_counts contact_book::upsert_some(std::span<const contact> contacts, timestamp now,
+upsert_counts contact_book::upsert_some(std::span<const contact_row> rows, timestamp now,
                                         std::chrono::milliseconds budget) {
   const auto started = std::chrono::steady_clock::now();
   auto& db = db_;
   transaction tx(db);
   upsert_counts counts;
-  for (const auto& c : contacts) {
+  for (const auto& [c, carried] : rows) {
     const auto spent = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
     if (counts.inserted + counts.updated > 0 && spent >= budget) break;
     const auto existing = id_by_phone(sql_->contact_id_by_phone, c.phone);
     auto& s = existing ? sql_->import_contact : sql_->insert_contact;
-    bind_contact(s, c);
+    bind_contact(s, existing ? carried_over(*find(*existing), c, carried) : c);
     s.bind(1, existing.value_or(0)).bind(17, millis(now));
     existing ? s.bind(16, std::nullopt) : s.bind(16, c.opted_out);
     s.run();

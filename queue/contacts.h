@@ -22,6 +22,7 @@ namespace siaran::queue {
 class connection;
 class database;
 struct contact_statements;  // contact_book.cc
+struct contact_row;         // contact_columns.h
 
 struct contact {
   std::int64_t id = 0;  // 0 before it is stored
@@ -111,10 +112,10 @@ class contact_book {
   // Inserts or, for a phone already stored, updates (keeping the stored opt-out: a re-imported
   // spreadsheet must not re-subscribe someone who sent BERHENTI); all in one transaction.
   upsert_counts upsert(const std::vector<contact>& contacts, timestamp now);
-  // As upsert, for the first of `contacts` and then more while `budget` lasts, in one short
-  // transaction (an import goes a step at a time: the dispatcher's claims go between). The
-  // counts say how many it took.
-  upsert_counts upsert_some(std::span<const contact> contacts, timestamp now, std::chrono::milliseconds budget);
+  // As upsert, for the first of `rows` and then more while `budget` lasts, in one short
+  // transaction (an import goes a step at a time: the dispatcher's claims go between), updating
+  // only each row's columns in a stored contact (contact_columns.h). The counts say how many it took.
+  upsert_counts upsert_some(std::span<const contact_row> rows, timestamp now, std::chrono::milliseconds budget);
   std::optional<contact> find(std::int64_t id);
   // By the last 8 digits, as replies and status reports name numbers in any form.
   std::optional<contact> find_by_phone(std::string_view number);

@@ -8,19 +8,18 @@
 
 #include "daemon/api/api_context.h"
 #include "daemon/api/contact_json.h"
+#include "daemon/api/import_steps.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/contacts/contact_export.h"
-#include "daemon/contacts/contact_import.h"
 
 namespace siaran::daemon::api {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t import_body_limit = 8 * 1024 * 1024;
 constexpr int everyone = std::numeric_limits<int>::max();
 
 bool query_flag(const http::request& request, const char* name) {
@@ -39,57 +38,25 @@ queue::contact_filter filter_from_query(const http::request& request) {
   return {text("kecamatan"), text("desa"), text("peran"), text("tag"), text("q")};
 }
 
-json errors_json(const std::vector<contacts::import_error>& errors) {
-  json out = json::array();
-  for (const auto& e : errors) {
-    out.push_back({{"line", e.line},
-                   {"code", e.code},
-                   {"column", or_null(e.column)},
-                   {"value", or_null(e.value)},
-                   {"reason", e.reason}});
-  }
-  return out;
-}
-
-// How long each step of an import holds the store's writer: the dispatcher's claims go between
-// steps, and sending keeps its rate during a 100,000-row import.
-constexpr std::chrono::milliseconds import_step{20};
-
-// The contacts upserted a step at a time. A failure part-way (a lock held elsewhere, a full
-// disk) keeps the steps before it: importing the file again finishes it, as rows are matched by
-// their number.
-queue::upsert_counts upsert_in_steps(api_context& c, const std::vector<queue::contact>& contacts) {
-  queue::upsert_counts counts;
-  for (std::span<const queue::contact> rest(contacts); !rest.empty();) {
-    c.on_writer([&](api_context& writer) {
-      const auto done = writer.contacts.upsert_some(rest, writer.now(), import_step);
-      counts.inserted += done.inserted;
-      counts.updated += done.updated;
-      rest = rest.subspan(static_cast<std::size_t>(done.inserted + done.updated));
-    });
-  }
-  return counts;
-}
-
 // All or nothing unless ?partial=true; nothing importable at all is a 422 either way.
 http::response import_contacts(api_context& c, const http::request& request) {
-  if (request.content_type == "application/json" || request.content_type.starts_with("multipart/")) {
-    throw bad_request("the body must be the CSV file itself (Content-Type: text/csv)");
-  }
   const bool partial = query_flag(request, "partial");
-  const auto parsed = contacts::parse_contacts(request.body, c.region);
+  const auto parsed = parse_import_body(c, request);
   const bool refused = !parsed.errors.empty() && (!partial || parsed.contacts.empty());
   if (refused) {
     spdlog::info("contact import refused: {} row(s) with errors", parsed.errors.size());
-    return json_reply(422, {{"imported", 0}, {"inserted", 0}, {"updated", 0}, {"errors", errors_json(parsed.errors)}});
+    return json_reply(422,
+                      {{"imported", 0}, {"inserted", 0}, {"updated", 0}, {"errors", import_errors_json(parsed.errors)}});
   }
-  const queue::upsert_counts counts = upsert_in_steps(c, parsed.contacts);
+  std::vector<queue::contact_row> rows;
+  for (const auto& contact : parsed.contacts) rows.push_back({contact, parsed.columns});
+  const queue::upsert_counts counts = upsert_in_steps(c, rows);
   spdlog::info("contacts imported: {} new, {} updated, {} row(s) refused", counts.inserted, counts.updated,
                parsed.errors.size());
   return json_reply(200, {{"imported", parsed.contacts.size()},
                           {"inserted", counts.inserted},
                           {"updated", counts.updated},
-                          {"errors", errors_json(parsed.errors)}});
+                          {"errors", import_errors_json(parsed.errors)}});
 }
 
 http::response list_contacts(api_context& c, const http::request& request) {

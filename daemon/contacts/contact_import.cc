@@ -12,13 +12,13 @@
 #include "common/spreadsheet_cell.h"
 #include "daemon/contacts/birth_date.h"
 #include "daemon/contacts/csv_reader.h"
+#include "queue/contact_columns.h"
 #include "sms/phone_number.h"
 
 namespace siaran::daemon::contacts {
 namespace {
 
-enum class column { name, phone, salutation, role, level, kabupaten, kecamatan, desa, posyandu, birth_date, tags,
-                    notes, opted_out };
+using column = queue::contact_column;
 
 struct alias {
   std::string_view key;
@@ -106,6 +106,19 @@ column_map map_header(const std::vector<std::string>& header, std::vector<import
         {1, "header_missing_phone", std::nullopt, std::nullopt, "no phone column (no_hp, hp, telepon or phone)"});
   }
   return map;
+}
+
+// The columns the header names, for an update that changes only those.
+queue::contact_columns carried_by(const column_map& map) {
+  queue::contact_columns carried;
+  for (const auto& entry : map.entries) {
+    if (entry.meaning) {
+      carried.known.insert(*entry.meaning);
+    } else if (!entry.field_key.empty()) {
+      carried.fields.insert(entry.field_key);
+    }
+  }
+  return carried;
 }
 
 // Excel shows a long digit string as 6.28123E+11 and exports it so: the last digits are gone.
@@ -259,6 +272,7 @@ import_result parse_contacts(std::string_view csv, std::string_view region) {
   }
   const auto map = map_header(table.header, result.errors);
   if (!result.errors.empty()) return result;
+  result.columns = carried_by(map);
   std::map<std::string, int> line_of_phone;
   for (const auto& row : table.rows) {
     try {

@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "queue/contact_columns.h"
 #include "queue/contacts.h"
 
 namespace siaran::daemon::contacts {
@@ -38,6 +39,7 @@ struct import_error {
 struct import_result {
   std::vector<queue::contact> contacts;  // the good rows, in file order
   std::vector<import_error> errors;      // in line order
+  queue::contact_columns columns;        // what the header carries: an update changes only these
 };
 
 import_result parse_contacts(std::string_view csv, std::string_view region);

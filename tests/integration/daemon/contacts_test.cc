@@ -86,6 +86,25 @@ TEST_CASE("a spreadsheet with bad rows is refused whole, then imported in part w
   CHECK(d.get("/api/v1/contacts").size() == 6);
 }
 
+TEST_CASE("a file with fewer columns renames a contact and keeps every column it lacks", "[daemon][contacts]") {
+  daemon_fixture d;
+  import(d, "/api/v1/contacts/import?partial=true", sample_csv(), 200);
+  const json before = d.get("/api/v1/contacts/1");
+  REQUIRE(before.at("desa") == "Cibodas");
+
+  const std::string four_columns = "nama,no_hp,peran,rt\nSiti A.,081234567001,pengurus,03\n";
+  const json four = import(d, "/api/v1/contacts/import", four_columns, 200);
+  CHECK(four.at("updated") == 1);
+  const json after = d.get("/api/v1/contacts/1");
+  CHECK(after.at("nama") == "Siti A.");
+  CHECK(after.at("peran") == "pengurus");
+  for (const char* kept : {"panggilan", "kecamatan", "desa", "posyandu", "tanggal_lahir", "tag"}) {
+    INFO(kept);
+    CHECK(after.at(kept) == before.at(kept));
+  }
+  CHECK(after.at("fields") == json{{"jabatan", "Ketua"}, {"rt", "03"}});
+}
+
 TEST_CASE("a contact is read, edited and exported as CSV that imports back", "[daemon][contacts]") {
   daemon_fixture d;
   import(d, "/api/v1/contacts/import", "nama,no_hp,desa,jabatan\nSiti,0812-3456-7001,Cibodas,Ketua\n", 200);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <fstream>
 #include <sstream>
 
@@ -129,6 +131,14 @@ TEST_CASE("other columns become fields keyed by their lower-cased header", "[con
   const auto r = parse_contacts("nama,hp,Nomor KTA,RT\nSiti,081234567001,KTA-17,\n", "ID");
   REQUIRE(r.contacts.size() == 1);
   CHECK(r.contacts[0].fields == std::map<std::string, std::string>{{"nomor_kta", "KTA-17"}});
+}
+
+TEST_CASE("the import names the columns its header carries, so an update changes only those", "[contacts][import]") {
+  using enum siaran::queue::contact_column;
+  const auto r = parse_contacts("Nama;HP;Kelurahan;RT\nSiti;081234567001;Cibodas;03\n", "ID");
+  CHECK(r.columns.known == std::set<siaran::queue::contact_column>{name, phone, desa});
+  CHECK(r.columns.fields == std::set<std::string>{"rt"});
+  CHECK_FALSE(r.columns.every_field);
 }
 
 TEST_CASE("a row with more cells than the header, or an unclosed quote, is reported", "[contacts][import]") {

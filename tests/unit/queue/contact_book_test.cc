@@ -3,6 +3,7 @@
 
 #include "daemon/store_books.h"
 #include "messages.h"
+#include "queue/contact_columns.h"
 #include "queue/contacts.h"
 #include "tests/support/claim_due.h"
 #include "tests/support/temp_dir.h"
@@ -124,6 +125,40 @@ TEST_CASE("importing a phone already stored updates that contact and keeps its o
   CHECK(euis->desa == "Jayagiri");
   CHECK(euis->opted_out);
   CHECK(book.find(5)->name == "Yuyun");
+}
+
+TEST_CASE("an import updates only the columns its file carries and keeps the others", "[queue][contacts]") {
+  temp_dir dir;
+  store_books s(dir.path() / "siaran.db");
+  contact_book book(s.database);
+  auto siti = cadre("Siti Aminah", "+6281234567001", "Lembang", "Cibodas");
+  siti.posyandu = "Melati 1";
+  siti.birth_date = "1985-08-17";
+  siti.fields = {{"jabatan", "Ketua"}, {"rt", "03"}};
+  book.upsert({siti}, at_s(1));
+
+  contact from_file;
+  from_file.name = "Siti A.";
+  from_file.phone = "+6281234567001";
+  from_file.role = "pengurus";
+  from_file.fields = {{"rt", "04"}};
+  const contact_columns carried{{contact_column::name, contact_column::phone, contact_column::role,
+                                 contact_column::notes},
+                                {"rt", "rw"}};
+  const std::vector<contact_row> file{{from_file, carried}};
+  const auto counts = book.upsert_some(file, at_s(2), std::chrono::milliseconds::max());
+  CHECK(counts.updated == 1);
+  const auto back = book.find(1);
+  REQUIRE(back);
+  CHECK(back->name == "Siti A.");
+  CHECK(back->role == "pengurus");
+  CHECK(back->salutation == "Ibu");
+  CHECK(back->kecamatan == "Lembang");
+  CHECK(back->desa == "Cibodas");
+  CHECK(back->posyandu == "Melati 1");
+  CHECK(back->birth_date == "1985-08-17");
+  CHECK(back->tags == std::vector<std::string>{"aktif"});
+  CHECK(back->fields == std::map<std::string, std::string>{{"jabatan", "Ketua"}, {"rt", "04"}});
 }
 
 TEST_CASE("a reply from the national form of a number finds the contact", "[queue][contacts]") {
