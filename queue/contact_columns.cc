@@ -28,7 +28,27 @@ void copy_column(contact& to, const contact& from, contact_column column) {
   }
 }
 
+std::string joined(const std::vector<std::string>& words) {
+  std::string text;
+  for (const auto& word : words) text += (text.empty() ? "" : ", ") + word;
+  return text;
+}
+
 }  // namespace
+
+std::optional<std::string> column_text(const contact& c, contact_column column) {
+  // The one column copied into an empty contact and read back: copy_column stays the one place
+  // that knows which member a column is.
+  contact only;
+  copy_column(only, c, column);
+  if (column == contact_column::name) return only.name;
+  if (column == contact_column::tags) return only.tags.empty() ? std::nullopt : std::optional(joined(only.tags));
+  for (const auto* text : {&only.salutation, &only.role, &only.level, &only.kabupaten, &only.kecamatan, &only.desa,
+                           &only.posyandu, &only.birth_date, &only.notes}) {
+    if (*text) return *text;
+  }
+  return std::nullopt;
+}
 
 contact carried_over(contact stored, const contact& from_file, const contact_columns& carried) {
   for (const auto column : carried.known) copy_column(stored, from_file, column);

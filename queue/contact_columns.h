@@ -5,6 +5,7 @@
 // file without desa keeps every contact's desa, as a secretariat's four-column sheet must not
 // clear what another sheet filled in. Pure: the book and the import review both use it.
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -31,6 +32,10 @@ struct contact_row {
   contact values;
   contact_columns columns;
 };
+
+// The column as text, `tags` as its words joined by ", ", nothing for `phone`, `opted_out` and
+// an empty value: what a review shows as the old and the new value.
+std::optional<std::string> column_text(const contact& c, contact_column column);
 
 // `stored` with the `carried` columns taken from `from_file`; an empty cell in a carried column
 // clears that column (the file says so), a column the file lacks is kept.

@@ -78,6 +78,8 @@ void add_inbox_routes(http::router& routes, api_context& context, queue::reply_b
 // /api/v1/contacts (import, list, export, problems, {id}), /api/v1/officers, /api/v1/groups;
 // add_contact_routes adds the officer and group routes too.
 void add_contact_routes(http::router& routes, api_context& context);
+// POST /api/v1/contacts/import/review and /api/v1/contacts/import/review/{id}/apply.
+void add_import_review_routes(http::router& routes, api_context& context);
 void add_officer_routes(http::router& routes, api_context& context);
 void add_group_routes(http::router& routes, api_context& context);
 // POST /api/v1/broadcasts[/preview], GET /api/v1/broadcasts[/{id}[/recipients]],

@@ -140,6 +140,7 @@ void add_contact_routes(http::router& routes, api_context& c) {
   // Parsed on the reader thread; only the upsert runs on the writer.
   route("POST", "/api/v1/contacts/import", import_contacts,
         {.auth = true, .max_body = import_body_limit, .where = http::runs_on::reader});
+  add_import_review_routes(routes, c);
   route("GET", "/api/v1/contacts/export", export_contacts);
   route("GET", "/api/v1/contacts/problems", problem_numbers);
   route("GET", "/api/v1/contacts/facets", facets);

@@ -283,6 +283,7 @@ import_result parse_contacts(std::string_view csv, std::string_view region) {
                "same number as line " + std::to_string(earlier->second));
       }
       result.contacts.push_back(std::move(read.contact));
+      result.lines.push_back(row.line);
     } catch (const row_error& e) {
       result.errors.push_back(e.at(row.line));
     }

@@ -38,6 +38,7 @@ struct import_error {
 
 struct import_result {
   std::vector<queue::contact> contacts;  // the good rows, in file order
+  std::vector<int> lines;                // of each of `contacts`, as an error's line counts
   std::vector<import_error> errors;      // in line order
   queue::contact_columns columns;        // what the header carries: an update changes only these
 };

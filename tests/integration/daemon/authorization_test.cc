@@ -169,6 +169,10 @@ std::vector<row> table(const office& o) {
       {"GET", "/api/v1/queue", "/api/v1/queue", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/stats/daily", "/api/v1/stats/daily", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/contacts/import", "/api/v1/contacts/import", nullptr, {401, 403, 422, 422, 422}},
+      // An empty file's review lists its one error; the 999th review was never kept.
+      {"POST", "/api/v1/contacts/import/review", "/api/v1/contacts/import/review", nullptr, {401, 403, 201, 201, 201}},
+      {"POST", "/api/v1/contacts/import/review/{id}/apply", "/api/v1/contacts/import/review/999/apply", nullptr,
+       {401, 403, 404, 404, 404}},
       {"GET", "/api/v1/contacts/export", "/api/v1/contacts/export", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/contacts/problems", "/api/v1/contacts/problems", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/contacts/facets", "/api/v1/contacts/facets", nullptr, {401, 200, 200, 200, 200}},

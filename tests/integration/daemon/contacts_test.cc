@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "daemon_fixture.h"
+#include "web_browser.h"
 #include "tests/support/child_process.h"
 
 using namespace siaran::test;
@@ -103,6 +104,53 @@ TEST_CASE("a file with fewer columns renames a contact and keeps every column it
     CHECK(after.at(kept) == before.at(kept));
   }
   CHECK(after.at("fields") == json{{"jabatan", "Ketua"}, {"rt", "03"}});
+}
+
+TEST_CASE("an import review lists every field a file changes, and applying it changes only those",
+          "[daemon][contacts]") {
+  daemon_fixture d;
+  import(d, "/api/v1/contacts/import?partial=true", sample_csv(), 200);
+  const json before = d.get("/api/v1/contacts/1");
+  const std::string file =
+      "Nama,HP,Desa,Jabatan,RT\n"
+      "Siti A.,081234567001,Jayagiri,,03\n"          // renamed, moved, no longer Ketua, a new field
+      "Euis Kurniasih,0813 2100 7002,Cibodas,,\n"  // as stored
+      "Yuyun,087833007099,Kertawangi,,\n"          // new
+      "Dadang,085234567001,Cibodas,,\n";           // ends like Siti's number
+  const json review = import(d, "/api/v1/contacts/import/review", file, 201);
+  CHECK(review.at("new") == 1);
+  CHECK(review.at("unchanged") == 1);
+  REQUIRE(review.at("changed").size() == 1);
+  CHECK(review["changed"][0] == json{{"line", 2},
+                                     {"contact_id", 1},
+                                     {"fields",
+                                      {{"nama", {"Siti Aminah", "Siti A."}},
+                                       {"desa", {"Cibodas", "Jayagiri"}},
+                                       {"jabatan", {"Ketua", nullptr}},
+                                       {"rt", {nullptr, "03"}}}}});
+  REQUIRE(review.at("errors").size() == 1);
+  CHECK(review["errors"][0].at("line") == 5);
+  CHECK(review["errors"][0].at("code") == "phone_conflict");
+  CHECK(d.get("/api/v1/contacts/1") == before);  // a review changes nothing
+
+  // Only its caller applies it, and only once.
+  const std::string path = "/api/v1/contacts/import/review/" + std::to_string(review.at("id").get<int>()) + "/apply";
+  const json other = d.post("/api/v1/tokens", {{"name", "lain"}}, 201);
+  CHECK(browser(d.port(), other.at("token").get<std::string>()).post(path, nullptr).status == 404);
+  const json applied = d.post(path, nullptr, 200);
+  CHECK(applied == json{{"imported", 2}, {"inserted", 1}, {"updated", 1}});
+  d.post(path, nullptr, 404);
+
+  const json after = d.get("/api/v1/contacts/1");
+  CHECK(after.at("nama") == "Siti A.");
+  CHECK(after.at("desa") == "Jayagiri");
+  CHECK(after.at("fields") == json{{"rt", "03"}});
+  for (const char* kept : {"panggilan", "peran", "kecamatan", "posyandu", "tanggal_lahir", "tag"}) {
+    INFO(kept);
+    CHECK(after.at(kept) == before.at(kept));
+  }
+  CHECK(names(d.get("/api/v1/contacts?q=Yuyun")) == std::vector<std::string>{"Yuyun"});
+  CHECK(names(d.get("/api/v1/contacts?q=Dadang")).empty());
 }
 
 TEST_CASE("a contact is read, edited and exported as CSV that imports back", "[daemon][contacts]") {
