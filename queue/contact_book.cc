@@ -20,7 +20,7 @@ namespace siaran::queue {
 namespace {
 
 // The columns read_contact() expects, in order, from a query on `contacts c`.
-constexpr const char* contact_columns =
+constexpr const char* contact_select =
     "SELECT c.id, c.name, c.phone, c.salutation, c.role, c.level, c.kabupaten, c.kecamatan, c.desa, c.posyandu, "
     "c.birth_date, c.tags, c.opted_out, c.notes, c.fields FROM contacts c ";
 
@@ -206,13 +206,13 @@ std::string problem_evidence(const problem_number& p, const std::string& failure
 
 struct contact_statements {
   explicit contact_statements(connection& db)
-      : contact_by_id(db, std::string(contact_columns) + "WHERE c.id = ?1"),
-        contact_by_phone_key(db, std::string(contact_columns) +
+      : contact_by_id(db, std::string(contact_select) + "WHERE c.id = ?1"),
+        contact_by_phone_key(db, std::string(contact_select) +
                                      "WHERE c.phone_key = ?1 ORDER BY (c.phone = ?2) DESC, c.id LIMIT 1"),
         contact_id_by_phone(db, "SELECT id FROM contacts WHERE phone = ?1"),
-        contacts_matching(db, std::string(contact_columns) + "WHERE " + filter_condition +
+        contacts_matching(db, std::string(contact_select) + "WHERE " + filter_condition +
                                   "AND c.id > ?7 ORDER BY c.id LIMIT ?8"),
-        contacts_of_group(db, std::string(contact_columns) +
+        contacts_of_group(db, std::string(contact_select) +
                                   "JOIN group_members g ON g.contact_id = c.id WHERE g.group_id = ?1 ORDER BY c.id"),
         insert_contact(db,
                        "INSERT INTO contacts (name, phone, phone_key, salutation, role, level, kabupaten, kecamatan, "

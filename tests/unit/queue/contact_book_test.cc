@@ -144,7 +144,8 @@ TEST_CASE("an import updates only the columns its file carries and keeps the oth
   from_file.fields = {{"rt", "04"}};
   const contact_columns carried{{contact_column::name, contact_column::phone, contact_column::role,
                                  contact_column::notes},
-                                {"rt", "rw"}};
+                                {"rt", "rw"},
+                                false};
   const std::vector<contact_row> file{{from_file, carried}};
   const auto counts = book.upsert_some(file, at_s(2), std::chrono::milliseconds::max());
   CHECK(counts.updated == 1);
