@@ -18,6 +18,8 @@ if(NOT SIARAN_FUZZ)
   pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3>=3.40)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)  # Argon2id password hashes
   pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)  # .xlsx exports
+  pkg_check_modules(LIBZIP REQUIRED IMPORTED_TARGET libzip)  # .xlsx imports: the zip archive
+  pkg_check_modules(EXPAT REQUIRED IMPORTED_TARGET expat)    # .xlsx imports: its XML parts
   if(SIARAN_TESTS)
     find_package(Catch2 2.13 REQUIRED)
   endif()

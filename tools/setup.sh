@@ -13,6 +13,8 @@ packages=(
   libsodium-dev
   # .xlsx exports (reports, the RSVP list, the inbox)
   libxlsxwriter-dev
+  # .xlsx imports (contact spreadsheets): the zip archive and its XML
+  libzip-dev libexpat1-dev
   # time zones for the scheduler (date/tz.h over /usr/share/zoneinfo)
   libhowardhinnant-date-dev
   # tests: Catch2, clang's libFuzzer and sanitizer runtimes, systemd-analyze for the unit file
@@ -21,6 +23,8 @@ packages=(
   chromium chromium-driver python3-selenium
   # reading the reports back in tests: .xlsx with openpyxl, printed PDFs with pdftotext
   python3-openpyxl poppler-utils
+  # writing .xlsx test files as xlsxwriter-based programs do (openpyxl writes the others)
+  python3-xlsxwriter
   # runtime: time zones for the config and the scheduler; the web UI's Bootstrap and Chart.js
   tzdata libjs-bootstrap5 node-popper2 libjs-chart.js
   # the Debian package: cpack's dependency scan (dpkg-shlibdeps, file) and its check

@@ -6,6 +6,7 @@
 
 #include "daemon/api/message_json.h"
 #include "daemon/api/message_request.h"
+#include "daemon/imports/xlsx_reader.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -18,9 +19,17 @@ constexpr std::chrono::milliseconds import_step{20};
 
 contacts::import_result parse_import_body(const api_context& c, const http::request& request) {
   if (request.content_type == "application/json" || request.content_type.starts_with("multipart/")) {
-    throw bad_request("the body must be the CSV file itself (Content-Type: text/csv)");
+    throw bad_request("the body must be the CSV or .xlsx file itself (Content-Type: text/csv or " +
+                      std::string(imports::xlsx_media_type) + ")");
   }
-  return contacts::parse_contacts(request.body, c.region);
+  if (request.content_type != imports::xlsx_media_type) return contacts::parse_contacts(request.body, c.region);
+  const auto named = request.query.find("sheet");
+  const auto sheet = named == request.query.end() ? std::nullopt : std::optional(named->second);
+  try {
+    return contacts::parse_contact_table(imports::read_xlsx(request.body, sheet), c.region);
+  } catch (const imports::xlsx_error& e) {
+    throw bad_request(e.what());
+  }
 }
 
 nlohmann::json import_errors_json(const std::vector<contacts::import_error>& errors) {

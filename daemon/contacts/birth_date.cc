@@ -5,6 +5,7 @@
 #include <chrono>
 #include <charconv>
 #include <cstdio>
+#include <system_error>
 #include <vector>
 
 #include "common/ascii.h"
@@ -88,6 +89,21 @@ std::string checked(unsigned day, unsigned month, const std::string& year_text) 
 }
 
 }  // namespace
+
+std::string excel_serial_date(std::string_view serial) {
+  double value = 0;
+  const auto [end, error] = std::from_chars(serial.data(), serial.data() + serial.size(), value);
+  if (error != std::errc() || end != serial.data() + serial.size() || value < 1 || value >= 2958466) {
+    throw date_error("'" + std::string(serial) + "' is not a date Excel stores");
+  }
+  const auto days = static_cast<int>(value);
+  if (days == 60) throw date_error("Excel's day 60 is 29 February 1900, which never was");
+  // Excel counts 1900 as a leap year: from day 61 on, its days are one ahead.
+  using namespace std::chrono;
+  const year_month_day date{sys_days{1899y / December / 31} + std::chrono::days(days < 60 ? days : days - 1)};
+  return checked(static_cast<unsigned>(date.day()), static_cast<unsigned>(date.month()),
+                 std::to_string(static_cast<int>(date.year())));
+}
 
 std::string parse_birth_date(std::string_view text) {
   const auto pieces = pieces_of(text);

@@ -19,4 +19,8 @@ class date_error : public std::runtime_error {
 // (31-02-1990, 29-02 outside a leap year).
 std::string parse_birth_date(std::string_view text);
 
+// A date as an .xlsx cell stores it: days since 1899-12-31 in Excel's 1900 system (the time of
+// day, a fraction, ignored; Excel's day 60 is 29 February 1900, which never was) -> YYYY-MM-DD.
+std::string excel_serial_date(std::string_view serial);
+
 }  // namespace siaran::daemon::contacts

@@ -223,7 +223,19 @@ read_contact contact_of(const column_map& map, const csv_row& row, std::string_v
     if (entry.meaning == column::phone) read.phone_header = entry.header;
     if (entry.meaning == column::phone) read.phone_as_written = value;
     if (value.empty()) continue;
-    if (entry.meaning) {
+    const bool number = i < row.numbers.size() && row.numbers[i];
+    if (number && entry.meaning == column::phone) {
+      refuse("phone_as_number", entry.header, value,
+             "the cell is a number, not text: a number loses its leading 0, and Excel keeps only 15 digits; "
+             "format the column as text and type the numbers again");
+    }
+    if (number && entry.meaning == column::birth_date) {
+      try {
+        c.birth_date = excel_serial_date(value);
+      } catch (const date_error& e) {
+        refuse("date_invalid", entry.header, value, e.what());
+      }
+    } else if (entry.meaning) {
       assign(c, *entry.meaning, entry.header, value, region);
     } else if (!entry.field_key.empty()) {
       c.fields[entry.field_key] = value;
@@ -257,14 +269,17 @@ std::string column_key(std::string_view header) {
 }
 
 import_result parse_contacts(std::string_view csv, std::string_view region) {
-  import_result result;
-  csv_table table;
   try {
-    table = read_csv(csv);
+    return parse_contact_table(read_csv(csv), region);
   } catch (const csv_error& e) {
+    import_result result;
     result.errors.push_back({e.line(), "csv_syntax", std::nullopt, std::nullopt, e.what()});
     return result;
   }
+}
+
+import_result parse_contact_table(const csv_table& table, std::string_view region) {
+  import_result result;
   if (table.header.empty()) {
     result.errors.push_back(
         {1, "empty_file", std::nullopt, std::nullopt, "the file is empty: expected a header line (nama, no_hp, ...)"});

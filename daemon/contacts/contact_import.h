@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "daemon/contacts/csv_reader.h"
 #include "queue/contact_columns.h"
 #include "queue/contacts.h"
 
@@ -26,7 +27,7 @@ namespace siaran::daemon::contacts {
 
 // `code` is stable for programs (the web UI words it in Indonesian): header_duplicate,
 // header_missing_name, header_missing_phone, empty_file, csv_syntax, cell_count, name_missing,
-// phone_missing, phone_invalid, phone_excel, phone_duplicate, date_invalid, opted_out_invalid.
+// phone_missing, phone_invalid, phone_excel, phone_as_number, phone_duplicate, date_invalid, opted_out_invalid.
 // `reason` is the English sentence for the CLI and scripts.
 struct import_error {
   int line = 0;
@@ -44,6 +45,9 @@ struct import_result {
 };
 
 import_result parse_contacts(std::string_view csv, std::string_view region);
+// As parse_contacts, for a table read otherwise (an .xlsx sheet): a phone cell stored as a
+// number is the error phone_as_number, a birth date stored as a number Excel's serial date.
+import_result parse_contact_table(const csv_table& table, std::string_view region);
 
 // A header cell as a key: trimmed, lower-cased, runs of spaces, '-' and '.' as one '_'.
 std::string column_key(std::string_view header);

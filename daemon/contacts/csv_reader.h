@@ -16,6 +16,7 @@ namespace siaran::daemon::contacts {
 struct csv_row {
   int line = 0;  // the physical line the record starts on; the header is line 1
   std::vector<std::string> cells;
+  std::vector<bool> numbers;  // per cell, stored as a number (an .xlsx sheet's); empty for CSV
 };
 
 struct csv_table {

@@ -21,10 +21,10 @@ echo "check-deb: contents: the four programs, unit, sysusers, tmpfiles, udev exa
 
 depends=$(dpkg-deb --field "$deb" Depends)
 # The web page's libraries are found by path, so only these entries pull them in.
-for package in libjs-bootstrap5 node-popper2 libjs-chart.js libsqlite3 libxlsxwriter; do
+for package in libjs-bootstrap5 node-popper2 libjs-chart.js libsqlite3 libxlsxwriter libzip libexpat; do
   grep -qF "$package" <<<"$depends" || fail "Depends does not name $package: $depends"
 done
-echo "check-deb: Depends names libjs-bootstrap5, node-popper2, libjs-chart.js, libsqlite3, libxlsxwriter: $depends"
+echo "check-deb: Depends names libjs-bootstrap5, node-popper2, libjs-chart.js, libsqlite3, libxlsxwriter, libzip, libexpat: $depends"
 
 # Without the conffile mark, an upgrade would overwrite the administrator's configuration.
 conffiles=$(dpkg-deb --ctrl-tarfile "$deb" | tar -xOf - ./conffiles)

@@ -7,6 +7,7 @@
 #include "daemon_fixture.h"
 #include "web_browser.h"
 #include "tests/support/child_process.h"
+#include "tests/support/temp_dir.h"
 
 using namespace siaran::test;
 
@@ -151,6 +152,41 @@ TEST_CASE("an import review lists every field a file changes, and applying it ch
   }
   CHECK(names(d.get("/api/v1/contacts?q=Yuyun")) == std::vector<std::string>{"Yuyun"});
   CHECK(names(d.get("/api/v1/contacts?q=Dadang")).empty());
+}
+
+TEST_CASE("an .xlsx workbook's review finds the contacts its CSV imported, and its second sheet by name",
+          "[daemon][contacts]") {
+  daemon_fixture d;
+  import(d, "/api/v1/contacts/import",
+         "Nama,No HP,Desa,Tanggal Lahir,RT\nSiti Aminah,0812-3456-7001,Cibodas,17-08-1985,3\n"
+         "Euis Kurniasih,0813 2100 7002,Cibodas,02/03/1979,\n",
+         200);
+  const temp_dir dir;
+  const auto written = run_program(
+      {"/usr/bin/python3", SIARAN_SOURCE_DIR "/tests/support/contact_workbooks.py", dir.path().string()},
+      deadline_in(std::chrono::seconds(30)));
+  REQUIRE(written);
+  REQUIRE(written->exit_code == 0);
+  const std::string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  for (const char* writer : {"openpyxl", "xlsxwriter"}) {
+    INFO(writer);
+    std::ifstream in(dir.path() / (std::string(writer) + ".xlsx"), std::ios::binary);
+    std::stringstream book;
+    book << in.rdbuf();
+    const auto kader = d.api().post("/api/v1/contacts/import/review", book.str(), xlsx);
+    INFO(kader.body);
+    REQUIRE(kader.status == 201);
+    const json review = json::parse(kader.body);
+    CHECK(review.at("new") == 0);
+    CHECK(review.at("changed").empty());
+    CHECK(review.at("unchanged") == 2);
+    REQUIRE(review.at("errors").size() == 2);
+    CHECK(review["errors"][0].at("code") == "phone_as_number");
+    const json posyandu = json::parse(
+        d.api().post("/api/v1/contacts/import/review?sheet=Posyandu", book.str(), xlsx).body);
+    CHECK(posyandu.at("new") == 1);
+  }
+  CHECK(d.api().post("/api/v1/contacts/import/review", "PK not a workbook", xlsx).status == 400);
 }
 
 TEST_CASE("a contact is read, edited and exported as CSV that imports back", "[daemon][contacts]") {

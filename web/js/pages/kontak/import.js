@@ -9,9 +9,18 @@ import { t } from '../../i18n.js';
 import { api, ApiError } from '../../api.js';
 import { busy, button, InputError, showProblem } from '../../forms.js';
 
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// An Excel workbook is sent as one (the server reads its first sheet), anything else as CSV.
+function typeOf(file) {
+  return file.name.toLowerCase().endsWith('.xlsx') ? xlsxType : 'text/csv';
+}
+
 // The import controls and their result area; `onImported()` runs after rows were stored.
 export function importPanel({ onImported }) {
-  const file = h('input', { id: 'contacts-import-file', class: 'form-control', type: 'file', accept: '.csv,text/csv' });
+  const file = h('input', {
+    id: 'contacts-import-file', class: 'form-control', type: 'file', accept: `.csv,text/csv,.xlsx,${xlsxType}`,
+  });
   const result = h('div', { id: 'contacts-import-result', class: 'mt-2', 'aria-live': 'polite' });
   const run = (partial) => importFile(file, partial, result, onImported);
   const submit = h('button', { id: 'contacts-import-submit', type: 'button', class: 'btn btn-primary' }, t('kontak.import.submit'));
@@ -32,7 +41,8 @@ async function importFile(input, partial, result, onImported) {
   if (!file) return showProblem(result, new InputError(t('kontak.import.no_file')));
   replace(result, h('p', { class: 'text-muted small mb-0' }, t('kontak.import.sending')));
   try {
-    const answer = await api('POST', `/api/v1/contacts/import${partial ? '?partial=true' : ''}`, file, { contentType: 'text/csv' });
+    const path = `/api/v1/contacts/import${partial ? '?partial=true' : ''}`;
+    const answer = await api('POST', path, file, { contentType: typeOf(file) });
     replace(result, importedReport(answer));
     onImported();
   } catch (e) {
@@ -46,7 +56,7 @@ async function reviewFile(input, result, onImported) {
   if (!file) return showProblem(result, new InputError(t('kontak.import.no_file')));
   replace(result, h('p', { class: 'text-muted small mb-0' }, t('kontak.import.reviewing')));
   try {
-    const review = await api('POST', '/api/v1/contacts/import/review', file, { contentType: 'text/csv' });
+    const review = await api('POST', '/api/v1/contacts/import/review', file, { contentType: typeOf(file) });
     replace(result, reviewReport(review, result, onImported));
   } catch (e) {
     showProblem(result, e);
