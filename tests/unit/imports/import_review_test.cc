@@ -4,6 +4,7 @@
 #include <map>
 
 #include "daemon/imports/import_review.h"
+#include "tests/support/cadre.h"
 
 using namespace siaran::daemon;
 using siaran::queue::contact;
@@ -13,13 +14,10 @@ namespace {
 
 // Siti as stored: contact 1, in Cibodas, with a birth date and a field.
 contact stored_siti() {
-  contact siti;
+  auto siti = siaran::test::cadre("+6281234567001", std::nullopt, "Cibodas", std::nullopt, {"aktif", "posyandu"});
   siti.id = 1;
   siti.name = "Siti Aminah";
-  siti.phone = "+6281234567001";
-  siti.desa = "Cibodas";
   siti.birth_date = "1985-08-17";
-  siti.tags = {"aktif", "posyandu"};
   siti.fields = {{"jabatan", "Ketua"}};
   return siti;
 }
