@@ -3,7 +3,7 @@
 
 // Replies: where each incoming SMS was routed (its contact, the broadcast it answers,
 // the officer whose inbox it is in, the keyword it was), the inboxes read from that, and the
-// number changes cadres ask for with GANTI, waiting for an officer. Schema steps 5 and 7.
+// number changes cadres ask for with GANTI, waiting for an officer. Schema steps 5, 7 and 20.
 
 #include <cstdint>
 #include <map>
@@ -57,21 +57,46 @@ enum class change_state { pending, approved, rejected };
 std::string_view to_string(change_state state);
 std::optional<change_state> parse_change_state(std::string_view text);
 
+// Asked from the old SIM ("GANTI <new number>"), the contact is the sender; asked from the new
+// SIM ("GANTI <old number>" or "GANTI <name>"), it is who the number or the name matched, none
+// when no single contact did, and the officer chooses.
 struct number_change {
   std::int64_t id = 0;
-  std::int64_t contact_id = 0;
-  std::string old_phone;
-  std::string new_phone;  // E.164
+  std::optional<std::int64_t> contact_id;
+  std::optional<std::string> old_phone;  // as given or as it was when asked; none for a name
+  std::string new_phone;                 // E.164
   std::optional<std::int64_t> incoming_id;
   change_state state = change_state::pending;
   timestamp created_at{};
   std::optional<timestamp> decided_at;
+  bool from_new_sim = false;
+  std::optional<std::string> asked_name;  // GANTI <name>
 };
 
-// A stored change as read back, with its contact's name now (none if the contact is gone), so
-// the officers' list needs no lookup per change.
+// The contact a change is approved for, and its number until then.
+struct chosen_contact {
+  std::int64_t id = 0;
+  std::string phone;
+};
+
+// What the contact's last broadcast messages came to: a SIM that is gone shows failures,
+// reports of non-delivery or no report at all, where one still in use shows deliveries.
+struct delivery_evidence {
+  int messages = 0;
+  int delivered = 0;
+  int failed = 0;       // failed to send (the network refused the number)
+  int undelivered = 0;  // a status report said it never arrived
+  int unknown = 0;      // no status report came, or the modem could not tell whether it went
+};
+
+// A stored change as read back, with its contact's name now (none if the contact is gone or
+// none was matched), the message that asked for it and the evidence on the contact's number,
+// so the officers' list needs no lookup per change.
 struct listed_number_change : number_change {
   std::optional<std::string> contact_name;
+  std::optional<std::string> message;  // the GANTI as the cadre wrote it
+  std::optional<timestamp> received_at;
+  delivery_evidence evidence;
 };
 
 class reply_book {
@@ -97,10 +122,19 @@ class reply_book {
   // In id order, those in `state` (all when none).
   std::vector<listed_number_change> number_changes(std::optional<change_state> state,
                                                    std::int64_t after_id = 0, int limit = 100);
-  // pending -> approved or rejected; false when it is not pending (or unknown).
-  bool decide_number_change(std::int64_t id, change_state decision, timestamp at);
+  // pending -> approved or rejected; false when it is not pending (or unknown). Approved for
+  // the `chosen` contact (an officer's choice, else the change's own), the change names it and,
+  // for a change by name, its number before the change; the message that asked for the change
+  // is routed to the contact.
+  bool decide_number_change(std::int64_t id, change_state decision, timestamp at,
+                            const std::optional<chosen_contact>& chosen = std::nullopt);
+
+  // How many of the contact's last broadcast messages a change's evidence counts.
+  static constexpr int evidence_messages = 5;
 
  private:
+  void add_evidence(listed_number_change& change);
+
   std::unique_ptr<reply_statements> sql_;
 };
 

@@ -23,12 +23,21 @@ struct reply_statements {
         // Reads only the partial index incoming_unread.
         unread(db, "SELECT officer_id, COUNT(*) FROM incoming WHERE read_at IS NULL GROUP BY officer_id"),
         add_change(db,
-                   "INSERT INTO number_changes (contact_id, old_phone, new_phone, incoming_id, state, created_at) "
-                   "VALUES (?1, ?2, ?3, ?4, 'pending', ?5)"),
+                   "INSERT INTO number_changes (contact_id, old_phone, new_phone, incoming_id, state, created_at, "
+                   "from_new_sim, asked_name) VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)"),
         find_change(db, select_change + "WHERE n.id = ?1"),
         changes(db,
                 select_change + "WHERE n.id > ?1 AND (?2 IS NULL OR n.state = ?2) ORDER BY n.id LIMIT ?3"),
-        decide_change(db, "UPDATE number_changes SET state = ?2, decided_at = ?3 WHERE id = ?1 AND state = 'pending'") {}
+        // ?4: the contact an officer chose, ?5 its number before the change; or none.
+        decide_change(db,
+                      "UPDATE number_changes SET state = ?2, decided_at = ?3, contact_id = COALESCE(?4, contact_id), "
+                      "old_phone = COALESCE(old_phone, ?5) WHERE id = ?1 AND state = 'pending'"),
+        route_to_contact(db, "UPDATE incoming SET contact_id = ?2 WHERE id = ?1 AND contact_id IS NULL"),
+        // Through the index broadcast_messages_contact, newest broadcast first.
+        recent_messages(db,
+                        "SELECT message_id FROM broadcast_messages WHERE contact_id = ?1 "
+                        "ORDER BY broadcast_id DESC LIMIT ?2"),
+        outcome(db, "SELECT state, delivery FROM message_outcomes WHERE message_id = ?1") {}
 
   static inline const std::string select_inbox =
       "SELECT i.id, i.modem, i.sender, i.text, i.received_at, COALESCE(i.concat_total, 1), i.complete, "
@@ -36,7 +45,8 @@ struct reply_statements {
       "FROM incoming i LEFT JOIN contacts c ON c.id = i.contact_id ";
   static inline const std::string select_change =
       "SELECT n.id, n.contact_id, n.old_phone, n.new_phone, n.incoming_id, n.state, n.created_at, n.decided_at, "
-      "c.name FROM number_changes n LEFT JOIN contacts c ON c.id = n.contact_id ";
+      "n.from_new_sim, n.asked_name, c.name, i.text, i.received_at FROM number_changes n "
+      "LEFT JOIN contacts c ON c.id = n.contact_id LEFT JOIN incoming i ON i.id = n.incoming_id ";
 
   connection& db;
   statement route;
@@ -48,6 +58,9 @@ struct reply_statements {
   statement find_change;
   statement changes;
   statement decide_change;
+  statement route_to_contact;
+  statement recent_messages;
+  statement outcome;
 };
 
 namespace {
@@ -67,10 +80,28 @@ inbox_entry read_entry(const statement& q) {
 }
 
 listed_number_change read_change(const statement& q) {
-  return listed_number_change{{q.int64(0), q.int64(1), q.text(2), q.text(3), q.optional_int64(4),
+  return listed_number_change{{q.int64(0), q.optional_int64(1),
+                               q.optional_text(2), q.text(3), q.optional_int64(4),
                                parse_change_state(q.text(5)).value_or(change_state::pending),
-                               from_millis(q.int64(6)), optional_time(q, 7)},
-                              q.optional_text(8)};
+                               from_millis(q.int64(6)), optional_time(q, 7), q.int64(8) != 0, q.optional_text(9)},
+                              q.optional_text(10),
+                              q.optional_text(11),
+                              optional_time(q, 12),
+                              {}};
+}
+
+// Counts one message's outcome (message_states, message_deliveries) into `e`.
+void count_outcome(delivery_evidence& e, std::string_view state, std::string_view delivery) {
+  ++e.messages;
+  if (delivery == "undelivered") {
+    ++e.undelivered;
+  } else if (state == "failed") {
+    ++e.failed;
+  } else if (delivery == "unknown" || state == "uncertain") {
+    ++e.unknown;
+  } else if (delivery == "delivered") {
+    ++e.delivered;
+  }
 }
 
 }  // namespace
@@ -151,33 +182,79 @@ std::int64_t reply_book::add_number_change(const number_change& change) {
       .bind(3, change.new_phone)
       .bind(4, change.incoming_id)
       .bind(5, millis(change.created_at))
+      .bind(6, change.from_new_sim ? 1 : 0)
+      .bind(7, change.asked_name)
       .run();
   return sql_->db.last_insert_rowid();
 }
 
 std::optional<listed_number_change> reply_book::find_number_change(std::int64_t id) {
   auto& q = sql_->find_change;
-  step_scope scope(q);
-  q.bind(1, id);
-  if (!q.step()) return std::nullopt;
-  return read_change(q);
+  std::optional<listed_number_change> found;
+  {
+    step_scope scope(q);
+    q.bind(1, id);
+    if (!q.step()) return std::nullopt;
+    found = read_change(q);
+  }
+  add_evidence(*found);
+  return found;
 }
 
 std::vector<listed_number_change> reply_book::number_changes(std::optional<change_state> state,
                                                              std::int64_t after_id, int limit) {
   auto& q = sql_->changes;
-  step_scope scope(q);
-  std::optional<std::string> state_name;
-  if (state) state_name = std::string(to_string(*state));
-  q.bind(1, after_id).bind(2, state_name).bind(3, limit);
   std::vector<listed_number_change> found;
-  while (q.step()) found.push_back(read_change(q));
+  {
+    step_scope scope(q);
+    std::optional<std::string> state_name;
+    if (state) state_name = std::string(to_string(*state));
+    q.bind(1, after_id).bind(2, state_name).bind(3, limit);
+    while (q.step()) found.push_back(read_change(q));
+  }
+  for (auto& change : found) add_evidence(change);
   return found;
 }
 
-bool reply_book::decide_number_change(std::int64_t id, change_state decision, timestamp at) {
-  sql_->decide_change.bind(1, id).bind(2, to_string(decision)).bind(3, millis(at)).run();
-  return sql_->db.changes() == 1;
+bool reply_book::decide_number_change(std::int64_t id, change_state decision, timestamp at,
+                                      const std::optional<chosen_contact>& chosen) {
+  transaction tx(sql_->db);
+  std::optional<std::int64_t> contact_id;
+  std::optional<std::string> old_phone;
+  if (chosen) {
+    contact_id = chosen->id;
+    old_phone = chosen->phone;
+  }
+  sql_->decide_change.bind(1, id)
+      .bind(2, to_string(decision))
+      .bind(3, millis(at))
+      .bind(4, contact_id)
+      .bind(5, old_phone)
+      .run();
+  if (sql_->db.changes() != 1) return false;
+  const auto decided = find_number_change(id);
+  if (decision == change_state::approved && decided->contact_id && decided->incoming_id) {
+    sql_->route_to_contact.bind(1, *decided->incoming_id).bind(2, *decided->contact_id).run();
+  }
+  tx.commit();
+  return true;
+}
+
+void reply_book::add_evidence(listed_number_change& change) {
+  if (!change.contact_id) return;
+  std::vector<std::int64_t> messages;
+  {
+    auto& q = sql_->recent_messages;
+    step_scope scope(q);
+    q.bind(1, *change.contact_id).bind(2, evidence_messages);
+    while (q.step()) messages.push_back(q.int64(0));
+  }
+  for (const std::int64_t message : messages) {
+    auto& q = sql_->outcome;
+    step_scope scope(q);
+    q.bind(1, message);
+    if (q.step()) count_outcome(change.evidence, q.text(0), q.optional_text(1).value_or(""));
+  }
 }
 
 }  // namespace siaran::queue

@@ -454,6 +454,29 @@ CREATE INDEX audit_log_at ON audit_log (at);
     // 18: each part's price as it is recorded sent, and the cost of each broadcast and of each
     // modem per quarter hour kept by a trigger (schema_costs.h).
     costs_migration,
+    // 20: a number change asked from the new SIM ("GANTI <old number>" or "GANTI <name>"):
+    // contact_id is the contact the old number or the name matched, NULL when none or several did
+    // (the officer chooses when approving); old_phone the number given (NULL for a name and no
+    // single match); asked_name the name given. SQLite drops a NOT NULL only by a new table.
+    R"sql(
+CREATE TABLE number_changes_new (
+  id           INTEGER PRIMARY KEY,
+  contact_id   INTEGER REFERENCES contacts(id) ON DELETE CASCADE,
+  old_phone    TEXT,
+  new_phone    TEXT    NOT NULL,
+  incoming_id  INTEGER REFERENCES incoming(id) ON DELETE SET NULL,
+  state        TEXT    NOT NULL DEFAULT 'pending',  -- pending, approved, rejected
+  created_at   INTEGER NOT NULL,
+  decided_at   INTEGER,
+  from_new_sim INTEGER NOT NULL DEFAULT 0,
+  asked_name   TEXT
+);
+INSERT INTO number_changes_new (id, contact_id, old_phone, new_phone, incoming_id, state, created_at, decided_at)
+SELECT id, contact_id, old_phone, new_phone, incoming_id, state, created_at, decided_at FROM number_changes;
+DROP TABLE number_changes;
+ALTER TABLE number_changes_new RENAME TO number_changes;
+CREATE INDEX number_changes_state ON number_changes (state, id);
+)sql",
 };
 
 int current_version(connection& db) {

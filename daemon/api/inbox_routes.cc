@@ -2,12 +2,17 @@
 // The inbox and replies (docs/api.md "Inbox and replies"): GET /api/v1/inbox[/unread],
 // POST /api/v1/inbox/{id}/read|reply (an officer's session: their own inbox only, inbox_access.h),
 // and the number changes cadres ask for with GANTI:
-// GET /api/v1/contacts/changes, POST /api/v1/contacts/changes/{id}/approve|reject.
+// GET /api/v1/contacts/changes, POST /api/v1/contacts/changes/{id}/approve|reject; both numbers
+// are told what was decided.
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+#include <variant>
+
 #include "common/log_text.h"
 #include "daemon/api/api_context.h"
+#include "daemon/api/contact_json.h"
 #include "daemon/api/inbox_access.h"
 #include "daemon/api/officer_scope.h"
 #include "daemon/api/iso_time.h"
@@ -24,6 +29,9 @@ namespace {
 
 using nlohmann::json;
 
+// The contacts a change by name offers at most; a name more common than that needs a better one.
+constexpr int max_candidates = 20;
+
 json inbox_entry_json(const queue::inbox_entry& e) {
   json j = incoming_json(e.message);
   j["contact_id"] = or_null(e.route.contact_id);
@@ -35,16 +43,40 @@ json inbox_entry_json(const queue::inbox_entry& e) {
   return j;
 }
 
-json change_json(const queue::listed_number_change& c) {
-  return {{"id", c.id},
-          {"contact_id", c.contact_id},
-          {"contact_name", or_null(c.contact_name)},
-          {"old_phone", c.old_phone},
-          {"new_phone", c.new_phone},
-          {"incoming_id", or_null(c.incoming_id)},
-          {"state", queue::to_string(c.state)},
-          {"created_at", iso_utc(c.created_at)},
-          {"decided_at", c.decided_at ? json(iso_utc(*c.decided_at)) : json(nullptr)}};
+json evidence_json(const queue::delivery_evidence& e) {
+  return {{"messages", e.messages},
+          {"delivered", e.delivered},
+          {"failed", e.failed},
+          {"undelivered", e.undelivered},
+          {"unknown", e.unknown}};
+}
+
+// A change asked by a name no single contact has offers the contacts with that name to choose.
+json candidates_json(api_context& c, const queue::listed_number_change& change) {
+  json list = json::array();
+  if (change.contact_id || !change.asked_name) return list;
+  queue::contact_filter filter;
+  filter.text = change.asked_name;
+  for (const auto& contact : c.contacts.list(filter, 0, max_candidates)) list.push_back(contact_json(contact));
+  return list;
+}
+
+json change_json(api_context& c, const queue::listed_number_change& change) {
+  return {{"id", change.id},
+          {"contact_id", or_null(change.contact_id)},
+          {"contact_name", or_null(change.contact_name)},
+          {"old_phone", or_null(change.old_phone)},
+          {"new_phone", change.new_phone},
+          {"from_new_sim", change.from_new_sim},
+          {"asked_name", or_null(change.asked_name)},
+          {"incoming_id", or_null(change.incoming_id)},
+          {"message", or_null(change.message)},
+          {"received_at", change.received_at ? json(iso_utc(*change.received_at)) : json(nullptr)},
+          {"evidence", evidence_json(change.evidence)},
+          {"candidates", candidates_json(c, change)},
+          {"state", queue::to_string(change.state)},
+          {"created_at", iso_utc(change.created_at)},
+          {"decided_at", change.decided_at ? json(iso_utc(*change.decided_at)) : json(nullptr)}};
 }
 
 template <class Record, class ToJson>
@@ -126,7 +158,7 @@ http::response reply(api_context& c, queue::reply_book& replies, const http::req
   return json_reply(202, {{"id", message_id}});
 }
 
-http::response list_changes(queue::reply_book& replies, const http::request& request) {
+http::response list_changes(api_context& c, queue::reply_book& replies, const http::request& request) {
   std::optional<queue::change_state> state;
   if (const auto found = request.query.find("state"); found != request.query.end()) {
     state = queue::parse_change_state(found->second);
@@ -134,47 +166,69 @@ http::response list_changes(queue::reply_book& replies, const http::request& req
   }
   const auto after = query_number(request, "after", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
-  return array_reply(replies.number_changes(state, after, limit), change_json);
+  return array_reply(replies.number_changes(state, after, limit),
+                     [&c](const queue::listed_number_change& change) { return change_json(c, change); });
 }
 
-// The change's number replaces the contact's, unless another contact has it (409); the cadre
-// hears it on the new number.
-http::response approve_change(api_context& c, queue::reply_book& replies, const http::request& request) {
+// The pending change `id`, or the answer when there is none.
+std::variant<queue::listed_number_change, http::response> pending_change(queue::reply_book& replies,
+                                                                        const http::request& request) {
   const std::int64_t id = path_id(request, "a number change");
-  const auto change = replies.find_number_change(id);
+  auto change = replies.find_number_change(id);
   if (!change) return http::error_response(404, "no number change " + std::to_string(id));
   if (change->state != queue::change_state::pending) {
     return http::error_response(409, "number change " + std::to_string(id) + " is already " +
                                          std::string(queue::to_string(change->state)));
   }
-  auto contact = c.contacts.find(change->contact_id);
-  if (!contact) return http::error_response(404, "no contact " + std::to_string(change->contact_id));
-  if (const auto owner = c.contacts.find_by_phone(change->new_phone); owner && owner->id != contact->id) {
+  return *std::move(change);
+}
+
+// The contact the officer chose ({"contact_id": N}, needed when the change has none), else the
+// change's own.
+std::optional<std::int64_t> contact_to_approve(const http::request& request, const queue::number_change& change) {
+  if (request.body.empty()) return change.contact_id;
+  const auto chosen = field_integer(json_body(request), "contact_id", id_range);
+  return chosen ? chosen : change.contact_id;
+}
+
+// The change's number replaces the contact's, unless another contact has it (409); the cadre
+// hears it on both numbers.
+http::response approve_change(api_context& c, queue::reply_book& replies, const http::request& request) {
+  auto found = pending_change(replies, request);
+  if (auto* refused = std::get_if<http::response>(&found)) return std::move(*refused);
+  const auto& change = std::get<queue::listed_number_change>(found);
+  const auto contact_id = contact_to_approve(request, change);
+  if (!contact_id) throw bad_request("contact_id: choose the contact whose number this is");
+  auto contact = c.contacts.find(*contact_id);
+  if (!contact) return http::error_response(404, "no contact " + std::to_string(*contact_id));
+  if (const auto owner = c.contacts.find_by_phone(change.new_phone); owner && owner->id != contact->id) {
     return http::error_response(409, "the new number belongs to contact " + std::to_string(owner->id));
   }
-  contact->phone = change->new_phone;
+  const std::string old_phone = std::exchange(contact->phone, change.new_phone);
   const queue::timestamp now = c.now();
   try {
     c.contacts.update(*contact, now);
   } catch (const queue::store_error& e) {
     return http::error_response(409, std::string("changing the number: ") + e.what());
   }
-  replies.decide_number_change(id, queue::change_state::approved, now);
-  queue_text(c, change->new_phone, inbox::confirmations::number_changed(change->new_phone));
-  spdlog::info("number change {} approved: contact {} has a new number", id, contact->id);
-  return json_reply(200, change_json(*replies.find_number_change(id)));
+  replies.decide_number_change(change.id, queue::change_state::approved, now,
+                               queue::chosen_contact{contact->id, old_phone});
+  queue_text(c, change.new_phone, inbox::confirmations::number_changed(change.new_phone));
+  if (old_phone != change.new_phone) queue_text(c, old_phone, inbox::confirmations::number_moved(change.new_phone));
+  spdlog::info("number change {} approved: contact {} has a new number", change.id, contact->id);
+  return json_reply(200, change_json(c, *replies.find_number_change(change.id)));
 }
 
-http::response reject_change(api_context& c, queue::reply_book& replies,
-                             const http::request& request) {
-  const std::int64_t id = path_id(request, "a number change");
-  const auto change = replies.find_number_change(id);
-  if (!change) return http::error_response(404, "no number change " + std::to_string(id));
-  if (!replies.decide_number_change(id, queue::change_state::rejected, c.now())) {
-    return http::error_response(409, "number change " + std::to_string(id) + " is already " +
-                                         std::string(queue::to_string(change->state)));
+// The new number hears that it was not.
+http::response reject_change(api_context& c, queue::reply_book& replies, const http::request& request) {
+  auto found = pending_change(replies, request);
+  if (auto* refused = std::get_if<http::response>(&found)) return std::move(*refused);
+  const auto& change = std::get<queue::listed_number_change>(found);
+  if (!replies.decide_number_change(change.id, queue::change_state::rejected, c.now())) {
+    return http::error_response(409, "number change " + std::to_string(change.id) + " was decided meanwhile");
   }
-  return json_reply(200, change_json(*replies.find_number_change(id)));
+  queue_text(c, change.new_phone, inbox::confirmations::change_rejected(change.new_phone));
+  return json_reply(200, change_json(c, *replies.find_number_change(change.id)));
 }
 
 }  // namespace
@@ -188,7 +242,7 @@ void add_inbox_routes(http::router& routes, api_context& c, queue::reply_book& r
   routes.add("POST", "/api/v1/inbox/{id}/reply",
              guarded([&c, &replies](const http::request& r) { return reply(c, replies, r); }));
   routes.add("GET", "/api/v1/contacts/changes",
-             guarded([&replies](const http::request& r) { return list_changes(replies, r); }));
+             guarded([&c, &replies](const http::request& r) { return list_changes(c, replies, r); }));
   routes.add("POST", "/api/v1/contacts/changes/{id}/approve",
              guarded([&c, &replies](const http::request& r) { return approve_change(c, replies, r); }));
   routes.add(

@@ -32,6 +32,9 @@ keyword_actions::keyword_actions(queue::contact_book& contacts, queue::event_boo
     : contacts_(contacts), events_(events), replies_(replies) {}
 
 std::string keyword_actions::apply(const keyword_match& keyword, const reply_origin& origin) {
+  if (!origin.contact && keyword.kind == keyword_kind::change_number && origin.number) {
+    return change_from_new_sim(keyword, origin);
+  }
   if (!origin.contact) return unknown_sender_answer(keyword.kind);
   switch (keyword.kind) {
     case keyword_kind::stop:
@@ -52,13 +55,39 @@ std::string keyword_actions::apply(const keyword_match& keyword, const reply_ori
 }
 
 std::string keyword_actions::change_number(const keyword_match& keyword, const reply_origin& origin) {
-  if (!keyword.new_number) return std::string(confirmations::change_number_unreadable);
+  if (!keyword.number) return std::string(confirmations::change_number_unreadable);
   const std::int64_t id = replies_.add_number_change(
-      {0, origin.contact->id, origin.contact->phone, *keyword.new_number, origin.incoming_id,
-       queue::change_state::pending, origin.at, std::nullopt});
+      {0, origin.contact->id, origin.contact->phone, *keyword.number, origin.incoming_id,
+       queue::change_state::pending, origin.at, std::nullopt, false, std::nullopt});
   spdlog::info("incoming {}: contact {} asks for a new number (change {}, pending)", origin.incoming_id,
                origin.contact->id, id);
-  return confirmations::change_number_received(*keyword.new_number);
+  return confirmations::change_number_received(*keyword.number);
+}
+
+// The sender is the new number; the contact is who the old number or the name points to, if
+// exactly one: otherwise the officer chooses from the pending change.
+std::string keyword_actions::change_from_new_sim(const keyword_match& keyword, const reply_origin& origin) {
+  if (!keyword.number && !keyword.name) return std::string(confirmations::unknown_change_number);
+  std::optional<std::int64_t> contact_id;
+  if (keyword.number) {
+    if (const auto owner = contacts_.find_by_phone(*keyword.number)) contact_id = owner->id;
+  } else {
+    contact_id = only_contact_named(*keyword.name);
+  }
+  const std::int64_t id = replies_.add_number_change(
+      {0, contact_id, keyword.number, *origin.number, origin.incoming_id, queue::change_state::pending, origin.at,
+       std::nullopt, true, keyword.name});
+  spdlog::info("incoming {}: a new SIM asks to take over {} (change {}, pending)", origin.incoming_id,
+               contact_id ? "contact " + std::to_string(*contact_id) : std::string("a contact to choose"), id);
+  return std::string(confirmations::change_awaiting_secretariat);
+}
+
+std::optional<std::int64_t> keyword_actions::only_contact_named(const std::string& name) {
+  queue::contact_filter filter;
+  filter.text = name;
+  const auto named = contacts_.list(filter, 0, 2);
+  if (named.size() != 1) return std::nullopt;
+  return named.front().id;
 }
 
 std::string keyword_actions::rsvp(const keyword_match& keyword, const reply_origin& origin) {

@@ -5,10 +5,12 @@
 //   stop            the contact is opted out of broadcasts;
 //   start           opted back in;
 //   change_number   a pending number change for an officer to approve (the number is not
-//                   changed on the cadre's word alone: anyone holding the phone could send it);
+//                   changed on the cadre's word alone: anyone holding the phone could send it),
+//                   from the old SIM (GANTI <new number>) or from the new one, naming the old
+//                   number or the cadre's name (GANTI <old number>, GANTI <nama>);
 //   attend/decline  an RSVP on the event whose reminder reached them.
-// A number we have no contact for cannot be opted in or out nor have its number changed: it is
-// told so politely (it may be a cadre the secretariat has not entered yet), and nothing is stored.
+// A number we have no contact for cannot be opted in or out: it is told so politely (it may be a
+// cadre the secretariat has not entered yet), and nothing is stored.
 
 #include <cstdint>
 #include <optional>
@@ -25,6 +27,7 @@ namespace siaran::daemon::inbox {
 // Who a reply came from and what it answers, as routing found them.
 struct reply_origin {
   std::int64_t incoming_id = 0;
+  std::optional<std::string> number;  // the sender's, E.164, when it is a phone number
   std::optional<queue::contact> contact;
   std::optional<queue::broadcast_ref> broadcast;
   queue::timestamp at{};
@@ -43,6 +46,8 @@ class keyword_actions {
 
  private:
   std::string change_number(const keyword_match& keyword, const reply_origin& origin);
+  std::string change_from_new_sim(const keyword_match& keyword, const reply_origin& origin);
+  std::optional<std::int64_t> only_contact_named(const std::string& name);
   std::string rsvp(const keyword_match& keyword, const reply_origin& origin);
 
   queue::contact_book& contacts_;

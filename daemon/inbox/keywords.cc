@@ -24,16 +24,23 @@ std::string_view trim_filler(std::string_view text) {
   return text;
 }
 
+// Words rather than a number: a name, if short enough to be one.
+std::optional<std::string> name_in(std::string_view text) {
+  if (text.size() > keyword_table::max_note || !std::ranges::any_of(text, is_letter)) return std::nullopt;
+  return std::string(text);
+}
+
 void read_number(keyword_match& match, std::string_view rest, std::string_view region) {
   const std::string_view number = trim_filler(rest);
   if (number.empty()) {
-    match.error = "no new number after " + match.word;
+    match.error = "no number after " + match.word;
     return;
   }
   try {
-    match.new_number = normalize_phone_number(number, region);
+    match.number = normalize_phone_number(number, region);
   } catch (const phone_number_error& e) {
     match.error = "'" + std::string(number) + "' is not a phone number: " + e.what();
+    match.name = name_in(number);
   }
 }
 
@@ -58,7 +65,7 @@ std::optional<keyword_match> keyword_table::recognise(std::string_view text, std
   const auto found = std::ranges::find(entries_, word, &entry::word);
   if (word.empty() || found == entries_.end()) return std::nullopt;
 
-  keyword_match match{found->kind, found->word, "", std::nullopt, std::nullopt};
+  keyword_match match{found->kind, found->word, "", std::nullopt, std::nullopt, std::nullopt};
   switch (match.kind) {
     case keyword_kind::stop:
     case keyword_kind::start:

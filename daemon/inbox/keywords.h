@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The keywords a cadre may answer with: BERHENTI/STOP, GABUNG/START, GANTI <number>,
+// The keywords a cadre may answer with: BERHENTI/STOP, GABUNG/START, GANTI <number or name>,
 // HADIR/YA, TIDAK, configurable (config inbox.keywords). Pure: no store, no I/O.
 //
 // The rule: a reply is a keyword only when it *starts* with the word, in any case, after any
 // spaces, and the word ends there (end of text, a space, punctuation or a digit: "STOPKONTAK"
 // is not STOP). What may follow depends on the kind:
 //   stop, start      nothing but spaces and punctuation ("Berhenti!", " stop ");
-//   change_number    the new number ("GANTI 0812-3456-7890", "ganti: +62812...", "GANTI0812...");
-//                    a GANTI without a number that parses is still change_number, with `error`
-//                    set, so the cadre is told how to write it;
+//   change_number    a number ("GANTI 0812-3456-7890", "ganti: +62812...", "GANTI0812..."): the
+//                    new one from the old SIM, the old one from a new SIM; a GANTI without a
+//                    number that parses is still change_number, with `error` set, so the cadre is
+//                    told how to write it, and with `name` when words follow ("GANTI Siti
+//                    Aminah": a cadre on a new SIM who no longer has the old number);
 //   attend, decline  a short note of at most `max_note` characters ("HADIR 3 orang",
 //                    "Tidak, sedang sakit"), kept in `note`.
 // Anything else is free text: "saya tidak bisa datang" is not TIDAK (the keyword is not at the
@@ -35,8 +37,9 @@ struct keyword_match {
   keyword_kind kind = keyword_kind::stop;
   std::string word;                       // as configured, upper-case: what the inbox shows
   std::string note;                       // attend/decline: what followed the word, trimmed
-  std::optional<std::string> new_number;  // change_number: E.164
+  std::optional<std::string> number;      // change_number: E.164
   std::optional<std::string> error;       // change_number without a number that parses
+  std::optional<std::string> name;        // change_number: the words after it, when not a number
 };
 
 class keyword_table {

@@ -9,6 +9,7 @@
 #include "common/redaction.h"
 #include "daemon/compose.h"
 #include "daemon/inbox/forwarding.h"
+#include "sms/phone_number.h"
 
 namespace siaran::daemon::inbox {
 std::int64_t queue_reply(queue::message_queue& messages, const std::string& to, const std::string& text, queue::timestamp now,
@@ -75,8 +76,13 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
 }
 
 reply_origin reply_router::find_origin(const queue::inbox_entry& entry) {
-  reply_origin origin{entry.message.id, std::nullopt, std::nullopt, entry.message.received_at};
+  reply_origin origin{entry.message.id, std::nullopt, std::nullopt, std::nullopt, entry.message.received_at};
   if (!answerable(entry.message.sender)) return origin;
+  try {
+    origin.number = normalize_phone_number(entry.message.sender, settings_.region);
+  } catch (const phone_number_error&) {
+    // A short code or service number: it is answered, but cannot be a cadre's new SIM.
+  }
   origin.contact = contacts_.find_by_phone(entry.message.sender);
   if (origin.contact) {
     origin.broadcast = broadcasts_.latest_reaching(origin.contact->id, entry.message.received_at - settings_.reply_window);

@@ -157,6 +157,90 @@ TEST_CASE("GANTI asks for a new number; an officer's approval changes the contac
   d.post("/api/v1/contacts/changes/999/approve", json::object(), 404);
 }
 
+TEST_CASE("GANTI from a new SIM naming the old number waits for an officer; approval moves the contact and its "
+          "history, and both numbers are told", "[daemon][replies]") {
+  daemon_fixture d(two_sims());
+  pokjanal p(d);
+  const json from_rina = p.broadcast(p.rina, {p.siti});
+  const std::string rina_inbox = "?officer_id=" + std::to_string(p.rina);
+  p.reply(siti_phone, "Baik Bu, saya datang");
+  p.inbox_entry(rina_inbox, siti_phone, "Baik Bu, saya datang");
+
+  p.reply(stranger_phone, "ganti 62 812-0000-0001");
+  p.wait_for_send(stranger_phone, [](const std::string& t) { return contains(t, "menunggu pemeriksaan sekretariat"); },
+                  "the new SIM told the change waits for the secretariat");
+  const json pending = d.get("/api/v1/contacts/changes?state=pending");
+  REQUIRE(pending.size() == 1);
+  CHECK(pending[0].at("from_new_sim") == true);
+  CHECK(pending[0].at("contact_id") == p.siti);
+  CHECK(pending[0].at("contact_name") == "Siti");
+  CHECK(pending[0].at("old_phone") == siti_phone);
+  CHECK(pending[0].at("new_phone") == stranger_phone);
+  CHECK(pending[0].at("message") == "ganti 62 812-0000-0001");
+  CHECK(pending[0].at("received_at").is_string());
+  CHECK(pending[0].at("evidence").at("messages") == 1);
+  CHECK(d.get("/api/v1/contacts/" + std::to_string(p.siti)).at("no_hp") == siti_phone);
+
+  const std::string change = "/api/v1/contacts/changes/" + std::to_string(pending[0].at("id").get<std::int64_t>());
+  CHECK(d.post(change + "/approve", json::object(), 200).at("state") == "approved");
+  CHECK(d.get("/api/v1/contacts/" + std::to_string(p.siti)).at("no_hp") == stranger_phone);
+  p.wait_for_send(stranger_phone, [](const std::string& t) { return contains(t, "sudah diganti ke +6285799999999"); },
+                  "the confirmation to the new number");
+  p.wait_for_send(siti_phone, [](const std::string& t) { return contains(t, "sudah dipindah ke +6285799999999"); },
+                  "the notice to the old number");
+
+  // Her history stays hers: the reply from the old SIM, the GANTI from the new one, the broadcast,
+  // and a reply from the new SIM reaches the officer who broadcast to her.
+  for (const json& entry : d.get("/api/v1/inbox")) {
+    INFO(entry.dump());
+    CHECK(entry.at("contact_id") == p.siti);
+    CHECK(entry.at("contact_name") == "Siti");
+  }
+  const json recipients =
+      d.get("/api/v1/broadcasts/" + std::to_string(from_rina.at("id").get<std::int64_t>()) + "/recipients");
+  CHECK(recipients.at("recipients")[0].at("contact_name") == "Siti");
+  p.reply(stranger_phone, "Sudah ganti nomor Bu");
+  CHECK(p.inbox_entry(rina_inbox, stranger_phone, "Sudah ganti nomor Bu").at("contact_id") == p.siti);
+}
+
+TEST_CASE("GANTI from a new SIM naming nobody known leaves the choice to the officer; rejection tells the new number",
+          "[daemon][replies]") {
+  daemon_fixture d(two_sims());
+  pokjanal p(d);
+  p.reply(stranger_phone, "GANTI Bu Euis");
+  const json pending = d.wait_for("/api/v1/contacts/changes?state=pending", [](const json& c) { return !c.empty(); },
+                                  "a pending number change");
+  CHECK(pending[0].at("contact_id").is_null());
+  CHECK(pending[0].at("old_phone").is_null());
+  CHECK(pending[0].at("asked_name") == "Bu Euis");
+  CHECK(pending[0].at("candidates").empty());
+  const std::string change = "/api/v1/contacts/changes/" + std::to_string(pending[0].at("id").get<std::int64_t>());
+  d.post(change + "/approve", json::object(), 400);
+  CHECK(d.post(change + "/reject", json::object(), 200).at("state") == "rejected");
+  p.wait_for_send(stranger_phone, [](const std::string& t) { return contains(t, "tidak disetujui"); },
+                  "the rejection to the new number");
+  CHECK(d.get("/api/v1/contacts?q=85799999999").empty());
+}
+
+TEST_CASE("an officer picks the contact of a change by a name several contacts have", "[daemon][replies]") {
+  daemon_fixture d(two_sims());
+  pokjanal p(d);
+  const std::int64_t siti_rahma =
+      d.post("/api/v1/contacts", {{"nama", "Siti Rahma"}, {"no_hp", "081200000003"}}, 201).at("id");
+  p.reply(stranger_phone, "GANTI siti");
+  const json pending = d.wait_for("/api/v1/contacts/changes?state=pending", [](const json& c) { return !c.empty(); },
+                                  "a pending number change");
+  CHECK(pending[0].at("contact_id").is_null());
+  REQUIRE(pending[0].at("candidates").size() == 2);
+  CHECK(pending[0].at("candidates")[1].at("nama") == "Siti Rahma");
+  const std::string change = "/api/v1/contacts/changes/" + std::to_string(pending[0].at("id").get<std::int64_t>());
+  const json approved = d.post(change + "/approve", {{"contact_id", siti_rahma}}, 200);
+  CHECK(approved.at("contact_id") == siti_rahma);
+  CHECK(approved.at("old_phone") == "+6281200000003");
+  CHECK(d.get("/api/v1/contacts/" + std::to_string(siti_rahma)).at("no_hp") == stranger_phone);
+  CHECK(d.get("/api/v1/contacts/" + std::to_string(p.siti)).at("no_hp") == siti_phone);
+}
+
 TEST_CASE("approving a number another contact has is a conflict", "[daemon][replies]") {
   daemon_fixture d(two_sims());
   pokjanal p(d);

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <utility>
+
 #include "daemon/inbox/keywords.h"
 
 using siaran::daemon::inbox::keyword_kind;
@@ -76,7 +78,7 @@ TEST_CASE("GANTI reads the new number in any local form") {
     const auto match = table.recognise(text, "ID");
     REQUIRE(match);
     CHECK(match->kind == keyword_kind::change_number);
-    CHECK(match->new_number == "+6281234567890");
+    CHECK(match->number == "+6281234567890");
     CHECK_FALSE(match->error);
   }
 }
@@ -88,9 +90,26 @@ TEST_CASE("GANTI without a number that parses is still GANTI, with an error to a
     const auto match = table.recognise(text, "ID");
     REQUIRE(match);
     CHECK(match->kind == keyword_kind::change_number);
-    CHECK_FALSE(match->new_number);
+    CHECK_FALSE(match->number);
     CHECK(match->error);
   }
+}
+
+TEST_CASE("GANTI followed by words keeps them as the name a cadre on a new SIM gives") {
+  const keyword_table table;
+  const std::pair<const char*, const char*> forms[] = {{"GANTI Siti Aminah", "Siti Aminah"},
+                                                       {"ganti: ibu siti.", "ibu siti"},
+                                                       {"Ganti  Euis Posyandu Mawar 2", "Euis Posyandu Mawar 2"}};
+  for (const auto& [text, name] : forms) {
+    INFO("reply: '" << text << "'");
+    const auto match = table.recognise(text, "ID");
+    REQUIRE(match);
+    CHECK(match->kind == keyword_kind::change_number);
+    CHECK_FALSE(match->number);
+    CHECK(match->name == name);
+  }
+  CHECK_FALSE(table.recognise("GANTI 12", "ID")->name);
+  CHECK_FALSE(table.recognise("GANTI 0812-3456-7890", "ID")->name);
 }
 
 TEST_CASE("configured keywords replace the defaults") {

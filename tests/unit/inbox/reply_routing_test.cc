@@ -24,6 +24,7 @@ queue::timestamp at_h(long hours) { return queue::timestamp(std::chrono::hours(2
 constexpr const char* siti_phone = "+6281200000001";
 constexpr const char* ani_phone = "+6281200000002";
 constexpr const char* officer_phone = "+6281300000009";
+constexpr const char* new_sim = "+6285799999999";
 
 struct inbox_fixture {
   test::temp_dir dir;
@@ -59,9 +60,10 @@ struct inbox_fixture {
     quiet_officer = contacts.add_officer({0, "Pak Dedi", std::nullopt, "-- Dedi", false}, at_h(0));
   }
 
-  // A broadcast from `officer` to `contact` whose message went out at `sent_at`.
+  // A broadcast from `officer` to `contact` whose message went out at `sent_at` (or was refused
+  // by the network then, when it `fails`).
   std::int64_t broadcast(std::int64_t officer, std::int64_t contact, queue::timestamp sent_at,
-                         std::optional<std::int64_t> event_id = std::nullopt) {
+                         std::optional<std::int64_t> event_id = std::nullopt, bool fails = false) {
     queue::new_message m;
     m.recipient = contacts.find(contact)->phone;
     m.text = "Rapat kader besok";
@@ -74,7 +76,11 @@ struct inbox_fixture {
     const std::int64_t message_id = *broadcasts.recipients(id).at(0).message_id;
     const auto part = store.queue.claim_part_of(message_id, 1, "m1", sent_at);
     REQUIRE(part);
-    store.queue.mark_sent(part->part.id, "m1", 7, sent_at);
+    if (fails) {
+      store.queue.mark_failed_permanent(part->part.id, {"unidentified subscriber", 28}, sent_at);
+    } else {
+      store.queue.mark_sent(part->part.id, "m1", 7, sent_at);
+    }
     return id;
   }
 
@@ -196,6 +202,69 @@ TEST_CASE("GANTI with a number makes a pending change; without one it is answere
   const auto answers = f.queued_to(ani_phone);
   REQUIRE(answers.size() == 1);
   CHECK(answers[0].text.find("GANTI 0812") != std::string::npos);
+}
+
+TEST_CASE("GANTI from a new SIM naming the old number makes a pending change with the evidence", "[inbox]") {
+  inbox_fixture f;
+  f.broadcast(f.forwarding_officer, f.siti, at_h(0));
+  f.broadcast(f.forwarding_officer, f.siti, at_h(1), std::nullopt, true);
+  const auto entry = f.reply(new_sim, "GANTI 0812-0000-0001", at_h(2));
+  CHECK(entry.route.keyword == "GANTI");
+  CHECK_FALSE(entry.route.contact_id);
+  const auto pending = f.replies.number_changes(queue::change_state::pending);
+  REQUIRE(pending.size() == 1);
+  CHECK(pending[0].from_new_sim);
+  CHECK(pending[0].contact_id == f.siti);
+  CHECK(pending[0].contact_name == "Siti");
+  CHECK(pending[0].old_phone == siti_phone);
+  CHECK(pending[0].new_phone == new_sim);
+  CHECK(pending[0].message == "GANTI 0812-0000-0001");
+  CHECK(pending[0].received_at == at_h(2));
+  CHECK(pending[0].evidence.messages == 2);
+  CHECK(pending[0].evidence.failed == 1);
+  CHECK(f.contacts.find(f.siti)->phone == siti_phone);
+  const auto answers = f.queued_to(new_sim);
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0].text.find("menunggu pemeriksaan sekretariat") != std::string::npos);
+}
+
+TEST_CASE("GANTI from a new SIM naming the cadre matches one contact, or leaves several or none to the officer",
+          "[inbox]") {
+  inbox_fixture f;
+  queue::contact namesake;
+  namesake.name = "Siti Rahma";
+  namesake.phone = "+6281200000003";
+  f.contacts.upsert({namesake}, at_h(0));
+
+  f.reply(new_sim, "ganti ani", at_h(1));
+  f.reply("+6285711111111", "GANTI: Siti.", at_h(2));
+  const auto budi = f.reply("+6285722222222", "GANTI Budi", at_h(3));
+  const auto pending = f.replies.number_changes(queue::change_state::pending);
+  REQUIRE(pending.size() == 3);
+  CHECK(pending[0].contact_id == f.ani);
+  CHECK(pending[0].old_phone == std::nullopt);
+  CHECK(pending[0].asked_name == "ani");
+  CHECK_FALSE(pending[1].contact_id);
+  CHECK(pending[1].asked_name == "Siti");
+  CHECK_FALSE(pending[2].contact_id);
+
+  // The officer chooses: the change then names the contact and its old number, and the GANTI
+  // shows under the contact.
+  REQUIRE(f.replies.decide_number_change(pending[2].id, queue::change_state::approved, at_h(4),
+                                        queue::chosen_contact{f.siti, siti_phone}));
+  const auto decided = f.replies.find_number_change(pending[2].id);
+  CHECK(decided->contact_id == f.siti);
+  CHECK(decided->old_phone == siti_phone);
+  CHECK(f.replies.find(budi.message.id)->route.contact_id == f.siti);
+}
+
+TEST_CASE("GANTI from an unknown number without a number or a name is told how to write it", "[inbox]") {
+  inbox_fixture f;
+  f.reply(new_sim, "GANTI", at_h(1));
+  CHECK(f.replies.number_changes(std::nullopt).empty());
+  const auto answers = f.queued_to(new_sim);
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0].text.find("GANTI diikuti nomor lama atau nama") != std::string::npos);
 }
 
 TEST_CASE("HADIR to a meeting reminder is an RSVP; to an ordinary broadcast it is just a reply", "[inbox]") {

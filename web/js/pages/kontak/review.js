@@ -6,7 +6,7 @@ import { h, emptyState } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { get, post } from '../../api.js';
 import { formatDateTime } from '../../format.js';
-import { busy, button, dataTable, section, showProblem } from '../../forms.js';
+import { InputError, busy, button, dataTable, options, section, showProblem } from '../../forms.js';
 
 // The "nomor bermasalah" card; `fix(contact)` opens the contact's form (null for viewers).
 export async function problemsSection({ fix }) {
@@ -24,14 +24,57 @@ export async function problemsSection({ fix }) {
       empty: emptyState('kontak.problems.empty') }));
 }
 
+// Who the change is for: its contact, or for a change by a name no single contact has, a choice
+// among the contacts with that name (`picks` remembers each change's select for approving).
+function changeContact(change, canDecide, picks) {
+  if (change.contact_id !== null) {
+    return change.contact_name ?? t('kontak.changes.unknown_contact', { id: change.contact_id });
+  }
+  if (change.candidates.length === 0) {
+    const name = change.asked_name ?? change.old_phone;
+    return h('span', { class: 'text-danger' }, t('kontak.changes.no_match', { name }));
+  }
+  const choices = change.candidates.map((c) =>
+    ({ value: c.id, label: `${c.nama} (${c.no_hp}${c.desa ? ', ' + c.desa : ''})` }));
+  if (!canDecide) return choices.map((c) => h('div', {}, c.label));
+  const choose = t('kontak.changes.choose');
+  const select = h('select', { class: 'form-select form-select-sm change-contact', 'aria-label': choose },
+    options(choices, { blank: choose }));
+  picks.set(change.id, select);
+  return select;
+}
+
+// What the request says and where it came from: the cadre's words, from which SIM, and when.
+function changeRequest(change) {
+  const from = t(change.from_new_sim ? 'kontak.changes.from_new' : 'kontak.changes.from_old');
+  return [h('div', {}, change.message ? `“${change.message}”` : ''),
+    h('div', { class: 'small text-muted' }, `${from}, ${formatDateTime(change.received_at ?? change.created_at)}`)];
+}
+
+// The old number's last broadcast messages: failures and missing reports say the SIM is gone.
+function changeEvidence({ evidence: e }) {
+  if (e.messages === 0) return h('span', { class: 'text-muted' }, t('kontak.changes.no_messages'));
+  return t('kontak.changes.evidence', e);
+}
+
 // The pending number changes card; `canDecide`: the approve/reject buttons are shown;
 // `onDecided()` runs after one was decided (the contact list changed).
 export async function changesSection({ canDecide, toast, onDecided }) {
   const changes = await get('/api/v1/contacts/changes?state=pending');
   const problem = h('div');
+  const picks = new Map();
+  // An approval names the contact picked, where there is a choice; it must have been made.
+  const body = (change, action) => {
+    const select = picks.get(change.id);
+    if (action !== 'approve' || !select) return {};
+    if (!select.value) throw new InputError(t('kontak.changes.choose_first'));
+    return { contact_id: Number(select.value) };
+  };
   const decide = (change, action, doneKey) => async (event) => {
     try {
-      await busy(event.target, () => post(`/api/v1/contacts/changes/${change.id}/${action}`));
+      showProblem(problem, null);
+      const decision = body(change, action);
+      await busy(event.target, () => post(`/api/v1/contacts/changes/${change.id}/${action}`, decision));
       toast(t(doneKey));
       onDecided();
     } catch (e) {
@@ -39,10 +82,11 @@ export async function changesSection({ canDecide, toast, onDecided }) {
     }
   };
   const columns = [
-    { label: t('kontak.changes.contact'), cell: (c) => c.contact_name ?? t('kontak.changes.unknown_contact', { id: c.contact_id }) },
-    { label: t('kontak.changes.old'), cell: (c) => c.old_phone, class: 'd-none d-md-table-cell' },
+    { label: t('kontak.changes.contact'), cell: (c) => changeContact(c, canDecide, picks) },
+    { label: t('kontak.changes.old'), cell: (c) => c.old_phone ?? '', class: 'd-none d-md-table-cell' },
     { label: t('kontak.changes.new'), cell: (c) => h('strong', {}, c.new_phone) },
-    { label: t('kontak.changes.at'), cell: (c) => formatDateTime(c.created_at), class: 'text-nowrap d-none d-md-table-cell' },
+    { label: t('kontak.changes.request'), cell: changeRequest },
+    { label: t('kontak.changes.old_evidence'), cell: changeEvidence, class: 'd-none d-md-table-cell' },
   ];
   if (canDecide) {
     columns.push({ label: '', class: 'text-nowrap', cell: (c) => [
