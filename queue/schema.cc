@@ -454,7 +454,7 @@ CREATE INDEX audit_log_at ON audit_log (at);
     // 18: each part's price as it is recorded sent, and the cost of each broadcast and of each
     // modem per quarter hour kept by a trigger (schema_costs.h).
     costs_migration,
-    // 20: a number change asked from the new SIM ("GANTI <old number>" or "GANTI <name>"):
+    // 19: a number change asked from the new SIM ("GANTI <old number>" or "GANTI <name>"):
     // contact_id is the contact the old number or the name matched, NULL when none or several did
     // (the officer chooses when approving); old_phone the number given (NULL for a name and no
     // single match); asked_name the name given. SQLite drops a NOT NULL only by a new table.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Number changes in the reply book (queue/replies.h) on a real SQLite file: schema step 20 keeps
+// Number changes in the reply book (queue/replies.h) on a real SQLite file: schema step 19 keeps
 // the changes a store already had, and lets a change from a new SIM wait without a contact.
 
 #include <catch2/catch.hpp>
@@ -24,22 +24,22 @@ const timestamp asked_at{std::chrono::hours(24 * 365 * 56)};
 // number_changes as schema step 7 made it, holding one pending change for contact `contact_id`.
 void undo_step_20(const std::filesystem::path& file, std::int64_t contact_id) {
   connection db(file);
-  db.exec("DROP TABLE number_changes", "undoing schema step 20");
+  db.exec("DROP TABLE number_changes", "undoing schema step 19");
   db.exec("CREATE TABLE number_changes (id INTEGER PRIMARY KEY, "
           "contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE, old_phone TEXT NOT NULL, "
           "new_phone TEXT NOT NULL, incoming_id INTEGER REFERENCES incoming(id) ON DELETE SET NULL, "
           "state TEXT NOT NULL DEFAULT 'pending', created_at INTEGER NOT NULL, decided_at INTEGER)",
-          "undoing schema step 20");
+          "undoing schema step 19");
   db.exec(("INSERT INTO number_changes (contact_id, old_phone, new_phone, created_at) VALUES (" +
            std::to_string(contact_id) + ", '+6281200000001', '+6281277776666', 1000)")
               .c_str(),
-          "undoing schema step 20");
-  db.exec(("PRAGMA user_version = " + std::to_string(schema_version() - 1)).c_str(), "undoing schema step 20");
+          "undoing schema step 19");
+  db.exec(("PRAGMA user_version = " + std::to_string(schema_version() - 1)).c_str(), "undoing schema step 19");
 }
 
 }  // namespace
 
-TEST_CASE("schema step 20 keeps the number changes a store had, and they read as asked from the old SIM",
+TEST_CASE("schema step 19 keeps the number changes a store had, and they read as asked from the old SIM",
           "[queue][schema]") {
   temp_dir dir;
   const auto file = dir.path() / "siaran.db";
