@@ -18,13 +18,15 @@ using nlohmann::json;
 
 constexpr std::string_view usage_text =
     "usage: siaran events add --title T --at ISO-8601 --place P --group G [--group G]... [--contact ID]...\n"
-    "                         [--reminder -1d@08:00]... [--template T|@FILE] [--officer O]\n"
+    "                         [--reminder \"H-1 jam 08.00\"]... [--template T|@FILE] [--officer O]\n"
     "       siaran events list\n"
     "       siaran events show ID\n"
     "       siaran events cancel ID\n"
-    "  --at: the meeting's start with its offset, e.g. 2026-11-30T09:00+07:00. --reminder: before\n"
-    "  the start, \"-2h\", \"-30m\", \"-1d\", or a day before at a local time, \"-1d@08:00\"\n"
-    "  (default: -1d@08:00 and -2h). G and O: an id or a name.\n";
+    "  --at: the meeting's start with its offset, e.g. 2026-11-30T09:00+07:00. --reminder: \"H-7\"\n"
+    "  (7 days before, at the meeting's time), \"H-1 jam 08.00\" (the day before at 08.00 local\n"
+    "  time), \"hari H jam 06.00\", \"2 jam sebelum\", \"30 menit sebelum\", or an offset \"-1d@08:00\",\n"
+    "  \"-2h\" (default: H-1 jam 08.00 and 2 jam sebelum). --officer: who signs the reminders and\n"
+    "  gets their RSVPs. G and O: an id or a name.\n";
 
 // The text at `key`, "-" when missing or empty.
 std::string text_of(const json& j, const char* key) {
@@ -46,7 +48,8 @@ void print_summary(const json& event, std::ostream& out) {
 
 void print_reminders(const json& reminders, std::ostream& out) {
   for (const json& r : reminders) {
-    out << "  reminder " << text_of(r, "offset") << "  due " << text_of(r, "due_at") << "  " << text_of(r, "state");
+    out << "  reminder " << text_of(r, "words") << " (" << text_of(r, "offset") << ")  due " << text_of(r, "due_at")
+        << "  " << text_of(r, "state");
     if (r.contains("broadcast_id") && r["broadcast_id"].is_number()) out << "  broadcast " << r["broadcast_id"];
     if (r.contains("note")) out << "  (" << text_of(r, "note") << ")";
     out << "\n";

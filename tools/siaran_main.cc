@@ -51,7 +51,7 @@ constexpr std::array subcommands = {
                "groups add --name N (--kecamatan K|--desa D|--peran P|--tag T ... | --contacts 1,2,3) | "
                "groups list"},
     subcommand{"events", siaran::tools::run_events_command,
-               "events add --title T --at ISO --place P --group G [--reminder -1d@08:00]... | "
+               "events add --title T --at ISO --place P --group G [--reminder \"H-1 jam 08.00\"]... [--officer O] | "
                "events list | events show ID | events cancel ID"},
     subcommand{"modems", siaran::tools::run_modems_command, "modems  (the daemon's modems)"},
     subcommand{"db", siaran::tools::run_db_command,

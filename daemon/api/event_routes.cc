@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "common/ascii.h"
 #include "common/log_text.h"
 #include "daemon/api/api_context.h"
 #include "daemon/api/audience_json.h"
@@ -22,7 +23,10 @@
 #include "daemon/reports/rsvp_list.h"
 #include "daemon/schedule/birthday_settings.h"
 #include "daemon/schedule/cron_expression.h"
+#include "daemon/schedule/phrase_error.h"
+#include "daemon/schedule/recurrence_words.h"
 #include "daemon/schedule/reminder_offset.h"
+#include "daemon/schedule/reminder_words.h"
 #include "daemon/schedule/schedule_runner.h"
 
 namespace siaran::daemon::api {
@@ -40,18 +44,26 @@ json object_body(const http::request& request) {
   return body;
 }
 
-// ["-1d@08:00", "-2h"] by default; each checked.
+// A schedule in words that could not be read: a 400 whose "pesan" the page shows as it is.
+http::response refused_words(std::string_view field, const schedule::phrase_error& e) {
+  return json_reply(400, {{"error", std::string(field) + ": " + e.what()}, {"pesan", e.indonesian()}});
+}
+
+// The offsets "reminders" asks for: a list, each an offset ("-1d@08:00") or words ("H-1 jam
+// 08.00"), or one text of them separated by commas; ["-1d@08:00", "-2h"] by default.
 json reminders_of(const json& body) {
   if (!body.contains("reminders") || body["reminders"].is_null()) return json(schedule::default_reminders);
   const json& given = body["reminders"];
-  if (!given.is_array()) throw bad_request("reminders: give a list such as [\"-1d@08:00\", \"-2h\"]");
-  for (const json& offset : given) {
-    if (!offset.is_string() || !schedule::parse_reminder_offset(offset.get<std::string>())) {
-      throw bad_request("reminders: " + offset.dump() +
-                        " is not an offset such as \"-2h\", \"-30m\", \"-1d\" or \"-1d@08:00\"");
+  if (given.is_string()) return schedule::reminder_offsets_from_words(given.get<std::string>());
+  if (!given.is_array()) throw bad_request("reminders: give a list such as [\"H-1 jam 08.00\", \"2 jam sebelum\"]");
+  json offsets = json::array();
+  for (const json& item : given) {
+    if (!item.is_string()) throw bad_request("reminders: " + item.dump() + " is not a text such as \"H-1 jam 08.00\"");
+    for (const std::string& offset : schedule::reminder_offsets_from_words(item.get<std::string>())) {
+      offsets.push_back(offset);
     }
   }
-  return given;
+  return offsets;
 }
 
 queue::new_event event_of(const json& body, queue::timestamp now) {
@@ -87,8 +99,8 @@ json reminders_json(api_context& c, const queue::event_record& e, queue::timesta
   for (std::size_t i = 0; i < offsets.size(); ++i) {
     const auto offset = schedule::parse_reminder_offset(offsets[i].get<std::string>());
     const queue::timestamp due = offset->due(e.starts_at, zone);
-    json reminder = {{"offset", offsets[i]}, {"due_at", iso_utc(due)}, {"state", reminder_state(e, due, now)},
-                     {"broadcast_id", nullptr}};
+    json reminder = {{"offset", offsets[i]}, {"words", schedule::reminder_words(*offset)}, {"due_at", iso_utc(due)},
+                     {"state", reminder_state(e, due, now)}, {"broadcast_id", nullptr}};
     const std::string job = schedule::reminder_job(e.id, i);
     for (const queue::schedule_run& run : runs) {
       if (run.job != job) continue;
@@ -151,7 +163,12 @@ std::optional<http::response> refused_by_broadcaster(api_context& c, const broad
 
 http::response post_event(api_context& c, const http::request& request) {
   const queue::timestamp now = c.now();
-  queue::new_event e = event_of(object_body(request), now);
+  queue::new_event e;
+  try {
+    e = event_of(object_body(request), now);
+  } catch (const schedule::phrase_error& refused) {
+    return refused_words("reminders", refused);
+  }
   e.officer_id = acting_officer(request.who, e.officer_id);
   if (e.starts_at <= now) return http::error_response(422, "starts_at is in the past");
   queue::event_record draft;
@@ -228,9 +245,23 @@ json recurring_json(api_context& c, const queue::recurring_record& r, queue::tim
           {"audience", json::parse(r.audience_json)},
           {"template", r.template_text},
           {"cron", r.cron},
+          {"words", or_null(schedule::recurrence_words(r.cron))},
           {"priority", r.priority},
           {"next_at", next ? json(iso_utc(*next)) : json(nullptr)},
           {"last_run_at", last ? json(iso_utc(*last)) : json(nullptr)}};
+}
+
+// "cron": five cron fields, or words such as "setiap Senin jam 07.00", kept in their cron form.
+std::string cron_of(const std::string& given) {
+  const std::string_view text = common::trim(given);
+  const char first = text.empty() ? ' ' : common::to_lower(text.front());
+  if (first >= 'a' && first <= 'z') return schedule::cron_from_words(text);
+  try {
+    schedule::cron_expression{given};
+  } catch (const std::invalid_argument& e) {
+    throw bad_request(std::string("cron: ") + e.what());
+  }
+  return given;
 }
 
 queue::new_recurring recurring_of(const json& body, queue::timestamp now) {
@@ -240,12 +271,7 @@ queue::new_recurring recurring_of(const json& body, queue::timestamp now) {
   parse_audience(body["audience"]);
   r.audience_json = body["audience"].dump();
   r.template_text = required_string(body, "template");
-  r.cron = required_string(body, "cron");
-  try {
-    schedule::cron_expression{r.cron};
-  } catch (const std::invalid_argument& e) {
-    throw bad_request(std::string("cron: ") + e.what());
-  }
+  r.cron = cron_of(required_string(body, "cron"));
   r.priority = static_cast<int>(field_integer(body, "priority", priority_range).value_or(0));
   r.created_at = now;
   return r;
@@ -253,7 +279,12 @@ queue::new_recurring recurring_of(const json& body, queue::timestamp now) {
 
 http::response post_recurring(api_context& c, const http::request& request) {
   const queue::timestamp now = c.now();
-  queue::new_recurring r = recurring_of(object_body(request), now);
+  queue::new_recurring r;
+  try {
+    r = recurring_of(object_body(request), now);
+  } catch (const schedule::phrase_error& refused) {
+    return refused_words("cron", refused);
+  }
   r.officer_id = acting_officer(request.who, r.officer_id);
   broadcast_request preview;
   preview.officer_id = r.officer_id;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/schedule/reminder_offset.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 
 namespace siaran::daemon::schedule {
@@ -47,15 +49,22 @@ std::optional<reminder_offset> parse_reminder_offset(std::string_view text) {
   text.remove_prefix(1);
   reminder_offset offset;
   const auto amount = take_number(text, 4);
-  if (!amount || *amount == 0 || text.empty()) return std::nullopt;
+  if (!amount || text.empty()) return std::nullopt;
   const auto in = unit_of(text.front());
   if (!in) return std::nullopt;
   text.remove_prefix(1);
   offset.amount = *amount;
   offset.in = *in;
-  if (text.empty()) return offset;
+  if (text.empty()) return offset.amount == 0 ? std::nullopt : std::optional(offset);
   if (offset.in != reminder_offset::unit::days || !take_clock_time(text, offset)) return std::nullopt;
   return offset;
+}
+
+std::string offset_text(const reminder_offset& offset) {
+  static constexpr char unit_letters[] = {'d', 'h', 'm'};
+  std::string text = fmt::format("-{}{}", offset.amount, unit_letters[static_cast<int>(offset.in)]);
+  if (offset.at_hour) text += fmt::format("@{:02}:{:02}", *offset.at_hour, offset.at_minute);
+  return text;
 }
 
 queue::timestamp reminder_offset::due(queue::timestamp starts_at, const time_zone& zone) const {

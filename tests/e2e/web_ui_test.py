@@ -6,7 +6,8 @@ Over HTTPS with a self-signed certificate, an officer logs in (her session cooki
 imports cadres from a CSV (a bad row first), composes a broadcast and sees its cost, sends it
 and watches it reach 100 %, downloads its report as CSV and .xlsx and prints it to PDF (each
 checked against the API), sees a cadre's reply arrive in her inbox and answers it; a viewer
-cannot send; a request without the CSRF token is refused; every page is photographed at
+cannot send; a meeting's reminder typed "H-1 jam 08.00" in Agenda is due at 08.00 WIB the day
+before; a request without the CSRF token is refused; every page is photographed at
 1366x768 and some at phone size.
 
   web_ui_test.py --siarand PATH --siaran PATH --modemsim PATH --web-root DIR --out DIR
@@ -23,7 +24,9 @@ import shutil
 import sys
 import tempfile
 import unittest
+from datetime import datetime, time, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from harness import Browser, Gateway, poll, spki_pin
 from page_steps import PageSteps
@@ -376,6 +379,37 @@ class WebUiTest(PageSteps, ReportSteps, unittest.TestCase):
                          "the page sent the broadcast once: Kirim stayed disabled after the first click")
         self.element('#page[data-page="riwayat"]', "the riwayat page after sending")
         self.browser.screenshot("kirim-hurried")
+
+    def test_5c_officer_schedules_a_meeting_reminder_in_words(self):
+        self.requires("test_2")
+        self.show("agenda")
+        self.element("#event-add-title", "the Agenda baru form").send_keys("Rapat Posyandu")
+        # A week ahead at 09:00 on the office PC's clock; a datetime-local input takes a value from script.
+        starts = (datetime.now() + timedelta(days=7)).strftime("%Y-%m-%dT09:00")
+        self.driver.execute_script("arguments[0].value = arguments[1]", self.element("#event-add-starts"), starts)
+        self.choose("#event-add-group", str(self.gateway.get("/api/v1/groups")[0]["id"]))
+        reminders = self.element("#event-add-reminders")
+        reminders.clear()
+        reminders.send_keys("H-1 jam 08.00")
+        self.element("#event-add-submit").click()
+        [event] = self.wait(lambda _: self.gateway.get("/api/v1/events"), "the meeting in GET /api/v1/events")
+
+        # The daemon's time zone is Asia/Jakarta: 08.00 WIB on the day before the meeting's day there.
+        wib = ZoneInfo("Asia/Jakarta")
+        meeting_day = datetime.fromisoformat(event["starts_at"].replace("Z", "+00:00")).astimezone(wib).date()
+        due = datetime.combine(meeting_day - timedelta(days=1), time(8, 0), wib)
+        [reminder] = event["reminders"]
+        self.assertEqual((reminder["offset"], reminder["words"]), ("-1d@08:00", "H-1 jam 08.00"))
+        self.assertEqual(datetime.fromisoformat(reminder["due_at"].replace("Z", "+00:00")), due,
+                         "H-1 jam 08.00 is due at 08.00 WIB on the day before the meeting")
+        # The page shows the words and that instant on the office PC's clock.
+        shown = self.driver.execute_script(
+            "return new Intl.DateTimeFormat('id-ID', {dateStyle: 'medium', timeStyle: 'short'})"
+            ".format(new Date(arguments[0]))", due.isoformat())
+        row = f'#events-table tr[data-event-id="{event["id"]}"]'
+        self.wait(lambda _: f"H-1 jam 08.00 · {shown}" in (self.text_of(row) or ""),
+                  lambda: f"'H-1 jam 08.00 · {shown}' in {row}, which reads {self.text_of(row)!r}")
+        self.browser.screenshot("agenda-reminder-in-words")
 
     def test_6_officer_logs_out(self):
         self.requires("test_1")

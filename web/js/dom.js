@@ -46,7 +46,9 @@ export function errorText(error) {
     case 401: return t('error.session_expired');
     case 403: return error.message && error.message.includes('CSRF') ? t('error.csrf') : t('error.forbidden');
     case 404: return t('error.not_found');
-    case 400: case 409: case 413: case 415: case 422: return t('error.invalid', { detail: error.message });
+    // A 400 may carry "pesan", the sentence in Indonesian for what was typed (a schedule in words).
+    case 400: return (error.body && error.body.pesan) || t('error.invalid', { detail: error.message });
+    case 409: case 413: case 415: case 422: return t('error.invalid', { detail: error.message });
     default: return t('error.server', { status: error.status });
   }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// `siaran send|status|inbox|modems` against a port nobody listens on and against a minimal
+// `siaran send|status|inbox|modems|events` against a port nobody listens on and against a minimal
 // HTTP server the test plays siarand with: what is sent, what is printed, which exit code.
 
 #include <catch2/catch.hpp>
@@ -227,6 +227,31 @@ TEST_CASE("inbox --officer asks for that officer's replies and shows the contact
   CHECK(finished.exit_code == 0);
   CHECK(server.requests().at(0).target == "/api/v1/inbox?officer_id=3");
   CHECK(finished.out == "2026-11-25T09:00:00.000Z  +62812 (Siti)  m2  BERHENTI  [BERHENTI]\n");
+}
+
+TEST_CASE("events add --officer signs the meeting by the officer named, with reminders in words", "[cli][api]") {
+  fake_api_server server([](const fake_request& request) {
+    if (request.target == "/api/v1/officers") return answer(200, json::array({{{"id", 2}, {"name", "Bu Ani"}},
+                                                                              {{"id", 3}, {"name", "Pak Budi"}}}));
+    if (request.target == "/api/v1/groups") return answer(200, json::array({{{"id", 5}, {"name", "Kader"}}}));
+    return answer(201, {{"id", 7},
+                        {"reminders", json::array({{{"offset", "-1d@08:00"}, {"words", "H-1 jam 08.00"},
+                                                    {"due_at", "2026-11-29T01:00:00.000Z"}, {"state", "pending"}}})}});
+  });
+  const program_result finished =
+      run_siaran({"events", "add", "--url", server.url(), "--title", "Rapat Pokjanal", "--at", "2026-11-30T09:00+07:00",
+                  "--group", "Kader", "--reminder", "H-1 jam 08.00", "--officer", "Pak Budi"});
+  INFO("stderr: " << finished.err);
+  CHECK(finished.exit_code == 0);
+  CHECK(finished.out ==
+        "event 7 created\n  reminder H-1 jam 08.00 (-1d@08:00)  due 2026-11-29T01:00:00.000Z  pending\n");
+  const auto requests = server.requests();
+  REQUIRE(requests.size() == 3);
+  CHECK(requests[2].target == "/api/v1/events");
+  const json body = json::parse(requests[2].body);
+  CHECK(body.at("officer_id") == 3);
+  CHECK(body.at("reminders") == json::array({"H-1 jam 08.00"}));
+  CHECK(body.at("audience") == json{{"groups", {5}}});
 }
 
 TEST_CASE("modems prints a table of id, state, operator, signal, sent, failed and balance", "[cli][api]") {

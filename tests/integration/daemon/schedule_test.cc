@@ -143,3 +143,69 @@ TEST_CASE("a birthday greeting goes out once on the day, also across a restart",
   wait_for_a_look_at_the_schedule(d);
   CHECK(sends_containing(d, "Selamat ulang tahun") == 1);
 }
+
+TEST_CASE("a reminder typed H-1 jam 08.00 is due at 08:00 WIB the day before the meeting", "[daemon][schedule]") {
+  daemon_fixture d;
+  const auto group = import_cadres(d);
+  const schedule::local_date meeting_day = schedule::add_days(jakarta.to_local(wall_now()).date, 3);
+  const json created = d.post("/api/v1/events",
+                              {{"title", "Rapat Posyandu"},
+                               {"starts_at", iso_utc(jakarta.to_utc(meeting_day, 9, 0))},
+                               {"audience", {{"groups", {group}}}},
+                               {"reminders", "H-1 jam 08.00, 2 jam sebelum"}},
+                              201);
+  const json reminders = created.at("reminders");
+  REQUIRE(reminders.size() == 2);
+  CHECK(reminders[0].at("offset") == "-1d@08:00");
+  CHECK(reminders[0].at("words") == "H-1 jam 08.00");
+  CHECK(reminders[0].at("due_at") == iso_utc(jakarta.to_utc(schedule::add_days(meeting_day, -1), 8, 0)));
+  CHECK(reminders[0].at("state") == "pending");
+  CHECK(reminders[1].at("offset") == "-2h");
+  CHECK(reminders[1].at("words") == "2 jam sebelum");
+  CHECK(reminders[1].at("due_at") == iso_utc(jakarta.to_utc(meeting_day, 7, 0)));
+}
+
+TEST_CASE("reminders in words the daemon cannot read are a 400 with the sentence for the page",
+          "[daemon][schedule]") {
+  daemon_fixture d;
+  const auto group = import_cadres(d);
+  const auto refused = d.api().post("/api/v1/events", json{{"title", "Rapat"},
+                                                           {"starts_at", iso_utc(wall_now() + 72h)},
+                                                           {"audience", {{"groups", {group}}}},
+                                                           {"reminders", {"H-7", "H-1 jam 25.00"}}}
+                                                          .dump());
+  CHECK(refused.status == 400);
+  const json body = json::parse(refused.body);
+  CHECK(body.at("error") ==
+        "reminders: \"H-1 jam 25.00\": the time of day is not one such as \"jam 08.00\" or \"jam 8\"");
+  CHECK(body.at("pesan") == "\"H-1 jam 25.00\": jamnya tidak dikenal. Tulis misalnya \"jam 08.00\" atau \"jam 8\".");
+  CHECK(json::parse(d.api().get("/api/v1/events").body).empty());
+}
+
+TEST_CASE("a recurring broadcast typed in words is kept as cron and shown in words", "[daemon][schedule]") {
+  daemon_fixture d;
+  const auto group = import_cadres(d);
+  const json created = d.post("/api/v1/recurring",
+                              {{"audience", {{"groups", {group}}}},
+                               {"template", "Posyandu buka hari ini."},
+                               {"cron", "setiap Senin dan Kamis jam 07.00"}},
+                              201);
+  CHECK(created.at("cron") == "0 7 * * 1,4");
+  CHECK(created.at("words") == "setiap Senin dan Kamis jam 07.00");
+  const schedule::local_time next = jakarta.to_local(*parse_iso(created.at("next_at").get<std::string>()));
+  CHECK((next.weekday == 1 || next.weekday == 4));
+  CHECK(next.hour == 7);
+
+  const json stepped = d.post("/api/v1/recurring",
+                             {{"audience", {{"groups", {group}}}}, {"template", "Apel."}, {"cron", "*/15 8-16 * * *"}},
+                             201);
+  CHECK(stepped.at("words").is_null());
+
+  const auto refused = d.api().post("/api/v1/recurring", json{{"audience", {{"groups", {group}}}},
+                                                              {"template", "x"},
+                                                              {"cron", "setiap Senen jam 7"}}
+                                                             .dump());
+  CHECK(refused.status == 400);
+  const std::string pesan = json::parse(refused.body).at("pesan");
+  CHECK(pesan.find("Jadwal \"setiap Senen jam 7\" tidak dikenal") == 0);
+}

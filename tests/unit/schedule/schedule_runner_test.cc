@@ -2,6 +2,7 @@
 #include "daemon/schedule/schedule_runner.h"
 
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "daemon/api/iso_time.h"
 #include "daemon/schedule/birthday_settings.h"
+#include "daemon/schedule/reminder_words.h"
 #include "queue/connection.h"
 #include "queue/database.h"
 #include "tests/support/temp_dir.h"
@@ -117,6 +119,20 @@ TEST_CASE("a reminder runs once at its due time, with the meeting's date and pla
   CHECK(f.sent[0].extra_values.at("tempat") == "Aula Desa");
   f.check("2026-11-29T08:01+07:00");
   f.check("2026-11-30T07:00+07:00");
+  CHECK(f.sent.size() == 2);
+}
+
+TEST_CASE("a reminder typed H-1 jam 08.00 runs at 08:00 local time the day before, hari H jam 06.00 that morning") {
+  runner_fixture f;
+  const nlohmann::json offsets = reminder_offsets_from_words("H-1 jam 08.00, hari H jam 06.00");
+  f.add_event("2026-11-30T09:00+07:00", "2026-11-25T10:00+07:00", offsets.dump().c_str());
+  CHECK(f.check("2026-11-29T07:59:59+07:00") == at("2026-11-29T08:00+07:00"));
+  CHECK(f.sent.empty());
+  CHECK(f.check("2026-11-29T08:00+07:00") == at("2026-11-30T06:00+07:00"));
+  CHECK(f.sent.size() == 1);
+  f.check("2026-11-30T05:59:59+07:00");
+  CHECK(f.sent.size() == 1);
+  f.check("2026-11-30T06:00+07:00");
   CHECK(f.sent.size() == 2);
 }
 

@@ -95,16 +95,7 @@ const reminderKinds = { pending: 'text-bg-light border', running: 'text-bg-info'
 
 function reminderBadge(reminder) {
   return h('span', { class: `badge ${reminderKinds[reminder.state] || 'text-bg-light'} d-block text-start mb-1`, title: reminder.note || formatDateTime(reminder.due_at) },
-    `${describeOffset(reminder.offset)} · ${t('agenda.reminder.state.' + reminder.state)}`);
-}
-
-// "-1d@08:00" -> "H-1 pukul 08.00", "-2h" -> "2 jam sebelum".
-function describeOffset(offset) {
-  const at = /^-(\d+)d@(\d{1,2}):(\d{2})$/.exec(offset);
-  if (at) return t('agenda.reminder.day_before_at', { days: at[1], time: `${at[2].padStart(2, '0')}.${at[3]}` });
-  const plain = /^-(\d+)([dhm])$/.exec(offset);
-  if (!plain) return offset;
-  return t({ d: 'agenda.reminder.days', h: 'agenda.reminder.hours', m: 'agenda.reminder.minutes' }[plain[2]], { n: plain[1] });
+    `${reminder.words} · ${formatDateTime(reminder.due_at)} · ${t('agenda.reminder.state.' + reminder.state)}`);
 }
 
 function cancelEvent(page, event) {

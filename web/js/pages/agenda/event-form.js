@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The "Agenda baru" form: POST /api/v1/events with its audience, reminder offsets and the
-// optional reminder text (docs/api.md "Events, birthdays and recurring broadcasts").
+// The "Agenda baru" form: POST /api/v1/events with its audience, reminders as the office writes
+// them ("H-1 jam 08.00, 2 jam sebelum"; the daemon reads them and says in Indonesian what it
+// could not) and the optional reminder text (docs/api.md "Events, birthdays and recurring broadcasts").
 import { h } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { post } from '../../api.js';
@@ -8,9 +9,7 @@ import { localInputToIso } from '../../format.js';
 import { field, formValues, inlineForm, InputError } from '../../forms.js';
 import { audienceFields, officerField, readAudience, readOfficer } from './audience.js';
 
-const defaultReminders = '-1d@08:00, -2h';
-// -2h, -30m, -1d, or a day before at a local time: -1d@08:00 (the API's offsets).
-const reminderPattern = /^-\d+(m|h|d(@\d{1,2}:\d{2})?)$/;
+const defaultReminders = 'H-1 jam 08.00, 2 jam sebelum';
 
 // `choices` from audienceChoices(); `onSaved()` after the server took the event.
 export function eventForm({ choices, user, toast, onSaved }) {
@@ -40,18 +39,10 @@ function eventBody(values) {
   const startsAt = localInputToIso(values.starts_at);
   if (new Date(startsAt) <= new Date()) throw new InputError(t('agenda.form.past'));
   const body = { title: values.title, starts_at: startsAt, audience: readAudience(values) };
-  const reminders = readReminders(values.reminders);
-  if (reminders.length) body.reminders = reminders;
+  if (values.reminders) body.reminders = values.reminders;
   const officer = readOfficer(values);
   if (officer !== null) body.officer_id = officer;
   if (values.place) body.place = values.place;
   if (values.template) body.template = values.template;
   return body;
-}
-
-function readReminders(text) {
-  const offsets = text.split(/[,;]/).map((o) => o.trim()).filter(Boolean);
-  const bad = offsets.find((o) => !reminderPattern.test(o));
-  if (bad) throw new InputError(t('agenda.form.bad_reminder', { value: bad }));
-  return offsets;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Recurring broadcasts: the active ones, stopping one, adding one with a cron schedule
-// (GET/POST/DELETE /api/v1/recurring).
+// Recurring broadcasts: the active ones, stopping one, adding one with a schedule in words
+// ("setiap Senin jam 07.00"; a cron form still works) (GET/POST/DELETE /api/v1/recurring).
 import { h, emptyState } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { get, post, del } from '../../api.js';
@@ -12,7 +12,7 @@ import { audienceFields, describeAudience, officerField, readAudience, readOffic
 export async function recurringSection({ choices, user, editable, toast, onChanged }) {
   const list = await get('/api/v1/recurring');
   const columns = [
-    { label: t('agenda.recurring.when'), cell: (r) => h('code', {}, r.cron), class: 'text-nowrap' },
+    { label: t('agenda.recurring.when'), cell: (r) => r.words || h('code', {}, r.cron) },
     { label: t('agenda.recurring.text'), cell: (r) => [h('div', { class: 'sms-preview' }, r.template),
       h('div', { class: 'small text-muted' }, describeAudience(r.audience, choices.groups))] },
     { label: t('agenda.recurring.next'), cell: (r) => formatDateTime(r.next_at), class: 'text-nowrap' },
@@ -42,8 +42,8 @@ function recurringForm({ choices, user, toast, onChanged }) {
   return inlineForm({
     id,
     body: [
-      field({ name: 'cron', id: `${id}-cron`, label: t('agenda.recurring.cron'), value: '0 7 * * 1', help: t('agenda.recurring.cron_help'),
-        attributes: { required: true, pattern: '\\S+( +\\S+){4}' } }),
+      field({ name: 'cron', id: `${id}-cron`, label: t('agenda.recurring.cron'), value: 'setiap Senin jam 07.00',
+        help: t('agenda.recurring.cron_help'), attributes: { required: true } }),
       audienceFields(id, choices),
       officerField(id, choices, user),
       field({ name: 'template', id: `${id}-text`, label: t('agenda.recurring.text'), type: 'textarea', attributes: { required: true } }),
