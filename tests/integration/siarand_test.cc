@@ -15,6 +15,7 @@
 #include <cstring>
 
 #include "tests/support/child_process.h"
+#include "tests/support/free_port.h"
 #include "tests/support/temp_dir.h"
 #include "tools/self_signed_certificate.h"
 
@@ -36,10 +37,13 @@ program_result run_siarand(std::vector<std::string> args) {
   return *finished;
 }
 
+// On a port of its own: ctest runs other daemons at the same time, and one on the default port
+// answered this test's daemon's clients or held its port.
 std::string valid_config(const temp_dir& dir, std::string_view log_level) {
+  static const std::string listen = "127.0.0.1:" + std::to_string(free_port());
   return "database: " + (dir.path() / "siaran.db").string() + "\nlog_level: " +
          std::string(log_level) + "\nmodems:\n  - id: s1\n    port: sim\n" +
-         "    pin: \"1234\"\nhttp:\n  tokens:\n    - name: ops\n      sha256: " +
+         "    pin: \"1234\"\nhttp:\n  listen: " + listen + "\n  tokens:\n    - name: ops\n      sha256: " +
          "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\n";
 }
 
