@@ -220,6 +220,8 @@ class sheet_reader : public xml_reader {
       if (index >= shared_.size()) throw xlsx_error("a cell names shared string " + value_ + ", which is not there");
       text = shared_[index];
     }
+    // A date cell (t="d", ISO 8601) as the contact import reads a typed date: the day, not the time.
+    if (type_ == "d") text = text.substr(0, text.find('T'));
     if (column_ >= 16384) throw xlsx_error("a cell is beyond column XFD");
     if (row_.cells.size() <= column_) {
       row_.cells.resize(column_ + 1);

@@ -5,7 +5,8 @@
 // xlsxwriter write it) read as the contact import reads a CSV file: the first row with a value
 // is the header, each row's line is its row number in the sheet, and a cell stored as a number
 // is marked so (a phone number Excel made a number has lost its leading 0, or its last digits).
-// Shared strings (rich text too), inline strings, formulas' cached values, numbers and booleans.
+// Shared strings (rich text too), inline strings, formulas' cached values, numbers, booleans and
+// ISO 8601 date cells (t="d", read as their day).
 // Bounded: at most 50 MiB unzipped in all, and 200,000 rows. Pure: bytes in, table out.
 
 #include <cstddef>

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Writes the contact workbooks the .xlsx import is tested with, as two writers other than Siaran
-make them, into the directory given: openpyxl.xlsx (inline strings) and xlsxwriter.xlsx (shared
-strings), a birth date in each as a date cell (a serial number) and one as text, each with the
+make them, into the directory given: openpyxl.xlsx (inline strings), openpyxl-iso.xlsx (the same
+with dates as ISO 8601 date cells, t="d") and xlsxwriter.xlsx (shared strings), a birth date in each
+as a date cell (a serial number, or the ISO cell) and one as text, each with the
 sheet "Kader" first and "Posyandu" second, and phone column cells stored as numbers in each (628123456789, and 628123000000 which Excel shows as 6.28123E+11)."""
 import datetime
 import sys
@@ -17,10 +18,10 @@ POSYANDU = [["Neneng Rahmawati", "+62 852 1000 7003", "Jayagiri", None, None]]
 AS_NUMBERS = [["Dedi", 628123456789, "Cibodas", None, None], ["Tati", 628123000000, "Cibodas", None, None]]
 
 
-def with_openpyxl(path):
+def with_openpyxl(path, iso_dates=False):
     import openpyxl
 
-    book = openpyxl.Workbook()
+    book = openpyxl.Workbook(iso_dates=iso_dates)
     kader = book.active
     kader.title = "Kader"
     for row in [HEADER] + KADER + AS_NUMBERS:
@@ -50,6 +51,7 @@ def with_xlsxwriter(path):
 def main():
     out = Path(sys.argv[1])
     with_openpyxl(out / "openpyxl.xlsx")
+    with_openpyxl(out / "openpyxl-iso.xlsx", iso_dates=True)
     with_xlsxwriter(out / "xlsxwriter.xlsx")
 
 

@@ -168,7 +168,7 @@ TEST_CASE("an .xlsx workbook's review finds the contacts its CSV imported, and i
   REQUIRE(written);
   REQUIRE(written->exit_code == 0);
   const std::string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  for (const char* writer : {"openpyxl", "xlsxwriter"}) {
+  for (const char* writer : {"openpyxl", "openpyxl-iso", "xlsxwriter"}) {
     INFO(writer);
     std::ifstream in(dir.path() / (std::string(writer) + ".xlsx"), std::ios::binary);
     std::stringstream book;
