@@ -116,7 +116,9 @@ class reply_book {
   bool mark_read(std::int64_t incoming_id, timestamp at);
   unread_counts unread();
 
-  // Stores a pending change (id, state and decided_at are ignored); returns its id.
+  // Stores a pending change (id, state and decided_at are ignored); returns its id. The same cadre
+  // asking again while theirs is pending (the same new number from a new SIM, the same contact
+  // from the old one) updates that change to the latest ask: the officer decides once.
   std::int64_t add_number_change(const number_change& change);
   std::optional<listed_number_change> find_number_change(std::int64_t id);
   // In id order, those in `state` (all when none).

@@ -25,6 +25,12 @@ struct reply_statements {
         add_change(db,
                    "INSERT INTO number_changes (contact_id, old_phone, new_phone, incoming_id, state, created_at, "
                    "from_new_sim, asked_name) VALUES (?1, ?2, ?3, ?4, 'pending', ?5, ?6, ?7)"),
+        // The same cadre asking again while a change is pending: from a new SIM the new number, from
+        // the old SIM the contact, is who asks.
+        ask_again(db,
+                  "UPDATE number_changes SET contact_id = ?1, old_phone = ?2, new_phone = ?3, incoming_id = ?4, "
+                  "created_at = ?5, asked_name = ?7 WHERE state = 'pending' AND from_new_sim = ?6 AND "
+                  "CASE WHEN ?6 THEN new_phone = ?3 ELSE contact_id = ?1 END RETURNING id"),
         find_change(db, select_change + "WHERE n.id = ?1"),
         changes(db,
                 select_change + "WHERE n.id > ?1 AND (?2 IS NULL OR n.state = ?2) ORDER BY n.id LIMIT ?3"),
@@ -55,6 +61,7 @@ struct reply_statements {
   statement mark_read;
   statement unread;
   statement add_change;
+  statement ask_again;
   statement find_change;
   statement changes;
   statement decide_change;
@@ -177,14 +184,20 @@ unread_counts reply_book::unread() {
 }
 
 std::int64_t reply_book::add_number_change(const number_change& change) {
-  sql_->add_change.bind(1, change.contact_id)
-      .bind(2, change.old_phone)
-      .bind(3, change.new_phone)
-      .bind(4, change.incoming_id)
-      .bind(5, millis(change.created_at))
-      .bind(6, change.from_new_sim ? 1 : 0)
-      .bind(7, change.asked_name)
-      .run();
+  const auto bind = [&](statement& q) -> statement& {
+    return q.bind(1, change.contact_id)
+        .bind(2, change.old_phone)
+        .bind(3, change.new_phone)
+        .bind(4, change.incoming_id)
+        .bind(5, millis(change.created_at))
+        .bind(6, change.from_new_sim ? 1 : 0)
+        .bind(7, change.asked_name);
+  };
+  {
+    step_scope scope(sql_->ask_again);
+    if (bind(sql_->ask_again).step()) return sql_->ask_again.int64(0);
+  }
+  bind(sql_->add_change).run();
   return sql_->db.last_insert_rowid();
 }
 

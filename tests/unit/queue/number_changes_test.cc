@@ -11,7 +11,6 @@
 #include "queue/contacts.h"
 #include "queue/database.h"
 #include "queue/replies.h"
-#include "queue/schema.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::queue;
@@ -22,7 +21,7 @@ namespace {
 const timestamp asked_at{std::chrono::hours(24 * 365 * 56)};
 
 // number_changes as schema step 7 made it, holding one pending change for contact `contact_id`.
-void undo_step_20(const std::filesystem::path& file, std::int64_t contact_id) {
+void undo_step_19(const std::filesystem::path& file, std::int64_t contact_id) {
   connection db(file);
   db.exec("DROP TABLE number_changes", "undoing schema step 19");
   db.exec("CREATE TABLE number_changes (id INTEGER PRIMARY KEY, "
@@ -34,7 +33,7 @@ void undo_step_20(const std::filesystem::path& file, std::int64_t contact_id) {
            std::to_string(contact_id) + ", '+6281200000001', '+6281277776666', 1000)")
               .c_str(),
           "undoing schema step 19");
-  db.exec(("PRAGMA user_version = " + std::to_string(schema_version() - 1)).c_str(), "undoing schema step 19");
+  db.exec("PRAGMA user_version = 18", "undoing schema step 19");
 }
 
 }  // namespace
@@ -53,7 +52,7 @@ TEST_CASE("schema step 19 keeps the number changes a store had, and they read as
     contacts.upsert({c}, asked_at);
     siti = contacts.find_by_phone(c.phone)->id;
   }
-  undo_step_20(file, siti);
+  undo_step_19(file, siti);
 
   database db(file);
   reply_book replies(db);
@@ -75,4 +74,41 @@ TEST_CASE("schema step 19 keeps the number changes a store had, and they read as
   CHECK_FALSE(waiting->old_phone);
   CHECK(waiting->asked_name == "Bu Euis");
   CHECK(waiting->evidence.messages == 0);
+}
+
+TEST_CASE("the same cadre asking again while a change is pending updates it, from either SIM", "[queue]") {
+  temp_dir dir;
+  database db(dir.path() / "siaran.db");
+  contact_book contacts(db);
+  reply_book replies(db);
+  contact c;
+  c.name = "Siti";
+  c.phone = "+6281200000001";
+  contacts.upsert({c}, asked_at);
+  const std::int64_t siti = contacts.find_by_phone(c.phone)->id;
+  const auto ask = [&](std::optional<std::int64_t> contact, std::string new_phone, bool from_new_sim,
+                       std::optional<std::string> name, int minute) {
+    return replies.add_number_change({0, contact, from_new_sim ? std::nullopt : std::optional(c.phone),
+                                      std::move(new_phone), std::nullopt, change_state::pending,
+                                      asked_at + std::chrono::minutes(minute), std::nullopt, from_new_sim,
+                                      std::move(name)});
+  };
+
+  const auto by_name = ask(std::nullopt, "+6285711110000", true, "Siti", 0);
+  CHECK(ask(siti, "+6285711110000", true, std::nullopt, 1) == by_name);
+  const auto from_old = ask(siti, "+6285722220000", false, std::nullopt, 2);
+  CHECK(from_old != by_name);
+  CHECK(ask(siti, "+6285733330000", false, std::nullopt, 3) == from_old);
+  CHECK(ask(std::nullopt, "+6285744440000", true, "Euis", 4) != by_name);
+
+  const auto pending = replies.number_changes(change_state::pending);
+  REQUIRE(pending.size() == 3);
+  CHECK(pending[0].contact_id == siti);  // the latest ask named the contact
+  CHECK_FALSE(pending[0].asked_name);
+  CHECK(pending[1].new_phone == "+6285733330000");
+  CHECK(pending[1].created_at == asked_at + std::chrono::minutes(3));
+
+  // Once decided, a new ask is a new change.
+  REQUIRE(replies.decide_number_change(from_old, change_state::rejected, asked_at + std::chrono::minutes(5)));
+  CHECK(ask(siti, "+6285733330000", false, std::nullopt, 6) != from_old);
 }
