@@ -6,7 +6,8 @@ namespace {
 
 constexpr char text_marker = '\'';
 
-// Whether a spreadsheet would take `text` for a formula once the markers before it are gone.
+}  // namespace
+
 bool formula_like(std::string_view text) {
   const auto first = text.find_first_not_of(text_marker);
   if (first == std::string_view::npos) return false;
@@ -20,8 +21,6 @@ bool formula_like(std::string_view text) {
     default: return false;
   }
 }
-
-}  // namespace
 
 std::string neutralised_cell(std::string_view text) {
   return formula_like(text) ? text_marker + std::string(text) : std::string(text);

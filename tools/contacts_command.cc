@@ -14,10 +14,12 @@ namespace {
 
 using nlohmann::json;
 
+constexpr std::string_view xlsx_media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 constexpr std::string_view usage_text =
-    "usage: siaran contacts import FILE.csv [--partial]\n"
+    "usage: siaran contacts import FILE.csv|FILE.xlsx [--sheet NAME] [--partial]\n"
     "       siaran contacts list [--kecamatan K] [--desa D] [--peran P] [--tag T] [--q TEXT]\n"
-    "       siaran contacts export [--kecamatan K] [--desa D] [--peran P] [--tag T] [--q TEXT]\n"
+    "       siaran contacts export [--format csv|xlsx] [--kecamatan K] [--desa D] [--peran P] [--tag T] [--q TEXT]\n"
     "       siaran contacts problems  (nomor bermasalah: numbers whose last messages failed)\n";
 
 std::string read_file(const std::string& path) {
@@ -28,25 +30,33 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+// An .xlsx workbook is a zip archive, whatever the file is called; anything else is sent as CSV.
+std::string media_type_of(const std::string& contents) {
+  return contents.starts_with("PK\x03\x04") ? std::string(xlsx_media_type) : "text/csv";
+}
+
 // An import answers 422 with the refused rows: that is data to print, not a failure to report.
 int import_file(arg_cursor& args, std::ostream& out) {
   api_options options;
   std::optional<std::string> file;
-  bool partial = false;
+  std::string query;
   while (args.more()) {
     const std::string_view word = args.next();
     if (word == "--partial") {
-      partial = true;
+      query += "&partial=true";
+    } else if (word == "--sheet") {
+      query += "&sheet=" + query_value(args.value_of(word));
     } else if (!take_api_option(word, args, options)) {
       if (file || word.starts_with("--")) throw usage_error{"unknown argument '" + std::string(word) + "'"};
       file = std::string(word);
     }
   }
-  if (!file) throw usage_error{"import needs the CSV file"};
-  const std::string csv = read_file(*file);
+  if (!file) throw usage_error{"import needs the CSV or .xlsx file"};
+  const bool partial = query.find("partial") != std::string::npos;
+  if (!query.empty()) query[0] = '?';
+  const std::string contents = read_file(*file);
   api_client client(resolve_endpoint(options));
-  const api_reply reply =
-      client.post(partial ? "/api/v1/contacts/import?partial=true" : "/api/v1/contacts/import", csv, "text/csv");
+  const api_reply reply = client.post("/api/v1/contacts/import" + query, contents, media_type_of(contents));
   const json answer = reply.status == 422 ? json::parse(reply.body) : expect_json(reply);
   if (options.json) {
     out << reply.body << "\n";
@@ -64,8 +74,8 @@ int import_file(arg_cursor& args, std::ostream& out) {
   return answer.at("errors").empty() ? exit_ok : exit_data;
 }
 
-// The filter options shared by list and export, as the API's query.
-std::string filtered_target(std::string path, arg_cursor& args, api_options& options) {
+// The filter options shared by list and export, as the API's query; export also takes --format.
+std::string filtered_target(std::string path, arg_cursor& args, api_options& options, bool takes_format = false) {
   static const std::map<std::string_view, std::string_view> filters{
       {"--kecamatan", "kecamatan"}, {"--desa", "desa"}, {"--peran", "peran"}, {"--tag", "tag"}, {"--q", "q"}};
   std::string query;
@@ -74,6 +84,8 @@ std::string filtered_target(std::string path, arg_cursor& args, api_options& opt
     const auto filter = filters.find(word);
     if (filter != filters.end()) {
       query += "&" + std::string(filter->second) + "=" + query_value(args.value_of(word));
+    } else if (takes_format && word == "--format") {
+      query += "&format=" + query_value(args.value_of(word));
     } else if (!take_api_option(word, args, options)) {
       throw usage_error{"unknown argument '" + std::string(word) + "'"};
     }
@@ -99,7 +111,7 @@ int list(arg_cursor& args, std::ostream& out) {
 
 int export_csv(arg_cursor& args, std::ostream& out) {
   api_options options;
-  const std::string target = filtered_target("/api/v1/contacts/export", args, options);
+  const std::string target = filtered_target("/api/v1/contacts/export", args, options, true);
   api_client client(resolve_endpoint(options));
   const api_reply reply = client.get(target);
   if (reply.status != 200) expect_json(reply);  // throws the refusal

@@ -13,6 +13,7 @@
 #include "daemon/api/message_json.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
+#include "daemon/api/table_download.h"
 #include "daemon/contacts/contact_export.h"
 
 namespace siaran::daemon::api {
@@ -102,11 +103,8 @@ http::response put_contact(api_context& c, const http::request& request) {
 }
 
 http::response export_contacts(api_context& c, const http::request& request) {
-  http::response r;
-  r.content_type = "text/csv; charset=utf-8";
-  r.body = contacts::export_contacts(c.contacts.list(filter_from_query(request), 0, everyone));
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"kontak.csv\"");
-  return r;
+  return table_download(request, {contacts::contact_table(c.contacts.list(filter_from_query(request), 0, everyone))},
+                        "kontak");
 }
 
 http::response problem_numbers(api_context& c, const http::request& request) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// POST/GET /api/v1/groups, GET /api/v1/groups/{id} (docs/api.md "Contacts, officers and
-// groups"). A group is a saved filter or an explicit list of contact ids.
+// POST/GET /api/v1/groups, GET /api/v1/groups/{id}, GET /api/v1/groups/{id}/export (docs/api.md
+// "Contacts, officers and groups"). A group is a saved filter or an explicit list of contact ids.
 
 
 #include "daemon/api/api_context.h"
@@ -8,6 +8,8 @@
 #include "daemon/api/json_fields.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
+#include "daemon/api/table_download.h"
+#include "daemon/contacts/contact_export.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -60,12 +62,24 @@ http::response get_group(api_context& c, const http::request& request) {
   return json_reply(200, group_json(c, *g));
 }
 
+// The members as the contact export writes them (opted-out ones too, marked berhenti), so that a
+// group sent to a colleague as a spreadsheet imports back.
+http::response export_group(api_context& c, const http::request& request) {
+  const auto id = path_id(request, "a group");
+  const auto g = c.contacts.find_group(id);
+  if (!g) return http::error_response(404, "no group " + std::to_string(id));
+  return table_download(request, {contacts::contact_table(c.contacts.resolve({{g->id}, {}, std::nullopt}))},
+                        "grup-" + std::to_string(id));
+}
+
 }  // namespace
 
 void add_group_routes(http::router& routes, api_context& c) {
   routes.add("POST", "/api/v1/groups", guarded([&c](const http::request& r) { return post_group(c, r); }));
   routes.add("GET", "/api/v1/groups", guarded([&c](const http::request&) { return list_groups(c); }));
   routes.add("GET", "/api/v1/groups/{id}", guarded([&c](const http::request& r) { return get_group(c, r); }));
+  routes.add("GET", "/api/v1/groups/{id}/export",
+             guarded([&c](const http::request& r) { return export_group(c, r); }));
 }
 
 }  // namespace siaran::daemon::api

@@ -6,7 +6,6 @@
 #include <set>
 #include <string_view>
 
-#include "daemon/export/csv_table.h"
 
 namespace siaran::daemon::contacts {
 namespace {
@@ -30,12 +29,12 @@ std::vector<std::string> standard_cells(const queue::contact& c) {
 
 }  // namespace
 
-std::string export_contacts(const std::vector<queue::contact>& contacts) {
+exports::spreadsheet_table contact_table(const std::vector<queue::contact>& contacts) {
   std::set<std::string> field_keys;
   for (const auto& c : contacts) {
     for (const auto& [key, value] : c.fields) field_keys.insert(key);
   }
-  exports::spreadsheet_table table;
+  exports::spreadsheet_table table{"kontak", "Kontak", {}, {}};
   table.header.assign(standard_columns.begin(), standard_columns.end());
   table.header.insert(table.header.end(), field_keys.begin(), field_keys.end());
   for (const auto& c : contacts) {
@@ -46,7 +45,7 @@ std::string export_contacts(const std::vector<queue::contact>& contacts) {
       row.emplace_back(found == c.fields.end() ? "" : found->second);
     }
   }
-  return exports::csv_text(table);
+  return table;
 }
 
 }  // namespace siaran::daemon::contacts

@@ -43,9 +43,14 @@ void check(lxw_error e, const char* doing) {
   throw std::runtime_error(std::string("writing an .xlsx file: ") + doing + ": " + lxw_strerror(e));
 }
 
+// A string cell is never run as a formula, so it keeps its text as it is ("+62812...", not
+// "'+62812..." in the cell); a formula-like text that itself starts with ' gets one more, so that
+// the import's restored_cell gives it back exactly, as from a CSV file.
 void write_text(lxw_worksheet* sheet, lxw_row_t row, lxw_col_t col, const std::string& text, lxw_format* format) {
   if (text.empty()) return;
-  check(worksheet_write_string(sheet, row, col, common::neutralised_cell(text).c_str(), format), "a text cell");
+  const bool marked = text.front() == '\'' && common::formula_like(text);
+  const std::string value = marked ? common::neutralised_cell(text) : text;
+  check(worksheet_write_string(sheet, row, col, value.c_str(), format), "a text cell");
 }
 
 void write_sheet(lxw_workbook* book, const spreadsheet_table& table, lxw_format* bold) {

@@ -125,3 +125,37 @@ TEST_CASE("siaran refuses an HTTPS daemon whose certificate it was not told to t
   CHECK(modems.err.find("TLS failed (certificate verify failed)") != std::string::npos);
   CHECK(modems.err.find("http.tls.certificate") != std::string::npos);
 }
+
+TEST_CASE("siaran contacts imports an .xlsx workbook, a named sheet, and its own .xlsx export back",
+          "[cli][siarand][xlsx]") {
+  running_daemon daemon;
+  start(daemon);
+  const auto written = run_program(
+      {"/usr/bin/python3", SIARAN_SOURCE_DIR "/tests/support/contact_workbooks.py", daemon.dir.path().string()},
+      deadline_in(30s));
+  REQUIRE(written);
+  REQUIRE(written->exit_code == 0);
+  const std::string book = (daemon.dir.path() / "xlsxwriter.xlsx").string();
+
+  // Sheet Kader: two good rows, two phones Excel stored as numbers, refused by line.
+  const program_result kader = run_siaran(daemon, {"contacts", "import", book, "--partial"});
+  INFO("import: " << kader.out << kader.err);
+  CHECK(kader.exit_code == 65);
+  CHECK(kader.out.starts_with("imported 2 contact(s) (2 new, 0 updated)\n"));
+  CHECK(kader.out.find("line 4: ") != std::string::npos);
+  const program_result posyandu = run_siaran(daemon, {"contacts", "import", book, "--sheet", "Posyandu"});
+  INFO("import --sheet: " << posyandu.out << posyandu.err);
+  CHECK(posyandu.exit_code == 0);
+  CHECK(posyandu.out == "imported 1 contact(s) (1 new, 0 updated)\n");
+
+  const program_result exported = run_siaran(daemon, {"contacts", "export", "--format", "xlsx"});
+  REQUIRE(exported.exit_code == 0);
+  REQUIRE(exported.out.starts_with("PK\x03\x04"));
+  const auto again = daemon.dir.write("kontak.xlsx", exported.out);
+  const program_result back = run_siaran(daemon, {"contacts", "import", again.string()});
+  INFO("import of the export: " << back.out << back.err);
+  CHECK(back.exit_code == 0);
+  CHECK(back.out == "imported 3 contact(s) (0 new, 3 updated)\n");
+  const program_result listed = run_siaran(daemon, {"contacts", "list", "--q", "Neneng"});
+  CHECK(listed.out.find("+6285210007003") != std::string::npos);
+}

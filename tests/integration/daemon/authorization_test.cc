@@ -191,6 +191,7 @@ std::vector<row> table(const office& o) {
        {401, 403, 201, 409, 409}},
       {"GET", "/api/v1/groups", "/api/v1/groups", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/groups/{id}", "/api/v1/groups/{group}", nullptr, {401, 200, 200, 200, 200}},
+      {"GET", "/api/v1/groups/{id}/export", "/api/v1/groups/{group}/export", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/broadcasts/preview", "/api/v1/broadcasts/preview", asep_broadcast, {401, 403, 403, 200, 200}},
       {"POST", "/api/v1/broadcasts", "/api/v1/broadcasts", asep_broadcast, {401, 403, 403, 202, 202}},
       {"GET", "/api/v1/broadcasts", "/api/v1/broadcasts", nullptr, {401, 200, 200, 200, 200}},

@@ -3,10 +3,16 @@
 
 #include "daemon/contacts/contact_export.h"
 #include "daemon/contacts/contact_import.h"
+#include "daemon/export/csv_table.h"
 
 using namespace siaran::daemon::contacts;
 
 namespace {
+
+// What GET /api/v1/contacts/export answers by default.
+std::string export_contacts(const std::vector<siaran::queue::contact>& contacts) {
+  return siaran::daemon::exports::csv_text(contact_table(contacts));
+}
 
 siaran::queue::contact siti() {
   siaran::queue::contact c;
