@@ -34,7 +34,7 @@ void undo_step_20(const std::filesystem::path& file, std::int64_t contact_id) {
            std::to_string(contact_id) + ", '+6281200000001', '+6281277776666', 1000)")
               .c_str(),
           "undoing schema step 19");
-  db.exec(("PRAGMA user_version = " + std::to_string(schema_version() - 1)).c_str(), "undoing schema step 19");
+  db.exec("PRAGMA user_version = 18", "undoing schema step 19");
 }
 
 }  // namespace
