@@ -71,7 +71,7 @@ struct inbox_filter {
   std::optional<std::string> keyword;
   std::optional<std::string> desa;  // the contact's, now
   std::optional<std::string> kecamatan;
-  std::optional<bool> answered;  // from the inbox (reply_book::record_answer)
+  std::optional<bool> answered;              // from the inbox (reply_book::record_answer)
   std::optional<std::int64_t> broadcast_id;  // the replies to one broadcast
 };
 

@@ -55,7 +55,8 @@ std::optional<http::response> read_inbox_filter(const http::request& request,
   filter.desa = query_text(request, "desa");
   filter.kecamatan = query_text(request, "kecamatan");
   filter.answered = query_answered(request);
-  if (request.query.contains("broadcast_id")) filter.broadcast_id = query_number(request, "broadcast_id", 0, 1, INT64_MAX);
+  if (request.query.contains("broadcast_id"))
+    filter.broadcast_id = query_number(request, "broadcast_id", 0, 1, INT64_MAX);
   if (request.query.contains("before"))
     filter.before_id = query_number(request, "before", 0, 1, INT64_MAX);
   filter.limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));

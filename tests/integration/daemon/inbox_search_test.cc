@@ -3,10 +3,8 @@
 // place, officer, answered) and paged newest first; who answered a message; conversations per
 // cadre both ways; and an officer's session held to its own inbox through all of it.
 
-#include <catch2/catch.hpp>
-
 #include <algorithm>
-#include <chrono>
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
@@ -14,7 +12,6 @@
 #include "web_browser.h"
 
 using namespace siaran::test;
-using namespace std::chrono_literals;
 
 namespace {
 
@@ -34,37 +31,58 @@ struct inbox_of_two_officers {
   std::int64_t rina_broadcast = 0;
 
   explicit inbox_of_two_officers(daemon_fixture& fixture) : d(fixture) {
-    siti = d.post("/api/v1/contacts", {{"nama", "Siti Aminah"}, {"no_hp", "0812-0000-0001"}, {"desa", "Cihampelas"},
-                                       {"kecamatan", "Cililin"}, {"posyandu", "Mawar"}}, 201).at("id");
-    ani = d.post("/api/v1/contacts", {{"nama", "Ani"}, {"no_hp", "081200000002"}, {"desa", "Batujajar Timur"},
-                                      {"kecamatan", "Batujajar"}}, 201).at("id");
-    rina = d.post("/api/v1/officers", {{"name", "Bu Rina"}, {"sender_tag", "-- Rina"}}, 201).at("id");
-    dedi = d.post("/api/v1/officers", {{"name", "Pak Dedi"}, {"sender_tag", "-- Dedi"}}, 201).at("id");
+    siti = d.post("/api/v1/contacts",
+                  {{"nama", "Siti Aminah"},
+                   {"no_hp", "0812-0000-0001"},
+                   {"desa", "Cihampelas"},
+                   {"kecamatan", "Cililin"},
+                   {"posyandu", "Mawar"}},
+                  201)
+               .at("id");
+    ani = d.post("/api/v1/contacts",
+                 {{"nama", "Ani"},
+                  {"no_hp", "081200000002"},
+                  {"desa", "Batujajar Timur"},
+                  {"kecamatan", "Batujajar"}},
+                 201)
+              .at("id");
+    rina =
+        d.post("/api/v1/officers", {{"name", "Bu Rina"}, {"sender_tag", "-- Rina"}}, 201).at("id");
+    dedi =
+        d.post("/api/v1/officers", {{"name", "Pak Dedi"}, {"sender_tag", "-- Dedi"}}, 201).at("id");
     rina_broadcast = broadcast(rina, siti);
     broadcast(dedi, ani);
   }
 
   std::int64_t broadcast(std::int64_t officer, std::int64_t contact) {
-    const json created = d.post("/api/v1/broadcasts", {{"officer_id", officer}, {"audience", {{"contacts", {contact}}}},
-                                                       {"template", "Ibu {nama}, rapat kader besok jam 09.00"}});
+    const json created =
+        d.post("/api/v1/broadcasts", {{"officer_id", officer},
+                                      {"audience", {{"contacts", {contact}}}},
+                                      {"template", "Ibu {nama}, rapat kader besok jam 09.00"}});
     const std::int64_t id = created.at("id");
-    d.wait_for("/api/v1/broadcasts/" + std::to_string(id), [](const json& b) { return b.at("sent") == 1; },
-               "the broadcast sent");
+    d.wait_for(
+        "/api/v1/broadcasts/" + std::to_string(id), [](const json& b) { return b.at("sent") == 1; },
+        "the broadcast sent");
     return id;
   }
 
   // The id of the inbox entry `text` from `from`, once it is routed.
   std::int64_t reply(const std::string& from, const std::string& text) {
     d.sim(0).control({{"inject", {{"from", from}, {"text", text}}}});
-    const auto matches = [&](const json& m) { return m.at("from") == from && m.at("text") == text; };
-    const json inbox = d.wait_for("/api/v1/inbox", [&](const json& b) { return std::ranges::any_of(b, matches); },
-                                  "'" + text + "' in the inbox");
+    const auto matches = [&](const json& m) {
+      return m.at("from") == from && m.at("text") == text;
+    };
+    const json inbox = d.wait_for(
+        "/api/v1/inbox", [&](const json& b) { return std::ranges::any_of(b, matches); },
+        "'" + text + "' in the inbox");
     return std::ranges::find_if(inbox, matches)->at("id");
   }
 
   // An officer's account linked to Bu Rina, logged in.
   browser rina_session() {
-    d.post("/api/v1/users", {{"name", "rina"}, {"password", password}, {"role", "officer"}, {"officer_id", rina}}, 201);
+    d.post("/api/v1/users",
+           {{"name", "rina"}, {"password", password}, {"role", "officer"}, {"officer_id", rina}},
+           201);
     browser b(d.port());
     REQUIRE(b.login("rina", password).status == 200);
     return b;
@@ -81,7 +99,8 @@ using texts = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("the inbox finds messages by text, name, number, keyword, place and officer", "[daemon][inbox][search]") {
+TEST_CASE("the inbox finds messages by text, name, number, keyword, place and officer",
+          "[daemon][inbox][search]") {
   daemon_fixture d;
   inbox_of_two_officers o(d);
   o.reply(siti_phone, "Baik Bu, saya datang");
@@ -95,7 +114,8 @@ TEST_CASE("the inbox finds messages by text, name, number, keyword, place and of
   CHECK(texts_of(d.get("/api/v1/inbox?keyword=berhenti")) == texts{"Berhenti"});
   CHECK(texts_of(d.get("/api/v1/inbox?desa=cihampelas")) == texts{"Baik Bu, saya datang"});
   CHECK(texts_of(d.get("/api/v1/inbox?kecamatan=Batujajar")) == texts{"Siap Pak", "Berhenti"});
-  CHECK(texts_of(d.get("/api/v1/inbox?officer_id=" + std::to_string(o.dedi) + "&q=siap")) == texts{"Siap Pak"});
+  CHECK(texts_of(d.get("/api/v1/inbox?officer_id=" + std::to_string(o.dedi) + "&q=siap")) ==
+        texts{"Siap Pak"});
   CHECK(texts_of(d.get("/api/v1/inbox?officer_id=none&q=siap")) == texts{"Halo ini siapa"});
   CHECK(d.get("/api/v1/inbox?desa=Cihampelas&keyword=BERHENTI").empty());
 
@@ -105,10 +125,13 @@ TEST_CASE("the inbox finds messages by text, name, number, keyword, place and of
   CHECK(siti.at("kecamatan") == "Cililin");
   CHECK(siti.at("posyandu") == "Mawar");
   CHECK(siti.at("answered_at").is_null());
-  CHECK(d.get("/api/v1/inbox?answered=maybe", 400).at("error").get<std::string>().find("answered") != std::string::npos);
+  CHECK(
+      d.get("/api/v1/inbox?answered=maybe", 400).at("error").get<std::string>().find("answered") !=
+      std::string::npos);
 }
 
-TEST_CASE("the inbox pages newest first over all time with a before cursor", "[daemon][inbox][search]") {
+TEST_CASE("the inbox pages newest first over all time with a before cursor",
+          "[daemon][inbox][search]") {
   daemon_fixture d;
   inbox_of_two_officers o(d);
   for (const char* text : {"satu", "dua", "tiga", "empat", "lima"}) o.reply(siti_phone, text);
@@ -118,15 +141,18 @@ TEST_CASE("the inbox pages newest first over all time with a before cursor", "[d
   const std::string before = std::to_string(first[1].at("id").get<std::int64_t>());
   const json second = d.get("/api/v1/inbox?before=" + before + "&limit=2");
   CHECK(texts_of(second) == texts{"tiga", "dua"});
-  const json last = d.get("/api/v1/inbox?before=" + std::to_string(second[1].at("id").get<std::int64_t>()) + "&limit=2");
+  const json last =
+      d.get("/api/v1/inbox?before=" + std::to_string(second[1].at("id").get<std::int64_t>()) +
+            "&limit=2");
   CHECK(texts_of(last) == texts{"satu"});
   // The old paging still reads oldest first.
   CHECK(texts_of(d.get("/api/v1/inbox?after=0&limit=2")) == texts{"satu", "dua"});
   CHECK(texts_of(d.get("/api/v1/inbox?before=" + before + "&q=dua")) == texts{"dua"});
 }
 
-TEST_CASE("an answer from the inbox records who answered and when, and the answered filter follows it",
-          "[daemon][inbox][search]") {
+TEST_CASE(
+    "an answer from the inbox records who answered and when, and the answered filter follows it",
+    "[daemon][inbox][search]") {
   daemon_fixture d;
   inbox_of_two_officers o(d);
   const std::int64_t question = o.reply(siti_phone, "Rapatnya di mana Bu?");
@@ -141,7 +167,8 @@ TEST_CASE("an answer from the inbox records who answered and when, and the answe
 
   browser rina = o.rina_session();
   const std::int64_t again = o.reply(siti_phone, "Jam berapa?");
-  REQUIRE(rina.post("/api/v1/inbox/" + std::to_string(again) + "/reply", {{"text", "Jam 09.00"}}).status == 202);
+  REQUIRE(rina.post("/api/v1/inbox/" + std::to_string(again) + "/reply", {{"text", "Jam 09.00"}})
+              .status == 202);
   const json by_rina = d.get("/api/v1/inbox?answered=true&order=newest");
   CHECK(by_rina[0].at("answered_by") == "rina");
 }
@@ -166,8 +193,9 @@ TEST_CASE("an officer's session sees only its own inbox under every filter and i
   CHECK(rina.get("/api/v1/inbox/conversations?officer_id=none").status == 403);
 }
 
-TEST_CASE("conversations list one row per cadre with the last message, unread and answered, filtered",
-          "[daemon][inbox][conversations]") {
+TEST_CASE(
+    "conversations list one row per cadre with the last message, unread and answered, filtered",
+    "[daemon][inbox][conversations]") {
   daemon_fixture d;
   inbox_of_two_officers o(d);
   o.reply(siti_phone, "Baik Bu");
@@ -208,13 +236,15 @@ TEST_CASE("a conversation shows both ways oldest first, who answered, a page at 
   daemon_fixture d;
   inbox_of_two_officers o(d);
   const std::int64_t question = o.reply(siti_phone, "Rapatnya di mana Bu?");
-  const json answer = d.post("/api/v1/inbox/" + std::to_string(question) + "/reply", {{"text", "Di balai desa"}});
+  const json answer =
+      d.post("/api/v1/inbox/" + std::to_string(question) + "/reply", {{"text", "Di balai desa"}});
   d.wait_for_state(answer.at("id"), "sent");
   o.reply(siti_phone, "Berhenti");  // a keyword, confirmed by SMS
 
   const std::string target = "/api/v1/inbox/conversations/" + std::to_string(question);
-  const json whole = d.wait_for(target, [](const json& c) { return c.at("items").size() == 5; },
-                                "the opt-out confirmation in the conversation");
+  const json whole = d.wait_for(
+      target, [](const json& c) { return c.at("items").size() == 5; },
+      "the opt-out confirmation in the conversation");
   CHECK(whole.at("contact").at("nama") == "Siti Aminah");
   CHECK(whole.at("before").is_null());
   const json& items = whole.at("items");
