@@ -73,14 +73,22 @@ void add_text(sql_conditions& where, const std::string& text) {
       {text, text, digits, digits});
 }
 
+// The messages of the contacts whose `column` is the value (case aside).
+std::string contacts_where(const char* column) {
+  return std::string("i.contact_id IN (SELECT p.id FROM contacts p WHERE p.") + column +
+         " = ? COLLATE NOCASE)";
+}
+
 }  // namespace
 
 void add_inbox_conditions(sql_conditions& where, const inbox_filter& filter) {
   add_scope(where, filter);
   if (filter.broadcast_id) where.add("i.broadcast_id = ?", {*filter.broadcast_id});
   if (filter.keyword) where.add("i.keyword = ?", {*filter.keyword});
-  if (filter.kecamatan) where.add("c.kecamatan = ? COLLATE NOCASE", {*filter.kecamatan});
-  if (filter.desa) where.add("c.desa = ? COLLATE NOCASE", {*filter.desa});
+  // Through the place's contacts and incoming_contact: the join on c alone would read every
+  // message.
+  if (filter.kecamatan) where.add(contacts_where("kecamatan"), {*filter.kecamatan});
+  if (filter.desa) where.add(contacts_where("desa"), {*filter.desa});
   if (filter.text) add_text(where, *filter.text);
 }
 
@@ -88,5 +96,20 @@ std::string answered_condition(bool answered) {
   return std::string(answered ? "" : "NOT ") +
          "EXISTS (SELECT 1 FROM inbox_answers x WHERE x.incoming_id = i.id)";
 }
+
+inbox_list::inbox_list(const inbox_filter& filter) : filter_(filter) {
+  add_inbox_conditions(where_, filter);
+  if (filter.answered) where_.add(answered_condition(*filter.answered));
+  if (filter.after_id > 0) where_.add("i.id > ?", {filter.after_id});
+  if (filter.since != timestamp{}) where_.add("i.received_at >= ?", {millis(filter.since)});
+  if (filter.before_id) where_.add("i.id < ?", {*filter.before_id});
+}
+
+std::string inbox_list::sql() const {
+  return "SELECT " + inbox_columns + "FROM incoming i " + inbox_joins + where_.where() +
+         "ORDER BY i.id " + (filter_.newest_first ? "DESC" : "ASC") + " LIMIT ?";
+}
+
+void inbox_list::bind(statement& s) const { s.bind(where_.bind(s), filter_.limit); }
 
 }  // namespace siaran::queue

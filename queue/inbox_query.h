@@ -48,4 +48,16 @@ void add_inbox_conditions(sql_conditions& where, const inbox_filter& filter);
 // Whether the message `i` has an answer from the inbox.
 std::string answered_condition(bool answered);
 
+// The statement of reply_book::inbox for a filter: its SQL, then its values.
+class inbox_list {
+ public:
+  explicit inbox_list(const inbox_filter& filter);
+  std::string sql() const;
+  void bind(statement& s) const;
+
+ private:
+  const inbox_filter& filter_;
+  sql_conditions where_;
+};
+
 }  // namespace siaran::queue

@@ -131,16 +131,10 @@ std::optional<inbox_entry> reply_book::find(std::int64_t incoming_id) {
 }
 
 std::vector<inbox_entry> reply_book::inbox(const inbox_filter& filter) {
-  sql_conditions where;
-  add_inbox_conditions(where, filter);
-  if (filter.answered) where.add(answered_condition(*filter.answered));
-  if (filter.after_id > 0) where.add("i.id > ?", {filter.after_id});
-  if (filter.since != timestamp{}) where.add("i.received_at >= ?", {millis(filter.since)});
-  if (filter.before_id) where.add("i.id < ?", {*filter.before_id});
-  statement q(sql_->db, "SELECT " + inbox_columns + "FROM incoming i " + inbox_joins + where.where() +
-                            "ORDER BY i.id " + (filter.newest_first ? "DESC" : "ASC") + " LIMIT ?");
+  const inbox_list list(filter);
+  statement q(sql_->db, list.sql());
   step_scope scope(q);
-  q.bind(where.bind(q), filter.limit);
+  list.bind(q);
   std::vector<inbox_entry> found;
   while (q.step()) found.push_back(read_inbox_entry(q));
   return found;
