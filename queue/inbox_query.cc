@@ -10,14 +10,11 @@ namespace siaran::queue {
 
 const std::string inbox_columns =
     "i.id, i.modem, i.sender, i.text, i.received_at, COALESCE(i.concat_total, 1), i.complete, "
-    "i.decode_error, "
-    "i.contact_id, i.broadcast_id, i.officer_id, i.keyword, c.name, i.read_at, c.desa, "
-    "c.kecamatan, c.posyandu, "
-    "a.answered_by, a.answered_at, a.message_id ";
+    "i.decode_error, i.contact_id, i.broadcast_id, i.officer_id, i.keyword, c.name, i.read_at, "
+    "c.desa, c.kecamatan, c.posyandu, a.answered_by, a.answered_at, a.message_id ";
 const std::string inbox_joins =
-    "LEFT JOIN contacts c ON c.id = i.contact_id "
-    "LEFT JOIN inbox_answers a ON a.id = (SELECT MAX(x.id) FROM inbox_answers x WHERE "
-    "x.incoming_id = i.id) ";
+    "LEFT JOIN contacts c ON c.id = i.contact_id LEFT JOIN inbox_answers a ON a.id = "
+    "(SELECT MAX(x.id) FROM inbox_answers x WHERE x.incoming_id = i.id) ";
 
 inbox_entry read_inbox_entry(const statement& q) {
   inbox_entry e{
