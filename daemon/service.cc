@@ -311,6 +311,7 @@ class service::impl {
     api::add_status_routes(routes, c);
     api::add_event_routes(routes, c);
     api::add_inbox_routes(routes, c, books.replies);
+    api::add_conversation_routes(routes, c, books.replies, books.conversations);
     api::add_contact_routes(routes, c);
     api::add_broadcast_routes(routes, c);
     api::add_account_routes(routes, c, accounts_);

@@ -9,6 +9,7 @@
 #include "queue/audit_book.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
+#include "queue/conversations.h"
 #include "queue/database.h"
 #include "queue/events.h"
 #include "queue/inbound_book.h"
@@ -33,6 +34,7 @@ struct store_books {
         broadcasts(database),
         events(database),
         replies(database),
+        conversations(database),
         audit(database),
         report_rows(database) {}
   store_books(const store_books&) = delete;
@@ -48,6 +50,7 @@ struct store_books {
   queue::broadcast_book broadcasts;
   queue::event_book events;
   queue::reply_book replies;
+  queue::conversation_book conversations;
   queue::audit_book audit;
   queue::report_row_book report_rows;
 };

@@ -2,7 +2,6 @@
 #include "queue/contacts.h"
 
 #include <algorithm>
-#include <cctype>
 #include <limits>
 #include <map>
 #include <string>
@@ -115,19 +114,6 @@ contact_filter filter_from(const std::string& column) {
   f.tag = text("tag");
   f.text = text("q");
   return f;
-}
-
-// The digits of a search text, without the 0 or 62 a number may start with, so "0812" finds
-// "+62812...". Empty when the text holds too few digits to mean a number.
-std::string search_digits(const std::string& text) {
-  std::string digits;
-  for (const char ch : text) {
-    if (std::isdigit(static_cast<unsigned char>(ch))) digits += ch;
-  }
-  if (digits.size() < 3) return "";
-  if (digits.starts_with("62")) return digits.substr(2);
-  if (digits.starts_with("0")) return digits.substr(1);
-  return digits;
 }
 
 contact read_contact(const statement& s) {

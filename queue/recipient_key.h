@@ -12,4 +12,8 @@ namespace siaran::queue {
 // +62812... (the forms an Indonesian number takes in reports, replies and spreadsheets).
 std::string recipient_key(std::string_view number);
 
+// The digits of a search text, without the 0 or 62 a number may start with, so "0812" finds
+// "+62812...". Empty when the text holds too few digits to mean a number.
+std::string search_digits(std::string_view text);
+
 }  // namespace siaran::queue

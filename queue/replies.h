@@ -3,7 +3,8 @@
 
 // Replies: where each incoming SMS was routed (its contact, the broadcast it answers,
 // the officer whose inbox it is in, the keyword it was), the inboxes read from that, and the
-// number changes cadres ask for with GANTI, waiting for an officer. Schema steps 5, 7 and 20.
+// number changes cadres ask for with GANTI, waiting for an officer, and who answered a message
+// from the inbox. Schema steps 5, 7, 19 and 20.
 
 #include <cstdint>
 #include <map>
@@ -28,11 +29,23 @@ struct reply_route {
   std::optional<std::string> keyword;      // the keyword word, upper-case (BERHENTI, HADIR...)
 };
 
+// An answer an officer sent from the inbox to an incoming message.
+struct inbox_answer {
+  std::string by;  // the user's or the API token's name
+  timestamp at{};
+  std::optional<std::int64_t> message_id;  // none once the message is deleted
+};
+
 struct inbox_entry {
   incoming_record message;
   reply_route route;
   std::optional<std::string> contact_name;
   std::optional<timestamp> read_at;  // none: unread
+  // The contact's place now, so that a list needs no request per sender.
+  std::optional<std::string> desa;
+  std::optional<std::string> kecamatan;
+  std::optional<std::string> posyandu;
+  std::optional<inbox_answer> answer;  // the last one; none: not answered
 };
 
 // Unread incoming messages (read_at NULL), as the web UI's badges count them.
@@ -51,6 +64,15 @@ struct inbox_filter {
   std::int64_t after_id = 0;
   timestamp since{};
   int limit = 100;
+  // Newest first, below before_id (from the newest when none); else oldest first after after_id.
+  bool newest_first = false;
+  std::optional<std::int64_t> before_id;
+  std::optional<std::string> text;  // part of the text, of the contact's name or of the number
+  std::optional<std::string> keyword;
+  std::optional<std::string> desa;  // the contact's, now
+  std::optional<std::string> kecamatan;
+  std::optional<bool> answered;              // from the inbox (reply_book::record_answer)
+  std::optional<std::int64_t> broadcast_id;  // the replies to one broadcast
 };
 
 enum class change_state { pending, approved, rejected };
@@ -109,8 +131,10 @@ class reply_book {
   // Records where the incoming message went; false when there is no such message.
   bool route(std::int64_t incoming_id, const reply_route& r);
   std::optional<inbox_entry> find(std::int64_t incoming_id);
-  // In id order after filter.after_id, at most filter.limit.
+  // At most filter.limit, in id order after filter.after_id or newest first (filter.newest_first).
   std::vector<inbox_entry> inbox(const inbox_filter& filter);
+  // Records that `answer` (queued as its message) answers the incoming message.
+  void record_answer(std::int64_t incoming_id, const inbox_answer& answer);
   // Marks the message read at `at` unless it was read before (the first reading counts);
   // false when it was already read or does not exist.
   bool mark_read(std::int64_t incoming_id, timestamp at);

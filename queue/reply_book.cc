@@ -7,6 +7,7 @@
 #include "queue/columns.h"
 #include "queue/connection.h"
 #include "queue/database.h"
+#include "queue/inbox_query.h"
 
 namespace siaran::queue {
 
@@ -14,11 +15,10 @@ struct reply_statements {
   explicit reply_statements(connection& c)
       : db(c),
         route(db, "UPDATE incoming SET contact_id = ?2, broadcast_id = ?3, officer_id = ?4, keyword = ?5 WHERE id = ?1"),
-        find(db, select_inbox + "WHERE i.id = ?1"),
-        // ?4: 0 everything, 1 the general inbox, 2 officer ?5's.
-        inbox(db, select_inbox +
-                      "WHERE i.id > ?1 AND i.received_at >= ?2 AND (?4 = 0 OR (?4 = 1 AND i.officer_id IS NULL) "
-                      "OR (?4 = 2 AND i.officer_id = ?5)) ORDER BY i.id LIMIT ?3"),
+        find(db, "SELECT " + inbox_columns + "FROM incoming i " + inbox_joins + "WHERE i.id = ?1"),
+        record_answer(db,
+                      "INSERT INTO inbox_answers (incoming_id, message_id, answered_by, answered_at) "
+                      "VALUES (?1, ?2, ?3, ?4)"),
         mark_read(db, "UPDATE incoming SET read_at = ?2 WHERE id = ?1 AND read_at IS NULL"),
         // Reads only the partial index incoming_unread.
         unread(db, "SELECT officer_id, COUNT(*) FROM incoming WHERE read_at IS NULL GROUP BY officer_id"),
@@ -45,10 +45,6 @@ struct reply_statements {
                         "ORDER BY broadcast_id DESC LIMIT ?2"),
         outcome(db, "SELECT state, delivery FROM message_outcomes WHERE message_id = ?1") {}
 
-  static inline const std::string select_inbox =
-      "SELECT i.id, i.modem, i.sender, i.text, i.received_at, COALESCE(i.concat_total, 1), i.complete, "
-      "i.decode_error, i.contact_id, i.broadcast_id, i.officer_id, i.keyword, c.name, i.read_at "
-      "FROM incoming i LEFT JOIN contacts c ON c.id = i.contact_id ";
   static inline const std::string select_change =
       "SELECT n.id, n.contact_id, n.old_phone, n.new_phone, n.incoming_id, n.state, n.created_at, n.decided_at, "
       "n.from_new_sim, n.asked_name, c.name, i.text, i.received_at FROM number_changes n "
@@ -57,7 +53,7 @@ struct reply_statements {
   connection& db;
   statement route;
   statement find;
-  statement inbox;
+  statement record_answer;
   statement mark_read;
   statement unread;
   statement add_change;
@@ -77,14 +73,6 @@ constexpr std::array<std::pair<change_state, std::string_view>, 3> change_state_
     {change_state::approved, "approved"},
     {change_state::rejected, "rejected"},
 }};
-
-inbox_entry read_entry(const statement& q) {
-  return inbox_entry{
-      incoming_record{q.int64(0), q.text(1), q.text(2), q.text(3), from_millis(q.int64(4)),
-                      static_cast<int>(q.int64(5)), q.int64(6) != 0, q.optional_text(7)},
-      reply_route{q.optional_int64(8), q.optional_int64(9), q.optional_int64(10), q.optional_text(11)},
-      q.optional_text(12), optional_time(q, 13)};
-}
 
 listed_number_change read_change(const statement& q) {
   return listed_number_change{{q.int64(0), q.optional_int64(1),
@@ -146,20 +134,25 @@ std::optional<inbox_entry> reply_book::find(std::int64_t incoming_id) {
   step_scope scope(q);
   q.bind(1, incoming_id);
   if (!q.step()) return std::nullopt;
-  return read_entry(q);
+  return read_inbox_entry(q);
 }
 
 std::vector<inbox_entry> reply_book::inbox(const inbox_filter& filter) {
-  auto& q = sql_->inbox;
+  const inbox_list list(filter);
+  statement q(sql_->db, list.sql());
   step_scope scope(q);
-  q.bind(1, filter.after_id)
-      .bind(2, millis(filter.since))
-      .bind(3, filter.limit)
-      .bind(4, static_cast<int>(filter.scope))
-      .bind(5, filter.officer_id);
+  list.bind(q);
   std::vector<inbox_entry> found;
-  while (q.step()) found.push_back(read_entry(q));
+  while (q.step()) found.push_back(read_inbox_entry(q));
   return found;
+}
+
+void reply_book::record_answer(std::int64_t incoming_id, const inbox_answer& answer) {
+  sql_->record_answer.bind(1, incoming_id)
+      .bind(2, answer.message_id)
+      .bind(3, answer.by)
+      .bind(4, millis(answer.at))
+      .run();
 }
 
 bool reply_book::mark_read(std::int64_t incoming_id, timestamp at) {

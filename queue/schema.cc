@@ -477,6 +477,25 @@ DROP TABLE number_changes;
 ALTER TABLE number_changes_new RENAME TO number_changes;
 CREATE INDEX number_changes_state ON number_changes (state, id);
 )sql",
+    // 20: who answered an incoming message from the inbox, when, and with which message; and the
+    // indexes the inbox's filters and conversations read (newest first by id within each), so that
+    // a filter over a large inbox reads the rows it keeps, not every message. IF NOT EXISTS: a test that undoes
+    // an earlier step runs this one again.
+    R"sql(
+CREATE TABLE IF NOT EXISTS inbox_answers (
+  id          INTEGER PRIMARY KEY,
+  incoming_id INTEGER NOT NULL REFERENCES incoming(id) ON DELETE CASCADE,
+  message_id  INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+  answered_by TEXT    NOT NULL,   -- the user's or the API token's name
+  answered_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS inbox_answers_incoming ON inbox_answers (incoming_id);
+CREATE INDEX IF NOT EXISTS inbox_answers_message ON inbox_answers (message_id);
+CREATE INDEX IF NOT EXISTS incoming_contact ON incoming (contact_id, id);
+CREATE INDEX IF NOT EXISTS incoming_sender ON incoming (sender, id);
+CREATE INDEX IF NOT EXISTS incoming_keyword ON incoming (keyword, id) WHERE keyword IS NOT NULL;
+CREATE INDEX IF NOT EXISTS messages_recipient_key ON messages (recipient_key);
+)sql",
 };
 
 int current_version(connection& db) {

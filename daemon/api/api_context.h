@@ -21,6 +21,7 @@
 #include "modem/pool.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
+#include "queue/conversations.h"
 #include "queue/events.h"
 #include "queue/message_queue.h"
 #include "queue/replies.h"
@@ -75,6 +76,9 @@ void add_cost_routes(http::router& routes, api_context& context);
 // GET /api/v1/inbox, POST /api/v1/inbox/{id}/reply, /api/v1/contacts/changes[/{id}/approve|reject];
 // added before the contact routes, so that /contacts/changes is not taken for a contact's id.
 void add_inbox_routes(http::router& routes, api_context& context, queue::reply_book& replies);
+// GET /api/v1/inbox/conversations[/{id}]: the inbox one row per cadre, and one cadre's both ways.
+void add_conversation_routes(http::router& routes, api_context& context, queue::reply_book& replies,
+                             queue::conversation_book& conversations);
 // /api/v1/contacts (import, list, export, problems, {id}), /api/v1/officers, /api/v1/groups;
 // add_contact_routes adds the officer and group routes too.
 void add_contact_routes(http::router& routes, api_context& context);

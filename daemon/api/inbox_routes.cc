@@ -14,6 +14,7 @@
 #include "daemon/api/api_context.h"
 #include "daemon/api/contact_json.h"
 #include "daemon/api/inbox_access.h"
+#include "daemon/api/inbox_json.h"
 #include "daemon/api/officer_scope.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
@@ -31,17 +32,6 @@ using nlohmann::json;
 
 // The contacts a change by name offers at most; a name more common than that needs a better one.
 constexpr int max_candidates = 20;
-
-json inbox_entry_json(const queue::inbox_entry& e) {
-  json j = incoming_json(e.message);
-  j["contact_id"] = or_null(e.route.contact_id);
-  j["contact_name"] = or_null(e.contact_name);
-  j["broadcast_id"] = or_null(e.route.broadcast_id);
-  j["officer_id"] = or_null(e.route.officer_id);
-  j["keyword"] = or_null(e.route.keyword);
-  j["read"] = e.read_at.has_value();
-  return j;
-}
 
 json evidence_json(const queue::delivery_evidence& e) {
   return {{"messages", e.messages},
@@ -86,16 +76,26 @@ http::response array_reply(const std::vector<Record>& found, ToJson to_json) {
   return json_reply(200, list);
 }
 
+// Oldest first after ?after (as before paging existed), or newest first below ?before.
+bool newest_first(const http::request& request) {
+  const auto order = request.query.find("order");
+  if (order == request.query.end()) return request.query.contains("before");
+  if (order->second != "oldest" && order->second != "newest") {
+    throw bad_request("order: '" + order->second + "' is neither oldest nor newest");
+  }
+  return order->second == "newest";
+}
+
 http::response inbox(queue::reply_book& replies, const http::request& request) {
   queue::inbox_filter filter;
-  if (auto refused = scope_inbox(request, inbox_access_of(request.who), filter)) return *refused;
+  if (auto refused = read_inbox_filter(request, filter)) return *refused;
   if (const auto found = request.query.find("since"); found != request.query.end()) {
     const auto parsed = parse_iso(found->second);
     if (!parsed) throw bad_request("since: '" + found->second + "' is not an ISO 8601 time with its offset");
     filter.since = *parsed;
   }
   filter.after_id = query_number(request, "after", 0, 0, INT64_MAX);
-  filter.limit = static_cast<int>(query_number(request, "limit", 100, 1, 1000));
+  filter.newest_first = newest_first(request);
   return array_reply(replies.inbox(filter), inbox_entry_json);
 }
 
@@ -139,7 +139,8 @@ std::string reply_text(const json& body) {
   return required_string(body, "text");
 }
 
-// The officer who owns the reply signs the answer with their sender tag, as their broadcast.
+// The officer who owns the reply signs the answer with their sender tag, as their broadcast; the
+// message is then answered, by whoever sent it.
 http::response reply(api_context& c, queue::reply_book& replies, const http::request& request) {
   const std::int64_t id = path_id(request, "an incoming message");
   std::string text = reply_text(json_body(request));
@@ -153,6 +154,7 @@ http::response reply(api_context& c, queue::reply_book& replies, const http::req
     if (officer) text = with_sender_tag(std::move(text), officer->sender_tag);
   }
   const std::int64_t message_id = queue_text(c, entry->message.sender, text);
+  replies.record_answer(id, {request.who.name, c.now(), message_id});
   spdlog::info("reply to incoming {} queued as message {} by token {}", id, message_id,
                common::log_text(request.who.name));
   return json_reply(202, {{"id", message_id}});

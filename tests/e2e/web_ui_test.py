@@ -29,6 +29,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from harness import Browser, Gateway, poll, spki_pin
+from inbox_steps import InboxSteps
 from page_steps import PageSteps
 from report_steps import ReportSteps
 
@@ -107,7 +108,7 @@ def missing_tools():
     return None
 
 
-class WebUiTest(PageSteps, ReportSteps, unittest.TestCase):
+class WebUiTest(PageSteps, ReportSteps, InboxSteps, unittest.TestCase):
     """One office's afternoon, step by step: the steps run in name order and share the gateway
     and the browser; a step whose prerequisite failed is skipped, naming it."""
 
@@ -410,6 +411,15 @@ class WebUiTest(PageSteps, ReportSteps, unittest.TestCase):
         self.wait(lambda _: f"H-1 jam 08.00 · {shown}" in (self.text_of(row) or ""),
                   lambda: f"'H-1 jam 08.00 · {shown}' in {row}, which reads {self.text_of(row)!r}")
         self.browser.screenshot("agenda-reminder-in-words")
+
+    def test_5d_officer_searches_the_inbox_and_answers_a_conversation(self):
+        self.requires("test_3")
+        self.login("rina", PASSWORDS["rina"])
+        self.ask_question()
+        self.show("kotak-masuk")
+        self.answer_in_conversation(self.search_inbox())
+        self.assert_marked_answered()
+        self.browser.screenshot("kotak-masuk-percakapan")
 
     def test_6_officer_logs_out(self):
         self.requires("test_1")

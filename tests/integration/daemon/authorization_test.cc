@@ -153,6 +153,10 @@ std::vector<row> table(const office& o) {
       {"GET", "/api/v1/inbox", "/api/v1/inbox", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/inbox/export", "/api/v1/inbox/export?format=xlsx", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/inbox/unread", "/api/v1/inbox/unread", nullptr, {401, 200, 200, 200, 200}},
+      {"GET", "/api/v1/inbox/conversations", "/api/v1/inbox/conversations", nullptr, {401, 200, 200, 200, 200}},
+      // Siti's session sees her own inbox only: Asep's cadre is no conversation of hers.
+      {"GET", "/api/v1/inbox/conversations/{id}", "/api/v1/inbox/conversations/{asep_inbox}", nullptr,
+       {401, 200, 404, 200, 200}},
       {"POST", "/api/v1/inbox/{id}/read", "/api/v1/inbox/{asep_inbox}/read", nullptr, {401, 403, 403, 204, 204}},
       {"POST", "/api/v1/inbox/{id}/reply", "/api/v1/inbox/{asep_inbox}/reply", {{"text", "Terima kasih"}},
        {401, 403, 403, 202, 202}},
