@@ -477,6 +477,13 @@ DROP TABLE number_changes;
 ALTER TABLE number_changes_new RENAME TO number_changes;
 CREATE INDEX number_changes_state ON number_changes (state, id);
 )sql",
+    // 21: contacts, groups and officers archived (archive_book.h): hidden from lists, audiences
+    // and new broadcasts, their history kept; NULL: in use.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN archived_at INTEGER;
+ALTER TABLE groups ADD COLUMN archived_at INTEGER;
+ALTER TABLE officers ADD COLUMN archived_at INTEGER;
+)sql",
 };
 
 int current_version(connection& db) {
