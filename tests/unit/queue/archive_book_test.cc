@@ -2,11 +2,12 @@
 // The archive book (queue/archive_book.h) and how the contact book honours it, on a real SQLite
 // file: archived contacts, groups and officers leave lists and audiences but stay readable, and
 // only what has no history is deleted.
+#include "queue/archive_book.h"
+
 #include <catch2/catch.hpp>
 
 #include "daemon/store_books.h"
 #include "messages.h"
-#include "queue/archive_book.h"
 #include "queue/contacts.h"
 #include "tests/support/temp_dir.h"
 
@@ -28,9 +29,10 @@ contact cadre(std::string name, std::string phone, std::string desa) {
 
 // Enok (1), Neneng (2) and Euis (3), all of Playen and born on 17 August.
 void three_cadres(contact_book& book) {
-  book.upsert({cadre("Enok", "+6281234567001", "Playen"), cadre("Neneng", "+6281234567002", "Playen"),
-               cadre("Euis", "+6281234567003", "Playen")},
-              at_s(1));
+  book.upsert(
+      {cadre("Enok", "+6281234567001", "Playen"), cadre("Neneng", "+6281234567002", "Playen"),
+       cadre("Euis", "+6281234567003", "Playen")},
+      at_s(1));
 }
 
 std::vector<std::int64_t> ids(const std::vector<contact>& contacts) {
@@ -45,7 +47,8 @@ contact_filter in_playen() {
   return f;
 }
 
-group named_group(std::string name, std::vector<std::int64_t> members, std::optional<contact_filter> filter = {}) {
+group named_group(std::string name, std::vector<std::int64_t> members,
+                  std::optional<contact_filter> filter = {}) {
   group g;
   g.name = std::move(name);
   g.members = std::move(members);
@@ -71,7 +74,8 @@ TEST_CASE("an archived contact leaves the lists and every audience, and reads ba
 
   CHECK(ids(s.contacts.list({})) == std::vector<std::int64_t>{1, 3});
   CHECK(ids(s.contacts.list({}, 0, 1000, archived_view::only)) == std::vector<std::int64_t>{2});
-  CHECK(ids(s.contacts.list({}, 0, 1000, archived_view::included)) == std::vector<std::int64_t>{1, 2, 3});
+  CHECK(ids(s.contacts.list({}, 0, 1000, archived_view::included)) ==
+        std::vector<std::int64_t>{1, 2, 3});
   CHECK(s.contacts.find(2)->archived_at == at_s(10));
   CHECK(s.contacts.find_by_phone("081234567002")->name == "Neneng");
 
@@ -142,13 +146,15 @@ TEST_CASE("removing deletes only what has no history and archives the rest", "[q
   CHECK(s.archive.remove_or_archive(archivable::officer, idle, at_s(10)) == removal::deleted);
 }
 
-TEST_CASE("the plans for a group are its upcoming meetings and active recurring broadcasts", "[queue][archive]") {
+TEST_CASE("the plans for a group are its upcoming meetings and active recurring broadcasts",
+          "[queue][archive]") {
   temp_dir dir;
   store_books s(dir.path() / "siaran.db");
   three_cadres(s.contacts);
   const auto semua = s.contacts.add_group(named_group("Semua", {1, 2}), at_s(2));
   const auto other = s.contacts.add_group(named_group("Lain", {3}), at_s(2));
-  const auto audience = R"({"groups": [)" + std::to_string(other) + ", " + std::to_string(semua) + "]}";
+  const auto audience =
+      R"({"groups": [)" + std::to_string(other) + ", " + std::to_string(semua) + "]}";
   const auto meeting = [&](std::string title, long starts_s) {
     new_event e;
     e.title = std::move(title);
@@ -171,6 +177,7 @@ TEST_CASE("the plans for a group are its upcoming meetings and active recurring 
   const auto plans = s.archive.plans_for_group(semua, at_s(100));
   REQUIRE(plans.size() == 2);
   CHECK((plans[0].kind == "event" && plans[0].id == upcoming && plans[0].title == "Rapat"));
-  CHECK((plans[1].kind == "recurring" && plans[1].id == active && plans[1].title == "Apel, {nama}."));
+  CHECK(
+      (plans[1].kind == "recurring" && plans[1].id == active && plans[1].title == "Apel, {nama}."));
   CHECK(s.archive.plans_for_group(99, at_s(100)).empty());
 }
