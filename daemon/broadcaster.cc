@@ -243,11 +243,14 @@ std::string broadcaster::sender_tag(const std::optional<std::int64_t>& officer_i
   return found->sender_tag;
 }
 
-// Unknown ids are the request's mistake (422, naming them all), not the store's.
+// Unknown ids are the request's mistake (422, naming them all), not the store's; so is an
+// archived group, which is no longer an audience (a plan naming it is reported, not emptied).
 std::vector<queue::contact> broadcaster::resolve(const queue::audience& audience) {
   std::vector<std::string> unknown;
   for (const std::int64_t id : audience.groups) {
-    if (!contacts_.find_group(id)) unknown.push_back(fmt::format("group {}", id));
+    const auto group = contacts_.find_group(id);
+    if (!group) unknown.push_back(fmt::format("group {}", id));
+    if (group && group->archived_at) unknown.push_back(fmt::format("group {} ('{}' is archived)", id, group->name));
   }
   for (const std::int64_t id : audience.contacts) {
     if (!contacts_.find(id)) unknown.push_back(fmt::format("contact {}", id));

@@ -313,6 +313,7 @@ class service::impl {
     api::add_inbox_routes(routes, c, books.replies);
     api::add_conversation_routes(routes, c, books.replies, books.conversations);
     api::add_contact_routes(routes, c);
+    api::add_archive_routes(routes, c, books.archive);
     api::add_broadcast_routes(routes, c);
     api::add_account_routes(routes, c, accounts_);
     api::add_audit_routes(routes, books.audit);

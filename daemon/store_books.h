@@ -6,6 +6,7 @@
 
 #include <filesystem>
 
+#include "queue/archive_book.h"
 #include "queue/audit_book.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
@@ -31,6 +32,7 @@ struct store_books {
         statistics(database),
         maintenance(database),
         contacts(database),
+        archive(database),
         broadcasts(database),
         events(database),
         replies(database),
@@ -47,6 +49,7 @@ struct store_books {
   queue::statistics statistics;
   queue::maintenance maintenance;
   queue::contact_book contacts;
+  queue::archive_book archive;
   queue::broadcast_book broadcasts;
   queue::event_book events;
   queue::reply_book replies;

@@ -21,7 +21,7 @@ namespace {
 // The columns read_contact() expects, in order, from a query on `contacts c`.
 constexpr const char* contact_select =
     "SELECT c.id, c.name, c.phone, c.salutation, c.role, c.level, c.kabupaten, c.kecamatan, c.desa, c.posyandu, "
-    "c.birth_date, c.tags, c.opted_out, c.notes, c.fields FROM contacts c ";
+    "c.birth_date, c.tags, c.opted_out, c.notes, c.fields, c.archived_at FROM contacts c ";
 
 // Every condition is optional (NULL: any); ?6 is the query's digits for a phone match.
 constexpr const char* filter_condition =
@@ -30,8 +30,14 @@ constexpr const char* filter_condition =
     "(?4 IS NULL OR instr(lower(c.tags), ',' || lower(?4) || ',') > 0) AND "
     "(?5 IS NULL OR instr(lower(c.name), lower(?5)) > 0 OR (?6 <> '' AND instr(c.phone, ?6) > 0)) ";
 
-constexpr const char* officer_columns = "SELECT id, name, phone, sender_tag, forward_sms FROM officers ";
-constexpr const char* group_columns = "SELECT id, name, filter FROM groups ";
+// ?N is an archived_view: 0 hidden, 1 included, 2 only.
+std::string archived_condition(const char* column, int n) {
+  const auto p = "?" + std::to_string(n);
+  return "(" + p + " = 1 OR (" + column + " IS NOT NULL) = (" + p + " = 2)) ";
+}
+
+constexpr const char* officer_columns = "SELECT id, name, phone, sender_tag, forward_sms, archived_at FROM officers ";
+constexpr const char* group_columns = "SELECT id, name, filter, archived_at FROM groups ";
 
 // Of a contact's last messages, newest first: its state, the highest TP-ST of a failed part's
 // status report, and the last permanent send failure (CMS code, reason).
@@ -39,7 +45,7 @@ constexpr const char* recent_messages_query = R"sql(
 WITH ranked AS (
   SELECT c.id AS contact_id, m.id AS message_id,
          ROW_NUMBER() OVER (PARTITION BY c.id ORDER BY m.id DESC) AS n
-  FROM contacts c JOIN messages m ON m.recipient_key = c.phone_key)
+  FROM contacts c JOIN messages m ON m.recipient_key = c.phone_key WHERE c.archived_at IS NULL)
 SELECT r.contact_id, s.state,
        (SELECT MAX(p.status) FROM parts p WHERE p.message_id = r.message_id AND p.status >= 64),
        (SELECT a.cms_code FROM attempts a JOIN parts p ON p.id = a.part_id
@@ -133,6 +139,7 @@ contact read_contact(const statement& s) {
   c.opted_out = s.int64(12) != 0;
   c.notes = s.optional_text(13);
   c.fields = fields_from(s.text(14));
+  c.archived_at = optional_time(s, 15);
   return c;
 }
 
@@ -143,6 +150,7 @@ officer read_officer(const statement& s) {
   o.phone = s.optional_text(2);
   o.sender_tag = s.text(3);
   o.forward_sms = s.int64(4) != 0;
+  o.archived_at = optional_time(s, 5);
   return o;
 }
 
@@ -196,10 +204,11 @@ struct contact_statements {
         contact_by_phone_key(db, std::string(contact_select) +
                                      "WHERE c.phone_key = ?1 ORDER BY (c.phone = ?2) DESC, c.id LIMIT 1"),
         contact_id_by_phone(db, "SELECT id FROM contacts WHERE phone = ?1"),
-        contacts_matching(db, std::string(contact_select) + "WHERE " + filter_condition +
-                                  "AND c.id > ?7 ORDER BY c.id LIMIT ?8"),
+        contacts_matching(db, std::string(contact_select) + "WHERE " + filter_condition + "AND " +
+                                  archived_condition("c.archived_at", 9) + "AND c.id > ?7 ORDER BY c.id LIMIT ?8"),
         contacts_of_group(db, std::string(contact_select) +
-                                  "JOIN group_members g ON g.contact_id = c.id WHERE g.group_id = ?1 ORDER BY c.id"),
+                                  "JOIN group_members g ON g.contact_id = c.id "
+                                  "WHERE g.group_id = ?1 AND c.archived_at IS NULL ORDER BY c.id"),
         insert_contact(db,
                        "INSERT INTO contacts (name, phone, phone_key, salutation, role, level, kabupaten, kecamatan, "
                        "desa, posyandu, birth_date, tags, notes, fields, opted_out, created_at, updated_at) "
@@ -218,12 +227,13 @@ struct contact_statements {
         update_officer(db,
                        "UPDATE officers SET name = ?2, phone = ?3, sender_tag = ?4, forward_sms = ?5 WHERE id = ?1"),
         officer_by_id(db, std::string(officer_columns) + "WHERE id = ?1"),
-        all_officers(db, std::string(officer_columns) + "ORDER BY id"),
+        all_officers(db, std::string(officer_columns) + "WHERE " + archived_condition("archived_at", 1) +
+                             "ORDER BY id"),
         insert_group(db, "INSERT INTO groups (name, filter, created_at) VALUES (?1, ?2, ?3)"),
         insert_member(db, "INSERT OR IGNORE INTO group_members (group_id, contact_id) VALUES (?1, ?2)"),
         group_by_id(db, std::string(group_columns) + "WHERE id = ?1"),
         group_by_name(db, std::string(group_columns) + "WHERE name = ?1"),
-        all_groups(db, std::string(group_columns) + "ORDER BY id"),
+        all_groups(db, std::string(group_columns) + "WHERE " + archived_condition("archived_at", 1) + "ORDER BY id"),
         member_ids(db, "SELECT contact_id FROM group_members WHERE group_id = ?1 ORDER BY contact_id"),
         recent_messages(db, recent_messages_query),
         // One spelling per name whatever its case, as filters compare case-insensitively.
@@ -325,7 +335,8 @@ std::optional<contact> contact_book::find_by_phone(std::string_view number) {
   return one_contact(sql_->contact_by_phone_key);
 }
 
-std::vector<contact> contact_book::list(const contact_filter& filter, std::int64_t after_id, int limit) {
+std::vector<contact> contact_book::list(const contact_filter& filter, std::int64_t after_id, int limit,
+                                        archived_view archived) {
   auto& s = sql_->contacts_matching;
   s.bind(1, filter.kecamatan)
       .bind(2, filter.desa)
@@ -334,7 +345,8 @@ std::vector<contact> contact_book::list(const contact_filter& filter, std::int64
       .bind(5, filter.text)
       .bind(6, search_digits(filter.text.value_or("")))
       .bind(7, after_id)
-      .bind(8, limit);
+      .bind(8, limit)
+      .bind(9, static_cast<int>(archived));
   return read_contacts(s);
 }
 
@@ -381,9 +393,10 @@ std::optional<officer> contact_book::find_officer(std::int64_t id) {
   return read_officer(s);
 }
 
-std::vector<officer> contact_book::officers() {
+std::vector<officer> contact_book::officers(archived_view archived) {
   auto& s = sql_->all_officers;
   step_scope scope(s);
+  s.bind(1, static_cast<int>(archived));
   std::vector<officer> found;
   while (s.step()) found.push_back(read_officer(s));
   return found;
@@ -412,7 +425,7 @@ std::optional<group> one_group(statement& s, statement& member_ids) {
   {
     step_scope scope(s);
     if (!s.step()) return std::nullopt;
-    g = group{s.int64(0), s.text(1), std::nullopt, {}};
+    g = group{s.int64(0), s.text(1), std::nullopt, {}, optional_time(s, 3)};
     if (const auto filter = s.optional_text(2)) g->filter = filter_from(*filter);
   }
   step_scope scope(member_ids);
@@ -433,11 +446,12 @@ std::optional<group> contact_book::find_group_by_name(std::string_view name) {
   return one_group(sql_->group_by_name, sql_->member_ids);
 }
 
-std::vector<group> contact_book::groups() {
+std::vector<group> contact_book::groups(archived_view archived) {
   std::vector<std::int64_t> ids;
   {
     auto& s = sql_->all_groups;
     step_scope scope(s);
+    s.bind(1, static_cast<int>(archived));
     while (s.step()) ids.push_back(s.int64(0));
   }
   std::vector<group> found;
@@ -464,7 +478,7 @@ std::vector<contact> contact_book::resolve(const audience& a) {
   for (const auto contact_id : a.contacts) {
     auto c = find(contact_id);
     if (!c) throw store_error("unknown contact " + std::to_string(contact_id));
-    chosen.try_emplace(contact_id, std::move(*c));
+    if (!c->archived_at) chosen.try_emplace(contact_id, std::move(*c));
   }
   if (a.filter) add_all(list(*a.filter, 0, everyone));
   std::vector<contact> resolved;

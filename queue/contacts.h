@@ -40,7 +40,12 @@ struct contact {
   bool opted_out = false;
   std::optional<std::string> notes;
   std::map<std::string, std::string> fields;  // the CSV's other columns, for templates
+  std::optional<timestamp> archived_at;       // archive_book.h: hidden, history kept
 };
+
+// Whether a list shows archived contacts, groups or officers (archive_book.h): they are hidden
+// unless asked for.
+enum class archived_view { hidden, included, only };
 
 // All given conditions hold (AND); place names and roles compare case-insensitively.
 struct contact_filter {
@@ -65,6 +70,7 @@ struct officer {
   std::optional<std::string> phone;  // E.164; replies are forwarded here when forward_sms
   std::string sender_tag;            // appended to every message the officer sends
   bool forward_sms = false;
+  std::optional<timestamp> archived_at;
 };
 
 struct group {
@@ -72,6 +78,7 @@ struct group {
   std::string name;
   std::optional<contact_filter> filter;  // a saved filter, or else
   std::vector<std::int64_t> members;     // an explicit list of contact ids
+  std::optional<timestamp> archived_at;
 };
 
 // The distinct places, roles and tags of the stored contacts, each sorted, for a form that
@@ -120,7 +127,8 @@ class contact_book {
   // By the last 8 digits, as replies and status reports name numbers in any form.
   std::optional<contact> find_by_phone(std::string_view number);
   // Matching contacts in id order after `after_id`, at most `limit`.
-  std::vector<contact> list(const contact_filter& filter, std::int64_t after_id = 0, int limit = 1000);
+  std::vector<contact> list(const contact_filter& filter, std::int64_t after_id = 0, int limit = 1000,
+                            archived_view archived = archived_view::hidden);
   // Replaces every field of the stored contact `c.id`; false when there is none. Throws
   // store_error when the new phone belongs to another contact.
   bool update(const contact& c, timestamp now);
@@ -130,17 +138,18 @@ class contact_book {
   // Replaces the stored officer `o.id`'s fields; false when there is none.
   bool update_officer(const officer& o);
   std::optional<officer> find_officer(std::int64_t id);
-  std::vector<officer> officers();
+  std::vector<officer> officers(archived_view archived = archived_view::hidden);
 
   // Throws store_error for a name taken or an unknown member.
   std::int64_t add_group(const group& g, timestamp now);
   std::optional<group> find_group(std::int64_t id);
   std::optional<group> find_group_by_name(std::string_view name);
-  std::vector<group> groups();
+  std::vector<group> groups(archived_view archived = archived_view::hidden);
   contact_facets facets();
 
   // The distinct contacts of the audience, in id order, opted-out ones included (the caller
-  // skips and counts them). Unknown group or contact ids are a store_error naming them.
+  // skips and counts them), archived ones left out. Unknown group or contact ids are a
+  // store_error naming them.
   std::vector<contact> resolve(const audience& a);
 
   // Contacts whose last `last_n` messages all failed permanently on the network (a CMS error)

@@ -54,7 +54,7 @@ struct event_statements {
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
         // ?2 repeats ?1 when there is one "MM-DD" only.
         born_on(db,
-                "SELECT id FROM contacts WHERE opted_out = 0 AND birth_date IS NOT NULL "
+                "SELECT id FROM contacts WHERE opted_out = 0 AND archived_at IS NULL AND birth_date IS NOT NULL "
                 "AND substr(birth_date, 6, 5) IN (?1, ?2) ORDER BY id"),
         insert_run(db,
                    "INSERT OR IGNORE INTO schedule_runs (job, due_at, state, note, ran_at) VALUES (?1, ?2, ?3, ?4, ?5)"),

@@ -496,6 +496,13 @@ CREATE INDEX IF NOT EXISTS incoming_sender ON incoming (sender, id);
 CREATE INDEX IF NOT EXISTS incoming_keyword ON incoming (keyword, id) WHERE keyword IS NOT NULL;
 CREATE INDEX IF NOT EXISTS messages_recipient_key ON messages (recipient_key);
 )sql",
+    // 21: contacts, groups and officers archived (archive_book.h): hidden from lists, audiences
+    // and new broadcasts, their history kept; NULL: in use.
+    R"sql(
+ALTER TABLE contacts ADD COLUMN archived_at INTEGER;
+ALTER TABLE groups ADD COLUMN archived_at INTEGER;
+ALTER TABLE officers ADD COLUMN archived_at INTEGER;
+)sql",
 };
 
 int current_version(connection& db) {

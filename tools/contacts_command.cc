@@ -20,7 +20,8 @@ constexpr std::string_view usage_text =
     "usage: siaran contacts import FILE.csv|FILE.xlsx [--sheet NAME] [--partial]\n"
     "       siaran contacts list [--kecamatan K] [--desa D] [--peran P] [--tag T] [--q TEXT]\n"
     "       siaran contacts export [--format csv|xlsx] [--kecamatan K] [--desa D] [--peran P] [--tag T] [--q TEXT]\n"
-    "       siaran contacts problems  (nomor bermasalah: numbers whose last messages failed)\n";
+    "       siaran contacts problems  (nomor bermasalah: numbers whose last messages failed)\n"
+    "       siaran contacts archive|restore ID  (hidden from lists and audiences, history kept)\n";
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -127,10 +128,19 @@ int problems(arg_cursor& args, std::ostream& out) {
   });
 }
 
+int archive(arg_cursor& args, std::ostream& out) {
+  return post_record_action(args, "/api/v1/contacts", "contact", "archive", out);
+}
+
+int restore(arg_cursor& args, std::ostream& out) {
+  return post_record_action(args, "/api/v1/contacts", "contact", "restore", out);
+}
+
 int contacts(std::span<const std::string_view> words, std::ostream& out) {
   arg_cursor args(words);
   return run_action(args, out,
-                    {{"import", import_file}, {"list", list}, {"export", export_csv}, {"problems", problems}});
+                    {{"import", import_file}, {"list", list}, {"export", export_csv}, {"problems", problems},
+                     {"archive", archive}, {"restore", restore}});
 }
 
 }  // namespace

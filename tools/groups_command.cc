@@ -14,7 +14,8 @@ using nlohmann::json;
 constexpr std::string_view usage_text =
     "usage: siaran groups add --name NAME [--kecamatan K] [--desa D] [--peran P] [--tag T]  (a saved filter)\n"
     "       siaran groups add --name NAME --contacts 1,2,3                             (a list)\n"
-    "       siaran groups list\n";
+    "       siaran groups list\n"
+    "       siaran groups archive|restore ID  (hidden from lists and audiences, history kept)\n";
 
 json contact_ids(std::string_view text) {
   json ids = json::array();
@@ -64,9 +65,17 @@ int list(arg_cursor& args, std::ostream& out) {
   });
 }
 
+int archive(arg_cursor& args, std::ostream& out) {
+  return post_record_action(args, "/api/v1/groups", "group", "archive", out);
+}
+
+int restore(arg_cursor& args, std::ostream& out) {
+  return post_record_action(args, "/api/v1/groups", "group", "restore", out);
+}
+
 int groups(std::span<const std::string_view> words, std::ostream& out) {
   arg_cursor args(words);
-  return run_action(args, out, {{"add", add}, {"list", list}});
+  return run_action(args, out, {{"add", add}, {"list", list}, {"archive", archive}, {"restore", restore}});
 }
 
 }  // namespace

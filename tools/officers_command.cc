@@ -12,7 +12,8 @@ using nlohmann::json;
 
 constexpr std::string_view usage_text =
     "usage: siaran officers add --name NAME [--phone NUMBER] [--tag SENDER-TAG] [--forward]\n"
-    "       siaran officers list\n";
+    "       siaran officers list\n"
+    "       siaran officers archive|restore ID  (hidden from lists and audiences, history kept)\n";
 
 int add(arg_cursor& args, std::ostream& out) {
   api_options options;
@@ -43,9 +44,17 @@ int list(arg_cursor& args, std::ostream& out) {
   });
 }
 
+int archive(arg_cursor& args, std::ostream& out) {
+  return post_record_action(args, "/api/v1/officers", "officer", "archive", out);
+}
+
+int restore(arg_cursor& args, std::ostream& out) {
+  return post_record_action(args, "/api/v1/officers", "officer", "restore", out);
+}
+
 int officers(std::span<const std::string_view> words, std::ostream& out) {
   arg_cursor args(words);
-  return run_action(args, out, {{"add", add}, {"list", list}});
+  return run_action(args, out, {{"add", add}, {"list", list}, {"archive", archive}, {"restore", restore}});
 }
 
 }  // namespace

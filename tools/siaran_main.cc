@@ -44,12 +44,12 @@ constexpr std::array subcommands = {
                "broadcast status ID | broadcast cancel ID"},
     subcommand{"contacts", siaran::tools::run_contacts_command,
                "contacts import FILE.csv [--partial] | contacts list [--kecamatan K] [--desa D] [--peran P] "
-               "[--q TEXT] | contacts export | contacts problems"},
+               "[--q TEXT] | contacts export | contacts problems | contacts archive|restore ID"},
     subcommand{"officers", siaran::tools::run_officers_command,
-               "officers add --name N [--phone P] [--tag T] [--forward] | officers list"},
+               "officers add --name N [--phone P] [--tag T] [--forward] | officers list | officers archive|restore ID"},
     subcommand{"groups", siaran::tools::run_groups_command,
                "groups add --name N (--kecamatan K|--desa D|--peran P|--tag T ... | --contacts 1,2,3) | "
-               "groups list"},
+               "groups list | groups archive|restore ID"},
     subcommand{"events", siaran::tools::run_events_command,
                "events add --title T --at ISO --place P --group G [--reminder \"H-1 jam 08.00\"]... [--officer O] | "
                "events list | events show ID | events cancel ID"},

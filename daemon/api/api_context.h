@@ -19,6 +19,7 @@
 #include "daemon/send_metrics.h"
 #include "daemon/store_watch.h"
 #include "modem/pool.h"
+#include "queue/archive_book.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
 #include "queue/conversations.h"
@@ -85,6 +86,8 @@ void add_contact_routes(http::router& routes, api_context& context);
 // POST /api/v1/contacts/import/review and /api/v1/contacts/import/review/{id}/apply.
 void add_import_review_routes(http::router& routes, api_context& context);
 void add_officer_routes(http::router& routes, api_context& context);
+// POST /api/v1/{contacts,groups,officers}/{id}/archive|restore and DELETE /api/v1/{...}/{id}.
+void add_archive_routes(http::router& routes, api_context& context, queue::archive_book& archive);
 void add_group_routes(http::router& routes, api_context& context);
 // POST /api/v1/broadcasts[/preview], GET /api/v1/broadcasts[/{id}[/recipients]],
 // POST /api/v1/broadcasts/{id}/cancel.

@@ -15,6 +15,7 @@
 #include "daemon/api/officer_scope.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
+#include "daemon/api/signing_officer.h"
 
 namespace siaran::daemon::api {
 namespace {
@@ -144,7 +145,7 @@ std::optional<queue::broadcast_progress> visible_broadcast(api_context& c, const
 
 http::response post_broadcast(api_context& c, const http::request& request) {
   broadcast_request r = request_of(json_body(request));
-  r.officer_id = acting_officer(request.who, r.officer_id);
+  r.officer_id = signing_officer(c, request.who, r.officer_id);
   try {
     if (const auto earlier = c.broadcasts_out.earlier(r)) return repeated_reply(c, *earlier);
     broadcaster::prepared ready = c.broadcasts_out.prepare(r, c.now());
@@ -168,7 +169,7 @@ http::response post_broadcast(api_context& c, const http::request& request) {
 http::response post_preview(api_context& c, const http::request& request) {
   const json body = json_body(request);
   broadcast_request r = request_of(body);
-  r.officer_id = acting_officer(request.who, r.officer_id);
+  r.officer_id = signing_officer(c, request.who, r.officer_id);
   const auto samples = field_integer(body, "samples", {0, max_samples}).value_or(3);
   try {
     return json_reply(

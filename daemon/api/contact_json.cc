@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "common/ascii.h"
+#include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
 #include "daemon/api/message_request.h"
 #include "daemon/contacts/birth_date.h"
@@ -82,6 +83,16 @@ json nullable(const std::optional<std::string>& text) { return text ? json(*text
 
 }  // namespace
 
+json archived_json(const std::optional<queue::timestamp>& at) { return at ? json(iso_utc(*at)) : json(nullptr); }
+
+queue::archived_view archived_query(const http::request& request) {
+  const auto found = request.query.find("archived");
+  if (found == request.query.end() || found->second == "false") return queue::archived_view::hidden;
+  if (found->second == "true") return queue::archived_view::included;
+  if (found->second == "only") return queue::archived_view::only;
+  throw bad_request("archived: '" + found->second + "' is not true, false or only");
+}
+
 json contact_json(const queue::contact& c) {
   return {{"id", c.id},
           {"nama", c.name},
@@ -97,7 +108,8 @@ json contact_json(const queue::contact& c) {
           {"tag", c.tags},
           {"berhenti", c.opted_out},
           {"catatan", nullable(c.notes)},
-          {"fields", c.fields}};
+          {"fields", c.fields},
+          {"archived_at", archived_json(c.archived_at)}};
 }
 
 void apply_contact_json(const json& body, const std::string& region, queue::contact& c) {
@@ -154,7 +166,8 @@ json officer_json(const queue::officer& o) {
           {"name", o.name},
           {"phone", nullable(o.phone)},
           {"sender_tag", o.sender_tag},
-          {"forward_sms", o.forward_sms}};
+          {"forward_sms", o.forward_sms},
+          {"archived_at", archived_json(o.archived_at)}};
 }
 
 queue::officer officer_from_json(const json& body, const std::string& region) {

@@ -10,11 +10,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "daemon/http/exchange.h"
 #include "queue/contacts.h"
 
 namespace siaran::daemon::api {
 
 nlohmann::json contact_json(const queue::contact& c);
+// archived_at as every archivable object shows it: the ISO time, or null while in use.
+nlohmann::json archived_json(const std::optional<queue::timestamp>& at);
+// A list's ?archived=: absent or false hides archived ones, true includes them, only shows them alone.
+queue::archived_view archived_query(const http::request& request);
 // Applies the request's keys to `c` (a stored contact for an edit, a default one for a new
 // contact): keys not given stay, null clears an optional one. The phone is normalised in
 // `region`, the birth date read as the import reads it.

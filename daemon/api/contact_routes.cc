@@ -64,7 +64,8 @@ http::response list_contacts(api_context& c, const http::request& request) {
   const auto after = query_number(request, "after", 0, 0, INT64_MAX);
   const auto limit = static_cast<int>(query_number(request, "limit", 1000, 1, 10000));
   json out = json::array();
-  for (const auto& contact : c.contacts.list(filter_from_query(request), after, limit)) {
+  const auto archived = archived_query(request);
+  for (const auto& contact : c.contacts.list(filter_from_query(request), after, limit, archived)) {
     out.push_back(contact_json(contact));
   }
   return json_reply(200, out);
@@ -81,7 +82,9 @@ http::response get_contact(api_context& c, const http::request& request) {
 std::optional<http::response> phone_conflict(api_context& c, const queue::contact& edited) {
   const auto owner = c.contacts.find_by_phone(edited.phone);
   if (!owner || owner->id == edited.id || owner->phone != edited.phone) return std::nullopt;
-  return http::error_response(409, "no_hp: the number is contact " + std::to_string(owner->id) + "'s already");
+  const std::string archived = owner->archived_at ? " (archived: restore it instead)" : "";
+  return http::error_response(409,
+                              "no_hp: the number is contact " + std::to_string(owner->id) + "'s already" + archived);
 }
 
 http::response post_contact(api_context& c, const http::request& request) {

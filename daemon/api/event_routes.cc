@@ -19,6 +19,7 @@
 #include "daemon/api/officer_scope.h"
 #include "daemon/api/path_id.h"
 #include "daemon/api/request_helpers.h"
+#include "daemon/api/signing_officer.h"
 #include "daemon/broadcast/template.h"
 #include "daemon/reports/rsvp_list.h"
 #include "daemon/schedule/birthday_settings.h"
@@ -169,7 +170,7 @@ http::response post_event(api_context& c, const http::request& request) {
   } catch (const schedule::phrase_error& refused) {
     return refused_words("reminders", refused);
   }
-  e.officer_id = acting_officer(request.who, e.officer_id);
+  e.officer_id = signing_officer(c, request.who, e.officer_id);
   if (e.starts_at <= now) return http::error_response(422, "starts_at is in the past");
   queue::event_record draft;
   static_cast<queue::new_event&>(draft) = e;
@@ -227,7 +228,7 @@ http::response put_birthdays(api_context& c, const http::request& request) {
   } catch (const broadcast::template_error& e) {
     return http::error_response(422, std::string("template: ") + e.what());
   }
-  settings.officer_id = acting_officer(request.who, settings.officer_id);
+  settings.officer_id = signing_officer(c, request.who, settings.officer_id);
   if (settings.officer_id && !c.contacts.find_officer(*settings.officer_id)) {
     return http::error_response(422, "unknown officer " + std::to_string(*settings.officer_id));
   }
@@ -285,7 +286,7 @@ http::response post_recurring(api_context& c, const http::request& request) {
   } catch (const schedule::phrase_error& refused) {
     return refused_words("cron", refused);
   }
-  r.officer_id = acting_officer(request.who, r.officer_id);
+  r.officer_id = signing_officer(c, request.who, r.officer_id);
   broadcast_request preview;
   preview.officer_id = r.officer_id;
   preview.audience = parse_audience(json::parse(r.audience_json));

@@ -44,14 +44,15 @@ json group_json(api_context& c, const queue::group& g) {
   json out = {{"id", g.id},
               {"name", g.name},
               {"filter", g.filter ? filter_json(*g.filter) : json(nullptr)},
-              {"member_count", c.contacts.resolve({{g.id}, {}, std::nullopt}).size()}};
+              {"member_count", c.contacts.resolve({{g.id}, {}, std::nullopt}).size()},
+              {"archived_at", archived_json(g.archived_at)}};
   if (!g.filter) out["contacts"] = g.members;
   return out;
 }
 
-http::response list_groups(api_context& c) {
+http::response list_groups(api_context& c, const http::request& request) {
   json out = json::array();
-  for (const auto& g : c.contacts.groups()) out.push_back(group_json(c, g));
+  for (const auto& g : c.contacts.groups(archived_query(request))) out.push_back(group_json(c, g));
   return json_reply(200, out);
 }
 
@@ -76,7 +77,7 @@ http::response export_group(api_context& c, const http::request& request) {
 
 void add_group_routes(http::router& routes, api_context& c) {
   routes.add("POST", "/api/v1/groups", guarded([&c](const http::request& r) { return post_group(c, r); }));
-  routes.add("GET", "/api/v1/groups", guarded([&c](const http::request&) { return list_groups(c); }));
+  routes.add("GET", "/api/v1/groups", guarded([&c](const http::request& r) { return list_groups(c, r); }));
   routes.add("GET", "/api/v1/groups/{id}", guarded([&c](const http::request& r) { return get_group(c, r); }));
   routes.add("GET", "/api/v1/groups/{id}/export",
              guarded([&c](const http::request& r) { return export_group(c, r); }));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/api/import_steps.h"
 
+#include <algorithm>
 #include <chrono>
 #include <span>
 
@@ -15,13 +16,7 @@ namespace {
 // steps, and sending keeps its rate during a 100,000-row import.
 constexpr std::chrono::milliseconds import_step{20};
 
-}  // namespace
-
-contacts::import_result parse_import_body(const api_context& c, const http::request& request) {
-  if (request.content_type == "application/json" || request.content_type.starts_with("multipart/")) {
-    throw bad_request("the body must be the CSV or .xlsx file itself (Content-Type: text/csv or " +
-                      std::string(imports::xlsx_media_type) + ")");
-  }
+contacts::import_result parse_file(const api_context& c, const http::request& request) {
   if (request.content_type != imports::xlsx_media_type) return contacts::parse_contacts(request.body, c.region);
   const auto named = request.query.find("sheet");
   const auto sheet = named == request.query.end() ? std::nullopt : std::optional(named->second);
@@ -30,6 +25,41 @@ contacts::import_result parse_import_body(const api_context& c, const http::requ
   } catch (const imports::xlsx_error& e) {
     throw bad_request(e.what());
   }
+}
+
+// A row with an archived contact's number becomes an `archived_contact` error: importing it
+// would change a contact nobody sees, and the number is taken, so it cannot be a new one.
+void set_aside_archived(const api_context& c, contacts::import_result& parsed) {
+  contacts::import_result kept;
+  kept.columns = parsed.columns;
+  kept.errors = std::move(parsed.errors);
+  for (std::size_t i = 0; i < parsed.contacts.size(); ++i) {
+    auto& row = parsed.contacts[i];
+    const auto stored = c.contacts.find_by_phone(row.phone);
+    if (stored && stored->archived_at && stored->phone == row.phone) {
+      kept.errors.push_back({parsed.lines[i], "archived_contact", std::nullopt, row.phone,
+                             row.phone + ": is archived contact " + std::to_string(stored->id) + " (" + stored->name +
+                                 "); restore it first to import this row"});
+      continue;
+    }
+    kept.contacts.push_back(std::move(row));
+    kept.lines.push_back(parsed.lines[i]);
+  }
+  std::stable_sort(kept.errors.begin(), kept.errors.end(),
+                   [](const auto& a, const auto& b) { return a.line < b.line; });
+  parsed = std::move(kept);
+}
+
+}  // namespace
+
+contacts::import_result parse_import_body(const api_context& c, const http::request& request) {
+  if (request.content_type == "application/json" || request.content_type.starts_with("multipart/")) {
+    throw bad_request("the body must be the CSV or .xlsx file itself (Content-Type: text/csv or " +
+                      std::string(imports::xlsx_media_type) + ")");
+  }
+  auto parsed = parse_file(c, request);
+  set_aside_archived(c, parsed);
+  return parsed;
 }
 
 nlohmann::json import_errors_json(const std::vector<contacts::import_error>& errors) {

@@ -18,7 +18,8 @@ namespace siaran::daemon::api {
 constexpr std::size_t import_body_limit = 8 * 1024 * 1024;
 
 // The body parsed as the contact CSV, or as an .xlsx workbook's first sheet or ?sheet=NAME by
-// its media type; bad_request for a JSON or form body or a workbook that cannot be read.
+// its media type; bad_request for a JSON or form body or a workbook that cannot be read. A row
+// with an archived contact's number is an `archived_contact` error, not a row.
 contacts::import_result parse_import_body(const api_context& c, const http::request& request);
 
 // [{"line", "code", "column", "value", "reason"}] (docs/api.md "Contacts").

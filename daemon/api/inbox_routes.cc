@@ -16,6 +16,7 @@
 #include "daemon/api/inbox_access.h"
 #include "daemon/api/inbox_json.h"
 #include "daemon/api/officer_scope.h"
+#include "daemon/api/signing_officer.h"
 #include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
 #include "daemon/api/message_json.h"
@@ -146,6 +147,7 @@ http::response reply(api_context& c, queue::reply_book& replies, const http::req
   std::string text = reply_text(json_body(request));
   const auto entry = changeable_entry(replies, request, id);
   if (!entry) return http::error_response(404, "no incoming message " + std::to_string(id));
+  if (request.who.own_only()) signing_officer(c, request.who, std::nullopt);
   if (!inbox::answerable(entry->message.sender)) {
     return http::error_response(422, "incoming message " + std::to_string(id) + " has no phone number to answer");
   }

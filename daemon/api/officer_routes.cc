@@ -18,9 +18,9 @@ http::response post_officer(api_context& c, const http::request& request) {
   return json_reply(201, {{"id", c.contacts.add_officer(officer, c.now())}});
 }
 
-http::response list_officers(api_context& c) {
+http::response list_officers(api_context& c, const http::request& request) {
   json out = json::array();
-  for (const auto& o : c.contacts.officers()) out.push_back(officer_json(o));
+  for (const auto& o : c.contacts.officers(archived_query(request))) out.push_back(officer_json(o));
   return json_reply(200, out);
 }
 
@@ -46,7 +46,7 @@ void add_officer_routes(http::router& routes, api_context& c) {
   const http::route_options admin_only{.min_role = http::role::admin};
   routes.add("POST", "/api/v1/officers", guarded([&c](const http::request& r) { return post_officer(c, r); }),
              admin_only);
-  routes.add("GET", "/api/v1/officers", guarded([&c](const http::request&) { return list_officers(c); }));
+  routes.add("GET", "/api/v1/officers", guarded([&c](const http::request& r) { return list_officers(c, r); }));
   routes.add("GET", "/api/v1/officers/{id}", guarded([&c](const http::request& r) { return get_officer(c, r); }));
   routes.add("PUT", "/api/v1/officers/{id}", guarded([&c](const http::request& r) { return put_officer(c, r); }),
              admin_only);

@@ -7,7 +7,8 @@ imports cadres from a CSV (a bad row first), composes a broadcast and sees its c
 and watches it reach 100 %, downloads its report as CSV and .xlsx and prints it to PDF (each
 checked against the API), sees a cadre's reply arrive in her inbox and answers it; a viewer
 cannot send; a meeting's reminder typed "H-1 jam 08.00" in Agenda is due at 08.00 WIB the day
-before; a request without the CSRF token is refused; every page is photographed at
+before; a cadre archived in Kontak leaves the list and comes back from the archive; a
+request without the CSRF token is refused; every page is photographed at
 1366x768 and some at phone size.
 
   web_ui_test.py --siarand PATH --siaran PATH --modemsim PATH --web-root DIR --out DIR
@@ -29,6 +30,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from harness import Browser, Gateway, poll, spki_pin
+from archive_steps import ArchiveSteps
 from inbox_steps import InboxSteps
 from page_steps import PageSteps
 from report_steps import ReportSteps
@@ -108,7 +110,7 @@ def missing_tools():
     return None
 
 
-class WebUiTest(PageSteps, ReportSteps, InboxSteps, unittest.TestCase):
+class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, unittest.TestCase):
     """One office's afternoon, step by step: the steps run in name order and share the gateway
     and the browser; a step whose prerequisite failed is skipped, naming it."""
 
@@ -420,6 +422,10 @@ class WebUiTest(PageSteps, ReportSteps, InboxSteps, unittest.TestCase):
         self.answer_in_conversation(self.search_inbox())
         self.assert_marked_answered()
         self.browser.screenshot("kotak-masuk-percakapan")
+
+    def test_5e_officer_archives_a_cadre_and_restores_her(self):
+        self.requires("test_2")
+        self.archive_and_restore_contact("Ai Sumiati")
 
     def test_6_officer_logs_out(self):
         self.requires("test_1")

@@ -210,8 +210,9 @@ function onValidSubmit(form, { problem, submit, onSubmit, done }) {
 
 // Asks "are you sure" in a modal; `onConfirm` runs (and may throw, shown in the modal) when
 // the person confirms. The way out says "Tutup", since the action itself may be "Batalkan".
-export function confirmModal({ title, text, confirmLabel, onConfirm, kind = 'danger' }) {
-  return modalForm({ title, body: [h('p', {}, text)], submitLabel: confirmLabel, submitKind: kind, dismissLabel: t('common.close'),
+// With an `id`, the confirm button is `${id}-submit`.
+export function confirmModal({ title, text, confirmLabel, onConfirm, kind = 'danger', id = null }) {
+  return modalForm({ id, title, body: [h('p', {}, text)], submitLabel: confirmLabel, submitKind: kind, dismissLabel: t('common.close'),
     onSubmit: () => onConfirm() });
 }
 

@@ -229,6 +229,18 @@ std::vector<row> table(const office& o) {
       {"GET", "/api/v1/tokens", "/api/v1/tokens", nullptr, {401, 403, 403, 200, 200}},
       {"POST", "/api/v1/tokens", "/api/v1/tokens", {{"name", "skrip"}}, {401, 403, 403, 201, 409}},
       {"DELETE", "/api/v1/tokens/{id}", "/api/v1/tokens/{victim_token}", nullptr, {401, 403, 403, 204, 404}},
+      // Archiving is a change: officers archive contacts and groups, only admins officers. Neneng
+      // and the group have no history, so the first DELETE deletes; Enok and Asep have one, so
+      // every DELETE archives them.
+      {"POST", "/api/v1/contacts/{id}/archive", "/api/v1/contacts/2/archive", nullptr, {401, 403, 200, 200, 200}},
+      {"POST", "/api/v1/contacts/{id}/restore", "/api/v1/contacts/2/restore", nullptr, {401, 403, 200, 200, 200}},
+      {"DELETE", "/api/v1/contacts/{id}", "/api/v1/contacts/1", nullptr, {401, 403, 200, 200, 200}},
+      {"POST", "/api/v1/groups/{id}/archive", "/api/v1/groups/{group}/archive", nullptr, {401, 403, 200, 200, 200}},
+      {"POST", "/api/v1/groups/{id}/restore", "/api/v1/groups/{group}/restore", nullptr, {401, 403, 200, 200, 200}},
+      {"DELETE", "/api/v1/groups/{id}", "/api/v1/groups/{group}", nullptr, {401, 403, 200, 404, 404}},
+      {"POST", "/api/v1/officers/{id}/archive", "/api/v1/officers/{asep}/archive", nullptr, {401, 403, 403, 200, 200}},
+      {"POST", "/api/v1/officers/{id}/restore", "/api/v1/officers/{asep}/restore", nullptr, {401, 403, 403, 200, 200}},
+      {"DELETE", "/api/v1/officers/{id}", "/api/v1/officers/{asep}", nullptr, {401, 403, 403, 200, 200}},
       {"GET", "/api/v1/session", "/api/v1/session", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/session/password", "/api/v1/session/password", {{"current", "salah"}, {"new", "baru-12345"}},
        {401, 403, 403, 403, 403}},

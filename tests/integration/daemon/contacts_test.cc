@@ -281,14 +281,7 @@ TEST_CASE("officers and groups are created and listed; malformed ones are refuse
 TEST_CASE("siaran contacts, officers and groups work against the daemon", "[daemon][contacts][cli]") {
   daemon_fixture d;
   const std::string source = SIARAN_SOURCE_DIR;
-  const auto siaran = [&](std::vector<std::string> args) {
-    args.insert(args.begin(), SIARAN_BINARY_DIR "/tools/siaran");
-    args.insert(args.end(), {"--url", "http://127.0.0.1:" + d.port()});
-    auto finished = run_program(std::move(args), deadline_in(std::chrono::seconds(30)),
-                                {"SIARAN_URL", "SIARAN_TOKEN=" + d.token()});
-    REQUIRE(finished);
-    return *finished;
-  };
+  const auto siaran = [&](std::vector<std::string> args) { return d.siaran(std::move(args)); };
   const auto sample = source + "/tests/unit/contacts/data/sekretariat.csv";
 
   const auto refused = siaran({"contacts", "import", sample});

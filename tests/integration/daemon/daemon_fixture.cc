@@ -156,6 +156,15 @@ program_result daemon_fixture::terminate() {
   return *finished;
 }
 
+program_result daemon_fixture::siaran(std::vector<std::string> args) {
+  args.insert(args.begin(), SIARAN_BINARY_DIR "/tools/siaran");
+  args.insert(args.end(), {"--url", "http://127.0.0.1:" + port()});
+  auto finished = run_program(std::move(args), deadline_in(std::chrono::seconds(30)),
+                              {"SIARAN_URL", "SIARAN_TOKEN=" + token_});
+  if (!finished) fail("siaran did not finish within 30 s");
+  return *finished;
+}
+
 program_result daemon_fixture::run_to_exit() {
   const auto finished = run_program({siarand, "--config", config_.string()}, deadline_in(start_timeout), daemon_env);
   if (!finished) fail("siarand did not exit by itself");

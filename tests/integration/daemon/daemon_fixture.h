@@ -98,6 +98,8 @@ class daemon_fixture {
   void start(bool wait_for_modems, const std::vector<std::string>& extra_args = {});
   // siarand (not running) started with the same config, expected to exit by itself: its exit.
   program_result run_to_exit();
+  // The `siaran` CLI with `args`, pointed at this daemon with its token: its exit and output.
+  program_result siaran(std::vector<std::string> args);
 
   // Requests that must get `expected` (fails the test with the daemon's stderr otherwise).
   json post(std::string_view target, const json& body, int expected = 202);

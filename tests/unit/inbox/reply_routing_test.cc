@@ -56,8 +56,9 @@ struct inbox_fixture {
     contacts.upsert({s, a}, at_h(0));
     siti = contacts.find_by_phone(siti_phone)->id;
     ani = contacts.find_by_phone(ani_phone)->id;
-    forwarding_officer = contacts.add_officer({0, "Bu Rina", officer_phone, "-- Rina, Pokjanal", true}, at_h(0));
-    quiet_officer = contacts.add_officer({0, "Pak Dedi", std::nullopt, "-- Dedi", false}, at_h(0));
+    forwarding_officer =
+        contacts.add_officer({0, "Bu Rina", officer_phone, "-- Rina, Pokjanal", true, std::nullopt}, at_h(0));
+    quiet_officer = contacts.add_officer({0, "Pak Dedi", std::nullopt, "-- Dedi", false, std::nullopt}, at_h(0));
   }
 
   // A broadcast from `officer` to `contact` whose message went out at `sent_at` (or was refused

@@ -235,8 +235,9 @@ TEST_CASE("officers are stored with their sender tag and forwarding choice", "[q
   temp_dir dir;
   store_books s(dir.path() / "siaran.db");
   contact_book book(s.database);
-  const auto id = book.add_officer({0, "Bu Ratna", "+6281111111111", "-- Sekretariat Pokjanal KBB", true}, at_s(1));
-  book.add_officer({0, "Pak Dodi", std::nullopt, "-- Dodi", false}, at_s(1));
+  const auto id =
+      book.add_officer({0, "Bu Ratna", "+6281111111111", "-- Sekretariat Pokjanal KBB", true, std::nullopt}, at_s(1));
+  book.add_officer({0, "Pak Dodi", std::nullopt, "-- Dodi", false, std::nullopt}, at_s(1));
   const auto o = book.find_officer(id);
   REQUIRE(o);
   CHECK(o->name == "Bu Ratna");
@@ -253,9 +254,9 @@ TEST_CASE("a group is a saved filter or a list, and its name is unique", "[queue
   store_books s(dir.path() / "siaran.db");
   contact_book book(s.database);
   four_people(book);
-  const auto lembang = book.add_group({0, "Kader Lembang", where("Lembang", {}, "kader"), {}},
+  const auto lembang = book.add_group({0, "Kader Lembang", where("Lembang", {}, "kader"), {}, std::nullopt},
                                       at_s(2));
-  const auto list = book.add_group({0, "Rapat", std::nullopt, {4, 1}}, at_s(2));
+  const auto list = book.add_group({0, "Rapat", std::nullopt, {4, 1}, std::nullopt}, at_s(2));
   const auto g = book.find_group(lembang);
   REQUIRE(g);
   REQUIRE(g->filter);
@@ -265,8 +266,9 @@ TEST_CASE("a group is a saved filter or a list, and its name is unique", "[queue
   CHECK(book.find_group(list)->members == std::vector<std::int64_t>{1, 4});
   CHECK(book.find_group_by_name("Rapat")->id == list);
   CHECK(book.groups().size() == 2);
-  CHECK_THROWS_AS(book.add_group({0, "Rapat", std::nullopt, {2}}, at_s(3)), store_error);
-  CHECK_THROWS_WITH(book.add_group({0, "Lain", std::nullopt, {2, 77}}, at_s(3)), "unknown contact 77");
+  CHECK_THROWS_AS(book.add_group({0, "Rapat", std::nullopt, {2}, std::nullopt}, at_s(3)), store_error);
+  CHECK_THROWS_WITH(book.add_group({0, "Lain", std::nullopt, {2, 77}, std::nullopt}, at_s(3)),
+                    "unknown contact 77");
   CHECK(book.groups().size() == 2);
 }
 
@@ -275,8 +277,8 @@ TEST_CASE("an audience is the distinct union of groups, contacts and a filter, i
   store_books s(dir.path() / "siaran.db");
   contact_book book(s.database);
   four_people(book);
-  const auto cibodas = book.add_group({0, "Cibodas", where({}, "cibodas"), {}}, at_s(2));
-  const auto list = book.add_group({0, "Rapat", std::nullopt, {4, 2}}, at_s(2));
+  const auto cibodas = book.add_group({0, "Cibodas", where({}, "cibodas"), {}, std::nullopt}, at_s(2));
+  const auto list = book.add_group({0, "Rapat", std::nullopt, {4, 2}, std::nullopt}, at_s(2));
   book.set_opted_out(2, true, at_s(3));
   const auto everyone = book.resolve({{cibodas, list}, {2, 4}, where({}, "Jayagiri")});
   CHECK(ids(everyone) == std::vector<std::int64_t>{1, 2, 3, 4});

@@ -33,7 +33,10 @@ void undo_step_19(const std::filesystem::path& file, std::int64_t contact_id) {
            std::to_string(contact_id) + ", '+6281200000001', '+6281277776666', 1000)")
               .c_str(),
           "undoing schema step 19");
-  db.exec("PRAGMA user_version = 18", "undoing schema step 19");
+  for (const char* table : {"contacts", "groups", "officers"}) {
+    db.exec(("ALTER TABLE " + std::string(table) + " DROP COLUMN archived_at").c_str(), "undoing schema step 21");
+  }
+  db.exec("PRAGMA user_version = 18", "undoing schema steps 19 and 21");
 }
 
 }  // namespace

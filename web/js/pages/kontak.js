@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kontak: the contact list with search and filters (GET /api/v1/contacts, choices from
 // /api/v1/contacts/facets), add and edit in a modal, CSV import and export, the numbers that
-// keep failing and the pending GANTI number changes. Viewers only read.
+// keep failing and the pending GANTI number changes; contacts archived and restored (the
+// archive shown by its switch). Viewers only read.
 import { h, replace, emptyState, alertBox, errorText } from '../dom.js';
 import { t } from '../i18n.js';
 import { get, query } from '../api.js';
@@ -11,6 +12,7 @@ import { importPanel } from './kontak/import.js';
 import { problemsSection, changesSection } from './kontak/review.js';
 import { groupsSection } from './kontak/groups.js';
 import { debounce } from '../widgets.js';
+import { archiveButton, archiveToggle } from '../archive.js';
 
 const pageSize = 100;
 // Columns a phone leaves out (Bootstrap's display classes).
@@ -37,7 +39,7 @@ function newPage(ctx) {
   const page = {
     ctx, editable: ctx.can('officer'), facets: noFacets,
     filters: Object.fromEntries(filterKeys.map((k) => [k, ctx.params[k] || ''])),
-    rows: [], more: false, lastRequest: 0,
+    rows: [], more: false, lastRequest: 0, showArchived: false, showArchivedGroups: false,
     listSlot: h('div'), groupsSlot: h('div'), problemsSlot: h('div'), changesSlot: h('div'), filterBar: h('form', { class: 'row g-2 mb-3' }),
     exportLink: h('a', { id: 'contacts-export', class: 'btn btn-outline-secondary btn-sm', title: t('kontak.export_hint'), download: 'kontak.csv' }, t('kontak.export')),
   };
@@ -53,9 +55,13 @@ function newPage(ctx) {
 
 function layout(page) {
   const add = page.editable ? button(t('kontak.add'), () => editContact(page, null), { kind: 'primary', attributes: { id: 'contacts-add' } }) : null;
+  const archived = archiveToggle({ id: 'contacts-show-archived', shown: page.showArchived, onChange: (shown) => {
+    page.showArchived = shown;
+    loadContacts(page);
+  } });
   return [
     h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-3' },
-      h('h1', { class: 'h4 mb-0 me-auto' }, t('kontak.title')), add, page.exportLink),
+      h('h1', { class: 'h4 mb-0 me-auto' }, t('kontak.title')), archived, add, page.exportLink),
     page.filterBar, page.listSlot, page.groupsSlot, page.importCard, page.changesSlot, page.problemsSlot,
   ];
 }
@@ -118,7 +124,8 @@ async function loadContacts(page, { append = false } = {}) {
   const after = append && page.rows.length ? page.rows[page.rows.length - 1].id : undefined;
   page.exportLink.href = '/api/v1/contacts/export' + query(page.filters);
   try {
-    const rows = await get('/api/v1/contacts' + query({ ...page.filters, after, limit: pageSize }));
+    const archived = page.showArchived ? 'only' : undefined;
+    const rows = await get('/api/v1/contacts' + query({ ...page.filters, archived, after, limit: pageSize }));
     if (request !== page.lastRequest) return;
     page.rows = append ? page.rows.concat(rows) : rows;
     page.more = rows.length === pageSize;
@@ -130,7 +137,7 @@ async function loadContacts(page, { append = false } = {}) {
 
 function renderList(page) {
   const filtered = filterKeys.some((k) => page.filters[k]);
-  const nobody = page.rows.length === 0 && !filtered;
+  const nobody = page.rows.length === 0 && !filtered && !page.showArchived;
   // Before the first import only the import matters: filters and review cards wait.
   for (const el of [page.exportLink, page.filterBar, page.groupsSlot, page.changesSlot, page.problemsSlot]) el.classList.toggle('d-none', nobody);
   if (!nobody && page.rows.length === 0) page.exportLink.classList.add('d-none');
@@ -138,9 +145,11 @@ function renderList(page) {
   if (nobody) return replace(page.listSlot, h('div', { id: 'contacts-table', class: 'card mb-3' }, h('div', { class: 'card-body' },
     emptyState(page.editable ? 'kontak.empty' : 'kontak.empty_viewer', page.importPanel))));
   const more = page.more ? button(t('kontak.more'), () => loadContacts(page, { append: true }), { attributes: { id: 'contacts-more' } }) : null;
-  replace(page.listSlot, section(t('kontak.shown', { count: page.rows.length }), null,
-    dataTable({ id: 'contacts-table', columns: contactColumns(page), rows: page.rows, rowData: (c) => ({ contactId: c.id }),
-      empty: emptyState('kontak.no_match', button(t('kontak.filter.reset'), () => resetFilters(page))) }),
+  const empty = page.showArchived ? emptyState('archive.empty')
+    : emptyState('kontak.no_match', button(t('kontak.filter.reset'), () => resetFilters(page)));
+  const title = t(page.showArchived ? 'kontak.shown_archived' : 'kontak.shown', { count: page.rows.length });
+  replace(page.listSlot, section(title, null,
+    dataTable({ id: 'contacts-table', columns: contactColumns(page), rows: page.rows, rowData: (c) => ({ contactId: c.id }), empty }),
     more ? h('div', { class: 'text-center mt-2' }, more) : null));
 }
 
@@ -159,16 +168,32 @@ function contactColumns(page) {
     { label: t('kontak.col.wilayah'), cell: (c) => [c.desa, c.kecamatan].filter(Boolean).join(', ') || t('common.none') },
     { label: t('kontak.col.posyandu'), cell: (c) => c.posyandu || t('common.none'), class: wide },
     { label: t('kontak.col.tag'), cell: (c) => (c.tag || []).map((tag) => h('span', { class: 'badge text-bg-light border me-1' }, tag)), class: wide },
-    { label: t('kontak.col.status'), cell: (c) => (c.berhenti ? h('span', { class: 'badge text-bg-secondary', title: t('kontak.status.stopped_hint') }, t('kontak.status.stopped')) : '') },
+    { label: t('kontak.col.status'), cell: (c) => statusBadges(c) },
   ];
-  if (page.editable) columns.push({ label: '', cell: (c) => button(t('common.edit'), () => editContact(page, c), { extraClass: 'contact-edit' }), class: wide });
+  if (page.editable) columns.push({ label: '', cell: (c) => contactActions(page, c), class: 'text-nowrap' });
   return columns;
+}
+
+// An archived contact is restored, not edited; one in use is edited or archived.
+function contactActions(page, contact) {
+  const name = [contact.panggilan, contact.nama].filter(Boolean).join(' ');
+  const archive = archiveButton({ kind: 'contact', item: contact, name, toast: page.ctx.toast, onChanged: () => refreshAll(page) });
+  if (contact.archived_at) return archive;
+  return h('div', { class: 'd-flex gap-1' },
+    button(t('common.edit'), () => editContact(page, contact), { extraClass: 'contact-edit d-none d-md-inline-block' }), archive);
+}
+
+function statusBadges(contact) {
+  return [
+    contact.berhenti ? h('span', { class: 'badge text-bg-secondary me-1', title: t('kontak.status.stopped_hint') }, t('kontak.status.stopped')) : null,
+    contact.archived_at ? h('span', { class: 'badge text-bg-warning' }, t('archive.badge')) : null,
+  ];
 }
 
 // On a phone the edit column is out of sight: the name opens the form too.
 function nameCell(page, contact) {
   const name = [contact.panggilan ? `${contact.panggilan} ` : '', contact.nama];
-  if (!page.editable) return name;
+  if (!page.editable || contact.archived_at) return name;
   return h('button', { type: 'button', class: 'btn btn-link p-0 text-start text-decoration-none', onclick: () => editContact(page, contact) }, name);
 }
 
@@ -184,5 +209,8 @@ async function loadReview(page) {
 
 function loadGroups(page) {
   return fillSlot(page.groupsSlot, () => groupsSection({ filters: () => page.filters, canEdit: page.editable, toast: page.ctx.toast,
-    onSaved: () => loadGroups(page) }));
+    onSaved: () => loadGroups(page), showArchived: page.showArchivedGroups, onShowArchived: (shown) => {
+      page.showArchivedGroups = shown;
+      loadGroups(page);
+    } }));
 }

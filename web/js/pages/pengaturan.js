@@ -16,7 +16,7 @@ export default {
   roles: ['admin'],
   async mount(container, ctx) {
     const page = {
-      ctx, officers: [], officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div'), auditSlot: h('div'),
+      ctx, officers: [], showArchivedOfficers: false, officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div'), auditSlot: h('div'),
     };
     replace(container, h('h1', { class: 'h4 mb-3' }, t('pengaturan.title')),
       h('div', { class: 'row g-3' },
@@ -31,8 +31,13 @@ export default {
 
 async function loadOfficersAndUsers(page) {
   await fillSlot(page.officersSlot, async () => {
-    page.officers = await get('/api/v1/officers');
-    return officersSection({ officers: page.officers, toast: page.ctx.toast, onChanged: () => loadOfficersAndUsers(page) });
+    // Archived ones too: the users card names the officer an account is linked to.
+    page.officers = await get('/api/v1/officers?archived=true');
+    return officersSection({ officers: page.officers, toast: page.ctx.toast, onChanged: () => loadOfficersAndUsers(page),
+      showArchived: page.showArchivedOfficers, onShowArchived: (shown) => {
+        page.showArchivedOfficers = shown;
+        loadOfficersAndUsers(page);
+      } });
   });
   await loadUsers(page);
 }

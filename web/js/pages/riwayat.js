@@ -108,9 +108,10 @@ function monthlyReport() {
   return h('div', { class: 'd-flex flex-wrap gap-2 align-items-center' }, month, links);
 }
 
+// Archived officers too: the broadcasts they made keep their names.
 async function loadOfficers() {
   try {
-    return new Map((await get('/api/v1/officers')).map((o) => [o.id, o.name]));
+    return new Map((await get('/api/v1/officers?archived=true')).map((o) => [o.id, o.name]));
   } catch (e) {
     return new Map();
   }

@@ -11,5 +11,6 @@ import modem from './modem.js';
 import pengaturan from './pengaturan.js';
 import laporan from './laporan.js';
 import widgets from './widgets.js';
+import archive from './archive.js';
 
-export default { ...common, ...beranda, ...kirim, ...riwayat, ...kotakMasuk, ...kontak, ...agenda, ...modem, ...pengaturan, ...laporan, ...widgets };
+export default { ...common, ...beranda, ...kirim, ...riwayat, ...kotakMasuk, ...kontak, ...agenda, ...modem, ...pengaturan, ...laporan, ...widgets, ...archive };

@@ -24,6 +24,7 @@ export default {
   'kontak.status.stopped': 'Berhenti',
   'kontak.status.stopped_hint': 'Membalas BERHENTI: tidak menerima siaran.',
   'kontak.shown': 'Menampilkan {count} kontak.',
+  'kontak.shown_archived': 'Arsip: {count} kontak diarsipkan. Mereka tidak menerima siaran sampai dipulihkan.',
   'kontak.more': 'Tampilkan lebih banyak',
   'kontak.empty': 'Belum ada kontak — impor CSV di bawah ini.',
   'kontak.empty_viewer': 'Belum ada kontak. Minta petugas atau admin mengimpor file CSV.',

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kelompok on the kontak page: the saved audiences that Kirim siaran and Agenda offer
 // (GET/POST /api/v1/groups). A group made here saves the list's current filter, so its
-// members are whoever matches when it is used: a cadre imported later is in it too.
+// members are whoever matches when it is used: a cadre imported later is in it too. Groups are
+// archived and restored here, the archive shown by the card's switch.
 import { h, emptyState } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { get, post } from '../../api.js';
 import { button, dataTable, field, formValues, modalForm, section } from '../../forms.js';
+import { archiveButton, archiveToggle } from '../../archive.js';
 
 const filterKeys = ['kecamatan', 'desa', 'peran', 'tag', 'q'];
 
@@ -25,20 +27,25 @@ function describe(group) {
 }
 
 // The card; `filters()` gives the list's current filters when "save" is pressed, `onSaved()`
-// reloads the card. Viewers (`canEdit` false) only see the groups.
-export async function groupsSection({ filters, canEdit, toast, onSaved }) {
-  const groups = await get('/api/v1/groups');
-  const save = canEdit ? button(t('kontak.groups.save_filter'), () => saveFilter(filters(), toast, onSaved),
+// reloads the card. Viewers (`canEdit` false) only see the groups. With `showArchived` the card
+// lists the archived groups instead; its switch calls `onShowArchived(shown)`.
+export async function groupsSection({ filters, canEdit, toast, onSaved, showArchived = false, onShowArchived }) {
+  const groups = await get('/api/v1/groups' + (showArchived ? '?archived=only' : ''));
+  const save = canEdit && !showArchived ? button(t('kontak.groups.save_filter'), () => saveFilter(filters(), toast, onSaved),
     { kind: 'outline-primary', attributes: { id: 'groups-save-filter' } }) : null;
+  const toggle = archiveToggle({ id: 'groups-show-archived', shown: showArchived, onChange: onShowArchived });
   const columns = [
     { label: t('kontak.groups.name'), cell: (g) => g.name },
     { label: t('kontak.groups.members_by'), cell: (g) => describe(g) },
     { label: t('kontak.groups.count'), cell: (g) => g.member_count, class: 'text-end' },
   ];
-  return section(t('kontak.groups.title'), save,
+  if (canEdit) {
+    columns.push({ label: '', cell: (g) => archiveButton({ kind: 'group', item: g, name: g.name, toast, onChanged: onSaved }), class: 'text-end' });
+  }
+  const empty = showArchived ? emptyState('archive.empty') : emptyState(canEdit ? 'kontak.groups.empty' : 'kontak.groups.empty_viewer');
+  return section(t('kontak.groups.title'), [toggle, save],
     h('p', { class: 'small text-muted' }, t('kontak.groups.hint')),
-    dataTable({ id: 'groups-table', columns, rows: groups, rowData: (g) => ({ groupId: g.id }),
-      empty: emptyState(canEdit ? 'kontak.groups.empty' : 'kontak.groups.empty_viewer') }));
+    dataTable({ id: 'groups-table', columns, rows: groups, rowData: (g) => ({ groupId: g.id }), empty }));
 }
 
 function saveFilter(filters, toast, onSaved) {

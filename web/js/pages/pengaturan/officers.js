@@ -1,22 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Officers and their sender tags: the list, adding one (POST /api/v1/officers) and changing one
-// in a modal (PUT /api/v1/officers/{id}, which replaces every field: all are sent).
+// in a modal (PUT /api/v1/officers/{id}, which replaces every field: all are sent), archiving and
+// restoring one (the archive shown by the card's switch).
 import { h, emptyState } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { post, put } from '../../api.js';
 import { button, dataTable, field, formValues, inlineForm, InputError, modalForm, section, phonePattern } from '../../forms.js';
+import { archiveButton, archiveToggle } from '../../archive.js';
 
-// The card; `officers` already fetched (the users card needs them too); `onChanged()` reloads.
-export function officersSection({ officers, toast, onChanged }) {
+// The card; `officers` already fetched, archived ones included (the users card needs them too);
+// `onChanged()` reloads. With `showArchived` it lists the archived ones; its switch calls
+// `onShowArchived(shown)`.
+export function officersSection({ officers, toast, onChanged, showArchived = false, onShowArchived }) {
+  const shown = officers.filter((o) => Boolean(o.archived_at) === showArchived);
   const table = dataTable({
-    id: 'officers-table', rows: officers, rowData: (o) => ({ officerId: o.id }),
-    empty: emptyState('pengaturan.officers.empty'),
+    id: 'officers-table', rows: shown, rowData: (o) => ({ officerId: o.id }),
+    empty: emptyState(showArchived ? 'archive.empty' : 'pengaturan.officers.empty'),
     columns: [
       { label: t('pengaturan.officers.name'), cell: (o) => o.name },
       { label: t('pengaturan.officers.phone'), cell: (o) => o.phone || t('common.none'), class: 'text-nowrap' },
       { label: t('pengaturan.officers.tag'), cell: (o) => (o.sender_tag ? h('span', { class: 'sms-preview d-inline-block' }, o.sender_tag) : t('common.none')) },
       { label: t('pengaturan.officers.forward'), cell: (o) => t(o.forward_sms ? 'common.yes' : 'common.no') },
-      { label: '', cell: (o) => button(t('common.edit'), () => editOfficer(o, { toast, onChanged }), { extraClass: 'officer-edit' }) },
+      { label: '', class: 'text-nowrap', cell: (o) => officerActions(o, { toast, onChanged }) },
     ],
   });
   const add = inlineForm({
@@ -27,8 +32,15 @@ export function officersSection({ officers, toast, onChanged }) {
       onChanged();
     },
   });
-  return section(t('pengaturan.officers.title'), null, h('p', { class: 'small text-muted' }, t('pengaturan.officers.hint')), table,
+  const toggle = archiveToggle({ id: 'officers-show-archived', shown: showArchived, onChange: onShowArchived });
+  return section(t('pengaturan.officers.title'), toggle, h('p', { class: 'small text-muted' }, t('pengaturan.officers.hint')), table,
     h('h3', { class: 'h6 mt-3' }, t('pengaturan.officers.add')), add);
+}
+
+function officerActions(officer, { toast, onChanged }) {
+  const archive = archiveButton({ kind: 'officer', item: officer, name: officer.name, toast, onChanged });
+  if (officer.archived_at) return archive;
+  return [button(t('common.edit'), () => editOfficer(officer, { toast, onChanged }), { extraClass: 'officer-edit me-1' }), archive];
 }
 
 function officerFields(prefix, officer) {

@@ -42,12 +42,14 @@ function userActions(user, self, actions) {
     button(t('pengaturan.users.reset'), () => resetPassword(user, actions), { extraClass: 'user-reset me-1' }), toggle, remove];
 }
 
+// An archived officer is offered only to the account already linked to them.
 function roleAndOfficer(prefix, officers, user = null) {
+  const linkable = officers.filter((o) => !o.archived_at || o.id === user?.officer_id);
   return [
     field({ name: 'role', id: `${prefix}-role`, label: t('pengaturan.users.role'), type: 'select', inline: true,
       choices: roles.map((r) => ({ value: r, label: t('role.' + r) })), value: user ? user.role : 'officer' }),
     field({ name: 'officer_id', id: `${prefix}-officer`, label: t('pengaturan.users.officer'), type: 'select', inline: true,
-      choices: officers.map((o) => ({ value: o.id, label: o.name })), blank: t('pengaturan.users.officer_none'), value: user?.officer_id ?? '' }),
+      choices: linkable.map((o) => ({ value: o.id, label: o.name })), blank: t('pengaturan.users.officer_none'), value: user?.officer_id ?? '' }),
   ];
 }
 
