@@ -22,14 +22,16 @@ namespace {
 // The columns read_contact() expects, in order, from a query on `contacts c`.
 constexpr const char* contact_select =
     "SELECT c.id, c.name, c.phone, c.salutation, c.role, c.level, c.kabupaten, c.kecamatan, c.desa, c.posyandu, "
-    "c.birth_date, c.tags, c.opted_out, c.notes, c.fields FROM contacts c ";
+    "c.birth_date, c.tags, c.opted_out, c.notes, c.fields, c.confirmed_at, c.verify FROM contacts c ";
 
-// Every condition is optional (NULL: any); ?6 is the query's digits for a phone match.
+// Every condition is optional (NULL: any); ?6 is the query's digits for a phone match, ?9 whether
+// only numbers to check.
 constexpr const char* filter_condition =
     "(?1 IS NULL OR c.kecamatan = ?1 COLLATE NOCASE) AND (?2 IS NULL OR c.desa = ?2 COLLATE NOCASE) AND "
     "(?3 IS NULL OR c.role = ?3 COLLATE NOCASE) AND "
     "(?4 IS NULL OR instr(lower(c.tags), ',' || lower(?4) || ',') > 0) AND "
-    "(?5 IS NULL OR instr(lower(c.name), lower(?5)) > 0 OR (?6 <> '' AND instr(c.phone, ?6) > 0)) ";
+    "(?5 IS NULL OR instr(lower(c.name), lower(?5)) > 0 OR (?6 <> '' AND instr(c.phone, ?6) > 0)) AND "
+    "(?9 = 0 OR c.verify IS NOT NULL) ";
 
 constexpr const char* officer_columns = "SELECT id, name, phone, sender_tag, forward_sms FROM officers ";
 constexpr const char* group_columns = "SELECT id, name, filter FROM groups ";
@@ -97,6 +99,7 @@ std::string filter_column(const contact_filter& f) {
   if (f.role) j["peran"] = *f.role;
   if (f.tag) j["tag"] = *f.tag;
   if (f.text) j["q"] = *f.text;
+  if (f.to_verify) j["verify"] = true;
   return j.dump();
 }
 
@@ -114,6 +117,8 @@ contact_filter filter_from(const std::string& column) {
   f.role = text("peran");
   f.tag = text("tag");
   f.text = text("q");
+  const auto verify = j.find("verify");
+  f.to_verify = verify != j.end() && verify->is_boolean() && verify->get<bool>();
   return f;
 }
 
@@ -147,6 +152,8 @@ contact read_contact(const statement& s) {
   c.opted_out = s.int64(12) != 0;
   c.notes = s.optional_text(13);
   c.fields = fields_from(s.text(14));
+  c.confirmed_at = optional_time(s, 15);
+  c.verify = s.optional_text(16);
   return c;
 }
 
@@ -348,7 +355,8 @@ std::vector<contact> contact_book::list(const contact_filter& filter, std::int64
       .bind(5, filter.text)
       .bind(6, search_digits(filter.text.value_or("")))
       .bind(7, after_id)
-      .bind(8, limit);
+      .bind(8, limit)
+      .bind(9, filter.to_verify);
   return read_contacts(s);
 }
 

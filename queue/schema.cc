@@ -7,6 +7,7 @@
 #include "queue/schema_costs.h"
 #include "queue/schema_deliveries.h"
 #include "queue/schema_tallies.h"
+#include "queue/schema_verifications.h"
 
 namespace siaran::queue {
 namespace {
@@ -321,6 +322,9 @@ CREATE TABLE number_changes (
 );
 CREATE INDEX number_changes_state ON number_changes (state, id);
 )sql",
+    // 22: "cek nomor" campaigns, each number's last confirmation and why it is to be checked, and
+    // the confirmations per day and kecamatan (schema_verifications.h).
+    verifications_migration,
     // 8: people who log in to the web UI, their browser sessions and the API tokens made
     // there (config tokens stay in the config). Secrets are stored only as hashes: passwords
     // as libsodium's Argon2id string, session and API tokens as SHA-256 hex. Times in ms.

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "common/ascii.h"
+#include "daemon/api/iso_time.h"
 #include "daemon/api/json_fields.h"
 #include "daemon/api/message_request.h"
 #include "daemon/contacts/birth_date.h"
@@ -97,7 +98,9 @@ json contact_json(const queue::contact& c) {
           {"tag", c.tags},
           {"berhenti", c.opted_out},
           {"catatan", nullable(c.notes)},
-          {"fields", c.fields}};
+          {"fields", c.fields},
+          {"confirmed_at", c.confirmed_at ? json(iso_utc(*c.confirmed_at)) : json(nullptr)},
+          {"verify", nullable(c.verify)}};
 }
 
 void apply_contact_json(const json& body, const std::string& region, queue::contact& c) {
@@ -133,10 +136,10 @@ void apply_contact_json(const json& body, const std::string& region, queue::cont
 
 queue::contact_filter filter_from_json(const json& body, const std::string& field) {
   if (!body.is_object()) throw bad_request(field.substr(0, field.size() - 1) + ": must be an object");
-  only_keys(body, {"kecamatan", "desa", "peran", "tag", "q"}, field);
+  only_keys(body, {"kecamatan", "desa", "peran", "tag", "q", "verify"}, field);
   return {optional_text(body, "kecamatan", field, std::nullopt), optional_text(body, "desa", field, std::nullopt),
           optional_text(body, "peran", field, std::nullopt), optional_text(body, "tag", field, std::nullopt),
-          optional_text(body, "q", field, std::nullopt)};
+          optional_text(body, "q", field, std::nullopt), field_boolean(body, "verify", field).value_or(false)};
 }
 
 json filter_json(const queue::contact_filter& f) {
@@ -146,6 +149,7 @@ json filter_json(const queue::contact_filter& f) {
   if (f.role) j["peran"] = *f.role;
   if (f.tag) j["tag"] = *f.tag;
   if (f.text) j["q"] = *f.text;
+  if (f.to_verify) j["verify"] = true;
   return j;
 }
 

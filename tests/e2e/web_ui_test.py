@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 from harness import Browser, Gateway, poll, spki_pin
 from page_steps import PageSteps
 from report_steps import ReportSteps
+from verify_steps import VerifySteps
 
 SKIP = 77
 # Live pages poll every 3-5 s (app.js's every()); siarand under AddressSanitizer is slow.
@@ -107,7 +108,7 @@ def missing_tools():
     return None
 
 
-class WebUiTest(PageSteps, ReportSteps, unittest.TestCase):
+class WebUiTest(PageSteps, ReportSteps, VerifySteps, unittest.TestCase):
     """One office's afternoon, step by step: the steps run in name order and share the gateway
     and the browser; a step whose prerequisite failed is skipped, naming it."""
 
@@ -410,6 +411,10 @@ class WebUiTest(PageSteps, ReportSteps, unittest.TestCase):
         self.wait(lambda _: f"H-1 jam 08.00 · {shown}" in (self.text_of(row) or ""),
                   lambda: f"'H-1 jam 08.00 · {shown}' in {row}, which reads {self.text_of(row)!r}")
         self.browser.screenshot("agenda-reminder-in-words")
+
+    def test_5d_beranda_shows_numbers_confirmed_per_kecamatan(self):
+        self.requires("test_5")
+        self.check_confirmed_shares(AUDIENCE_KECAMATAN)
 
     def test_6_officer_logs_out(self):
         self.requires("test_1")
