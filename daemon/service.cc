@@ -158,7 +158,8 @@ class service::impl {
       campaign_closer_(writes_.verifications, writes_.broadcasts),
       scheduler_(io_, writer_, reader_, schedule_runner_,
                  [this](const broadcast_request& r, queue::timestamp now) { return create_on_reader(r, now); },
-                 [this](queue::timestamp now) { return campaign_closer_.close_due(now); }, now_, metrics_.schedule_checks),
+                 [this](queue::timestamp now) { return campaign_closer_.close_due(now); }, now_,
+                 metrics_.schedule_checks),
       accounts_(writes_.database, config_tokens_of(config_), now_) {
     writes_.maintenance.set_lock_wait(lock_wait);
     reads_.maintenance.set_lock_wait(lock_wait);

@@ -31,7 +31,7 @@ struct campaign_request {
 };
 
 std::chrono::seconds window_of(const std::string& text) {
-  const auto window = config::parse_duration(text);
+  const auto window = config::values::parse_duration(text);
   if (!window || *window < std::chrono::seconds(1) || *window > verify::longest_window) {
     throw bad_request("window: a duration from 1s to 30d, e.g. \"72h\" or \"3d\"");
   }

@@ -79,7 +79,8 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
 }
 
 reply_origin reply_router::find_origin(const queue::inbox_entry& entry) {
-  reply_origin origin{entry.message.id, std::nullopt, std::nullopt, std::nullopt, entry.message.received_at};
+  reply_origin origin{entry.message.id, std::nullopt, std::nullopt, std::nullopt,
+                      entry.message.received_at, std::nullopt};
   if (!answerable(entry.message.sender)) return origin;
   try {
     origin.number = normalize_phone_number(entry.message.sender, settings_.region);

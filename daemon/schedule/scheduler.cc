@@ -65,9 +65,8 @@ asio::awaitable<std::chrono::milliseconds> scheduler::check_and_wait_time() {
   } catch (const std::exception& e) {
     spdlog::error("schedule: checking what is due: {}", e.what());
   }
-  if (const std::optional<queue::timestamp> swept = co_await run_sweep(now)) {
-    next = next ? std::min(*next, *swept) : *swept;
-  }
+  const std::optional<queue::timestamp> swept = co_await run_sweep(now);
+  if (swept) next = next ? std::min(*next, *swept) : *swept;
   ++checks_;
   if (!next) co_return longest_sleep;
   co_return std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(*next - now), 1ms, longest_sleep);

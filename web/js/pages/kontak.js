@@ -56,7 +56,8 @@ function newPage(ctx) {
 
 function layout(page) {
   const add = page.editable ? button(t('kontak.add'), () => editContact(page, null), { kind: 'primary', attributes: { id: 'contacts-add' } }) : null;
-  const check = page.editable ? button(t('kontak.check.open'), () => checkNumbers(page), { attributes: { id: 'contacts-check' } }) : null;
+  const check = page.editable
+    ? button(t('kontak.check.open'), () => checkNumbers(page), { attributes: { id: 'contacts-check' } }) : null;
   return [
     h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-3' },
       h('h1', { class: 'h4 mb-0 me-auto' }, t('kontak.title')), add, check, page.exportLink),
@@ -69,7 +70,8 @@ function editContact(page, contact) {
 }
 
 function checkNumbers(page) {
-  openNumberCheck({ filters: page.filters, shown: page.rows.length, toast: page.ctx.toast, onStarted: () => loadContacts(page) });
+  openNumberCheck({ filters: page.filters, shown: page.rows.length, toast: page.ctx.toast,
+    onStarted: () => loadContacts(page) });
 }
 
 function refreshAll(page) {
@@ -176,7 +178,9 @@ function contactColumns(page) {
 
 // Opted out, and the number's standing: to check (with why), or when it last answered.
 function statusCell(c) {
-  const stopped = c.berhenti ? h('span', { class: 'badge text-bg-secondary me-1', title: t('kontak.status.stopped_hint') }, t('kontak.status.stopped')) : null;
+  const stopped = c.berhenti
+    ? h('span', { class: 'badge text-bg-secondary me-1', title: t('kontak.status.stopped_hint') }, t('kontak.status.stopped'))
+    : null;
   let number = null;
   if (c.verify) {
     number = h('span', { class: 'badge text-bg-warning contact-verify', title: t(`kontak.verify.${c.verify}`) },

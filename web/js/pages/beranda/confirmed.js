@@ -22,7 +22,8 @@ function shareRow(s) {
   const pct = percent(s.confirmed, s.contacts);
   return h('tr', { dataset: { kecamatan: s.kecamatan } },
     h('td', {}, s.kecamatan),
-    h('td', { class: 'text-end text-nowrap confirmed-count' }, t('beranda.confirmed_of', { confirmed: formatNumber(s.confirmed), contacts: formatNumber(s.contacts) })),
+    h('td', { class: 'text-end text-nowrap confirmed-count' },
+      t('beranda.confirmed_of', { confirmed: formatNumber(s.confirmed), contacts: formatNumber(s.contacts) })),
     h('td', { class: 'w-50' }, progressBar(pct, kindOf(pct))));
 }
 
