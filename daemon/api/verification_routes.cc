@@ -39,17 +39,9 @@ std::chrono::seconds window_of(const std::string& text) {
 }
 
 campaign_request request_of(const json& body) {
-  if (!body.is_object()) throw bad_request("the body must be a JSON object");
-  for (const auto& [key, value] : body.items()) {
-    if (std::find(std::begin(known_keys), std::end(known_keys), key) == std::end(known_keys)) {
-      throw bad_request("unknown field '" + key + "'");
-    }
-  }
+  require_known_fields(body, known_keys);
   campaign_request r;
-  r.broadcast.officer_id = field_integer(body, "officer_id", id_range);
-  if (!body.contains("audience")) throw bad_request("audience is required");
-  r.broadcast.audience = parse_audience(body["audience"]);
-  r.broadcast.audience_json = body["audience"].dump();
+  r.broadcast = audience_request(body);
   r.broadcast.template_text =
       field_string(body, "text").value_or(std::string(verify::default_text));
   r.broadcast.origin = "verification";
