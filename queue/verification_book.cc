@@ -35,6 +35,13 @@ struct verification_statements {
             db,
             "INSERT INTO verification_outcomes (verification_id, contact_id, outcome, at) "
             "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING"),
+        // A recipient whose number was confirmed since the campaign began answered it, if not
+        // by a reply routed to it (a later broadcast took the reply, or the daemon closed late).
+        record_closing(
+            db,
+            "INSERT INTO verification_outcomes (verification_id, contact_id, outcome, at) "
+            "SELECT ?1, ?2, CASE WHEN (SELECT confirmed_at FROM contacts WHERE id = ?2) >= ?5 "
+            "THEN 'confirmed' ELSE ?3 END, ?4 WHERE 1 ON CONFLICT DO NOTHING"),
         due(db, std::string(verification_select) +
                     "WHERE closed_at IS NULL AND ends_at <= ?1 ORDER BY ends_at"),
         next_end(db, "SELECT MIN(ends_at) FROM verifications WHERE closed_at IS NULL"),
@@ -63,6 +70,7 @@ ORDER BY t.kecamatan COLLATE NOCASE
   statement outcome_counts;
   statement confirm_number;
   statement record_outcome;
+  statement record_closing;
   statement due;
   statement next_end;
   statement mark;
@@ -164,10 +172,11 @@ void verification_book::close(std::int64_t id, const std::vector<closing_outcome
   if (!campaign || campaign->closed_at) return;
   transaction tx(db_);
   for (const closing_outcome& o : outcomes) {
-    sql_->record_outcome.bind(1, id)
+    sql_->record_closing.bind(1, id)
         .bind(2, o.contact_id)
         .bind(3, o.outcome)
         .bind(4, millis(now))
+        .bind(5, millis(campaign->created_at))
         .run();
     if (marks_number(o.outcome)) {
       sql_->mark.bind(1, o.contact_id)

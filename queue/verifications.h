@@ -93,8 +93,9 @@ class verification_book {
   std::vector<verification> due(timestamp now);
   // When the next open campaign's window ends.
   std::optional<timestamp> next_end();
-  // In one transaction: records the outcomes (a confirmed one stays), marks each number whose
-  // outcome marks_number() and that was not confirmed since the campaign began, closes it.
+  // In one transaction: records the outcomes (a confirmed one stays; a number confirmed since the
+  // campaign began is confirmed whatever `outcomes` says), marks each number whose outcome
+  // marks_number() and that was not confirmed since, and closes the campaign.
   void close(std::int64_t id, const std::vector<closing_outcome>& outcomes, timestamp now);
 
   // Per kecamatan with contacts, in name order: how many numbers were confirmed on or after

@@ -335,18 +335,19 @@ TEST_CASE("any later reply of a contact confirms the number and clears its mark;
   CHECK(f.store.verifications.find(campaign)->outcomes.count("confirmed") == 0);
 }
 
-TEST_CASE("a campaign's close marks only the numbers not confirmed since it began",
-          "[inbox][verify]") {
+TEST_CASE("a campaign's close counts and spares every number confirmed since it began", "[inbox][verify]") {
   inbox_fixture f;
   const std::int64_t campaign = number_check(f, f.siti, at_h(1), at_h(10));
   f.reply(siti_phone, "YA", at_h(2));
-  f.store.verifications.close(campaign, {{f.siti, "no_answer"}, {f.ani, "undelivered"}}, at_h(10));
+  f.broadcast(f.quiet_officer, f.ani, at_h(3));  // Ani's answer goes to this later broadcast
+  f.reply(ani_phone, "Ya, nomor saya masih ini", at_h(4));
+  f.store.verifications.close(campaign, {{f.siti, "no_answer"}, {f.ani, "no_answer"}}, at_h(10));
   CHECK_FALSE(f.contacts.find(f.siti)->verify);
-  CHECK(f.contacts.find(f.ani)->verify == "undelivered");
+  CHECK_FALSE(f.contacts.find(f.ani)->verify);
   const auto closed = f.store.verifications.find(campaign);
   CHECK(closed->closed_at == at_h(10));
-  CHECK(closed->outcomes.at("confirmed") == 1);
-  CHECK(closed->outcomes.at("undelivered") == 1);
+  CHECK(closed->outcomes.at("confirmed") == 2);
+  CHECK(closed->outcomes.count("no_answer") == 0);
 }
 
 TEST_CASE("a new number for the contact clears its confirmation and its mark", "[inbox][verify]") {
