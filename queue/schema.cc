@@ -322,9 +322,6 @@ CREATE TABLE number_changes (
 );
 CREATE INDEX number_changes_state ON number_changes (state, id);
 )sql",
-    // 22: "cek nomor" campaigns, each number's last confirmation and why it is to be checked, and
-    // the confirmations per day and kecamatan (schema_verifications.h).
-    verifications_migration,
     // 8: people who log in to the web UI, their browser sessions and the API tokens made
     // there (config tokens stay in the config). Secrets are stored only as hashes: passwords
     // as libsodium's Argon2id string, session and API tokens as SHA-256 hex. Times in ms.
@@ -481,6 +478,9 @@ DROP TABLE number_changes;
 ALTER TABLE number_changes_new RENAME TO number_changes;
 CREATE INDEX number_changes_state ON number_changes (state, id);
 )sql",
+    // 22: "cek nomor" campaigns, each number's last confirmation and why it is to be checked, and
+    // the confirmations per day and kecamatan (schema_verifications.h).
+    verifications_migration,
 };
 
 int current_version(connection& db) {
