@@ -1,8 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The web UI's step for how current the numbers are (mixed into web_ui_test.WebUiTest): Beranda
-shows, per kecamatan, how many numbers answered in the last 90 days, as the API counts them.
-Any reply of a cadre confirms the number, so the cadre who answered the broadcast earlier in
-the afternoon counts."""
+"""The web UI's step for how current the numbers are (mixed into web_ui_test.WebUiTest): an
+officer starts a "cek nomor" from Kontak for one kecamatan, a cadre answers YA, and Beranda shows,
+per kecamatan, how many numbers answered in the last 90 days, as the API counts them."""
 
 from harness import poll
 
@@ -10,14 +9,37 @@ LIVE_TIMEOUT = 45  # as web_ui_test.py's: siarand under AddressSanitizer is slow
 
 
 class VerifySteps:
-    def shares_confirming(self, kecamatan):
-        """The API's shares once `kecamatan` has a confirmed number, else None."""
-        shares = self.gateway.get("/api/v1/stats/confirmed-numbers")["kecamatan"]
-        return shares if any(s["kecamatan"] == kecamatan and s["confirmed"] >= 1 for s in shares) else None
+    def start_number_check(self, kecamatan, count):
+        """Cek nomor from Kontak to the `count` contacts of `kecamatan`; the campaign, once its
+        SMS have gone out."""
+        self.show("kontak")
+        self.choose("#contacts-filter-kecamatan", kecamatan)
+        rows = "#contacts-table tbody tr[data-contact-id]"
+        self.wait(lambda _: len(self.find(rows)) == count, f"{count} contacts of {kecamatan} in #contacts-table")
+        self.element("#contacts-check", "Cek nomor on the kontak page").click()
+        self.element("#number-check-form-submit", "the Cek nomor form").click()
 
-    def check_confirmed_shares(self, kecamatan_with_reply):
-        shares = poll(lambda: self.shares_confirming(kecamatan_with_reply), LIVE_TIMEOUT,
-                      f"a confirmed number in {kecamatan_with_reply} (GET /api/v1/stats/confirmed-numbers)")
+        def sent():
+            campaigns = self.gateway.get("/api/v1/verifications")["verifications"]
+            return next((c for c in campaigns if c["recipients"] == count and c["sent"] == count), None)
+        campaign = poll(sent, LIVE_TIMEOUT, f"a cek nomor to {count} contacts sent (GET /api/v1/verifications)")
+        self.assertIn("balas YA", campaign["text"])
+        return campaign
+
+    def answer_yes(self, campaign, number):
+        """`number` answers YA on the modem that sent it the question; once the campaign counts it."""
+        sim = poll(lambda: next((s for s in self.gateway.sims for send in s.sends() if send["to"] == number), None),
+                   LIVE_TIMEOUT, f"the cek nomor sent to {number}")
+        sim.control({"inject": {"from": number, "text": "YA"}})
+        poll(lambda: self.gateway.get(f"/api/v1/verifications/{campaign['id']}")["confirmed"] == 1, LIVE_TIMEOUT,
+             f"the YA from {number} to confirm the number")
+
+    def check_confirmed_shares(self, kecamatan):
+        """Beranda's table row by row as GET /api/v1/stats/confirmed-numbers counts, with one
+        confirmed number in `kecamatan` at least."""
+        shares = self.gateway.get("/api/v1/stats/confirmed-numbers")["kecamatan"]
+        self.assertTrue(any(s["kecamatan"] == kecamatan and s["confirmed"] >= 1 for s in shares),
+                        f"a confirmed number in {kecamatan}: {shares}")
         self.show("beranda")
         for share in shares:
             row = f'#dash-confirmed-table tr[data-kecamatan="{share["kecamatan"]}"]'

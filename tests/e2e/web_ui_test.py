@@ -412,9 +412,13 @@ class WebUiTest(PageSteps, ReportSteps, VerifySteps, unittest.TestCase):
                   lambda: f"'H-1 jam 08.00 · {shown}' in {row}, which reads {self.text_of(row)!r}")
         self.browser.screenshot("agenda-reminder-in-words")
 
-    def test_5d_beranda_shows_numbers_confirmed_per_kecamatan(self):
-        self.requires("test_5")
-        self.check_confirmed_shares(AUDIENCE_KECAMATAN)
+    def test_5d_cek_nomor_from_kontak_and_the_share_confirmed_on_beranda(self):
+        self.requires("test_2")
+        kecamatan = "Cisarua"
+        numbers = [e164(hp) for _, hp, kec, _ in CADRES if kec == kecamatan]
+        campaign = self.start_number_check(kecamatan, len(numbers))
+        self.answer_yes(campaign, numbers[0])
+        self.check_confirmed_shares(kecamatan)
 
     def test_6_officer_logs_out(self):
         self.requires("test_1")
