@@ -179,7 +179,8 @@ function contactColumns(page) {
 // Opted out, and the number's standing: to check (with why), or when it last answered.
 function statusCell(c) {
   const stopped = c.berhenti
-    ? h('span', { class: 'badge text-bg-secondary me-1', title: t('kontak.status.stopped_hint') }, t('kontak.status.stopped'))
+    ? h('span', { class: 'badge text-bg-secondary me-1', title: t('kontak.status.stopped_hint') },
+      t('kontak.status.stopped'))
     : null;
   let number = null;
   if (c.verify) {
