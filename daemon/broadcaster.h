@@ -46,7 +46,7 @@ struct broadcast_request {
   std::string template_text;
   std::optional<queue::timestamp> send_at;  // none: now
   int priority = 0;
-  std::string origin = "api";  // api, reminder, birthday, recurring
+  std::string origin = "api";  // api, reminder, birthday, recurring, verification
   std::optional<std::int64_t> event_id;
   // Placeholders beyond the contact's own fields, e.g. an event's {acara} and {tempat}; they
   // override {tanggal} and {jam} too (a reminder names the meeting's date, not today's).

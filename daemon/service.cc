@@ -33,6 +33,7 @@
 #include "daemon/store_thread.h"
 #include "daemon/store_watch.h"
 #include "daemon/systemd_notify.h"
+#include "daemon/verify/campaign_closer.h"
 #include "modem/asio.h"
 #include "modem/pool.h"
 
@@ -150,12 +151,14 @@ class service::impl {
       reader_broadcaster_(reads_.contacts, reads_.broadcasts, [this] { post_queued(); },
                           broadcaster_settings_of(config_), concat_references_),
       router_(writes_.queue, writes_.contacts, writes_.broadcasts, writes_.events, writes_.replies,
-              [this] { post_queued(); }, reply_settings_of(config_), concat_references_),
+              writes_.verifications, [this] { post_queued(); }, reply_settings_of(config_), concat_references_),
       api_writes_(api_context_of(writes_, writer_broadcaster_)),
       api_reads_(api_context_of(reads_, reader_broadcaster_)),
       schedule_runner_(writes_.events, schedule::time_zone(config_.timezone)),
+      campaign_closer_(writes_.verifications, writes_.broadcasts),
       scheduler_(io_, writer_, reader_, schedule_runner_,
-                 [this](const broadcast_request& r, queue::timestamp now) { return create_on_reader(r, now); }, now_,
+                 [this](const broadcast_request& r, queue::timestamp now) { return create_on_reader(r, now); },
+                 [this](queue::timestamp now) { return campaign_closer_.close_due(now); }, now_,
                  metrics_.schedule_checks),
       accounts_(writes_.database, config_tokens_of(config_), now_) {
     writes_.maintenance.set_lock_wait(lock_wait);
@@ -244,6 +247,7 @@ class service::impl {
     c.queued = [this] { post_queued(); };
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };
     c.balances = &balances_;
+    c.verifications = &books.verifications;
     c.organisation = config_.organisation;
     return c;
   }
@@ -315,6 +319,7 @@ class service::impl {
     api::add_contact_routes(routes, c);
     api::add_archive_routes(routes, c, books.archive);
     api::add_broadcast_routes(routes, c);
+    api::add_verification_routes(routes, c);
     api::add_account_routes(routes, c, accounts_);
     api::add_audit_routes(routes, books.audit);
     api::add_report_routes(routes, c, books.report_rows, books.replies);
@@ -446,6 +451,7 @@ class service::impl {
   api::api_context api_writes_;
   api::api_context api_reads_;
   schedule::schedule_runner schedule_runner_;
+  verify::campaign_closer campaign_closer_;  // used on writer_ only
   schedule::scheduler scheduler_;
   accounts::account_services accounts_;
   std::unique_ptr<http::server> http_;

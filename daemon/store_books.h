@@ -20,6 +20,7 @@
 #include "queue/report_book.h"
 #include "queue/report_rows.h"
 #include "queue/statistics.h"
+#include "queue/verifications.h"
 
 namespace siaran::daemon {
 
@@ -38,7 +39,8 @@ struct store_books {
         replies(database),
         conversations(database),
         audit(database),
-        report_rows(database) {}
+        report_rows(database),
+        verifications(database) {}
   store_books(const store_books&) = delete;
   store_books& operator=(const store_books&) = delete;
 
@@ -56,6 +58,7 @@ struct store_books {
   queue::conversation_book conversations;
   queue::audit_book audit;
   queue::report_row_book report_rows;
+  queue::verification_book verifications;
 };
 
 }  // namespace siaran::daemon

@@ -28,7 +28,7 @@ struct new_broadcast {
   std::string audience_json;  // the request's audience, kept as given
   timestamp send_at{};
   int priority = 0;
-  std::string origin = "api";  // api, reminder, birthday, recurring
+  std::string origin = "api";  // api, reminder, birthday, recurring, verification
   std::optional<std::int64_t> event_id;
   timestamp created_at{};
   // The client's name for this request (POST /api/v1/broadcasts): a second one with the same

@@ -21,14 +21,16 @@ namespace {
 // The columns read_contact() expects, in order, from a query on `contacts c`.
 constexpr const char* contact_select =
     "SELECT c.id, c.name, c.phone, c.salutation, c.role, c.level, c.kabupaten, c.kecamatan, c.desa, c.posyandu, "
-    "c.birth_date, c.tags, c.opted_out, c.notes, c.fields, c.archived_at FROM contacts c ";
+    "c.birth_date, c.tags, c.opted_out, c.notes, c.fields, c.archived_at, c.confirmed_at, c.verify FROM contacts c ";
 
-// Every condition is optional (NULL: any); ?6 is the query's digits for a phone match.
+// Every condition is optional (NULL: any); ?6 is the query's digits for a phone match, ?9 whether
+// only numbers to check.
 constexpr const char* filter_condition =
     "(?1 IS NULL OR c.kecamatan = ?1 COLLATE NOCASE) AND (?2 IS NULL OR c.desa = ?2 COLLATE NOCASE) AND "
     "(?3 IS NULL OR c.role = ?3 COLLATE NOCASE) AND "
     "(?4 IS NULL OR instr(lower(c.tags), ',' || lower(?4) || ',') > 0) AND "
-    "(?5 IS NULL OR instr(lower(c.name), lower(?5)) > 0 OR (?6 <> '' AND instr(c.phone, ?6) > 0)) ";
+    "(?5 IS NULL OR instr(lower(c.name), lower(?5)) > 0 OR (?6 <> '' AND instr(c.phone, ?6) > 0)) AND "
+    "(?9 = 0 OR c.verify IS NOT NULL) ";
 
 // ?N is an archived_view: 0 hidden, 1 included, 2 only.
 std::string archived_condition(const char* column, int n) {
@@ -102,6 +104,7 @@ std::string filter_column(const contact_filter& f) {
   if (f.role) j["peran"] = *f.role;
   if (f.tag) j["tag"] = *f.tag;
   if (f.text) j["q"] = *f.text;
+  if (f.to_verify) j["verify"] = true;
   return j.dump();
 }
 
@@ -119,6 +122,8 @@ contact_filter filter_from(const std::string& column) {
   f.role = text("peran");
   f.tag = text("tag");
   f.text = text("q");
+  const auto verify = j.find("verify");
+  f.to_verify = verify != j.end() && verify->is_boolean() && verify->get<bool>();
   return f;
 }
 
@@ -140,6 +145,8 @@ contact read_contact(const statement& s) {
   c.notes = s.optional_text(13);
   c.fields = fields_from(s.text(14));
   c.archived_at = optional_time(s, 15);
+  c.confirmed_at = optional_time(s, 16);
+  c.verify = s.optional_text(17);
   return c;
 }
 
@@ -205,7 +212,7 @@ struct contact_statements {
                                      "WHERE c.phone_key = ?1 ORDER BY (c.phone = ?2) DESC, c.id LIMIT 1"),
         contact_id_by_phone(db, "SELECT id FROM contacts WHERE phone = ?1"),
         contacts_matching(db, std::string(contact_select) + "WHERE " + filter_condition + "AND " +
-                                  archived_condition("c.archived_at", 9) + "AND c.id > ?7 ORDER BY c.id LIMIT ?8"),
+                                  archived_condition("c.archived_at", 10) + "AND c.id > ?7 ORDER BY c.id LIMIT ?8"),
         contacts_of_group(db, std::string(contact_select) +
                                   "JOIN group_members g ON g.contact_id = c.id "
                                   "WHERE g.group_id = ?1 AND c.archived_at IS NULL ORDER BY c.id"),
@@ -346,7 +353,8 @@ std::vector<contact> contact_book::list(const contact_filter& filter, std::int64
       .bind(6, search_digits(filter.text.value_or("")))
       .bind(7, after_id)
       .bind(8, limit)
-      .bind(9, static_cast<int>(archived));
+      .bind(9, filter.to_verify)
+      .bind(10, static_cast<int>(archived));
   return read_contacts(s);
 }
 

@@ -41,6 +41,10 @@ struct contact {
   std::optional<std::string> notes;
   std::map<std::string, std::string> fields;  // the CSV's other columns, for templates
   std::optional<timestamp> archived_at;       // archive_book.h: hidden, history kept
+  // Kept by the store, never by an edit or an import (verifications.h): when the number was
+  // last shown live, and why it is to be checked ("perlu dicek"), if it is.
+  std::optional<timestamp> confirmed_at;
+  std::optional<std::string> verify;
 };
 
 // Whether a list shows archived contacts, groups or officers (archive_book.h): they are hidden
@@ -54,7 +58,8 @@ struct contact_filter {
   std::optional<std::string> role;  // "peran" in the API
   std::optional<std::string> tag;
   std::optional<std::string> text;  // "q": part of the name or of the phone number
-  bool empty() const { return !kecamatan && !desa && !role && !tag && !text; }
+  bool to_verify = false;           // only numbers marked to be checked
+  bool empty() const { return !kecamatan && !desa && !role && !tag && !text && !to_verify; }
 };
 
 // Who a broadcast goes to: the union of groups, single contacts and a filter.

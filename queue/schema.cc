@@ -7,6 +7,7 @@
 #include "queue/schema_costs.h"
 #include "queue/schema_deliveries.h"
 #include "queue/schema_tallies.h"
+#include "queue/schema_verifications.h"
 
 namespace siaran::queue {
 namespace {
@@ -503,6 +504,9 @@ ALTER TABLE contacts ADD COLUMN archived_at INTEGER;
 ALTER TABLE groups ADD COLUMN archived_at INTEGER;
 ALTER TABLE officers ADD COLUMN archived_at INTEGER;
 )sql",
+    // 22: "cek nomor" campaigns, each number's last confirmation and why it is to be checked, and
+    // the confirmations per day and kecamatan (schema_verifications.h).
+    verifications_migration,
 };
 
 int current_version(connection& db) {

@@ -27,6 +27,7 @@
 #include "queue/message_queue.h"
 #include "queue/replies.h"
 #include "queue/statistics.h"
+#include "queue/verifications.h"
 
 namespace siaran::daemon::accounts {
 struct account_services;
@@ -61,6 +62,7 @@ struct api_context {
   // Runs `look` on the I/O thread and returns when it has run.
   std::function<void(const std::function<void()>& look)> on_io = [](const std::function<void()>& look) { look(); };
   balance_checks* balances = nullptr;  // on_io only; the service's, set once it is built
+  queue::verification_book* verifications = nullptr;  // this thread's, set once it is built
   // Who hands the reports over (config organisation): the header of a printed report.
   std::string organisation = {};
 };
@@ -92,6 +94,8 @@ void add_group_routes(http::router& routes, api_context& context);
 // POST /api/v1/broadcasts[/preview], GET /api/v1/broadcasts[/{id}[/recipients]],
 // POST /api/v1/broadcasts/{id}/cancel.
 void add_broadcast_routes(http::router& routes, api_context& context);
+// POST /api/v1/verifications, GET /api/v1/verifications[/{id}], GET /api/v1/stats/confirmed-numbers.
+void add_verification_routes(http::router& routes, api_context& context);
 // /api/v1/events[/{id}[/cancel]], /api/v1/birthdays, /api/v1/recurring[/{id}].
 void add_event_routes(http::router& routes, api_context& context);
 // /api/v1/session[/password] (login, who am I, logout, password change), and for admins

@@ -29,4 +29,13 @@ queue::audience parse_audience(const json& value) {
   return audience;
 }
 
+broadcast_request audience_request(const json& body) {
+  broadcast_request r;
+  r.officer_id = field_integer(body, "officer_id", id_range);
+  if (!body.contains("audience")) throw bad_request("audience is required");
+  r.audience = parse_audience(body["audience"]);
+  r.audience_json = body["audience"].dump();
+  return r;
+}
+
 }  // namespace siaran::daemon::api

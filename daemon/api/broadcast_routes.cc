@@ -4,7 +4,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <string_view>
 
 #include "daemon/api/api_context.h"
@@ -34,17 +33,8 @@ json optional_json(const std::optional<T>& value) {
 
 // Everything about the body is checked here: nothing malformed reaches the broadcaster.
 broadcast_request request_of(const json& body) {
-  if (!body.is_object()) throw bad_request("the body must be a JSON object");
-  for (const auto& [key, value] : body.items()) {
-    if (std::find(std::begin(known_keys), std::end(known_keys), key) == std::end(known_keys)) {
-      throw bad_request("unknown field '" + key + "'");
-    }
-  }
-  broadcast_request r;
-  r.officer_id = field_integer(body, "officer_id", id_range);
-  if (!body.contains("audience")) throw bad_request("audience is required");
-  r.audience = parse_audience(body["audience"]);
-  r.audience_json = body["audience"].dump();
+  require_known_fields(body, known_keys);
+  broadcast_request r = audience_request(body);
   r.template_text = required_string(body, "template");
   if (const auto at = field_string(body, "send_at")) {
     r.send_at = parse_iso(*at);

@@ -109,7 +109,9 @@ json contact_json(const queue::contact& c) {
           {"berhenti", c.opted_out},
           {"catatan", nullable(c.notes)},
           {"fields", c.fields},
-          {"archived_at", archived_json(c.archived_at)}};
+          {"archived_at", archived_json(c.archived_at)},
+          {"confirmed_at", c.confirmed_at ? json(iso_utc(*c.confirmed_at)) : json(nullptr)},
+          {"verify", nullable(c.verify)}};
 }
 
 void apply_contact_json(const json& body, const std::string& region, queue::contact& c) {
@@ -145,10 +147,10 @@ void apply_contact_json(const json& body, const std::string& region, queue::cont
 
 queue::contact_filter filter_from_json(const json& body, const std::string& field) {
   if (!body.is_object()) throw bad_request(field.substr(0, field.size() - 1) + ": must be an object");
-  only_keys(body, {"kecamatan", "desa", "peran", "tag", "q"}, field);
+  only_keys(body, {"kecamatan", "desa", "peran", "tag", "q", "verify"}, field);
   return {optional_text(body, "kecamatan", field, std::nullopt), optional_text(body, "desa", field, std::nullopt),
           optional_text(body, "peran", field, std::nullopt), optional_text(body, "tag", field, std::nullopt),
-          optional_text(body, "q", field, std::nullopt)};
+          optional_text(body, "q", field, std::nullopt), field_boolean(body, "verify", field).value_or(false)};
 }
 
 json filter_json(const queue::contact_filter& f) {
@@ -158,6 +160,7 @@ json filter_json(const queue::contact_filter& f) {
   if (f.role) j["peran"] = *f.role;
   if (f.tag) j["tag"] = *f.tag;
   if (f.text) j["q"] = *f.text;
+  if (f.to_verify) j["verify"] = true;
   return j;
 }
 

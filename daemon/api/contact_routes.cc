@@ -36,7 +36,7 @@ queue::contact_filter filter_from_query(const http::request& request) {
     if (found == request.query.end() || found->second.empty()) return std::nullopt;
     return found->second;
   };
-  return {text("kecamatan"), text("desa"), text("peran"), text("tag"), text("q")};
+  return {text("kecamatan"), text("desa"), text("peran"), text("tag"), text("q"), query_flag(request, "verify")};
 }
 
 // All or nothing unless ?partial=true; nothing importable at all is a 422 either way.

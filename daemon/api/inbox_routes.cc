@@ -217,6 +217,9 @@ http::response approve_change(api_context& c, queue::reply_book& replies, const 
   }
   replies.decide_number_change(change.id, queue::change_state::approved, now,
                                queue::chosen_contact{contact->id, old_phone});
+  // The new number's confirmation and mark went with the old one; a change asked from the new
+  // SIM showed that number live, which is its confirmation.
+  if (change.from_new_sim) c.verifications->confirm(contact->id, change.created_at, std::nullopt);
   queue_text(c, change.new_phone, inbox::confirmations::number_changed(change.new_phone));
   if (old_phone != change.new_phone) queue_text(c, old_phone, inbox::confirmations::number_moved(change.new_phone));
   spdlog::info("number change {} approved: contact {} has a new number", change.id, contact->id);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/api/json_fields.h"
 
+#include <algorithm>
 #include <limits>
 
 #include <nlohmann/json.hpp>
@@ -78,6 +79,13 @@ std::optional<bool> field_boolean(const json& body, std::string_view key, std::s
   if (!value) return std::nullopt;
   if (!value->is_boolean()) refuse(prefix, key, "must be true or false");
   return value->get<bool>();
+}
+
+void require_known_fields(const json& body, std::span<const std::string_view> known) {
+  if (!body.is_object()) throw bad_request("the body must be a JSON object");
+  for (const auto& [key, value] : body.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) throw bad_request("unknown field '" + key + "'");
+  }
 }
 
 std::string required_string(const json& body, std::string_view key, std::string_view prefix) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,8 @@ std::optional<std::int64_t> field_integer(const nlohmann::json& body, std::strin
 std::optional<std::string> field_string(const nlohmann::json& body, std::string_view key,
                                         std::string_view prefix = "");
 std::optional<bool> field_boolean(const nlohmann::json& body, std::string_view key, std::string_view prefix = "");
+// Throws bad_request unless `body` is an object whose keys are all `known`.
+void require_known_fields(const nlohmann::json& body, std::span<const std::string_view> known);
 // A string that must be given and not be empty.
 std::string required_string(const nlohmann::json& body, std::string_view key, std::string_view prefix = "");
 

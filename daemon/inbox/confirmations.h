@@ -16,6 +16,9 @@ inline constexpr std::string_view opted_in =
     "Terima kasih, Anda kembali menerima SMS dari Pokjanal. Balas BERHENTI untuk berhenti.";
 inline constexpr std::string_view attending = "Terima kasih, kehadiran Anda tercatat.";
 inline constexpr std::string_view declining = "Terima kasih atas jawabannya.";
+// The answer a "cek nomor" asked for: the number is recorded as still the cadre's.
+inline constexpr std::string_view number_confirmed =
+    "Terima kasih, nomor Anda sudah kami catat masih aktif di Pokjanal.";
 inline constexpr std::string_view change_number_unreadable =
     "Maaf, nomor baru tidak terbaca. Kirim GANTI diikuti nomor baru, contoh: GANTI 081234567890";
 

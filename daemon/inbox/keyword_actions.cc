@@ -25,7 +25,9 @@ std::string unknown_sender_answer(keyword_kind kind) {
 
 bool applies(const keyword_match& keyword, const reply_origin& origin) {
   if (!is_rsvp(keyword.kind)) return true;
-  return origin.contact && origin.broadcast && origin.broadcast->event_id;
+  if (!origin.contact || !origin.broadcast) return false;
+  if (keyword.kind == keyword_kind::attend && origin.number_check) return true;
+  return origin.broadcast->event_id.has_value();
 }
 
 keyword_actions::keyword_actions(queue::contact_book& contacts, queue::event_book& events, queue::reply_book& replies)
@@ -48,6 +50,8 @@ std::string keyword_actions::apply(const keyword_match& keyword, const reply_ori
     case keyword_kind::change_number:
       return change_number(keyword, origin);
     case keyword_kind::attend:
+      if (origin.number_check) return std::string(confirmations::number_confirmed);
+      return rsvp(keyword, origin);
     case keyword_kind::decline:
       return rsvp(keyword, origin);
   }

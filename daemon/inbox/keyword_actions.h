@@ -8,7 +8,9 @@
 //                   changed on the cadre's word alone: anyone holding the phone could send it),
 //                   from the old SIM (GANTI <new number>) or from the new one, naming the old
 //                   number or the cadre's name (GANTI <old number>, GANTI <nama>);
-//   attend/decline  an RSVP on the event whose reminder reached them.
+//   attend/decline  an RSVP on the event whose reminder reached them; an attend word (YA) that
+//                   answers a "cek nomor" campaign is the answer it asked for, thanked as such
+//                   (the number itself is confirmed by reply_router, for any reply).
 // A number we have no contact for cannot be opted in or out: it is told so politely (it may be a
 // cadre the secretariat has not entered yet), and nothing is stored.
 
@@ -24,6 +26,12 @@
 
 namespace siaran::daemon::inbox {
 
+// The "cek nomor" campaign whose broadcast a reply answers (queue/verifications.h).
+struct number_check_answer {
+  std::int64_t campaign_id = 0;
+  bool in_window = false;  // before the window ended and the campaign closed: its answer
+};
+
 // Who a reply came from and what it answers, as routing found them.
 struct reply_origin {
   std::int64_t incoming_id = 0;
@@ -31,10 +39,11 @@ struct reply_origin {
   std::optional<queue::contact> contact;
   std::optional<queue::broadcast_ref> broadcast;
   queue::timestamp at{};
+  std::optional<number_check_answer> number_check;
 };
 
-// Whether the keyword means something here: HADIR/YA/TIDAK only answer an event reminder
-// (elsewhere "Ya" is ordinary conversation for the officer).
+// Whether the keyword means something here: HADIR/YA/TIDAK only answer an event reminder, and
+// HADIR/YA a "cek nomor" (elsewhere "Ya" is ordinary conversation for the officer).
 bool applies(const keyword_match& keyword, const reply_origin& origin);
 
 class keyword_actions {

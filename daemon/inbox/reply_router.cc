@@ -41,12 +41,14 @@ queue::reply_route route_of(const reply_origin& origin, const std::optional<keyw
 }
 
 reply_router::reply_router(queue::message_queue& messages, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
-                           queue::event_book& events, queue::reply_book& replies, std::function<void()> queued,
+                           queue::event_book& events, queue::reply_book& replies,
+                           queue::verification_book& verifications, std::function<void()> queued,
                            reply_settings settings, concat_reference_allocator& references)
     : messages_(messages),
       contacts_(contacts),
       broadcasts_(broadcasts),
       replies_(replies),
+      verifications_(verifications),
       actions_(contacts, events, replies),
       keywords_(settings.keywords),
       queued_(std::move(queued)),
@@ -63,6 +65,7 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
     if (keyword && !applies(*keyword, origin)) keyword.reset();
     const queue::reply_route route = route_of(origin, keyword);
     replies_.route(incoming_id, route);
+    confirm_number(origin, keyword);
     spdlog::info("incoming {} from {}: {}{}", incoming_id, common::redacted_number(entry->message.sender),
                  route.officer_id ? "to officer " + std::to_string(*route.officer_id) : std::string("general inbox"),
                  keyword ? ", keyword " + common::log_text(keyword->word) : std::string());
@@ -76,7 +79,8 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
 }
 
 reply_origin reply_router::find_origin(const queue::inbox_entry& entry) {
-  reply_origin origin{entry.message.id, std::nullopt, std::nullopt, std::nullopt, entry.message.received_at};
+  reply_origin origin{entry.message.id, std::nullopt, std::nullopt, std::nullopt,
+                      entry.message.received_at, std::nullopt};
   if (!answerable(entry.message.sender)) return origin;
   try {
     origin.number = normalize_phone_number(entry.message.sender, settings_.region);
@@ -87,7 +91,26 @@ reply_origin reply_router::find_origin(const queue::inbox_entry& entry) {
   if (origin.contact) {
     origin.broadcast = broadcasts_.latest_reaching(origin.contact->id, entry.message.received_at - settings_.reply_window);
   }
+  if (origin.broadcast) origin.number_check = number_check_of(*origin.broadcast, entry.message.received_at);
   return origin;
+}
+
+std::optional<number_check_answer> reply_router::number_check_of(const queue::broadcast_ref& broadcast,
+                                                                 queue::timestamp at) {
+  const auto campaign = verifications_.for_broadcast(broadcast.broadcast_id);
+  if (!campaign) return std::nullopt;
+  return number_check_answer{campaign->id, !campaign->closed_at && at <= campaign->ends_at};
+}
+
+void reply_router::confirm_number(const reply_origin& origin, const std::optional<keyword_match>& keyword) {
+  if (!origin.contact || (keyword && keyword->kind == keyword_kind::change_number)) return;
+  std::optional<std::int64_t> answered;
+  if (origin.number_check && origin.number_check->in_window) answered = origin.number_check->campaign_id;
+  verifications_.confirm(origin.contact->id, origin.at, answered);
+  if (answered) {
+    spdlog::info("incoming {}: contact {} confirmed their number (cek nomor {})", origin.incoming_id,
+                 origin.contact->id, *answered);
+  }
 }
 
 void reply_router::forward(const reply_origin& origin, const std::string& text, queue::timestamp now) {

@@ -6,6 +6,10 @@
 // reached that contact within inbox.reply_window, whose officer's inbox it goes to (unknown
 // sender or no broadcast: the general inbox). A keyword acts and is answered (keyword_actions.h);
 // a reply routed to an officer with a phone and forward_sms is forwarded there (forwarding.h).
+// Any reply of a contact but a GANTI shows the number is live and confirms it
+// (queue/verifications.h): within a "cek nomor" window it is the campaign's answer; later, or
+// to any other broadcast, it is as good evidence that the SIM is in use and read, and it clears
+// a mark the campaign left. A GANTI says the number is being left, so it confirms nothing.
 // Everything it sends is an ordinary queued message at reply_priority.
 
 #include <chrono>
@@ -21,8 +25,9 @@
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
 #include "queue/events.h"
-#include "queue/replies.h"
 #include "queue/message_queue.h"
+#include "queue/replies.h"
+#include "queue/verifications.h"
 
 namespace siaran::daemon::inbox {
 
@@ -53,8 +58,8 @@ class reply_router {
  public:
   // `queued` is called after anything was queued (the dispatcher's queued()).
   reply_router(queue::message_queue& messages, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
-               queue::event_book& events, queue::reply_book& replies, std::function<void()> queued,
-               reply_settings settings, concat_reference_allocator& references);
+               queue::event_book& events, queue::reply_book& replies, queue::verification_book& verifications,
+               std::function<void()> queued, reply_settings settings, concat_reference_allocator& references);
 
   // Routes the stored incoming message `incoming_id`, acts on its keyword and answers, forwards
   // it. Errors are logged, never thrown: the message itself is safely stored already.
@@ -62,6 +67,8 @@ class reply_router {
 
  private:
   reply_origin find_origin(const queue::inbox_entry& entry);
+  std::optional<number_check_answer> number_check_of(const queue::broadcast_ref& broadcast, queue::timestamp at);
+  void confirm_number(const reply_origin& origin, const std::optional<keyword_match>& keyword);
   void forward(const reply_origin& origin, const std::string& text, queue::timestamp now);
   void send(const std::string& to, const std::string& text, queue::timestamp now);
 
@@ -69,6 +76,7 @@ class reply_router {
   queue::contact_book& contacts_;
   queue::broadcast_book& broadcasts_;
   queue::reply_book& replies_;
+  queue::verification_book& verifications_;
   keyword_actions actions_;
   keyword_table keywords_;
   std::function<void()> queued_;

@@ -16,12 +16,13 @@ constexpr auto longest_sleep = std::chrono::milliseconds(60s);
 }  // namespace
 
 scheduler::scheduler(asio::io_context& io, store_thread& writes, store_thread& reads, schedule_runner& runner,
-                     create_broadcast create, clock now, std::uint64_t& checks)
+                     create_broadcast create, sweep swept, clock now, std::uint64_t& checks)
     : io_(io),
       writes_(writes),
       reads_(reads),
       runner_(runner),
       create_(std::move(create)),
+      sweep_(std::move(swept)),
       now_(std::move(now)),
       timer_(io),
       checks_(checks) {}
@@ -64,9 +65,21 @@ asio::awaitable<std::chrono::milliseconds> scheduler::check_and_wait_time() {
   } catch (const std::exception& e) {
     spdlog::error("schedule: checking what is due: {}", e.what());
   }
+  const std::optional<queue::timestamp> swept = co_await run_sweep(now);
+  if (swept) next = next ? std::min(*next, *swept) : *swept;
   ++checks_;
   if (!next) co_return longest_sleep;
   co_return std::clamp(std::chrono::duration_cast<std::chrono::milliseconds>(*next - now), 1ms, longest_sleep);
+}
+
+asio::awaitable<std::optional<queue::timestamp>> scheduler::run_sweep(queue::timestamp now) {
+  try {
+    const auto swept = [this, now] { return sweep_(now); };
+    co_return co_await writes_.run(swept);
+  } catch (const std::exception& e) {
+    spdlog::error("schedule: closing what ended: {}", e.what());
+  }
+  co_return std::nullopt;
 }
 
 asio::awaitable<void> scheduler::run(const claimed_occurrence& claimed, queue::timestamp now) {

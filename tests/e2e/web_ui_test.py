@@ -34,6 +34,7 @@ from archive_steps import ArchiveSteps
 from inbox_steps import InboxSteps
 from page_steps import PageSteps
 from report_steps import ReportSteps
+from verify_steps import VerifySteps
 
 SKIP = 77
 # Live pages poll every 3-5 s (app.js's every()); siarand under AddressSanitizer is slow.
@@ -110,7 +111,7 @@ def missing_tools():
     return None
 
 
-class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, unittest.TestCase):
+class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, VerifySteps, unittest.TestCase):
     """One office's afternoon, step by step: the steps run in name order and share the gateway
     and the browser; a step whose prerequisite failed is skipped, naming it."""
 
@@ -426,6 +427,14 @@ class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, unittest.TestC
     def test_5e_officer_archives_a_cadre_and_restores_her(self):
         self.requires("test_2")
         self.archive_and_restore_contact("Ai Sumiati")
+
+    def test_5f_cek_nomor_from_kontak_and_the_share_confirmed_on_beranda(self):
+        self.requires("test_2")
+        kecamatan = "Cisarua"
+        numbers = [e164(hp) for _, hp, kec, _ in CADRES if kec == kecamatan]
+        campaign = self.start_number_check(kecamatan, len(numbers))
+        self.answer_yes(campaign, numbers[0])
+        self.check_confirmed_shares(kecamatan)
 
     def test_6_officer_logs_out(self):
         self.requires("test_1")

@@ -209,6 +209,13 @@ std::vector<row> table(const office& o) {
        {401, 403, 403, 409, 409}},
       {"POST", "/api/v1/broadcasts/{id}/resend", "/api/v1/broadcasts/{asep_broadcast}/resend", nullptr,
        {401, 403, 403, 409, 409}},
+      // The admin's campaign, for Asep, is the first: Siti does not see it.
+      {"POST", "/api/v1/verifications", "/api/v1/verifications",
+       {{"officer_id", std::stoll(o.ids.at("asep"))}, {"audience", audience_of_enok()}}, {401, 403, 403, 201, 201}},
+      {"GET", "/api/v1/verifications", "/api/v1/verifications", nullptr, {401, 200, 200, 200, 200}},
+      {"GET", "/api/v1/verifications/{id}", "/api/v1/verifications/1", nullptr, {401, 200, 404, 200, 200}},
+      {"GET", "/api/v1/stats/confirmed-numbers", "/api/v1/stats/confirmed-numbers", nullptr,
+       {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/events", "/api/v1/events", reminder, {401, 403, 403, 201, 201}},
       {"GET", "/api/v1/events", "/api/v1/events", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/events/{id}", "/api/v1/events/{asep_event}", nullptr, {401, 200, 404, 200, 200}},

@@ -152,6 +152,8 @@ TEST_CASE("GANTI asks for a new number; an officer's approval changes the contac
 
   CHECK(d.post(change + "/approve", json::object(), 200).at("state") == "approved");
   CHECK(d.get("/api/v1/contacts/" + std::to_string(p.siti)).at("no_hp") == "+6281277776666");
+  // The new number has not been heard from yet.
+  CHECK(d.get("/api/v1/contacts/" + std::to_string(p.siti)).at("confirmed_at").is_null());
   CHECK(d.get("/api/v1/contacts/changes?state=pending").empty());
   d.post(change + "/reject", json::object(), 409);
   d.post("/api/v1/contacts/changes/999/approve", json::object(), 404);
@@ -184,6 +186,7 @@ TEST_CASE("GANTI from a new SIM naming the old number waits for an officer; appr
   const std::string change = "/api/v1/contacts/changes/" + std::to_string(pending[0].at("id").get<std::int64_t>());
   CHECK(d.post(change + "/approve", json::object(), 200).at("state") == "approved");
   CHECK(d.get("/api/v1/contacts/" + std::to_string(p.siti)).at("no_hp") == stranger_phone);
+  CHECK(d.get("/api/v1/contacts/" + std::to_string(p.siti)).at("confirmed_at") == pending[0].at("received_at"));
   p.wait_for_send(stranger_phone, [](const std::string& t) { return contains(t, "sudah diganti ke +6285799999999"); },
                   "the confirmation to the new number");
   p.wait_for_send(siti_phone, [](const std::string& t) { return contains(t, "sudah dipindah ke +6285799999999"); },

@@ -35,7 +35,8 @@ struct inbox_fixture {
   queue::reply_book replies{store.database};
   int wakes = 0;
   daemon::concat_reference_allocator concat_references;
-  daemon::inbox::reply_router router{store.queue, contacts, broadcasts, events, replies, [this] { ++wakes; },
+  daemon::inbox::reply_router router{store.queue, contacts, broadcasts, events, replies, store.verifications,
+                                     [this] { ++wakes; },
                                      {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48), {}},
                                      concat_references};
   std::int64_t siti = 0;
@@ -284,4 +285,85 @@ TEST_CASE("HADIR to a meeting reminder is an RSVP; to an ordinary broadcast it i
   CHECK_FALSE(plain.route.keyword);
   CHECK(f.queued_to(ani_phone).empty());
   CHECK(f.queued_to(officer_phone).size() == 1);
+}
+
+namespace {
+
+// A "cek nomor" campaign over a broadcast to `contact` sent at `sent_at`, open until `ends_at`.
+std::int64_t number_check(inbox_fixture& f, std::int64_t contact, queue::timestamp sent_at,
+                          queue::timestamp ends_at) {
+  const std::int64_t broadcast = f.broadcast(f.forwarding_officer, contact, sent_at);
+  return f.store.verifications.create({broadcast, f.forwarding_officer, sent_at, ends_at});
+}
+
+}  // namespace
+
+TEST_CASE("YA to a cek nomor confirms the number and is thanked, not taken as attending",
+          "[inbox][verify]") {
+  inbox_fixture f;
+  const std::int64_t event =
+      f.events.create_event({"Rapat kader", at_h(30), "Balai desa", "{}", "Rapat {acara}",
+                             f.forwarding_officer, "[\"-1d@08:00\"]", at_h(0)});
+  f.broadcast(f.forwarding_officer, f.siti, at_h(0), event);
+  const std::int64_t campaign = number_check(f, f.siti, at_h(1), at_h(49));
+  const auto entry = f.reply(siti_phone, "ya", at_h(2));
+  CHECK(entry.route.keyword == "YA");
+  CHECK(f.events.tally(event).attending == 0);
+  CHECK(f.contacts.find(f.siti)->confirmed_at == at_h(2));
+  CHECK(f.store.verifications.find(campaign)->outcomes.at("confirmed") == 1);
+  const auto answers = f.queued_to(siti_phone);
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0].text == "Terima kasih, nomor Anda sudah kami catat masih aktif di Pokjanal.");
+  CHECK(f.queued_to(officer_phone).empty());  // a bare keyword the system answered
+}
+
+TEST_CASE("any later reply of a contact confirms the number and clears its mark; a GANTI does not",
+          "[inbox][verify]") {
+  inbox_fixture f;
+  const std::int64_t campaign = number_check(f, f.siti, at_h(1), at_h(2));
+  f.store.verifications.close(campaign, {{f.siti, "no_answer"}}, at_h(2));
+  CHECK(f.contacts.find(f.siti)->verify == "no_answer");
+
+  f.reply(siti_phone, "GANTI 081277776666", at_h(3));
+  CHECK(f.contacts.find(f.siti)->verify == "no_answer");
+  CHECK_FALSE(f.contacts.find(f.siti)->confirmed_at);
+
+  f.reply(siti_phone, "Maaf baru baca, ya ini Siti",
+          at_h(4));  // after the window: no campaign answer
+  CHECK_FALSE(f.contacts.find(f.siti)->verify);
+  CHECK(f.contacts.find(f.siti)->confirmed_at == at_h(4));
+  CHECK(f.store.verifications.find(campaign)->outcomes.at("no_answer") == 1);
+  CHECK(f.store.verifications.find(campaign)->outcomes.count("confirmed") == 0);
+}
+
+TEST_CASE("a campaign's close counts and spares every number confirmed since it began", "[inbox][verify]") {
+  inbox_fixture f;
+  const std::int64_t campaign = number_check(f, f.siti, at_h(1), at_h(10));
+  f.reply(siti_phone, "YA", at_h(2));
+  f.broadcast(f.quiet_officer, f.ani, at_h(3));  // Ani's answer goes to this later broadcast
+  f.reply(ani_phone, "Ya, nomor saya masih ini", at_h(4));
+  f.store.verifications.close(campaign, {{f.siti, "no_answer"}, {f.ani, "no_answer"}}, at_h(10));
+  CHECK_FALSE(f.contacts.find(f.siti)->verify);
+  CHECK_FALSE(f.contacts.find(f.ani)->verify);
+  const auto closed = f.store.verifications.find(campaign);
+  CHECK(closed->closed_at == at_h(10));
+  CHECK(closed->outcomes.at("confirmed") == 2);
+  CHECK(closed->outcomes.count("no_answer") == 0);
+}
+
+TEST_CASE("a new number for the contact clears its confirmation and its mark", "[inbox][verify]") {
+  inbox_fixture f;
+  f.reply(siti_phone, "Baik", at_h(1));
+  const std::int64_t campaign = number_check(f, f.ani, at_h(1), at_h(2));
+  f.store.verifications.close(campaign, {{f.ani, "failed"}}, at_h(2));
+  auto siti = *f.contacts.find(f.siti);
+  auto ani = *f.contacts.find(f.ani);
+  REQUIRE(siti.confirmed_at);
+  REQUIRE(ani.verify);
+  siti.phone = "+6281299990001";
+  ani.phone = "+6281299990002";
+  f.contacts.update(siti, at_h(3));
+  f.contacts.update(ani, at_h(3));
+  CHECK_FALSE(f.contacts.find(f.siti)->confirmed_at);
+  CHECK_FALSE(f.contacts.find(f.ani)->verify);
 }

@@ -12,6 +12,7 @@
 #include "queue/database.h"
 #include "queue/replies.h"
 #include "tests/support/temp_dir.h"
+#include "tests/unit/queue/undo_verifications.h"
 
 using namespace siaran::queue;
 using siaran::test::temp_dir;
@@ -23,6 +24,7 @@ const timestamp asked_at{std::chrono::hours(24 * 365 * 56)};
 // number_changes as schema step 7 made it, holding one pending change for contact `contact_id`.
 void undo_step_19(const std::filesystem::path& file, std::int64_t contact_id) {
   connection db(file);
+  siaran::test::undo_verifications_step(db);
   db.exec("DROP TABLE number_changes", "undoing schema step 19");
   db.exec("CREATE TABLE number_changes (id INTEGER PRIMARY KEY, "
           "contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE, old_phone TEXT NOT NULL, "
@@ -33,10 +35,7 @@ void undo_step_19(const std::filesystem::path& file, std::int64_t contact_id) {
            std::to_string(contact_id) + ", '+6281200000001', '+6281277776666', 1000)")
               .c_str(),
           "undoing schema step 19");
-  for (const char* table : {"contacts", "groups", "officers"}) {
-    db.exec(("ALTER TABLE " + std::string(table) + " DROP COLUMN archived_at").c_str(), "undoing schema step 21");
-  }
-  db.exec("PRAGMA user_version = 18", "undoing schema steps 19 and 21");
+  db.exec("PRAGMA user_version = 18", "undoing schema step 19");
 }
 
 }  // namespace

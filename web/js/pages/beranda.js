@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Beranda: how the gateway is doing now. Modems, the queue, today's numbers, a week of
-// deliveries and the broadcasts going out, refreshed in place every few seconds.
+// deliveries and the broadcasts going out, refreshed in place every few seconds; how current the
+// numbers are per kecamatan, far less often.
 import { get } from '../api.js';
 import { h, replace, emptyState } from '../dom.js';
 import { t } from '../i18n.js';
 import { formatNumber } from '../format.js';
 import { section } from '../forms.js';
 import { broadcastProgressView, updateBroadcastProgress, modemStateBadge, signalBars, excerpt } from '../widgets.js';
+import { renderConfirmedShares } from './beranda/confirmed.js';
 
 const refreshMs = 4000;
 // The daily figures scan every part in the database (docs/api.md "Statistics"): read them far
@@ -42,6 +44,7 @@ function layout() {
         h('div', { class: 'chart-box' }, h('canvas', { id: 'dash-chart', role: 'img', 'aria-label': t('beranda.chart_title') })))),
       h('div', { class: 'col-lg-5' }, section(t('beranda.modems'), null, h('div', { id: 'dash-modems' }, t('common.loading'))))),
     section(t('beranda.running'), null, h('div', { id: 'dash-running' }, t('common.loading'))),
+    section(t('beranda.confirmed_title'), null, h('div', { id: 'dash-confirmed' }, t('common.loading'))),
   ];
 }
 
@@ -177,6 +180,7 @@ export default {
     const chart = weekChart(document.getElementById('dash-chart'));
     ctx.every(refreshMs, () => refresh(ctx));
     ctx.every(statsRefreshMs, () => refreshStats(chart));
+    ctx.every(statsRefreshMs, () => renderConfirmedShares(document.getElementById('dash-confirmed')));
     return () => chart.destroy();
   },
 };

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kontak: the contact list with search and filters (GET /api/v1/contacts, choices from
-// /api/v1/contacts/facets), add and edit in a modal, CSV import and export, the numbers that
-// keep failing and the pending GANTI number changes; contacts archived and restored (the
-// archive shown by its switch). Viewers only read.
+// /api/v1/contacts/facets), add and edit in a modal, CSV import and export, a "cek nomor" to the
+// contacts the filters choose and the numbers it marked to check, the numbers that keep failing
+// and the pending GANTI number changes; contacts archived and restored (the archive shown by its
+// switch). Viewers only read.
 import { h, replace, emptyState, alertBox, errorText } from '../dom.js';
 import { t } from '../i18n.js';
 import { get, query } from '../api.js';
@@ -11,13 +12,15 @@ import { openContactForm } from './kontak/contact-form.js';
 import { importPanel } from './kontak/import.js';
 import { problemsSection, changesSection } from './kontak/review.js';
 import { groupsSection } from './kontak/groups.js';
+import { openNumberCheck } from './kontak/number-check.js';
 import { debounce } from '../widgets.js';
 import { archiveButton, archiveToggle } from '../archive.js';
+import { formatDate, formatDateTime } from '../format.js';
 
 const pageSize = 100;
 // Columns a phone leaves out (Bootstrap's display classes).
 const wide = 'd-none d-md-table-cell';
-const filterKeys = ['q', 'kecamatan', 'desa', 'peran', 'tag'];
+const filterKeys = ['q', 'kecamatan', 'desa', 'peran', 'tag', 'verify'];
 const noFacets = { kecamatan: [], desa: [], peran: [], tags: [] };
 
 export default {
@@ -59,15 +62,22 @@ function layout(page) {
     page.showArchived = shown;
     loadContacts(page);
   } });
+  const check = page.editable
+    ? button(t('kontak.check.open'), () => checkNumbers(page), { attributes: { id: 'contacts-check' } }) : null;
   return [
     h('div', { class: 'd-flex flex-wrap gap-2 align-items-center mb-3' },
-      h('h1', { class: 'h4 mb-0 me-auto' }, t('kontak.title')), archived, add, page.exportLink),
+      h('h1', { class: 'h4 mb-0 me-auto' }, t('kontak.title')), archived, add, check, page.exportLink),
     page.filterBar, page.listSlot, page.groupsSlot, page.importCard, page.changesSlot, page.problemsSlot,
   ];
 }
 
 function editContact(page, contact) {
   openContactForm({ contact, facets: page.facets, toast: page.ctx.toast, onSaved: () => refreshAll(page) });
+}
+
+function checkNumbers(page) {
+  openNumberCheck({ filters: page.filters, shown: page.rows.length, toast: page.ctx.toast,
+    onStarted: () => loadContacts(page) });
 }
 
 function refreshAll(page) {
@@ -92,10 +102,11 @@ function renderFilters(page) {
     choices, blank: t('kontak.filter.all'), value: filters[name], inline: 'col-6 col-lg', attributes: { onchange: (e) => setFilter(page, name, e.target.value) } });
   const search = field({ name: 'q', id: 'contacts-search', label: t('kontak.filter.q'), type: 'search', value: filters.q, inline: 'col-12 col-lg',
     attributes: { oninput: (e) => page.search(e.target.value), autocomplete: 'off' } });
+  const verify = select('verify', [{ value: 'true', label: t('kontak.filter.verify_only') }]);
   const reset = filterKeys.some((k) => filters[k])
     ? h('div', { class: 'col-12 col-lg-auto d-flex align-items-end' }, button(t('kontak.filter.reset'), () => resetFilters(page))) : null;
   replace(page.filterBar, search, select('kecamatan', facets.kecamatan), select('desa', [...new Set(desa)]),
-    select('peran', facets.peran), select('tag', facets.tags), reset);
+    select('peran', facets.peran), select('tag', facets.tags), verify, reset);
   page.filterBar.onsubmit = (e) => e.preventDefault();
 }
 
@@ -168,7 +179,7 @@ function contactColumns(page) {
     { label: t('kontak.col.wilayah'), cell: (c) => [c.desa, c.kecamatan].filter(Boolean).join(', ') || t('common.none') },
     { label: t('kontak.col.posyandu'), cell: (c) => c.posyandu || t('common.none'), class: wide },
     { label: t('kontak.col.tag'), cell: (c) => (c.tag || []).map((tag) => h('span', { class: 'badge text-bg-light border me-1' }, tag)), class: wide },
-    { label: t('kontak.col.status'), cell: (c) => statusBadges(c) },
+    { label: t('kontak.col.status'), cell: statusCell },
   ];
   if (page.editable) columns.push({ label: '', cell: (c) => contactActions(page, c), class: 'text-nowrap' });
   return columns;
@@ -183,11 +194,22 @@ function contactActions(page, contact) {
     button(t('common.edit'), () => editContact(page, contact), { extraClass: 'contact-edit d-none d-md-inline-block' }), archive);
 }
 
-function statusBadges(contact) {
-  return [
-    contact.berhenti ? h('span', { class: 'badge text-bg-secondary me-1', title: t('kontak.status.stopped_hint') }, t('kontak.status.stopped')) : null,
-    contact.archived_at ? h('span', { class: 'badge text-bg-warning' }, t('archive.badge')) : null,
-  ];
+// Opted out, the number's standing (to check, with why, or when it last answered), archived.
+function statusCell(c) {
+  const stopped = c.berhenti
+    ? h('span', { class: 'badge text-bg-secondary me-1', title: t('kontak.status.stopped_hint') },
+      t('kontak.status.stopped'))
+    : null;
+  let number = null;
+  if (c.verify) {
+    number = h('span', { class: 'badge text-bg-warning contact-verify', title: t(`kontak.verify.${c.verify}`) },
+      t('kontak.status.verify', { reason: t(`kontak.verify.${c.verify}`) }));
+  } else if (c.confirmed_at) {
+    number = h('span', { class: 'small text-success', title: formatDateTime(c.confirmed_at) },
+      t('kontak.status.confirmed', { date: formatDate(c.confirmed_at) }));
+  }
+  const archived = c.archived_at ? h('span', { class: 'badge text-bg-warning' }, t('archive.badge')) : null;
+  return [stopped, number, archived];
 }
 
 // On a phone the edit column is out of sight: the name opens the form too.

@@ -21,4 +21,11 @@ export default {
   'beranda.running': 'Siaran yang sedang dikirim',
   'beranda.none_running': 'Tidak ada siaran yang sedang dikirim.',
   'beranda.none_running_action': 'Buat siaran',
+  'beranda.confirmed_title': 'Nomor terkonfirmasi 90 hari terakhir',
+  'beranda.confirmed_hint': 'Nomor yang membalas SMS (jawaban YA pada cek nomor atau balasan lain) dalam 90 hari terakhir. Kirim cek nomor dari halaman Kontak.',
+  'beranda.confirmed_none': 'Belum ada kontak dengan kecamatan.',
+  'beranda.confirmed_kecamatan': 'Kecamatan',
+  'beranda.confirmed_numbers': 'Terkonfirmasi',
+  'beranda.confirmed_share': 'Persentase',
+  'beranda.confirmed_of': '{confirmed} dari {contacts}',
 };
