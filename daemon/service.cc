@@ -85,7 +85,7 @@ inbound_settings inbound_settings_of(const config::daemon_config& c) {
 }
 
 inbox::reply_settings reply_settings_of(const config::daemon_config& c) {
-  return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords, c.dispatch.delivery_reports};
+  return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.dispatch.delivery_reports};
 }
 
 // The web UI's own files, and Bootstrap, Popper and Chart.js from Debian's libjs-bootstrap5,
@@ -150,7 +150,7 @@ class service::impl {
       reader_broadcaster_(reads_.contacts, reads_.broadcasts, [this] { post_queued(); },
                           broadcaster_settings_of(config_), concat_references_),
       router_(writes_.queue, writes_.contacts, writes_.broadcasts, writes_.events, writes_.replies,
-              [this] { post_queued(); }, reply_settings_of(config_), concat_references_),
+              [this] { post_queued(); }, reply_settings_of(config_), keywords_, concat_references_),
       api_writes_(api_context_of(writes_, writer_broadcaster_)),
       api_reads_(api_context_of(reads_, reader_broadcaster_)),
       schedule_runner_(writes_.events, schedule::time_zone(config_.timezone)),
@@ -172,6 +172,7 @@ class service::impl {
     };
     resolve_uncertain_parts();
     settle_unfinished_broadcasts();
+    use_saved_keywords();
     if (!start_http()) return EX_UNAVAILABLE;
     watch_.start();
     asio::co_spawn(io_, handle_signals(), rethrow);
@@ -245,6 +246,8 @@ class service::impl {
     c.on_io = [this](const std::function<void()>& look) { look_on_io(look); };
     c.balances = &balances_;
     c.organisation = config_.organisation;
+    c.keywords = &keywords_;
+    c.templates = &books.templates;
     return c;
   }
 
@@ -303,6 +306,20 @@ class service::impl {
     }
   }
 
+  // The keywords an admin saved in the page replace the YAML's; saved ones that no longer pass
+  // the rules (a later version's stricter ones) are kept in the store but not used.
+  void use_saved_keywords() {
+    auto saved = inbox::load_saved_keywords(writes_.events);
+    if (!saved) return;
+    if (const auto problems = inbox::keyword_problems(*saved); !problems.empty()) {
+      spdlog::error("the keywords saved in the web page are invalid ({}): using the configuration's",
+                    problems.front().error);
+      return;
+    }
+    keywords_.use_saved(std::move(*saved));
+    spdlog::info("using the keywords saved in the web page rather than the configuration's");
+  }
+
   // Every route twice, once over each store thread's books: GETs are answered on the reader's
   // connection, changes on the writer's (http::router::by_thread).
   http::router routes_over(api::api_context& c, store_books& books) {
@@ -316,6 +333,8 @@ class service::impl {
     api::add_account_routes(routes, c, accounts_);
     api::add_audit_routes(routes, books.audit);
     api::add_report_routes(routes, c, books.report_rows, books.replies);
+    api::add_keyword_routes(routes, c);
+    api::add_template_routes(routes, c);
     routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
     return routes;
   }
@@ -440,6 +459,7 @@ class service::impl {
   store_watch watch_;
   broadcaster writer_broadcaster_;
   broadcaster reader_broadcaster_;
+  inbox::current_keywords keywords_{inbox::keyword_settings_of(config_.inbox)};
   inbox::reply_router router_;
   api::api_context api_writes_;
   api::api_context api_reads_;

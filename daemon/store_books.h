@@ -17,6 +17,7 @@
 #include "queue/replies.h"
 #include "queue/report_book.h"
 #include "queue/report_rows.h"
+#include "queue/saved_templates.h"
 #include "queue/statistics.h"
 
 namespace siaran::daemon {
@@ -34,7 +35,8 @@ struct store_books {
         events(database),
         replies(database),
         audit(database),
-        report_rows(database) {}
+        report_rows(database),
+        templates(database) {}
   store_books(const store_books&) = delete;
   store_books& operator=(const store_books&) = delete;
 
@@ -50,6 +52,7 @@ struct store_books {
   queue::reply_book replies;
   queue::audit_book audit;
   queue::report_row_book report_rows;
+  queue::saved_template_book templates;
 };
 
 }  // namespace siaran::daemon

@@ -477,6 +477,23 @@ DROP TABLE number_changes;
 ALTER TABLE number_changes_new RENAME TO number_changes;
 CREATE INDEX number_changes_state ON number_changes (state, id);
 )sql",
+    // 23: officers' saved message templates (saved_templates.h): each its officer's (NULL: the
+    // office's, made by an admin or a script), seen by others only when shared; deleting one
+    // archives it. A name is one owner's once among the templates not archived.
+    R"sql(
+CREATE TABLE message_templates (
+  id          INTEGER PRIMARY KEY,
+  officer_id  INTEGER REFERENCES officers(id) ON DELETE SET NULL,
+  name        TEXT    NOT NULL,
+  text        TEXT    NOT NULL,
+  shared      INTEGER NOT NULL DEFAULT 0,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  archived_at INTEGER
+);
+CREATE UNIQUE INDEX message_templates_name ON message_templates (IFNULL(officer_id, 0), name)
+  WHERE archived_at IS NULL;
+)sql",
 };
 
 int current_version(connection& db) {
