@@ -31,6 +31,7 @@ from zoneinfo import ZoneInfo
 from harness import Browser, Gateway, poll, spki_pin
 from page_steps import PageSteps
 from report_steps import ReportSteps
+from template_keyword_steps import TemplateKeywordSteps
 
 SKIP = 77
 # Live pages poll every 3-5 s (app.js's every()); siarand under AddressSanitizer is slow.
@@ -107,7 +108,7 @@ def missing_tools():
     return None
 
 
-class WebUiTest(PageSteps, ReportSteps, unittest.TestCase):
+class WebUiTest(PageSteps, ReportSteps, TemplateKeywordSteps, unittest.TestCase):
     """One office's afternoon, step by step: the steps run in name order and share the gateway
     and the browser; a step whose prerequisite failed is skipped, naming it."""
 
@@ -511,6 +512,12 @@ class WebUiTest(PageSteps, ReportSteps, unittest.TestCase):
         self.wait(lambda _: len(self.find(rows)) > 100, "older entries under the first 100 after Muat lebih lama")
         ids = [int(r.get_attribute("data-audit-id")) for r in self.find(rows)]
         self.assertEqual(ids, sorted(set(ids), reverse=True), "newest first, none twice")
+
+    def test_9d_template_in_kirim_and_keyword_in_pengaturan(self):
+        self.requires("test_2")
+        first = next(nama for nama, _, kec, _ in CADRES if kec == AUDIENCE_KECAMATAN)
+        self.template_saved_and_used("rina", PASSWORDS["rina"], AUDIENCE_KECAMATAN, first)
+        self.keyword_added_by_admin("admin", PASSWORDS["admin"])
 
 
 def main():
