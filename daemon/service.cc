@@ -306,10 +306,17 @@ class service::impl {
     }
   }
 
-  // The keywords an admin saved in the page replace the YAML's; saved ones that no longer pass
-  // the rules (a later version's stricter ones) are kept in the store but not used.
+  // The keywords an admin saved in the page replace the YAML's; saved ones that cannot be read
+  // or no longer pass the rules (a later version's stricter ones) are kept in the store but not
+  // used: the daemon still starts, and the page can save them again.
   void use_saved_keywords() {
-    auto saved = inbox::load_saved_keywords(writes_.events);
+    std::optional<inbox::keyword_settings> saved;
+    try {
+      saved = inbox::load_saved_keywords(writes_.events);
+    } catch (const std::invalid_argument& e) {
+      spdlog::error("the keywords saved in the web page cannot be read ({}): using the configuration's", e.what());
+      return;
+    }
     if (!saved) return;
     if (const auto problems = inbox::keyword_problems(*saved); !problems.empty()) {
       spdlog::error("the keywords saved in the web page are invalid ({}): using the configuration's",

@@ -146,7 +146,9 @@ keyword_settings keyword_settings_from_json(const json& body, const keyword_sett
 std::optional<keyword_settings> load_saved_keywords(queue::event_book& events) {
   const auto stored = events.setting(setting_key);
   if (!stored) return std::nullopt;
-  return keyword_settings_from_json(json::parse(*stored), {});
+  json parsed = json::parse(*stored, nullptr, false);
+  if (parsed.is_discarded()) throw std::invalid_argument("the stored text is not JSON");
+  return keyword_settings_from_json(parsed, {});
 }
 
 void save_keywords(queue::event_book& events, const keyword_settings& settings) {

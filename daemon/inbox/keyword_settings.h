@@ -57,7 +57,8 @@ nlohmann::json keyword_settings_json(const keyword_settings& settings);
 keyword_settings keyword_settings_from_json(const nlohmann::json& body,
                                             const keyword_settings& base);
 
-// The saved settings, if an admin saved any; the store's text unreadable is an error.
+// The saved settings, if an admin saved any; std::invalid_argument when the stored text cannot
+// be read as them.
 std::optional<keyword_settings> load_saved_keywords(queue::event_book& events);
 void save_keywords(queue::event_book& events, const keyword_settings& settings);
 void forget_saved_keywords(queue::event_book& events);

@@ -3,6 +3,8 @@
 // from the API's JSON and refused by the YAML's rules, each problem naming its field and word.
 
 #include "daemon/inbox/keyword_settings.h"
+#include "daemon/store_books.h"
+#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 
@@ -68,4 +70,19 @@ TEST_CASE(
   CHECK(s.lists == inbox.keywords);
   CHECK(s.auto_replies == inbox.auto_replies);
   CHECK(s.answers.stop == confirmations::opted_out);
+}
+
+TEST_CASE("saved settings come back from the store as saved, and are gone once forgotten") {
+  siaran::test::temp_dir dir;
+  siaran::daemon::store_books books(dir.path() / "siaran.db");
+  CHECK_FALSE(load_saved_keywords(books.events));
+  keyword_settings saved;
+  saved.lists.stop = {"KELUAR"};
+  saved.auto_replies = {{"INFO", "Jadwal."}};
+  save_keywords(books.events, saved);
+  CHECK(load_saved_keywords(books.events) == saved);
+  forget_saved_keywords(books.events);
+  CHECK_FALSE(load_saved_keywords(books.events));
+  books.events.set_setting("keywords", "{not json");
+  CHECK_THROWS_AS(load_saved_keywords(books.events), std::invalid_argument);
 }
