@@ -71,8 +71,9 @@ TEST_CASE("saved keywords answer the next SMS: a new auto reply and a renamed st
 
   d.sim(0).control({{"inject", {{"from", siti_phone}, {"text", "Keluar"}}}});
   CHECK(inbox_entry(d, siti_phone, "Keluar").at("keyword") == "KELUAR");
-  d.wait_for("/api/v1/contacts/" + std::to_string(siti), [](const json& c) { return c.at("berhenti") == true; },
-             "KELUAR to opt Siti out");
+  d.wait_for(
+      "/api/v1/contacts/" + std::to_string(siti),
+      [](const json& c) { return c.at("berhenti") == true; }, "KELUAR to opt Siti out");
 
   d.kill_and_restart(true);
   CHECK(d.get("/api/v1/keywords").at("stop") == json{"KELUAR"});

@@ -3,10 +3,11 @@
 // from the API's JSON and refused by the YAML's rules, each problem naming its field and word.
 
 #include "daemon/inbox/keyword_settings.h"
-#include "daemon/store_books.h"
-#include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
+
+#include "daemon/store_books.h"
+#include "tests/support/temp_dir.h"
 
 using namespace siaran::daemon::inbox;
 using nlohmann::json;

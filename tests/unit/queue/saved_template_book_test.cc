@@ -41,7 +41,8 @@ TEST_CASE("a template name is its owner's once, another owner may use it too") {
   CHECK_FALSE(books.templates.add(of(std::nullopt, "Rapat")));
 }
 
-TEST_CASE("an officer lists their own and the shared templates, by name; everyone's list holds all") {
+TEST_CASE(
+    "an officer lists their own and the shared templates, by name; everyone's list holds all") {
   temp_dir dir;
   store_books books(dir.path() / "siaran.db");
   const auto siti = books.contacts.add_officer({0, "Siti", std::nullopt, "-- Siti", false}, t0);
@@ -51,10 +52,12 @@ TEST_CASE("an officer lists their own and the shared templates, by name; everyon
   books.templates.add(of(asep, "Catatan Asep"));
 
   CHECK(names(books.templates.list(siti)) == std::vector<std::string>{"Bulanan", "posyandu"});
-  CHECK(names(books.templates.list(std::nullopt)) == std::vector<std::string>{"Bulanan", "Catatan Asep", "posyandu"});
+  CHECK(names(books.templates.list(std::nullopt)) ==
+        std::vector<std::string>{"Bulanan", "Catatan Asep", "posyandu"});
 }
 
-TEST_CASE("an update to a name taken changes nothing; an archived template is gone and frees its name") {
+TEST_CASE(
+    "an update to a name taken changes nothing; an archived template is gone and frees its name") {
   temp_dir dir;
   store_books books(dir.path() / "siaran.db");
   const auto siti = books.contacts.add_officer({0, "Siti", std::nullopt, "-- Siti", false}, t0);
@@ -70,7 +73,8 @@ TEST_CASE("an update to a name taken changes nothing; an archived template is go
   renamed.updated_at = t0 + std::chrono::hours(1);
   REQUIRE(books.templates.update(renamed));
   const auto stored = books.templates.find(second);
-  CHECK((stored->name == "Posyandu bulanan" && stored->shared && stored->updated_at == renamed.updated_at));
+  CHECK((stored->name == "Posyandu bulanan" && stored->shared &&
+         stored->updated_at == renamed.updated_at));
 
   CHECK(books.templates.archive(first, t0));
   CHECK_FALSE(books.templates.archive(first, t0));

@@ -28,7 +28,8 @@ export default {
         h('div', { class: 'col-12 col-xxl-6' }, page.usersSlot, page.tokensSlot),
         h('div', { class: 'col-12' }, page.keywordsSlot),
         h('div', { class: 'col-12' }, page.auditSlot)));
-    await Promise.all([loadOfficersAndUsers(page), loadTokens(page), loadKeywords(page), fillSlot(page.auditSlot, auditSection)]);
+    await Promise.all([loadOfficersAndUsers(page), loadTokens(page), loadKeywords(page),
+      fillSlot(page.auditSlot, auditSection)]);
     return closeModals;
   },
 };

@@ -16,18 +16,23 @@ export function loadTemplates(slot, textarea, toast) {
 }
 
 function templateTools(templates, page) {
-  const pick = h('select', { id: 'template-pick', class: 'form-select form-select-sm', 'aria-label': t('kirim.templates.pick') },
-    options(templates.map((tpl) => ({ value: tpl.id, label: tpl.shared ? `${tpl.name} (${t('kirim.templates.shared')})` : tpl.name })),
-      { blank: templates.length ? t('kirim.templates.pick') : t('kirim.templates.none') }));
+  const choices = templates.map((tpl) => ({
+    value: tpl.id, label: tpl.shared ? `${tpl.name} (${t('kirim.templates.shared')})` : tpl.name,
+  }));
+  const blank = templates.length ? t('kirim.templates.pick') : t('kirim.templates.none');
+  const pick = h('select',
+    { id: 'template-pick', class: 'form-select form-select-sm', 'aria-label': t('kirim.templates.pick') },
+    options(choices, { blank }));
   pick.addEventListener('change', () => {
     const chosen = templates.find((tpl) => String(tpl.id) === pick.value);
     if (chosen) fill(page.textarea, chosen.text);
   });
   const own = templates.filter((tpl) => tpl.editable);
-  const list = h('ul', { id: 'template-list', class: 'list-group list-group-flush small d-none' }, own.map((tpl) => ownRow(tpl, page)));
+  const list = h('ul', { id: 'template-list', class: 'list-group list-group-flush small d-none' },
+    own.map((tpl) => ownRow(tpl, page)));
+  const toggle = () => list.classList.toggle('d-none');
   const manage = own.length
-    ? button(t('kirim.templates.manage'), () => list.classList.toggle('d-none'), { attributes: { id: 'template-manage' } })
-    : null;
+    ? button(t('kirim.templates.manage'), toggle, { attributes: { id: 'template-manage' } }) : null;
   return h('div', { class: 'mb-2' },
     h('div', { class: 'd-flex flex-wrap gap-1 align-items-center' },
       h('div', { class: 'flex-grow-1' }, pick),
@@ -72,7 +77,8 @@ function saveAs(page) {
   modalForm({
     id: 'template-save-form', title: t('kirim.templates.save'),
     body: [
-      field({ name: 'name', id: 'template-name', label: t('kirim.templates.name'), attributes: { required: true, maxlength: 60 } }),
+      field({ name: 'name', id: 'template-name', label: t('kirim.templates.name'),
+        attributes: { required: true, maxlength: 60 } }),
       field({ name: 'shared', id: 'template-shared', label: t('kirim.templates.share'), type: 'switch',
         help: t('kirim.templates.share_help') }),
       h('div', { class: 'sms-preview small' }, text),

@@ -31,8 +31,10 @@ export function keywordsSection({ keywords, toast, onChanged }) {
     event.preventDefault();
     busy(save, () => submit(form, problem, { toast, onChanged }));
   });
-  const source = h('span', { id: 'keywords-source', class: 'badge text-bg-light' }, t(`pengaturan.keywords.source.${keywords.source}`));
-  return section(t('pengaturan.keywords.title'), source, h('p', { class: 'small text-muted' }, t('pengaturan.keywords.hint')), form);
+  const source = h('span', { id: 'keywords-source', class: 'badge text-bg-light' },
+    t(`pengaturan.keywords.source.${keywords.source}`));
+  return section(t('pengaturan.keywords.title'), source,
+    h('p', { class: 'small text-muted' }, t('pengaturan.keywords.hint')), form);
 }
 
 // A control with the place its error goes; `field` is the API's name for it.
@@ -45,7 +47,8 @@ function kindFields(kind, keywords) {
   const words = h('input', { class: 'form-control', id: `keywords-${kind}`, value: keywords[kind].join(', ') });
   const answer = answered.has(kind)
     ? h('textarea', { class: 'form-control form-control-sm mt-1', id: `keywords-answer-${kind}`, rows: 2,
-      'aria-label': t('pengaturan.keywords.answer_of', { kind: t(`pengaturan.keywords.kind.${kind}`) }) }, keywords.answers[kind])
+      'aria-label': t('pengaturan.keywords.answer_of', { kind: t(`pengaturan.keywords.kind.${kind}`) }) },
+    keywords.answers[kind])
     : null;
   return h('div', { class: 'col-12 col-lg-6' },
     h('label', { class: 'form-label small mb-1', for: words.id }, t(`pengaturan.keywords.kind.${kind}`)),
@@ -61,8 +64,10 @@ function autoReplyRow(reply) {
         'aria-label': t('pengaturan.keywords.own_word'), placeholder: 'INFO' }), 'word')),
     h('div', { class: 'col' },
       withFeedback(h('textarea', { class: 'form-control auto-reply-answer', rows: 2,
-        'aria-label': t('pengaturan.keywords.own_answer'), placeholder: t('pengaturan.keywords.own_answer_hint') }, reply.answer), 'answer')),
-    h('div', { class: 'col-auto' }, button(t('common.delete'), () => row.remove(), { kind: 'outline-danger', extraClass: 'auto-reply-remove' })));
+        'aria-label': t('pengaturan.keywords.own_answer'), placeholder: t('pengaturan.keywords.own_answer_hint') },
+      reply.answer), 'answer')),
+    h('div', { class: 'col-auto' },
+      button(t('common.delete'), () => row.remove(), { kind: 'outline-danger', extraClass: 'auto-reply-remove' })));
   return row;
 }
 
@@ -77,7 +82,8 @@ function bodyOf(form) {
     if (answered.has(kind)) body.answers[kind] = form.querySelector(`#keywords-answer-${kind}`).value.trim();
   }
   body.auto_replies = [...form.querySelectorAll('.auto-reply')].map((row) => ({
-    word: row.querySelector('.auto-reply-word').value.trim(), answer: row.querySelector('.auto-reply-answer').value.trim(),
+    word: row.querySelector('.auto-reply-word').value.trim(),
+    answer: row.querySelector('.auto-reply-answer').value.trim(),
   }));
   return body;
 }
@@ -108,7 +114,8 @@ function controlOf(form, error) {
   const rows = [...form.querySelectorAll('.auto-reply')];
   if (row) return rows[Number(row[1])]?.querySelector(`.auto-reply-${row[2]}`);
   if (error.field === 'auto_replies') {
-    return rows.map((r) => r.querySelector('.auto-reply-word')).find((input) => input.value.trim().toUpperCase() === error.word);
+    return rows.map((r) => r.querySelector('.auto-reply-word'))
+      .find((input) => input.value.trim().toUpperCase() === error.word);
   }
   return form.querySelector(`[data-field="${error.field}"]`);
 }
@@ -126,7 +133,9 @@ function showProblems(form, problem, errors) {
 // The broken rule in Indonesian (config/keyword_rules.cc says it in English).
 function ruleText(error) {
   const clash = /is a keyword of both (\w+) and (\w+)/.exec(error.error);
-  if (clash) return t('pengaturan.keywords.rule.clash', { word: error.word, kind: t(`pengaturan.keywords.kind.${clash[1]}`) });
+  if (clash) {
+    return t('pengaturan.keywords.rule.clash', { word: error.word, kind: t(`pengaturan.keywords.kind.${clash[1]}`) });
+  }
   if (/is not a keyword/.test(error.error)) return t('pengaturan.keywords.rule.word', { word: error.word });
   if (/answer is empty/.test(error.error)) return t('pengaturan.keywords.rule.empty');
   if (/more than the/.test(error.error)) return t('pengaturan.keywords.rule.long');
