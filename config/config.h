@@ -129,6 +129,15 @@ struct inbox_keywords {
   std::vector<std::string> change_number{"GANTI"};
   std::vector<std::string> attend{"HADIR", "YA"};
   std::vector<std::string> decline{"TIDAK"};
+  bool operator==(const inbox_keywords&) const = default;
+};
+
+// A keyword of the office's own that is only answered, always with the same text ("INFO" ->
+// "Jadwal Posyandu ..."), like playSMS's autoreply; the message still lands in the inbox.
+struct auto_reply {
+  std::string word;  // upper-case
+  std::string answer;
+  bool operator==(const auto_reply&) const = default;
 };
 
 struct inbox_config {
@@ -136,6 +145,7 @@ struct inbox_config {
   // A long SMS whose missing parts have not come by then is stored as what arrived.
   std::chrono::seconds reassembly_timeout = std::chrono::minutes(30);
   inbox_keywords keywords;
+  std::vector<auto_reply> auto_replies;  // none by default
 };
 
 struct daemon_config {

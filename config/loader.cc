@@ -14,6 +14,7 @@
 
 #include "common/ascii.h"
 #include "config/document.h"
+#include "config/keyword_rules.h"
 #include "config/values.h"
 #include "config/walk.h"
 
@@ -228,9 +229,8 @@ void read_http(const yaml_value& value, http_config& http) {
 std::optional<std::string> keyword(const yaml_value& value) {
   auto word = values::text(value);
   if (!word) return std::nullopt;
-  const bool letters = word->size() <= 20 && std::ranges::all_of(*word, [](unsigned char c) { return std::isalpha(c); });
-  if (!letters) {
-    value.error("'" + *word + "' is not a keyword: one word of 1 to 20 letters");
+  if (const auto refusal = keyword_refusal(*word)) {
+    value.error(*refusal);
     return std::nullopt;
   }
   return common::uppercase(*word);
@@ -245,23 +245,49 @@ value_reader keyword_list(std::vector<std::string>& words) {
   };
 }
 
-// A reply must mean one thing: a word in two lists (given or default) is an error.
 void read_keywords(const yaml_value& value, inbox_keywords& k) {
   mapping(value, {{"stop", keyword_list(k.stop)},
                   {"start", keyword_list(k.start)},
                   {"change_number", keyword_list(k.change_number)},
                   {"attend", keyword_list(k.attend)},
                   {"decline", keyword_list(k.decline)}});
-  const std::array<std::pair<const char*, const std::vector<std::string>*>, 5> kinds{
-      {{"stop", &k.stop}, {"start", &k.start}, {"change_number", &k.change_number}, {"attend", &k.attend},
-       {"decline", &k.decline}}};
-  std::map<std::string, std::string> kind_of;
-  for (const auto& [kind, words] : kinds) {
-    for (const std::string& word : *words) {
-      auto [earlier, inserted] = kind_of.emplace(word, kind);
-      if (!inserted) value.error("'" + word + "' is a keyword of both " + earlier->second + " and " + kind);
-    }
-  }
+}
+
+void read_auto_replies(const yaml_value& value, std::vector<auto_reply>& replies) {
+  sequence(value, [&](const yaml_value& item) {
+    auto_reply reply;
+    auto read_word = [&](const yaml_value& word) {
+      if (auto read = keyword(word)) reply.word = std::move(*read);
+    };
+    auto read_answer = [&](const yaml_value& answer) {
+      auto text = values::text(answer);
+      if (!text) return;
+      if (const auto refusal = answer_refusal(*text)) return answer.error(*refusal);
+      reply.answer = std::move(*text);
+    };
+    mapping(item, {{"word", read_word, true}, {"answer", read_answer, true}});
+    replies.push_back(std::move(reply));
+  });
+}
+
+// A reply must mean one thing: a word in two lists (given or default) is an error.
+void check_keyword_clashes(const yaml_value& inbox, const inbox_config& config) {
+  const inbox_keywords& k = config.keywords;
+  std::vector<std::string> auto_words;
+  for (const auto_reply& reply : config.auto_replies) auto_words.push_back(reply.word);
+  const std::vector<keyword_list_ref> lists{
+      {"stop", &k.stop},     {"start", &k.start},     {"change_number", &k.change_number},
+      {"attend", &k.attend}, {"decline", &k.decline}, {"auto_replies", &auto_words}};
+  for (const keyword_clash& clash : keyword_clashes(lists)) inbox.error(clash.reason());
+}
+
+void read_inbox(const yaml_value& value, inbox_config& inbox) {
+  mapping(value, {{"reply_window", store(inbox.reply_window, values::duration)},
+                  {"reassembly_timeout", store(inbox.reassembly_timeout, values::duration)},
+                  {"keywords", [&](const yaml_value& k) { read_keywords(k, inbox.keywords); }},
+                  {"auto_replies",
+                   [&](const yaml_value& r) { read_auto_replies(r, inbox.auto_replies); }}});
+  check_keyword_clashes(value, inbox);
 }
 
 void read_root(const yaml_value& value, daemon_config& config) {
@@ -282,11 +308,7 @@ void read_root(const yaml_value& value, daemon_config& config) {
       {"modems", [&](const yaml_value& v) { read_modems(v, config.modems); }},
       {"prices", [&](const yaml_value& v) { read_prices(v, config.prices); }},
       {"http", [&](const yaml_value& v) { read_http(v, config.http); }},
-      {"inbox", [&](const yaml_value& v) {
-         mapping(v, {{"reply_window", store(config.inbox.reply_window, values::duration)},
-                     {"reassembly_timeout", store(config.inbox.reassembly_timeout, values::duration)},
-                     {"keywords", [&](const yaml_value& k) { read_keywords(k, config.inbox.keywords); }}});
-       }},
+      {"inbox", [&](const yaml_value& v) { read_inbox(v, config.inbox); }},
   });
 }
 

@@ -22,15 +22,6 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
-broadcast::message_template parsed(const std::string& text) {
-  if (text.empty()) throw broadcast_error("the template is empty");
-  try {
-    return broadcast::message_template::parse(text);
-  } catch (const broadcast::template_error& e) {
-    throw broadcast_error(std::string("template: ") + e.what());
-  }
-}
-
 // The plan's encoding: the one every message shares, or "mixed".
 void add_encoding(broadcast_plan& plan, const std::string& encoding) {
   if (plan.encoding.empty())
@@ -55,6 +46,15 @@ std::int64_t queued_earlier(const queue::begun_broadcast& found) {
 }
 
 }  // namespace
+
+broadcast::message_template parsed_template(const std::string& text) {
+  if (text.empty()) throw broadcast_error("the template is empty");
+  try {
+    return broadcast::message_template::parse(text);
+  } catch (const broadcast::template_error& e) {
+    throw broadcast_error(std::string("template: ") + e.what());
+  }
+}
 
 broadcaster::broadcaster(queue::contact_book& contacts,
                          queue::broadcast_book& broadcasts, std::function<void()> queued,
@@ -171,7 +171,7 @@ void broadcaster::queued(const created_broadcast& created, const std::string& or
 
 broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::timestamp now,
                                        std::size_t samples, concat_reference_allocator& references) {
-  const broadcast::message_template text = parsed(request.template_text);
+  const broadcast::message_template text = parsed_template(request.template_text);
   const std::string tag = sender_tag(request.officer_id);
   std::vector<queue::contact> audience = resolve(request.audience);
   if (const auto unknown = broadcast::unknown_placeholders(text, audience, request.extra_values);

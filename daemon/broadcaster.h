@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/broadcast/template.h"
 #include "daemon/concat_references.h"
 #include "daemon/dispatch/price_list.h"
 #include "daemon/schedule/local_time.h"
@@ -31,6 +32,10 @@ class broadcast_error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// A broadcast's text as it is checked before anything is planned (not empty, placeholders that
+// parse), for a broadcast and for a template saved to become one; throws broadcast_error.
+broadcast::message_template parsed_template(const std::string& text);
 
 // A request repeating the client_ref of a broadcast that is not queued yet: being queued, or
 // failed while being queued and not yet deleted. Naming it would promise what may never go out.

@@ -86,7 +86,7 @@ inbound_settings inbound_settings_of(const config::daemon_config& c) {
 }
 
 inbox::reply_settings reply_settings_of(const config::daemon_config& c) {
-  return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.inbox.keywords, c.dispatch.delivery_reports};
+  return {c.region, c.inbox.reply_window, c.dispatch.valid_for, c.dispatch.delivery_reports};
 }
 
 // The web UI's own files, and Bootstrap, Popper and Chart.js from Debian's libjs-bootstrap5,
@@ -151,7 +151,8 @@ class service::impl {
       reader_broadcaster_(reads_.contacts, reads_.broadcasts, [this] { post_queued(); },
                           broadcaster_settings_of(config_), concat_references_),
       router_(writes_.queue, writes_.contacts, writes_.broadcasts, writes_.events, writes_.replies,
-              writes_.verifications, [this] { post_queued(); }, reply_settings_of(config_), concat_references_),
+              writes_.verifications, [this] { post_queued(); }, reply_settings_of(config_), keywords_,
+              concat_references_),
       api_writes_(api_context_of(writes_, writer_broadcaster_)),
       api_reads_(api_context_of(reads_, reader_broadcaster_)),
       schedule_runner_(writes_.events, schedule::time_zone(config_.timezone)),
@@ -175,6 +176,7 @@ class service::impl {
     };
     resolve_uncertain_parts();
     settle_unfinished_broadcasts();
+    use_saved_keywords();
     if (!start_http()) return EX_UNAVAILABLE;
     watch_.start();
     asio::co_spawn(io_, handle_signals(), rethrow);
@@ -249,6 +251,8 @@ class service::impl {
     c.balances = &balances_;
     c.verifications = &books.verifications;
     c.organisation = config_.organisation;
+    c.keywords = &keywords_;
+    c.templates = &books.templates;
     return c;
   }
 
@@ -307,6 +311,27 @@ class service::impl {
     }
   }
 
+  // The keywords an admin saved in the page replace the YAML's; saved ones that cannot be read
+  // or no longer pass the rules (a later version's stricter ones) are kept in the store but not
+  // used: the daemon still starts, and the page can save them again.
+  void use_saved_keywords() {
+    std::optional<inbox::keyword_settings> saved;
+    try {
+      saved = inbox::load_saved_keywords(writes_.events);
+    } catch (const std::invalid_argument& e) {
+      spdlog::error("the keywords saved in the web page cannot be read ({}): using the configuration's", e.what());
+      return;
+    }
+    if (!saved) return;
+    if (const auto problems = inbox::keyword_problems(*saved); !problems.empty()) {
+      spdlog::error("the keywords saved in the web page are invalid ({}): using the configuration's",
+                    problems.front().error);
+      return;
+    }
+    keywords_.use_saved(std::move(*saved));
+    spdlog::info("using the keywords saved in the web page rather than the configuration's");
+  }
+
   // Every route twice, once over each store thread's books: GETs are answered on the reader's
   // connection, changes on the writer's (http::router::by_thread).
   http::router routes_over(api::api_context& c, store_books& books) {
@@ -323,6 +348,8 @@ class service::impl {
     api::add_account_routes(routes, c, accounts_);
     api::add_audit_routes(routes, books.audit);
     api::add_report_routes(routes, c, books.report_rows, books.replies);
+    api::add_keyword_routes(routes, c);
+    api::add_template_routes(routes, c);
     routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
     return routes;
   }
@@ -447,6 +474,7 @@ class service::impl {
   store_watch watch_;
   broadcaster writer_broadcaster_;
   broadcaster reader_broadcaster_;
+  inbox::current_keywords keywords_{inbox::keyword_settings_of(config_.inbox)};
   inbox::reply_router router_;
   api::api_context api_writes_;
   api::api_context api_reads_;

@@ -19,6 +19,7 @@
 #include "queue/replies.h"
 #include "queue/report_book.h"
 #include "queue/report_rows.h"
+#include "queue/saved_templates.h"
 #include "queue/statistics.h"
 #include "queue/verifications.h"
 
@@ -40,7 +41,8 @@ struct store_books {
         conversations(database),
         audit(database),
         report_rows(database),
-        verifications(database) {}
+        verifications(database),
+        templates(database) {}
   store_books(const store_books&) = delete;
   store_books& operator=(const store_books&) = delete;
 
@@ -59,6 +61,7 @@ struct store_books {
   queue::audit_book audit;
   queue::report_row_book report_rows;
   queue::verification_book verifications;
+  queue::saved_template_book templates;
 };
 
 }  // namespace siaran::daemon

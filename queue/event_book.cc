@@ -52,6 +52,7 @@ struct event_statements {
         upsert_setting(db,
                        "INSERT INTO settings (key, value) VALUES (?1, ?2) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+        delete_setting(db, "DELETE FROM settings WHERE key = ?1"),
         // ?2 repeats ?1 when there is one "MM-DD" only.
         born_on(db,
                 "SELECT id FROM contacts WHERE opted_out = 0 AND archived_at IS NULL AND birth_date IS NOT NULL "
@@ -82,6 +83,7 @@ struct event_statements {
   statement stop_recurring;
   statement select_setting;
   statement upsert_setting;
+  statement delete_setting;
   statement born_on;
   statement insert_run;
   statement finish_run;
@@ -235,6 +237,8 @@ std::optional<std::string> event_book::setting(std::string_view key) {
 void event_book::set_setting(std::string_view key, std::string_view json) {
   sql_->upsert_setting.bind(1, key).bind(2, json).run();
 }
+
+void event_book::forget_setting(std::string_view key) { sql_->delete_setting.bind(1, key).run(); }
 
 std::vector<std::int64_t> event_book::contacts_born_on(const std::vector<std::string>& month_days) {
   std::vector<std::int64_t> ids;

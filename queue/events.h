@@ -106,6 +106,8 @@ class event_book {
   // A small JSON document the web UI changes (e.g. "birthdays"); nothing if never set.
   std::optional<std::string> setting(std::string_view key);
   void set_setting(std::string_view key, std::string_view json);
+  // The setting is gone: its reader falls back to its defaults.
+  void forget_setting(std::string_view key);
 
   // Contacts not opted out whose birth_date's "MM-DD" is one of `month_days`
   // (daemon/schedule/birthdays.h).

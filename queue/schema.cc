@@ -507,6 +507,24 @@ ALTER TABLE officers ADD COLUMN archived_at INTEGER;
     // 22: "cek nomor" campaigns, each number's last confirmation and why it is to be checked, and
     // the confirmations per day and kecamatan (schema_verifications.h).
     verifications_migration,
+    // 23: officers' saved message templates (saved_templates.h): each its officer's (NULL: the
+    // office's, made by an admin or a script), seen by others only when shared; deleting one
+    // archives it. A name is one owner's once among the templates not archived. IF NOT EXISTS: a
+    // test that undoes an earlier step runs this one again.
+    R"sql(
+CREATE TABLE IF NOT EXISTS message_templates (
+  id          INTEGER PRIMARY KEY,
+  officer_id  INTEGER REFERENCES officers(id) ON DELETE SET NULL,
+  name        TEXT    NOT NULL,
+  text        TEXT    NOT NULL,
+  shared      INTEGER NOT NULL DEFAULT 0,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  archived_at INTEGER
+);
+CREATE UNIQUE INDEX IF NOT EXISTS message_templates_name ON message_templates (IFNULL(officer_id, 0), name)
+  WHERE archived_at IS NULL;
+)sql",
 };
 
 int current_version(connection& db) {

@@ -16,6 +16,7 @@
 #include "daemon/concat_references.h"
 #include "daemon/dispatcher.h"
 #include "daemon/http/router.h"
+#include "daemon/inbox/current_keywords.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_watch.h"
 #include "modem/pool.h"
@@ -26,6 +27,7 @@
 #include "queue/events.h"
 #include "queue/message_queue.h"
 #include "queue/replies.h"
+#include "queue/saved_templates.h"
 #include "queue/statistics.h"
 #include "queue/verifications.h"
 
@@ -65,6 +67,9 @@ struct api_context {
   queue::verification_book* verifications = nullptr;  // this thread's, set once it is built
   // Who hands the reports over (config organisation): the header of a printed report.
   std::string organisation = {};
+  // The inbox keywords in use (both threads' contexts share them), the service's.
+  inbox::current_keywords* keywords = nullptr;
+  queue::saved_template_book* templates = nullptr;  // this thread's book
 };
 
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}].
@@ -100,6 +105,11 @@ void add_verification_routes(http::router& routes, api_context& context);
 void add_event_routes(http::router& routes, api_context& context);
 // /api/v1/session[/password] (login, who am I, logout, password change), and for admins
 // /api/v1/users[/{id}] and /api/v1/tokens[/{id}].
-void add_account_routes(http::router& routes, api_context& context, accounts::account_services& accounts);
+// GET/PUT/DELETE /api/v1/keywords.
+void add_keyword_routes(http::router& routes, api_context& context);
+// /api/v1/templates[/{id}].
+void add_template_routes(http::router& routes, api_context& context);
+void add_account_routes(http::router& routes, api_context& context,
+                        accounts::account_services& accounts);
 
 }  // namespace siaran::daemon::api

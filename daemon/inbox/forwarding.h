@@ -17,7 +17,7 @@ namespace siaran::daemon::inbox {
 std::string forwarded_text(const queue::contact& from, std::string_view text);
 
 // Whether the reply is worth an SMS to the officer: not when it was only a keyword the system
-// answered itself (BERHENTI, GABUNG, GANTI 0812..., a bare HADIR), which the officer still
+// answered itself (BERHENTI, GABUNG, GANTI 0812..., a bare HADIR, INFO), which the officer still
 // sees in the inbox; yes for free text and for an RSVP with a note ("TIDAK, sedang sakit").
 bool worth_forwarding(const std::optional<keyword_match>& keyword);
 

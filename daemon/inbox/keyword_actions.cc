@@ -33,7 +33,9 @@ bool applies(const keyword_match& keyword, const reply_origin& origin) {
 keyword_actions::keyword_actions(queue::contact_book& contacts, queue::event_book& events, queue::reply_book& replies)
     : contacts_(contacts), events_(events), replies_(replies) {}
 
-std::string keyword_actions::apply(const keyword_match& keyword, const reply_origin& origin) {
+std::string keyword_actions::apply(const keyword_match& keyword, const reply_origin& origin,
+                                   const keyword_answers& answers) {
+  if (keyword.kind == keyword_kind::auto_reply) return keyword.answer;
   if (!origin.contact && keyword.kind == keyword_kind::change_number && origin.number) {
     return change_from_new_sim(keyword, origin);
   }
@@ -42,18 +44,20 @@ std::string keyword_actions::apply(const keyword_match& keyword, const reply_ori
     case keyword_kind::stop:
       contacts_.set_opted_out(origin.contact->id, true, origin.at);
       spdlog::info("incoming {}: contact {} opted out", origin.incoming_id, origin.contact->id);
-      return std::string(confirmations::opted_out);
+      return answers.stop;
     case keyword_kind::start:
       contacts_.set_opted_out(origin.contact->id, false, origin.at);
       spdlog::info("incoming {}: contact {} opted back in", origin.incoming_id, origin.contact->id);
-      return std::string(confirmations::opted_in);
+      return answers.start;
     case keyword_kind::change_number:
       return change_number(keyword, origin);
     case keyword_kind::attend:
       if (origin.number_check) return std::string(confirmations::number_confirmed);
       return rsvp(keyword, origin);
     case keyword_kind::decline:
-      return rsvp(keyword, origin);
+      return rsvp(keyword, origin, answers);
+    case keyword_kind::auto_reply:
+      break;
   }
   return {};
 }
@@ -94,12 +98,13 @@ std::optional<std::int64_t> keyword_actions::only_contact_named(const std::strin
   return named.front().id;
 }
 
-std::string keyword_actions::rsvp(const keyword_match& keyword, const reply_origin& origin) {
+std::string keyword_actions::rsvp(const keyword_match& keyword, const reply_origin& origin,
+                                  const keyword_answers& answers) {
   const bool attending = keyword.kind == keyword_kind::attend;
   events_.record_rsvp(*origin.broadcast->event_id, origin.contact->id,
-                      attending ? queue::rsvp_answer::attending : queue::rsvp_answer::declining, origin.incoming_id,
-                      origin.at);
-  return std::string(attending ? confirmations::attending : confirmations::declining);
+                      attending ? queue::rsvp_answer::attending : queue::rsvp_answer::declining,
+                      origin.incoming_id, origin.at);
+  return attending ? answers.attend : answers.decline;
 }
 
 }  // namespace siaran::daemon::inbox

@@ -11,6 +11,7 @@
 //   attend/decline  an RSVP on the event whose reminder reached them; an attend word (YA) that
 //                   answers a "cek nomor" campaign is the answer it asked for, thanked as such
 //                   (the number itself is confirmed by reply_router, for any reply).
+//   auto_reply      nothing: it is only answered, with its fixed text, whoever sent it.
 // A number we have no contact for cannot be opted in or out: it is told so politely (it may be a
 // cadre the secretariat has not entered yet), and nothing is stored.
 
@@ -18,6 +19,7 @@
 #include <optional>
 #include <string>
 
+#include "daemon/inbox/keyword_settings.h"
 #include "daemon/inbox/keywords.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
@@ -42,6 +44,7 @@ struct reply_origin {
   std::optional<number_check_answer> number_check;
 };
 
+// The answers for stop, start, attend and decline are the current settings' (keyword_settings.h).
 // Whether the keyword means something here: HADIR/YA/TIDAK only answer an event reminder, and
 // HADIR/YA a "cek nomor" (elsewhere "Ya" is ordinary conversation for the officer).
 bool applies(const keyword_match& keyword, const reply_origin& origin);
@@ -50,14 +53,16 @@ class keyword_actions {
  public:
   keyword_actions(queue::contact_book& contacts, queue::event_book& events, queue::reply_book& replies);
 
-  // Does what the keyword asks; the answer for the sender.
-  std::string apply(const keyword_match& keyword, const reply_origin& origin);
+  // Does what the keyword asks; the answer for the sender, from `answers` where it is one of them.
+  std::string apply(const keyword_match& keyword, const reply_origin& origin,
+                    const keyword_answers& answers);
 
  private:
   std::string change_number(const keyword_match& keyword, const reply_origin& origin);
   std::string change_from_new_sim(const keyword_match& keyword, const reply_origin& origin);
   std::optional<std::int64_t> only_contact_named(const std::string& name);
-  std::string rsvp(const keyword_match& keyword, const reply_origin& origin);
+  std::string rsvp(const keyword_match& keyword, const reply_origin& origin,
+                   const keyword_answers& answers);
 
   queue::contact_book& contacts_;
   queue::event_book& events_;

@@ -46,15 +46,19 @@ void read_number(keyword_match& match, std::string_view rest, std::string_view r
 
 }  // namespace
 
-keyword_table::keyword_table(const keyword_lists& lists) {
+keyword_table::keyword_table(const keyword_lists& lists,
+                             const std::vector<config::auto_reply>& auto_replies) {
   auto add = [this](const std::vector<std::string>& words, keyword_kind kind) {
-    for (const std::string& word : words) entries_.push_back({common::uppercase(word), kind});
+    for (const std::string& word : words) entries_.push_back({common::uppercase(word), kind, ""});
   };
   add(lists.stop, keyword_kind::stop);
   add(lists.start, keyword_kind::start);
   add(lists.change_number, keyword_kind::change_number);
   add(lists.attend, keyword_kind::attend);
   add(lists.decline, keyword_kind::decline);
+  for (const auto& reply : auto_replies) {
+    entries_.push_back({common::uppercase(reply.word), keyword_kind::auto_reply, reply.answer});
+  }
 }
 
 std::optional<keyword_match> keyword_table::recognise(std::string_view text, std::string_view region) const {
@@ -65,7 +69,8 @@ std::optional<keyword_match> keyword_table::recognise(std::string_view text, std
   const auto found = std::ranges::find(entries_, word, &entry::word);
   if (word.empty() || found == entries_.end()) return std::nullopt;
 
-  keyword_match match{found->kind, found->word, "", std::nullopt, std::nullopt, std::nullopt};
+  keyword_match match{found->kind,  found->word,  "",           std::nullopt,
+                      std::nullopt, std::nullopt, found->answer};
   switch (match.kind) {
     case keyword_kind::stop:
     case keyword_kind::start:
@@ -76,6 +81,7 @@ std::optional<keyword_match> keyword_table::recognise(std::string_view text, std
       break;
     case keyword_kind::attend:
     case keyword_kind::decline:
+    case keyword_kind::auto_reply:
       match.note = trim_filler(rest);
       if (match.note.size() > max_note) return std::nullopt;
       break;

@@ -40,17 +40,18 @@ queue::reply_route route_of(const reply_origin& origin, const std::optional<keyw
   return route;
 }
 
-reply_router::reply_router(queue::message_queue& messages, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
-                           queue::event_book& events, queue::reply_book& replies,
+reply_router::reply_router(queue::message_queue& messages, queue::contact_book& contacts,
+                           queue::broadcast_book& broadcasts, queue::event_book& events, queue::reply_book& replies,
                            queue::verification_book& verifications, std::function<void()> queued,
-                           reply_settings settings, concat_reference_allocator& references)
+                           reply_settings settings, const current_keywords& keywords,
+                           concat_reference_allocator& references)
     : messages_(messages),
       contacts_(contacts),
       broadcasts_(broadcasts),
       replies_(replies),
       verifications_(verifications),
       actions_(contacts, events, replies),
-      keywords_(settings.keywords),
+      keywords_(keywords),
       queued_(std::move(queued)),
       settings_(std::move(settings)),
       concat_references_(references) {}
@@ -61,7 +62,8 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
     // An undecodable message has no sender or text to route by; it stays in the general inbox.
     if (!entry || entry->message.decode_error) return;
     const reply_origin origin = find_origin(*entry);
-    auto keyword = keywords_.recognise(entry->message.text, settings_.region);
+    const std::shared_ptr<const keyword_setup> keywords = keywords_.now();
+    auto keyword = keywords->table.recognise(entry->message.text, settings_.region);
     if (keyword && !applies(*keyword, origin)) keyword.reset();
     const queue::reply_route route = route_of(origin, keyword);
     replies_.route(incoming_id, route);
@@ -70,7 +72,8 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
                  route.officer_id ? "to officer " + std::to_string(*route.officer_id) : std::string("general inbox"),
                  keyword ? ", keyword " + common::log_text(keyword->word) : std::string());
     if (keyword && answerable(entry->message.sender)) {
-      send(entry->message.sender, actions_.apply(*keyword, origin), now);
+      send(entry->message.sender, actions_.apply(*keyword, origin, keywords->settings.answers),
+           now);
     }
     if (worth_forwarding(keyword)) forward(origin, entry->message.text, now);
   } catch (const std::exception& e) {

@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "daemon/concat_references.h"
+#include "daemon/inbox/current_keywords.h"
 #include "daemon/inbox/keyword_actions.h"
 #include "daemon/inbox/keywords.h"
 #include "queue/broadcasts.h"
@@ -38,7 +39,6 @@ struct reply_settings {
   std::string region = "ID";
   std::chrono::seconds reply_window{7 * 24 * 3600};
   std::chrono::seconds valid_for{48 * 3600};
-  keyword_lists keywords;
   bool delivery_reports = true;  // answers and forwards ask for a status report too
 };
 
@@ -56,10 +56,12 @@ queue::reply_route route_of(const reply_origin& origin, const std::optional<keyw
 
 class reply_router {
  public:
-  // `queued` is called after anything was queued (the dispatcher's queued()).
+  // `queued` is called after anything was queued (the dispatcher's queued()); `keywords` are
+  // read afresh for every reply.
   reply_router(queue::message_queue& messages, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
                queue::event_book& events, queue::reply_book& replies, queue::verification_book& verifications,
-               std::function<void()> queued, reply_settings settings, concat_reference_allocator& references);
+               std::function<void()> queued, reply_settings settings, const current_keywords& keywords,
+               concat_reference_allocator& references);
 
   // Routes the stored incoming message `incoming_id`, acts on its keyword and answers, forwards
   // it. Errors are logged, never thrown: the message itself is safely stored already.
@@ -78,7 +80,7 @@ class reply_router {
   queue::reply_book& replies_;
   queue::verification_book& verifications_;
   keyword_actions actions_;
-  keyword_table keywords_;
+  const current_keywords& keywords_;
   std::function<void()> queued_;
   reply_settings settings_;
   concat_reference_allocator& concat_references_;

@@ -34,6 +34,7 @@ from archive_steps import ArchiveSteps
 from inbox_steps import InboxSteps
 from page_steps import PageSteps
 from report_steps import ReportSteps
+from template_keyword_steps import TemplateKeywordSteps
 from verify_steps import VerifySteps
 
 SKIP = 77
@@ -111,7 +112,8 @@ def missing_tools():
     return None
 
 
-class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, VerifySteps, unittest.TestCase):
+class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, VerifySteps, TemplateKeywordSteps,
+                unittest.TestCase):
     """One office's afternoon, step by step: the steps run in name order and share the gateway
     and the browser; a step whose prerequisite failed is skipped, naming it."""
 
@@ -536,6 +538,12 @@ class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, VerifySteps, u
         self.wait(lambda _: len(self.find(rows)) > 100, "older entries under the first 100 after Muat lebih lama")
         ids = [int(r.get_attribute("data-audit-id")) for r in self.find(rows)]
         self.assertEqual(ids, sorted(set(ids), reverse=True), "newest first, none twice")
+
+    def test_9d_template_in_kirim_and_keyword_in_pengaturan(self):
+        self.requires("test_2")
+        first = next(nama for nama, _, kec, _ in CADRES if kec == AUDIENCE_KECAMATAN)
+        self.template_saved_and_used("rina", PASSWORDS["rina"], AUDIENCE_KECAMATAN, first)
+        self.keyword_added_by_admin("admin", PASSWORDS["admin"])
 
 
 def main():

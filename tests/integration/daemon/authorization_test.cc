@@ -86,7 +86,8 @@ std::string filled(std::string target, const office& o) {
 json audience_of_enok() { return {{"contacts", {1}}}; }
 
 // Two cadres, officers Siti and Asep, users for each caller, and Asep's broadcast (sent), the
-// reply to it in his inbox, his meeting, his recurring broadcast and his birthday greetings.
+// reply to it in his inbox, his meeting, his recurring broadcast, his birthday greetings and his
+// message template (not shared).
 office set_up(daemon_fixture& d) {
   const auto imported =
       d.api().post("/api/v1/contacts/import", "nama,no_hp\nIbu Enok,081234567001\nIbu Neneng,081234567002\n",
@@ -124,6 +125,8 @@ office set_up(daemon_fixture& d) {
                                       201));
   d.api().put("/api/v1/birthdays", json{{"enabled", false}, {"officer_id", asep}}.dump());
   o.ids["group"] = id(d.post("/api/v1/groups", {{"name", "Kader"}, {"filter", {{"q", "Ibu"}}}}, 201));
+  o.ids["asep_template"] =
+      id(d.post("/api/v1/templates", {{"officer_id", asep}, {"name", "Rapat"}, {"text", "Rapat, {nama}."}}, 201));
   return o;
 }
 
@@ -227,6 +230,16 @@ std::vector<row> table(const office& o) {
       {"POST", "/api/v1/recurring", "/api/v1/recurring", recurring, {401, 403, 403, 201, 201}},
       {"GET", "/api/v1/recurring", "/api/v1/recurring", nullptr, {401, 200, 200, 200, 200}},
       {"DELETE", "/api/v1/recurring/{id}", "/api/v1/recurring/{asep_recurring}", nullptr, {401, 403, 403, 200, 404}},
+      // Siti's template is hers; the admin's and the script's are the office's (the second: taken).
+      {"GET", "/api/v1/templates", "/api/v1/templates", nullptr, {401, 200, 200, 200, 200}},
+      {"POST", "/api/v1/templates", "/api/v1/templates", {{"name", "Undangan"}, {"text", "Halo {nama}."}},
+       {401, 403, 201, 201, 409}},
+      {"PUT", "/api/v1/templates/{id}", "/api/v1/templates/{asep_template}", {{"text", "Rapat besok, {nama}."}},
+       {401, 403, 404, 200, 200}},
+      {"DELETE", "/api/v1/templates/{id}", "/api/v1/templates/{asep_template}", nullptr, {401, 403, 404, 204, 404}},
+      {"GET", "/api/v1/keywords", "/api/v1/keywords", nullptr, {401, 200, 200, 200, 200}},
+      {"PUT", "/api/v1/keywords", "/api/v1/keywords", {{"stop", {"BERHENTI", "STOP"}}}, {401, 403, 403, 200, 200}},
+      {"DELETE", "/api/v1/keywords", "/api/v1/keywords", nullptr, {401, 403, 403, 200, 200}},
       {"GET", "/api/v1/audit", "/api/v1/audit", nullptr, {401, 403, 403, 200, 200}},
       {"GET", "/api/v1/users", "/api/v1/users", nullptr, {401, 403, 403, 200, 200}},
       {"POST", "/api/v1/users", "/api/v1/users", {{"name", "baru"}, {"password", password}, {"role", "viewer"}},
@@ -320,6 +333,9 @@ TEST_CASE("an officer's lists hold only their own things, and a refused change c
   CHECK(d.get("/api/v1/recurring").size() == 1);
   CHECK(d.get("/api/v1/birthdays").at("enabled") == false);
   CHECK(d.get("/api/v1/messages?state=queued").at("messages").empty());
+  CHECK(siti.get("/api/v1/templates").body.empty());
+  CHECK(siti.request("DELETE", "/api/v1/templates/" + o.ids.at("asep_template")).status == 404);
+  CHECK(d.get("/api/v1/templates").size() == 1);
 
   // Her own: signed by her whether or not she names herself, and listed for her.
   json own = for_asep;

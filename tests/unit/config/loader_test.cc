@@ -247,3 +247,21 @@ TEST_CASE("an inbox keyword in two lists, or not one word of letters, is an erro
   CHECK(errors[0].find("'tidak ya' is not a keyword") != std::string::npos);
   CHECK(errors[1].find("'STOP' is a keyword of both stop and attend") != std::string::npos);
 }
+
+TEST_CASE("inbox auto replies are read with their word upper-case") {
+  daemon_config c =
+      load_string("inbox: {auto_replies: [{word: info, answer: \"Jadwal Posyandu Selasa.\"}]}");
+  CHECK(c.inbox.auto_replies == std::vector<auto_reply>{{"INFO", "Jadwal Posyandu Selasa."}});
+}
+
+TEST_CASE("an auto reply's word may be no other keyword, and its answer must fit two SMS") {
+  const std::string long_answer(307, 'a');
+  const auto errors = errors_of(
+      "inbox:\n  auto_replies:\n    - {word: ya, answer: Info}\n    - {word: JADWAL, answer: " +
+      long_answer + "}\n    - {word: KOSONG, answer: \" \"}\n");
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0].find(":4:") != std::string::npos);
+  CHECK(errors[0].find("307 characters, more than the 306") != std::string::npos);
+  CHECK(errors[1].find("the answer is empty") != std::string::npos);
+  CHECK(errors[2].find("'YA' is a keyword of both attend and auto_replies") != std::string::npos);
+}

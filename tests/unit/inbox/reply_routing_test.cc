@@ -35,9 +35,10 @@ struct inbox_fixture {
   queue::reply_book replies{store.database};
   int wakes = 0;
   daemon::concat_reference_allocator concat_references;
+  daemon::inbox::current_keywords keywords{{}};
   daemon::inbox::reply_router router{store.queue, contacts, broadcasts, events, replies, store.verifications,
                                      [this] { ++wakes; },
-                                     {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48), {}},
+                                     {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48)}, keywords,
                                      concat_references};
   std::int64_t siti = 0;
   std::int64_t ani = 0;
@@ -174,6 +175,47 @@ TEST_CASE("BERHENTI opts the contact out and is confirmed, not forwarded; GABUNG
   f.reply(siti_phone, "GABUNG", at_h(2));
   CHECK_FALSE(f.contacts.find(f.siti)->opted_out);
   CHECK(f.queued_to(siti_phone).size() == 2);
+}
+
+TEST_CASE("keywords saved in the page take effect with the next reply, and the YAML's come back",
+          "[inbox]") {
+  inbox_fixture f;
+  daemon::inbox::keyword_settings saved;
+  saved.lists.stop = {"KELUAR"};
+  saved.answers.stop = "Baik, Anda keluar dari daftar SMS Pokjanal.";
+  saved.auto_replies = {{"INFO", "Jadwal Posyandu: Selasa pukul 08.00."}};
+  f.keywords.use_saved(saved);
+
+  CHECK_FALSE(f.reply(siti_phone, "BERHENTI", at_h(1)).route.keyword);
+  CHECK_FALSE(f.contacts.find(f.siti)->opted_out);
+  CHECK(f.reply(siti_phone, "keluar", at_h(2)).route.keyword == "KELUAR");
+  CHECK(f.contacts.find(f.siti)->opted_out);
+  const auto info = f.reply(new_sim, "Info posyandu", at_h(3));
+  CHECK(info.route.keyword == "INFO");
+  CHECK_FALSE(info.route.contact_id);
+  REQUIRE(f.queued_to(siti_phone).size() == 1);
+  CHECK(f.queued_to(siti_phone)[0].text == "Baik, Anda keluar dari daftar SMS Pokjanal.");
+  REQUIRE(f.queued_to(new_sim).size() == 1);
+  CHECK(f.queued_to(new_sim)[0].text == "Jadwal Posyandu: Selasa pukul 08.00.");
+
+  f.keywords.use_yaml();
+  CHECK_FALSE(f.reply(new_sim, "INFO", at_h(4)).route.keyword);
+  CHECK(f.reply(siti_phone, "GABUNG", at_h(5)).route.keyword == "GABUNG");
+}
+
+TEST_CASE("an auto reply to a contact is answered and kept in their officer's inbox, not forwarded",
+          "[inbox]") {
+  inbox_fixture f;
+  daemon::inbox::keyword_settings saved;
+  saved.auto_replies = {{"JADWAL", "Posyandu Mawar: Selasa."}};
+  f.keywords.use_saved(saved);
+  f.broadcast(f.forwarding_officer, f.siti, at_h(0));
+
+  const auto entry = f.reply(siti_phone, "jadwal", at_h(1));
+  CHECK(entry.route.keyword == "JADWAL");
+  CHECK(entry.route.officer_id == f.forwarding_officer);
+  REQUIRE(f.queued_to(siti_phone).size() == 1);
+  CHECK(f.queued_to(officer_phone).empty());
 }
 
 TEST_CASE("STOP from an unknown number is answered politely and changes nothing", "[inbox]") {

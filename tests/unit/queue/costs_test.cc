@@ -15,7 +15,7 @@
 #include "tests/support/cadre.h"
 #include "tests/support/claim_due.h"
 #include "tests/support/temp_dir.h"
-#include "tests/unit/queue/undo_verifications.h"
+#include "tests/unit/queue/undo_later_steps.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
@@ -122,7 +122,7 @@ TEST_CASE("the migration counts the parts sent before it, at no price", "[queue]
   }
   {
     connection db(dir.path() / "siaran.db");
-    siaran::test::undo_verifications_step(db);
+    siaran::test::undo_later_steps(db);
     db.exec("DROP TRIGGER part_costs_sent", "undoing schema step 18");
     db.exec("DROP TABLE broadcast_costs", "undoing schema step 18");
     db.exec("DROP TABLE modem_costs", "undoing schema step 18");

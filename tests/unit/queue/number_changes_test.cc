@@ -12,7 +12,7 @@
 #include "queue/database.h"
 #include "queue/replies.h"
 #include "tests/support/temp_dir.h"
-#include "tests/unit/queue/undo_verifications.h"
+#include "tests/unit/queue/undo_later_steps.h"
 
 using namespace siaran::queue;
 using siaran::test::temp_dir;
@@ -24,7 +24,7 @@ const timestamp asked_at{std::chrono::hours(24 * 365 * 56)};
 // number_changes as schema step 7 made it, holding one pending change for contact `contact_id`.
 void undo_step_19(const std::filesystem::path& file, std::int64_t contact_id) {
   connection db(file);
-  siaran::test::undo_verifications_step(db);
+  siaran::test::undo_later_steps(db);
   db.exec("DROP TABLE number_changes", "undoing schema step 19");
   db.exec("CREATE TABLE number_changes (id INTEGER PRIMARY KEY, "
           "contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE, old_phone TEXT NOT NULL, "

@@ -18,7 +18,7 @@
 #include "tests/support/cadre.h"
 #include "tests/support/claim_due.h"
 #include "tests/support/temp_dir.h"
-#include "tests/unit/queue/undo_verifications.h"
+#include "tests/unit/queue/undo_later_steps.h"
 
 using namespace siaran::queue;
 using namespace siaran::queue::test;
@@ -220,7 +220,7 @@ TEST_CASE("the migration fills the counters from the rows already there", "[queu
   {
     // The database as step 10 left it, with the tables, views and triggers of steps 11, 17 and 18 gone.
     connection db(dir.path() / "siaran.db");
-    siaran::test::undo_verifications_step(db);
+    siaran::test::undo_later_steps(db);
     db.exec("DROP TRIGGER part_costs_sent", "undoing schema step 18");
     db.exec("DROP TABLE broadcast_costs", "undoing schema step 18");
     db.exec("DROP TABLE modem_costs", "undoing schema step 18");

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kirim siaran: choose who receives it, write the text with placeholders, see three real
 // messages as they will go out (POST /api/v1/broadcasts/preview) with the number of SMS, then
-// send now or at a time (POST /api/v1/broadcasts) and follow it under Riwayat.
+// send now or at a time (POST /api/v1/broadcasts) and follow it under Riwayat. A saved template
+// fills the text (kirim/templates.js).
 import { get, post } from '../api.js';
 import { h, replace, emptyState, alertBox } from '../dom.js';
 import { t } from '../i18n.js';
@@ -10,6 +11,7 @@ import { InputError, options, section, modalForm, closeModals } from '../forms.j
 import { debounce } from '../widgets.js';
 import { broadcastErrorText } from './kirim/errors.js';
 import { audienceSection, audienceOf, addContact } from './kirim/audience.js';
+import { loadTemplates } from './kirim/templates.js';
 
 const previewDelayMs = 400;
 const placeholders = ['nama', 'panggilan', 'posyandu', 'desa', 'kecamatan', 'tanggal', 'jam'];
@@ -31,6 +33,7 @@ function templateSection() {
     title: t(`kirim.placeholder.${name}`), onclick: () => insertPlaceholder(textarea, name),
   }, `{${name}}`));
   return section(t('kirim.template'), null,
+    h('div', { id: 'templates' }),
     h('div', { class: 'd-flex flex-wrap gap-1 mb-2', role: 'group', 'aria-label': t('kirim.placeholders') }, buttons),
     h('label', { class: 'visually-hidden', for: 'template' }, t('kirim.template')),
     textarea,
@@ -299,7 +302,8 @@ export default {
       h('div', { class: 'col-lg-5' }, previewSection(ctx, choices.officers), sendSection(() => composer.confirmAndSend())));
     replace(container, h('h1', { class: 'h4 mb-3' }, t('nav.kirim')), form);
     wire(form, composer);
-    await preselect(ctx, composer);
+    await Promise.all([preselect(ctx, composer),
+      loadTemplates(document.getElementById('templates'), document.getElementById('template'), ctx.toast)]);
     composer.preview();
     return () => {
       composer.schedule.cancel();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Pengaturan (admin): officers and their sender tags, user accounts, API tokens, the audit log.
+// Pengaturan (admin): officers and their sender tags, user accounts, API tokens, the inbox
+// keywords and their answers, the audit log.
 // Each card reloads on its own after a change; officers also reload the users (who show officer
 // names).
 import { h, replace } from '../dom.js';
@@ -10,21 +11,25 @@ import { officersSection } from './pengaturan/officers.js';
 import { usersSection } from './pengaturan/users.js';
 import { tokensSection } from './pengaturan/tokens.js';
 import { auditSection } from './pengaturan/audit.js';
+import { keywordsSection } from './pengaturan/keywords.js';
 
 export default {
   route: 'pengaturan',
   roles: ['admin'],
   async mount(container, ctx) {
     const page = {
-      ctx, officers: [], showArchivedOfficers: false, officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div'), auditSlot: h('div'),
+      ctx, officers: [], showArchivedOfficers: false, officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div'),
+      keywordsSlot: h('div'), auditSlot: h('div'),
     };
     replace(container, h('h1', { class: 'h4 mb-3' }, t('pengaturan.title')),
       h('div', { class: 'row g-3' },
         // Officers first: a new office adds them before the accounts that send as them.
         h('div', { class: 'col-12 col-xxl-6' }, page.officersSlot),
         h('div', { class: 'col-12 col-xxl-6' }, page.usersSlot, page.tokensSlot),
+        h('div', { class: 'col-12' }, page.keywordsSlot),
         h('div', { class: 'col-12' }, page.auditSlot)));
-    await Promise.all([loadOfficersAndUsers(page), loadTokens(page), fillSlot(page.auditSlot, auditSection)]);
+    await Promise.all([loadOfficersAndUsers(page), loadTokens(page), loadKeywords(page),
+      fillSlot(page.auditSlot, auditSection)]);
     return closeModals;
   },
 };
@@ -51,5 +56,11 @@ function loadUsers(page) {
 function loadTokens(page) {
   return fillSlot(page.tokensSlot, async () => tokensSection({
     tokens: await get('/api/v1/tokens'), toast: page.ctx.toast, onChanged: () => loadTokens(page),
+  }));
+}
+
+function loadKeywords(page) {
+  return fillSlot(page.keywordsSlot, async () => keywordsSection({
+    keywords: await get('/api/v1/keywords'), toast: page.ctx.toast, onChanged: () => loadKeywords(page),
   }));
 }

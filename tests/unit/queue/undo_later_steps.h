@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Takes a store back from schema step 22 (queue/schema_verifications.h), for the tests that undo
-// an earlier step and let the store migrate again: the steps after it run again too.
+// For the tests that undo an earlier schema step and let the store migrate again: every step
+// after it runs again too. Steps 20 and 23 create with IF NOT EXISTS and run twice unharmed;
+// step 21 (archived_at columns) and step 22 (queue/schema_verifications.h) add columns, which
+// cannot be added twice, so they are taken back here first.
 
 #include "queue/connection.h"
 
 namespace siaran::test {
 
-inline void undo_verifications_step(queue::connection& db) {
+inline void undo_later_steps(queue::connection& db) {
   for (const char* undo :
        {"DROP TRIGGER contacts_number_changed", "DROP TRIGGER confirmation_tallies_insert",
         "DROP TRIGGER confirmation_tallies_delete", "DROP TRIGGER confirmation_tallies_update",
@@ -16,6 +18,10 @@ inline void undo_verifications_step(queue::connection& db) {
         "DROP INDEX contacts_verify", "ALTER TABLE contacts DROP COLUMN verify",
         "ALTER TABLE contacts DROP COLUMN confirmed_at"}) {
     db.exec(undo, "undoing schema step 22");
+  }
+  for (const char* undo : {"ALTER TABLE contacts DROP COLUMN archived_at", "ALTER TABLE groups DROP COLUMN archived_at",
+                           "ALTER TABLE officers DROP COLUMN archived_at"}) {
+    db.exec(undo, "undoing schema step 21");
   }
 }
 
