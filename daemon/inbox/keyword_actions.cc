@@ -53,7 +53,7 @@ std::string keyword_actions::apply(const keyword_match& keyword, const reply_ori
       return change_number(keyword, origin);
     case keyword_kind::attend:
       if (origin.number_check) return std::string(confirmations::number_confirmed);
-      return rsvp(keyword, origin);
+      return rsvp(keyword, origin, answers);
     case keyword_kind::decline:
       return rsvp(keyword, origin, answers);
     case keyword_kind::auto_reply:
