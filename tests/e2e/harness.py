@@ -262,9 +262,6 @@ class Gateway:
         done = subprocess.run(argv, input=password + "\n", capture_output=True, text=True, timeout=60)
         assert done.returncode == 0, f"{' '.join(argv)} exited {done.returncode}: {done.stdout}{done.stderr}"
 
-    def all_sends(self):
-        return [send for sim in self.sims for send in sim.sends()]
-
     def stop(self):
         """SIGTERM to siarand, then to the sims; siarand's exit code (None if never started)."""
         code = None

@@ -111,7 +111,7 @@ class ReportSteps:
         for needed in ("Pokjanal Posyandu", f"Laporan siaran #{self.broadcast_id}", "Ringkasan", "Per kecamatan",
                        "Lembang", "Jumlah"):
             self.assertIn(needed, text)
-        for name, _, _ in expected:
+        for name, _, _ in self.expected_rows(""):
             self.assertIn(name.split()[0], text, f"{name} in the printed list")
 
         # The month's report, from Riwayat's list: this broadcast among the month's.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kontak: the contact list with search and filters (GET /api/v1/contacts, choices from
-// /api/v1/contacts/facets), add and edit in a modal, CSV import and export, a "cek nomor" to the
+// /api/v1/contacts/facets), add and edit in a modal, CSV or Excel import and export, a "cek nomor" to the
 // contacts the filters choose and the numbers it marked to check, the numbers that keep failing
 // and the pending GANTI number changes; contacts archived and restored (the archive shown by its
 // switch). Viewers only read.
@@ -44,8 +44,10 @@ function newPage(ctx) {
     filters: Object.fromEntries(filterKeys.map((k) => [k, ctx.params[k] || ''])),
     rows: [], more: false, lastRequest: 0, showArchived: false, showArchivedGroups: false,
     listSlot: h('div'), groupsSlot: h('div'), problemsSlot: h('div'), changesSlot: h('div'), filterBar: h('form', { class: 'row g-2 mb-3' }),
-    exportLink: h('a', { id: 'contacts-export', class: 'btn btn-outline-secondary btn-sm', title: t('kontak.export_hint'), download: 'kontak.csv' }, t('kontak.export')),
+    exportCsv: h('a', { id: 'contacts-export', class: 'btn btn-outline-secondary btn-sm', title: t('kontak.export_hint'), download: 'kontak.csv' }, t('kontak.export')),
+    exportXlsx: h('a', { id: 'contacts-export-xlsx', class: 'btn btn-outline-secondary btn-sm', title: t('kontak.export_xlsx_hint'), download: 'kontak.xlsx' }, t('kontak.export_xlsx')),
   };
+  page.exportLink = h('span', { class: 'd-inline-flex gap-1' }, page.exportCsv, page.exportXlsx);
   // Searching waits for a pause in typing, so each key press is not a request.
   page.search = debounce((value) => {
     page.filters.q = value.trim();
@@ -133,7 +135,8 @@ function resetFilters(page) {
 async function loadContacts(page, { append = false } = {}) {
   const request = ++page.lastRequest;
   const after = append && page.rows.length ? page.rows[page.rows.length - 1].id : undefined;
-  page.exportLink.href = '/api/v1/contacts/export' + query(page.filters);
+  page.exportCsv.href = '/api/v1/contacts/export' + query(page.filters);
+  page.exportXlsx.href = '/api/v1/contacts/export' + query({ ...page.filters, format: 'xlsx' });
   try {
     const archived = page.showArchived ? 'only' : undefined;
     const rows = await get('/api/v1/contacts' + query({ ...page.filters, archived, after, limit: pageSize }));

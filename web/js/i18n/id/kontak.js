@@ -5,6 +5,9 @@ export default {
   'kontak.add': 'Tambah kontak',
   'kontak.export': 'Unduh CSV',
   'kontak.export_hint': 'Unduh kontak yang tampil (sesuai saringan) sebagai file CSV untuk Excel.',
+  'kontak.export_xlsx': 'Unduh Excel',
+  'kontak.export_xlsx_hint': 'Unduh kontak yang tampil (sesuai saringan) sebagai file Excel (.xlsx); bisa diimpor kembali.',
+  'kontak.groups.download': 'Unduh Excel',
 
   'kontak.filter.q': 'Cari nama atau nomor',
   'kontak.filter.kecamatan': 'Kecamatan',

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Kelompok on the kontak page: the saved audiences that Kirim siaran and Agenda offer
-// (GET/POST /api/v1/groups). A group made here saves the list's current filter, so its
-// members are whoever matches when it is used: a cadre imported later is in it too. Groups are
-// archived and restored here, the archive shown by the card's switch.
+// (GET/POST /api/v1/groups), each downloadable as Excel (GET /api/v1/groups/{id}/export). A
+// group made here saves the list's current filter, so its members are whoever matches when it
+// is used: a cadre imported later is in it too. Groups are archived and restored here, the
+// archive shown by the card's switch.
 import { h, emptyState } from '../../dom.js';
 import { t } from '../../i18n.js';
 import { get, post } from '../../api.js';
@@ -38,6 +39,7 @@ export async function groupsSection({ filters, canEdit, toast, onSaved, showArch
     { label: t('kontak.groups.name'), cell: (g) => g.name },
     { label: t('kontak.groups.members_by'), cell: (g) => describe(g) },
     { label: t('kontak.groups.count'), cell: (g) => g.member_count, class: 'text-end' },
+    { label: '', cell: (g) => h('a', { class: 'btn btn-link btn-sm group-download', href: `/api/v1/groups/${g.id}/export?format=xlsx`, download: `grup-${g.id}.xlsx` }, t('kontak.groups.download')) },
   ];
   if (canEdit) {
     columns.push({ label: '', cell: (g) => archiveButton({ kind: 'group', item: g, name: g.name, toast, onChanged: onSaved }), class: 'text-end' });
