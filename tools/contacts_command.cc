@@ -6,6 +6,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "common/xlsx_media_type.h"
 #include "tools/api_list.h"
 #include "tools/exit_codes.h"
 
@@ -13,8 +14,6 @@ namespace siaran::tools {
 namespace {
 
 using nlohmann::json;
-
-constexpr std::string_view xlsx_media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 constexpr std::string_view usage_text =
     "usage: siaran contacts import FILE.csv|FILE.xlsx [--sheet NAME] [--partial]\n"
@@ -33,7 +32,7 @@ std::string read_file(const std::string& path) {
 
 // An .xlsx workbook is a zip archive, whatever the file is called; anything else is sent as CSV.
 std::string media_type_of(const std::string& contents) {
-  return contents.starts_with("PK\x03\x04") ? std::string(xlsx_media_type) : "text/csv";
+  return contents.starts_with("PK\x03\x04") ? std::string(common::xlsx_media_type) : "text/csv";
 }
 
 // An import answers 422 with the refused rows: that is data to print, not a failure to report.

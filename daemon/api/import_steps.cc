@@ -5,6 +5,7 @@
 #include <chrono>
 #include <span>
 
+#include "common/xlsx_media_type.h"
 #include "daemon/api/message_json.h"
 #include "daemon/api/message_request.h"
 #include "daemon/imports/xlsx_reader.h"
@@ -17,7 +18,7 @@ namespace {
 constexpr std::chrono::milliseconds import_step{20};
 
 contacts::import_result parse_file(const api_context& c, const http::request& request) {
-  if (request.content_type != imports::xlsx_media_type) return contacts::parse_contacts(request.body, c.region);
+  if (request.content_type != common::xlsx_media_type) return contacts::parse_contacts(request.body, c.region);
   const auto named = request.query.find("sheet");
   const auto sheet = named == request.query.end() ? std::nullopt : std::optional(named->second);
   try {
@@ -55,7 +56,7 @@ void set_aside_archived(const api_context& c, contacts::import_result& parsed) {
 contacts::import_result parse_import_body(const api_context& c, const http::request& request) {
   if (request.content_type == "application/json" || request.content_type.starts_with("multipart/")) {
     throw bad_request("the body must be the CSV or .xlsx file itself (Content-Type: text/csv or " +
-                      std::string(imports::xlsx_media_type) + ")");
+                      std::string(common::xlsx_media_type) + ")");
   }
   auto parsed = parse_file(c, request);
   set_aside_archived(c, parsed);

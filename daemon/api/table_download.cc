@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "common/xlsx_media_type.h"
 #include "daemon/api/message_request.h"
 #include "daemon/api/request_helpers.h"
 #include "daemon/export/csv_table.h"
@@ -64,7 +65,7 @@ http::response table_download(const http::request& request, const std::vector<ex
     return attachment("text/csv; charset=utf-8", exports::csv_text(chosen_sheet(request, tables)), file_stem + ".csv");
   }
   if (format == "xlsx") {
-    return attachment(exports::xlsx_media_type, exports::xlsx_workbook(tables), file_stem + ".xlsx");
+    return attachment(std::string(common::xlsx_media_type), exports::xlsx_workbook(tables), file_stem + ".xlsx");
   }
   if (format == "json") return json_reply(200, tables_json(tables, std::move(about)));
   throw bad_request("format: '" + format + "' is not csv, xlsx or json");

@@ -4,7 +4,7 @@
 // One sheet of an export: a header row and rows of cells, written as CSV (csv_table.h) or as a
 // sheet of an .xlsx workbook (xlsx_workbook.h) from the same value, so that both downloads of a
 // report hold the same rows. A whole number stays a number in the workbook (a spreadsheet sums
-// it); text is neutralised against formulas by both writers.
+// it); text is kept from running as a formula by each writer in its own way.
 
 #include <cstdint>
 #include <string>

@@ -19,8 +19,6 @@
 
 namespace siaran::daemon::imports {
 
-inline constexpr std::string_view xlsx_media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 // Not a workbook, a damaged one, one too big unzipped, or no sheet of that name; the text says which.
 class xlsx_error : public std::runtime_error {
  public:
