@@ -25,7 +25,7 @@
 #include "daemon/dispatch/token_bucket.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_thread.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/modem_entry.h"
 #include "modem/pool.h"
 #include "queue/message_queue.h"

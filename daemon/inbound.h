@@ -16,7 +16,7 @@
 #include "daemon/clock.h"
 #include "daemon/send_metrics.h"
 #include "daemon/store_thread.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/pool.h"
 #include "queue/inbound_book.h"
 #include "queue/report_book.h"

@@ -34,7 +34,7 @@
 #include "daemon/store_watch.h"
 #include "daemon/systemd_notify.h"
 #include "daemon/verify/campaign_closer.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/pool.h"
 
 namespace siaran::daemon {

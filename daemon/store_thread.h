@@ -14,7 +14,7 @@
 #include <string>
 #include <type_traits>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 
 namespace siaran::daemon {
 

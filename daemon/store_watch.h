@@ -14,7 +14,7 @@
 #include <cstdint>
 
 #include "daemon/store_thread.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "queue/maintenance.h"
 #include "queue/statistics.h"
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/init_sequence.h"
 #include "modem/modem_options.h"
 #include "modem/modem_setup.h"

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/byte_stream.h"
 #include "modem/at/command.h"
 #include "modem/at/timer.h"

@@ -10,7 +10,7 @@
 #include <string>
 #include <utility>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/channel.h"
 #include "modem/at/timer.h"
 #include "modem/at/ussd_parsers.h"

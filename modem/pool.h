@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/timer.h"
 #include "modem/modem.h"
 #include "modem/modem_entry.h"

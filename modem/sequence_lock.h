@@ -5,7 +5,7 @@
 #include <memory>
 #include <utility>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/timer.h"
 
 namespace siaran::modem {

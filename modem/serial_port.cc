@@ -10,7 +10,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 
 namespace siaran::modem {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "common/ascii.h"
 #include "common/redaction.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/sim/pty_server.h"
 #include "modem/sim/send_log.h"
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/command.h"
 #include "modem/at/timer.h"
 #include "modem/initialisation.h"

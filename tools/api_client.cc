@@ -2,7 +2,7 @@
 #include "tools/api_client.h"
 
 // Asio first: modem/asio.h carries the Boost 1.74 <utility> fix.
-#include "modem/asio.h"
+#include "common/asio.h"
 
 #include <boost/asio/ssl/host_name_verification.hpp>
 #include <boost/beast/core/flat_buffer.hpp>

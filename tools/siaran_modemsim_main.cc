@@ -13,7 +13,7 @@
 #include <string_view>
 
 #include "common/ascii.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 
 #include <nlohmann/json.hpp>
 

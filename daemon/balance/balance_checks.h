@@ -17,7 +17,7 @@
 
 #include "daemon/clock.h"
 #include "daemon/dispatcher.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/modem_entry.h"
 #include "modem/pool.h"
 

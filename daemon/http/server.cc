@@ -4,7 +4,7 @@
 // Asio first, through the project's wrapper (Boost 1.74's missing <utility>); Beast after it.
 #include "common/ascii.h"
 #include "common/log_text.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>

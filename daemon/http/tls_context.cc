@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/http/tls_context.h"
 
-#include "modem/asio.h"
+#include "common/asio.h"
 
 #include <boost/asio/ssl/context.hpp>
 #include <fmt/format.h>

@@ -17,7 +17,7 @@
 #include "daemon/clock.h"
 #include "daemon/schedule/schedule_runner.h"
 #include "daemon/store_thread.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 
 namespace siaran::daemon::schedule {
 

@@ -7,7 +7,7 @@
 
 #include <boost/system/error_code.hpp>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 
 namespace siaran::at {
 

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/byte_stream.h"
 #include "modem/at/command.h"
 #include "modem/at/framer.h"

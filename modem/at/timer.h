@@ -5,7 +5,7 @@
 #include <functional>
 #include <memory>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 
 namespace siaran::at {
 

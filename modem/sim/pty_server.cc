@@ -10,7 +10,7 @@
 #include <system_error>
 
 // modem/asio.h first (its Boost 1.74 fixes), then the two Asio parts it does not bring in.
-#include "modem/asio.h"
+#include "common/asio.h"
 
 
 namespace siaran::modemsim {

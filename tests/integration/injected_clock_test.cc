@@ -18,7 +18,7 @@
 #include "daemon/send_metrics.h"
 #include "daemon/store_books.h"
 #include "daemon/store_thread.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/modem_entry.h"
 #include "modem/pool.h"
 #include "modem/sim/interpreter.h"

@@ -10,7 +10,7 @@
 #include <functional>
 #include <sstream>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/modem_entry.h"
 #include "modem/pool.h"
 #include "sms/submit_encoder.h"

@@ -9,7 +9,7 @@
 #include <cerrno>
 #include <optional>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/serial_port.h"
 #include "pty_modem.h"
 

@@ -16,7 +16,7 @@
 #include <string>
 #include <vector>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/timer.h"
 #include "modem/modem.h"
 #include "modem/serial_port.h"

@@ -12,7 +12,8 @@ echo '#include "common/ascii.h"' >"$tree/sms/hex.cc"
 echo '#include "queue/database.h"' >"$tree/daemon/service.cc"
 echo 'sqlite3_open_v2(path, &db, flags, nullptr);' >"$tree/queue/connection.cc"
 echo 'sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);' >"$tree/tests/unit/lock_test.cc"
-echo '#include "modem/asio.h"' >"$tree/build/test/generated.cc"
+echo '#include "common/asio.h"' >"$tree/build/test/generated.cc"
+echo '#include <boost/asio/io_context.hpp>' >"$tree/common/asio.h"
 bash "$check" "$tree" || { echo "a clean tree was refused"; exit 1; }
 
 expect() {  # expect RULE FILE LINE: after adding LINE to FILE, the check names RULE
@@ -27,9 +28,10 @@ expect() {  # expect RULE FILE LINE: after adding LINE to FILE, the check names 
 }
 expect "SQLite outside queue/" daemon/service.cc 'sqlite3_step(statement);'
 expect "Asio outside modem/, smpp/, daemon/, tools/" sms/hex.cc '#include <boost/asio/io_context.hpp>'
-expect "Asio outside modem/, smpp/, daemon/, tools/" queue/connection.cc '#include "modem/asio.h"'
+expect "Asio outside modem/, smpp/, daemon/, tools/" queue/connection.cc '#include "common/asio.h"'
 expect "the store included by a channel" modem/pool.cc '#include "queue/database.h"'
 expect "a channel included by the store" queue/connection.cc '#include "modem/pool.h"'
+expect "Asio outside modem/, smpp/, daemon/, tools/" common/ascii.cc '#include <boost/asio/write.hpp>'
 expect "sms/ includes another folder" sms/hex.cc '#include "queue/records.h"'
 expect "common/ includes another folder" common/ascii.cc '#include "sms/hex.h"'
 expect "config/ includes another folder" config/loader.cc '#include "daemon/service.h"'

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <vector>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/timer.h"
 
 namespace siaran::at::test {

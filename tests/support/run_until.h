@@ -7,7 +7,7 @@
 #include <chrono>
 #include <functional>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 
 namespace siaran::test {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/byte_stream.h"
 
 namespace siaran::at::test {

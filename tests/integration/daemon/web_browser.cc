@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "web_browser.h"
 
-#include "modem/asio.h"
+#include "common/asio.h"
 
 #include <sys/socket.h>
 

@@ -6,7 +6,7 @@
 
 #include "daemon/http/server.h"
 
-#include "modem/asio.h"
+#include "common/asio.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

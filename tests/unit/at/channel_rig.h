@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "manual_timer.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/at/channel.h"
 #include "scripted_stream.h"
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "manual_timer.h"
-#include "modem/asio.h"
+#include "common/asio.h"
 #include "modem/modem.h"
 #include "scripted_stream.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The one header that brings in Boost.Asio, for the code that does I/O (modem/, daemon/);
+// The one header that brings in Boost.Asio, for the code that does I/O (modem/, smpp/, daemon/);
 // pure code (framer, parsers, codec) never includes it, which keeps the two-core build quick.
 // Include it only in .cc files.
 //
