@@ -42,7 +42,12 @@ std::string summary(const daemon_config& config) {
   const std::string throttle = config.throttle.rate_per_second == 0
                                    ? "unthrottled"
                                    : "throttle " + rate + " parts/s burst " + std::to_string(config.throttle.burst);
-  return std::to_string(config.modems.size()) + " modem(s) [" + modems + "], " + throttle + ", database " +
+  std::string binds;
+  for (const smpp_config& bind : config.smpp) {
+    binds += (binds.empty() ? "" : ", ") + bind.id + (bind.simulated() ? " (sim)" : " (" + bind.host + ")");
+  }
+  return std::to_string(config.modems.size()) + " modem(s) [" + modems + "], " +
+         std::to_string(config.smpp.size()) + " SMPP bind(s) [" + binds + "], " + throttle + ", database " +
          config.database + ", listen " + config.http.listen + (config.http.tls ? " (HTTPS)" : " (plain HTTP)") + ", " +
          std::to_string(config.http.tokens.size()) + " API token(s), timezone " +
          config.timezone + ", region " + config.region + ", on_uncertain " +

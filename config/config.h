@@ -84,6 +84,30 @@ struct modem_config {
   static constexpr std::string_view sim_port = "sim";
 };
 
+// One SMPP 3.4 account at an operator's or aggregator's SMSC (DESIGN.md "Channels"). The password
+// lives in its own file (password_file), read when siarand starts, never in the YAML.
+// `host: sim` runs a built-in simulated SMSC (smpp/sim) on a loopback port instead.
+struct smpp_config {
+  enum class bind_kind { transceiver, transmitter };  // transmitter: plus a receiver bind
+
+  std::string id;
+  std::string host;
+  unsigned port = 2775;
+  std::string system_id;
+  std::string password_file;  // absolute path; optional for `host: sim`
+  std::string system_type;
+  bind_kind bind = bind_kind::transceiver;
+  unsigned window = 10;
+  double rate_per_second = 50;
+  std::chrono::seconds enquire_link{30};
+  std::vector<std::string> senders;  // registered names (at most 11 characters) or numbers
+  std::optional<std::string> reply_number;  // the modem number cadres answer a masked SMS on
+  unsigned sim_receipt_delay_ms = 500;      // `host: sim` only: when the simulated receipt comes
+
+  bool simulated() const { return host == sim_host; }
+  static constexpr std::string_view sim_host = "sim";
+};
+
 // How parts are retried, expired and drained (DESIGN.md "Messages and their states").
 struct dispatch_config {
   unsigned max_attempts = 5;                               // then the part fails
@@ -93,6 +117,9 @@ struct dispatch_config {
   std::chrono::seconds drain_timeout{30};                  // SIGTERM waits this long for parts in flight
   bool delivery_reports = true;  // every part asks for a status report (an API message may say otherwise)
   std::chrono::seconds report_timeout = std::chrono::hours(48);  // no final report by then: delivery unknown
+  // `via: auto` goes by an SMPP bind while one is bound and by modem otherwise; `modem` turns
+  // that round (masked only when no modem can send).
+  bool auto_prefers_modems = false;
 };
 
 struct api_token {
@@ -159,6 +186,7 @@ struct daemon_config {
   uncertain_policy on_uncertain = uncertain_policy::resend;
   dispatch_config dispatch;
   std::vector<modem_config> modems;
+  std::vector<smpp_config> smpp;
   prices_config prices;
   http_config http;
   inbox_config inbox;

@@ -159,6 +159,7 @@ void read_dispatch(const yaml_value& value, dispatch_config& dispatch) {
       {"drain_timeout", store(dispatch.drain_timeout, values::duration)},
       {"delivery_reports", store(dispatch.delivery_reports, one_of<bool>({{"false", false}, {"true", true}}))},
       {"report_timeout", store(dispatch.report_timeout, values::duration)},
+      {"auto_prefers", store(dispatch.auto_prefers_modems, one_of<bool>({{"smpp", false}, {"modem", true}}))},
   });
 }
 
@@ -174,6 +175,98 @@ void read_modems(const yaml_value& value, std::vector<modem_config>& modems) {
     if (!modem.port.empty() && !modem.simulated()) ports.check(item, "port", modem.port);
     modems.push_back(std::move(modem));
   });
+}
+
+// A registered sender: an alphanumeric name of at most 11 characters (what handsets show), or a
+// number of at most 15 digits with an optional '+'.
+std::optional<std::string> registered_sender(const yaml_value& value) {
+  auto name = values::text(value);
+  if (!name) return std::nullopt;
+  const std::string_view digits = name->front() == '+' ? std::string_view(*name).substr(1) : std::string_view(*name);
+  const bool numeric = !digits.empty() && std::ranges::all_of(digits, [](unsigned char c) { return std::isdigit(c); });
+  if (numeric) {
+    if (digits.size() <= 15) return name;
+    value.error("'" + *name + "' has " + std::to_string(digits.size()) + " digits; a numeric sender has at most 15");
+    return std::nullopt;
+  }
+  if (name->size() > 11) {
+    value.error("'" + *name + "' has " + std::to_string(name->size()) +
+                " characters; a registered alphanumeric sender has at most 11 (SMPP source_addr, TON 5)");
+    return std::nullopt;
+  }
+  const bool plain = std::ranges::all_of(*name, [](unsigned char c) { return std::isalnum(c) || c == ' ' || c == '-' || c == '.'; });
+  if (!plain) {
+    value.error("'" + *name + "' must be letters, digits, spaces, '-' or '.': handsets show other characters badly");
+    return std::nullopt;
+  }
+  return name;
+}
+
+std::optional<std::string> absolute_path(const yaml_value& value) {
+  auto path = values::text(value);
+  if (path && path->front() != '/') {
+    value.error("'" + *path + "' must be an absolute path");
+    return std::nullopt;
+  }
+  return path;
+}
+
+// A scalar that may be empty (SMPP's system_type is "" at most SMSCs).
+std::optional<std::string> scalar_text(const yaml_value& value) {
+  if (value.node.IsScalar() && value.node.Scalar().empty()) return std::string();
+  return values::text(value);
+}
+
+void read_smpp_bind(const yaml_value& value, smpp_config& bind) {
+  auto read_senders = [&](const yaml_value& list) {
+    sequence(list, [&](const yaml_value& item) {
+      if (auto sender = registered_sender(item)) bind.senders.push_back(std::move(*sender));
+    });
+  };
+  mapping(value, {
+      {"id", store(bind.id, values::identifier), true},
+      {"host", store(bind.host, values::text), true},
+      {"port", store(bind.port, values::whole_number(1, 65535))},
+      {"system_id", store(bind.system_id, values::text), true},
+      {"password_file", store(bind.password_file, absolute_path)},
+      {"system_type", store(bind.system_type, scalar_text)},
+      {"bind", store(bind.bind, one_of<smpp_config::bind_kind>({{"transceiver", smpp_config::bind_kind::transceiver},
+                                                                 {"transmitter", smpp_config::bind_kind::transmitter}}))},
+      {"window", store(bind.window, values::whole_number(1, 1000))},
+      {"rate_per_second", store(bind.rate_per_second, values::number(0, 10000))},
+      {"enquire_link", store(bind.enquire_link, values::duration)},
+      {"senders", read_senders, true},
+      {"reply_number", store(bind.reply_number, values::phone_number)},
+      {"sim_receipt_delay_ms", store(bind.sim_receipt_delay_ms, values::whole_number(0, 86400000))},
+  });
+  if (bind.system_id.size() > 15) value.child(value.node["system_id"], "system_id", value.mark).error("SMPP 3.4 allows at most 15 characters");
+  if (bind.system_type.size() > 12) value.child(value.node["system_type"], "system_type", value.mark).error("SMPP 3.4 allows at most 12 characters");
+  if (bind.host.empty()) return;
+  if (bind.simulated()) return;
+  if (bind.password_file.empty()) value.error("password_file is required for an SMSC other than the built-in simulator (host: sim)");
+  if (value.node["sim_receipt_delay_ms"]) {
+    value.child(value.node["sim_receipt_delay_ms"], "sim_receipt_delay_ms", value.mark)
+        .error("applies only to the built-in simulated SMSC (host: sim)");
+  }
+}
+
+void read_smpp(const yaml_value& value, std::vector<smpp_config>& binds) {
+  unique_names ids("id");
+  sequence(value, [&](const yaml_value& item) {
+    smpp_config bind;
+    read_smpp_bind(item, bind);
+    if (!bind.id.empty()) ids.check(item, "id", bind.id);
+    binds.push_back(std::move(bind));
+  });
+}
+
+// Modems and binds share one list of channel ids: the store names the channel of each part by it.
+void check_channel_ids(const yaml_value& root, const daemon_config& config) {
+  for (const smpp_config& bind : config.smpp) {
+    for (const modem_config& modem : config.modems) {
+      if (modem.id == bind.id) root.error("smpp id '" + bind.id + "' is also a modem's id; channel ids must differ");
+    }
+  }
 }
 
 // Passwords and session cookies must not cross the office network readable by every PC on it.
@@ -306,10 +399,12 @@ void read_root(const yaml_value& value, daemon_config& config) {
                                                                      {"hold", uncertain_policy::hold}}))},
       {"dispatch", [&](const yaml_value& v) { read_dispatch(v, config.dispatch); }},
       {"modems", [&](const yaml_value& v) { read_modems(v, config.modems); }},
+      {"smpp", [&](const yaml_value& v) { read_smpp(v, config.smpp); }},
       {"prices", [&](const yaml_value& v) { read_prices(v, config.prices); }},
       {"http", [&](const yaml_value& v) { read_http(v, config.http); }},
       {"inbox", [&](const yaml_value& v) { read_inbox(v, config.inbox); }},
   });
+  check_channel_ids(value, config);
 }
 
 [[noreturn]] void fail(const std::string& file, int line, int column, std::string message) {

@@ -86,6 +86,8 @@ broadcaster::prepared broadcaster::prepare(const broadcast_request& request, que
   b.event_id = request.event_id;
   b.created_at = now;
   b.client_ref = request.client_ref;
+  b.via = request.via;
+  if (!p.messages.empty()) b.sender = p.messages.front().message.sender;
   return {std::move(b), std::move(p.plan), std::move(p.messages)};
 }
 
@@ -101,6 +103,8 @@ broadcaster::prepared broadcaster::follow_up(const queue::broadcast_progress& fi
   b.send_at = b.created_at = now;
   b.follow_up_of = first.id;
   b.priority = first.priority;  // a reminder that failed for some is as urgent the second time
+  b.via = first.via;            // by the same channels, from the same name
+  b.sender = first.sender;
   std::vector<std::int64_t> contacts;
   for (const queue::broadcast_recipient& r : again) {
     outgoing_text out;
@@ -112,6 +116,8 @@ broadcaster::prepared broadcaster::follow_up(const queue::broadcast_progress& fi
     out.valid_for = settings_.valid_for;
     composed_message composed = compose(out, concat_references_);
     composed.message.avoid_modem = r.modem;
+    composed.message.via = first.via;
+    composed.message.sender = first.sender;
     ++ready.plan.recipients;
     ready.plan.parts += static_cast<std::int64_t>(composed.message.parts.size());
     add_encoding(ready.plan, composed.encoding);
@@ -172,7 +178,8 @@ void broadcaster::queued(const created_broadcast& created, const std::string& or
 broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::timestamp now,
                                        std::size_t samples, concat_reference_allocator& references) {
   const broadcast::message_template text = parsed_template(request.template_text);
-  const std::string tag = sender_tag(request.officer_id);
+  std::optional<std::string> sender;
+  const std::string tag = sender_tag(request, sender);
   std::vector<queue::contact> audience = resolve(request.audience);
   if (const auto unknown = broadcast::unknown_placeholders(text, audience, request.extra_values);
       !unknown.empty()) {
@@ -212,6 +219,8 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
       throw broadcast_error(
           fmt::format("the message to contact {} cannot be encoded: {}", c.id, e.what()));
     }
+    composed.message.via = request.via;
+    composed.message.sender = sender;
     const int parts = static_cast<int>(composed.message.parts.size());
     if (parts > max_parts_per_message) {
       throw broadcast_error(
@@ -236,11 +245,26 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
   return p;
 }
 
-std::string broadcaster::sender_tag(const std::optional<std::int64_t>& officer_id) {
-  if (!officer_id) return {};
-  const auto found = contacts_.find_officer(*officer_id);
-  if (!found) throw broadcast_error(fmt::format("unknown officer {}", *officer_id));
-  return found->sender_tag;
+std::string broadcaster::sender_tag(const broadcast_request& request, std::optional<std::string>& sender) {
+  std::optional<queue::officer> officer;
+  if (request.officer_id) {
+    officer = contacts_.find_officer(*request.officer_id);
+    if (!officer) throw broadcast_error(fmt::format("unknown officer {}", *request.officer_id));
+  }
+  std::string tag = officer ? officer->sender_tag : std::string();
+  if (request.via == queue::send_via::modem) {
+    if (request.sender) throw broadcast_error("sender: applies only to a broadcast via smpp or auto");
+    return tag;
+  }
+  try {
+    const auto& wanted = request.sender ? request.sender : officer ? officer->default_sender : std::nullopt;
+    const broadcast::registered_sender chosen = broadcast::choose_sender(settings_.senders, wanted);
+    sender = chosen.name;
+    if (chosen.reply_number) tag += (tag.empty() ? "" : "\n") + broadcast::reply_line(*chosen.reply_number);
+  } catch (const std::invalid_argument& e) {
+    throw broadcast_error(std::string("via ") + std::string(queue::to_string(request.via)) + ": " + e.what());
+  }
+  return tag;
 }
 
 // Unknown ids are the request's mistake (422, naming them all), not the store's; so is an

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "daemon/broadcast/registered_sender.h"
 #include "daemon/broadcast/template.h"
 #include "daemon/concat_references.h"
 #include "daemon/dispatch/price_list.h"
@@ -59,6 +60,11 @@ struct broadcast_request {
   // The API client's name for the request: the same officer repeating it gets the first
   // broadcast (a double click, a retry after a lost answer), not a second.
   std::optional<std::string> client_ref;
+  // Modems (answerable), SMPP binds (a registered name, the tag naming the number to answer),
+  // or a bind while one is up; `sender`: one of the binds' names (none: the officer's default,
+  // else the first bind's first).
+  queue::send_via via = queue::send_via::modem;
+  std::optional<std::string> sender;
 };
 
 struct broadcast_sample {
@@ -97,6 +103,7 @@ struct broadcaster_settings {
   std::string timezone = "Asia/Jakarta";  // {tanggal} and {jam}
   price_list prices;  // the plan's cost_estimate
   bool delivery_reports = true;  // every part asks for a status report: who got it is the question after a broadcast
+  std::vector<broadcast::registered_sender> senders;  // every bind's names, in config order
 };
 
 class broadcaster {
@@ -145,7 +152,9 @@ class broadcaster {
   // throws broadcast_error.
   planned plan(const broadcast_request& request, queue::timestamp now, std::size_t samples,
                concat_reference_allocator& references);
-  std::string sender_tag(const std::optional<std::int64_t>& officer_id);
+  // The officer's sender tag, and for a masked broadcast the line naming the number to answer;
+  // sets `sender` to the registered name it goes from (none by modem). Throws broadcast_error.
+  std::string sender_tag(const broadcast_request& request, std::optional<std::string>& sender);
   std::vector<queue::contact> resolve(const queue::audience& audience);
   void discard(std::int64_t id, const writer_steps& on_writer);
   // Wakes the dispatcher and says so in the log.

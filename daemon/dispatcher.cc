@@ -9,6 +9,8 @@
 #include "common/redaction.h"
 #include "daemon/clock.h"
 #include "daemon/whole_resend.h"
+#include "sms/codec_error.h"
+#include "smpp/tpdu_submission.h"
 
 namespace siaran::daemon {
 namespace {
@@ -42,7 +44,7 @@ int window_for(std::size_t can_send) {
 
 dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::message_queue& messages,
                        modem::pool& pool, std::vector<modem::modem_entry> entries,
-                       dispatch_settings settings, send_metrics& metrics,
+                       std::vector<bind_channel> binds, dispatch_settings settings, send_metrics& metrics,
                        concat_reference_allocator& references, clock now)
     : io_(io),
       writes_(writes),
@@ -51,7 +53,8 @@ dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::messag
       now_(std::move(now)),
       pool_(pool),
       entries_(std::move(entries)),
-      settings_(settings),
+      binds_(std::move(binds)),
+      settings_(std::move(settings)),
       metrics_(metrics),
       bucket_(settings.rate_per_second, settings.burst, steady::now()),
       // Room for one token more than a round waits for: a late round loses none to the cap.
@@ -59,9 +62,18 @@ dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::messag
           longest_round_interval, bucket_.time_to_earn(bucket_.capacity() - 1))),
       wake_timer_(io),
       drain_timer_(io),
-      load_(entries_.size()) {
-  for (const modem::modem_entry& entry : entries_)
-    slots_.push_back({entry.id, entry.operator_name, false, false});
+      load_(entries_.size() + binds_.size()) {
+  for (const modem::modem_entry& entry : entries_) slots_.push_back({entry.id, entry.operator_name, false, false});
+  for (const bind_channel& b : binds_) {
+    channel_slot slot{b.bind->id(), "", false, false};
+    slot.bind = true;
+    slot.senders = b.senders;
+    slots_.push_back(std::move(slot));
+  }
+}
+
+const std::string& dispatcher::channel_id(std::size_t channel_index) const {
+  return slots_[channel_index].id;
 }
 
 void dispatcher::start() {
@@ -124,7 +136,8 @@ auto dispatcher::with_noted_sends(Job job) {
       dispatcher& d;
       ~publish_unrecorded() { d.unrecorded_sends_ = d.queue_.unrecorded_sends(); }
     } publish{*this};
-    for (const noted_send& n : noted) queue_.note_sent(n.part_id, n.modem, n.reference, n.at, n.price);
+    for (const noted_send& n : noted)
+      queue_.note_sent(n.part_id, n.modem, n.reference, n.at, n.price, n.smsc_message_id);
     return job(queue_);
   };
 }
@@ -143,8 +156,9 @@ asio::awaitable<std::invoke_result_t<Job&, queue::message_queue&>> dispatcher::i
 // or sleeps until something can change.
 asio::awaitable<void> dispatcher::round() {
   const auto now = steady::now();
-  const std::vector<modem_slot>& modems = slots(now);
-  const auto idle = static_cast<std::size_t>(std::ranges::count_if(modems, &modem_slot::idle));
+  const std::vector<channel_slot>& modems = slots(now);
+  std::size_t idle = 0;  // parts the channels can take now
+  for (const channel_slot& slot : modems) idle += slot.idle ? (slot.bind ? slot.room : 1) : 0;
   if (idle == 0) {
     co_await expire_now_and_then(now);
     co_await sleep_until(std::min(now + idle_poll, next_cap_release()));
@@ -161,11 +175,12 @@ asio::awaitable<void> dispatcher::round() {
   // At most this many parts can go this round: look at no more of the queue than that needs.
   const std::size_t can_send = std::min(idle, tokens);
   const bool fresh = co_await read_head_if_outdated(now, can_send);
-  auto chosen = choose_modems(head_.parts, modems, sticky_, can_send, rotation_++ % modems.size());
+  const bool prefer_modems = settings_.auto_prefers_modems;
+  auto chosen = choose_channels(head_.parts, modems, sticky_, can_send, rotation_++ % modems.size(), prefer_modems);
   if (chosen.size() < can_send && !fresh) {
     // What is left of an older read may be only parts waiting for busy modems.
     co_await read_head(now, can_send);
-    chosen = choose_modems(head_.parts, modems, sticky_, can_send, rotation_ % modems.size());
+    chosen = choose_channels(head_.parts, modems, sticky_, can_send, rotation_ % modems.size(), prefer_modems);
   }
   if (chosen.empty()) {
     co_await sleep_until(now + idle_poll);
@@ -197,11 +212,11 @@ asio::awaitable<void> dispatcher::claim_chosen(const std::vector<assignment>& ch
     const assignment& a = chosen[i];
     taken[a.candidate] = true;
     const candidate& part = head_.parts[a.candidate];
-    // choose_modems moves a pinned part only when its modem is not healthy.
-    if (part.pinned_modem && *part.pinned_modem != entries_[a.modem].id) {
-      moved.push_back({i, part.part_id, entries_[a.modem].id, *part.pinned_modem});
+    // choose_channels moves a pinned part only when its modem is not healthy.
+    if (part.pinned_modem && *part.pinned_modem != channel_id(a.modem)) {
+      moved.push_back({i, part.part_id, channel_id(a.modem), *part.pinned_modem});
     } else {
-      plain.push_back({part.part_id, entries_[a.modem].id});
+      plain.push_back({part.part_id, channel_id(a.modem)});
       plain_at.push_back(i);
     }
   }
@@ -272,8 +287,8 @@ asio::awaitable<void> dispatcher::read_head(steady::time_point now, std::size_t 
   auto due = co_await in_store(read);
   head_.parts.clear();
   for (queue::due_part& d : due) {
-    head_.parts.push_back(
-        {d.part_id, std::move(d.recipient), d.priority, std::move(d.pinned_modem), std::move(d.avoid_modem)});
+    head_.parts.push_back({d.part_id, std::move(d.recipient), d.priority, std::move(d.pinned_modem),
+                           std::move(d.avoid_modem), d.via, std::move(d.sender)});
   }
   head_.read_at = now;
 }
@@ -322,7 +337,16 @@ void dispatcher::record_noted_sends() {
                with_noted_sends(record));
 }
 
-const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
+const std::vector<channel_slot>& dispatcher::slots(steady::time_point now) {
+  for (std::size_t b = 0; b < binds_.size(); ++b) {
+    const smpp::bind& bind = *binds_[b].bind;
+    channel_slot& slot = slots_[entries_.size() + b];
+    const unsigned window = bind.status().window;
+    const unsigned sending = load_[entries_.size() + b].in_flight;
+    slot.room = std::min<std::size_t>(bind.room(), window > sending ? window - sending : 0);
+    slot.healthy = bind.state() == smpp::bind_state::bound || bind.state() == smpp::bind_state::throttled;
+    slot.idle = slot.room > 0;
+  }
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     auto& recent = load_[i].recent;
     while (!recent.empty() && recent.front() + cap_window <= now) recent.pop_front();
@@ -335,16 +359,16 @@ const std::vector<modem_slot>& dispatcher::slots(steady::time_point now) {
     const bool resting = load_[i].rest.resting(now) || load_[i].low_balance;
     slots_[i].healthy = state != modem::modem_state::failed && !resting;
     slots_[i].idle =
-        state == modem::modem_state::ready && !load_[i].in_flight && under_cap && !resting;
+        state == modem::modem_state::ready && load_[i].in_flight == 0 && under_cap && !resting;
   }
   return slots_;
 }
 
-// Modems with a part in flight: parts pinned to them wait for their send to finish.
+// Modems with a part in flight and binds without room: parts pinned to them wait.
 std::vector<std::string> dispatcher::busy_modems() const {
   std::vector<std::string> busy;
-  for (std::size_t i = 0; i < entries_.size(); ++i) {
-    if (load_[i].in_flight) busy.push_back(entries_[i].id);
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    if (is_bind(i) ? slots_[i].room == 0 : load_[i].in_flight > 0) busy.push_back(slots_[i].id);
   }
   return busy;
 }
@@ -361,8 +385,12 @@ steady::time_point dispatcher::next_cap_release() const {
 }
 
 void dispatcher::launch(std::size_t modem_index, queue::claimed_part part) {
-  load_[modem_index].in_flight = true;
-  load_[modem_index].recent.push_back(steady::now());
+  ++load_[modem_index].in_flight;
+  if (is_bind(modem_index)) {
+    if (slots_[modem_index].room > 0) --slots_[modem_index].room;
+  } else {
+    load_[modem_index].recent.push_back(steady::now());  // the per-minute cap of a SIM
+  }
   ++in_flight_count_;
   asio::co_spawn(io_, send(modem_index, std::move(part)), asio::detached);
 }
@@ -380,7 +408,7 @@ asio::awaitable<void> dispatcher::send(std::size_t modem_index, queue::claimed_p
       next.reset();
     }
   }
-  load_[modem_index].in_flight = false;
+  --load_[modem_index].in_flight;
   if (--in_flight_count_ == 0 && draining_) drain_timer_.cancel();
   // A round waiting for the throttle's next token finds this modem idle then.
   if (!awaiting_token_) wake();
@@ -388,6 +416,24 @@ asio::awaitable<void> dispatcher::send(std::size_t modem_index, queue::claimed_p
 
 asio::awaitable<bool> dispatcher::send_one(std::size_t modem_index,
                                            const queue::claimed_part& part) {
+  attempt_outcome outcome;
+  if (is_bind(modem_index)) {
+    outcome = co_await attempt_on_bind(modem_index, part);
+  } else {
+    outcome = co_await attempt_on_modem(modem_index, part);
+  }
+  try {
+    co_await record(modem_index, part, outcome);
+  } catch (const std::exception& e) {
+    // The part stays `sending` in the store: the next start-up treats it as uncertain.
+    spdlog::error("recording the outcome of part {}: {}", part.part.id, e.what());
+    co_return false;
+  }
+  co_return outcome.ok;
+}
+
+asio::awaitable<dispatcher::attempt_outcome> dispatcher::attempt_on_modem(std::size_t modem_index,
+                                                                          const queue::claimed_part& part) {
   modem::modem& modem = *pool_.modems()[modem_index];
   const auto started = steady::now();
   const sms::encoded_part encoded{part.part.pdu, static_cast<std::size_t>(part.part.tpdu_length)};
@@ -395,14 +441,45 @@ asio::awaitable<bool> dispatcher::send_one(std::size_t modem_index,
   const auto took = steady::now() - started;
   metrics_.modems[modem_index].busy += took;
   metrics_.send_seconds.observe(std::chrono::duration<double>(took).count());
-  try {
-    co_await record(modem_index, part, result);
-  } catch (const std::exception& e) {
-    // The part stays `sending` in the store: the next start-up treats it as uncertain.
-    spdlog::error("recording the outcome of part {}: {}", part.part.id, e.what());
-    co_return false;
+  attempt_outcome outcome;
+  outcome.reference = result.reference;
+  outcome.ok = result.ok();
+  if (const auto& error = result.error) {
+    outcome.permanent = error->kind == at::failure_class::permanent && error->source == at::failure_source::message;
+    outcome.of_channel = error->source == at::failure_source::modem;
+    outcome.maybe_sent = error->maybe_sent;
+    outcome.code = error->cms_code;
+    const std::string code = error->cms_code ? "error " + std::to_string(*error->cms_code) + ", " : "";
+    outcome.what = "modem " + entries_[modem_index].id + ": " + code + error->text;
   }
-  co_return result.ok();
+  co_return outcome;
+}
+
+// The stored part as a submit_sm from the message's registered name; its answer as an outcome.
+asio::awaitable<dispatcher::attempt_outcome> dispatcher::attempt_on_bind(std::size_t channel_index,
+                                                                         const queue::claimed_part& part) {
+  smpp::bind& bind = *binds_[channel_index - entries_.size()].bind;
+  attempt_outcome outcome;
+  std::optional<smpp::submit_request> request;
+  try {
+    request = smpp::submission_of_tpdu(part.part.pdu, part.sender.value_or(""), part.part.delivery.has_value());
+  } catch (const sms::codec_error& e) {
+    outcome.permanent = true;
+    outcome.what = "smpp " + bind.id() + ": the stored PDU cannot be read: " + e.what();
+    co_return outcome;
+  }
+  const smpp::submit_request to_send = std::move(*request);
+  const smpp::submit_result result = co_await bind.submit(to_send);
+  outcome.smsc_message_id = result.message_id;
+  outcome.ok = result.ok();
+  if (const auto& error = result.error) {
+    outcome.permanent = error->permanent;
+    outcome.of_channel = error->of_bind;
+    outcome.maybe_sent = error->maybe_sent;
+    if (error->command_status != 0) outcome.code = static_cast<int>(error->command_status);
+    outcome.what = "smpp " + bind.id() + ": " + error->text;
+  }
+  co_return outcome;
 }
 
 // The following part of `sent`'s message, claimed once the throttle gives a token; nothing
@@ -418,10 +495,10 @@ asio::awaitable<std::optional<queue::claimed_part>> dispatcher::next_part_of(
     if (stopped) co_return std::nullopt;
   }
   if (draining_) co_return std::nullopt;
-  load_[modem_index].recent.push_back(steady::now());
+  if (!is_bind(modem_index)) load_[modem_index].recent.push_back(steady::now());
   try {
     const auto claim_next = [message_id = sent.part.message_id, number = sent.part.number + 1,
-                             modem = entries_[modem_index].id,
+                             modem = channel_id(modem_index),
                              at = now_()](queue::message_queue& s) {
       return s.claim_part_of(message_id, number, modem, at);
     };
@@ -452,32 +529,35 @@ asio::awaitable<void> dispatcher::until_recorded(const queue::claimed_part& part
 }
 
 asio::awaitable<void> dispatcher::record(std::size_t modem_index, const queue::claimed_part& part,
-                                         const modem::send_result& result) {
-  if (!result.ok()) {
-    co_await record_failure(modem_index, part, *result.error);
+                                         const attempt_outcome& outcome) {
+  if (!outcome.ok) {
+    co_await record_failure(modem_index, part, outcome);
     co_return;
   }
-  const std::string& modem_id = entries_[modem_index].id;
-  const unsigned price = settings_.prices.price(modem_id, part.recipient);
-  noted_.push_back({part.part.id, modem_id, *result.reference, now_(), price});
+  const std::string& channel = channel_id(modem_index);
+  const unsigned price = settings_.prices.price(channel, part.recipient);
+  noted_.push_back({part.part.id, channel, outcome.reference.value_or(0), now_(), price, outcome.smsc_message_id});
   if (!claim_follows_soon(part)) record_noted_sends();
-  ++metrics_.modems[modem_index].sent;
   load_[modem_index].rest.sent();
-  sticky_[part.recipient] = modem_id;
-  spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} (reference {})", part.part.id,
-                part.part.number, part.part.total, part.part.message_id,
-                common::redacted_number(part.recipient), modem_id, *result.reference);
+  if (!is_bind(modem_index)) {
+    ++metrics_.modems[modem_index].sent;
+    // Replies come back to the SIM a cadre last received from; a registered name takes none.
+    sticky_[part.recipient] = channel;
+  }
+  spdlog::debug("part {} ({}/{}) of message {} to {} sent on {} ({})", part.part.id, part.part.number,
+                part.part.total, part.part.message_id, common::redacted_number(part.recipient), channel,
+                outcome.smsc_message_id ? "message id " + *outcome.smsc_message_id
+                                        : "reference " + std::to_string(outcome.reference.value_or(0)));
 }
 
 asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index,
                                                  const queue::claimed_part& part,
-                                                 const modem::send_error& error) {
-  const std::string& modem_id = entries_[modem_index].id;
+                                                 const attempt_outcome& outcome) {
   const auto now = now_();
-  const std::string code = error.cms_code ? "error " + std::to_string(*error.cms_code) + ", " : "";
-  const std::string what = "modem " + modem_id + ": " + code + error.text;
-  if (error.maybe_sent) {
-    ++metrics_.modems[modem_index].uncertain;
+  const std::string& what = outcome.what;
+  const bool counted = !is_bind(modem_index);  // a bind counts its own (smpp::bind_counts)
+  if (outcome.maybe_sent) {
+    if (counted) ++metrics_.modems[modem_index].uncertain;
     const bool resend = settings_.on_uncertain == queue::uncertain_policy::resend;
     const auto mark = [resend, id = part.part.id, what, now](queue::message_queue& s) {
       resend ? s.requeue_uncertain(id, what, now) : s.mark_uncertain(id, what, now);
@@ -488,12 +568,12 @@ asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index,
                  resend ? "sending it again, it may arrive twice" : "held for a person to decide");
     co_return;
   }
-  ++metrics_.modems[modem_index].failed;
-  if (error.source == at::failure_source::modem) rest_after_failure(modem_index, what);
-  const queue::send_failure failure{what, error.cms_code};
+  if (counted) ++metrics_.modems[modem_index].failed;
+  if (outcome.of_channel && counted) rest_after_failure(modem_index, what);
+  const queue::send_failure failure{what, outcome.code};
   // A permanent error of the modem's (a SIM without credit or barred) is not the message's:
   // another modem may send it.
-  if (error.kind == at::failure_class::permanent && error.source == at::failure_source::message) {
+  if (outcome.permanent) {
     const auto mark = [id = part.part.id, failure, now](queue::message_queue& s) {
       s.mark_failed_permanent(id, failure, now);
     };
@@ -502,7 +582,7 @@ asio::awaitable<void> dispatcher::record_failure(std::size_t modem_index,
   } else if (part.part.attempts >= static_cast<int>(settings_.max_attempts)) {
     const queue::send_failure last{
         "gave up after " + std::to_string(part.part.attempts) + " attempts: " + what,
-        error.cms_code};
+        outcome.code};
     const auto mark = [id = part.part.id, last, now](queue::message_queue& s) {
       s.mark_failed_permanent(id, last, now);
     };
@@ -527,7 +607,7 @@ void dispatcher::rest_after_failure(std::size_t modem_index, const std::string& 
   spdlog::warn(
       "modem {}: {} sends in a row failed, the last: {}; resting it for {} s while other modems "
       "send",
-      entries_[modem_index].id, rest.failures_in_a_row(), what, rests.count());
+      channel_id(modem_index), rest.failures_in_a_row(), what, rests.count());
 }
 
 std::chrono::seconds dispatcher::rests_for(std::size_t index) const {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Sends queued parts across the modem pool (DESIGN.md "Throughput"): a global token bucket over
-// parts, one part in flight per modem, an optional per-minute cap per modem, priorities, sticky
-// and operator-aware modem choice (dispatch/modem_choice.h), retries with exponential backoff
+// Sends queued parts across the modem pool and the SMPP binds (DESIGN.md "Throughput",
+// "Channels"): a global token bucket over parts, one part in flight per modem and up to its
+// window per bind, an optional per-minute cap per modem, priorities, sticky and operator-aware
+// modem choice, the channel kind each message allows (dispatch/channel_choice.h), retries with exponential backoff
 // for temporary errors, none for permanent ones. Every part is claimed in the store before it
 // is written to a modem; its outcome is recorded with the next claim, or within 100 ms. Every
 // store call runs on the store's writer thread (store_thread.h), awaited: a lock held by
@@ -19,7 +20,7 @@
 
 #include "daemon/clock.h"
 #include "daemon/concat_references.h"
-#include "daemon/dispatch/modem_choice.h"
+#include "daemon/dispatch/channel_choice.h"
 #include "daemon/dispatch/modem_rest.h"
 #include "daemon/dispatch/price_list.h"
 #include "daemon/dispatch/token_bucket.h"
@@ -29,6 +30,7 @@
 #include "modem/modem_entry.h"
 #include "modem/pool.h"
 #include "queue/message_queue.h"
+#include "smpp/bind.h"
 
 namespace siaran::daemon {
 
@@ -40,6 +42,13 @@ struct dispatch_settings {
   std::chrono::seconds retry_max_delay{3600};
   queue::uncertain_policy on_uncertain = queue::uncertain_policy::resend;
   price_list prices;  // what each part sent cost, recorded with it
+  bool auto_prefers_modems = false;  // `via: auto` goes by modem while one is up (default: by a bind)
+};
+
+// An SMPP bind as the dispatcher sends through it: the bind, and the names it may send from.
+struct bind_channel {
+  smpp::bind* bind = nullptr;
+  std::vector<std::string> senders;
 };
 
 class dispatcher {
@@ -49,9 +58,11 @@ class dispatcher {
   // `references` gives a long message sent again whole its new concatenation reference. `now`
   // says when parts are due, expire and were claimed, sent or failed; the throttle, the caps
   // and the rounds run on the steady clock.
+  // `binds` come after the modems in the dispatcher's channel indexes.
   dispatcher(asio::io_context& io, store_thread& writes, queue::message_queue& messages,
-             modem::pool& pool, std::vector<modem::modem_entry> entries, dispatch_settings settings,
-             send_metrics& metrics, concat_reference_allocator& references, clock now);
+             modem::pool& pool, std::vector<modem::modem_entry> entries, std::vector<bind_channel> binds,
+             dispatch_settings settings, send_metrics& metrics, concat_reference_allocator& references,
+             clock now);
 
   void start();
   // Something changed: a modem became ready or finished a send.
@@ -78,7 +89,9 @@ class dispatcher {
   // (balance/balance_checks.h); its pinned parts move to another modem, as a resting one's do.
   void hold_for_low_balance(std::size_t index, bool held);
   // Whether the modem at `index` has a part claimed for it or on it: a USSD code must wait.
-  bool has_part_on(std::size_t index) const { return load_[index].in_flight; }
+  bool has_part_on(std::size_t index) const { return load_[index].in_flight > 0; }
+  // Messages a bind is sending now (each has at most one part awaiting the SMSC's answer).
+  unsigned in_flight_on_bind(std::size_t bind_index) const { return load_[entries_.size() + bind_index].in_flight; }
 
  private:
   // The head of the queue as last read: at 40 parts/s, reading it once per part cost more
@@ -97,10 +110,23 @@ class dispatcher {
     int reference;
     queue::timestamp at;
     unsigned price;
+    std::optional<std::string> smsc_message_id;
+  };
+
+  // What one attempt on a channel achieved, whichever kind of channel it was.
+  struct attempt_outcome {
+    std::optional<int> reference;               // a modem's TP-MR
+    std::optional<std::string> smsc_message_id;  // a bind's submit_sm_resp
+    bool ok = false;
+    bool permanent = false;     // the message's own fault: no channel can send it
+    bool of_channel = false;    // the channel's fault: it rests (a modem) and another may send
+    bool maybe_sent = false;    // written, no answer: uncertain
+    std::optional<int> code;    // +CMS ERROR or SMPP command_status
+    std::string what;           // "modem m1: error 42, ..." for logs and last_error
   };
 
   struct modem_load {
-    bool in_flight = false;
+    unsigned in_flight = 0;  // a modem: 0 or 1; a bind: messages it is sending
     std::deque<std::chrono::steady_clock::time_point> recent;  // sends within the last minute
     modem_rest rest;
     bool low_balance = false;
@@ -122,20 +148,24 @@ class dispatcher {
   asio::awaitable<void> claim_chosen(const std::vector<assignment>& chosen,
                                      std::chrono::steady_clock::time_point now);
   asio::awaitable<void> expire_now_and_then(std::chrono::steady_clock::time_point now);
-  const std::vector<modem_slot>& slots(std::chrono::steady_clock::time_point now);
+  const std::vector<channel_slot>& slots(std::chrono::steady_clock::time_point now);
   std::chrono::steady_clock::time_point next_cap_release() const;
   std::vector<std::string> busy_modems() const;
   void launch(std::size_t modem_index, queue::claimed_part part);
   asio::awaitable<void> send(std::size_t modem_index, queue::claimed_part part);
   asio::awaitable<bool> send_one(std::size_t modem_index, const queue::claimed_part& part);
+  asio::awaitable<attempt_outcome> attempt_on_modem(std::size_t modem_index, const queue::claimed_part& part);
+  asio::awaitable<attempt_outcome> attempt_on_bind(std::size_t channel_index, const queue::claimed_part& part);
+  bool is_bind(std::size_t channel_index) const { return channel_index >= entries_.size(); }
+  const std::string& channel_id(std::size_t channel_index) const;
   asio::awaitable<std::optional<queue::claimed_part>> next_part_of(std::size_t modem_index,
                                                                    const queue::claimed_part& sent);
   bool claim_follows_soon(const queue::claimed_part& part) const;
   void record_noted_sends();
   asio::awaitable<void> record(std::size_t modem_index, const queue::claimed_part& part,
-                               const modem::send_result& result);
+                               const attempt_outcome& outcome);
   asio::awaitable<void> record_failure(std::size_t modem_index, const queue::claimed_part& part,
-                                       const modem::send_error& error);
+                                       const attempt_outcome& outcome);
   template <typename Job>
   asio::awaitable<void> until_recorded(const queue::claimed_part& part, const Job& job);
   std::chrono::seconds backoff(int attempts) const;
@@ -148,6 +178,7 @@ class dispatcher {
   clock now_;
   modem::pool& pool_;
   std::vector<modem::modem_entry> entries_;
+  std::vector<bind_channel> binds_;
   dispatch_settings settings_;
   send_metrics& metrics_;
   token_bucket bucket_;
@@ -161,8 +192,8 @@ class dispatcher {
   std::chrono::steady_clock::time_point wakes_at_ = std::chrono::steady_clock::time_point::min();
   bool draining_ = false;
   bool store_failing_ = false;  // the last round failed on a store error other than a lock
-  std::vector<modem_load> load_;
-  std::vector<modem_slot> slots_;  // one per modem; flags refreshed each round
+  std::vector<modem_load> load_;      // one per channel: the modems, then the binds
+  std::vector<channel_slot> slots_;  // one per channel; flags refreshed each round
   queue_head head_;
   std::size_t in_flight_count_ = 0;
   // Sends not yet handed to the store: awaiting a hop to the writer thread for each one cost

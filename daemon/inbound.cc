@@ -31,6 +31,22 @@ std::string sender_number(const std::string& number, const std::string& region) 
   }
 }
 
+// The TP-ST (TS 23.040 §9.2.3.15) that says what an SMPP receipt's state says, so that receipts
+// and modems' status reports settle a part alike: 0x00 delivered, 0x20-0x3F still trying (an
+// UNKNOWN state leaves the part to the report timeout), 0x40 and above given up.
+int status_of_receipt(const smpp::receipt& receipt) {
+  switch (receipt.outcome()) {
+    case smpp::receipt_outcome::delivered: return 0x00;
+    case smpp::receipt_outcome::pending: return 0x20;
+    case smpp::receipt_outcome::unknown: return 0x30;
+    case smpp::receipt_outcome::undelivered: break;
+  }
+  if (receipt.state == "EXPIRED") return 0x46;  // SM validity period expired
+  if (receipt.state == "DELETED") return 0x48;  // SM deleted by SC administration
+  if (receipt.state == "REJECTD") return 0x42;  // connection rejected by SME
+  return 0x43;                                  // not obtainable
+}
+
 }  // namespace
 
 inbound::inbound(asio::io_context& io, store_thread& writes, queue::inbound_book& book, queue::report_book& reports,
@@ -59,6 +75,34 @@ void inbound::start() {
     });
   }
   asio::co_spawn(flush_timer_.get_executor(), flush_stale(), asio::detached);
+}
+
+asio::awaitable<bool> inbound::store_from_bind(const std::string& bind_id, const smpp::incoming_sms& sms) {
+  const auto store = [this, bind_id, message = modem::incoming_message{sms.message, sms.raw_hex, {}, "", {}}] {
+    return store_message(bind_id, message);
+  };
+  co_return co_await writes_.run(store);
+}
+
+asio::awaitable<bool> inbound::store_receipt(const std::string& bind_id, const smpp::receipt& receipt) {
+  const auto store = [this, bind_id, receipt]() -> bool {
+    const int status = status_of_receipt(receipt);
+    std::string raw = "id:" + receipt.message_id + " stat:" + receipt.state;
+    if (receipt.error_code) raw += " err:" + std::to_string(*receipt.error_code);
+    std::optional<queue::timestamp> done;
+    if (receipt.done_at) done = std::chrono::time_point_cast<std::chrono::milliseconds>(*receipt.done_at);
+    try {
+      const auto part = reports_.record_status_report(
+          {bind_id, 0, receipt.recipient, status, std::nullopt, done, now_(), raw, receipt.message_id});
+      if (!part) spdlog::info("smpp {}: receipt for message id {} matches no part we sent", bind_id, receipt.message_id);
+      return true;
+    } catch (const std::exception& e) {
+      // Not acknowledged: the SMSC delivers it again.
+      spdlog::error("smpp {}: cannot store a receipt (message id {}): {}", bind_id, receipt.message_id, e.what());
+      return false;
+    }
+  };
+  co_return co_await writes_.run(store);
 }
 
 void inbound::stop() {

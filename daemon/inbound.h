@@ -20,6 +20,7 @@
 #include "modem/pool.h"
 #include "queue/inbound_book.h"
 #include "queue/report_book.h"
+#include "smpp/bind.h"
 
 namespace siaran::daemon {
 
@@ -46,6 +47,12 @@ class inbound {
   // Called with the id of each message once it is stored whole (or given up on as incomplete),
   // to route it (daemon/inbox/reply_router.h), on the writer thread, right after storing it.
   void on_stored(std::function<void(std::int64_t incoming_id)> handler) { on_stored_ = std::move(handler); }
+
+  // What an SMPP bind received, stored as a modem's is (a long SMS part by part, a receipt
+  // updating the part the bind sent under its message id); true once it is on disk, when the
+  // bind may acknowledge it to the SMSC.
+  asio::awaitable<bool> store_from_bind(const std::string& bind_id, const smpp::incoming_sms& sms);
+  asio::awaitable<bool> store_receipt(const std::string& bind_id, const smpp::receipt& receipt);
 
   // Attaches to every modem of the pool and starts giving up on stale long messages.
   void start();

@@ -35,6 +35,7 @@
 #include "daemon/systemd_notify.h"
 #include "daemon/verify/campaign_closer.h"
 #include "common/asio.h"
+#include "daemon/smpp_channels.h"
 #include "modem/pool.h"
 
 namespace siaran::daemon {
@@ -68,12 +69,17 @@ queue::uncertain_policy policy_of(config::uncertain_policy on_uncertain) {
 }
 
 dispatch_settings dispatch_settings_of(const config::daemon_config& c) {
-  return {c.throttle.rate_per_second, c.throttle.burst,      c.dispatch.max_attempts,
-          c.dispatch.retry_delay,    c.dispatch.retry_max_delay, policy_of(c.on_uncertain), price_list_of(c)};
+  return {c.throttle.rate_per_second, c.throttle.burst,          c.dispatch.max_attempts,
+          c.dispatch.retry_delay,    c.dispatch.retry_max_delay, policy_of(c.on_uncertain),
+          price_list_of(c),          c.dispatch.auto_prefers_modems};
 }
 
 broadcaster_settings broadcaster_settings_of(const config::daemon_config& c) {
-  return {c.region, c.dispatch.valid_for, c.timezone, price_list_of(c), c.dispatch.delivery_reports};
+  std::vector<broadcast::registered_sender> senders;
+  for (const config::smpp_config& bind : c.smpp) {
+    for (const std::string& name : bind.senders) senders.push_back({name, bind.reply_number});
+  }
+  return {c.region, c.dispatch.valid_for, c.timezone, price_list_of(c), c.dispatch.delivery_reports, std::move(senders)};
 }
 
 // Incomplete long messages are looked for at the usual cadence (check_every unset).
@@ -140,8 +146,10 @@ class service::impl {
       checked_(checked_database_),
       pool_(std::make_unique<modem::pool>(io_, modem_entries(config_), at::steady_timer_factory(io_))),
       metrics_(config_.modems.size()),
-      dispatcher_(io_, writer_, writes_.queue, *pool_, modem_entries(config_), dispatch_settings_of(config_),
-                  metrics_, concat_references_, now_),
+      binds_(std::make_unique<smpp_channels>(io_, smpp_entries(config_),
+                                             [this](const std::string& id) { return bind_handlers_for(id); })),
+      dispatcher_(io_, writer_, writes_.queue, *pool_, modem_entries(config_), binds_->for_dispatcher(),
+                  dispatch_settings_of(config_), metrics_, concat_references_, now_),
       balances_(io_, *pool_, modem_entries(config_), dispatcher_, now_),
       inbound_(io_, writer_, writes_.inbound, writes_.reports, *pool_,
                inbound_settings_of(config_), metrics_, now_),
@@ -187,6 +195,7 @@ class service::impl {
       asio::co_spawn(io_, ping_watchdog(*interval), rethrow);
     }
     watch_modem_states();
+    binds_->start();
     inbound_.on_stored([this](std::int64_t incoming_id) { router_.route(incoming_id, now_()); });
     inbound_.start();
     pool_->start();
@@ -253,7 +262,17 @@ class service::impl {
     c.organisation = config_.organisation;
     c.keywords = &keywords_;
     c.templates = &books.templates;
+    c.binds = binds_.get();
     return c;
+  }
+
+  // A bind hands what it receives to the store and wakes the dispatcher when it can take more.
+  smpp::bind_handlers bind_handlers_for(const std::string& bind_id) {
+    smpp::bind_handlers handlers;
+    handlers.on_message = [this, bind_id](const smpp::incoming_sms& sms) { return inbound_.store_from_bind(bind_id, sms); };
+    handlers.on_receipt = [this, bind_id](const smpp::receipt& r) { return inbound_.store_receipt(bind_id, r); };
+    handlers.on_change = [this] { dispatcher_.wake(); };
+    return handlers;
   }
 
   // The writer's context runs a change itself; the reader's hands it to the writer thread and
@@ -414,17 +433,21 @@ class service::impl {
     refused_logins_timer_.cancel();
     balances_.stop();
     pool_->stop();
+    binds_->stop();
     const auto limit = std::chrono::steady_clock::now() + stop_limit;
     asio::steady_timer tick(io_);
-    while (pool_->running() && std::chrono::steady_clock::now() < limit) {
+    while ((pool_->running() || binds_->running()) && std::chrono::steady_clock::now() < limit) {
       tick.expires_after(20ms);
       co_await tick.async_wait(asio::use_awaitable);
     }
-    if (pool_->running()) {
-      spdlog::warn("modems still running {} s after the stop; exiting without them",
+    binds_->stop_simulators();
+    if (pool_->running() || binds_->running()) {
+      spdlog::warn("channels still running {} s after the stop; exiting without them",
                    std::chrono::duration_cast<std::chrono::seconds>(stop_limit).count());
-      // Their coroutines still point at the pool: leave it alive for the process's last moments.
+      // Their coroutines still point at the pool and the binds: leave them alive for the
+      // process's last moments.
       static_cast<void>(pool_.release());
+      static_cast<void>(binds_.release());
       io_.stop();
     }
   }
@@ -468,6 +491,7 @@ class service::impl {
   concat_reference_allocator concat_references_;  // one for the API, broadcasts, replies and resends
   std::unique_ptr<modem::pool> pool_;
   send_metrics metrics_;
+  std::unique_ptr<smpp_channels> binds_;
   dispatcher dispatcher_;
   balance_checks balances_;
   inbound inbound_;

@@ -41,8 +41,8 @@ constexpr const char* recipients_page =
     "ORDER BY bm.contact_id LIMIT ?3";
 
 constexpr const char* broadcast_columns =
-    "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at, follow_up_of, priority FROM "
-    "broadcasts ";
+    "SELECT id, officer_id, template, origin, event_id, send_at, created_at, cancelled_at, follow_up_of, priority, "
+    "via, sender FROM broadcasts ";
 
 // The messages of a broadcast that nothing has started: every part still queued.
 constexpr const char* unstarted_messages =
@@ -59,7 +59,8 @@ struct broadcast_statements {
         insert_broadcast(db,
                          "INSERT INTO broadcasts (officer_id, template, audience, send_at, "
                          "priority, origin, event_id, "
-                         "created_at, preparing, follow_up_of) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
+                         "created_at, preparing, follow_up_of, via, sender) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                         "?11, ?12)"),
         // officer_key: the officer's id, 0 for none (schema step 14).
         client_ref_use(db, "SELECT r.broadcast_id, b.preparing FROM broadcast_client_refs r JOIN broadcasts b ON "
                            "b.id = r.broadcast_id WHERE r.officer_key = COALESCE(?1, 0) AND r.client_ref = ?2"),
@@ -162,6 +163,8 @@ broadcast_progress read_broadcast(const statement& s) {
   b.cancelled_at = optional_time(s, 7);
   b.follow_up_of = s.optional_int64(8);
   b.priority = static_cast<int>(s.int64(9));
+  b.via = send_via_from(s.text(10));
+  b.sender = s.optional_text(11);
   return b;
 }
 
@@ -310,6 +313,8 @@ std::int64_t broadcast_book::insert_broadcast(const new_broadcast& b, bool prepa
       .bind(8, millis(b.created_at))
       .bind(9, preparing)
       .bind(10, b.follow_up_of)
+      .bind(11, to_string(b.via))
+      .bind(12, b.sender)
       .run();
   const std::int64_t id = db_.last_insert_rowid();
   if (b.client_ref) sql_->insert_client_ref.bind(1, b.officer_id).bind(2, *b.client_ref).bind(3, id).run();

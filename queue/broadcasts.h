@@ -35,6 +35,8 @@ struct new_broadcast {
   // ref from the same officer is the first (a double click, a retry), not another broadcast.
   std::optional<std::string> client_ref;
   std::optional<std::int64_t> follow_up_of;  // the broadcast whose unreached recipients this one tries again
+  send_via via = send_via::modem;            // the channels its messages may go by
+  std::optional<std::string> sender;         // the registered name, when by SMPP
 };
 
 // What begin() did: stored a new broadcast, or found the one with the same client_ref.
@@ -74,6 +76,8 @@ struct broadcast_progress {
   std::optional<timestamp> cancelled_at;
   std::optional<std::int64_t> follow_up_of;
   int priority = 0;
+  send_via via = send_via::modem;
+  std::optional<std::string> sender;
   // scheduled (send_at ahead, nothing out), sending, done (nothing queued or in flight), cancelled
   std::string state;
   std::int64_t recipients = 0;

@@ -38,7 +38,7 @@ std::string archived_condition(const char* column, int n) {
   return "(" + p + " = 1 OR (" + column + " IS NOT NULL) = (" + p + " = 2)) ";
 }
 
-constexpr const char* officer_columns = "SELECT id, name, phone, sender_tag, forward_sms, archived_at FROM officers ";
+constexpr const char* officer_columns = "SELECT id, name, phone, sender_tag, forward_sms, archived_at, default_sender FROM officers ";
 constexpr const char* group_columns = "SELECT id, name, filter, archived_at FROM groups ";
 
 // Of a contact's last messages, newest first: its state, the highest TP-ST of a failed part's
@@ -158,6 +158,7 @@ officer read_officer(const statement& s) {
   o.sender_tag = s.text(3);
   o.forward_sms = s.int64(4) != 0;
   o.archived_at = optional_time(s, 5);
+  o.default_sender = s.optional_text(6);
   return o;
 }
 
@@ -229,10 +230,11 @@ struct contact_statements {
                        "updated_at = ?17 WHERE id = ?1"),
         set_opted_out(db, "UPDATE contacts SET opted_out = ?2, updated_at = ?3 WHERE id = ?1"),
         insert_officer(db,
-                       "INSERT INTO officers (name, phone, sender_tag, forward_sms, created_at) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5)"),
+                       "INSERT INTO officers (name, phone, sender_tag, forward_sms, created_at, default_sender) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
         update_officer(db,
-                       "UPDATE officers SET name = ?2, phone = ?3, sender_tag = ?4, forward_sms = ?5 WHERE id = ?1"),
+                       "UPDATE officers SET name = ?2, phone = ?3, sender_tag = ?4, forward_sms = ?5, default_sender = ?6 "
+                       "WHERE id = ?1"),
         officer_by_id(db, std::string(officer_columns) + "WHERE id = ?1"),
         all_officers(db, std::string(officer_columns) + "WHERE " + archived_condition("archived_at", 1) +
                              "ORDER BY id"),
@@ -384,12 +386,14 @@ std::int64_t contact_book::add_officer(const officer& o, timestamp now) {
       .bind(3, o.sender_tag)
       .bind(4, o.forward_sms)
       .bind(5, millis(now))
+      .bind(6, o.default_sender)
       .run();
   return db.last_insert_rowid();
 }
 
 bool contact_book::update_officer(const officer& o) {
-  sql_->update_officer.bind(1, o.id).bind(2, o.name).bind(3, o.phone).bind(4, o.sender_tag).bind(5, o.forward_sms).run();
+  sql_->update_officer.bind(1, o.id).bind(2, o.name).bind(3, o.phone).bind(4, o.sender_tag).bind(5, o.forward_sms);
+  sql_->update_officer.bind(6, o.default_sender).run();
   return db_.changes() == 1;
 }
 

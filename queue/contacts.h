@@ -76,6 +76,8 @@ struct officer {
   std::string sender_tag;            // appended to every message the officer sends
   bool forward_sms = false;
   std::optional<timestamp> archived_at;
+  // The registered name (an SMPP bind's `senders`) the officer's masked broadcasts go from.
+  std::optional<std::string> default_sender;
 };
 
 struct group {

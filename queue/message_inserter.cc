@@ -11,7 +11,7 @@ message_inserter::message_inserter(connection& db)
       message_by_client_ref_(db, "SELECT id FROM messages WHERE client_ref = ?1"),
       insert_message_(db,
                       "INSERT INTO messages (recipient, recipient_key, text, priority, send_at, expires_at, report, "
-                      "client_ref, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+                      "client_ref, created_at, via, sender) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
       insert_part_(db,
                    "INSERT INTO parts (message_id, number, total, pdu, tpdu_length, priority, expires_at, "
                    "next_attempt_at, delivery, avoid_modem) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
@@ -32,6 +32,8 @@ accepted message_inserter::insert(const new_message& m, std::optional<std::int64
       .bind(7, m.report)
       .bind(8, m.client_ref)
       .bind(9, millis(m.created_at))
+      .bind(10, to_string(m.via))
+      .bind(11, m.sender)
       .run();
   const std::int64_t id = db_.last_insert_rowid();
   const int total = static_cast<int>(m.parts.size());

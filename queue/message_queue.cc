@@ -64,6 +64,8 @@ std::optional<claimed_part> claim_row(message_queue_sql& s, std::int64_t part_id
     claimed.part = read_part(s.select_claimed);
     claimed.recipient = s.select_claimed.text(part_column_count);
     claimed.priority = static_cast<int>(s.select_claimed.int64(part_column_count + 1));
+    claimed.via = send_via_from(s.select_claimed.text(part_column_count + 2));
+    claimed.sender = s.select_claimed.optional_text(part_column_count + 3);
   }
   if (modem && claimed.part.total > 1) {
     s.pin_siblings.bind(1, claimed.part.message_id).bind(2, *modem).bind(3, moved_from).run();
@@ -83,7 +85,7 @@ void finish_attempt(message_queue_sql& s, std::int64_t part_id, timestamp at, st
 void record_sent(message_queue_sql& s, const noted_send& sent) {
   finish_attempt(s, sent.part_id, sent.at, "sent", nullptr);
   s.mark_sent.bind(1, sent.part_id).bind(2, sent.modem).bind(3, sent.reference).bind(4, millis(sent.at));
-  s.mark_sent.bind(5, sent.price).run();
+  s.mark_sent.bind(5, sent.price).bind(6, sent.smsc_message_id).run();
 }
 
 }  // namespace
@@ -145,8 +147,8 @@ std::vector<due_part> message_queue::due_parts(timestamp now, int limit,
         expired.push_back(q.int64(1));
         continue;
       }
-      due.push_back(
-          due_part{q.int64(0), q.text(3), static_cast<int>(q.int64(4)), q.optional_text(5), q.optional_text(6)});
+      due.push_back(due_part{q.int64(0), q.text(3), static_cast<int>(q.int64(4)), q.optional_text(5),
+                             q.optional_text(6), send_via_from(q.text(7)), q.optional_text(8)});
     }
   }
   if (!expired.empty()) {
@@ -199,16 +201,16 @@ std::int64_t message_queue::expire_overdue(timestamp now) {
 }
 
 void message_queue::mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at,
-                              std::optional<std::int64_t> price) {
+                              std::optional<std::int64_t> price, std::optional<std::string> smsc_message_id) {
   write_transaction tx(*sql_);
-  record_sent(*sql_, {part_id, std::string(modem), reference, at, price});
+  record_sent(*sql_, {part_id, std::string(modem), reference, at, price, std::move(smsc_message_id)});
   expect_one_change(sql_->db, part_id, "marking a part sent");
   tx.commit();
 }
 
 void message_queue::note_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at,
-                              std::optional<std::int64_t> price) {
-  sql_->noted_sends.push_back({part_id, std::string(modem), reference, at, price});
+                              std::optional<std::int64_t> price, std::optional<std::string> smsc_message_id) {
+  sql_->noted_sends.push_back({part_id, std::string(modem), reference, at, price, std::move(smsc_message_id)});
 }
 
 void message_queue::record_noted_sends() {

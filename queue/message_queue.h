@@ -82,14 +82,17 @@ class message_queue {
   // Transitions from `sending`; a part in another state is a store_error (a bug upstream).
   // `price`: the rupiah it cost on `modem` (none: not known), added to its broadcast's cost and
   // to the modem's (schema_costs.h).
+  // `smsc_message_id`: the SMSC's id of a part sent over an SMPP bind (its receipt names it).
   void mark_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at,
-                 std::optional<std::int64_t> price = std::nullopt);
+                 std::optional<std::int64_t> price = std::nullopt,
+                 std::optional<std::string> smsc_message_id = std::nullopt);
   // mark_sent deferred to the queue's next write transaction (a claim, most often), or to
   // record_noted_sends: at 40 parts/s a transaction of its own cost a third of the daemon's
   // CPU. A crash before then leaves the part `sending`, which start-up treats as uncertain, as
   // it does a part the crash caught in the modem; the dispatcher keeps that window short.
   void note_sent(std::int64_t part_id, std::string_view modem, int reference, timestamp at,
-                 std::optional<std::int64_t> price = std::nullopt);
+                 std::optional<std::int64_t> price = std::nullopt,
+                 std::optional<std::string> smsc_message_id = std::nullopt);
   void record_noted_sends();
   // Noted sends not yet recorded: the database still has them `sending`.
   std::size_t unrecorded_sends() const;

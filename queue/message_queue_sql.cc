@@ -38,7 +38,8 @@ message_queue_sql::message_queue_sql(connection& c)
                                "WHERE s.state = ?1 AND s.message_id > ?2 AND d.message_id > ?2 AND (?4 IS NULL OR " +
                                message_officer + " = ?4) ORDER BY s.message_id LIMIT ?3"),
       due_parts(c,
-               "SELECT p.id, p.message_id, p.expires_at, m.recipient, p.priority, p.pinned_modem, p.avoid_modem "
+               "SELECT p.id, p.message_id, p.expires_at, m.recipient, p.priority, p.pinned_modem, p.avoid_modem, m.via, "
+               "m.sender "
                "FROM parts p "
                "JOIN messages m ON m.id = p.message_id WHERE p.state = 'queued' AND p.next_attempt_at <= ?1 "
                "AND (p.pinned_modem IS NULL OR instr(?3, ',' || p.pinned_modem || ',') = 0) "
@@ -59,7 +60,8 @@ message_queue_sql::message_queue_sql(connection& c)
       pin_siblings(c, "UPDATE parts SET pinned_modem = ?2 WHERE message_id = ?1 AND total > 1 AND "
                       "(pinned_modem IS NULL OR pinned_modem = ?3)"),
       select_claimed(c,
-                     parts_query("JOIN messages m ON m.id = p.message_id WHERE p.id = ?1", ", m.recipient, m.priority")),
+                     parts_query("JOIN messages m ON m.id = p.message_id WHERE p.id = ?1",
+                                 ", m.recipient, m.priority, m.via, m.sender")),
       parts_of_message(c, parts_query("WHERE p.message_id = ?1 ORDER BY p.number")),
       parts_sending(c, parts_query("WHERE p.state = 'sending' ORDER BY p.id")),
       resolve_sending(c,
@@ -67,7 +69,7 @@ message_queue_sql::message_queue_sql(connection& c)
                      "MIN(next_attempt_at, ?3), last_error = 'found sending at start-up' WHERE state = 'sending'"),
       mark_sent(c,
                "UPDATE parts SET state = 'sent', modem = ?2, reference = ?3, sent_at = ?4, price = ?5, "
-               "last_error = NULL "
+               "smsc_message_id = ?6, last_error = NULL "
                "WHERE id = ?1 AND state = 'sending'"),
       mark_requeued(c,
                    "UPDATE parts SET state = 'queued', last_error = ?2, next_attempt_at = ?3 "

@@ -21,6 +21,7 @@ struct noted_send {
   int reference;
   timestamp at;
   std::optional<std::int64_t> price;  // rupiah
+  std::optional<std::string> smsc_message_id;  // sent over an SMPP bind
 };
 
 // Prepared once when the queue is made: the dispatcher runs them at least once per part.

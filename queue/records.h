@@ -34,6 +34,8 @@ struct new_message {
   std::vector<new_part> parts;  // in order; at least one
   // Sent again to someone it did not reach: another modem than this one, if another can send.
   std::optional<std::string> avoid_modem;
+  send_via via = send_via::modem;
+  std::optional<std::string> sender;  // the registered name an SMPP bind sends it from
 };
 
 struct accepted {
@@ -69,6 +71,8 @@ struct claimed_part {
   part_record part;
   std::string recipient;
   int priority = 0;
+  send_via via = send_via::modem;
+  std::optional<std::string> sender;
 };
 
 // A queued part that is due, as the dispatcher chooses among them (before claiming one).
@@ -78,6 +82,8 @@ struct due_part {
   int priority = 0;
   std::optional<std::string> pinned_modem;  // later parts of a multipart message follow the first
   std::optional<std::string> avoid_modem;   // the modem that did not reach this recipient before
+  send_via via = send_via::modem;
+  std::optional<std::string> sender;  // the registered name, for a bind
 };
 
 struct message_record {
@@ -101,8 +107,10 @@ struct send_failure {
   std::optional<int> cms_code;
 };
 
+// From a modem (matched by TP-MR) or an SMPP bind's receipt (matched by the SMSC's message id,
+// its state as the TP-ST that means the same, sms/delivery_status.h).
 struct status_report {
-  std::string modem;
+  std::string modem;      // the channel's id
   int reference = 0;      // TP-MR
   std::string recipient;  // TP-RA as the report gives it
   int status = 0;         // TP-ST
@@ -110,6 +118,7 @@ struct status_report {
   std::optional<timestamp> discharge_time;
   timestamp received_at{};
   std::string raw_pdu;
+  std::optional<std::string> smsc_message_id;
 };
 
 struct incoming_message {

@@ -25,10 +25,13 @@ struct report_statements {
                      "state = CASE WHEN ?3 IS NOT NULL AND state IN ('sent', 'uncertain') THEN ?3 ELSE state END, "
                      "delivered_at = CASE WHEN ?3 = 'delivered' THEN ?4 ELSE delivered_at END, "
                      "last_error = CASE WHEN ?3 = 'failed' THEN ?5 ELSE last_error END WHERE id = ?1"),
+        // An SMPP receipt names the part by the SMSC's id for it, on the bind that sent it.
+        match_receipt(db,
+                      "SELECT id FROM parts WHERE modem = ?1 AND smsc_message_id = ?2 ORDER BY id DESC LIMIT 1"),
         insert_status_report(db,
                              "INSERT INTO status_reports (modem, reference, recipient, status, sc_timestamp, "
-                             "discharge_time, received_at, raw_pdu, part_id) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+                             "discharge_time, received_at, raw_pdu, part_id, smsc_message_id) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"),
         // parts_delivery_pending makes this read only the parts still waiting.
         settle_unreported(db, "UPDATE parts SET delivery = 'unknown' WHERE id IN (SELECT id FROM parts "
                               "WHERE delivery = 'pending' AND sent_at <= ?1 LIMIT ?2)") {}
@@ -36,6 +39,7 @@ struct report_statements {
   connection& db;
   statement match_report;
   statement apply_report;
+  statement match_receipt;
   statement insert_status_report;
   statement settle_unreported;
 };
@@ -60,6 +64,12 @@ std::optional<std::string> state_after_report(const std::string& delivery) {
 
 std::optional<std::int64_t> find_reported_part(report_statements& s, const status_report& r,
                                                std::chrono::hours report_window) {
+  if (r.smsc_message_id) {
+    step_scope scope(s.match_receipt);
+    s.match_receipt.bind(1, r.modem).bind(2, *r.smsc_message_id);
+    if (!s.match_receipt.step()) return std::nullopt;
+    return s.match_receipt.int64(0);
+  }
   auto& q = s.match_report;
   step_scope scope(q);
   const auto window = std::chrono::duration_cast<std::chrono::milliseconds>(report_window);
@@ -101,6 +111,7 @@ std::optional<std::int64_t> report_book::record_status_report(const status_repor
       .bind(7, millis(report.received_at))
       .bind(8, report.raw_pdu)
       .bind(9, part_id)
+      .bind(10, report.smsc_message_id)
       .run();
   tx.commit();
   return part_id;

@@ -25,7 +25,8 @@ class report_book {
   report_book& operator=(const report_book&) = delete;
 
   // Stores the report and updates the part it matches: same modem and reference, recipient equal
-  // on the last 8 digits, the most recent sent within report_window. Returns that part's id.
+  // on the last 8 digits, the most recent sent within report_window; or, for an SMPP receipt, the
+  // part the bind sent under that SMSC message id. Returns that part's id.
   std::optional<std::int64_t> record_status_report(const status_report& report);
 
   // At most `limit` (negative: all) parts sent at or before `sent_before` still waiting for a

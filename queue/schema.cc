@@ -525,6 +525,19 @@ CREATE TABLE IF NOT EXISTS message_templates (
 CREATE UNIQUE INDEX IF NOT EXISTS message_templates_name ON message_templates (IFNULL(officer_id, 0), name)
   WHERE archived_at IS NULL;
 )sql",
+    // 24: SMPP binds beside the modems (DESIGN.md "Channels"): which channels may send a message
+    // and from which registered name; the SMSC's message id of a part sent over a bind, which its
+    // receipt names; the same for a broadcast; an officer's default registered name.
+    R"sql(
+ALTER TABLE messages ADD COLUMN via TEXT NOT NULL DEFAULT 'modem' CHECK (via IN ('modem', 'smpp', 'auto'));
+ALTER TABLE messages ADD COLUMN sender TEXT;
+ALTER TABLE parts ADD COLUMN smsc_message_id TEXT;
+CREATE INDEX parts_smsc_message ON parts (modem, smsc_message_id) WHERE smsc_message_id IS NOT NULL;
+ALTER TABLE status_reports ADD COLUMN smsc_message_id TEXT;
+ALTER TABLE broadcasts ADD COLUMN via TEXT NOT NULL DEFAULT 'modem' CHECK (via IN ('modem', 'smpp', 'auto'));
+ALTER TABLE broadcasts ADD COLUMN sender TEXT;
+ALTER TABLE officers ADD COLUMN default_sender TEXT;
+)sql",
 };
 
 int current_version(connection& db) {

@@ -36,4 +36,20 @@ part_state part_state_from(std::string_view name) {
   throw store_error("reading a state: \"" + std::string(name) + "\" is not a message state");
 }
 
+std::string_view to_string(send_via via) {
+  switch (via) {
+    case send_via::smpp: return "smpp";
+    case send_via::automatic: return "auto";
+    case send_via::modem: break;
+  }
+  return "modem";
+}
+
+send_via send_via_from(std::string_view name) {
+  for (const send_via via : {send_via::modem, send_via::smpp, send_via::automatic}) {
+    if (to_string(via) == name) return via;
+  }
+  throw store_error("reading a channel choice: \"" + std::string(name) + "\" is not modem, smpp or auto");
+}
+
 }  // namespace siaran::queue

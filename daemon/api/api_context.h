@@ -18,6 +18,7 @@
 #include "daemon/http/router.h"
 #include "daemon/inbox/current_keywords.h"
 #include "daemon/send_metrics.h"
+#include "daemon/smpp_channels.h"
 #include "daemon/store_watch.h"
 #include "modem/pool.h"
 #include "queue/archive_book.h"
@@ -70,6 +71,7 @@ struct api_context {
   // The inbox keywords in use (both threads' contexts share them), the service's.
   inbox::current_keywords* keywords = nullptr;
   queue::saved_template_book* templates = nullptr;  // this thread's book
+  const smpp_channels* binds = nullptr;             // on_io only; the service's
 };
 
 // POST /api/v1/messages, POST /api/v1/messages/batch, GET /api/v1/messages[/{id}].

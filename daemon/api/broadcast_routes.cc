@@ -21,8 +21,8 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::string_view known_keys[] = {"officer_id", "audience", "template", "send_at",
-                                           "priority",   "samples",  "client_ref"};
+constexpr std::string_view known_keys[] = {"officer_id", "audience",   "template", "send_at", "priority",
+                                           "samples",    "client_ref", "via",      "sender"};
 constexpr std::int64_t max_samples = 20;
 constexpr std::int64_t max_recipients_page = 1000;
 
@@ -45,6 +45,14 @@ broadcast_request request_of(const json& body) {
   if (const auto priority = field_integer(body, "priority", priority_range)) r.priority = static_cast<int>(*priority);
   r.client_ref = field_string(body, "client_ref");
   if (r.client_ref && !client_ref_fits(*r.client_ref)) throw bad_request("client_ref: must be 1 to 128 characters");
+  if (const auto via = field_string(body, "via")) {
+    try {
+      r.via = queue::send_via_from(*via);
+    } catch (const queue::store_error&) {
+      throw bad_request("via: must be \"modem\", \"smpp\" or \"auto\"");
+    }
+  }
+  r.sender = field_string(body, "sender");
   return r;
 }
 
@@ -88,6 +96,8 @@ json progress_json(const queue::broadcast_progress& p) {
           {"officer_id", optional_json(p.officer_id)},
           {"template", p.template_text},
           {"origin", p.origin},
+          {"via", queue::to_string(p.via)},
+          {"sender", optional_json(p.sender)},
           {"event_id", optional_json(p.event_id)},
           {"send_at", iso_utc(p.send_at)},
           {"created_at", iso_utc(p.created_at)},

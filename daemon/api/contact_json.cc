@@ -170,17 +170,19 @@ json officer_json(const queue::officer& o) {
           {"phone", nullable(o.phone)},
           {"sender_tag", o.sender_tag},
           {"forward_sms", o.forward_sms},
+          {"default_sender", nullable(o.default_sender)},
           {"archived_at", archived_json(o.archived_at)}};
 }
 
 queue::officer officer_from_json(const json& body, const std::string& region) {
   require_object(body, "the body");
-  only_keys(body, {"name", "phone", "sender_tag", "forward_sms"}, "");
+  only_keys(body, {"name", "phone", "sender_tag", "forward_sms", "default_sender"}, "");
   queue::officer o;
   o.name = required_text(body, "name", "", "");
   if (const auto phone = optional_text(body, "phone", "", std::nullopt)) o.phone = phone_of(*phone, region, "phone");
   if (auto tag = field_string(body, "sender_tag")) o.sender_tag = std::move(*tag);
   o.forward_sms = field_boolean(body, "forward_sms").value_or(false);
+  o.default_sender = optional_text(body, "default_sender", "", std::nullopt);
   if (o.forward_sms && !o.phone) throw bad_request("forward_sms: needs a phone to forward replies to");
   return o;
 }

@@ -30,7 +30,8 @@ queue::contact_filter filter_from_json(const nlohmann::json& body, const std::st
 nlohmann::json filter_json(const queue::contact_filter& f);
 
 nlohmann::json officer_json(const queue::officer& o);
-// {"name", "phone", "sender_tag", "forward_sms"}: name required; forward_sms needs a phone.
+// {"name", "phone", "sender_tag", "forward_sms", "default_sender"}: name required; forward_sms
+// needs a phone; default_sender is checked against the binds' names when a broadcast uses it.
 queue::officer officer_from_json(const nlohmann::json& body, const std::string& region);
 
 }  // namespace siaran::daemon::api

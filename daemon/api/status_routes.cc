@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// GET /api/v1/modems, POST /api/v1/modems/{id}/test, GET /api/v1/queue, /healthz and /metrics
-// (docs/api.md); the statistics and the monthly costs beside them.
+// GET /api/v1/modems, GET /api/v1/channels, POST /api/v1/modems/{id}/test, GET /api/v1/queue,
+// /healthz and /metrics (docs/api.md); the statistics and the monthly costs beside them.
 
 #include <spdlog/spdlog.h>
 
@@ -76,8 +76,7 @@ std::vector<live_modem> live_modems(api_context& c) {
   return found;
 }
 
-http::response modems(api_context& c) {
-  const auto sent_today = c.statistics.sent_by_modem_since(start_of_today(c));
+json modem_list(api_context& c, const std::map<std::string, std::int64_t>& sent_today) {
   json list = json::array();
   for (const live_modem& m : live_modems(c)) {
     const auto today = sent_today.find(m.status.id);
@@ -85,6 +84,62 @@ http::response modems(api_context& c) {
                             m.resting);
     modem.update(m.balance);
     list.push_back(std::move(modem));
+  }
+  return list;
+}
+
+http::response modems(api_context& c) {
+  return json_reply(200, modem_list(c, c.statistics.sent_by_modem_since(start_of_today(c))));
+}
+
+// An SMPP bind as GET /api/v1/channels shows it beside the modems.
+json bind_json(const smpp::bind_status& s, const smpp_entry& entry, unsigned sending, std::int64_t sent_today) {
+  return {{"id", s.id},
+          {"kind", "smpp"},
+          {"state", smpp::bind_state_name(s.state)},
+          {"reason", s.last_error},
+          {"host", entry.simulated ? "sim" : entry.settings.host},
+          {"port", entry.settings.port},
+          {"system_id", entry.settings.system_id},
+          {"smsc_system_id", s.smsc_system_id},
+          {"senders", entry.senders},
+          {"reply_number", entry.reply_number ? json(*entry.reply_number) : json(nullptr)},
+          {"rate_per_second", entry.settings.rate_per_second},
+          {"window", s.window},
+          {"in_window", s.in_window},
+          {"sending", sending},
+          {"submitted", s.counts.submitted},
+          {"sent", s.counts.accepted},
+          {"failed", s.counts.rejected},
+          {"throttled", s.counts.throttled},
+          {"uncertain", s.counts.uncertain},
+          {"receipts", s.counts.receipts},
+          {"received", s.counts.received},
+          {"binds", s.counts.binds},
+          {"sent_today", sent_today}};
+}
+
+std::vector<smpp::bind_status> bind_statuses(api_context& c, std::vector<unsigned>* sending = nullptr) {
+  std::vector<smpp::bind_status> found;
+  if (!c.binds) return found;
+  c.on_io([&] {
+    for (std::size_t i = 0; i < c.binds->binds().size(); ++i) {
+      found.push_back(c.binds->binds()[i]->status());
+      if (sending) sending->push_back(c.dispatch.in_flight_on_bind(i));
+    }
+  });
+  return found;
+}
+
+http::response channels(api_context& c) {
+  const auto sent_today = c.statistics.sent_by_modem_since(start_of_today(c));
+  json list = modem_list(c, sent_today);
+  for (json& modem : list) modem["kind"] = "modem";
+  std::vector<unsigned> sending;
+  const std::vector<smpp::bind_status> binds = bind_statuses(c, &sending);
+  for (std::size_t i = 0; i < binds.size(); ++i) {
+    const auto today = sent_today.find(binds[i].id);
+    list.push_back(bind_json(binds[i], c.binds->entries()[i], sending[i], today == sent_today.end() ? 0 : today->second));
   }
   return json_reply(200, list);
 }
@@ -171,7 +226,7 @@ http::response metrics(api_context& c) {
   });
   http::response r;
   r.content_type = "text/plain; version=0.0.4";
-  r.body = metrics_text(modems, counters, c.statistics.queue_depth());
+  r.body = metrics_text(modems, counters, c.statistics.queue_depth(), bind_statuses(c));
   return r;
 }
 
@@ -179,6 +234,7 @@ http::response metrics(api_context& c) {
 
 void add_status_routes(http::router& routes, api_context& c) {
   routes.add("GET", "/api/v1/modems", guarded([&c](const http::request&) { return modems(c); }));
+  routes.add("GET", "/api/v1/channels", guarded([&c](const http::request&) { return channels(c); }));
   routes.add("POST", "/api/v1/modems/{id}/test", guarded([&c](const http::request& r) { return test_send(c, r); }),
              {.min_role = http::role::admin});
   routes.add("GET", "/api/v1/queue", guarded([&c](const http::request&) { return queue_summary(c); }));

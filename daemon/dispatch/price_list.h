@@ -39,7 +39,7 @@ class price_list {
   // the fallback (also for a channel not in the list).
   unsigned price(std::string_view channel_id, std::string_view e164) const;
   // What a part to `e164` will likely cost: the mean price over the channels the dispatcher
-  // would choose among (those on-net to it when there are any, which modem_choice.h prefers,
+  // would choose among (those on-net to it when there are any, which channel_choice.h prefers,
   // else every channel, each as likely as the next); the fallback without channels.
   double likely_price(std::string_view e164) const;
 

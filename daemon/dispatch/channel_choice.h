@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Which queued part goes to which idle modem in one dispatch round. Pure: the dispatcher passes
-// the claimed parts and a snapshot of the modems and sends what comes back.
+// Which queued part goes to which idle channel (a modem, or an SMPP bind) in one dispatch round.
+// Pure: the dispatcher passes the claimed parts and a snapshot of the channels and sends what
+// comes back.
 
 #include <cstddef>
 #include <cstdint>
@@ -10,6 +11,8 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include "queue/states.h"
 
 namespace siaran::daemon {
 
@@ -22,16 +25,23 @@ struct candidate {
   // Sent again after this modem did not reach the recipient (a follow-up broadcast): another
   // modem, on another network when known, while another can send; the sticky modem gives way.
   std::optional<std::string> avoid_modem;
+  queue::send_via via = queue::send_via::modem;  // which kinds of channel may send it
+  std::optional<std::string> sender;  // the registered name a bind must be able to send it from
 };
 
-struct modem_slot {
+struct channel_slot {
   std::string id;
   std::string operator_name;  // "" when the config gives none
   bool idle = false;          // ready, nothing in flight, under its per-minute cap
   bool healthy = false;       // not failed nor resting (one busy or initialising may be waited for)
+  // An SMPP bind: takes only parts that may go by SMPP from a name it is registered for, up to
+  // `room` in one round (its window less what it has in flight); never a sticky choice.
+  bool bind = false;
+  std::size_t room = 0;
+  std::vector<std::string> senders;
 };
 
-// Indexes into the candidates and the modems passed to choose_modems.
+// Indexes into the candidates and the modems passed to choose_channels.
 struct assignment {
   std::size_t candidate = 0;
   std::size_t modem = 0;
@@ -42,8 +52,10 @@ struct assignment {
 using sticky_modems = std::unordered_map<std::string, std::string>;
 
 // Assigns at most `max_assignments` (the throttle's tokens) candidates, each to a distinct idle
-// modem, in candidate order, so a lower-priority candidate is never assigned while a
-// higher-priority one that could go now is left waiting. Per candidate:
+// modem or to a bind with room, in candidate order, so a lower-priority candidate is never
+// assigned while a higher-priority one that could go now is left waiting. A candidate goes only
+// to the kind its `via` allows; `auto` to a bind while one registered for its sender is healthy
+// and to modems otherwise, or the reverse when `auto_prefers_modems`. Per candidate:
 // - pinned to a healthy modem: only that modem; skipped while it is busy. A pinned modem that is
 //   unhealthy or unknown is ignored (the part goes elsewhere rather than never);
 // - else sticky to a healthy modem (not the one it avoids): the same, waiting for it while busy;
@@ -52,9 +64,9 @@ using sticky_modems = std::unordered_map<std::string, std::string>;
 // - else the first idle modem on the recipient's network (on_net), else the first idle modem.
 // "First" counts from modem `start` and wraps: the caller advances `start` each round so that at
 // low rates the work spreads over the pool instead of all landing on modem 0.
-std::vector<assignment> choose_modems(const std::vector<candidate>& candidates,
-                                      const std::vector<modem_slot>& modems,
-                                      const sticky_modems& sticky, std::size_t max_assignments,
-                                      std::size_t start);
+std::vector<assignment> choose_channels(const std::vector<candidate>& candidates,
+                                        const std::vector<channel_slot>& modems, const sticky_modems& sticky,
+                                        std::size_t max_assignments, std::size_t start,
+                                        bool auto_prefers_modems = false);
 
 }  // namespace siaran::daemon

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "daemon/dispatch/modem_choice.h"
+#include "daemon/dispatch/channel_choice.h"
 
 #include <catch2/catch.hpp>
 
 using siaran::daemon::assignment;
 using siaran::daemon::candidate;
-using siaran::daemon::choose_modems;
-using siaran::daemon::modem_slot;
+using siaran::daemon::choose_channels;
+using siaran::daemon::channel_slot;
 using siaran::daemon::sticky_modems;
 
 namespace {
@@ -15,13 +15,13 @@ const std::string telkomsel_number = "+628121234567";
 const std::string indosat_number = "+628561234567";
 const std::string tri_number = "+628961234567";
 
-modem_slot idle(std::string id, std::string operator_name = {}) {
+channel_slot idle(std::string id, std::string operator_name = {}) {
   return {std::move(id), std::move(operator_name), true, true};
 }
-modem_slot busy(std::string id, std::string operator_name = {}) {
+channel_slot busy(std::string id, std::string operator_name = {}) {
   return {std::move(id), std::move(operator_name), false, true};
 }
-modem_slot down(std::string id, std::string operator_name = {}) {
+channel_slot down(std::string id, std::string operator_name = {}) {
   return {std::move(id), std::move(operator_name), false, false};
 }
 
@@ -32,11 +32,11 @@ candidate part(std::int64_t id, std::string recipient, std::optional<std::string
 // Assignments as (part id, modem id): failures then read as parts and modems, not indexes.
 using pairs = std::vector<std::pair<std::int64_t, std::string>>;
 
-pairs chosen(const std::vector<candidate>& candidates, const std::vector<modem_slot>& modems,
+pairs chosen(const std::vector<candidate>& candidates, const std::vector<channel_slot>& modems,
              const sticky_modems& sticky = {}, std::size_t max_assignments = 100,
              std::size_t start = 0) {
   pairs result;
-  for (const assignment& a : choose_modems(candidates, modems, sticky, max_assignments, start)) {
+  for (const assignment& a : choose_channels(candidates, modems, sticky, max_assignments, start)) {
     result.emplace_back(candidates.at(a.candidate).part_id, modems.at(a.modem).id);
   }
   return result;
@@ -44,7 +44,7 @@ pairs chosen(const std::vector<candidate>& candidates, const std::vector<modem_s
 
 }  // namespace
 
-TEST_CASE("candidates are served in claim order, so priority is kept", "[dispatch][modem_choice]") {
+TEST_CASE("candidates are served in claim order, so priority is kept", "[dispatch][channel_choice]") {
   const std::vector<candidate> candidates{part(1, tri_number), part(2, tri_number),
                                           part(3, tri_number)};
   CHECK(chosen(candidates, {idle("m1")}) == pairs{{1, "m1"}});
@@ -52,48 +52,48 @@ TEST_CASE("candidates are served in claim order, so priority is kept", "[dispatc
 }
 
 TEST_CASE("a candidate waiting for its busy modem lets the next one go",
-          "[dispatch][modem_choice]") {
+          "[dispatch][channel_choice]") {
   const std::vector<candidate> candidates{part(1, tri_number, "m1"), part(2, indosat_number)};
   CHECK(chosen(candidates, {busy("m1"), idle("m2")}) == pairs{{2, "m2"}});
 }
 
-TEST_CASE("a pinned part goes only to its modem", "[dispatch][modem_choice]") {
+TEST_CASE("a pinned part goes only to its modem", "[dispatch][channel_choice]") {
   const std::vector<candidate> candidates{part(1, tri_number, "m2")};
   CHECK(chosen(candidates, {idle("m1"), idle("m2")}) == pairs{{1, "m2"}});
   CHECK(chosen(candidates, {idle("m1"), busy("m2")}).empty());
 }
 
 TEST_CASE("a part pinned to an unhealthy or unknown modem goes anywhere",
-          "[dispatch][modem_choice]") {
+          "[dispatch][channel_choice]") {
   CHECK(chosen({part(1, tri_number, "m2")}, {idle("m1"), down("m2")}) == pairs{{1, "m1"}});
   CHECK(chosen({part(1, tri_number, "gone")}, {idle("m1")}) == pairs{{1, "m1"}});
 }
 
-TEST_CASE("a pin outranks the recipient's sticky modem", "[dispatch][modem_choice]") {
+TEST_CASE("a pin outranks the recipient's sticky modem", "[dispatch][channel_choice]") {
   const sticky_modems sticky{{tri_number, "m1"}};
   CHECK(chosen({part(1, tri_number, "m2")}, {idle("m1"), idle("m2")}, sticky) == pairs{{1, "m2"}});
 }
 
-TEST_CASE("a recipient waits for its sticky modem while it is busy", "[dispatch][modem_choice]") {
+TEST_CASE("a recipient waits for its sticky modem while it is busy", "[dispatch][channel_choice]") {
   const sticky_modems sticky{{telkomsel_number, "m2"}};
   CHECK(chosen({part(1, telkomsel_number)}, {idle("m1", "telkomsel"), busy("m2")}, sticky).empty());
 }
 
-TEST_CASE("a recipient's idle sticky modem wins over an on-net one", "[dispatch][modem_choice]") {
+TEST_CASE("a recipient's idle sticky modem wins over an on-net one", "[dispatch][channel_choice]") {
   const sticky_modems sticky{{telkomsel_number, "m2"}};
   CHECK(chosen({part(1, telkomsel_number)}, {idle("m1", "telkomsel"), idle("m2", "indosat")},
                sticky) == pairs{{1, "m2"}});
 }
 
 TEST_CASE("a recipient whose sticky modem is unhealthy or gone moves on",
-          "[dispatch][modem_choice]") {
+          "[dispatch][channel_choice]") {
   CHECK(chosen({part(1, tri_number)}, {idle("m1"), down("m2")}, {{tri_number, "m2"}}) ==
         pairs{{1, "m1"}});
   CHECK(chosen({part(1, tri_number)}, {idle("m1")}, {{tri_number, "gone"}}) == pairs{{1, "m1"}});
 }
 
-TEST_CASE("an idle on-net modem is preferred", "[dispatch][modem_choice]") {
-  const std::vector<modem_slot> modems{idle("m1", "indosat"), idle("m2", "telkomsel"),
+TEST_CASE("an idle on-net modem is preferred", "[dispatch][channel_choice]") {
+  const std::vector<channel_slot> modems{idle("m1", "indosat"), idle("m2", "telkomsel"),
                                        idle("m3", "axis")};
   CHECK(chosen({part(1, telkomsel_number)}, modems) == pairs{{1, "m2"}});
   CHECK(chosen({part(1, "+628171234567")}, modems) == pairs{{1, "m3"}});  // XL to an Axis SIM
@@ -101,21 +101,21 @@ TEST_CASE("an idle on-net modem is preferred", "[dispatch][modem_choice]") {
         pairs{{1, "m2"}, {2, "m1"}});
 }
 
-TEST_CASE("without an idle on-net modem any idle modem sends", "[dispatch][modem_choice]") {
+TEST_CASE("without an idle on-net modem any idle modem sends", "[dispatch][channel_choice]") {
   CHECK(chosen({part(1, tri_number)}, {idle("m1", "indosat"), busy("m2", "tri")}) ==
         pairs{{1, "m1"}});
   CHECK(chosen({part(1, "+6591234567")}, {idle("m1", "telkomsel")}) == pairs{{1, "m1"}});
 }
 
-TEST_CASE("no more than max_assignments parts are assigned", "[dispatch][modem_choice]") {
+TEST_CASE("no more than max_assignments parts are assigned", "[dispatch][channel_choice]") {
   const std::vector<candidate> candidates{part(1, tri_number), part(2, tri_number),
                                           part(3, tri_number)};
-  const std::vector<modem_slot> modems{idle("m1"), idle("m2"), idle("m3")};
+  const std::vector<channel_slot> modems{idle("m1"), idle("m2"), idle("m3")};
   CHECK(chosen(candidates, modems, {}, 2) == pairs{{1, "m1"}, {2, "m2"}});
   CHECK(chosen(candidates, modems, {}, 0).empty());
 }
 
-TEST_CASE("each modem takes at most one part per round", "[dispatch][modem_choice]") {
+TEST_CASE("each modem takes at most one part per round", "[dispatch][channel_choice]") {
   const std::vector<candidate> pinned{part(1, tri_number, "m1"), part(2, tri_number, "m1")};
   CHECK(chosen(pinned, {idle("m1"), idle("m2")}) == pairs{{1, "m1"}});
   const std::vector<candidate> on_net{part(1, telkomsel_number), part(2, telkomsel_number),
@@ -123,8 +123,8 @@ TEST_CASE("each modem takes at most one part per round", "[dispatch][modem_choic
   CHECK(chosen(on_net, {idle("m1", "telkomsel"), idle("m2")}) == pairs{{1, "m1"}, {2, "m2"}});
 }
 
-TEST_CASE("advancing start spreads single parts over the modems", "[dispatch][modem_choice]") {
-  const std::vector<modem_slot> modems{idle("m1"), idle("m2"), idle("m3")};
+TEST_CASE("advancing start spreads single parts over the modems", "[dispatch][channel_choice]") {
+  const std::vector<channel_slot> modems{idle("m1"), idle("m2"), idle("m3")};
   std::vector<std::string> used;
   for (std::size_t start = 0; start < 4; ++start) {
     const auto this_round = chosen({part(1, tri_number)}, modems, {}, 1, start);
@@ -134,13 +134,13 @@ TEST_CASE("advancing start spreads single parts over the modems", "[dispatch][mo
   CHECK(used == std::vector<std::string>{"m1", "m2", "m3", "m1"});
 }
 
-TEST_CASE("the search from start wraps past the last modem", "[dispatch][modem_choice]") {
-  const std::vector<modem_slot> modems{idle("m1"), busy("m2"), busy("m3")};
+TEST_CASE("the search from start wraps past the last modem", "[dispatch][channel_choice]") {
+  const std::vector<channel_slot> modems{idle("m1"), busy("m2"), busy("m3")};
   CHECK(chosen({part(1, tri_number)}, modems, {}, 1, 2) == pairs{{1, "m1"}});
   CHECK(chosen({part(1, tri_number)}, modems, {}, 1, 7) == pairs{{1, "m1"}});
 }
 
-TEST_CASE("with no idle modem nothing is assigned", "[dispatch][modem_choice]") {
+TEST_CASE("with no idle modem nothing is assigned", "[dispatch][channel_choice]") {
   const std::vector<candidate> candidates{part(1, tri_number), part(2, telkomsel_number)};
   CHECK(chosen(candidates, {busy("m1"), down("m2")}).empty());
   CHECK(chosen(candidates, {}).empty());
@@ -157,8 +157,8 @@ candidate avoiding(std::int64_t id, std::string recipient, std::string avoided) 
 }  // namespace
 
 TEST_CASE("a part sent again avoids the modem that did not reach its recipient, and that modem's network",
-          "[dispatch][modem_choice]") {
-  const std::vector<modem_slot> modems = {idle("m1", "telkomsel"), idle("m2", "telkomsel"), idle("m3", "indosat")};
+          "[dispatch][channel_choice]") {
+  const std::vector<channel_slot> modems = {idle("m1", "telkomsel"), idle("m2", "telkomsel"), idle("m3", "indosat")};
   CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, modems) == pairs{{1, "m3"}});
   // Its sticky modem is the avoided one: it gives way.
   CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, modems, {{telkomsel_number, "m1"}}) == pairs{{1, "m3"}});
@@ -168,7 +168,7 @@ TEST_CASE("a part sent again avoids the modem that did not reach its recipient, 
 }
 
 TEST_CASE("a part sent again waits for another modem while one is healthy, and takes the avoided one when alone",
-          "[dispatch][modem_choice]") {
+          "[dispatch][channel_choice]") {
   CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1"), busy("m2")}).empty());
   CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1"), down("m2")}) == pairs{{1, "m1"}});
   CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1")}) == pairs{{1, "m1"}});
