@@ -63,12 +63,16 @@ dispatcher::dispatcher(asio::io_context& io, store_thread& writes, queue::messag
       wake_timer_(io),
       drain_timer_(io),
       load_(entries_.size() + binds_.size()) {
-  for (const modem::modem_entry& entry : entries_) slots_.push_back({entry.id, entry.operator_name, false, false});
+  for (const modem::modem_entry& entry : entries_) {
+    channel_slot& slot = slots_.emplace_back();
+    slot.id = entry.id;
+    slot.operator_name = entry.operator_name;
+  }
   for (const bind_channel& b : binds_) {
-    channel_slot slot{b.bind->id(), "", false, false};
+    channel_slot& slot = slots_.emplace_back();
+    slot.id = b.bind->id();
     slot.bind = true;
     slot.senders = b.senders;
-    slots_.push_back(std::move(slot));
   }
 }
 

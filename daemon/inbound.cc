@@ -165,7 +165,7 @@ void inbound::store_report(std::size_t modem_index, const modem::status_report& 
   try {
     const auto part = reports_.record_status_report({modem_id, report.message_reference, report.report.number, status,
                                                    utc(report.report.service_centre_time),
-                                                   utc(report.report.discharge_time), now_(), report.pdu});
+                                                   utc(report.report.discharge_time), now_(), report.pdu, std::nullopt});
     // TP-ST below 0x20: the transaction completed (TS 23.040 §9.2.3.15).
     if (part && status < 0x20) asio::post(io_, [this, modem_index] { ++metrics_.modems[modem_index].delivered; });
     if (!part) spdlog::info("modem {}: status report for reference {} matches no part we sent", modem_id,

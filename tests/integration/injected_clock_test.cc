@@ -189,7 +189,7 @@ TEST_CASE(
   const auto due =
       r.looks.queue.enqueue(message_at("+6285733334444", "Rapat hari ini", 0, start_time)).id;
   r.dispatch = std::make_unique<daemon::dispatcher>(r.io, r.writer, r.writes.queue, r.pool,
-                                                    r.entries, daemon::dispatch_settings{},
+                                                    r.entries, {}, daemon::dispatch_settings{},
                                                     r.metrics, r.references, r.clock.function());
   REQUIRE(r.start_ready());
   r.dispatch->start();

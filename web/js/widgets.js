@@ -55,6 +55,7 @@ const messageStateKinds = {
 };
 const deliveryKinds = { delivered: 'success', undelivered: 'danger', unknown: 'warning', pending: 'light' };
 const modemStateKinds = { initialising: 'secondary', ready: 'success', sending: 'primary', failed: 'danger' };
+const bindStateKinds = { connecting: 'secondary', bound: 'success', throttled: 'warning', refused: 'danger', stopped: 'light' };
 
 function stateBadge(kinds, family, state) {
   return h('span', { class: `badge text-bg-${kinds[state] || 'secondary'}`, dataset: { state } }, t(`widgets.${family}.${state}`));
@@ -68,6 +69,8 @@ export const deliveryBadge = (delivery) => stateBadge(deliveryKinds, 'delivery',
 export const messageStateBadge = (state) => stateBadge(messageStateKinds, 'message', state);
 // A badge for a modem's state: initialising, ready, sending, failed.
 export const modemStateBadge = (state) => stateBadge(modemStateKinds, 'modem', state);
+// A badge for an SMPP bind's state: connecting, bound, throttled, refused, stopped.
+export const bindStateBadge = (state) => stateBadge(bindStateKinds, 'bind', state);
 
 // Signal strength as four bars (styles .signal-bars in siaran.css), from dBm (null: unknown).
 // The steps are the usual ones of phones: -73 dBm and above is full.

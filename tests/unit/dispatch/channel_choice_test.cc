@@ -15,18 +15,42 @@ const std::string telkomsel_number = "+628121234567";
 const std::string indosat_number = "+628561234567";
 const std::string tri_number = "+628961234567";
 
-channel_slot idle(std::string id, std::string operator_name = {}) {
-  return {std::move(id), std::move(operator_name), true, true};
+channel_slot slot(std::string id, std::string operator_name, bool is_idle, bool healthy) {
+  channel_slot s;
+  s.id = std::move(id);
+  s.operator_name = std::move(operator_name);
+  s.idle = is_idle;
+  s.healthy = healthy;
+  return s;
 }
+channel_slot idle(std::string id, std::string operator_name = {}) { return slot(std::move(id), std::move(operator_name), true, true); }
 channel_slot busy(std::string id, std::string operator_name = {}) {
-  return {std::move(id), std::move(operator_name), false, true};
+  return slot(std::move(id), std::move(operator_name), false, true);
 }
 channel_slot down(std::string id, std::string operator_name = {}) {
-  return {std::move(id), std::move(operator_name), false, false};
+  return slot(std::move(id), std::move(operator_name), false, false);
+}
+// An SMPP bind registered for POKJANAL, bound, that can take `room` parts now.
+channel_slot bind(std::string id, std::size_t room, bool bound = true) {
+  channel_slot s = slot(std::move(id), "", room > 0, bound);
+  s.bind = true;
+  s.room = room;
+  s.senders = {"POKJANAL"};
+  return s;
 }
 
 candidate part(std::int64_t id, std::string recipient, std::optional<std::string> pinned = {}) {
-  return {id, std::move(recipient), 0, std::move(pinned), std::nullopt};
+  candidate c;
+  c.part_id = id;
+  c.recipient = std::move(recipient);
+  c.pinned_modem = std::move(pinned);
+  return c;
+}
+candidate masked(std::int64_t id, siaran::queue::send_via via, std::string sender = "POKJANAL") {
+  candidate c = part(id, tri_number);
+  c.via = via;
+  c.sender = std::move(sender);
+  return c;
 }
 
 // Assignments as (part id, modem id): failures then read as parts and modems, not indexes.
@@ -34,9 +58,10 @@ using pairs = std::vector<std::pair<std::int64_t, std::string>>;
 
 pairs chosen(const std::vector<candidate>& candidates, const std::vector<channel_slot>& modems,
              const sticky_modems& sticky = {}, std::size_t max_assignments = 100,
-             std::size_t start = 0) {
+             std::size_t start = 0, bool auto_prefers_modems = false) {
   pairs result;
-  for (const assignment& a : choose_channels(candidates, modems, sticky, max_assignments, start)) {
+  for (const assignment& a :
+       choose_channels(candidates, modems, sticky, max_assignments, start, auto_prefers_modems)) {
     result.emplace_back(candidates.at(a.candidate).part_id, modems.at(a.modem).id);
   }
   return result;
@@ -172,4 +197,39 @@ TEST_CASE("a part sent again waits for another modem while one is healthy, and t
   CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1"), busy("m2")}).empty());
   CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1"), down("m2")}) == pairs{{1, "m1"}});
   CHECK(chosen({avoiding(1, telkomsel_number, "m1")}, {idle("m1")}) == pairs{{1, "m1"}});
+}
+
+using siaran::queue::send_via;
+
+TEST_CASE("a bind takes as many parts as it has room for, only those that may go by SMPP",
+          "[dispatch][channel_choice]") {
+  const std::vector<candidate> candidates{masked(1, send_via::smpp), part(2, tri_number), masked(3, send_via::smpp),
+                                          masked(4, send_via::smpp)};
+  CHECK(chosen(candidates, {idle("m1"), bind("s1", 2)}) == pairs{{1, "s1"}, {2, "m1"}, {3, "s1"}});
+  // No room: the masked parts wait, a modem never takes them.
+  CHECK(chosen(candidates, {idle("m1"), bind("s1", 0)}) == pairs{{2, "m1"}});
+}
+
+TEST_CASE("a part from a name goes only to a bind registered for it", "[dispatch][channel_choice]") {
+  CHECK(chosen({masked(1, send_via::smpp, "OTHER")}, {bind("s1", 5)}).empty());
+  channel_slot other = bind("s2", 5);
+  other.senders = {"OTHER"};
+  CHECK(chosen({masked(1, send_via::smpp, "OTHER")}, {bind("s1", 5), other}) == pairs{{1, "s2"}});
+}
+
+TEST_CASE("auto goes by a bind while one is up, by modem when none is, or the reverse",
+          "[dispatch][channel_choice]") {
+  const std::vector<candidate> candidates{masked(1, send_via::automatic)};
+  CHECK(chosen(candidates, {idle("m1"), bind("s1", 3)}) == pairs{{1, "s1"}});
+  CHECK(chosen(candidates, {idle("m1"), bind("s1", 0, false)}) == pairs{{1, "m1"}});
+  // Bound but its window full: the part waits for the bind rather than leave its name.
+  CHECK(chosen(candidates, {idle("m1"), bind("s1", 0)}).empty());
+  CHECK(chosen(candidates, {idle("m1"), bind("s1", 3)}, {}, 100, 0, true) == pairs{{1, "m1"}});
+  CHECK(chosen(candidates, {down("m1"), bind("s1", 3)}, {}, 100, 0, true) == pairs{{1, "s1"}});
+}
+
+TEST_CASE("a modem part never goes to a bind, whatever its sticky modem", "[dispatch][channel_choice]") {
+  const sticky_modems sticky{{tri_number, "s1"}};
+  CHECK(chosen({part(1, tri_number)}, {bind("s1", 3), idle("m1")}, sticky) == pairs{{1, "m1"}});
+  CHECK(chosen({part(1, tri_number)}, {bind("s1", 3)}).empty());
 }

@@ -59,8 +59,8 @@ struct inbox_fixture {
     siti = contacts.find_by_phone(siti_phone)->id;
     ani = contacts.find_by_phone(ani_phone)->id;
     forwarding_officer =
-        contacts.add_officer({0, "Bu Rina", officer_phone, "-- Rina, Pokjanal", true, std::nullopt}, at_h(0));
-    quiet_officer = contacts.add_officer({0, "Pak Dedi", std::nullopt, "-- Dedi", false, std::nullopt}, at_h(0));
+        contacts.add_officer({0, "Bu Rina", officer_phone, "-- Rina, Pokjanal", true, std::nullopt, std::nullopt}, at_h(0));
+    quiet_officer = contacts.add_officer({0, "Pak Dedi", std::nullopt, "-- Dedi", false, std::nullopt, std::nullopt}, at_h(0));
   }
 
   // A broadcast from `officer` to `contact` whose message went out at `sent_at` (or was refused

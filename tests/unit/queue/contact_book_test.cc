@@ -236,8 +236,8 @@ TEST_CASE("officers are stored with their sender tag and forwarding choice", "[q
   store_books s(dir.path() / "siaran.db");
   contact_book book(s.database);
   const auto id =
-      book.add_officer({0, "Bu Ratna", "+6281111111111", "-- Sekretariat Pokjanal KBB", true, std::nullopt}, at_s(1));
-  book.add_officer({0, "Pak Dodi", std::nullopt, "-- Dodi", false, std::nullopt}, at_s(1));
+      book.add_officer({0, "Bu Ratna", "+6281111111111", "-- Sekretariat Pokjanal KBB", true, std::nullopt, std::nullopt}, at_s(1));
+  book.add_officer({0, "Pak Dodi", std::nullopt, "-- Dodi", false, std::nullopt, std::nullopt}, at_s(1));
   const auto o = book.find_officer(id);
   REQUIRE(o);
   CHECK(o->name == "Bu Ratna");

@@ -31,8 +31,8 @@ std::vector<std::string> names(const std::vector<saved_template>& list) {
 TEST_CASE("a template name is its owner's once, another owner may use it too") {
   temp_dir dir;
   store_books books(dir.path() / "siaran.db");
-  const auto siti = books.contacts.add_officer({0, "Siti", std::nullopt, "-- Siti", false, std::nullopt}, t0);
-  const auto asep = books.contacts.add_officer({0, "Asep", std::nullopt, "-- Asep", false, std::nullopt}, t0);
+  const auto siti = books.contacts.add_officer({0, "Siti", std::nullopt, "-- Siti", false, std::nullopt, std::nullopt}, t0);
+  const auto asep = books.contacts.add_officer({0, "Asep", std::nullopt, "-- Asep", false, std::nullopt, std::nullopt}, t0);
 
   REQUIRE(books.templates.add(of(siti, "Rapat")));
   CHECK_FALSE(books.templates.add(of(siti, "Rapat")));
@@ -45,8 +45,8 @@ TEST_CASE(
     "an officer lists their own and the shared templates, by name; everyone's list holds all") {
   temp_dir dir;
   store_books books(dir.path() / "siaran.db");
-  const auto siti = books.contacts.add_officer({0, "Siti", std::nullopt, "-- Siti", false, std::nullopt}, t0);
-  const auto asep = books.contacts.add_officer({0, "Asep", std::nullopt, "-- Asep", false, std::nullopt}, t0);
+  const auto siti = books.contacts.add_officer({0, "Siti", std::nullopt, "-- Siti", false, std::nullopt, std::nullopt}, t0);
+  const auto asep = books.contacts.add_officer({0, "Asep", std::nullopt, "-- Asep", false, std::nullopt, std::nullopt}, t0);
   books.templates.add(of(siti, "posyandu"));
   books.templates.add(of(asep, "Bulanan", true));
   books.templates.add(of(asep, "Catatan Asep"));
@@ -60,7 +60,7 @@ TEST_CASE(
     "an update to a name taken changes nothing; an archived template is gone and frees its name") {
   temp_dir dir;
   store_books books(dir.path() / "siaran.db");
-  const auto siti = books.contacts.add_officer({0, "Siti", std::nullopt, "-- Siti", false, std::nullopt}, t0);
+  const auto siti = books.contacts.add_officer({0, "Siti", std::nullopt, "-- Siti", false, std::nullopt, std::nullopt}, t0);
   const auto first = *books.templates.add(of(siti, "Rapat"));
   const auto second = *books.templates.add(of(siti, "Posyandu"));
 

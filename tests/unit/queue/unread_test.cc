@@ -22,8 +22,8 @@ struct inbox_fixture {
   store_books s{dir.path() / "siaran.db"};
   contact_book contacts{s.database};
   reply_book replies{s.database};
-  std::int64_t rina = contacts.add_officer({0, "Rina", std::nullopt, "-Rina", false, std::nullopt}, at_s(0));
-  std::int64_t budi = contacts.add_officer({0, "Budi", std::nullopt, "-Budi", false, std::nullopt}, at_s(0));
+  std::int64_t rina = contacts.add_officer({0, "Rina", std::nullopt, "-Rina", false, std::nullopt, std::nullopt}, at_s(0));
+  std::int64_t budi = contacts.add_officer({0, "Budi", std::nullopt, "-Budi", false, std::nullopt, std::nullopt}, at_s(0));
   int received_count = 0;
 
   // An incoming SMS in `officer`'s inbox (none: the general inbox).

@@ -2,7 +2,8 @@
 // Kirim siaran: choose who receives it, write the text with placeholders, see three real
 // messages as they will go out (POST /api/v1/broadcasts/preview) with the number of SMS, then
 // send now or at a time (POST /api/v1/broadcasts) and follow it under Riwayat. A saved template
-// fills the text (kirim/templates.js).
+// fills the text (kirim/templates.js); with SMPP binds, the channel and the registered name
+// (kirim/channel.js).
 import { get, post } from '../api.js';
 import { h, replace, emptyState, alertBox } from '../dom.js';
 import { t } from '../i18n.js';
@@ -12,6 +13,7 @@ import { debounce } from '../widgets.js';
 import { broadcastErrorText } from './kirim/errors.js';
 import { audienceSection, audienceOf, addContact } from './kirim/audience.js';
 import { loadTemplates } from './kirim/templates.js';
+import { channelControl, channelOf } from './kirim/channel.js';
 
 const previewDelayMs = 400;
 const placeholders = ['nama', 'panggilan', 'posyandu', 'desa', 'kecamatan', 'tanggal', 'jam'];
@@ -70,9 +72,11 @@ function number(id, text = '—') {
   return h('span', { id, class: 'fw-semibold' }, text);
 }
 
-function previewSection(ctx, officers) {
+function previewSection(ctx, officers, channels) {
+  const me = officers.find((o) => o.id === ctx.user.officer_id);
   return section(t('kirim.preview'), null,
     senderControl(ctx, officers),
+    channelControl(channels, me),
     h('p', { class: 'small mb-2' }, t('kirim.sender_tag'), ' ', h('span', { id: 'sender-tag', class: 'font-monospace' })),
     h('div', { class: 'row g-2 small mb-2' },
       h('div', { class: 'col-6' }, t('kirim.parts'), ' ', number('preview-parts')),
@@ -172,7 +176,8 @@ class Composer {
   }
 
   body(template) {
-    return { officer_id: officerIdOf(this.ctx), audience: audienceOf(this.chosen), template, send_at: sendAtOf() };
+    return { officer_id: officerIdOf(this.ctx), audience: audienceOf(this.chosen), template, send_at: sendAtOf(),
+      ...channelOf() };
   }
 
   // Previews what the form holds now; the send button is enabled only by a good preview.
@@ -259,8 +264,9 @@ function wire(form, composer) {
 }
 
 async function loadChoices() {
-  const [contacts, facets, groups, officers] = await Promise.allSettled([
-    get('/api/v1/contacts?limit=1'), get('/api/v1/contacts/facets'), get('/api/v1/groups'), get('/api/v1/officers')]);
+  const [contacts, facets, groups, officers, channels] = await Promise.allSettled([
+    get('/api/v1/contacts?limit=1'), get('/api/v1/contacts/facets'), get('/api/v1/groups'), get('/api/v1/officers'),
+    get('/api/v1/channels')]);
   const value = (result, fallback) => (result.status === 'fulfilled' ? result.value : fallback);
   if (contacts.status === 'rejected') throw contacts.reason;
   return {
@@ -268,6 +274,7 @@ async function loadChoices() {
     facets: value(facets, { kecamatan: [], desa: [], peran: [], tags: [] }),
     groups: value(groups, []),
     officers: value(officers, []),
+    channels: value(channels, []),
   };
 }
 
@@ -299,7 +306,7 @@ export default {
     // The form listens on its own element: the container outlives the page.
     const form = h('div', { class: 'row g-3' },
       h('div', { class: 'col-lg-7' }, audienceSection(choices, composer), templateSection()),
-      h('div', { class: 'col-lg-5' }, previewSection(ctx, choices.officers), sendSection(() => composer.confirmAndSend())));
+      h('div', { class: 'col-lg-5' }, previewSection(ctx, choices.officers, choices.channels), sendSection(() => composer.confirmAndSend())));
     replace(container, h('h1', { class: 'h4 mb-3' }, t('nav.kirim')), form);
     wire(form, composer);
     await Promise.all([preselect(ctx, composer),

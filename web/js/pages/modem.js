@@ -3,7 +3,8 @@
 // (GET /api/v1/modems), and a test SMS through one chosen modem
 // (POST /api/v1/modems/{id}/test), followed until it is delivered or failed
 // (GET /api/v1/messages/{id}); each SIM's balance (pulsa) with its last check, and a check now
-// (POST /api/v1/modems/{id}/balance); each SIM's costs per month (modem/costs.js).
+// (POST /api/v1/modems/{id}/balance); each SIM's costs per month (modem/costs.js); the SMPP
+// binds beside the modems (modem/binds.js, GET /api/v1/channels).
 import { h, replace, emptyState, alertBox, errorText } from '../dom.js';
 import { t } from '../i18n.js';
 import { get, post } from '../api.js';
@@ -11,6 +12,7 @@ import { formatDateTime, formatNumber } from '../format.js';
 import { closeModals, dataTable, field, formValues, inlineForm, InputError, section, phonePattern } from '../forms.js';
 import { messageStateBadge, modemStateBadge, signalBars } from '../widgets.js';
 import { monthlyCostsSection } from './modem/costs.js';
+import { bindsSection } from './modem/binds.js';
 
 const refreshMs = 3000;
 // A test message is followed while it may still change: a sent one may yet be delivered.
@@ -20,15 +22,17 @@ export default {
   route: 'modem',
   roles: ['admin'],
   async mount(container, ctx) {
-    const page = { ctx, list: h('div'), testResult: h('div', { id: 'modem-test-result', class: 'mt-3', 'aria-live': 'polite' }), test: null };
+    const page = { ctx, list: h('div'), binds: h('div', { id: 'binds' }), testResult: h('div', { id: 'modem-test-result', class: 'mt-3', 'aria-live': 'polite' }), test: null };
     const modems = await get('/api/v1/modems');
     replace(container,
       h('h1', { class: 'h4 mb-3' }, t('modem.title')),
       page.list,
+      page.binds,
       monthlyCostsSection(),
       modems.length ? section(t('modem.test.title'), null, h('p', { class: 'small text-muted' }, t('modem.test.hint')),
         testForm(page, modems), page.testResult) : null);
     renderModems(page, modems);
+    await renderBinds(page);
     ctx.every(refreshMs, () => refresh(page));
     return closeModals;
   },
@@ -37,6 +41,7 @@ export default {
 async function refresh(page) {
   try {
     renderModems(page, await get('/api/v1/modems'));
+    await renderBinds(page);
   } catch (e) {
     replace(page.list, alertBox(errorText(e)));
   }
@@ -63,6 +68,10 @@ function renderModems(page, modems) {
       ],
     }),
     modems.length ? h('p', { class: 'small text-muted mt-2 mb-0' }, t('modem.counters_hint')) : null));
+}
+
+async function renderBinds(page) {
+  replace(page.binds, bindsSection(await get('/api/v1/channels')));
 }
 
 function count(n) {

@@ -51,6 +51,11 @@ export default {
 
   'kirim.preview': 'Pratinjau',
   'kirim.send_as': 'Kirim atas nama petugas',
+  'kirim.via': 'Kirim lewat',
+  'kirim.via.modem': 'Modem (bisa dibalas)',
+  'kirim.via.smpp': 'Nama pengirim (SMPP, cepat)',
+  'kirim.via.auto': 'Otomatis (SMPP bila tersambung)',
+  'kirim.sender': 'Nama pengirim',
   'kirim.send_as_none': 'Tanpa nama petugas',
   'kirim.sender_tag': 'Tanda pengirim di akhir pesan:',
   'kirim.no_tag': '(tidak ada)',

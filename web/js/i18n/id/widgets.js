@@ -23,6 +23,11 @@ export default {
   'widgets.modem.ready': 'Siap',
   'widgets.modem.sending': 'Mengirim',
   'widgets.modem.failed': 'Bermasalah',
+  'widgets.bind.connecting': 'Menyambung',
+  'widgets.bind.bound': 'Tersambung',
+  'widgets.bind.throttled': 'Diperlambat SMSC',
+  'widgets.bind.refused': 'Ditolak SMSC',
+  'widgets.bind.stopped': 'Berhenti',
 
   'widgets.signal.unknown': 'Sinyal belum diketahui',
   'widgets.signal.dbm': 'Sinyal {dbm} dBm',
