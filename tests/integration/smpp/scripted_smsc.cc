@@ -31,6 +31,18 @@ struct scripted_smsc::session : std::enable_shared_from_this<session> {
       body.message_id = "msg-" + std::to_string(++next_message_id);
     }
     write(pdu{command::submit_sm_resp, status_code, request.sequence_number, body});
+    const auto& part = std::get<short_message_body>(request.body);
+    if (status_code == status::ok && owner.receipts && part.registered_delivery != 0) {
+      short_message_body receipt;
+      receipt.source_addr_ton = part.dest_addr_ton;
+      receipt.source_addr_npi = part.dest_addr_npi;
+      receipt.source_addr = part.destination_addr;
+      receipt.destination_addr = part.source_addr;
+      receipt.esm_class = esm::delivery_receipt;
+      auto text = "id:" + body.message_id + " sub:001 dlvrd:001 stat:DELIVRD err:000 text:";
+      receipt.short_message.assign(text.begin(), text.end());
+      write(pdu{command::deliver_sm, status::ok, 1000 + next_message_id, receipt});
+    }
   }
 
   void handle(const pdu& message) {

@@ -31,6 +31,7 @@ class scripted_smsc {
   bool hold_submits = false;             // keep submits unanswered until answer_held()
   bool answer_enquire_link = true;
   std::function<std::uint32_t(const short_message_body&)> submit_status;  // ok unless it says otherwise
+  bool receipts = false;  // follow each accepted part asking for one with a DELIVRD receipt
 
   // What it saw.
   unsigned connections = 0;
