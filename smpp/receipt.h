@@ -19,7 +19,8 @@ enum class receipt_outcome { delivered, undelivered, pending, unknown };
 
 struct receipt {
   std::string message_id;  // as submit_sm_resp gave it
-  std::string state;       // "DELIVRD", "UNDELIV", "EXPIRED", "REJECTD", "DELETED", "ACCEPTD", "ENROUTE", "UNKNOWN"
+  std::string state;       // "DELIVRD", "UNDELIV", "EXPIRED", "REJECTD", "DELETED", "ACCEPTD",
+                           // "ENROUTE", "UNKNOWN"
   std::optional<int> error_code;  // err:
   std::string recipient;          // the handset's number (the deliver_sm's source_addr)
   std::optional<std::chrono::system_clock::time_point> done_at;  // done date, UTC
