@@ -96,8 +96,16 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
     wake_.cancel();
   }
 
-  void answer(const smpp::pdu& request, std::uint32_t command_status, smpp::pdu_body body = {}) {
+  void answer(const smpp::pdu& request, std::uint32_t command_status, smpp::pdu_body body) {
     send({request.command_id | command::response_bit, command_status, request.sequence_number, std::move(body)});
+  }
+
+  // An answer with nothing in its body: an error, or an enquire_link or unbind answered.
+  void answer(const smpp::pdu& request, std::uint32_t command_status) {
+    smpp::pdu_body empty;
+    if (bind_kind_of(request.command_id)) empty = smpp::bind_resp_body{};
+    if (request.command_id == command::submit_sm) empty = smpp::message_id_body{};
+    answer(request, command_status, std::move(empty));
   }
 
   void generic_nack(std::uint32_t command_status, std::uint32_t sequence) {
@@ -133,8 +141,10 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
         }
         self->handle(octets);
       }
-    } catch (const boost::system::system_error&) {
-      self->close();  // the ESME hung up, or a fault closed the socket
+    } catch (const std::exception&) {
+      // The ESME hung up, a fault closed the socket, or (a bug) an answer could not be encoded:
+      // the connection ends either way, never the simulator.
+      self->close();
     }
   }
 
@@ -209,7 +219,7 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
     const std::uint32_t verdict = kind_ ? status::already_bound : core_->check_bind(bind);
     if (verdict != status::ok) {
       ++core_->counts().bind_refusals;
-      return answer(request, verdict, smpp::bind_resp_body{});
+      return answer(request, verdict);
     }
     kind_ = kind;
     system_id_ = bind.system_id;
@@ -226,9 +236,7 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
     const submit_outcome outcome = core_->submit(system_id_, std::get<smpp::short_message_body>(request.body));
     switch (outcome.what) {
       case submit_outcome::action::answer:
-        return answer(request, outcome.command_status,
-                      outcome.command_status == status::ok ? smpp::message_id_body{outcome.message_id, {}}
-                                                           : smpp::message_id_body{});
+        return answer(request, outcome.command_status, smpp::message_id_body{outcome.message_id, {}});
       case submit_outcome::action::ignore: return;
       case submit_outcome::action::ignore_and_drop_all: return core_->drop_connections();
     }
