@@ -1,19 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The real siaran-smscsim over real TCP, driven by a raw ESME written here with the SMPP codec
-// (this tests the simulated SMSC, not our bind): binds and their refusals, submits and the send
+// The real siaran-smscsim over real TCP, driven by a raw ESME made of the SMPP codec (this
+// tests the simulated SMSC, not our bind): binds and their refusals, submits and the send
 // log, receipts (text and options, by rule, delivered again when not acknowledged), the
 // throttle, incoming SMS injected on stdin, and the faults. Every wait is poll() with a
 // deadline: a stuck simulator fails the test instead of hanging it.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
-#include <array>
 #include <chrono>
-#include <deque>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -25,6 +17,7 @@
 #include "sms/gsm7_alphabet.h"
 #include "sms/ucs2.h"
 #include "sms/utf8.h"
+#include "tests/integration/smpp/raw_esme.h"
 #include "tests/support/child_process.h"
 #include "tests/support/temp_dir.h"
 
@@ -75,142 +68,6 @@ class smsc_process {
  private:
   std::unique_ptr<child_process> child_;
   std::uint16_t port_ = 0;
-};
-
-int remaining_ms(deadline_time deadline) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-  return left.count() > 0 ? static_cast<int>(left.count()) : 0;
-}
-
-// An ESME with nothing of ours but the codec: PDUs in and out of a blocking socket, each read
-// bounded by poll() and a deadline. PDUs read while waiting for another are kept in order.
-class raw_esme {
- public:
-  explicit raw_esme(std::uint16_t port) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
-    REQUIRE(fd_ >= 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(port);
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
-  }
-  ~raw_esme() { close(fd_); }
-  raw_esme(const raw_esme&) = delete;
-  raw_esme& operator=(const raw_esme&) = delete;
-
-  void send_octets(const std::vector<std::uint8_t>& octets) {
-    REQUIRE(write(fd_, octets.data(), octets.size()) == static_cast<ssize_t>(octets.size()));
-  }
-
-  std::uint32_t send(std::uint32_t command_id, smpp::pdu_body body = {}, std::uint32_t status = smpp::status::ok,
-                     std::optional<std::uint32_t> sequence = std::nullopt) {
-    const std::uint32_t number = sequence.value_or(++sequence_);
-    send_octets(smpp::encode({command_id, status, number, std::move(body)}));
-    return number;
-  }
-
-  // The next PDU, or nothing at the deadline or when the SMSC closed the connection.
-  std::optional<smpp::pdu> next(std::chrono::milliseconds timeout = 10s) {
-    if (!backlog_.empty()) {
-      smpp::pdu first = std::move(backlog_.front());
-      backlog_.pop_front();
-      return first;
-    }
-    return read_pdu(deadline_in(timeout));
-  }
-
-  // The answer to the request `sequence`; anything else read meanwhile waits in the backlog.
-  smpp::pdu response_to(std::uint32_t sequence, std::chrono::milliseconds timeout = 10s) {
-    const deadline_time deadline = deadline_in(timeout);
-    for (auto it = backlog_.begin(); it != backlog_.end(); ++it) {
-      if (smpp::is_response(it->command_id) && it->sequence_number == sequence) {
-        smpp::pdu found = std::move(*it);
-        backlog_.erase(it);
-        return found;
-      }
-    }
-    for (;;) {
-      auto got = read_pdu(deadline);
-      INFO("waiting for the answer to sequence " << sequence);
-      REQUIRE(got);
-      if (smpp::is_response(got->command_id) && got->sequence_number == sequence) return *got;
-      backlog_.push_back(std::move(*got));
-    }
-  }
-
-  smpp::pdu request(std::uint32_t command_id, smpp::pdu_body body = {}) {
-    return response_to(send(command_id, std::move(body)));
-  }
-
-  smpp::pdu bind(std::uint32_t command_id, const std::string& system_id = "siaran",
-                 const std::string& password = "rahasia") {
-    smpp::bind_body body;
-    body.system_id = system_id;
-    body.password = password;
-    return request(command_id, body);
-  }
-
-  // The next deliver_sm (from the backlog first), answered with `status`.
-  smpp::short_message_body deliver(std::uint32_t status = smpp::status::ok, std::chrono::milliseconds timeout = 10s) {
-    std::optional<smpp::pdu> got;
-    const auto in_backlog = std::ranges::find(backlog_, smpp::command::deliver_sm, &smpp::pdu::command_id);
-    if (in_backlog != backlog_.end()) {
-      got = std::move(*in_backlog);
-      backlog_.erase(in_backlog);
-    }
-    const deadline_time deadline = deadline_in(timeout);
-    while (!got) {
-      auto read = read_pdu(deadline);
-      INFO("waiting for a deliver_sm");
-      REQUIRE(read);
-      if (read->command_id == smpp::command::deliver_sm) got = std::move(read);
-      else backlog_.push_back(std::move(*read));
-    }
-    send(smpp::command::deliver_sm_resp, smpp::message_id_body{}, status, got->sequence_number);
-    return std::get<smpp::short_message_body>(got->body);
-  }
-
-  // True when the SMSC closed the connection before the deadline (PDUs read meanwhile are kept).
-  bool sees_close(std::chrono::milliseconds timeout) {
-    const deadline_time deadline = deadline_in(timeout);
-    while (std::chrono::steady_clock::now() < deadline) {
-      if (closed_) return true;
-      if (auto got = read_pdu(deadline)) backlog_.push_back(std::move(*got));
-    }
-    return closed_;
-  }
-
-  // True when nothing at all arrives before the deadline.
-  bool hears_nothing(std::chrono::milliseconds timeout) {
-    return backlog_.empty() && !read_pdu(deadline_in(timeout)) && !closed_;
-  }
-
- private:
-  std::optional<smpp::pdu> read_pdu(deadline_time deadline) {
-    while (!closed_) {
-      if (input_.size() >= 4) {
-        const std::size_t length = smpp::pdu_length(std::span(input_).first(4));
-        if (input_.size() >= length) {
-          smpp::pdu decoded = smpp::decode(std::span(input_).first(length));
-          input_.erase(input_.begin(), input_.begin() + static_cast<std::ptrdiff_t>(length));
-          return decoded;
-        }
-      }
-      pollfd p{fd_, POLLIN, 0};
-      if (poll(&p, 1, remaining_ms(deadline)) <= 0) return std::nullopt;
-      std::array<std::uint8_t, 4096> chunk{};
-      const ssize_t n = read(fd_, chunk.data(), chunk.size());
-      if (n <= 0) closed_ = true;
-      else input_.insert(input_.end(), chunk.begin(), chunk.begin() + n);
-    }
-    return std::nullopt;
-  }
-
-  int fd_;
-  std::uint32_t sequence_ = 0;
-  std::vector<std::uint8_t> input_;
-  std::deque<smpp::pdu> backlog_;
-  bool closed_ = false;
 };
 
 std::vector<std::uint8_t> gsm_octets(std::string_view utf8) {
