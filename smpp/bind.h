@@ -19,8 +19,8 @@
 #include <string_view>
 
 #include "common/asio.h"
-#include "sms/pdu_decoder.h"
 #include "smpp/bind_settings.h"
+#include "smpp/incoming.h"
 #include "smpp/receipt.h"
 #include "smpp/submission.h"
 
@@ -55,13 +55,6 @@ struct bind_status {
   unsigned window = 0;     // the configured window
   unsigned in_window = 0;  // submits awaiting their answer now
   bind_counts counts;
-};
-
-// An incoming SMS from a deliver_sm that is not a receipt, as a modem would decode it
-// (type deliver, number = the sender, text and user data header), and the raw octets in hex.
-struct incoming_sms {
-  sms::decoded_pdu message;
-  std::string raw_hex;
 };
 
 struct bind_handlers {

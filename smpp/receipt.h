@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "smpp/pdu.h"
+
 namespace siaran::smpp {
 
 enum class receipt_outcome { delivered, undelivered, pending, unknown };
@@ -23,5 +25,19 @@ struct receipt {
   std::optional<std::chrono::system_clock::time_point> done_at;  // done date, UTC
   receipt_outcome outcome() const;
 };
+
+// Whether a deliver_sm is a receipt rather than an incoming SMS: esm_class message type SMSC
+// delivery receipt (0x04), SME delivery acknowledgement (0x08) or intermediate delivery
+// notification (0x20).
+bool is_receipt(std::uint8_t esm_class);
+
+// The receipt a deliver_sm carries: the options where present, else the appendix B text in
+// short_message (or message_payload), read forgivingly (any key order, either case, missing keys,
+// "submit date" or "submit_date", 10- or 12-digit dates). recipient is source_addr, '+'-prefixed
+// when international. A receipt without any message id is a pdu_error.
+receipt receipt_of(const short_message_body& deliver);
+
+// Only the text part: "id:... stat:..." (message_id, state, error_code, done_at).
+receipt parse_receipt_text(std::string_view text);
 
 }  // namespace siaran::smpp

@@ -2,12 +2,16 @@
 // Feeds arbitrary bytes to the SMPP codec as the bind's reader meets them: the framing reads
 // command_length, then the PDU decodes. Either may only answer with a value or a pdu_error;
 // anything else (a crash, a sanitizer report, another exception) is a bug. A decoded PDU must
-// encode again and decode to itself.
+// encode again and decode to itself. A deliver_sm also goes through what the bind makes of it:
+// a receipt or an incoming SMS, each of which may only fail with pdu_error.
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <variant>
 
+#include "smpp/incoming.h"
 #include "smpp/pdu.h"
+#include "smpp/receipt.h"
 
 namespace {
 
@@ -19,6 +23,19 @@ void round_trip(const siaran::smpp::pdu& message) {
   }
 }
 
+void convert(const siaran::smpp::pdu& message) {
+  const auto* deliver = std::get_if<siaran::smpp::short_message_body>(&message.body);
+  if (deliver == nullptr) return;
+  try {
+    if (siaran::smpp::is_receipt(deliver->esm_class)) {
+      siaran::smpp::receipt_of(*deliver).outcome();
+    } else {
+      siaran::smpp::incoming_of(*deliver);
+    }
+  } catch (const siaran::smpp::pdu_error&) {
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -26,7 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     auto length = siaran::smpp::pdu_length(octets);
     if (length > octets.size()) return 0;
-    round_trip(siaran::smpp::decode(octets.first(length)));
+    auto message = siaran::smpp::decode(octets.first(length));
+    round_trip(message);
+    convert(message);
   } catch (const siaran::smpp::pdu_error&) {
   }
   return 0;
