@@ -388,16 +388,18 @@ struct bind::impl {
 
   asio::awaitable<submit_result> submit(submit_request request) {
     pdu message;
+    std::string unsendable;
     try {
       message = submit_sm_of(request);
     } catch (const pdu_error& e) {
-      co_return failure(
-          {0, std::string("cannot be sent over SMPP: ") + e.what(), true, false, false});
+      unsendable = std::string("cannot be sent over SMPP: ") + e.what();
     }
+    if (!unsendable.empty()) co_return failure({0, unsendable, true, false, false});
     while (true) {
       bool has_room = co_await wait_for_room();
-      if (!has_room)
+      if (!has_room) {
         co_return not_sent("not bound: " + (last_error.empty() ? "connecting" : last_error));
+      }
       ++in_window;
       auto link = transmitter;
       auto of_generation = generation;

@@ -151,7 +151,7 @@ void write_bind(pdu_writer& out, const bind_body& body) {
   out.c_string("address_range", body.address_range, address_range_max);
 }
 
-void write_short_message(pdu_writer& out, const short_message_body& body, std::size_t offset) {
+void write_short_message(pdu_writer& out, const short_message_body& body) {
   out.c_string("service_type", body.service_type, service_type_max);
   out.u8(body.source_addr_ton);
   out.u8(body.source_addr_npi);
@@ -169,9 +169,8 @@ void write_short_message(pdu_writer& out, const short_message_body& body, std::s
   out.u8(body.data_coding);
   out.u8(body.sm_default_msg_id);
   if (body.short_message.size() > short_message_max) {
-    throw pdu_error("short_message", offset,
-                    std::to_string(body.short_message.size()) +
-                        " octets; above 254 they go in message_payload");
+    out.fail("short_message", std::to_string(body.short_message.size()) +
+                                  " octets; above 254 they go in message_payload");
   }
   out.u8(static_cast<std::uint8_t>(body.short_message.size()));
   out.octets(body.short_message);
@@ -468,7 +467,7 @@ std::vector<std::uint8_t> encode(const pdu& message) {
           out.c_string("system_id", body.system_id, system_id_max);
           out.tlvs(body.tlvs);
         } else if constexpr (std::is_same_v<body_type, short_message_body>) {
-          write_short_message(out, body, header_length);
+          write_short_message(out, body);
         } else if constexpr (std::is_same_v<body_type, data_sm_body>) {
           write_data_sm(out, body);
         } else if constexpr (std::is_same_v<body_type, message_id_body>) {

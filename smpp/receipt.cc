@@ -92,6 +92,39 @@ bool is_receipt(std::uint8_t esm_class) {
   return type == esm::delivery_receipt || type == 0x08 || type == esm::intermediate_notification;
 }
 
+std::vector<std::string> message_id_candidates(std::string_view message_id) {
+  std::vector<std::string> candidates{std::string(message_id)};
+  auto add = [&candidates](std::string id) {
+    if (std::find(candidates.begin(), candidates.end(), id) == candidates.end()) {
+      candidates.push_back(std::move(id));
+    }
+  };
+  auto is_digits = [](std::string_view text, int base) {
+    std::uint64_t ignored = 0;
+    auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), ignored, base);
+    return !text.empty() && error == std::errc{} && end == text.data() + text.size();
+  };
+  auto number = [](std::string_view text, int base) {
+    std::uint64_t value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value, base);
+    return value;
+  };
+  auto in_base = [](std::uint64_t value, int base) {
+    std::array<char, 24> out{};
+    auto [end, error] = std::to_chars(out.data(), out.data() + out.size(), value, base);
+    return std::string(out.data(), end);
+  };
+  if (is_digits(message_id, 10)) {
+    auto value = number(message_id, 10);
+    add(in_base(value, 10));
+    add(in_base(value, 16));
+    add(uppercase(in_base(value, 16)));
+  } else if (is_digits(message_id, 16)) {
+    add(in_base(number(message_id, 16), 10));
+  }
+  return candidates;
+}
+
 receipt parse_receipt_text(std::string_view text) {
   auto lower = lowercase(text);
   auto limit = find_key(lower, "text", lower.size());

@@ -177,6 +177,12 @@ TEST_CASE("transmitter_receiver mode binds two connections") {
   CHECK(r.smsc.binds[0].command_id == command::bind_transmitter);
   CHECK(r.smsc.binds[1].command_id == command::bind_receiver);
   CHECK(r.smsc.connections == 2);
+  // The newest connection is the receiver: incoming SMS come there, submits go out on the other.
+  r.smsc.send({command::deliver_sm, status::ok, 5, deliver(0, 0, text("HADIR"))});
+  auto slot = r.submit(gsm_part("+6281234567890", "x"));
+  REQUIRE(r.run_until([&] { return r.messages.size() == 1 && slot->has_value(); }));
+  CHECK((*slot)->ok());
+  CHECK(r.messages[0].message.ud.text == "HADIR");
 }
 
 TEST_CASE("a wrong password is refused in plain words and not retried soon") {

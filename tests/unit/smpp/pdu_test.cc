@@ -273,7 +273,9 @@ TEST_CASE("encode refuses what the wire cannot carry") {
 
   short_message_body sm;
   sm.short_message.assign(255, 'x');
-  CHECK(error_of([&] { encode({command::submit_sm, 0, 1, sm}); }).field() == "short_message");
+  CHECK(error_of([&] {
+          encode({command::submit_sm, 0, 1, sm});
+        }).field() == "submit_sm: short_message");
 
   sm.short_message.clear();
   sm.source_addr = "123456789012345678901";

@@ -145,3 +145,15 @@ TEST_CASE("outcomes of every state") {
   CHECK(outcome("UNKNOWN") == receipt_outcome::unknown);
   CHECK(outcome("WHATEVER") == receipt_outcome::unknown);
 }
+
+TEST_CASE("message ids written in hex on one side and decimal on the other") {
+  using ids = std::vector<std::string>;
+  CHECK(message_id_candidates("1A2B") == ids{"1A2B", "6699"});
+  CHECK(message_id_candidates("0006699") == ids{"0006699", "6699", "1a2b", "1A2B"});
+  CHECK(message_id_candidates("10") == ids{"10", "a", "A"});
+  CHECK(message_id_candidates("b0d6a8a5-6b12") == ids{"b0d6a8a5-6b12"});
+  CHECK(message_id_candidates("") == ids{""});
+  // Too long for 64 bits: only itself.
+  CHECK(message_id_candidates("123456789012345678901234567890") ==
+        ids{"123456789012345678901234567890"});
+}
