@@ -93,7 +93,8 @@ asio::awaitable<bool> inbound::store_receipt(const std::string& bind_id, const s
     if (receipt.done_at) done = std::chrono::time_point_cast<std::chrono::milliseconds>(*receipt.done_at);
     try {
       const auto part = reports_.record_status_report(
-          {bind_id, 0, receipt.recipient, status, std::nullopt, done, now_(), raw, receipt.message_id});
+          {bind_id, 0, receipt.recipient, status, std::nullopt, done, now_(), raw,
+           smpp::message_id_candidates(receipt.message_id)});
       if (!part) spdlog::info("smpp {}: receipt for message id {} matches no part we sent", bind_id, receipt.message_id);
       return true;
     } catch (const std::exception& e) {
@@ -165,7 +166,7 @@ void inbound::store_report(std::size_t modem_index, const modem::status_report& 
   try {
     const auto part = reports_.record_status_report({modem_id, report.message_reference, report.report.number, status,
                                                    utc(report.report.service_centre_time),
-                                                   utc(report.report.discharge_time), now_(), report.pdu, std::nullopt});
+                                                   utc(report.report.discharge_time), now_(), report.pdu, {}});
     // TP-ST below 0x20: the transaction completed (TS 23.040 §9.2.3.15).
     if (part && status < 0x20) asio::post(io_, [this, modem_index] { ++metrics_.modems[modem_index].delivered; });
     if (!part) spdlog::info("modem {}: status report for reference {} matches no part we sent", modem_id,

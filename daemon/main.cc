@@ -13,6 +13,7 @@
 #include "daemon/logging.h"
 #include "daemon/options.h"
 #include "daemon/service.h"
+#include "daemon/smpp_entries.h"
 #include "daemon/store_marker.h"
 #include "queue/store_error.h"
 
@@ -20,16 +21,20 @@ namespace {
 
 using siaran::daemon::startup_options;
 
-// The HTTPS pair is part of the configuration: unusable files are refused like a bad key.
+// The HTTPS pair and the SMPP password files are part of the configuration: unusable files are
+// refused like a bad key.
 int check_config(const startup_options& options) {
   try {
     const auto config = siaran::config::load_file(options.config_file);
     if (const auto& tls = config.http.tls) siaran::daemon::http::server_tls_context(tls->certificate, tls->private_key);
+    static_cast<void>(siaran::daemon::smpp_entries(config));
     std::cout << options.config_file.string() << ": ok\n";
     return EX_OK;
   } catch (const siaran::config::config_error& e) {
     std::cerr << e.what() << '\n';
   } catch (const siaran::daemon::http::tls_setup_error& e) {
+    std::cerr << options.config_file.string() << ": " << e.what() << '\n';
+  } catch (const siaran::daemon::smpp_setup_error& e) {
     std::cerr << options.config_file.string() << ": " << e.what() << '\n';
   }
   return EX_CONFIG;
@@ -57,6 +62,9 @@ int run(const startup_options& options) {
     spdlog::critical("{}", e.what());
     return EX_NOINPUT;
   } catch (const siaran::daemon::http::tls_setup_error& e) {
+    spdlog::critical("configuration {}: {}", options.config_file.string(), e.what());
+    return EX_CONFIG;
+  } catch (const siaran::daemon::smpp_setup_error& e) {
     spdlog::critical("configuration {}: {}", options.config_file.string(), e.what());
     return EX_CONFIG;
   } catch (const siaran::queue::store_error& e) {

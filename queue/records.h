@@ -108,7 +108,7 @@ struct send_failure {
 };
 
 // From a modem (matched by TP-MR) or an SMPP bind's receipt (matched by the SMSC's message id,
-// its state as the TP-ST that means the same, sms/delivery_status.h).
+// its state as the TP-ST that means the same).
 struct status_report {
   std::string modem;      // the channel's id
   int reference = 0;      // TP-MR
@@ -118,7 +118,9 @@ struct status_report {
   std::optional<timestamp> discharge_time;
   timestamp received_at{};
   std::string raw_pdu;
-  std::optional<std::string> smsc_message_id;
+  // A receipt: the ids its message id may stand for, its own first (an SMSC may write in decimal
+  // what submit_sm_resp gave in hex); empty for a modem's report.
+  std::vector<std::string> smsc_message_ids;
 };
 
 struct incoming_message {

@@ -64,11 +64,13 @@ std::optional<std::string> state_after_report(const std::string& delivery) {
 
 std::optional<std::int64_t> find_reported_part(report_statements& s, const status_report& r,
                                                std::chrono::hours report_window) {
-  if (r.smsc_message_id) {
-    step_scope scope(s.match_receipt);
-    s.match_receipt.bind(1, r.modem).bind(2, *r.smsc_message_id);
-    if (!s.match_receipt.step()) return std::nullopt;
-    return s.match_receipt.int64(0);
+  if (!r.smsc_message_ids.empty()) {
+    for (const std::string& id : r.smsc_message_ids) {
+      step_scope scope(s.match_receipt);
+      s.match_receipt.bind(1, r.modem).bind(2, id);
+      if (s.match_receipt.step()) return s.match_receipt.int64(0);
+    }
+    return std::nullopt;
   }
   auto& q = s.match_report;
   step_scope scope(q);
@@ -111,7 +113,7 @@ std::optional<std::int64_t> report_book::record_status_report(const status_repor
       .bind(7, millis(report.received_at))
       .bind(8, report.raw_pdu)
       .bind(9, part_id)
-      .bind(10, report.smsc_message_id)
+      .bind(10, report.smsc_message_ids.empty() ? std::nullopt : std::optional(report.smsc_message_ids.front()))
       .run();
   tx.commit();
   return part_id;

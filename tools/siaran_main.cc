@@ -19,6 +19,7 @@
 #include "tools/modems_command.h"
 #include "tools/officers_command.h"
 #include "tools/pdu_command.h"
+#include "tools/smpp_command.h"
 #include "tools/tls_command.h"
 #include "tools/token_command.h"
 #include "tools/user_command.h"
@@ -68,6 +69,8 @@ constexpr std::array subcommands = {
     subcommand{"modem", siaran::tools::run_modem_command,
                "modem list | modem info --port P | modem send --port P --to NUMBER --text TEXT "
                "[--report] | modem listen --port P"},
+    subcommand{"smpp", siaran::tools::run_smpp_command,
+               "smpp test [--config FILE] --id ID [--to NUMBER --text TEXT [--sender NAME]] [--wait S]"},
 };
 
 void print_usage(std::ostream& out) {

@@ -169,6 +169,7 @@ std::vector<row> table(const office& o) {
       {"POST", "/api/v1/contacts/changes/{id}/reject", "/api/v1/contacts/changes/999/reject", nullptr,
        {401, 403, 404, 404, 404}},
       {"GET", "/api/v1/modems", "/api/v1/modems", nullptr, {401, 200, 200, 200, 200}},
+      {"GET", "/api/v1/channels", "/api/v1/channels", nullptr, {401, 200, 200, 200, 200}},
       {"GET", "/api/v1/modems/costs", "/api/v1/modems/costs?month=2026-12", nullptr, {401, 200, 200, 200, 200}},
       {"POST", "/api/v1/modems/{id}/test", "/api/v1/modems/m1/test", text, {401, 403, 403, 202, 202}},
       // The fixture's modem names no operator and no ussd_balance: it has no code to dial.

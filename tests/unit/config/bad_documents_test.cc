@@ -32,7 +32,7 @@ const bad_document cases[] = {
     // Unknown, duplicate and malformed keys.
     {"databse: /x.db", "1:1: databse: unknown key; did you mean 'database'?"},
     {"colour: red", "1:1: colour: unknown key (expected one of: database timezone region organisation "
-                    "log_level throttle on_uncertain dispatch modems prices http inbox)"},
+                    "log_level throttle on_uncertain dispatch modems smpp prices http inbox)"},
     {"throttle:\n  rate: 3", "2:3: throttle.rate: unknown key (expected one of: rate_per_second burst)"},
     {"region: ID\nregion: MY", "2:1: region: duplicate key (first given on line 1)"},
     {"[a]: 1", "1:1: keys must be plain names, not a list"},
@@ -160,6 +160,25 @@ const bad_document cases[] = {
      "1:23: inbox.reply_window: '400d' is not a duration between 1s and 366d, such as 7d, 12h, 30m or 1d12h"},
     {"inbox: {reply_window: 7w}",
      "1:23: inbox.reply_window: '7w' is not a duration between 1s and 366d, such as 7d, 12h, 30m or 1d12h"},
+    // SMPP binds.
+    {"smpp:\n  - {id: s1, host: sim, system_id: x, senders: [POKJANALKBBX]}",
+     "2:49: smpp[0].senders[0]: 'POKJANALKBBX' has 12 characters; a registered alphanumeric sender has at most 11 (SMPP source_addr, TON 5)"},
+    {"smpp:\n  - {id: s1, host: 10.0.0.1, system_id: x, senders: [POKJANAL]}",
+     "2:5: smpp[0]: password_file is required for an SMSC other than the built-in simulator (host: sim)"},
+    {"smpp:\n  - {id: s1, host: sim, system_id: x, password_file: secret, senders: [A]}",
+     "2:54: smpp[0].password_file: 'secret' must be an absolute path"},
+    {"smpp:\n  - {id: s1, host: sim, system_id: x, senders: [A], bind: receiver}",
+     "2:59: smpp[0].bind: 'receiver' is not one of transceiver or transmitter"},
+    {"smpp:\n  - {id: s1, host: 10.0.0.1, system_id: x, password_file: /s, senders: [A], sim_receipt_delay_ms: 5}",
+     "2:99: smpp[0].sim_receipt_delay_ms: applies only to the built-in simulated SMSC (host: sim)"},
+    {"smpp:\n  - {id: s1, host: sim, system_id: x, senders: [A]}\n  - {id: s1, host: sim, system_id: y, senders: [B]}",
+     "3:10: smpp[1].id: 's1' is already the id of smpp[0]"},
+    {"modems:\n  - {id: m1, port: sim}\nsmpp:\n  - {id: m1, host: sim, system_id: x, senders: [A]}",
+     "1:1: smpp id 'm1' is also a modem's id; channel ids must differ"},
+    {"smpp:\n  - {id: s1, host: sim, system_id: x, senders: [\"POKJANAL!\"]}",
+     "2:49: smpp[0].senders[0]: 'POKJANAL!' must be letters, digits, spaces, '-' or '.': handsets show other characters badly"},
+    {"dispatch: {auto_prefers: sms}",
+     "1:26: dispatch.auto_prefers: 'sms' is not one of smpp or modem"},
 };
 
 }  // namespace
