@@ -102,6 +102,7 @@ struct smpp_config {
   std::chrono::seconds enquire_link{30};
   std::vector<std::string> senders;  // registered names (at most 11 characters) or numbers
   std::optional<std::string> reply_number;  // the modem number cadres answer a masked SMS on
+  std::optional<part_price> price;          // rupiah per part; none: prices.default
   unsigned sim_receipt_delay_ms = 500;      // `host: sim` only: when the simulated receipt comes
 
   bool simulated() const { return host == sim_host; }

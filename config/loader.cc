@@ -194,7 +194,8 @@ std::optional<std::string> registered_sender(const yaml_value& value) {
                 " characters; a registered alphanumeric sender has at most 11 (SMPP source_addr, TON 5)");
     return std::nullopt;
   }
-  const bool plain = std::ranges::all_of(*name, [](unsigned char c) { return std::isalnum(c) || c == ' ' || c == '-' || c == '.'; });
+  const bool plain =
+      std::ranges::all_of(*name, [](unsigned char c) { return std::isalnum(c) || c == ' ' || c == '-' || c == '.'; });
   if (!plain) {
     value.error("'" + *name + "' must be letters, digits, spaces, '-' or '.': handsets show other characters badly");
     return std::nullopt;
@@ -217,7 +218,18 @@ std::optional<std::string> scalar_text(const yaml_value& value) {
   return values::text(value);
 }
 
+// SMPP 3.4 §5.2.1: system_id is a C-octet string of at most 16 octets, system_type of at most 13.
+void check_smpp_lengths(const yaml_value& value, const smpp_config& bind) {
+  const auto too_long = [&](const char* key, std::size_t max) {
+    const std::string limit = "SMPP 3.4 allows at most " + std::to_string(max) + " characters";
+    value.child(value.node[key], key, value.mark).error(limit);
+  };
+  if (bind.system_id.size() > 15) too_long("system_id", 15);
+  if (bind.system_type.size() > 12) too_long("system_type", 12);
+}
+
 void read_smpp_bind(const yaml_value& value, smpp_config& bind) {
+  using bind_kind = smpp_config::bind_kind;
   auto read_senders = [&](const yaml_value& list) {
     sequence(list, [&](const yaml_value& item) {
       if (auto sender = registered_sender(item)) bind.senders.push_back(std::move(*sender));
@@ -230,20 +242,21 @@ void read_smpp_bind(const yaml_value& value, smpp_config& bind) {
       {"system_id", store(bind.system_id, values::text), true},
       {"password_file", store(bind.password_file, absolute_path)},
       {"system_type", store(bind.system_type, scalar_text)},
-      {"bind", store(bind.bind, one_of<smpp_config::bind_kind>({{"transceiver", smpp_config::bind_kind::transceiver},
-                                                                 {"transmitter", smpp_config::bind_kind::transmitter}}))},
+      {"bind", store(bind.bind, one_of<bind_kind>({{"transceiver", bind_kind::transceiver},
+                                                    {"transmitter", bind_kind::transmitter}}))},
       {"window", store(bind.window, values::whole_number(1, 1000))},
       {"rate_per_second", store(bind.rate_per_second, values::number(0, 10000))},
       {"enquire_link", store(bind.enquire_link, values::duration)},
       {"senders", read_senders, true},
       {"reply_number", store(bind.reply_number, values::phone_number)},
+      {"price", [&](const yaml_value& v) { bind.price = read_part_price(v); }},
       {"sim_receipt_delay_ms", store(bind.sim_receipt_delay_ms, values::whole_number(0, 86400000))},
   });
-  if (bind.system_id.size() > 15) value.child(value.node["system_id"], "system_id", value.mark).error("SMPP 3.4 allows at most 15 characters");
-  if (bind.system_type.size() > 12) value.child(value.node["system_type"], "system_type", value.mark).error("SMPP 3.4 allows at most 12 characters");
-  if (bind.host.empty()) return;
-  if (bind.simulated()) return;
-  if (bind.password_file.empty()) value.error("password_file is required for an SMSC other than the built-in simulator (host: sim)");
+  check_smpp_lengths(value, bind);
+  if (bind.host.empty() || bind.simulated()) return;
+  if (bind.password_file.empty()) {
+    value.error("password_file is required for an SMSC other than the built-in simulator (host: sim)");
+  }
   if (value.node["sim_receipt_delay_ms"]) {
     value.child(value.node["sim_receipt_delay_ms"], "sim_receipt_delay_ms", value.mark)
         .error("applies only to the built-in simulated SMSC (host: sim)");

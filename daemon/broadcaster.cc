@@ -178,7 +178,7 @@ void broadcaster::queued(const created_broadcast& created, const std::string& or
 broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::timestamp now,
                                        std::size_t samples, concat_reference_allocator& references) {
   const broadcast::message_template text = parsed_template(request.template_text);
-  std::optional<std::string> sender;
+  std::optional<broadcast::registered_sender> sender;
   const std::string tag = sender_tag(request, sender);
   std::vector<queue::contact> audience = resolve(request.audience);
   if (const auto unknown = broadcast::unknown_placeholders(text, audience, request.extra_values);
@@ -220,7 +220,7 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
           fmt::format("the message to contact {} cannot be encoded: {}", c.id, e.what()));
     }
     composed.message.via = request.via;
-    composed.message.sender = sender;
+    if (sender) composed.message.sender = sender->name;
     const int parts = static_cast<int>(composed.message.parts.size());
     if (parts > max_parts_per_message) {
       throw broadcast_error(
@@ -230,7 +230,10 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
     }
     ++p.plan.recipients;
     p.plan.parts += parts;
-    cost += parts * settings_.prices.likely_price(c.phone);
+    // A masked one costs what its bind charges; `auto` may go either way, and is counted so too.
+    const double part_price =
+        sender ? settings_.prices.price(sender->bind_id, c.phone) : settings_.prices.likely_price(c.phone);
+    cost += parts * part_price;
     add_encoding(p.plan, composed.encoding);
     if (p.plan.samples.size() < samples)
       p.plan.samples.push_back({c.id, c.phone, out.text, composed.encoding, parts});
@@ -245,7 +248,8 @@ broadcaster::planned broadcaster::plan(const broadcast_request& request, queue::
   return p;
 }
 
-std::string broadcaster::sender_tag(const broadcast_request& request, std::optional<std::string>& sender) {
+std::string broadcaster::sender_tag(const broadcast_request& request,
+                                    std::optional<broadcast::registered_sender>& sender) {
   std::optional<queue::officer> officer;
   if (request.officer_id) {
     officer = contacts_.find_officer(*request.officer_id);
@@ -258,9 +262,8 @@ std::string broadcaster::sender_tag(const broadcast_request& request, std::optio
   }
   try {
     const auto& wanted = request.sender ? request.sender : officer ? officer->default_sender : std::nullopt;
-    const broadcast::registered_sender chosen = broadcast::choose_sender(settings_.senders, wanted);
-    sender = chosen.name;
-    if (chosen.reply_number) tag += (tag.empty() ? "" : "\n") + broadcast::reply_line(*chosen.reply_number);
+    sender = broadcast::choose_sender(settings_.senders, wanted);
+    if (sender->reply_number) tag += (tag.empty() ? "" : "\n") + broadcast::reply_line(*sender->reply_number);
   } catch (const std::invalid_argument& e) {
     throw broadcast_error(std::string("via ") + std::string(queue::to_string(request.via)) + ": " + e.what());
   }

@@ -154,7 +154,7 @@ class broadcaster {
                concat_reference_allocator& references);
   // The officer's sender tag, and for a masked broadcast the line naming the number to answer;
   // sets `sender` to the registered name it goes from (none by modem). Throws broadcast_error.
-  std::string sender_tag(const broadcast_request& request, std::optional<std::string>& sender);
+  std::string sender_tag(const broadcast_request& request, std::optional<broadcast::registered_sender>& sender);
   std::vector<queue::contact> resolve(const queue::audience& audience);
   void discard(std::int64_t id, const writer_steps& on_writer);
   // Wakes the dispatcher and says so in the log.

@@ -19,6 +19,11 @@ price_list price_list_of(const config::daemon_config& config) {
     if (modem.price) own = price_of(*modem.price);
     channels.push_back({modem.id, modem_entry_for(modem).operator_name, own});
   }
+  for (const config::smpp_config& bind : config.smpp) {
+    std::optional<part_price> own;
+    if (bind.price) own = price_of(*bind.price);
+    channels.push_back({bind.id, "", own});
+  }
   return {config.prices.default_price, std::move(by_operator), std::move(channels)};
 }
 

@@ -77,7 +77,7 @@ dispatch_settings dispatch_settings_of(const config::daemon_config& c) {
 broadcaster_settings broadcaster_settings_of(const config::daemon_config& c) {
   std::vector<broadcast::registered_sender> senders;
   for (const config::smpp_config& bind : c.smpp) {
-    for (const std::string& name : bind.senders) senders.push_back({name, bind.reply_number});
+    for (const std::string& name : bind.senders) senders.push_back({name, bind.reply_number, bind.id});
   }
   return {c.region, c.dispatch.valid_for, c.timezone, price_list_of(c), c.dispatch.delivery_reports, std::move(senders)};
 }

@@ -62,7 +62,9 @@ void bind_gauges(std::string& out, const std::vector<smpp::bind_status>& binds) 
     }
   }
   family(out, "siaran_smpp_window_used", "gauge", "Submits awaiting the SMSC's answer.");
-  for (const smpp::bind_status& b : binds) out += fmt::format("siaran_smpp_window_used{{bind=\"{}\"}} {}\n", b.id, b.in_window);
+  for (const smpp::bind_status& b : binds) {
+    out += fmt::format("siaran_smpp_window_used{{bind=\"{}\"}} {}\n", b.id, b.in_window);
+  }
 }
 
 void smpp_metrics(std::string& out, const std::vector<smpp::bind_status>& binds) {

@@ -139,7 +139,8 @@ http::response channels(api_context& c) {
   const std::vector<smpp::bind_status> binds = bind_statuses(c, &sending);
   for (std::size_t i = 0; i < binds.size(); ++i) {
     const auto today = sent_today.find(binds[i].id);
-    list.push_back(bind_json(binds[i], c.binds->entries()[i], sending[i], today == sent_today.end() ? 0 : today->second));
+    const std::int64_t today_count = today == sent_today.end() ? 0 : today->second;
+    list.push_back(bind_json(binds[i], c.binds->entries()[i], sending[i], today_count));
   }
   return json_reply(200, list);
 }

@@ -111,16 +111,18 @@ class smpp_rig {
 
 TEST_CASE("a broadcast via smpp goes from the registered name, says where to answer, and its receipts settle it",
           "[daemon][smpp]") {
-  smpp_rig rig({"--receipt-delay", "100", "--receipts", "7:UNDELIV"});
+  smpp_rig rig({"--receipt-delay", "100", "--receipts", "7:UNDELIV"}, "rahasia", "    price: 300\n");
   rig.wait_for_bind("bound");
   const std::int64_t group = rig.cadres(20);
   const json created = rig.broadcast(group, "smpp", "Ibu {nama}, rapat kader besok jam 09.00.");
+  CHECK(created.at("cost_estimate") == 20 * 300);
   const json settled = rig.wait_until_done(created.at("id"));
   CHECK(settled.at("via") == "smpp");
   CHECK(settled.at("sender") == "POKJANALKBB");
   CHECK(settled.at("delivered") == 18);
   CHECK(settled.at("undelivered") == 2);  // cadres 7 and 17
   CHECK(settled.at("failed") == 2);
+  CHECK(settled.at("cost") == 20 * 300);  // the bind's price, paid for the undelivered too
 
   const auto sends = rig.smsc.sends();
   REQUIRE(sends.size() == 20);
@@ -276,4 +278,24 @@ TEST_CASE("siaran smpp test binds, sends one message and shows the SMSC's answer
   const program_result refused = siaran_cli({"smpp", "test", "--config", config.string(), "--id", "s1"});
   CHECK(refused.exit_code == 77);
   CHECK(json::parse(refused.out).at("bind").at("name") == "ESME_RINVPASWD");
+}
+
+TEST_CASE("host: sim runs a simulated SMSC inside siarand, for trying masking out", "[daemon][smpp]") {
+  daemon_settings settings;
+  settings.delivery_reports = true;
+  settings.extra_config = "smpp:\n  - {id: demo, host: sim, system_id: siaran, senders: [SIARAN], sim_receipt_delay_ms: 50}\n";
+  daemon_fixture d(settings);
+  d.wait_for("/api/v1/channels", [](const json& channels) {
+    return std::ranges::any_of(channels, [](const json& c) { return c.at("id") == "demo" && c.at("state") == "bound"; });
+  }, "the built-in bind bound");
+  d.post("/api/v1/contacts", {{"nama", "Kader Satu"}, {"no_hp", "081255550001"}}, 201);
+  const json created = d.post("/api/v1/broadcasts", {{"audience", {{"filter", {{"q", "Kader"}}}}},
+                                                    {"template", "Halo {nama}"}, {"via", "smpp"}});
+  const json done = d.wait_for("/api/v1/broadcasts/" + std::to_string(created.at("id").get<std::int64_t>()),
+                               [](const json& b) { return n(b, "delivered") == 1; }, "delivered over the built-in SMSC");
+  CHECK(done.at("sender") == "SIARAN");
+  const json channels = d.get("/api/v1/channels");
+  const auto bind = std::ranges::find_if(channels, [](const json& c) { return c.at("id") == "demo"; });
+  CHECK(bind->at("host") == "sim");
+  CHECK(bind->at("receipts") == 1);
 }

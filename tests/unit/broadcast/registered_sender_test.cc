@@ -17,7 +17,7 @@ TEST_CASE("the number to answer is written as cadres write it", "[broadcast][smp
 }
 
 TEST_CASE("a masked broadcast goes from a registered name, the asked one or the first", "[broadcast][smpp]") {
-  const std::vector<registered_sender> names{{"POKJANALKBB", "+6281234567890"}, {"DINKESKBB", std::nullopt}};
+  const std::vector<registered_sender> names{{"POKJANALKBB", "+6281234567890", "s1"}, {"DINKESKBB", std::nullopt, "s2"}};
   CHECK(choose_sender(names, std::nullopt).name == "POKJANALKBB");
   CHECK(choose_sender(names, "DINKESKBB").name == "DINKESKBB");
   CHECK_FALSE(choose_sender(names, "DINKESKBB").reply_number);

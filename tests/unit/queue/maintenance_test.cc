@@ -27,7 +27,7 @@ TEST_CASE("prune deletes old finished messages and keeps unfinished ones", "[que
   const auto c = claim_due(s.queue, at_s(30));
   REQUIRE(c->part.message_id == done);
   s.queue.mark_sent(c->part.id, "m1", 1, at_s(31));
-  s.reports.record_status_report({"m1", 1, "+628111", 0, std::nullopt, at_s(40), at_s(41), "00"});
+  s.reports.record_status_report({"m1", 1, "+628111", 0, std::nullopt, at_s(40), at_s(41), "00", {}});
   const auto counts = s.maintenance.prune(at_s(1000));
   CHECK(counts.messages == 1);
   CHECK(counts.status_reports == 1);

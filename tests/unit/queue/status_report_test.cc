@@ -111,3 +111,23 @@ TEST_CASE("incoming messages and modem events are stored", "[queue][inbound]") {
   CHECK(s.inbound.record_incoming(in).message_id == 2);
   s.maintenance.record_modem_event("m1", at_s(11), "ready", "registered");
 }
+
+TEST_CASE("an SMPP receipt matches the part its bind sent under that message id, in any of its forms",
+          "[queue][report][smpp]") {
+  temp_dir dir;
+  store_books s(dir.path() / "siaran.db");
+  s.queue.enqueue(message_to("+6281234567890", 99));
+  const auto c = claim_due(s.queue, at_s(100), "s1");
+  s.queue.mark_sent(c->part.id, "s1", 0, at_s(100), std::nullopt, "1A2B");
+  status_report receipt = report("s1", "+6281234567890", 160, 0x43);
+  // Written in decimal by the receipt; the hex form the submit_sm_resp gave is a candidate.
+  receipt.smsc_message_ids = {"6699", "1a2b", "1A2B"};
+  status_report elsewhere = receipt;
+  elsewhere.modem = "s2";
+  CHECK_FALSE(s.reports.record_status_report(elsewhere));
+  CHECK(s.reports.record_status_report(receipt) == c->part.id);
+  const auto m = s.queue.message(1);
+  CHECK(m->state == part_state::failed);
+  CHECK(m->parts[0].delivery == "undelivered");
+  CHECK(m->parts[0].status == 0x43);
+}
