@@ -191,20 +191,25 @@ void smsc_core::delivery_lost(delivery item) {
   queue(std::move(item));
 }
 
+esme_session* smsc_core::receiving_bind_for(const std::string& account) const {
+  esme_session* least_busy = nullptr;
+  for (const auto& session : sessions_) {
+    const std::size_t busy = session->deliveries_in_flight();
+    if (!session->receives_for(account) || busy >= settings_.delivery_window) continue;
+    if (least_busy == nullptr || busy < least_busy->deliveries_in_flight()) least_busy = session.get();
+  }
+  return least_busy;
+}
+
 // Hands each due deliver_sm to the least busy receiving bind of its account with room in its
 // window. esme_session::deliver never calls back into the core, so pending_ stays put here.
 void smsc_core::deliver_due() {
   const auto now = steady::now();
-  const auto sessions = sessions_;
-  for (const auto& session : sessions) session->expire_deliveries(now - settings_.response_timeout);
+  for (const auto& session : sessions_) session->expire_deliveries(now - settings_.response_timeout);
   if (silent_) return;
   for (auto it = pending_.begin(); it != pending_.end();) {
-    esme_session* target = nullptr;
-    for (const auto& session : sessions_) {
-      if (!session->receives_for(it->system_id) || session->deliveries_in_flight() >= settings_.delivery_window) continue;
-      if (target == nullptr || session->deliveries_in_flight() < target->deliveries_in_flight()) target = session.get();
-    }
-    if (it->due > now || target == nullptr) {
+    esme_session* target = it->due <= now ? receiving_bind_for(it->system_id) : nullptr;
+    if (target == nullptr) {
       ++it;
       continue;
     }
