@@ -2,8 +2,8 @@
 // `siaran-smscsim`: a simulated SMPP 3.4 SMSC on TCP (smpp/sim). Prints where it listens on its
 // first stdout line as JSON ({"listening": "127.0.0.1:40123", "port": 40123}), takes control
 // lines on stdin (smpp/sim/control.h) and answers each with a JSON line; accepted submits are
-// logged as JSON lines (--send-log FILE, "-" for stdout). Runs until stdin ends or
-// SIGTERM/SIGINT, then exits 0.
+// logged as JSON lines (--send-log FILE, "-" for stdout). Runs until stdin ends (with
+// --no-control stdin is not read) or SIGTERM/SIGINT, then exits 0.
 #include <unistd.h>
 
 #include <charconv>
@@ -32,18 +32,20 @@ using tools::exit_usage;
 constexpr std::string_view usage_text =
     "usage: siaran-smscsim [--listen HOST:PORT] [--account SYSTEM_ID:PASSWORD]... [--password-file FILE]\n"
     "                      [--system-id NAME] [--throttle N] [--throttle-status STATUS]\n"
-    "                      [--receipt-delay MS] [--receipts RULES] [--send-log FILE|-]\n"
+    "                      [--receipt-delay MS] [--receipts RULES] [--send-log FILE|-] [--no-control]\n"
     "--listen: default 127.0.0.1:2775; port 0 takes a free one (printed on the first line)\n"
     "--account / --password-file (one SYSTEM_ID:PASSWORD a line): who may bind; none: anyone\n"
     "--throttle: submits accepted per second over all binds (0: no limit); beyond it the answer\n"
     "  is --throttle-status (ESME_RTHROTTLED, or ESME_RMSGQFUL)\n"
     "RULES: receipts by the destination's last digits, ENDING:STAT[@DELAY_MS], ...\n"
     "  e.g. \"7:UNDELIV, 8:none, 9:DELIVRD@5000\"; the others DELIVRD after --receipt-delay\n"
-    "control lines on stdin: see smpp/sim/control.h ({\"status\": true}, {\"inject\": {...}}, ...)\n";
+    "control lines on stdin: see smpp/sim/control.h ({\"status\": true}, {\"inject\": {...}}, ...);\n"
+    "  the simulator exits when stdin ends, unless --no-control (then it runs until SIGTERM)\n";
 
 struct options {
   smsc_settings settings;
   std::string send_log;  // "" none, "-" stdout
+  bool control = true;   // read control lines on stdin, and end with it
 };
 
 unsigned number(std::string_view flag, std::string_view text) {
@@ -87,6 +89,10 @@ options parse(int argc, char** argv) {
   opts.settings.port = 2775;  // SMPP's registered port
   for (int i = 1; i < argc; ++i) {
     const std::string_view flag = argv[i];
+    if (flag == "--no-control") {
+      opts.control = false;
+      continue;
+    }
     if (i + 1 >= argc) throw std::invalid_argument(std::string(flag) + " needs a value");
     const std::string_view value = argv[++i];
     if (flag == "--listen") {
@@ -164,12 +170,12 @@ int run(options opts) {
   std::cout << nlohmann::json{{"listening", where}, {"port", server.port()}}.dump() << std::endl;
   std::cerr << "siaran-smscsim: listening on " << where << " as " << opts.settings.system_id << std::endl;
 
-  // Control lines on stdin; a stdin that cannot be watched (a regular file, /dev/null) is none,
-  // and the simulator then runs until a signal.
+  // Control lines on stdin; a stdin that cannot be watched (a regular file) is none, and the
+  // simulator then runs until a signal.
   asio::posix::stream_descriptor input(io);
   boost::system::error_code ec;
-  input.assign(::dup(STDIN_FILENO), ec);
-  if (!ec) asio::co_spawn(io, read_control(input, server, io), asio::detached);
+  if (opts.control) input.assign(::dup(STDIN_FILENO), ec);
+  if (opts.control && !ec) asio::co_spawn(io, read_control(input, server, io), asio::detached);
   io.run();
   return 0;
 }

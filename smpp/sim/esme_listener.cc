@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smpp/sim/esme_listener.h"
 
-#include <array>
+#include <optional>
+#include <span>
 #include <deque>
 #include <map>
 

@@ -4,6 +4,8 @@
 // log, receipts (text and options, by rule, delivered again when not acknowledged), the
 // throttle, incoming SMS injected on stdin, and the faults. Every wait is poll() with a
 // deadline: a stuck simulator fails the test instead of hanging it.
+#include <signal.h>
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
@@ -431,6 +433,17 @@ TEST_CASE("unbind is answered and the connection closed; the simulator exits 0 w
   CHECK(esme.request(smpp::command::unbind).command_status == smpp::status::ok);
   CHECK(esme.sees_close(10s));
   sim.child().close_stdin();
+  const auto exit = sim.child().wait_exit(deadline_in(10s));
+  REQUIRE(exit);
+  CHECK(exit->exit_code == 0);
+}
+
+TEST_CASE("with --no-control the simulator outlives its stdin and ends with exit 0 on SIGTERM") {
+  smsc_process sim({"--no-control"});
+  sim.child().close_stdin();
+  raw_esme esme(sim.port());
+  CHECK(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
+  sim.child().send_signal(SIGTERM);
   const auto exit = sim.child().wait_exit(deadline_in(10s));
   REQUIRE(exit);
   CHECK(exit->exit_code == 0);
