@@ -35,7 +35,8 @@ ending_rule_text split_rule(std::string_view text) {
     outcome = trimmed(outcome.substr(0, at));
   }
   rule.outcome = std::string(outcome);
-  rule.well_formed = delay_ok && std::ranges::all_of(rule.ending, [](char c) { return c >= '0' && c <= '9'; });
+  rule.well_formed =
+      delay_ok && std::ranges::all_of(rule.ending, [](char c) { return c >= '0' && c <= '9'; });
   return rule;
 }
 

@@ -20,7 +20,8 @@ struct ending_rule_text {
   std::string ending;   // digits; "" matches every number
   std::string outcome;  // trimmed, as written
   std::optional<std::chrono::milliseconds> delay;
-  bool well_formed = false;  // ENDING digits, a colon, DELAY_MS a number of milliseconds up to a day
+  bool well_formed =
+      false;  // ENDING digits, a colon, DELAY_MS a number of milliseconds up to a day
 };
 
 // The comma-separated rules of `text` in order; a blank text has none.
@@ -29,7 +30,8 @@ std::vector<ending_rule_text> split_ending_rules(std::string_view text);
 // The first rule (a type with an `ending`) whose ending `number` ends with, if any.
 template <typename Rule>
 const Rule* rule_for(const std::vector<Rule>& rules, std::string_view number) {
-  const auto found = std::ranges::find_if(rules, [&](const Rule& r) { return number.ends_with(r.ending); });
+  const auto found =
+      std::ranges::find_if(rules, [&](const Rule& r) { return number.ends_with(r.ending); });
   return found == rules.end() ? nullptr : &*found;
 }
 

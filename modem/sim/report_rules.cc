@@ -16,7 +16,8 @@ std::optional<std::uint8_t> status_in(std::string_view text) {
   }
   unsigned value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value, base);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value > 255) return std::nullopt;
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value > 255)
+    return std::nullopt;
   return static_cast<std::uint8_t>(value);
 }
 
@@ -25,8 +26,9 @@ report_rule read_rule(const common::ending_rule_text& text) {
   if (text.well_formed && text.outcome == "none") return rule;
   rule.status = status_in(text.outcome);
   if (!text.well_formed || !rule.status)
-    throw report_rules_error("report rule '" + text.written +
-                             "' is not ENDING:STATUS[@DELAY_MS] (STATUS 0-255 or none, e.g. 7:0x41 or 8:none@0)");
+    throw report_rules_error(
+        "report rule '" + text.written +
+        "' is not ENDING:STATUS[@DELAY_MS] (STATUS 0-255 or none, e.g. 7:0x41 or 8:none@0)");
   return rule;
 }
 

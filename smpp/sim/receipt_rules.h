@@ -20,8 +20,9 @@
 namespace siaran::smscsim {
 
 struct receipt_rule {
-  std::string ending;                   // digits; "" matches every number
-  std::optional<std::uint8_t> state;    // a final message_state (smpp::message_state); none: no receipt
+  std::string ending;  // digits; "" matches every number
+  std::optional<std::uint8_t>
+      state;  // a final message_state (smpp::message_state); none: no receipt
   std::optional<std::chrono::milliseconds> delay;  // none: the SMSC's receipt delay
 };
 
