@@ -8,7 +8,8 @@ namespace siaran::smpp {
 namespace {
 
 bool all_digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 address numeric(std::string_view number) {
@@ -21,7 +22,8 @@ address numeric(std::string_view number) {
 }  // namespace
 
 address source_address(std::string_view sender) {
-  bool is_number = all_digits(sender) || (sender.size() > 1 && sender.front() == '+' && all_digits(sender.substr(1)));
+  bool is_number = all_digits(sender) ||
+                   (sender.size() > 1 && sender.front() == '+' && all_digits(sender.substr(1)));
   if (!is_number) return {ton_alphanumeric, 0, std::string(sender)};
   return numeric(sender);
 }
@@ -29,7 +31,8 @@ address source_address(std::string_view sender) {
 address destination_address(std::string_view number) { return numeric(number); }
 
 std::string number_of(std::uint8_t ton, std::string_view value) {
-  if (ton == ton_international && !value.empty() && value.front() != '+') return "+" + std::string(value);
+  if (ton == ton_international && !value.empty() && value.front() != '+')
+    return "+" + std::string(value);
   return std::string(value);
 }
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smpp/bind.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <stdexcept>
 #include <utility>
-
-#include <spdlog/spdlog.h>
 
 #include "smpp/connection.h"
 #include "smpp/incoming.h"
@@ -70,24 +70,27 @@ submit_result not_sent(std::string why) { return failure({0, std::move(why), fal
 
 submit_result refused_by_smsc(std::uint32_t command_status, std::string what) {
   bool permanent = is_message_fault(command_status);
-  return failure({command_status, std::move(what) + " " + status_name(command_status), permanent, false, !permanent});
+  return failure({command_status, std::move(what) + " " + status_name(command_status), permanent,
+                  false, !permanent});
 }
 
 std::string refusal_text(std::uint32_t command_status, const bind_settings& settings) {
   switch (command_status) {
     case status::invalid_password:
-      return "the SMSC refused the bind: wrong password for system_id \"" + settings.system_id + "\" (ESME_RINVPASWD)";
+      return "the SMSC refused the bind: wrong password for system_id \"" + settings.system_id +
+             "\" (ESME_RINVPASWD)";
     case status::invalid_system_id:
-      return "the SMSC refused the bind: it does not know system_id \"" + settings.system_id + "\" (ESME_RINVSYSID)";
+      return "the SMSC refused the bind: it does not know system_id \"" + settings.system_id +
+             "\" (ESME_RINVSYSID)";
     default:
-      return "the SMSC refused the bind of system_id \"" + settings.system_id + "\" (" + status_name(command_status) +
-             ")";
+      return "the SMSC refused the bind of system_id \"" + settings.system_id + "\" (" +
+             status_name(command_status) + ")";
   }
 }
 
 bool is_account_refusal(std::uint32_t command_status) {
-  return command_status == status::invalid_password || command_status == status::invalid_system_id ||
-         command_status == status::bind_failed;
+  return command_status == status::invalid_password ||
+         command_status == status::invalid_system_id || command_status == status::bind_failed;
 }
 
 // data_sm carries the same things as deliver_sm, in options; read it as one.
@@ -191,17 +194,22 @@ struct bind::impl {
   }
 
   // Connects and binds one connection; throws bind_refusal or std::runtime_error.
-  asio::awaitable<std::shared_ptr<connection>> open_and_bind(std::uint32_t bind_command, std::string role) {
-    connection_options options{settings.id + " " + role, settings.enquire_link, settings.response_timeout};
+  asio::awaitable<std::shared_ptr<connection>> open_and_bind(std::uint32_t bind_command,
+                                                             std::string role) {
+    connection_options options{settings.id + " " + role, settings.enquire_link,
+                               settings.response_timeout};
     auto link = co_await connection::open(io, tasks, settings.host, settings.port, options);
     if (stopping) throw std::runtime_error("stopped");
     opening = link;  // so that stop() can end a bind request under way
     connection* raw = link.get();
-    link->start([this, raw](const pdu& message) { on_request(*raw, message); }, [this] { notify(); });
-    pdu request{bind_command, status::ok, 0,
-                bind_body{settings.system_id, settings.password, settings.system_type, 0x34, 0, 0, ""}};
+    link->start([this, raw](const pdu& message) { on_request(*raw, message); },
+                [this] { notify(); });
+    pdu request{
+        bind_command, status::ok, 0,
+        bind_body{settings.system_id, settings.password, settings.system_type, 0x34, 0, 0, ""}};
     auto outcome = co_await link->request(request, settings.response_timeout);
-    if (outcome.dropped) throw std::runtime_error(command_name(bind_command) + ": " + link->close_reason());
+    if (outcome.dropped)
+      throw std::runtime_error(command_name(bind_command) + ": " + link->close_reason());
     if (outcome.timed_out) {
       link->close("no bind answer");
       throw std::runtime_error("no answer to " + command_name(bind_command) + " within " +
@@ -210,15 +218,18 @@ struct bind::impl {
     const auto& answer = *outcome.response;
     if (answer.command_status != status::ok || answer.command_id == command::generic_nack) {
       link->close("bind refused");
-      if (is_account_refusal(answer.command_status)) throw bind_refusal(refusal_text(answer.command_status, settings));
+      if (is_account_refusal(answer.command_status))
+        throw bind_refusal(refusal_text(answer.command_status, settings));
       throw std::runtime_error("the SMSC answered " + command_name(bind_command) + " with " +
-                               command_name(answer.command_id) + " " + status_name(answer.command_status));
+                               command_name(answer.command_id) + " " +
+                               status_name(answer.command_status));
     }
     const auto& body = std::get<bind_resp_body>(answer.body);
     smsc_system_id = body.system_id;
     auto version = tlv_u8(body.tlvs, tag::sc_interface_version);
-    spdlog::info("smpp {}: bound {} to {}:{} as \"{}\"; SMSC \"{}\", interface version {:#x}", settings.id, role,
-                 settings.host, settings.port, settings.system_id, body.system_id, version.value_or(0x33));
+    spdlog::info("smpp {}: bound {} to {}:{} as \"{}\"; SMSC \"{}\", interface version {:#x}",
+                 settings.id, role, settings.host, settings.port, settings.system_id,
+                 body.system_id, version.value_or(0x33));
     co_return link;
   }
 
@@ -237,7 +248,8 @@ struct bind::impl {
     } catch (const bind_refusal& e) {
       last_error = e.what();
       result = attempt::refused;
-      spdlog::error("smpp {}: {}; trying again in {} s", settings.id, last_error, settings.rebind_max.count());
+      spdlog::error("smpp {}: {}; trying again in {} s", settings.id, last_error,
+                    settings.rebind_max.count());
     } catch (const std::exception& e) {
       last_error = e.what();
       spdlog::warn("smpp {}: {}", settings.id, last_error);
@@ -319,12 +331,15 @@ struct bind::impl {
       }
       answer = stored ? status::ok : status::temporary_app_error;
     } catch (const pdu_error& e) {
-      spdlog::warn("smpp {}: refusing a {} we cannot read: {}", settings.id, command_name(message.command_id), e.what());
+      spdlog::warn("smpp {}: refusing a {} we cannot read: {}", settings.id,
+                   command_name(message.command_id), e.what());
       answer = status::permanent_app_error;
     } catch (const std::exception& e) {
-      spdlog::error("smpp {}: storing a {} failed: {}", settings.id, command_name(message.command_id), e.what());
+      spdlog::error("smpp {}: storing a {} failed: {}", settings.id,
+                    command_name(message.command_id), e.what());
     }
-    auto response = message.command_id == command::data_sm ? command::data_sm_resp : command::deliver_sm_resp;
+    auto response =
+        message.command_id == command::data_sm ? command::data_sm_resp : command::deliver_sm_resp;
     link->send({response, answer, message.sequence_number, message_id_body{}});
   }
 
@@ -344,8 +359,8 @@ struct bind::impl {
     next_throttle_pause = std::min(next_throttle_pause * 2, longest_throttle_pause);
     if (clock_type::now() - last_throttle_log >= throttle_log_interval) {
       last_throttle_log = clock_type::now();
-      spdlog::warn("smpp {}: the SMSC throttles ({} throttling answers so far); pausing {} ms", settings.id,
-                   counts.throttled, pause.count());
+      spdlog::warn("smpp {}: the SMSC throttles ({} throttling answers so far); pausing {} ms",
+                   settings.id, counts.throttled, pause.count());
     }
     set_state(bind_state::throttled);
     tasks.spawn(io, end_throttle(pause, generation));
@@ -355,7 +370,8 @@ struct bind::impl {
     throttle_timer.expires_after(pause);
     boost::system::error_code ignored;
     co_await throttle_timer.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
-    if (state == bind_state::throttled && generation == of_generation && !stopping) set_state(bind_state::bound);
+    if (state == bind_state::throttled && generation == of_generation && !stopping)
+      set_state(bind_state::bound);
   }
 
   // Waits until the bind has room; false when it is not bound (or stopping) instead.
@@ -372,14 +388,18 @@ struct bind::impl {
 
   asio::awaitable<submit_result> submit(submit_request request) {
     pdu message;
+    std::string unsendable;
     try {
       message = submit_sm_of(request);
     } catch (const pdu_error& e) {
-      co_return failure({0, std::string("cannot be sent over SMPP: ") + e.what(), true, false, false});
+      unsendable = std::string("cannot be sent over SMPP: ") + e.what();
     }
+    if (!unsendable.empty()) co_return failure({0, unsendable, true, false, false});
     while (true) {
       bool has_room = co_await wait_for_room();
-      if (!has_room) co_return not_sent("not bound: " + (last_error.empty() ? "connecting" : last_error));
+      if (!has_room) {
+        co_return not_sent("not bound: " + (last_error.empty() ? "connecting" : last_error));
+      }
       ++in_window;
       auto link = transmitter;
       auto of_generation = generation;
@@ -400,9 +420,10 @@ struct bind::impl {
       notify();
       if (outcome.timed_out || (outcome.dropped && outcome.written)) {
         ++counts.uncertain;
-        std::string why = outcome.timed_out ? "no submit_sm_resp within " +
-                                                  std::to_string(settings.response_timeout.count()) + " s"
-                                            : "the link dropped before the SMSC answered";
+        std::string why = outcome.timed_out
+                              ? "no submit_sm_resp within " +
+                                    std::to_string(settings.response_timeout.count()) + " s"
+                              : "the link dropped before the SMSC answered";
         if (outcome.timed_out) link->close(why);
         co_return failure({0, why, false, true, true});
       }
@@ -411,7 +432,8 @@ struct bind::impl {
       if (answer.command_id == command::generic_nack) {
         ++counts.generic_nacks;
         ++counts.rejected;
-        co_return refused_by_smsc(answer.command_status, "the SMSC answered submit_sm with generic_nack");
+        co_return refused_by_smsc(answer.command_status,
+                                  "the SMSC answered submit_sm with generic_nack");
       }
       if (answer.command_status == status::ok) {
         ++counts.accepted;
@@ -432,11 +454,16 @@ struct bind::impl {
 
 std::string_view bind_state_name(bind_state state) {
   switch (state) {
-    case bind_state::connecting: return "connecting";
-    case bind_state::bound: return "bound";
-    case bind_state::throttled: return "throttled";
-    case bind_state::refused: return "refused";
-    case bind_state::stopped: return "stopped";
+    case bind_state::connecting:
+      return "connecting";
+    case bind_state::bound:
+      return "bound";
+    case bind_state::throttled:
+      return "throttled";
+    case bind_state::refused:
+      return "refused";
+    case bind_state::stopped:
+      return "stopped";
   }
   return "unknown";
 }
@@ -474,7 +501,8 @@ bind_state bind::state() const { return impl_->state; }
 
 bind_status bind::status() const {
   const auto& me = *impl_;
-  return {me.settings.id, me.state, me.last_error, me.smsc_system_id, me.settings.window, me.in_window, me.counts};
+  return {me.settings.id,     me.state,     me.last_error, me.smsc_system_id,
+          me.settings.window, me.in_window, me.counts};
 }
 
 std::size_t bind::room() const { return impl_->room(); }

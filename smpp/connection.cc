@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smpp/connection.h"
 
+#include <spdlog/spdlog.h>
+
 #include <array>
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
 #include <deque>
 #include <map>
 #include <stdexcept>
 #include <utility>
 #include <vector>
-
-#include <boost/asio/connect.hpp>
-#include <boost/asio/ip/tcp.hpp>
-#include <spdlog/spdlog.h>
 
 namespace siaran::smpp {
 namespace {
@@ -35,7 +35,8 @@ struct outgoing {
 };
 
 std::uint32_t read_u32(std::span<const std::uint8_t> octets, std::size_t at) {
-  return static_cast<std::uint32_t>(octets[at]) << 24 | static_cast<std::uint32_t>(octets[at + 1]) << 16 |
+  return static_cast<std::uint32_t>(octets[at]) << 24 |
+         static_cast<std::uint32_t>(octets[at + 1]) << 16 |
          static_cast<std::uint32_t>(octets[at + 2]) << 8 | octets[at + 3];
 }
 
@@ -43,8 +44,13 @@ std::uint32_t read_u32(std::span<const std::uint8_t> octets, std::size_t at) {
 
 struct connection::state {
   state(asio::io_context& context, task_count& task_list, connection_options opts)
-      : io(context), tasks(task_list), options(std::move(opts)), socket(context), writer_wake(context),
-        enquire_timer(context), closed_signal(context) {
+      : io(context),
+        tasks(task_list),
+        options(std::move(opts)),
+        socket(context),
+        writer_wake(context),
+        enquire_timer(context),
+        closed_signal(context) {
     writer_wake.expires_at(never);
     closed_signal.expires_at(never);
   }
@@ -74,29 +80,35 @@ struct connection::state {
 connection::connection(std::unique_ptr<state> own) : state_(std::move(own)) {}
 connection::~connection() = default;
 
-asio::awaitable<std::shared_ptr<connection>> connection::open(asio::io_context& io, task_count& tasks,
-                                                              std::string host, std::uint16_t port,
+asio::awaitable<std::shared_ptr<connection>> connection::open(asio::io_context& io,
+                                                              task_count& tasks, std::string host,
+                                                              std::uint16_t port,
                                                               connection_options options) {
   auto self = std::make_shared<connection>(std::make_unique<state>(io, tasks, std::move(options)));
   auto& st = *self->state_;
   tcp::resolver resolver(io);
   boost::system::error_code error;
   auto service = std::to_string(port);
-  auto endpoints = co_await resolver.async_resolve(host, service, asio::redirect_error(asio::use_awaitable, error));
+  auto endpoints = co_await resolver.async_resolve(
+      host, service, asio::redirect_error(asio::use_awaitable, error));
   if (error) throw std::runtime_error("cannot resolve " + host + ": " + error.message());
 
   // A watchdog closes the socket if the SMSC does not accept within the response timeout.
   auto watchdog = std::make_shared<asio::steady_timer>(io, st.options.response_timeout);
-  tasks.spawn(io, [](std::shared_ptr<asio::steady_timer> timer, std::shared_ptr<connection> owner) -> asio::awaitable<void> {
-    boost::system::error_code ignored;
-    co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
-    if (!ignored) owner->state_->socket.close(ignored);
-  }(watchdog, self));
-  co_await asio::async_connect(st.socket, endpoints, asio::redirect_error(asio::use_awaitable, error));
+  tasks.spawn(io,
+              [](std::shared_ptr<asio::steady_timer> timer,
+                 std::shared_ptr<connection> owner) -> asio::awaitable<void> {
+                boost::system::error_code ignored;
+                co_await timer->async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+                if (!ignored) owner->state_->socket.close(ignored);
+              }(watchdog, self));
+  co_await asio::async_connect(st.socket, endpoints,
+                               asio::redirect_error(asio::use_awaitable, error));
   watchdog->cancel();
   if (error) {
-    throw std::runtime_error("cannot connect to " + host + ":" + service + ": " +
-                             (error == asio::error::operation_aborted ? std::string("no answer") : error.message()));
+    throw std::runtime_error(
+        "cannot connect to " + host + ":" + service + ": " +
+        (error == asio::error::operation_aborted ? std::string("no answer") : error.message()));
   }
   st.socket.set_option(tcp::no_delay(true), error);
   co_return self;
@@ -117,7 +129,8 @@ void connection::start(request_handler on_request, std::function<void()> on_clos
   }(self));
 }
 
-asio::awaitable<request_outcome> connection::request(pdu message, std::chrono::steady_clock::duration timeout) {
+asio::awaitable<request_outcome> connection::request(pdu message,
+                                                     std::chrono::steady_clock::duration timeout) {
   auto self = shared_from_this();  // the reader may close us while we wait
   auto& st = *state_;
   pending waiter(st.io);
@@ -184,9 +197,11 @@ asio::awaitable<void> connection::read_loop() {
   std::array<std::uint8_t, 4> head{};
   while (st.open) {
     boost::system::error_code error;
-    co_await asio::async_read(st.socket, asio::buffer(head), asio::redirect_error(asio::use_awaitable, error));
+    co_await asio::async_read(st.socket, asio::buffer(head),
+                              asio::redirect_error(asio::use_awaitable, error));
     if (error) {
-      close(error == asio::error::eof ? "the SMSC closed the connection" : "read failed: " + error.message());
+      close(error == asio::error::eof ? "the SMSC closed the connection"
+                                      : "read failed: " + error.message());
       break;
     }
     std::size_t length = 0;
@@ -202,7 +217,8 @@ asio::awaitable<void> connection::read_loop() {
     auto rest = asio::buffer(octets.data() + head.size(), length - head.size());
     co_await asio::async_read(st.socket, rest, asio::redirect_error(asio::use_awaitable, error));
     if (error) {
-      close(error == asio::error::eof ? "the SMSC closed the connection" : "read failed: " + error.message());
+      close(error == asio::error::eof ? "the SMSC closed the connection"
+                                      : "read failed: " + error.message());
       break;
     }
     st.last_traffic = clock_type::now();
@@ -220,15 +236,17 @@ asio::awaitable<void> connection::read_loop() {
 void connection::answer_undecodable(std::span<const std::uint8_t> octets, const pdu_error& error) {
   auto command_id = read_u32(octets, 4);
   auto sequence = read_u32(octets, 12);
-  spdlog::warn("smpp {}: undecodable {}: {}", state_->options.name, command_name(command_id), error.what());
+  spdlog::warn("smpp {}: undecodable {}: {}", state_->options.name, command_name(command_id),
+               error.what());
   if (is_response(command_id)) return;  // the request it answers times out and the link is renewed
   // A length inside the body that does not fit it reads as a bad length (§5.1.3), the rest as a
   // system error on our side.
-  bool length_fault = error.field().ends_with("command_length") || error.field().ends_with("sm_length") ||
-                      std::string_view(error.what()).find("ends after") != std::string_view::npos ||
-                      std::string_view(error.what()).find("before the end") != std::string_view::npos;
-  send({command::generic_nack, length_fault ? status::invalid_command_length : status::system_error, sequence,
-        std::monostate{}});
+  bool length_fault =
+      error.field().ends_with("command_length") || error.field().ends_with("sm_length") ||
+      std::string_view(error.what()).find("ends after") != std::string_view::npos ||
+      std::string_view(error.what()).find("before the end") != std::string_view::npos;
+  send({command::generic_nack, length_fault ? status::invalid_command_length : status::system_error,
+        sequence, std::monostate{}});
 }
 
 void connection::dispatch(const pdu& message) {
@@ -236,8 +254,8 @@ void connection::dispatch(const pdu& message) {
   if (is_response(message.command_id)) {
     auto found = st.waiting.find(message.sequence_number);
     if (found == st.waiting.end()) {
-      spdlog::debug("smpp {}: {} for no request (sequence {})", st.options.name, command_name(message.command_id),
-                    message.sequence_number);
+      spdlog::debug("smpp {}: {} for no request (sequence {})", st.options.name,
+                    command_name(message.command_id), message.sequence_number);
       return;
     }
     found->second->outcome.response = message;
@@ -251,8 +269,9 @@ void connection::dispatch(const pdu& message) {
       return;
     case command::unbind:
       spdlog::info("smpp {}: the SMSC unbinds", st.options.name);
-      st.queue.push_back({encode({command::unbind_resp, status::ok, message.sequence_number, std::monostate{}}), 0,
-                          "the SMSC unbound"});
+      st.queue.push_back(
+          {encode({command::unbind_resp, status::ok, message.sequence_number, std::monostate{}}), 0,
+           "the SMSC unbound"});
       st.writer_wake.cancel();
       return;
     case command::deliver_sm:
@@ -265,8 +284,10 @@ void connection::dispatch(const pdu& message) {
     default:
       break;
   }
-  spdlog::info("smpp {}: answering {} with generic_nack", st.options.name, command_name(message.command_id));
-  send({command::generic_nack, status::invalid_command_id, message.sequence_number, std::monostate{}});
+  spdlog::info("smpp {}: answering {} with generic_nack", st.options.name,
+               command_name(message.command_id));
+  send({command::generic_nack, status::invalid_command_id, message.sequence_number,
+        std::monostate{}});
 }
 
 asio::awaitable<void> connection::write_loop() {
@@ -279,11 +300,13 @@ asio::awaitable<void> connection::write_loop() {
     }
     auto next = std::move(st.queue.front());
     st.queue.pop_front();
-    if (auto found = st.waiting.find(next.sequence); next.sequence != 0 && found != st.waiting.end()) {
+    if (auto found = st.waiting.find(next.sequence);
+        next.sequence != 0 && found != st.waiting.end()) {
       found->second->outcome.written = true;
     }
     boost::system::error_code error;
-    co_await asio::async_write(st.socket, asio::buffer(next.octets), asio::redirect_error(asio::use_awaitable, error));
+    co_await asio::async_write(st.socket, asio::buffer(next.octets),
+                               asio::redirect_error(asio::use_awaitable, error));
     if (error) {
       close("write failed: " + error.message());
       break;
@@ -306,7 +329,8 @@ asio::awaitable<void> connection::enquire_loop() {
     pdu probe{command::enquire_link, status::ok, 0, std::monostate{}};
     auto outcome = co_await request(probe, st.options.response_timeout);
     if (outcome.timed_out) {
-      close("no enquire_link_resp within " + std::to_string(st.options.response_timeout.count()) + " s");
+      close("no enquire_link_resp within " + std::to_string(st.options.response_timeout.count()) +
+            " s");
     } else if (!outcome.dropped) {
       st.last_traffic = clock_type::now();
     }

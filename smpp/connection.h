@@ -46,10 +46,12 @@ class connection : public std::enable_shared_from_this<connection> {
                                                            connection_options options);
   ~connection();
 
-  // Starts the reader, the writer and enquire_link; `on_close` runs once when the connection closes.
+  // Starts the reader, the writer and enquire_link; `on_close` runs once when the connection
+  // closes.
   void start(request_handler on_request, std::function<void()> on_close);
   // Assigns the sequence number, sends, and waits for the answer at most `timeout`.
-  asio::awaitable<request_outcome> request(pdu message, std::chrono::steady_clock::duration timeout);
+  asio::awaitable<request_outcome> request(pdu message,
+                                           std::chrono::steady_clock::duration timeout);
   // An answer to the SMSC's request (sequence number already set).
   void send(const pdu& message);
   void close(const std::string& reason);

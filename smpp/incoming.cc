@@ -4,12 +4,12 @@
 #include <span>
 #include <vector>
 
+#include "smpp/address.h"
 #include "sms/codec_error.h"
 #include "sms/gsm7_alphabet.h"
 #include "sms/hex.h"
 #include "sms/ucs2.h"
 #include "sms/utf8.h"
-#include "smpp/address.h"
 
 namespace siaran::smpp {
 namespace {

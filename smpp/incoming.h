@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "sms/pdu_decoder.h"
 #include "smpp/pdu.h"
+#include "sms/pdu_decoder.h"
 
 namespace siaran::smpp {
 

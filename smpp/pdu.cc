@@ -13,9 +13,9 @@ namespace siaran::smpp {
 namespace {
 
 // Field lengths of §4 (characters before the NULL).
-constexpr std::size_t system_id_max = 15, password_max = 8, system_type_max = 12, address_range_max = 40,
-                      service_type_max = 5, address_max = 20, data_sm_address_max = 64, message_id_max = 64,
-                      short_message_max = 254;
+constexpr std::size_t system_id_max = 15, password_max = 8, system_type_max = 12,
+                      address_range_max = 40, service_type_max = 5, address_max = 20,
+                      data_sm_address_max = 64, message_id_max = 64, short_message_max = 254;
 
 std::string hex32(std::uint32_t value) {
   std::array<char, 11> text{};
@@ -87,7 +87,8 @@ short_message_body read_short_message(pdu_reader& in) {
   body.data_coding = in.u8("data_coding");
   body.sm_default_msg_id = in.u8("sm_default_msg_id");
   auto sm_length = in.u8("sm_length");
-  if (sm_length > short_message_max) in.fail("sm_length", "above the 254 octets a short_message may hold");
+  if (sm_length > short_message_max)
+    in.fail("sm_length", "above the 254 octets a short_message may hold");
   body.short_message = in.octets("short_message", sm_length);
   body.tlvs = in.tlvs();
   return body;
@@ -150,7 +151,7 @@ void write_bind(pdu_writer& out, const bind_body& body) {
   out.c_string("address_range", body.address_range, address_range_max);
 }
 
-void write_short_message(pdu_writer& out, const short_message_body& body, std::size_t offset) {
+void write_short_message(pdu_writer& out, const short_message_body& body) {
   out.c_string("service_type", body.service_type, service_type_max);
   out.u8(body.source_addr_ton);
   out.u8(body.source_addr_npi);
@@ -168,8 +169,8 @@ void write_short_message(pdu_writer& out, const short_message_body& body, std::s
   out.u8(body.data_coding);
   out.u8(body.sm_default_msg_id);
   if (body.short_message.size() > short_message_max) {
-    throw pdu_error("short_message", offset, std::to_string(body.short_message.size()) +
-                                                 " octets; above 254 they go in message_payload");
+    out.fail("short_message", std::to_string(body.short_message.size()) +
+                                  " octets; above 254 they go in message_payload");
   }
   out.u8(static_cast<std::uint8_t>(body.short_message.size()));
   out.octets(body.short_message);
@@ -192,13 +193,20 @@ void write_data_sm(pdu_writer& out, const data_sm_body& body) {
 
 bool body_fits(const pdu_body& body, body_kind kind) {
   switch (kind) {
-    case body_kind::none: return std::holds_alternative<std::monostate>(body);
-    case body_kind::bind: return std::holds_alternative<bind_body>(body);
-    case body_kind::bind_resp: return std::holds_alternative<bind_resp_body>(body);
-    case body_kind::short_message: return std::holds_alternative<short_message_body>(body);
-    case body_kind::data_sm: return std::holds_alternative<data_sm_body>(body);
-    case body_kind::message_id: return std::holds_alternative<message_id_body>(body);
-    case body_kind::raw: return std::holds_alternative<raw_body>(body) || std::holds_alternative<std::monostate>(body);
+    case body_kind::none:
+      return std::holds_alternative<std::monostate>(body);
+    case body_kind::bind:
+      return std::holds_alternative<bind_body>(body);
+    case body_kind::bind_resp:
+      return std::holds_alternative<bind_resp_body>(body);
+    case body_kind::short_message:
+      return std::holds_alternative<short_message_body>(body);
+    case body_kind::data_sm:
+      return std::holds_alternative<data_sm_body>(body);
+    case body_kind::message_id:
+      return std::holds_alternative<message_id_body>(body);
+    case body_kind::raw:
+      return std::holds_alternative<raw_body>(body) || std::holds_alternative<std::monostate>(body);
   }
   return false;
 }
@@ -212,82 +220,148 @@ pdu_error::pdu_error(std::string field, std::size_t offset, const std::string& w
 
 std::string command_name(std::uint32_t command_id) {
   switch (command_id) {
-    case command::generic_nack: return "generic_nack";
-    case command::bind_receiver: return "bind_receiver";
-    case command::bind_receiver_resp: return "bind_receiver_resp";
-    case command::bind_transmitter: return "bind_transmitter";
-    case command::bind_transmitter_resp: return "bind_transmitter_resp";
-    case command::submit_sm: return "submit_sm";
-    case command::submit_sm_resp: return "submit_sm_resp";
-    case command::deliver_sm: return "deliver_sm";
-    case command::deliver_sm_resp: return "deliver_sm_resp";
-    case command::unbind: return "unbind";
-    case command::unbind_resp: return "unbind_resp";
-    case command::outbind: return "outbind";
-    case command::enquire_link: return "enquire_link";
-    case command::enquire_link_resp: return "enquire_link_resp";
-    case command::bind_transceiver: return "bind_transceiver";
-    case command::bind_transceiver_resp: return "bind_transceiver_resp";
-    case command::data_sm: return "data_sm";
-    case command::data_sm_resp: return "data_sm_resp";
-    default: return "command " + hex32(command_id);
+    case command::generic_nack:
+      return "generic_nack";
+    case command::bind_receiver:
+      return "bind_receiver";
+    case command::bind_receiver_resp:
+      return "bind_receiver_resp";
+    case command::bind_transmitter:
+      return "bind_transmitter";
+    case command::bind_transmitter_resp:
+      return "bind_transmitter_resp";
+    case command::submit_sm:
+      return "submit_sm";
+    case command::submit_sm_resp:
+      return "submit_sm_resp";
+    case command::deliver_sm:
+      return "deliver_sm";
+    case command::deliver_sm_resp:
+      return "deliver_sm_resp";
+    case command::unbind:
+      return "unbind";
+    case command::unbind_resp:
+      return "unbind_resp";
+    case command::outbind:
+      return "outbind";
+    case command::enquire_link:
+      return "enquire_link";
+    case command::enquire_link_resp:
+      return "enquire_link_resp";
+    case command::bind_transceiver:
+      return "bind_transceiver";
+    case command::bind_transceiver_resp:
+      return "bind_transceiver_resp";
+    case command::data_sm:
+      return "data_sm";
+    case command::data_sm_resp:
+      return "data_sm_resp";
+    default:
+      return "command " + hex32(command_id);
   }
 }
 
 std::string status_name(std::uint32_t command_status) {
   switch (command_status) {
-    case status::ok: return "ESME_ROK";
-    case status::invalid_message_length: return "ESME_RINVMSGLEN";
-    case status::invalid_command_length: return "ESME_RINVCMDLEN";
-    case status::invalid_command_id: return "ESME_RINVCMDID";
-    case status::invalid_bind_status: return "ESME_RINVBNDSTS";
-    case status::already_bound: return "ESME_RALYBND";
-    case status::invalid_priority: return "ESME_RINVPRTFLG";
-    case status::invalid_registered_delivery: return "ESME_RINVREGDLVFLG";
-    case status::system_error: return "ESME_RSYSERR";
-    case status::invalid_source: return "ESME_RINVSRCADR";
-    case status::invalid_destination: return "ESME_RINVDSTADR";
-    case status::invalid_message_id: return "ESME_RINVMSGID";
-    case status::bind_failed: return "ESME_RBINDFAIL";
-    case status::invalid_password: return "ESME_RINVPASWD";
-    case status::invalid_system_id: return "ESME_RINVSYSID";
-    case status::message_queue_full: return "ESME_RMSGQFUL";
-    case status::invalid_service_type: return "ESME_RINVSERTYP";
-    case status::invalid_esm_class: return "ESME_RINVESMCLASS";
-    case status::submit_failed: return "ESME_RSUBMITFAIL";
-    case status::invalid_source_ton: return "ESME_RINVSRCTON";
-    case status::invalid_source_npi: return "ESME_RINVSRCNPI";
-    case status::invalid_destination_ton: return "ESME_RINVDSTTON";
-    case status::invalid_destination_npi: return "ESME_RINVDSTNPI";
-    case status::invalid_system_type: return "ESME_RINVSYSTYP";
-    case status::throttled: return "ESME_RTHROTTLED";
-    case status::invalid_schedule_time: return "ESME_RINVSCHED";
-    case status::invalid_expiry_time: return "ESME_RINVEXPIRY";
-    case status::invalid_data_coding: return "ESME_RINVDCS";
-    case status::temporary_app_error: return "ESME_RX_T_APPN";
-    case status::permanent_app_error: return "ESME_RX_P_APPN";
-    case status::rejected_app_error: return "ESME_RX_R_APPN";
-    case status::invalid_optional_parameter: return "ESME_RINVOPTPARSTREAM";
-    case status::optional_parameter_not_allowed: return "ESME_ROPTPARNOTALLWD";
-    case status::invalid_parameter_length: return "ESME_RINVPARLEN";
-    case status::missing_optional_parameter: return "ESME_RMISSINGOPTPARAM";
-    case status::invalid_optional_value: return "ESME_RINVOPTPARAMVAL";
-    case status::delivery_failure: return "ESME_RDELIVERYFAILURE";
-    case status::unknown_error: return "ESME_RUNKNOWNERR";
-    default: return "status " + hex32(command_status);
+    case status::ok:
+      return "ESME_ROK";
+    case status::invalid_message_length:
+      return "ESME_RINVMSGLEN";
+    case status::invalid_command_length:
+      return "ESME_RINVCMDLEN";
+    case status::invalid_command_id:
+      return "ESME_RINVCMDID";
+    case status::invalid_bind_status:
+      return "ESME_RINVBNDSTS";
+    case status::already_bound:
+      return "ESME_RALYBND";
+    case status::invalid_priority:
+      return "ESME_RINVPRTFLG";
+    case status::invalid_registered_delivery:
+      return "ESME_RINVREGDLVFLG";
+    case status::system_error:
+      return "ESME_RSYSERR";
+    case status::invalid_source:
+      return "ESME_RINVSRCADR";
+    case status::invalid_destination:
+      return "ESME_RINVDSTADR";
+    case status::invalid_message_id:
+      return "ESME_RINVMSGID";
+    case status::bind_failed:
+      return "ESME_RBINDFAIL";
+    case status::invalid_password:
+      return "ESME_RINVPASWD";
+    case status::invalid_system_id:
+      return "ESME_RINVSYSID";
+    case status::message_queue_full:
+      return "ESME_RMSGQFUL";
+    case status::invalid_service_type:
+      return "ESME_RINVSERTYP";
+    case status::invalid_esm_class:
+      return "ESME_RINVESMCLASS";
+    case status::submit_failed:
+      return "ESME_RSUBMITFAIL";
+    case status::invalid_source_ton:
+      return "ESME_RINVSRCTON";
+    case status::invalid_source_npi:
+      return "ESME_RINVSRCNPI";
+    case status::invalid_destination_ton:
+      return "ESME_RINVDSTTON";
+    case status::invalid_destination_npi:
+      return "ESME_RINVDSTNPI";
+    case status::invalid_system_type:
+      return "ESME_RINVSYSTYP";
+    case status::throttled:
+      return "ESME_RTHROTTLED";
+    case status::invalid_schedule_time:
+      return "ESME_RINVSCHED";
+    case status::invalid_expiry_time:
+      return "ESME_RINVEXPIRY";
+    case status::invalid_data_coding:
+      return "ESME_RINVDCS";
+    case status::temporary_app_error:
+      return "ESME_RX_T_APPN";
+    case status::permanent_app_error:
+      return "ESME_RX_P_APPN";
+    case status::rejected_app_error:
+      return "ESME_RX_R_APPN";
+    case status::invalid_optional_parameter:
+      return "ESME_RINVOPTPARSTREAM";
+    case status::optional_parameter_not_allowed:
+      return "ESME_ROPTPARNOTALLWD";
+    case status::invalid_parameter_length:
+      return "ESME_RINVPARLEN";
+    case status::missing_optional_parameter:
+      return "ESME_RMISSINGOPTPARAM";
+    case status::invalid_optional_value:
+      return "ESME_RINVOPTPARAMVAL";
+    case status::delivery_failure:
+      return "ESME_RDELIVERYFAILURE";
+    case status::unknown_error:
+      return "ESME_RUNKNOWNERR";
+    default:
+      return "status " + hex32(command_status);
   }
 }
 
 std::string_view message_state_text(std::uint8_t state) {
   switch (state) {
-    case message_state::enroute: return "ENROUTE";
-    case message_state::delivered: return "DELIVRD";
-    case message_state::expired: return "EXPIRED";
-    case message_state::deleted: return "DELETED";
-    case message_state::undeliverable: return "UNDELIV";
-    case message_state::accepted: return "ACCEPTD";
-    case message_state::rejected: return "REJECTD";
-    default: return "UNKNOWN";
+    case message_state::enroute:
+      return "ENROUTE";
+    case message_state::delivered:
+      return "DELIVRD";
+    case message_state::expired:
+      return "EXPIRED";
+    case message_state::deleted:
+      return "DELETED";
+    case message_state::undeliverable:
+      return "UNDELIV";
+    case message_state::accepted:
+      return "ACCEPTD";
+    case message_state::rejected:
+      return "REJECTD";
+    default:
+      return "UNKNOWN";
   }
 }
 
@@ -336,11 +410,13 @@ std::size_t pdu_length(std::span<const std::uint8_t> first_four) {
   std::size_t length = 0;
   for (std::size_t i = 0; i < 4; ++i) length = length << 8 | first_four[i];
   if (length < header_length) {
-    throw pdu_error("command_length", 0, std::to_string(length) + " is shorter than the 16-octet header");
+    throw pdu_error("command_length", 0,
+                    std::to_string(length) + " is shorter than the 16-octet header");
   }
   if (length > max_pdu_length) {
-    throw pdu_error("command_length", 0, std::to_string(length) + " is above the " +
-                                             std::to_string(max_pdu_length) + " octets we accept");
+    throw pdu_error("command_length", 0,
+                    std::to_string(length) + " is above the " + std::to_string(max_pdu_length) +
+                        " octets we accept");
   }
   return length;
 }
@@ -349,8 +425,9 @@ pdu decode(std::span<const std::uint8_t> octets) {
   pdu_reader header(octets, "PDU header", 0);
   auto length = header.u32("command_length");
   if (length != octets.size()) {
-    throw pdu_error("command_length", 0, "says " + std::to_string(length) + " octets but the PDU has " +
-                                             std::to_string(octets.size()));
+    throw pdu_error("command_length", 0,
+                    "says " + std::to_string(length) + " octets but the PDU has " +
+                        std::to_string(octets.size()));
   }
   pdu message;
   message.command_id = header.u32("command_id");
@@ -361,7 +438,8 @@ pdu decode(std::span<const std::uint8_t> octets) {
   auto kind = kind_of(message.command_id);
   message.body = read_body(in, kind, octets);
   if (kind != body_kind::raw && !in.at_end()) {
-    in.fail("command_length", std::to_string(octets.size() - in.offset()) + " octets after the last field");
+    in.fail("command_length",
+            std::to_string(octets.size() - in.offset()) + " octets after the last field");
   }
   return message;
 }
@@ -369,7 +447,8 @@ pdu decode(std::span<const std::uint8_t> octets) {
 std::vector<std::uint8_t> encode(const pdu& message) {
   auto name = command_name(message.command_id);
   auto kind = kind_of(message.command_id);
-  if (!body_fits(message.body, kind)) throw pdu_error(name, header_length, "the body is not this command's");
+  if (!body_fits(message.body, kind))
+    throw pdu_error(name, header_length, "the body is not this command's");
 
   pdu_writer out(name);
   out.u32(0);  // command_length, set by finish()
@@ -388,7 +467,7 @@ std::vector<std::uint8_t> encode(const pdu& message) {
           out.c_string("system_id", body.system_id, system_id_max);
           out.tlvs(body.tlvs);
         } else if constexpr (std::is_same_v<body_type, short_message_body>) {
-          write_short_message(out, body, header_length);
+          write_short_message(out, body);
         } else if constexpr (std::is_same_v<body_type, data_sm_body>) {
           write_data_sm(out, body);
         } else if constexpr (std::is_same_v<body_type, message_id_body>) {

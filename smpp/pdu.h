@@ -55,48 +55,51 @@ inline constexpr std::uint32_t response_bit = 0x80000000;
 
 // "submit_sm", or "command 0x00000abc" for one we do not know.
 std::string command_name(std::uint32_t command_id);
-inline bool is_response(std::uint32_t command_id) { return (command_id & command::response_bit) != 0; }
+inline bool is_response(std::uint32_t command_id) {
+  return (command_id & command::response_bit) != 0;
+}
 
 // command_status values (§5.1.3), those an ESME meets.
 namespace status {
-inline constexpr std::uint32_t ok = 0x00;                   // ESME_ROK
-inline constexpr std::uint32_t invalid_message_length = 0x01;   // ESME_RINVMSGLEN
-inline constexpr std::uint32_t invalid_command_length = 0x02;   // ESME_RINVCMDLEN
-inline constexpr std::uint32_t invalid_command_id = 0x03;       // ESME_RINVCMDID
-inline constexpr std::uint32_t invalid_bind_status = 0x04;      // ESME_RINVBNDSTS
-inline constexpr std::uint32_t already_bound = 0x05;            // ESME_RALYBND
-inline constexpr std::uint32_t invalid_priority = 0x06;         // ESME_RINVPRTFLG
+inline constexpr std::uint32_t ok = 0x00;                           // ESME_ROK
+inline constexpr std::uint32_t invalid_message_length = 0x01;       // ESME_RINVMSGLEN
+inline constexpr std::uint32_t invalid_command_length = 0x02;       // ESME_RINVCMDLEN
+inline constexpr std::uint32_t invalid_command_id = 0x03;           // ESME_RINVCMDID
+inline constexpr std::uint32_t invalid_bind_status = 0x04;          // ESME_RINVBNDSTS
+inline constexpr std::uint32_t already_bound = 0x05;                // ESME_RALYBND
+inline constexpr std::uint32_t invalid_priority = 0x06;             // ESME_RINVPRTFLG
 inline constexpr std::uint32_t invalid_registered_delivery = 0x07;  // ESME_RINVREGDLVFLG
-inline constexpr std::uint32_t system_error = 0x08;             // ESME_RSYSERR
-inline constexpr std::uint32_t invalid_source = 0x0A;           // ESME_RINVSRCADR
-inline constexpr std::uint32_t invalid_destination = 0x0B;      // ESME_RINVDSTADR
-inline constexpr std::uint32_t invalid_message_id = 0x0C;       // ESME_RINVMSGID
-inline constexpr std::uint32_t bind_failed = 0x0D;              // ESME_RBINDFAIL
-inline constexpr std::uint32_t invalid_password = 0x0E;         // ESME_RINVPASWD
-inline constexpr std::uint32_t invalid_system_id = 0x0F;        // ESME_RINVSYSID
-inline constexpr std::uint32_t message_queue_full = 0x14;       // ESME_RMSGQFUL
-inline constexpr std::uint32_t invalid_service_type = 0x15;     // ESME_RINVSERTYP
-inline constexpr std::uint32_t invalid_esm_class = 0x43;        // ESME_RINVESMCLASS
-inline constexpr std::uint32_t submit_failed = 0x45;            // ESME_RSUBMITFAIL
-inline constexpr std::uint32_t invalid_source_ton = 0x48;       // ESME_RINVSRCTON
-inline constexpr std::uint32_t invalid_source_npi = 0x49;       // ESME_RINVSRCNPI
-inline constexpr std::uint32_t invalid_destination_ton = 0x50;  // ESME_RINVDSTTON
-inline constexpr std::uint32_t invalid_destination_npi = 0x51;  // ESME_RINVDSTNPI
-inline constexpr std::uint32_t invalid_system_type = 0x53;      // ESME_RINVSYSTYP
-inline constexpr std::uint32_t throttled = 0x58;                // ESME_RTHROTTLED
-inline constexpr std::uint32_t invalid_schedule_time = 0x61;    // ESME_RINVSCHED
-inline constexpr std::uint32_t invalid_expiry_time = 0x62;      // ESME_RINVEXPIRY
-inline constexpr std::uint32_t invalid_data_coding = 0x63;      // ESME_RINVDCS (SMPP 5.0; common in 3.4 SMSCs)
-inline constexpr std::uint32_t temporary_app_error = 0x64;      // ESME_RX_T_APPN
-inline constexpr std::uint32_t permanent_app_error = 0x65;      // ESME_RX_P_APPN
-inline constexpr std::uint32_t rejected_app_error = 0x66;       // ESME_RX_R_APPN
-inline constexpr std::uint32_t invalid_optional_parameter = 0xC1;  // ESME_RINVOPTPARSTREAM
+inline constexpr std::uint32_t system_error = 0x08;                 // ESME_RSYSERR
+inline constexpr std::uint32_t invalid_source = 0x0A;               // ESME_RINVSRCADR
+inline constexpr std::uint32_t invalid_destination = 0x0B;          // ESME_RINVDSTADR
+inline constexpr std::uint32_t invalid_message_id = 0x0C;           // ESME_RINVMSGID
+inline constexpr std::uint32_t bind_failed = 0x0D;                  // ESME_RBINDFAIL
+inline constexpr std::uint32_t invalid_password = 0x0E;             // ESME_RINVPASWD
+inline constexpr std::uint32_t invalid_system_id = 0x0F;            // ESME_RINVSYSID
+inline constexpr std::uint32_t message_queue_full = 0x14;           // ESME_RMSGQFUL
+inline constexpr std::uint32_t invalid_service_type = 0x15;         // ESME_RINVSERTYP
+inline constexpr std::uint32_t invalid_esm_class = 0x43;            // ESME_RINVESMCLASS
+inline constexpr std::uint32_t submit_failed = 0x45;                // ESME_RSUBMITFAIL
+inline constexpr std::uint32_t invalid_source_ton = 0x48;           // ESME_RINVSRCTON
+inline constexpr std::uint32_t invalid_source_npi = 0x49;           // ESME_RINVSRCNPI
+inline constexpr std::uint32_t invalid_destination_ton = 0x50;      // ESME_RINVDSTTON
+inline constexpr std::uint32_t invalid_destination_npi = 0x51;      // ESME_RINVDSTNPI
+inline constexpr std::uint32_t invalid_system_type = 0x53;          // ESME_RINVSYSTYP
+inline constexpr std::uint32_t throttled = 0x58;                    // ESME_RTHROTTLED
+inline constexpr std::uint32_t invalid_schedule_time = 0x61;        // ESME_RINVSCHED
+inline constexpr std::uint32_t invalid_expiry_time = 0x62;          // ESME_RINVEXPIRY
+// ESME_RINVDCS: SMPP 5.0's, which many 3.4 SMSCs answer too.
+inline constexpr std::uint32_t invalid_data_coding = 0x63;
+inline constexpr std::uint32_t temporary_app_error = 0x64;             // ESME_RX_T_APPN
+inline constexpr std::uint32_t permanent_app_error = 0x65;             // ESME_RX_P_APPN
+inline constexpr std::uint32_t rejected_app_error = 0x66;              // ESME_RX_R_APPN
+inline constexpr std::uint32_t invalid_optional_parameter = 0xC1;      // ESME_RINVOPTPARSTREAM
 inline constexpr std::uint32_t optional_parameter_not_allowed = 0xC2;  // ESME_ROPTPARNOTALLWD
-inline constexpr std::uint32_t invalid_parameter_length = 0xC3;  // ESME_RINVPARLEN
-inline constexpr std::uint32_t missing_optional_parameter = 0xC4;  // ESME_RMISSINGOPTPARAM
-inline constexpr std::uint32_t invalid_optional_value = 0xC5;   // ESME_RINVOPTPARAMVAL
-inline constexpr std::uint32_t delivery_failure = 0xFE;         // ESME_RDELIVERYFAILURE
-inline constexpr std::uint32_t unknown_error = 0xFF;            // ESME_RUNKNOWNERR
+inline constexpr std::uint32_t invalid_parameter_length = 0xC3;        // ESME_RINVPARLEN
+inline constexpr std::uint32_t missing_optional_parameter = 0xC4;      // ESME_RMISSINGOPTPARAM
+inline constexpr std::uint32_t invalid_optional_value = 0xC5;          // ESME_RINVOPTPARAMVAL
+inline constexpr std::uint32_t delivery_failure = 0xFE;                // ESME_RDELIVERYFAILURE
+inline constexpr std::uint32_t unknown_error = 0xFF;                   // ESME_RUNKNOWNERR
 }  // namespace status
 
 // "ESME_RTHROTTLED", or "status 0x00000400" for a vendor-specific one.
@@ -134,8 +137,8 @@ tlv make_tlv_string(std::uint16_t tag, std::string_view value);  // NULL-termina
 
 // message_state values (§5.2.28).
 namespace message_state {
-inline constexpr std::uint8_t enroute = 1, delivered = 2, expired = 3, deleted = 4, undeliverable = 5,
-                              accepted = 6, unknown = 7, rejected = 8;
+inline constexpr std::uint8_t enroute = 1, delivered = 2, expired = 3, deleted = 4,
+                              undeliverable = 5, accepted = 6, unknown = 7, rejected = 8;
 }
 // "DELIVRD", "UNDELIV", ... as appendix B spells the stat: field; "UNKNOWN" for anything else.
 std::string_view message_state_text(std::uint8_t state);
@@ -144,7 +147,8 @@ std::string_view message_state_text(std::uint8_t state);
 namespace esm {
 inline constexpr std::uint8_t type_mask = 0x3C;
 inline constexpr std::uint8_t delivery_receipt = 0x04;
-inline constexpr std::uint8_t intermediate_notification = 0x20;  // 3.4's "intermediate delivery notification"
+inline constexpr std::uint8_t intermediate_notification =
+    0x20;  // 3.4's "intermediate delivery notification"
 inline constexpr std::uint8_t udhi = 0x40;
 }  // namespace esm
 
@@ -221,8 +225,8 @@ struct raw_body {
 };
 
 // unbind, unbind_resp, enquire_link, enquire_link_resp, generic_nack: no body.
-using pdu_body = std::variant<std::monostate, bind_body, bind_resp_body, short_message_body, data_sm_body,
-                              message_id_body, raw_body>;
+using pdu_body = std::variant<std::monostate, bind_body, bind_resp_body, short_message_body,
+                              data_sm_body, message_id_body, raw_body>;
 
 inline constexpr std::size_t header_length = 16;
 // command_length above this is refused: no 3.4 PDU comes near it, and a garbled length must not

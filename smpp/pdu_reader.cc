@@ -6,7 +6,8 @@
 
 namespace siaran::smpp {
 
-pdu_reader::pdu_reader(std::span<const std::uint8_t> octets, std::string command, std::size_t offset)
+pdu_reader::pdu_reader(std::span<const std::uint8_t> octets, std::string command,
+                       std::size_t offset)
     : octets_(octets), command_(std::move(command)), offset_(offset) {}
 
 void pdu_reader::fail(std::string_view field, const std::string& what) const {
@@ -45,7 +46,8 @@ std::string pdu_reader::c_string(std::string_view field, std::size_t max_length)
   auto window = rest.first(std::min(rest.size(), max_length + 1));
   auto null = std::find(window.begin(), window.end(), std::uint8_t{0});
   if (null == window.end()) {
-    if (window.size() == rest.size()) fail(field, "C-octet string not terminated before the end of the PDU");
+    if (window.size() == rest.size())
+      fail(field, "C-octet string not terminated before the end of the PDU");
     fail(field, "C-octet string longer than " + std::to_string(max_length) + " characters");
   }
   std::string value(window.begin(), null);

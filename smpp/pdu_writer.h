@@ -27,6 +27,9 @@ class pdu_writer {
   void octets(std::span<const std::uint8_t> value);
   void tlvs(const tlv_list& list);
 
+  // A pdu_error naming the command, `field` and the offset it would have been written at.
+  [[noreturn]] void fail(std::string_view field, const std::string& what) const;
+
   // Sets command_length at the front and hands the octets over.
   std::vector<std::uint8_t> finish();
 

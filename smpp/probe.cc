@@ -23,7 +23,8 @@ asio::awaitable<void> pause(asio::io_context& io, clock_type::duration duration)
 
 // The connection's coroutines refer to `tasks`: it must outlive them.
 asio::awaitable<void> drain(asio::io_context& io, const task_count& tasks) {
-  for (int i = 0; i < 500 && tasks.live() > 0; ++i) co_await pause(io, std::chrono::milliseconds(10));
+  for (int i = 0; i < 500 && tasks.live() > 0; ++i)
+    co_await pause(io, std::chrono::milliseconds(10));
 }
 
 asio::awaitable<void> unbind_and_close(connection& link) {
@@ -35,10 +36,12 @@ asio::awaitable<void> unbind_and_close(connection& link) {
 }  // namespace
 
 asio::awaitable<probe_result> probe(asio::io_context& io, bind_settings settings,
-                                    std::optional<submit_request> message, std::chrono::seconds receipt_wait) {
+                                    std::optional<submit_request> message,
+                                    std::chrono::seconds receipt_wait) {
   probe_result result;
   task_count tasks(settings.id);
-  connection_options options{settings.id + " probe", settings.enquire_link, settings.response_timeout};
+  connection_options options{settings.id + " probe", settings.enquire_link,
+                             settings.response_timeout};
   std::shared_ptr<connection> link;
   try {
     link = co_await connection::open(io, tasks, settings.host, settings.port, options);
@@ -56,7 +59,8 @@ asio::awaitable<probe_result> probe(asio::io_context& io, bind_settings settings
   connection* raw = link.get();
   link->start(
       [&receipts, &receipt_came, raw](const pdu& incoming) {
-        // Only receipts are taken; an incoming SMS is left for siarand (ESME_RX_T_APPN: sent again later).
+        // Only receipts are taken; an incoming SMS is left for siarand (ESME_RX_T_APPN: sent again
+        // later).
         std::uint32_t answer = status::temporary_app_error;
         const auto* body = std::get_if<short_message_body>(&incoming.body);
         if (body != nullptr && is_receipt(body->esm_class)) {
@@ -67,18 +71,21 @@ asio::awaitable<probe_result> probe(asio::io_context& io, bind_settings settings
           } catch (const pdu_error&) {
           }
         }
-        auto response = incoming.command_id == command::data_sm ? command::data_sm_resp : command::deliver_sm_resp;
+        auto response = incoming.command_id == command::data_sm ? command::data_sm_resp
+                                                                : command::deliver_sm_resp;
         raw->send({response, answer, incoming.sequence_number, message_id_body{}});
       },
       {});
 
-  auto bind_command =
-      settings.mode == bind_mode::transceiver ? command::bind_transceiver : command::bind_transmitter;
-  pdu bind_request{bind_command, status::ok, 0,
-                   bind_body{settings.system_id, settings.password, settings.system_type, 0x34, 0, 0, ""}};
+  auto bind_command = settings.mode == bind_mode::transceiver ? command::bind_transceiver
+                                                              : command::bind_transmitter;
+  pdu bind_request{
+      bind_command, status::ok, 0,
+      bind_body{settings.system_id, settings.password, settings.system_type, 0x34, 0, 0, ""}};
   auto bound = co_await link->request(bind_request, settings.response_timeout);
   if (!bound.response) {
-    result.error = bound.timed_out ? "no answer to " + command_name(bind_command) : link->close_reason();
+    result.error =
+        bound.timed_out ? "no answer to " + command_name(bind_command) : link->close_reason();
   } else {
     result.bind_status = bound.response->command_status;
     result.bind_status_name = status_name(bound.response->command_status);
@@ -86,7 +93,8 @@ asio::awaitable<probe_result> probe(asio::io_context& io, bind_settings settings
       result.smsc_system_id = body->system_id;
       result.interface_version = tlv_u8(body->tlvs, tag::sc_interface_version);
     }
-    if (bound.response->command_status != status::ok || bound.response->command_id == command::generic_nack) {
+    if (bound.response->command_status != status::ok ||
+        bound.response->command_id == command::generic_nack) {
       result.error = "the SMSC refused the bind: " + result.bind_status_name;
     }
   }

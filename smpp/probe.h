@@ -34,6 +34,7 @@ struct probe_result {
 // Binds as transceiver (transmitter_receiver mode: a transmitter, since one connection shows all
 // a test needs, and receipts then come only when the SMSC sends them to a transmitter too).
 asio::awaitable<probe_result> probe(asio::io_context& io, bind_settings settings,
-                                    std::optional<submit_request> message, std::chrono::seconds receipt_wait);
+                                    std::optional<submit_request> message,
+                                    std::chrono::seconds receipt_wait);
 
 }  // namespace siaran::smpp

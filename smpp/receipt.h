@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "smpp/pdu.h"
 
@@ -19,7 +20,8 @@ enum class receipt_outcome { delivered, undelivered, pending, unknown };
 
 struct receipt {
   std::string message_id;  // as submit_sm_resp gave it
-  std::string state;       // "DELIVRD", "UNDELIV", "EXPIRED", "REJECTD", "DELETED", "ACCEPTD", "ENROUTE", "UNKNOWN"
+  std::string state;       // "DELIVRD", "UNDELIV", "EXPIRED", "REJECTD", "DELETED", "ACCEPTD",
+                           // "ENROUTE", "UNKNOWN"
   std::optional<int> error_code;  // err:
   std::string recipient;          // the handset's number (the deliver_sm's source_addr)
   std::optional<std::chrono::system_clock::time_point> done_at;  // done date, UTC
@@ -36,6 +38,12 @@ bool is_receipt(std::uint8_t esm_class);
 // "submit date" or "submit_date", 10- or 12-digit dates). recipient is source_addr, '+'-prefixed
 // when international. A receipt without any message id is a pdu_error.
 receipt receipt_of(const short_message_body& deliver);
+
+// The ids a receipt's message_id may stand for, to look the part up by: the id itself, then the
+// same number written the other way when the id is a number. Some SMSCs answer submit_sm_resp
+// in hex and write the receipt's id: in decimal (or the reverse); appendix B leaves it open.
+// "1A2B" -> {"1A2B", "6699"}; "0006699" -> {"0006699", "6699", "1a2b", "1A2B"}.
+std::vector<std::string> message_id_candidates(std::string_view message_id);
 
 // Only the text part: "id:... stat:..." (message_id, state, error_code, done_at).
 receipt parse_receipt_text(std::string_view text);

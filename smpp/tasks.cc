@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smpp/tasks.h"
 
-#include <exception>
-
 #include <spdlog/spdlog.h>
+
+#include <exception>
 
 namespace siaran::smpp {
 

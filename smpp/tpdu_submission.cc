@@ -12,9 +12,12 @@ namespace {
 // SMPP data_coding (§5.2.19) for the part's alphabet.
 std::uint8_t data_coding_of(sms::encoding alphabet) {
   switch (alphabet) {
-    case sms::encoding::gsm7: return 0x00;
-    case sms::encoding::ucs2: return 0x08;
-    case sms::encoding::eight_bit: return 0x04;
+    case sms::encoding::gsm7:
+      return 0x00;
+    case sms::encoding::ucs2:
+      return 0x08;
+    case sms::encoding::eight_bit:
+      return 0x04;
   }
   return 0x04;
 }
@@ -23,16 +26,20 @@ std::uint8_t data_coding_of(sms::encoding alphabet) {
 // escape then its code), UCS2 as UTF-16BE, 8-bit data as it is.
 std::vector<std::uint8_t> text_octets(const sms::user_data& ud, sms::encoding alphabet) {
   switch (alphabet) {
-    case sms::encoding::gsm7: return sms::gsm7_encode(sms::utf8_decode(ud.text));
-    case sms::encoding::ucs2: return sms::ucs2_encode(sms::utf8_decode(ud.text));
-    case sms::encoding::eight_bit: return ud.data;
+    case sms::encoding::gsm7:
+      return sms::gsm7_encode(sms::utf8_decode(ud.text));
+    case sms::encoding::ucs2:
+      return sms::ucs2_encode(sms::utf8_decode(ud.text));
+    case sms::encoding::eight_bit:
+      return ud.data;
   }
   return ud.data;
 }
 
 }  // namespace
 
-submit_request submission_of_tpdu(std::string_view pdu_hex, std::string_view sender, bool registered_delivery) {
+submit_request submission_of_tpdu(std::string_view pdu_hex, std::string_view sender,
+                                  bool registered_delivery) {
   auto part = sms::decode_pdu_hex(pdu_hex, true);
   submit_request request;
   request.source = std::string(sender);

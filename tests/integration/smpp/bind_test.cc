@@ -3,17 +3,17 @@
 // submits as the SMSC sees them, receipts and incoming SMS, throttling without loss or doubles,
 // a dropped link with parts in flight, enquire_link, generic_nack, and the window.
 
-#include <catch2/catch.hpp>
+#include "smpp/bind.h"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <set>
 
-#include "sms/submit_encoder.h"
-#include "smpp/bind.h"
 #include "smpp/tpdu_submission.h"
+#include "sms/submit_encoder.h"
 #include "tests/integration/smpp/scripted_smsc.h"
 #include "tests/unit/smpp/hex_bytes.h"
 
@@ -120,7 +120,8 @@ submit_request gsm_part(std::string destination, std::string message) {
   return request;
 }
 
-short_message_body deliver(std::uint8_t esm_class, std::uint8_t data_coding, std::vector<std::uint8_t> octets) {
+short_message_body deliver(std::uint8_t esm_class, std::uint8_t data_coding,
+                           std::vector<std::uint8_t> octets) {
   short_message_body body;
   body.source_addr_ton = 1;
   body.source_addr_npi = 1;
@@ -176,6 +177,12 @@ TEST_CASE("transmitter_receiver mode binds two connections") {
   CHECK(r.smsc.binds[0].command_id == command::bind_transmitter);
   CHECK(r.smsc.binds[1].command_id == command::bind_receiver);
   CHECK(r.smsc.connections == 2);
+  // The newest connection is the receiver: incoming SMS come there, submits go out on the other.
+  r.smsc.send({command::deliver_sm, status::ok, 5, deliver(0, 0, text("HADIR"))});
+  auto slot = r.submit(gsm_part("+6281234567890", "x"));
+  REQUIRE(r.run_until([&] { return r.messages.size() == 1 && slot->has_value(); }));
+  CHECK((*slot)->ok());
+  CHECK(r.messages[0].message.ud.text == "HADIR");
 }
 
 TEST_CASE("a wrong password is refused in plain words and not retried soon") {
@@ -261,7 +268,8 @@ TEST_CASE("submits reach the SMSC with the fields of SMPP 3.4") {
     auto parts = sms::encode_submit(long_text);
     REQUIRE(parts.size() == 3);
     std::vector<result_slot> slots;
-    for (const auto& part : parts) slots.push_back(r.submit(submission_of_tpdu(part.pdu, "POKJANAL", true)));
+    for (const auto& part : parts)
+      slots.push_back(r.submit(submission_of_tpdu(part.pdu, "POKJANAL", true)));
     REQUIRE(r.run_until([&] { return rig::all_done(slots); }));
     for (const auto& slot : slots) CHECK((*slot)->ok());
     REQUIRE(r.smsc.submits.size() == 3);
@@ -271,7 +279,8 @@ TEST_CASE("submits reach the SMSC with the fields of SMPP 3.4") {
       CHECK(seen.registered_delivery == 1);
       REQUIRE(seen.short_message.size() > 6);
       CHECK(std::vector<std::uint8_t>(seen.short_message.begin(), seen.short_message.begin() + 6) ==
-            std::vector<std::uint8_t>{0x05, 0x00, 0x03, 0x2A, 0x03, static_cast<std::uint8_t>(i + 1)});
+            std::vector<std::uint8_t>{0x05, 0x00, 0x03, 0x2A, 0x03,
+                                      static_cast<std::uint8_t>(i + 1)});
     }
   }
 
@@ -330,9 +339,10 @@ TEST_CASE("receipts reach on_receipt with their outcome") {
   rig r;
   r.start();
   REQUIRE(r.bound());
-  auto delivered = deliver(esm::delivery_receipt, 0,
-                           text("id:msg-1 sub:001 dlvrd:001 submit date:2612071530 done date:2612071531 "
-                                "stat:DELIVRD err:000 text:Posyandu"));
+  auto delivered =
+      deliver(esm::delivery_receipt, 0,
+              text("id:msg-1 sub:001 dlvrd:001 submit date:2612071530 done date:2612071531 "
+                   "stat:DELIVRD err:000 text:Posyandu"));
   auto undelivered = deliver(esm::delivery_receipt, 0, text("id:msg-2 stat:UNDELIV err:011"));
   r.smsc.send({command::deliver_sm, status::ok, 101, delivered});
   r.smsc.send({command::deliver_sm, status::ok, 102, undelivered});
@@ -365,9 +375,12 @@ TEST_CASE("incoming SMS reach on_message: GSM, UCS2 and concatenated") {
   r.start();
   REQUIRE(r.bound());
   r.smsc.send({command::deliver_sm, status::ok, 201, deliver(0, 0, text("HADIR"))});
-  r.smsc.send({command::deliver_sm, status::ok, 202, deliver(0, 8, hex("0048 0061 006C 006F 0020 0101"))});
-  r.smsc.send({command::deliver_sm, status::ok, 203, deliver(esm::udhi, 0, cat({hex("050003070201"), text("bagian satu ")}))});
-  r.smsc.send({command::deliver_sm, status::ok, 204, deliver(esm::udhi, 0, cat({hex("050003070202"), text("bagian dua")}))});
+  r.smsc.send(
+      {command::deliver_sm, status::ok, 202, deliver(0, 8, hex("0048 0061 006C 006F 0020 0101"))});
+  r.smsc.send({command::deliver_sm, status::ok, 203,
+               deliver(esm::udhi, 0, cat({hex("050003070201"), text("bagian satu ")}))});
+  r.smsc.send({command::deliver_sm, status::ok, 204,
+               deliver(esm::udhi, 0, cat({hex("050003070202"), text("bagian dua")}))});
   REQUIRE(r.run_until([&] { return r.smsc.responses.size() == 4; }));
   REQUIRE(r.messages.size() == 4);
   CHECK(r.messages[0].message.number == "+6281234567890");
@@ -389,15 +402,17 @@ TEST_CASE("throttling answers pause the bind and every part is accepted exactly 
   r.start();
   REQUIRE(r.bound());
   std::vector<result_slot> slots;
-  for (int i = 0; i < 5; ++i) slots.push_back(r.submit(gsm_part("+62812000000" + std::to_string(i), "x")));
+  for (int i = 0; i < 5; ++i)
+    slots.push_back(r.submit(gsm_part("+62812000000" + std::to_string(i), "x")));
   bool saw_throttled = false;
   bool room_while_throttled = false;
-  REQUIRE(r.run_until([&] { return rig::all_done(slots); }, 10s, [&] {
-    if (r.esme->state() == bind_state::throttled) {
-      saw_throttled = true;
-      if (r.esme->room() != 0) room_while_throttled = true;
-    }
-  }));
+  REQUIRE(r.run_until([&] { return rig::all_done(slots); }, 10s,
+                      [&] {
+                        if (r.esme->state() == bind_state::throttled) {
+                          saw_throttled = true;
+                          if (r.esme->room() != 0) room_while_throttled = true;
+                        }
+                      }));
   CHECK(saw_throttled);
   CHECK_FALSE(room_while_throttled);
   for (const auto& slot : slots) CHECK((*slot)->ok());
@@ -418,7 +433,8 @@ TEST_CASE("a link that drops with submits unanswered makes them uncertain and bi
   r.start();
   REQUIRE(r.bound());
   std::vector<result_slot> slots;
-  for (int i = 0; i < 3; ++i) slots.push_back(r.submit(gsm_part("+6281200000" + std::to_string(i), "x")));
+  for (int i = 0; i < 3; ++i)
+    slots.push_back(r.submit(gsm_part("+6281200000" + std::to_string(i), "x")));
   REQUIRE(r.run_until([&] { return r.smsc.held() == 3; }));
   r.smsc.drop();
   REQUIRE(r.run_until([&] { return rig::all_done(slots); }));
@@ -429,7 +445,8 @@ TEST_CASE("a link that drops with submits unanswered makes them uncertain and bi
   }
   CHECK(r.esme->status().counts.uncertain == 3);
   CHECK(r.esme->status().last_error.find("closed") != std::string::npos);
-  CHECK(r.run_until([&] { return r.smsc.binds.size() == 2 && r.esme->state() == bind_state::bound; }, 5s));
+  CHECK(r.run_until(
+      [&] { return r.smsc.binds.size() == 2 && r.esme->state() == bind_state::bound; }, 5s));
   CHECK(r.esme->status().counts.binds == 2);
 
   SECTION("a submit made while the bind is down is not sent") {
@@ -500,11 +517,13 @@ TEST_CASE("the bind answers the SMSC's own requests") {
     r.smsc.send({command::unbind, status::ok, 80, std::monostate{}});
     REQUIRE(r.run_until([&] { return response_with_sequence(r.smsc, 80) != nullptr; }));
     CHECK(response_with_sequence(r.smsc, 80)->command_id == command::unbind_resp);
-    CHECK(r.run_until([&] { return r.smsc.binds.size() == 2 && r.esme->state() == bind_state::bound; }, 5s));
+    CHECK(r.run_until(
+        [&] { return r.smsc.binds.size() == 2 && r.esme->state() == bind_state::bound; }, 5s));
   }
   SECTION("a garbled command_length drops the link, which is bound again") {
     r.smsc.send_raw(hex("00000003 00000015 00000000 00000001"));
-    CHECK(r.run_until([&] { return r.smsc.binds.size() == 2 && r.esme->state() == bind_state::bound; }, 5s));
+    CHECK(r.run_until(
+        [&] { return r.smsc.binds.size() == 2 && r.esme->state() == bind_state::bound; }, 5s));
   }
 }
 
@@ -515,7 +534,8 @@ TEST_CASE("the window is never exceeded") {
   r.start();
   REQUIRE(r.bound());
   std::vector<result_slot> slots;
-  for (int i = 0; i < 6; ++i) slots.push_back(r.submit(gsm_part("+6281200000" + std::to_string(i), "x")));
+  for (int i = 0; i < 6; ++i)
+    slots.push_back(r.submit(gsm_part("+6281200000" + std::to_string(i), "x")));
   for (int released = 0; released < 6; ++released) {
     REQUIRE(r.run_until([&] { return r.smsc.held() > 0; }));
     r.run_for(20ms);  // time for a submit beyond the window to show up, if the bind let one through
@@ -535,7 +555,8 @@ TEST_CASE("the bind's own rate paces submits") {
   REQUIRE(r.bound());
   auto started = std::chrono::steady_clock::now();
   std::vector<result_slot> slots;
-  for (int i = 0; i < 10; ++i) slots.push_back(r.submit(gsm_part("+6281200000" + std::to_string(i), "x")));
+  for (int i = 0; i < 10; ++i)
+    slots.push_back(r.submit(gsm_part("+6281200000" + std::to_string(i), "x")));
   REQUIRE(r.run_until([&] { return rig::all_done(slots); }));
   // 10 parts at 20/s: the tenth leaves 9 intervals of 50 ms after the first.
   CHECK(std::chrono::steady_clock::now() - started >= 440ms);

@@ -2,12 +2,12 @@
 // `siaran smpp test`'s probe against a scripted SMSC: what the bind_resp said, the submit's
 // answer and its receipt, a refusal, and an SMSC that is not there.
 
-#include <catch2/catch.hpp>
+#include "smpp/probe.h"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <optional>
 
-#include "smpp/probe.h"
 #include "tests/integration/smpp/scripted_smsc.h"
 
 using namespace siaran;
@@ -27,13 +27,13 @@ bind_settings settings_for(const scripted_smsc& smsc) {
   return settings;
 }
 
-probe_result run_probe(asio::io_context& io, bind_settings settings, std::optional<submit_request> message,
-                       std::chrono::seconds wait) {
+probe_result run_probe(asio::io_context& io, bind_settings settings,
+                       std::optional<submit_request> message, std::chrono::seconds wait) {
   std::optional<probe_result> result;
   asio::co_spawn(
       io,
-      [](asio::io_context& context, bind_settings s, std::optional<submit_request> m, std::chrono::seconds w,
-         std::optional<probe_result>* out) -> asio::awaitable<void> {
+      [](asio::io_context& context, bind_settings s, std::optional<submit_request> m,
+         std::chrono::seconds w, std::optional<probe_result>* out) -> asio::awaitable<void> {
         auto got = co_await probe(context, s, m, w);
         *out = got;
       }(io, std::move(settings), std::move(message), wait, &result),

@@ -2,7 +2,6 @@
 #include "tests/integration/smpp/scripted_smsc.h"
 
 #include <array>
-
 #include <boost/asio/ip/tcp.hpp>
 
 namespace siaran::smpp::test {
@@ -53,7 +52,8 @@ struct scripted_smsc::session : std::enable_shared_from_this<session> {
         owner.binds.push_back(message);
         bind_resp_body body{"SCRIPTSMSC", {make_tlv_u8(tag::sc_interface_version, 0x34)}};
         if (owner.bind_status != status::ok) body = {};
-        write(pdu{message.command_id | command::response_bit, owner.bind_status, message.sequence_number, body});
+        write(pdu{message.command_id | command::response_bit, owner.bind_status,
+                  message.sequence_number, body});
         return;
       }
       case command::submit_sm: {
@@ -72,7 +72,8 @@ struct scripted_smsc::session : std::enable_shared_from_this<session> {
       }
       case command::enquire_link:
         ++owner.enquire_links;
-        if (owner.answer_enquire_link) write(pdu{command::enquire_link_resp, 0, message.sequence_number, {}});
+        if (owner.answer_enquire_link)
+          write(pdu{command::enquire_link_resp, 0, message.sequence_number, {}});
         return;
       case command::unbind: {
         ++owner.unbinds;
@@ -92,7 +93,8 @@ struct scripted_smsc::session : std::enable_shared_from_this<session> {
     while (true) {
       std::array<std::uint8_t, 4> head{};
       boost::system::error_code error;
-      co_await asio::async_read(socket, asio::buffer(head), asio::redirect_error(asio::use_awaitable, error));
+      co_await asio::async_read(socket, asio::buffer(head),
+                                asio::redirect_error(asio::use_awaitable, error));
       if (error) break;
       std::vector<std::uint8_t> octets(pdu_length(head));
       std::copy(head.begin(), head.end(), octets.begin());
@@ -121,7 +123,8 @@ scripted_smsc::scripted_smsc(asio::io_context& io) : state_(std::make_shared<sta
       [](scripted_smsc* smsc, std::shared_ptr<state> st) -> asio::awaitable<void> {
         while (true) {
           boost::system::error_code error;
-          auto socket = co_await st->acceptor.async_accept(asio::redirect_error(asio::use_awaitable, error));
+          auto socket =
+              co_await st->acceptor.async_accept(asio::redirect_error(asio::use_awaitable, error));
           if (error) break;
           ++smsc->connections;
           auto next = std::make_shared<session>(*smsc, std::move(socket));
@@ -167,6 +170,8 @@ void scripted_smsc::drop() {
   state_->sessions.back()->socket.close(ignored);
 }
 
-bool scripted_smsc::connected() const { return !state_->sessions.empty() && state_->sessions.back()->socket.is_open(); }
+bool scripted_smsc::connected() const {
+  return !state_->sessions.empty() && state_->sessions.back()->socket.is_open();
+}
 
 }  // namespace siaran::smpp::test

@@ -27,10 +27,11 @@ class scripted_smsc {
 
   // How it answers.
   std::uint32_t bind_status = status::ok;
-  unsigned throttle_first = 0;           // answer ESME_RTHROTTLED to this many submits first
-  bool hold_submits = false;             // keep submits unanswered until answer_held()
+  unsigned throttle_first = 0;  // answer ESME_RTHROTTLED to this many submits first
+  bool hold_submits = false;    // keep submits unanswered until answer_held()
   bool answer_enquire_link = true;
-  std::function<std::uint32_t(const short_message_body&)> submit_status;  // ok unless it says otherwise
+  std::function<std::uint32_t(const short_message_body&)>
+      submit_status;      // ok unless it says otherwise
   bool receipts = false;  // follow each accepted part asking for one with a DELIVRD receipt
 
   // What it saw.
@@ -38,7 +39,7 @@ class scripted_smsc {
   std::vector<pdu> binds;
   std::vector<short_message_body> submits;   // every submit_sm, throttled ones too
   std::vector<short_message_body> accepted;  // those answered ESME_ROK
-  std::vector<pdu> responses;                // answers from the ESME (deliver_sm_resp, generic_nack, ...)
+  std::vector<pdu> responses;  // answers from the ESME (deliver_sm_resp, generic_nack, ...)
   unsigned enquire_links = 0;
   unsigned unbinds = 0;
   unsigned unanswered = 0;

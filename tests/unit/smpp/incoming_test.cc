@@ -2,9 +2,10 @@
 // deliver_sm carrying an incoming SMS, made into the decoded form a modem gives: GSM, UCS2,
 // Latin-1, 8-bit, concatenated parts, message_payload.
 
+#include "smpp/incoming.h"
+
 #include <catch2/catch.hpp>
 
-#include "smpp/incoming.h"
 #include "tests/unit/smpp/hex_bytes.h"
 
 using namespace siaran::smpp;
@@ -14,7 +15,8 @@ using siaran::smpp::test::text;
 
 namespace {
 
-short_message_body mo(std::uint8_t data_coding, std::vector<std::uint8_t> octets, std::uint8_t esm_class = 0) {
+short_message_body mo(std::uint8_t data_coding, std::vector<std::uint8_t> octets,
+                      std::uint8_t esm_class = 0) {
   short_message_body body;
   body.source_addr_ton = 1;
   body.source_addr_npi = 1;
@@ -38,7 +40,10 @@ TEST_CASE("a GSM text, one septet per octet, with an extension character") {
   CHECK(message.coding.alphabet == siaran::sms::encoding::gsm7);
   CHECK(message.ud.text == "HADIR \xE2\x82\xAC 00");  // 1B 65 is the euro sign
   CHECK_FALSE(message.ud.has_header);
-  CHECK(incoming.raw_hex == "484144495220" "1B65" "203030");
+  CHECK(incoming.raw_hex ==
+        "484144495220"
+        "1B65"
+        "203030");
 }
 
 TEST_CASE("a UCS2 text from a national number") {
@@ -76,7 +81,8 @@ TEST_CASE("8-bit data is kept as octets and shown in hex") {
 
 TEST_CASE("message_payload stands in for an empty short_message") {
   auto body = mo(0, {});
-  body.tlvs.push_back({tag::message_payload, text("a text longer than one short message could be")});
+  body.tlvs.push_back(
+      {tag::message_payload, text("a text longer than one short message could be")});
   auto incoming = incoming_of(body);
   CHECK(incoming.message.ud.text == "a text longer than one short message could be");
 }

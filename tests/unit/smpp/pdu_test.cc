@@ -3,9 +3,10 @@
 // (§4.1.1 bind, §4.4.1 submit_sm, §4.6.1 deliver_sm, §5.3.2 TLVs), round trips, and every kind
 // of malformed input.
 
+#include "smpp/pdu.h"
+
 #include <catch2/catch.hpp>
 
-#include "smpp/pdu.h"
 #include "tests/unit/smpp/hex_bytes.h"
 
 using namespace siaran::smpp;
@@ -17,24 +18,37 @@ using siaran::smpp::test::text;
 namespace {
 
 std::vector<std::uint8_t> bind_transceiver_octets() {
-  return cat({hex("0000002F 00000009 00000000 00000001"), c_str("SMPP3TEST"), c_str("secret08"), c_str("SUBMIT1"),
-              hex("34 01 01"), c_str("")});
+  return cat({hex("0000002F 00000009 00000000 00000001"), c_str("SMPP3TEST"), c_str("secret08"),
+              c_str("SUBMIT1"), hex("34 01 01"), c_str("")});
 }
 
-// submit_sm from the registered name POKJANAL to 6281234567890, part 1 of 3 (UDH reference 0x2A), "Halo".
+// submit_sm from the registered name POKJANAL to 6281234567890, part 1 of 3 (UDH reference 0x2A),
+// "Halo".
 std::vector<std::uint8_t> submit_sm_octets() {
-  return cat({hex("00000040 00000004 00000000 00000007"), c_str(""), hex("05 00"), c_str("POKJANAL"), hex("01 01"),
-              c_str("6281234567890"), hex("40 00 00"), c_str(""), c_str(""), hex("01 00 00 00"), hex("0A"),
-              hex("05 00 03 2A 03 01"), text("Halo")});
+  return cat({hex("00000040 00000004 00000000 00000007"), c_str(""), hex("05 00"),
+              c_str("POKJANAL"), hex("01 01"), c_str("6281234567890"), hex("40 00 00"), c_str(""),
+              c_str(""), hex("01 00 00 00"), hex("0A"), hex("05 00 03 2A 03 01"), text("Halo")});
 }
 
 const std::string receipt_text =
-    "id:1A2B sub:001 dlvrd:001 submit date:2612071530 done date:2612071531 stat:DELIVRD err:000 text:Halo";
+    "id:1A2B sub:001 dlvrd:001 submit date:2612071530 done date:2612071531 stat:DELIVRD err:000 "
+    "text:Halo";
 
 std::vector<std::uint8_t> deliver_sm_receipt_octets() {
-  auto body = cat({c_str(""), hex("01 01"), c_str("6281234567890"), hex("05 00"), c_str("POKJANAL"), hex("04 00 00"),
-                   c_str(""), c_str(""), hex("00 00 00 00"), {static_cast<std::uint8_t>(receipt_text.size())},
-                   text(receipt_text), hex("001E 0005"), c_str("1A2B"), hex("0427 0001 02")});
+  auto body = cat({c_str(""),
+                   hex("01 01"),
+                   c_str("6281234567890"),
+                   hex("05 00"),
+                   c_str("POKJANAL"),
+                   hex("04 00 00"),
+                   c_str(""),
+                   c_str(""),
+                   hex("00 00 00 00"),
+                   {static_cast<std::uint8_t>(receipt_text.size())},
+                   text(receipt_text),
+                   hex("001E 0005"),
+                   c_str("1A2B"),
+                   hex("0427 0001 02")});
   auto length = static_cast<std::uint8_t>(16 + body.size());
   return cat({hex("000000"), {length}, hex("00000005 00000000 0000002A"), body});
 }
@@ -69,7 +83,8 @@ TEST_CASE("bind_transceiver decodes field by field and encodes to the same octet
 }
 
 TEST_CASE("bind_transceiver_resp carries the SMSC's system_id and sc_interface_version") {
-  auto octets = cat({hex("0000001A 80000009 00000000 00000001"), c_str("SMSC"), hex("0210 0001 34")});
+  auto octets =
+      cat({hex("0000001A 80000009 00000000 00000001"), c_str("SMSC"), hex("0210 0001 34")});
   auto message = decode(octets);
   const auto& body = std::get<bind_resp_body>(message.body);
   CHECK(body.system_id == "SMSC");
@@ -136,9 +151,10 @@ TEST_CASE("responses and bodiless PDUs") {
     CHECK(decode(encode(answer)) == answer);
   }
   SECTION("enquire_link, unbind and generic_nack") {
-    for (auto id : {command::enquire_link, command::enquire_link_resp, command::unbind, command::unbind_resp,
-                    command::generic_nack}) {
-      pdu message{id, id == command::generic_nack ? status::invalid_command_id : status::ok, 9, std::monostate{}};
+    for (auto id : {command::enquire_link, command::enquire_link_resp, command::unbind,
+                    command::unbind_resp, command::generic_nack}) {
+      pdu message{id, id == command::generic_nack ? status::invalid_command_id : status::ok, 9,
+                  std::monostate{}};
       auto octets = encode(message);
       CHECK(octets.size() == 16);
       CHECK(decode(octets) == message);
@@ -202,8 +218,8 @@ TEST_CASE("malformed PDUs name the field and the offset") {
     CHECK(std::string(error.what()).find("not terminated") != std::string::npos);
   }
   SECTION("a string over its field's length") {
-    auto octets = cat({hex("0000002F 00000009 00000000 00000001"), c_str("SMPP3TEST"), c_str("secret089"),
-                       c_str("SUBMIT"), hex("34 01 01"), c_str("")});
+    auto octets = cat({hex("0000002F 00000009 00000000 00000001"), c_str("SMPP3TEST"),
+                       c_str("secret089"), c_str("SUBMIT"), hex("34 01 01"), c_str("")});
     auto error = error_of([&] { decode(octets); });
     CHECK(error.field() == "bind_transceiver: password");
     CHECK(error.offset() == 26);
@@ -251,17 +267,25 @@ TEST_CASE("malformed PDUs name the field and the offset") {
 TEST_CASE("encode refuses what the wire cannot carry") {
   bind_body body;
   body.system_id = "a-system-id-too-long";
-  CHECK(error_of([&] { encode({command::bind_transceiver, 0, 1, body}); }).field() == "bind_transceiver: system_id");
+  CHECK(error_of([&] {
+          encode({command::bind_transceiver, 0, 1, body});
+        }).field() == "bind_transceiver: system_id");
 
   short_message_body sm;
   sm.short_message.assign(255, 'x');
-  CHECK(error_of([&] { encode({command::submit_sm, 0, 1, sm}); }).field() == "short_message");
+  CHECK(error_of([&] {
+          encode({command::submit_sm, 0, 1, sm});
+        }).field() == "submit_sm: short_message");
 
   sm.short_message.clear();
   sm.source_addr = "123456789012345678901";
-  CHECK(error_of([&] { encode({command::submit_sm, 0, 1, sm}); }).field() == "submit_sm: source_addr");
+  CHECK(error_of([&] {
+          encode({command::submit_sm, 0, 1, sm});
+        }).field() == "submit_sm: source_addr");
 
-  CHECK(error_of([&] { encode({command::enquire_link, 0, 1, bind_body{}}); }).field() == "enquire_link");
+  CHECK(error_of([&] {
+          encode({command::enquire_link, 0, 1, bind_body{}});
+        }).field() == "enquire_link");
 }
 
 TEST_CASE("round trips of every body") {
@@ -282,6 +306,7 @@ TEST_CASE("round trips of every body") {
     CHECK(decoded == message);
     CHECK(tlv_u16(std::get<short_message_body>(decoded.body).tlvs, tag::sar_msg_ref_num) == 0x1234);
   }
-  pdu data_resp{command::data_sm_resp, status::ok, 4, message_id_body{"id-1", {make_tlv_u8(0x0425, 1)}}};
+  pdu data_resp{command::data_sm_resp, status::ok, 4,
+                message_id_body{"id-1", {make_tlv_u8(0x0425, 1)}}};
   CHECK(decode(encode(data_resp)) == data_resp);
 }

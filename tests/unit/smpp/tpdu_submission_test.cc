@@ -2,11 +2,12 @@
 // Stored parts (SMS-SUBMIT PDUs as the modems send them) made into submit_sm requests: the same
 // destination and user data header, the text one GSM septet per octet or in UCS2.
 
+#include "smpp/tpdu_submission.h"
+
 #include <catch2/catch.hpp>
 
 #include "sms/codec_error.h"
 #include "sms/submit_encoder.h"
-#include "smpp/tpdu_submission.h"
 #include "tests/unit/smpp/hex_bytes.h"
 
 using namespace siaran::smpp;
@@ -16,7 +17,8 @@ using siaran::smpp::test::text;
 
 namespace {
 
-std::vector<siaran::sms::encoded_part> parts_of(std::string to, std::string message, std::uint8_t reference = 0) {
+std::vector<siaran::sms::encoded_part> parts_of(std::string to, std::string message,
+                                                std::uint8_t reference = 0) {
   siaran::sms::submit_request request;
   request.to = std::move(to);
   request.text = std::move(message);
@@ -55,7 +57,8 @@ TEST_CASE("a long GSM text in three parts keeps each part's concatenation header
     CHECK(request.data_coding == 0);
     auto part_number = static_cast<std::uint8_t>(i + 1);
     REQUIRE(request.short_message.size() > 6);
-    CHECK(std::vector<std::uint8_t>(request.short_message.begin(), request.short_message.begin() + 6) ==
+    CHECK(std::vector<std::uint8_t>(request.short_message.begin(),
+                                    request.short_message.begin() + 6) ==
           std::vector<std::uint8_t>{0x05, 0x00, 0x03, 0x2A, 0x03, part_number});
     CHECK(request.short_message.size() <= 6 + 153);
     rebuilt.append(request.short_message.begin() + 6, request.short_message.end());
