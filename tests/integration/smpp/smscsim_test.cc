@@ -477,3 +477,16 @@ TEST_CASE("with --no-control the simulator outlives its stdin and ends with exit
   REQUIRE(exit);
   CHECK(exit->exit_code == 0);
 }
+
+TEST_CASE("accounts can come from a password file, kept out of the process list") {
+  temp_dir dir;
+  const auto file = dir.write("accounts", "# system_id:password\nkader:rahasia2\n\npuskesmas:rahasia3\n");
+  smsc_process sim({"--password-file", file.string()});
+  raw_esme esme(sim.port());
+  CHECK(esme.bind(smpp::command::bind_transmitter, "puskesmas", "rahasia2").command_status ==
+        smpp::status::invalid_password);
+  CHECK(esme.bind(smpp::command::bind_transmitter, "puskesmas", "rahasia3").command_status ==
+        smpp::status::ok);
+  raw_esme other(sim.port());
+  CHECK(other.bind(smpp::command::bind_receiver, "kader", "rahasia2").command_status == smpp::status::ok);
+}
