@@ -33,7 +33,7 @@ function(siaran_install_gzipped source destination)
   install(FILES ${gz} DESTINATION ${destination} ${ARGN})
 endfunction()
 siaran_install_gzipped(${deb_dir}/changelog ${CMAKE_INSTALL_DOCDIR} RENAME changelog.Debian.gz)
-foreach(page siaran.1 siaran-modemsim.1 siaran-bench.1 siarand.8)
+foreach(page siaran.1 siaran-modemsim.1 siaran-smscsim.1 siaran-bench.1 siarand.8)
   string(REGEX REPLACE ".*\\." "man" section ${page})  # siarand.8 -> man8
   siaran_install_gzipped(${PROJECT_SOURCE_DIR}/docs/man/${page} ${CMAKE_INSTALL_MANDIR}/${section})
 endforeach()
@@ -55,8 +55,9 @@ internet.
 .
 This package holds the daemon siarand (a systemd service with a web page
 and an HTTP API on 127.0.0.1:8080), the command-line client siaran, the
-modem simulator siaran-modemsim and the benchmark siaran-bench. Until real
-modems are configured, the daemon runs one simulated modem.")
+modem simulator siaran-modemsim, the SMSC simulator siaran-smscsim and the
+benchmark siaran-bench. Until real modems are configured, the daemon runs
+one simulated modem.")
 set(CPACK_DEBIAN_PACKAGE_SECTION comm)  # Debian's section for modem programs
 # Libraries from dpkg-shlibdeps; what is used by path rather than linked, by hand: the web
 # page's scripts, the time zones, systemd for the unit and the postinst's sysusers/tmpfiles.

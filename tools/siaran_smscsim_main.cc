@@ -2,21 +2,19 @@
 // `siaran-smscsim`: a simulated SMPP 3.4 SMSC on TCP (smpp/sim). Prints where it listens on its
 // first stdout line as JSON ({"listening": "127.0.0.1:40123", "port": 40123}), takes control
 // lines on stdin (smpp/sim/control.h) and answers each with a JSON line; accepted submits are
-// logged as JSON lines (--send-log FILE, "-" for stdout). Runs until stdin ends or
-// SIGTERM/SIGINT, then exits 0.
+// logged as JSON lines (--send-log FILE, "-" for stdout). Runs until stdin ends (with
+// --no-control stdin is not read) or SIGTERM/SIGINT, then exits 0.
 #include <unistd.h>
 
 #include <charconv>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "common/asio.h"
-
-#include <nlohmann/json.hpp>
-
 #include "smpp/sim/control.h"
 #include "smpp/sim/smsc.h"
 #include "tools/exit_codes.h"
@@ -30,20 +28,25 @@ using tools::exit_unavailable;  // the address cannot be listened on, the log ca
 using tools::exit_usage;
 
 constexpr std::string_view usage_text =
-    "usage: siaran-smscsim [--listen HOST:PORT] [--account SYSTEM_ID:PASSWORD]... [--password-file FILE]\n"
+    "usage: siaran-smscsim [--listen HOST:PORT] [--account SYSTEM_ID:PASSWORD]... [--password-file "
+    "FILE]\n"
     "                      [--system-id NAME] [--throttle N] [--throttle-status STATUS]\n"
-    "                      [--receipt-delay MS] [--receipts RULES] [--send-log FILE|-]\n"
+    "                      [--receipt-delay MS] [--receipts RULES] [--send-log FILE|-] "
+    "[--no-control]\n"
     "--listen: default 127.0.0.1:2775; port 0 takes a free one (printed on the first line)\n"
     "--account / --password-file (one SYSTEM_ID:PASSWORD a line): who may bind; none: anyone\n"
     "--throttle: submits accepted per second over all binds (0: no limit); beyond it the answer\n"
     "  is --throttle-status (ESME_RTHROTTLED, or ESME_RMSGQFUL)\n"
     "RULES: receipts by the destination's last digits, ENDING:STAT[@DELAY_MS], ...\n"
     "  e.g. \"7:UNDELIV, 8:none, 9:DELIVRD@5000\"; the others DELIVRD after --receipt-delay\n"
-    "control lines on stdin: see smpp/sim/control.h ({\"status\": true}, {\"inject\": {...}}, ...)\n";
+    "control lines on stdin: see smpp/sim/control.h ({\"status\": true}, {\"inject\": {...}}, "
+    "...);\n"
+    "  the simulator exits when stdin ends, unless --no-control (then it runs until SIGTERM)\n";
 
 struct options {
   smsc_settings settings;
   std::string send_log;  // "" none, "-" stdout
+  bool control = true;   // read control lines on stdin, and end with it
 };
 
 unsigned number(std::string_view flag, std::string_view text) {
@@ -57,7 +60,8 @@ unsigned number(std::string_view flag, std::string_view text) {
 account account_of(std::string_view text) {
   const auto colon = text.find(':');
   if (colon == std::string_view::npos || colon == 0)
-    throw std::invalid_argument("an account is SYSTEM_ID:PASSWORD, not '" + std::string(text.substr(0, colon)) + "...'");
+    throw std::invalid_argument("an account is SYSTEM_ID:PASSWORD, not '" +
+                                std::string(text.substr(0, colon)) + "...'");
   return {std::string(text.substr(0, colon)), std::string(text.substr(colon + 1))};
 }
 
@@ -74,7 +78,8 @@ void read_password_file(const std::string& path, std::vector<account>& accounts)
 
 void set_listen(std::string_view text, smsc_settings& settings) {
   const auto colon = text.rfind(':');
-  if (colon == std::string_view::npos) throw std::invalid_argument("--listen is HOST:PORT, e.g. 127.0.0.1:0");
+  if (colon == std::string_view::npos)
+    throw std::invalid_argument("--listen is HOST:PORT, e.g. 127.0.0.1:0");
   const unsigned port = number("--listen", text.substr(colon + 1));
   if (port > 65535) throw std::invalid_argument("--listen: port above 65535");
   settings.listen_address = std::string(text.substr(0, colon));
@@ -87,6 +92,10 @@ options parse(int argc, char** argv) {
   opts.settings.port = 2775;  // SMPP's registered port
   for (int i = 1; i < argc; ++i) {
     const std::string_view flag = argv[i];
+    if (flag == "--no-control") {
+      opts.control = false;
+      continue;
+    }
     if (i + 1 >= argc) throw std::invalid_argument(std::string(flag) + " needs a value");
     const std::string_view value = argv[++i];
     if (flag == "--listen") {
@@ -114,12 +123,13 @@ options parse(int argc, char** argv) {
   return opts;
 }
 
-asio::awaitable<void> read_control(asio::posix::stream_descriptor& input, smsc& server, asio::io_context& io) {
+asio::awaitable<void> read_control(asio::posix::stream_descriptor& input, smsc& server,
+                                   asio::io_context& io) {
   std::string buffer;
   for (;;) {
     boost::system::error_code ec;
-    const std::size_t n = co_await asio::async_read_until(input, asio::dynamic_buffer(buffer), '\n',
-                                                          asio::redirect_error(asio::use_awaitable, ec));
+    const std::size_t n = co_await asio::async_read_until(
+        input, asio::dynamic_buffer(buffer), '\n', asio::redirect_error(asio::use_awaitable, ec));
     if (ec) break;  // end of stdin: whoever drove us is gone
     const std::string line = buffer.substr(0, n - 1);
     buffer.erase(0, n);
@@ -150,8 +160,8 @@ int run(options opts) {
   try {
     server.start();
   } catch (const std::exception& e) {
-    std::cerr << "siaran-smscsim: cannot listen on " << opts.settings.listen_address << ":" << opts.settings.port
-              << ": " << e.what() << "\n";
+    std::cerr << "siaran-smscsim: cannot listen on " << opts.settings.listen_address << ":"
+              << opts.settings.port << ": " << e.what() << "\n";
     return exit_unavailable;
   }
   // Before the first line: whoever reads it may signal us at once.
@@ -162,14 +172,15 @@ int run(options opts) {
   });
   const std::string where = opts.settings.listen_address + ":" + std::to_string(server.port());
   std::cout << nlohmann::json{{"listening", where}, {"port", server.port()}}.dump() << std::endl;
-  std::cerr << "siaran-smscsim: listening on " << where << " as " << opts.settings.system_id << std::endl;
+  std::cerr << "siaran-smscsim: listening on " << where << " as " << opts.settings.system_id
+            << std::endl;
 
-  // Control lines on stdin; a stdin that cannot be watched (a regular file, /dev/null) is none,
-  // and the simulator then runs until a signal.
+  // Control lines on stdin; a stdin that cannot be watched (a regular file) is none, and the
+  // simulator then runs until a signal.
   asio::posix::stream_descriptor input(io);
   boost::system::error_code ec;
-  input.assign(::dup(STDIN_FILENO), ec);
-  if (!ec) asio::co_spawn(io, read_control(input, server, io), asio::detached);
+  if (opts.control) input.assign(::dup(STDIN_FILENO), ec);
+  if (opts.control && !ec) asio::co_spawn(io, read_control(input, server, io), asio::detached);
   io.run();
   return 0;
 }

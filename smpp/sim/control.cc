@@ -2,9 +2,8 @@
 #include "smpp/sim/control.h"
 
 #include <charconv>
-#include <stdexcept>
-
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "smpp/pdu.h"
 
@@ -14,13 +13,20 @@ namespace {
 using nlohmann::json;
 
 json counts_of(const smsc_counts& counts) {
-  return {{"connections", counts.connections}, {"binds", counts.binds},
-          {"bind_refusals", counts.bind_refusals}, {"submits", counts.submits},
-          {"refused", counts.refused},         {"throttled", counts.throttled},
-          {"failed", counts.failed},           {"unanswered", counts.unanswered},
-          {"receipts", counts.receipts},       {"messages", counts.messages},
-          {"redeliveries", counts.redeliveries}, {"generic_nacks", counts.generic_nacks},
-          {"enquire_links", counts.enquire_links}, {"drops", counts.drops}};
+  return {{"connections", counts.connections},
+          {"binds", counts.binds},
+          {"bind_refusals", counts.bind_refusals},
+          {"submits", counts.submits},
+          {"refused", counts.refused},
+          {"throttled", counts.throttled},
+          {"failed", counts.failed},
+          {"unanswered", counts.unanswered},
+          {"receipts", counts.receipts},
+          {"messages", counts.messages},
+          {"redeliveries", counts.redeliveries},
+          {"generic_nacks", counts.generic_nacks},
+          {"enquire_links", counts.enquire_links},
+          {"drops", counts.drops}};
 }
 
 json status_of(const smsc_status& status) {
@@ -42,7 +48,8 @@ std::uint32_t command_status_of(const json& value) {
 }
 
 unsigned count_of(const json& value, std::string_view what) {
-  if (!value.is_number_unsigned()) throw std::invalid_argument(std::string(what) + " is a number from 0");
+  if (!value.is_number_unsigned())
+    throw std::invalid_argument(std::string(what) + " is a number from 0");
   return value.get<unsigned>();
 }
 
@@ -52,7 +59,8 @@ mo_message mo_of(const json& value) {
                      .text = value.at("text").get<std::string>(),
                      .data_coding = std::nullopt,
                      .system_id = value.value("system_id", "")};
-  if (value.contains("data_coding")) message.data_coding = value.at("data_coding").get<std::uint8_t>();
+  if (value.contains("data_coding"))
+    message.data_coding = value.at("data_coding").get<std::uint8_t>();
   return message;
 }
 
@@ -100,9 +108,11 @@ std::uint32_t parse_command_status(std::string_view text) {
   const bool hex = text.starts_with("0x") || text.starts_with("0X");
   const std::string_view digits = hex ? text.substr(2) : text;
   std::uint32_t value = 0;
-  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
+  const auto [end, error] =
+      std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
   if (digits.empty() || error != std::errc() || end != digits.data() + digits.size())
-    throw std::invalid_argument("unknown command_status \"" + std::string(text) + "\" (e.g. ESME_RSYSERR or 0x08)");
+    throw std::invalid_argument("unknown command_status \"" + std::string(text) +
+                                "\" (e.g. ESME_RSYSERR or 0x08)");
   return value;
 }
 
@@ -110,7 +120,8 @@ std::string apply_control_line(std::string_view line, smsc& server) {
   try {
     return apply_request(json::parse(line), server).dump();
   } catch (const std::exception& e) {
-    return json{{"ok", false}, {"error", e.what()}}.dump(-1, ' ', false, json::error_handler_t::replace);
+    return json{{"ok", false}, {"error", e.what()}}.dump(-1, ' ', false,
+                                                         json::error_handler_t::replace);
   }
 }
 

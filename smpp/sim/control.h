@@ -17,11 +17,13 @@ namespace siaran::smscsim {
 //               "data_coding": 0|8, "system_id": "..."}}   incoming SMS (split, UCS2 as needed);
 //        the answer's "parts" says how many deliver_sm it became
 //   {"drop": true}                                         every connection, now
-//   {"drop_after": 3}                                      3 more submits unanswered, then drop (0: cancel)
+//   {"drop_after": 3}                                      3 more submits unanswered, then drop (0:
+//   cancel)
 //   {"silence": true|false}                                read everything, answer nothing
 //   {"fail_next": {"count": 2, "status": "ESME_RSYSERR"}}  status by name or number (8, "0x08")
 //   {"throttle": 40} or {"throttle": {"rate": 40, "status": "ESME_RMSGQFUL"}}   (0: no limit)
-//   {"receipt_rules": "7:UNDELIV, 8:none, 9:DELIVRD@5000"} receipts by the destination's last digits
+//   {"receipt_rules": "7:UNDELIV, 8:none, 9:DELIVRD@5000"} receipts by the destination's last
+//   digits
 //   {"refuse_binds": true|false}                           answer binds ESME_RBINDFAIL
 //   {"status": true}                                       just the counts and the faults
 std::string apply_control_line(std::string_view line, smsc& server);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "smpp/sim/esme_listener.h"
 
-#include <array>
+#include <boost/asio/ip/tcp.hpp>
 #include <deque>
 #include <map>
-
-#include <boost/asio/ip/tcp.hpp>
+#include <optional>
+#include <span>
 
 #include "smpp/sim/esme_session.h"
 
@@ -19,10 +19,14 @@ namespace status = smpp::status;
 
 std::optional<bind_kind> bind_kind_of(std::uint32_t command_id) {
   switch (command_id) {
-    case command::bind_transmitter: return bind_kind::transmitter;
-    case command::bind_receiver: return bind_kind::receiver;
-    case command::bind_transceiver: return bind_kind::transceiver;
-    default: return std::nullopt;
+    case command::bind_transmitter:
+      return bind_kind::transmitter;
+    case command::bind_receiver:
+      return bind_kind::receiver;
+    case command::bind_transceiver:
+      return bind_kind::transceiver;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -44,7 +48,9 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
     asio::co_spawn(socket_.get_executor(), write_loop(shared_from_this()), asio::detached);
   }
 
-  std::optional<bind_kind> kind() const override { return closed_ || closing_ ? std::nullopt : kind_; }
+  std::optional<bind_kind> kind() const override {
+    return closed_ || closing_ ? std::nullopt : kind_;
+  }
   const std::string& system_id() const override { return system_id_; }
   std::size_t deliveries_in_flight() const override { return in_flight_.size(); }
 
@@ -97,7 +103,8 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
   }
 
   void answer(const smpp::pdu& request, std::uint32_t command_status, smpp::pdu_body body) {
-    send({request.command_id | command::response_bit, command_status, request.sequence_number, std::move(body)});
+    send({request.command_id | command::response_bit, command_status, request.sequence_number,
+          std::move(body)});
   }
 
   // An answer with nothing in its body: an error, or an enquire_link or unbind answered.
@@ -130,13 +137,15 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
           length = smpp::pdu_length(octets);
         } catch (const smpp::pdu_error&) {
           // The next PDU's start cannot be found: say so and hang up (§5.1.3 ESME_RINVCMDLEN).
-          self->generic_nack(status::invalid_command_length, read_u32(std::span(octets).subspan(12)));
+          self->generic_nack(status::invalid_command_length,
+                             read_u32(std::span(octets).subspan(12)));
           self->close_after_writing();
           break;
         }
         octets.resize(length);
         if (length > smpp::header_length) {
-          auto rest = asio::buffer(octets.data() + smpp::header_length, length - smpp::header_length);
+          auto rest =
+              asio::buffer(octets.data() + smpp::header_length, length - smpp::header_length);
           co_await asio::async_read(self->socket_, rest, asio::use_awaitable);
         }
         self->handle(octets);
@@ -157,7 +166,8 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
           co_await self->wake_.async_wait(asio::redirect_error(asio::use_awaitable, woken));
           continue;
         }
-        co_await asio::async_write(self->socket_, asio::buffer(self->out_.front()), asio::use_awaitable);
+        co_await asio::async_write(self->socket_, asio::buffer(self->out_.front()),
+                                   asio::use_awaitable);
         self->out_.pop_front();
       }
     } catch (const boost::system::system_error&) {
@@ -172,7 +182,8 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
     } catch (const smpp::pdu_error&) {
       // The length framed it, so the stream goes on: refuse this one (its fields do not fit its
       // command_length) and read the next.
-      if (!core_->silent()) generic_nack(status::invalid_command_length, read_u32(octets.subspan(12)));
+      if (!core_->silent())
+        generic_nack(status::invalid_command_length, read_u32(octets.subspan(12)));
       return;
     }
     if (smpp::is_response(request.command_id)) {
@@ -185,21 +196,25 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
   }
 
   void on_response(const smpp::pdu& response) {
-    if (response.command_id != command::deliver_sm_resp && response.command_id != command::generic_nack) return;
+    if (response.command_id != command::deliver_sm_resp &&
+        response.command_id != command::generic_nack)
+      return;
     const auto found = in_flight_.find(response.sequence_number);
     if (found == in_flight_.end()) return;
     delivery item = std::move(found->second.item);
     in_flight_.erase(found);
     // A generic_nack with ESME_ROK would be nonsense: treat it as a refusal.
-    const std::uint32_t answer = response.command_id == command::generic_nack && response.command_status == status::ok
-                                     ? status::invalid_command_id
-                                     : response.command_status;
+    const std::uint32_t answer =
+        response.command_id == command::generic_nack && response.command_status == status::ok
+            ? status::invalid_command_id
+            : response.command_status;
     core_->delivery_answered(std::move(item), answer);
   }
 
   void on_request(const smpp::pdu& request) {
     if (const auto kind = bind_kind_of(request.command_id)) return on_bind(request, *kind);
-    const bool known = request.command_id == command::submit_sm || request.command_id == command::enquire_link ||
+    const bool known = request.command_id == command::submit_sm ||
+                       request.command_id == command::enquire_link ||
                        request.command_id == command::unbind;
     if (!known) return generic_nack(status::invalid_command_id, request.sequence_number);
     if (!kind_) return answer(request, status::invalid_bind_status);
@@ -233,12 +248,16 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
 
   void on_submit(const smpp::pdu& request) {
     if (kind_ == bind_kind::receiver) return answer(request, status::invalid_bind_status);
-    const submit_outcome outcome = core_->submit(system_id_, std::get<smpp::short_message_body>(request.body));
+    const submit_outcome outcome =
+        core_->submit(system_id_, std::get<smpp::short_message_body>(request.body));
     switch (outcome.what) {
       case submit_outcome::action::answer:
-        return answer(request, outcome.command_status, smpp::message_id_body{outcome.message_id, {}});
-      case submit_outcome::action::ignore: return;
-      case submit_outcome::action::ignore_and_drop_all: return core_->drop_connections();
+        return answer(request, outcome.command_status,
+                      smpp::message_id_body{outcome.message_id, {}});
+      case submit_outcome::action::ignore:
+        return;
+      case submit_outcome::action::ignore_and_drop_all:
+        return core_->drop_connections();
     }
   }
 
@@ -258,12 +277,15 @@ class tcp_session final : public esme_session, public std::enable_shared_from_th
 
 struct esme_listener::impl {
   impl(std::shared_ptr<smsc_core> core, const tcp::endpoint& endpoint)
-      : core(std::move(core)), acceptor(this->core->io(), endpoint), port(acceptor.local_endpoint().port()) {}
+      : core(std::move(core)),
+        acceptor(this->core->io(), endpoint),
+        port(acceptor.local_endpoint().port()) {}
 
   static asio::awaitable<void> accept_loop(std::shared_ptr<impl> self) {
     for (;;) {
       boost::system::error_code ec;
-      tcp::socket socket = co_await self->acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+      tcp::socket socket =
+          co_await self->acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
       if (ec == asio::error::operation_aborted || !self->acceptor.is_open()) co_return;
       if (ec) continue;  // the client gave up before we accepted it
       socket.set_option(tcp::no_delay(true), ec);
@@ -278,18 +300,16 @@ struct esme_listener::impl {
   std::uint16_t port;  // kept: the acceptor forgets it when closed
 };
 
-esme_listener::esme_listener(std::shared_ptr<smsc_core> core, const std::string& address, std::uint16_t port)
-    : impl_(std::make_shared<impl>(std::move(core), tcp::endpoint(asio::ip::make_address(address), port))) {
+esme_listener::esme_listener(std::shared_ptr<smsc_core> core, const std::string& address,
+                             std::uint16_t port)
+    : impl_(std::make_shared<impl>(std::move(core),
+                                   tcp::endpoint(asio::ip::make_address(address), port))) {
   asio::co_spawn(impl_->core->io(), impl::accept_loop(impl_), asio::detached);
 }
 
-esme_listener::~esme_listener() {
-  close();
-}
+esme_listener::~esme_listener() { close(); }
 
-std::uint16_t esme_listener::port() const {
-  return impl_->port;
-}
+std::uint16_t esme_listener::port() const { return impl_->port; }
 
 void esme_listener::close() {
   boost::system::error_code ignored;

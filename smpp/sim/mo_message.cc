@@ -21,7 +21,8 @@ struct address {
 address address_of(std::string_view text) {
   const bool international = text.starts_with('+');
   const std::string_view rest = international ? text.substr(1) : text;
-  const bool digits = !rest.empty() && std::ranges::all_of(rest, [](char c) { return c >= '0' && c <= '9'; });
+  const bool digits =
+      !rest.empty() && std::ranges::all_of(rest, [](char c) { return c >= '0' && c <= '9'; });
   if (!digits) return {5, 0, std::string(text)};  // alphanumeric
   return {static_cast<std::uint8_t>(international ? 1 : 0), 1, std::string(rest)};
 }
@@ -44,7 +45,8 @@ sms::segmented_message segments_of(const mo_message& message) {
 }  // namespace
 
 std::vector<smpp::short_message_body> mo_parts(const mo_message& message, std::uint8_t reference) {
-  if (message.from.empty() || message.to.empty()) throw std::invalid_argument("an injected SMS needs from and to");
+  if (message.from.empty() || message.to.empty())
+    throw std::invalid_argument("an injected SMS needs from and to");
   const sms::segmented_message segments = segments_of(message);
   const address from = address_of(message.from);
   const address to = address_of(message.to);

@@ -6,8 +6,8 @@
 // ends with decides the receipt's stat (none: no receipt ever comes) and its delay after the
 // submit. A number no rule matches is delivered (stat DELIVRD) after the SMSC's receipt delay.
 // "7:UNDELIV, 8:none, 9:DELIVRD@5000": numbers ending in 7 are undeliverable, in 8 never
-// reported, in 9 delivered after 5 s. The same shape as the simulated modem's report rules,
-// with SMPP's stat words for the GSM status codes.
+// reported, in 9 delivered after 5 s. The syntax of the simulated modem's report rules
+// (common/ending_rules.h), with SMPP's stat words for the GSM status codes.
 
 #include <chrono>
 #include <cstdint>
@@ -20,8 +20,9 @@
 namespace siaran::smscsim {
 
 struct receipt_rule {
-  std::string ending;                   // digits; "" matches every number
-  std::optional<std::uint8_t> state;    // a final message_state (smpp::message_state); none: no receipt
+  std::string ending;  // digits; "" matches every number
+  std::optional<std::uint8_t>
+      state;  // a final message_state (smpp::message_state); none: no receipt
   std::optional<std::chrono::milliseconds> delay;  // none: the SMSC's receipt delay
 };
 

@@ -38,7 +38,8 @@ std::string quoted_text(std::string_view utf8) {
   }
   std::string quote;
   for (std::size_t i = 0; i < characters.size() && i < quoted_characters; ++i)
-    quote += reads_the_same_in_ascii_and_gsm(characters[i]) ? static_cast<char>(characters[i]) : '?';
+    quote +=
+        reads_the_same_in_ascii_and_gsm(characters[i]) ? static_cast<char>(characters[i]) : '?';
   return quote;
 }
 
@@ -49,8 +50,8 @@ std::string receipt_text(const receipt_facts& facts) {
   // err: a network error code of the SMSC's choosing; 000 means none.
   return "id:" + facts.message_id + " sub:001 dlvrd:" + (delivered ? "001" : "000") +
          " submit date:" + yymmddhhmm(facts.submitted) + " done date:" + yymmddhhmm(facts.done) +
-         " stat:" + std::string(smpp::message_state_text(facts.state)) + " err:" + (delivered ? "000" : "001") +
-         " text:" + quoted_text(facts.text);
+         " stat:" + std::string(smpp::message_state_text(facts.state)) +
+         " err:" + (delivered ? "000" : "001") + " text:" + quoted_text(facts.text);
 }
 
 }  // namespace siaran::smscsim

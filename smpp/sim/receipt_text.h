@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <string>
 
-
 namespace siaran::smscsim {
 
 struct receipt_facts {

@@ -49,14 +49,21 @@ class smsc {
   std::size_t inject(const mo_message& message);
 
   // Faults.
-  void drop_connections();               // every connection, now
-  void drop_after(unsigned submits);     // read that many more submits, answer none, then drop all; 0: cancel
-  void set_silent(bool silent);          // read everything, answer nothing, deliver nothing
-  void fail_next(unsigned count, std::uint32_t command_status);  // answer the next submits so
-  void set_throttle(unsigned per_second);                         // 0: no limit
-  void set_throttle_status(std::uint32_t command_status);         // ESME_RTHROTTLED or ESME_RMSGQFUL
+  // Every connection, now.
+  void drop_connections();
+  // Reads that many more submits, answers none, then drops every connection; 0 cancels.
+  void drop_after(unsigned submits);
+  // Reads everything, answers nothing (not even enquire_link), delivers nothing.
+  void set_silent(bool silent);
+  // Answers the next `count` submits with `command_status` (ESME_RSYSERR, ESME_RINVDSTADR...).
+  void fail_next(unsigned count, std::uint32_t command_status);
+  // Submits accepted per sliding second over all binds; 0: no limit.
+  void set_throttle(unsigned per_second);
+  // The answer beyond the throttle: ESME_RTHROTTLED or ESME_RMSGQFUL.
+  void set_throttle_status(std::uint32_t command_status);
   void set_receipt_rules(std::vector<receipt_rule> rules);
-  void refuse_binds(bool refuse);        // answer every bind ESME_RBINDFAIL
+  // Answers every bind ESME_RBINDFAIL.
+  void refuse_binds(bool refuse);
 
  private:
   std::shared_ptr<smsc_core> core_;

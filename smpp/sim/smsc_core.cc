@@ -22,17 +22,21 @@ constexpr std::chrono::milliseconds idle_check{250};
 // simulator does not hand out an id an ESME already holds receipts for.
 std::uint64_t first_message_id() {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) * 1024;
+  return static_cast<std::uint64_t>(
+             std::chrono::duration_cast<std::chrono::milliseconds>(now).count()) *
+         1024;
 }
 
 }  // namespace
 
 smsc_core::smsc_core(asio::io_context& io, smsc_settings settings)
-    : io_(io), settings_(std::move(settings)), throttle_(settings_.throttle), wake_(io), next_id_(first_message_id()) {}
+    : io_(io),
+      settings_(std::move(settings)),
+      throttle_(settings_.throttle),
+      wake_(io),
+      next_id_(first_message_id()) {}
 
-void smsc_core::start() {
-  asio::co_spawn(io_, pump(), asio::detached);
-}
+void smsc_core::start() { asio::co_spawn(io_, pump(), asio::detached); }
 
 void smsc_core::stop() {
   stopped_ = true;
@@ -44,7 +48,8 @@ void smsc_core::stop() {
 smsc_status smsc_core::status() const {
   smsc_status now;
   now.counts = counts_;
-  now.bound = static_cast<std::size_t>(std::ranges::count_if(sessions_, [](const auto& s) { return s->kind().has_value(); }));
+  now.bound = static_cast<std::size_t>(
+      std::ranges::count_if(sessions_, [](const auto& s) { return s->kind().has_value(); }));
   now.pending = pending_.size();
   for (const auto& session : sessions_) now.in_flight += session->deliveries_in_flight();
   now.throttle = throttle_.rate();
@@ -78,9 +83,7 @@ std::uint32_t smsc_core::check_bind(const smpp::bind_body& bind) const {
   return found->password == bind.password ? status::ok : status::invalid_password;
 }
 
-void smsc_core::bound() {
-  wake_.cancel();
-}
+void smsc_core::bound() { wake_.cancel(); }
 
 std::optional<submit_outcome> smsc_core::fault_for_submit() {
   using action = submit_outcome::action;
@@ -98,7 +101,8 @@ std::optional<submit_outcome> smsc_core::fault_for_submit() {
   return std::nullopt;
 }
 
-submit_outcome smsc_core::submit(const std::string& system_id, const smpp::short_message_body& submit) {
+submit_outcome smsc_core::submit(const std::string& system_id,
+                                 const smpp::short_message_body& submit) {
   if (auto fault = fault_for_submit()) return *fault;
   submitted_message message;
   try {
@@ -114,7 +118,8 @@ submit_outcome smsc_core::submit(const std::string& system_id, const smpp::short
   ++counts_.submits;
   const std::string message_id = next_message_id();
   if (settings_.send_log)
-    settings_.send_log(send_log_line({std::chrono::system_clock::now(), system_id, message_id, submit, message}));
+    settings_.send_log(
+        send_log_line({std::chrono::system_clock::now(), system_id, message_id, submit, message}));
   queue_receipt(system_id, message_id, submit, message.text);
   return submit_outcome::answer(smpp::status::ok, message_id);
 }
@@ -191,20 +196,27 @@ void smsc_core::delivery_lost(delivery item) {
   queue(std::move(item));
 }
 
+esme_session* smsc_core::receiving_bind_for(const std::string& account) const {
+  esme_session* least_busy = nullptr;
+  for (const auto& session : sessions_) {
+    const std::size_t busy = session->deliveries_in_flight();
+    if (!session->receives_for(account) || busy >= settings_.delivery_window) continue;
+    if (least_busy == nullptr || busy < least_busy->deliveries_in_flight())
+      least_busy = session.get();
+  }
+  return least_busy;
+}
+
 // Hands each due deliver_sm to the least busy receiving bind of its account with room in its
 // window. esme_session::deliver never calls back into the core, so pending_ stays put here.
 void smsc_core::deliver_due() {
   const auto now = steady::now();
-  const auto sessions = sessions_;
-  for (const auto& session : sessions) session->expire_deliveries(now - settings_.response_timeout);
+  for (const auto& session : sessions_)
+    session->expire_deliveries(now - settings_.response_timeout);
   if (silent_) return;
   for (auto it = pending_.begin(); it != pending_.end();) {
-    esme_session* target = nullptr;
-    for (const auto& session : sessions_) {
-      if (!session->receives_for(it->system_id) || session->deliveries_in_flight() >= settings_.delivery_window) continue;
-      if (target == nullptr || session->deliveries_in_flight() < target->deliveries_in_flight()) target = session.get();
-    }
-    if (it->due > now || target == nullptr) {
+    esme_session* target = it->due <= now ? receiving_bind_for(it->system_id) : nullptr;
+    if (target == nullptr) {
       ++it;
       continue;
     }
@@ -241,9 +253,7 @@ void smsc_core::fail_next(unsigned count, std::uint32_t command_status) {
   failing_status_ = command_status;
 }
 
-void smsc_core::set_throttle(unsigned per_second) {
-  throttle_.set_rate(per_second);
-}
+void smsc_core::set_throttle(unsigned per_second) { throttle_.set_rate(per_second); }
 
 void smsc_core::set_throttle_status(std::uint32_t command_status) {
   settings_.throttle_status = command_status;
@@ -253,8 +263,6 @@ void smsc_core::set_receipt_rules(std::vector<receipt_rule> rules) {
   settings_.receipt_rules = std::move(rules);
 }
 
-void smsc_core::refuse_binds(bool refuse) {
-  refusing_binds_ = refuse;
-}
+void smsc_core::refuse_binds(bool refuse) { refusing_binds_ = refuse; }
 
 }  // namespace siaran::smscsim

@@ -86,6 +86,7 @@ class smsc_core : public std::enable_shared_from_this<smsc_core> {
   void queue_receipt(const std::string& system_id, const std::string& message_id,
                      const smpp::short_message_body& submit, const std::string& text);
   void queue(delivery item);
+  esme_session* receiving_bind_for(const std::string& account) const;  // none when all are busy
   void deliver_due();
   asio::awaitable<void> pump();
 

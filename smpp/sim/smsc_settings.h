@@ -23,10 +23,10 @@ struct account {
 
 struct smsc_settings {
   std::string listen_address = "127.0.0.1";
-  std::uint16_t port = 0;  // 0: an ephemeral port, see smsc::port()
+  std::uint16_t port = 0;               // 0: an ephemeral port, see smsc::port()
   std::string system_id = "SIARANSIM";  // in every bind_*_resp
   std::vector<account> accounts;        // empty: every system_id and password may bind
-  unsigned throttle = 0;                // submits accepted per sliding second over all binds; 0: no limit
+  unsigned throttle = 0;  // submits accepted per sliding second over all binds; 0: no limit
   std::uint32_t throttle_status = smpp::status::throttled;  // or message_queue_full
   std::chrono::milliseconds receipt_delay{1000};            // for numbers no rule names
   std::vector<receipt_rule> receipt_rules;

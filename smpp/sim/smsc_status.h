@@ -29,10 +29,10 @@ struct smsc_counts {
 
 struct smsc_status {
   smsc_counts counts;
-  std::size_t bound = 0;        // sessions bound now
-  std::size_t pending = 0;      // deliver_sm waiting for a receiving bind or for their time
-  std::size_t in_flight = 0;    // deliver_sm written and awaiting their answer
-  unsigned throttle = 0;        // submits per second; 0: none
+  std::size_t bound = 0;      // sessions bound now
+  std::size_t pending = 0;    // deliver_sm waiting for a receiving bind or for their time
+  std::size_t in_flight = 0;  // deliver_sm written and awaiting their answer
+  unsigned throttle = 0;      // submits per second; 0: none
   bool silent = false;
   bool refusing_binds = false;
   std::optional<unsigned> drop_after;  // submits still to read before every connection drops

@@ -10,7 +10,8 @@ void throttle_window::set_rate(unsigned per_second) {
 
 bool throttle_window::admit(time_point now) {
   if (per_second_ == 0) return true;
-  while (!admitted_.empty() && now - admitted_.front() >= std::chrono::seconds(1)) admitted_.pop_front();
+  while (!admitted_.empty() && now - admitted_.front() >= std::chrono::seconds(1))
+    admitted_.pop_front();
   if (admitted_.size() >= per_second_) return false;
   admitted_.push_back(now);
   return true;

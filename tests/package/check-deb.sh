@@ -11,13 +11,13 @@ fail() {
 }
 
 contents=$(dpkg-deb --contents "$deb" | awk '{print $NF}' | sed 's|^\./|/|')
-for path in /usr/bin/siarand /usr/bin/siaran /usr/bin/siaran-modemsim /usr/bin/siaran-bench \
+for path in /usr/bin/siarand /usr/bin/siaran /usr/bin/siaran-modemsim /usr/bin/siaran-smscsim /usr/bin/siaran-bench \
   /lib/systemd/system/siaran.service /usr/lib/sysusers.d/siaran.conf \
   /usr/lib/tmpfiles.d/siaran.conf /usr/share/doc/siaran/examples/99-siaran-modems.rules.example \
   /etc/siaran/siaran.yaml /usr/share/siaran/web/index.html /usr/share/doc/siaran/copyright; do
   grep -qxF "$path" <<<"$contents" || fail "$deb does not contain $path"
 done
-echo "check-deb: contents: the four programs, unit, sysusers, tmpfiles, udev example, config, web page, copyright"
+echo "check-deb: contents: the five programs, unit, sysusers, tmpfiles, udev example, config, web page, copyright"
 
 depends=$(dpkg-deb --field "$deb" Depends)
 # The web page's libraries are found by path, so only these entries pull them in.

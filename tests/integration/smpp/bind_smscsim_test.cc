@@ -97,7 +97,8 @@ struct rig {
   }
 
   // Submits every part as the bind has room, until each has its answer.
-  std::vector<result_slot> send_all(const std::vector<smpp::submit_request>& parts, std::chrono::milliseconds limit) {
+  std::vector<result_slot> send_all(const std::vector<smpp::submit_request>& parts,
+                                    std::chrono::milliseconds limit) {
     std::vector<result_slot> slots;
     const auto all_answered = [&] {
       if (slots.size() < parts.size()) return false;
@@ -106,7 +107,8 @@ struct rig {
       return true;
     };
     run_until(all_answered, limit, [&] {
-      while (slots.size() < parts.size() && esme->room() > 0) slots.push_back(submit(parts[slots.size()]));
+      while (slots.size() < parts.size() && esme->room() > 0)
+        slots.push_back(submit(parts[slots.size()]));
     });
     return slots;
   }
@@ -123,13 +125,15 @@ smpp::submit_request part_to(std::string destination, const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("under the simulated SMSC's throttle every part is accepted once and every receipt matched") {
+TEST_CASE(
+    "under the simulated SMSC's throttle every part is accepted once and every receipt matched") {
   rig r;
   r.smsc_settings.throttle = 10;
   r.smsc_settings.receipt_rules = smscsim::parse_receipt_rules("7:UNDELIV");
   r.start();
   std::vector<smpp::submit_request> parts;
-  for (int i = 0; i < 25; ++i) parts.push_back(part_to("+6281200000" + std::to_string(100 + i), "Rapat " + std::to_string(i)));
+  for (int i = 0; i < 25; ++i)
+    parts.push_back(part_to("+6281200000" + std::to_string(100 + i), "Rapat " + std::to_string(i)));
   const auto started = std::chrono::steady_clock::now();
   const auto slots = r.send_all(parts, 20s);
   REQUIRE(slots.size() == parts.size());
@@ -150,7 +154,8 @@ TEST_CASE("under the simulated SMSC's throttle every part is accepted once and e
   for (const auto& receipt : r.receipts) {
     CHECK(ids.count(receipt.message_id) == 1);
     const bool ends_in_7 = receipt.recipient.ends_with('7');
-    CHECK(receipt.outcome() == (ends_in_7 ? smpp::receipt_outcome::undelivered : smpp::receipt_outcome::delivered));
+    CHECK(receipt.outcome() ==
+          (ends_in_7 ? smpp::receipt_outcome::undelivered : smpp::receipt_outcome::delivered));
   }
 }
 
@@ -169,7 +174,8 @@ TEST_CASE("an SMS injected at the simulated SMSC reaches the bind's on_message, 
   CHECK(r.messages[0].message.ud.text + r.messages[1].message.ud.text == text);
 }
 
-TEST_CASE("the simulated SMSC refusing a wrong password leaves the bind refused, not rebinding at once") {
+TEST_CASE(
+    "the simulated SMSC refusing a wrong password leaves the bind refused, not rebinding at once") {
   rig r;
   r.settings.password = "salah";
   r.start();
@@ -179,12 +185,15 @@ TEST_CASE("the simulated SMSC refusing a wrong password leaves the bind refused,
   CHECK(r.smsc->status().counts.bind_refusals == 1);
 }
 
-TEST_CASE("drop_after at the simulated SMSC makes the unanswered parts uncertain, and the bind binds again") {
+TEST_CASE(
+    "drop_after at the simulated SMSC makes the unanswered parts uncertain, and the bind binds "
+    "again") {
   rig r;
   r.start();
   REQUIRE(r.run_until([&] { return r.esme->state() == smpp::bind_state::bound; }));
   r.smsc->drop_after(2);
-  const auto slots = r.send_all({part_to("+6281234567890", "satu"), part_to("+6281234567891", "dua")}, 10s);
+  const auto slots =
+      r.send_all({part_to("+6281234567890", "satu"), part_to("+6281234567891", "dua")}, 10s);
   REQUIRE(slots.size() == 2);
   for (const auto& slot : slots) {
     REQUIRE(slot->has_value());

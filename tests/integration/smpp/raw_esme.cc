@@ -7,9 +7,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <catch2/catch.hpp>
 #include <algorithm>
 #include <array>
+#include <catch2/catch.hpp>
 #include <span>
 
 namespace siaran::test {
@@ -18,7 +18,8 @@ namespace {
 using std::chrono::steady_clock;
 
 int remaining_ms(steady_clock::time_point until) {
-  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(until - steady_clock::now());
+  const auto left =
+      std::chrono::duration_cast<std::chrono::milliseconds>(until - steady_clock::now());
   return left.count() > 0 ? static_cast<int>(left.count()) : 0;
 }
 
@@ -41,9 +42,7 @@ raw_esme::raw_esme(std::uint16_t port) : fd_(socket(AF_INET, SOCK_STREAM, 0)) {
   REQUIRE(connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
 }
 
-raw_esme::~raw_esme() {
-  close(fd_);
-}
+raw_esme::~raw_esme() { close(fd_); }
 
 void raw_esme::send_octets(const std::vector<std::uint8_t>& octets) {
   REQUIRE(write(fd_, octets.data(), octets.size()) == static_cast<ssize_t>(octets.size()));
@@ -65,9 +64,11 @@ std::optional<smpp::pdu> raw_esme::next(std::chrono::milliseconds timeout) {
   return read_pdu(steady_clock::now() + timeout);
 }
 
-std::optional<smpp::pdu> raw_esme::take_from_backlog(bool (*wanted)(const smpp::pdu&, std::uint32_t),
+std::optional<smpp::pdu> raw_esme::take_from_backlog(bool (*wanted)(const smpp::pdu&,
+                                                                    std::uint32_t),
                                                      std::uint32_t key) {
-  const auto found = std::ranges::find_if(backlog_, [&](const smpp::pdu& p) { return wanted(p, key); });
+  const auto found =
+      std::ranges::find_if(backlog_, [&](const smpp::pdu& p) { return wanted(p, key); });
   if (found == backlog_.end()) return std::nullopt;
   smpp::pdu taken = std::move(*found);
   backlog_.erase(found);
@@ -90,22 +91,26 @@ smpp::pdu raw_esme::request(std::uint32_t command_id, smpp::pdu_body body) {
   return response_to(send(command_id, std::move(body)));
 }
 
-smpp::pdu raw_esme::bind(std::uint32_t command_id, const std::string& system_id, const std::string& password) {
+smpp::pdu raw_esme::bind(std::uint32_t command_id, const std::string& system_id,
+                         const std::string& password) {
   smpp::bind_body body;
   body.system_id = system_id;
   body.password = password;
   return request(command_id, body);
 }
 
-smpp::short_message_body raw_esme::deliver(std::uint32_t status, std::chrono::milliseconds timeout) {
+smpp::short_message_body raw_esme::deliver(std::uint32_t status,
+                                           std::chrono::milliseconds timeout) {
   std::optional<smpp::pdu> got = take_from_backlog(is_deliver, 0);
   const auto until = steady_clock::now() + timeout;
   while (!got) {
     auto read = read_pdu(until);
     INFO("waiting for a deliver_sm");
     REQUIRE(read);
-    if (is_deliver(*read, 0)) got = std::move(read);
-    else backlog_.push_back(std::move(*read));
+    if (is_deliver(*read, 0))
+      got = std::move(read);
+    else
+      backlog_.push_back(std::move(*read));
   }
   send(smpp::command::deliver_sm_resp, smpp::message_id_body{}, status, got->sequence_number);
   return std::get<smpp::short_message_body>(got->body);
@@ -136,8 +141,10 @@ std::optional<smpp::pdu> raw_esme::read_pdu(deadline until) {
     if (poll(&p, 1, remaining_ms(until)) <= 0) return std::nullopt;
     std::array<std::uint8_t, 4096> chunk{};
     const ssize_t n = read(fd_, chunk.data(), chunk.size());
-    if (n <= 0) closed_ = true;
-    else input_.insert(input_.end(), chunk.begin(), chunk.begin() + n);
+    if (n <= 0)
+      closed_ = true;
+    else
+      input_.insert(input_.end(), chunk.begin(), chunk.begin() + n);
   }
   return std::nullopt;
 }

@@ -26,13 +26,15 @@ class raw_esme {
 
   void send_octets(const std::vector<std::uint8_t>& octets);
   // Sends a PDU with the next sequence number (or the one given); returns the number used.
-  std::uint32_t send(std::uint32_t command_id, smpp::pdu_body body = {}, std::uint32_t status = smpp::status::ok,
+  std::uint32_t send(std::uint32_t command_id, smpp::pdu_body body = {},
+                     std::uint32_t status = smpp::status::ok,
                      std::optional<std::uint32_t> sequence = std::nullopt);
 
   // The next PDU, or nothing at the deadline or when the SMSC closed the connection.
   std::optional<smpp::pdu> next(std::chrono::milliseconds timeout = std::chrono::seconds(10));
   // The answer to the request `sequence`; fails the test at the deadline.
-  smpp::pdu response_to(std::uint32_t sequence, std::chrono::milliseconds timeout = std::chrono::seconds(10));
+  smpp::pdu response_to(std::uint32_t sequence,
+                        std::chrono::milliseconds timeout = std::chrono::seconds(10));
   smpp::pdu request(std::uint32_t command_id, smpp::pdu_body body = {});
   smpp::pdu bind(std::uint32_t command_id, const std::string& system_id = "siaran",
                  const std::string& password = "rahasia");
@@ -48,7 +50,8 @@ class raw_esme {
  private:
   using deadline = std::chrono::steady_clock::time_point;
   std::optional<smpp::pdu> read_pdu(deadline until);
-  std::optional<smpp::pdu> take_from_backlog(bool (*wanted)(const smpp::pdu&, std::uint32_t), std::uint32_t key);
+  std::optional<smpp::pdu> take_from_backlog(bool (*wanted)(const smpp::pdu&, std::uint32_t),
+                                             std::uint32_t key);
 
   int fd_;
   std::uint32_t sequence_ = 0;

@@ -4,8 +4,8 @@
 // on an ephemeral port, its send log a callback.
 #include <catch2/catch.hpp>
 #include <functional>
-#include <memory>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -51,7 +51,9 @@ class io_thread {
 
 }  // namespace
 
-TEST_CASE("the SMSC runs built in on the caller's io_context: an ephemeral port, binds, submits logged, stop") {
+TEST_CASE(
+    "the SMSC runs built in on the caller's io_context: an ephemeral port, binds, submits logged, "
+    "stop") {
   io_thread loop;
   std::mutex logged_mutex;
   std::vector<std::string> logged;

@@ -4,6 +4,8 @@
 // log, receipts (text and options, by rule, delivered again when not acknowledged), the
 // throttle, incoming SMS injected on stdin, and the faults. Every wait is poll() with a
 // deadline: a stuck simulator fails the test instead of hanging it.
+#include <signal.h>
+
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
@@ -36,7 +38,8 @@ const std::string simulator = SIARAN_BINARY_DIR "/tools/siaran-smscsim";
 class smsc_process {
  public:
   explicit smsc_process(std::vector<std::string> args) {
-    args.insert(args.begin(), {simulator, "--listen", "127.0.0.1:0", "--account", "siaran:rahasia"});
+    args.insert(args.begin(),
+                {simulator, "--listen", "127.0.0.1:0", "--account", "siaran:rahasia"});
     child_ = std::make_unique<child_process>(args);
     const auto line = child_->wait_for_stdout_line("\"listening\"", deadline_in(10s));
     REQUIRE(line);
@@ -58,7 +61,8 @@ class smsc_process {
 
   // Asks until the count `name` reaches `value`: an ESME's last answer may still be on its way
   // when the control line arrives. Each question is a round trip through the simulator.
-  bool count_reaches(const std::string& name, std::uint64_t value, std::chrono::milliseconds timeout = 10s) {
+  bool count_reaches(const std::string& name, std::uint64_t value,
+                     std::chrono::milliseconds timeout = 10s) {
     const deadline_time deadline = deadline_in(timeout);
     while (counts()[name] != value)
       if (std::chrono::steady_clock::now() >= deadline) return false;
@@ -74,7 +78,8 @@ std::vector<std::uint8_t> gsm_octets(std::string_view utf8) {
   return sms::gsm7_encode(sms::utf8_decode(utf8));
 }
 
-smpp::short_message_body submit_of(const std::string& to, std::string_view text, std::uint8_t registered = 0) {
+smpp::short_message_body submit_of(const std::string& to, std::string_view text,
+                                   std::uint8_t registered = 0) {
   smpp::short_message_body submit;
   submit.source_addr_ton = 5;
   submit.source_addr = "POKJANALKBB";
@@ -99,7 +104,9 @@ std::vector<json> log_lines(const std::filesystem::path& path) {
 
 }  // namespace
 
-TEST_CASE("a bind with the account's password is answered with the SMSC's system_id and interface version") {
+TEST_CASE(
+    "a bind with the account's password is answered with the SMSC's system_id and interface "
+    "version") {
   smsc_process sim({"--system-id", "SIMSMSC"});
   raw_esme esme(sim.port());
   const smpp::pdu resp = esme.bind(smpp::command::bind_transceiver);
@@ -111,11 +118,15 @@ TEST_CASE("a bind with the account's password is answered with the SMSC's system
   CHECK(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::already_bound);
 }
 
-TEST_CASE("a wrong password or an unknown system_id is refused, and so is every bind while binds are refused") {
+TEST_CASE(
+    "a wrong password or an unknown system_id is refused, and so is every bind while binds are "
+    "refused") {
   smsc_process sim({});
   raw_esme esme(sim.port());
-  CHECK(esme.bind(smpp::command::bind_transmitter, "siaran", "salah").command_status == smpp::status::invalid_password);
-  CHECK(esme.bind(smpp::command::bind_transmitter, "lain", "rahasia").command_status == smpp::status::invalid_system_id);
+  CHECK(esme.bind(smpp::command::bind_transmitter, "siaran", "salah").command_status ==
+        smpp::status::invalid_password);
+  CHECK(esme.bind(smpp::command::bind_transmitter, "lain", "rahasia").command_status ==
+        smpp::status::invalid_system_id);
   sim.control(R"({"refuse_binds": true})");
   CHECK(esme.bind(smpp::command::bind_transmitter).command_status == smpp::status::bind_failed);
   sim.control(R"({"refuse_binds": false})");
@@ -128,7 +139,8 @@ TEST_CASE("commands before a bind get ESME_RINVBNDSTS, and a receiver may not su
   raw_esme esme(sim.port());
   CHECK(esme.request(smpp::command::submit_sm, submit_of("6281234567890", "halo")).command_status ==
         smpp::status::invalid_bind_status);
-  CHECK(esme.request(smpp::command::enquire_link).command_status == smpp::status::invalid_bind_status);
+  CHECK(esme.request(smpp::command::enquire_link).command_status ==
+        smpp::status::invalid_bind_status);
   REQUIRE(esme.bind(smpp::command::bind_receiver).command_status == smpp::status::ok);
   CHECK(esme.request(smpp::command::submit_sm, submit_of("6281234567890", "halo")).command_status ==
         smpp::status::invalid_bind_status);
@@ -185,23 +197,29 @@ TEST_CASE("invalid submits are refused with the status a real SMSC answers, and 
         smpp::status::invalid_destination);
   smpp::short_message_body both = submit_of("6281234567890", "teks");
   both.tlvs.push_back({smpp::tag::message_payload, {'a'}});
-  CHECK(esme.request(smpp::command::submit_sm, both).command_status == smpp::status::invalid_message_length);
+  CHECK(esme.request(smpp::command::submit_sm, both).command_status ==
+        smpp::status::invalid_message_length);
   smpp::short_message_body odd = submit_of("6281234567890", "abc");
   odd.data_coding = 8;
-  CHECK(esme.request(smpp::command::submit_sm, odd).command_status == smpp::status::invalid_message_length);
+  CHECK(esme.request(smpp::command::submit_sm, odd).command_status ==
+        smpp::status::invalid_message_length);
   smpp::short_message_body coding = submit_of("6281234567890", "abc");
   coding.data_coding = 0xF5;
-  CHECK(esme.request(smpp::command::submit_sm, coding).command_status == smpp::status::invalid_data_coding);
+  CHECK(esme.request(smpp::command::submit_sm, coding).command_status ==
+        smpp::status::invalid_data_coding);
   CHECK(sim.counts()["refused"] == 4);
   CHECK(log_lines(log).empty());
 }
 
-TEST_CASE("a receipt carries the appendix B text and the options, and the rules make a number undelivered") {
+TEST_CASE(
+    "a receipt carries the appendix B text and the options, and the rules make a number "
+    "undelivered") {
   smsc_process sim({"--receipt-delay", "50", "--receipts", "7:UNDELIV, 8:none"});
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
 
-  const smpp::pdu resp = esme.request(smpp::command::submit_sm, submit_of("6281234567890", "Rapat kader besok jam 9", 1));
+  const smpp::pdu resp = esme.request(smpp::command::submit_sm,
+                                      submit_of("6281234567890", "Rapat kader besok jam 9", 1));
   const std::string id = std::get<smpp::message_id_body>(resp.body).message_id;
   const smpp::short_message_body receipt = esme.deliver();
   CHECK(receipt.esm_class == smpp::esm::delivery_receipt);
@@ -215,7 +233,8 @@ TEST_CASE("a receipt carries the appendix B text and the options, and the rules 
   CHECK(text.find(" stat:DELIVRD err:000 text:Rapat kader besok ja") != std::string::npos);
 
   esme.request(smpp::command::submit_sm, submit_of("6281234567898", "never reported", 1));
-  const smpp::pdu undelivered = esme.request(smpp::command::submit_sm, submit_of("6281234567897", "gagal", 1));
+  const smpp::pdu undelivered =
+      esme.request(smpp::command::submit_sm, submit_of("6281234567897", "gagal", 1));
   const smpp::short_message_body failed = esme.deliver();
   CHECK(smpp::tlv_string(failed.tlvs, smpp::tag::receipted_message_id) ==
         std::get<smpp::message_id_body>(undelivered.body).message_id);
@@ -228,7 +247,8 @@ TEST_CASE("a receipt the ESME refuses (ESME_RX_T_APPN) is delivered again") {
   smsc_process sim({"--receipt-delay", "0"});
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
-  const smpp::pdu resp = esme.request(smpp::command::submit_sm, submit_of("6281234567890", "halo", 1));
+  const smpp::pdu resp =
+      esme.request(smpp::command::submit_sm, submit_of("6281234567890", "halo", 1));
   const std::string id = std::get<smpp::message_id_body>(resp.body).message_id;
   esme.deliver(smpp::status::temporary_app_error);  // not stored: the SMSC must try again
   CHECK(smpp::tlv_string(esme.deliver().tlvs, smpp::tag::receipted_message_id) == id);
@@ -245,7 +265,8 @@ TEST_CASE("a receipt whose deliver_sm is never answered goes to the next receivi
   {
     raw_esme receiver(sim.port());
     REQUIRE(receiver.bind(smpp::command::bind_receiver).command_status == smpp::status::ok);
-    const smpp::pdu resp = transmitter.request(smpp::command::submit_sm, submit_of("6281234567890", "halo", 1));
+    const smpp::pdu resp =
+        transmitter.request(smpp::command::submit_sm, submit_of("6281234567890", "halo", 1));
     id = std::get<smpp::message_id_body>(resp.body).message_id;
     const auto unanswered = receiver.next();
     REQUIRE(unanswered);
@@ -256,7 +277,8 @@ TEST_CASE("a receipt whose deliver_sm is never answered goes to the next receivi
   CHECK(smpp::tlv_string(receiver.deliver().tlvs, smpp::tag::receipted_message_id) == id);
 }
 
-TEST_CASE("above the throttle submits are answered ESME_RTHROTTLED, or ESME_RMSGQFUL when configured") {
+TEST_CASE(
+    "above the throttle submits are answered ESME_RTHROTTLED, or ESME_RMSGQFUL when configured") {
   temp_dir dir;
   const auto log = dir.path() / "sent.jsonl";
   smsc_process sim({"--throttle", "5", "--send-log", log.string()});
@@ -265,7 +287,8 @@ TEST_CASE("above the throttle submits are answered ESME_RTHROTTLED, or ESME_RMSG
 
   const auto started = std::chrono::steady_clock::now();
   std::vector<std::uint32_t> sequences;
-  for (int i = 0; i < 20; ++i) sequences.push_back(esme.send(smpp::command::submit_sm, submit_of("6281234567890", "x")));
+  for (int i = 0; i < 20; ++i)
+    sequences.push_back(esme.send(smpp::command::submit_sm, submit_of("6281234567890", "x")));
   int accepted = 0;
   int throttled = 0;
   for (std::uint32_t sequence : sequences) {
@@ -273,7 +296,8 @@ TEST_CASE("above the throttle submits are answered ESME_RTHROTTLED, or ESME_RMSG
     accepted += status == smpp::status::ok;
     throttled += status == smpp::status::throttled;
   }
-  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
+  const auto seconds =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
   CHECK(accepted + throttled == 20);
   CHECK(accepted >= 5);
   CHECK(accepted <= 5 * (seconds.count() + 1));  // at most 5 in any sliding second
@@ -292,7 +316,9 @@ TEST_CASE("injected SMS reach a receiving bind: GSM, UCS2, and long ones in conc
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
 
-  CHECK(sim.control(R"({"inject": {"from": "+6281234567890", "to": "1234", "text": "HADIR"}})")["parts"] == 1);
+  CHECK(sim.control(
+            R"({"inject": {"from": "+6281234567890", "to": "1234", "text": "HADIR"}})")["parts"] ==
+        1);
   const smpp::short_message_body gsm = esme.deliver();
   CHECK(gsm.source_addr == "6281234567890");
   CHECK(gsm.source_addr_ton == 1);
@@ -307,8 +333,8 @@ TEST_CASE("injected SMS reach a receiving bind: GSM, UCS2, and long ones in conc
   CHECK(sms::utf8_encode(sms::ucs2_decode(ucs2.short_message)) == "HADIR \xE2\x9C\x93");
 
   const std::string long_text(200, 'a');
-  CHECK(sim.control(R"({"inject": {"from": "+6281234567890", "to": "1234", "text": ")" + long_text + "\"}}")["parts"] ==
-        2);
+  CHECK(sim.control(R"({"inject": {"from": "+6281234567890", "to": "1234", "text": ")" + long_text +
+                    "\"}}")["parts"] == 2);
   std::string joined;
   for (unsigned part = 1; part <= 2; ++part) {
     const smpp::short_message_body body = esme.deliver();
@@ -325,7 +351,9 @@ TEST_CASE("injected SMS reach a receiving bind: GSM, UCS2, and long ones in conc
 
 TEST_CASE("an injected SMS waits for a receiving bind; a bad injection is an error answer") {
   smsc_process sim({});
-  CHECK(sim.control(R"({"inject": {"from": "+6281234567890", "to": "1234", "text": "INFO"}})")["ok"] == true);
+  CHECK(sim.control(
+            R"({"inject": {"from": "+6281234567890", "to": "1234", "text": "INFO"}})")["ok"] ==
+        true);
   CHECK(sim.control(R"({"inject": {"from": "+628", "text": "no to"}})")["ok"] == false);
   CHECK(sim.control("not json")["ok"] == false);
   CHECK(sim.control(R"({"fail_next": {"count": 1, "status": "ESME_NOSUCH"}})")["ok"] == false);
@@ -408,7 +436,9 @@ TEST_CASE("an unknown command gets generic_nack ESME_RINVCMDID and the connectio
   CHECK(esme.request(smpp::command::enquire_link).command_status == smpp::status::ok);
 }
 
-TEST_CASE("a PDU whose fields do not fit its length is nacked and the next one read; a bad length closes") {
+TEST_CASE(
+    "a PDU whose fields do not fit its length is nacked and the next one read; a bad length "
+    "closes") {
   smsc_process sim({});
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
@@ -424,7 +454,8 @@ TEST_CASE("a PDU whose fields do not fit its length is nacked and the next one r
   CHECK(esme.sees_close(10s));
 }
 
-TEST_CASE("unbind is answered and the connection closed; the simulator exits 0 when its stdin ends") {
+TEST_CASE(
+    "unbind is answered and the connection closed; the simulator exits 0 when its stdin ends") {
   smsc_process sim({});
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
@@ -434,4 +465,28 @@ TEST_CASE("unbind is answered and the connection closed; the simulator exits 0 w
   const auto exit = sim.child().wait_exit(deadline_in(10s));
   REQUIRE(exit);
   CHECK(exit->exit_code == 0);
+}
+
+TEST_CASE("with --no-control the simulator outlives its stdin and ends with exit 0 on SIGTERM") {
+  smsc_process sim({"--no-control"});
+  sim.child().close_stdin();
+  raw_esme esme(sim.port());
+  CHECK(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
+  sim.child().send_signal(SIGTERM);
+  const auto exit = sim.child().wait_exit(deadline_in(10s));
+  REQUIRE(exit);
+  CHECK(exit->exit_code == 0);
+}
+
+TEST_CASE("accounts can come from a password file, kept out of the process list") {
+  temp_dir dir;
+  const auto file = dir.write("accounts", "# system_id:password\nkader:rahasia2\n\npuskesmas:rahasia3\n");
+  smsc_process sim({"--password-file", file.string()});
+  raw_esme esme(sim.port());
+  CHECK(esme.bind(smpp::command::bind_transmitter, "puskesmas", "rahasia2").command_status ==
+        smpp::status::invalid_password);
+  CHECK(esme.bind(smpp::command::bind_transmitter, "puskesmas", "rahasia3").command_status ==
+        smpp::status::ok);
+  raw_esme other(sim.port());
+  CHECK(other.bind(smpp::command::bind_receiver, "kader", "rahasia2").command_status == smpp::status::ok);
 }

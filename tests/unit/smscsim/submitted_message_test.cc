@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "smpp/sim/submitted_message.h"
+
 #include <catch2/catch.hpp>
 #include <string>
 
 #include "smpp/sim/control.h"
-#include "smpp/sim/submitted_message.h"
 
 using namespace siaran::smscsim;
 namespace smpp = siaran::smpp;
@@ -32,7 +33,8 @@ std::uint32_t refusal(const smpp::short_message_body& body) {
 
 }  // namespace
 
-TEST_CASE("a submit's text is read in its data_coding: GSM one per octet, Latin-1, UCS2, binary as hex") {
+TEST_CASE(
+    "a submit's text is read in its data_coding: GSM one per octet, Latin-1, UCS2, binary as hex") {
   auto gsm = submit("Halo ");
   gsm.short_message.push_back(0x00);  // '@' in the GSM alphabet
   CHECK(read_submit(gsm).text == "Halo @");
@@ -49,7 +51,9 @@ TEST_CASE("a submit's text is read in its data_coding: GSM one per octet, Latin-
   CHECK(read_submit(binary).text == "CAFE");
 }
 
-TEST_CASE("a submit's concatenation comes from its header or the sar options, and message_payload may be long") {
+TEST_CASE(
+    "a submit's concatenation comes from its header or the sar options, and message_payload may be "
+    "long") {
   auto udh = submit("");
   udh.esm_class = smpp::esm::udhi;
   udh.short_message = {0x05, 0x00, 0x03, 0x11, 0x02, 0x01, 'a', 'b'};
@@ -59,7 +63,8 @@ TEST_CASE("a submit's concatenation comes from its header or the sar options, an
   CHECK(read.octets == 8);
 
   auto sar = submit("ab");
-  sar.tlvs = {smpp::make_tlv_u16(smpp::tag::sar_msg_ref_num, 300), smpp::make_tlv_u8(smpp::tag::sar_total_segments, 3),
+  sar.tlvs = {smpp::make_tlv_u16(smpp::tag::sar_msg_ref_num, 300),
+              smpp::make_tlv_u8(smpp::tag::sar_total_segments, 3),
               smpp::make_tlv_u8(smpp::tag::sar_segment_seqnum, 3)};
   CHECK(read_submit(sar).concat == siaran::sms::concat_info{300, 3, 3});
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include <catch2/catch.hpp>
-
 #include "smpp/sim/throttle_window.h"
+
+#include <catch2/catch.hpp>
 
 using namespace siaran::smscsim;
 using namespace std::chrono_literals;
