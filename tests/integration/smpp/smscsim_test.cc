@@ -21,6 +21,7 @@
 #include "sms/utf8.h"
 #include "tests/integration/smpp/raw_esme.h"
 #include "tests/support/child_process.h"
+#include "tests/support/smsc_process.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::test;
@@ -30,49 +31,6 @@ namespace sms = siaran::sms;
 using nlohmann::json;
 
 namespace {
-
-const std::string simulator = SIARAN_BINARY_DIR "/tools/siaran-smscsim";
-
-// The simulator under test: its first stdout line says where it listens, and each control line
-// written to its stdin is answered by one JSON line on stdout.
-class smsc_process {
- public:
-  explicit smsc_process(std::vector<std::string> args) {
-    args.insert(args.begin(),
-                {simulator, "--listen", "127.0.0.1:0", "--account", "siaran:rahasia"});
-    child_ = std::make_unique<child_process>(args);
-    const auto line = child_->wait_for_stdout_line("\"listening\"", deadline_in(10s));
-    REQUIRE(line);
-    port_ = json::parse(*line).at("port").get<std::uint16_t>();
-  }
-
-  std::uint16_t port() const { return port_; }
-  child_process& child() { return *child_; }
-
-  json control(const std::string& line) {
-    const std::size_t from = child_->out().size();
-    child_->write_stdin(line + "\n");
-    const auto ack = child_->wait_for_stdout_line("\"ok\":", deadline_in(10s), from);
-    REQUIRE(ack);
-    return json::parse(*ack);
-  }
-
-  json counts() { return control(R"({"status": true})").at("status").at("counts"); }
-
-  // Asks until the count `name` reaches `value`: an ESME's last answer may still be on its way
-  // when the control line arrives. Each question is a round trip through the simulator.
-  bool count_reaches(const std::string& name, std::uint64_t value,
-                     std::chrono::milliseconds timeout = 10s) {
-    const deadline_time deadline = deadline_in(timeout);
-    while (counts()[name] != value)
-      if (std::chrono::steady_clock::now() >= deadline) return false;
-    return true;
-  }
-
- private:
-  std::unique_ptr<child_process> child_;
-  std::uint16_t port_ = 0;
-};
 
 std::vector<std::uint8_t> gsm_octets(std::string_view utf8) {
   return sms::gsm7_encode(sms::utf8_decode(utf8));
@@ -95,12 +53,6 @@ std::string text_of(const std::vector<std::uint8_t>& octets) {
   return std::string(octets.begin(), octets.end());
 }
 
-std::vector<json> log_lines(const std::filesystem::path& path) {
-  std::vector<json> lines;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) lines.push_back(json::parse(line));
-  return lines;
-}
 
 }  // namespace
 
@@ -121,7 +73,7 @@ TEST_CASE(
 TEST_CASE(
     "a wrong password or an unknown system_id is refused, and so is every bind while binds are "
     "refused") {
-  smsc_process sim({});
+  smsc_process sim;
   raw_esme esme(sim.port());
   CHECK(esme.bind(smpp::command::bind_transmitter, "siaran", "salah").command_status ==
         smpp::status::invalid_password);
@@ -135,7 +87,7 @@ TEST_CASE(
 }
 
 TEST_CASE("commands before a bind get ESME_RINVBNDSTS, and a receiver may not submit") {
-  smsc_process sim({});
+  smsc_process sim;
   raw_esme esme(sim.port());
   CHECK(esme.request(smpp::command::submit_sm, submit_of("6281234567890", "halo")).command_status ==
         smpp::status::invalid_bind_status);
@@ -171,7 +123,7 @@ TEST_CASE("an accepted submit_sm gets a message_id and a send log line with its 
   CHECK(std::get<smpp::message_id_body>(second.body).message_id != first_id);
 
   // The line is written before the answer, so it is there now.
-  const auto lines = log_lines(log);
+  const auto lines = send_log_lines(log);
   REQUIRE(lines.size() == 2);
   CHECK(lines[0]["system_id"] == "siaran");
   CHECK(lines[0]["source"] == "POKJANALKBB");
@@ -208,7 +160,7 @@ TEST_CASE("invalid submits are refused with the status a real SMSC answers, and 
   CHECK(esme.request(smpp::command::submit_sm, coding).command_status ==
         smpp::status::invalid_data_coding);
   CHECK(sim.counts()["refused"] == 4);
-  CHECK(log_lines(log).empty());
+  CHECK(send_log_lines(log).empty());
 }
 
 TEST_CASE(
@@ -253,7 +205,7 @@ TEST_CASE("a receipt the ESME refuses (ESME_RX_T_APPN) is delivered again") {
   esme.deliver(smpp::status::temporary_app_error);  // not stored: the SMSC must try again
   CHECK(smpp::tlv_string(esme.deliver().tlvs, smpp::tag::receipted_message_id) == id);
   CHECK(esme.hears_nothing(300ms));  // acknowledged: not a third time
-  CHECK(sim.count_reaches("receipts", 1));
+  CHECK(sim.count_reaches("receipts", 1, 10s));
   CHECK(sim.counts()["redeliveries"] == 1);
 }
 
@@ -302,7 +254,7 @@ TEST_CASE(
   CHECK(accepted >= 5);
   CHECK(accepted <= 5 * (seconds.count() + 1));  // at most 5 in any sliding second
   CHECK(throttled > 0);
-  CHECK(log_lines(log).size() == static_cast<std::size_t>(accepted));
+  CHECK(send_log_lines(log).size() == static_cast<std::size_t>(accepted));
 
   sim.control(R"({"throttle": {"rate": 1, "status": "ESME_RMSGQFUL"}})");
   std::uint32_t last = smpp::status::ok;
@@ -312,7 +264,7 @@ TEST_CASE(
 }
 
 TEST_CASE("injected SMS reach a receiving bind: GSM, UCS2, and long ones in concatenated parts") {
-  smsc_process sim({});
+  smsc_process sim;
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
 
@@ -346,11 +298,11 @@ TEST_CASE("injected SMS reach a receiving bind: GSM, UCS2, and long ones in conc
     joined += std::string(body.short_message.begin() + 6, body.short_message.end());
   }
   CHECK(joined == long_text);
-  CHECK(sim.count_reaches("messages", 4));
+  CHECK(sim.count_reaches("messages", 4, 10s));
 }
 
 TEST_CASE("an injected SMS waits for a receiving bind; a bad injection is an error answer") {
-  smsc_process sim({});
+  smsc_process sim;
   CHECK(sim.control(
             R"({"inject": {"from": "+6281234567890", "to": "1234", "text": "INFO"}})")["ok"] ==
         true);
@@ -379,7 +331,7 @@ TEST_CASE("drop_after reads that many submits, answers none, then drops every co
   CHECK(esme.sees_close(10s));
   CHECK(other.sees_close(10s));
   CHECK(esme.next(0ms) == std::nullopt);  // neither submit was answered
-  CHECK(log_lines(log).empty());
+  CHECK(send_log_lines(log).empty());
   const json counts = sim.counts();
   CHECK(counts["unanswered"] == 2);
   CHECK(counts["drops"] == 2);
@@ -388,7 +340,7 @@ TEST_CASE("drop_after reads that many submits, answers none, then drops every co
 }
 
 TEST_CASE("drop closes every connection at once") {
-  smsc_process sim({});
+  smsc_process sim;
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
   sim.control(R"({"drop": true})");
@@ -396,20 +348,20 @@ TEST_CASE("drop closes every connection at once") {
 }
 
 TEST_CASE("a silent SMSC answers nothing, not even enquire_link, until the silence ends") {
-  smsc_process sim({});
+  smsc_process sim;
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
   sim.control(R"({"silence": true})");
   esme.send(smpp::command::enquire_link);
   esme.send(smpp::command::submit_sm, submit_of("6281234567890", "halo"));
   CHECK(esme.hears_nothing(500ms));
-  CHECK(sim.count_reaches("unanswered", 1));  // read, not answered
+  CHECK(sim.count_reaches("unanswered", 1, 10s));  // read, not answered
   sim.control(R"({"silence": false})");
   CHECK(esme.request(smpp::command::enquire_link).command_status == smpp::status::ok);
 }
 
 TEST_CASE("fail_next answers the next submits with the status asked for, then accepts again") {
-  smsc_process sim({});
+  smsc_process sim;
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transmitter).command_status == smpp::status::ok);
   sim.control(R"({"fail_next": {"count": 2, "status": "ESME_RSYSERR"}})");
@@ -426,7 +378,7 @@ TEST_CASE("fail_next answers the next submits with the status asked for, then ac
 }
 
 TEST_CASE("an unknown command gets generic_nack ESME_RINVCMDID and the connection goes on") {
-  smsc_process sim({});
+  smsc_process sim;
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
   const std::uint32_t sequence = esme.send(0x00000077, smpp::raw_body{{1, 2, 3}});
@@ -439,7 +391,7 @@ TEST_CASE("an unknown command gets generic_nack ESME_RINVCMDID and the connectio
 TEST_CASE(
     "a PDU whose fields do not fit its length is nacked and the next one read; a bad length "
     "closes") {
-  smsc_process sim({});
+  smsc_process sim;
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
   // enquire_link with 2 octets of body it cannot have.
@@ -456,7 +408,7 @@ TEST_CASE(
 
 TEST_CASE(
     "unbind is answered and the connection closed; the simulator exits 0 when its stdin ends") {
-  smsc_process sim({});
+  smsc_process sim;
   raw_esme esme(sim.port());
   REQUIRE(esme.bind(smpp::command::bind_transceiver).command_status == smpp::status::ok);
   CHECK(esme.request(smpp::command::unbind).command_status == smpp::status::ok);
