@@ -44,6 +44,12 @@ POLL_PERIOD = 0.1
 API_TOKEN = "siaran_e2e_test_token"
 PR_SET_PDEATHSIG = 1
 
+# An SMPP bind on the simulated SMSC built into siarand (smpp_steps.py sends through it).
+SMPP_BIND_ID = "masking"
+SMPP_SENDER = "POKJANALKBB"
+SMPP_CONFIG = (f"smpp:\n  - id: {SMPP_BIND_ID}\n    host: sim\n    system_id: siaran\n    senders: [{SMPP_SENDER}]\n"
+               "    reply_number: \"+6281234500000\"\n    sim_receipt_delay_ms: 200\n")
+
 
 def die_with_parent():
     """preexec_fn: the child gets SIGTERM when this process dies, even by SIGKILL (a ctest
@@ -200,7 +206,7 @@ class Gateway:
             "timezone: Asia/Jakarta\n"
             "region: ID\n"
             "log_level: info\n"
-            "modems:\n" + modems +
+            "modems:\n" + modems + SMPP_CONFIG +
             "http:\n"
             f"  listen: 127.0.0.1:{self.port}\n"
             f"  web_root: {web_root}\n"

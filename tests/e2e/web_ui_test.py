@@ -35,6 +35,7 @@ from archive_steps import ArchiveSteps
 from inbox_steps import InboxSteps
 from page_steps import PageSteps
 from report_steps import ReportSteps
+from smpp_steps import SmppSteps
 from template_keyword_steps import TemplateKeywordSteps
 from verify_steps import VerifySteps
 
@@ -113,7 +114,7 @@ def missing_tools():
     return None
 
 
-class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, VerifySteps, TemplateKeywordSteps,
+class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, VerifySteps, TemplateKeywordSteps, SmppSteps,
                 unittest.TestCase):
     """One office's afternoon, step by step: the steps run in name order and share the gateway
     and the browser; a step whose prerequisite failed is skipped, naming it."""
@@ -557,6 +558,12 @@ class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, VerifySteps, T
         first = next(nama for nama, _, kec, _ in CADRES if kec == AUDIENCE_KECAMATAN)
         self.template_saved_and_used("rina", PASSWORDS["rina"], AUDIENCE_KECAMATAN, first)
         self.keyword_added_by_admin("admin", PASSWORDS["admin"])
+
+    def test_9e_masked_broadcast_from_kirim_and_the_bind_on_the_modem_page(self):
+        self.requires("test_2")
+        recipients = sum(1 for _, _, kec, _ in CADRES if kec == AUDIENCE_KECAMATAN)
+        self.masked_broadcast_from_kirim("rina", PASSWORDS["rina"], AUDIENCE_KECAMATAN, recipients)
+        self.bind_on_modem_page("admin", PASSWORDS["admin"])
 
 
 def main():

@@ -196,8 +196,14 @@ TEST_CASE("an SMS over the bind or to the reply number reaches the officer who s
   rig.wait_until_done(rig.broadcast(group, "smpp", "Ibu {nama}, mohon kirim laporan.").at("id"));
   const json mo = {{"inject", {{"from", e164_of(1)}, {"to", "POKJANALKBB"}, {"text", "Siap Bu, laporan dikirim"}}}};
   rig.smsc.control(mo.dump());
+  // A long one, in concatenated parts over the bind, stored whole.
+  std::string report;
+  for (int week = 1; week <= 5; ++week) report += "Minggu " + std::to_string(week) + ": 52 balita ditimbang, 3 BGM. ";
+  const json long_mo = {{"inject", {{"from", e164_of(2)}, {"to", "POKJANALKBB"}, {"text", report}}}};
+  CHECK(rig.smsc.control(long_mo.dump()).at("parts") == 2);
   rig.d->sim(0).control({{"inject", {{"from", e164_of(2)}, {"text", "Baik Bu Sari"}}}});
-  for (const auto& [from, text] : {std::pair{e164_of(1), "Siap Bu, laporan dikirim"}, {e164_of(2), "Baik Bu Sari"}}) {
+  for (const auto& [from, text] :
+       {std::pair{e164_of(1), std::string("Siap Bu, laporan dikirim")}, {e164_of(2), report}, {e164_of(2), "Baik Bu Sari"}}) {
     const std::string wanted = text;
     const std::string sender = from;
     const json inbox = rig.d->wait_for("/api/v1/inbox?officer_id=" + std::to_string(rig.officer), [&](const json& items) {
@@ -205,7 +211,7 @@ TEST_CASE("an SMS over the bind or to the reply number reaches the officer who s
     }, "'" + wanted + "' in the officer's inbox");
     CHECK_FALSE(inbox.empty());
   }
-  CHECK(rig.bind_channel().at("received") == 1);
+  CHECK(rig.bind_channel().at("received") == 3);  // one SMS, and the two parts of the long one
 }
 
 TEST_CASE("throttling answers slow the bind down and lose or double nothing", "[daemon][smpp]") {
