@@ -188,8 +188,8 @@ TEST_CASE(
       r.looks.queue.enqueue(message_at("+6281311112222", "Pengingat rapat", 9, later)).id;
   const auto due =
       r.looks.queue.enqueue(message_at("+6285733334444", "Rapat hari ini", 0, start_time)).id;
-  r.dispatch = std::make_unique<daemon::dispatcher>(r.io, r.writer, r.writes.queue, r.pool,
-                                                    r.entries, {}, daemon::dispatch_settings{},
+  r.dispatch = std::make_unique<daemon::dispatcher>(r.io, r.writer, r.writes.queue, r.pool, r.entries,
+                                                    std::vector<daemon::bind_channel>{}, daemon::dispatch_settings{},
                                                     r.metrics, r.references, r.clock.function());
   REQUIRE(r.start_ready());
   r.dispatch->start();

@@ -74,7 +74,7 @@ struct inbox_fixture {
     m.parts.push_back({"0011000C9126", 24});
     const std::int64_t id = broadcasts.create(
         {officer, "Rapat kader besok", "{}", sent_at, 0, event_id ? "reminder" : "api", event_id, sent_at,
-         std::nullopt, std::nullopt},
+         std::nullopt, std::nullopt, siaran::queue::send_via::modem, std::nullopt},
         {{contact, m}});
     const std::int64_t message_id = *broadcasts.recipients(id).at(0).message_id;
     const auto part = store.queue.claim_part_of(message_id, 1, "m1", sent_at);

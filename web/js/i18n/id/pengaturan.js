@@ -12,6 +12,8 @@ export default {
   'pengaturan.officers.tag': 'Tanda pengirim',
   'pengaturan.officers.tag_help': 'Contoh: -- Sekretariat Pokjanal KBB',
   'pengaturan.officers.forward': 'Teruskan balasan ke HP petugas',
+  'pengaturan.officers.default_sender': 'Nama pengirim (SMPP)',
+  'pengaturan.officers.default_sender_help': 'Nama terdaftar untuk siaran lewat SMPP atas nama petugas ini; kosong: nama pertama yang terdaftar.',
   'pengaturan.officers.forward_needs_phone': 'Untuk meneruskan balasan, isi No HP petugas.',
   'pengaturan.officers.add': 'Tambah petugas',
   'pengaturan.officers.added': 'Petugas ditambahkan.',

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Officers and their sender tags: the list, adding one (POST /api/v1/officers) and changing one
+// Officers, their sender tags and default registered names (SMPP): the list, adding one (POST /api/v1/officers) and changing one
 // in a modal (PUT /api/v1/officers/{id}, which replaces every field: all are sent), archiving and
 // restoring one (the archive shown by the card's switch).
 import { h, emptyState } from '../../dom.js';
@@ -52,13 +52,16 @@ function officerFields(prefix, officer) {
         help: t('pengaturan.officers.phone_help'), attributes: { pattern: phonePattern } })),
     field({ name: 'sender_tag', id: `${prefix}-tag`, label: t('pengaturan.officers.tag'), value: officer?.sender_tag,
       help: t('pengaturan.officers.tag_help'), attributes: { maxlength: 100 } }),
+    field({ name: 'default_sender', id: `${prefix}-sender`, label: t('pengaturan.officers.default_sender'),
+      value: officer?.default_sender, help: t('pengaturan.officers.default_sender_help'), attributes: { maxlength: 15 } }),
     field({ name: 'forward_sms', id: `${prefix}-forward`, label: t('pengaturan.officers.forward'), type: 'switch', value: officer?.forward_sms }),
   ];
 }
 
 function officerBody(values) {
   if (values.forward_sms && !values.phone) throw new InputError(t('pengaturan.officers.forward_needs_phone'));
-  return { name: values.name, phone: values.phone || null, sender_tag: values.sender_tag || null, forward_sms: values.forward_sms };
+  return { name: values.name, phone: values.phone || null, sender_tag: values.sender_tag || null, forward_sms: values.forward_sms,
+    default_sender: values.default_sender || null };
 }
 
 function editOfficer(officer, { toast, onChanged }) {
