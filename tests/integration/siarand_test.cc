@@ -193,6 +193,7 @@ TEST_CASE("siarand starts, applies log_level on SIGHUP, and stops cleanly on SIG
   daemon.send_signal(signal);
   CHECK(daemon.wait_for_stderr_line(std::string("stopping (") + name + ")", deadline, before_stop));
   auto finished = daemon.wait_exit(deadline);
+  INFO("stderr at the end:\n" << daemon.err());
   REQUIRE(finished.has_value());
   CHECK(finished->exit_code == 0);
   CHECK(finished->term_signal == 0);
