@@ -137,7 +137,9 @@ int run_one(const options& o) {
 }
 
 int run(const options& o) {
-  if (o.targets) return run_targets({o.siarand, o.modemsim, o.smscsim, o.setup.builtin_sims, o.json, o.keep_dir, o.only});
+  if (o.targets) {
+    return run_targets({o.siarand, o.modemsim, o.smscsim, o.setup.builtin_sims, o.json, o.keep_dir, o.only});
+  }
   if (o.demo_config) return run_demo({o.siarand, *o.demo_config, o.messages, o.json, o.keep_dir});
   if (o.history) {
     history_options h{.siarand = o.siarand, .modemsim = o.modemsim, .json = o.json, .keep_dir = o.keep_dir};

@@ -73,7 +73,9 @@ std::pair<int, int> make_pipe() {
 // with EPIPE instead of raising SIGPIPE when the child has gone.
 std::pair<int, int> make_socket_pair() {
   int ends[2];
-  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) throw child_error("socketpair(): " + errno_text());
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+    throw child_error("socketpair(): " + errno_text());
+  }
   return {ends[0], ends[1]};
 }
 

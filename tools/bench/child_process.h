@@ -3,8 +3,9 @@
 
 // A program the bench runs as its child: siarand, a siaran-modemsim per modem, siaran-smscsim.
 // Its stdin is /dev/null unless the bench writes control lines to it, and its output goes to a
-// log file (a broken run is then explained by that file), except a stdout the bench asked to read; it is stopped with SIGTERM and killed outright if
-// the bench leaves early, so no child outlives a failed benchmark.
+// log file (a broken run is then explained by that file), except a stdout the bench asked to
+// read; it is stopped with SIGTERM and killed outright if the bench leaves early, so no child
+// outlives a failed benchmark.
 
 #include <sys/types.h>
 

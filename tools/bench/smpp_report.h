@@ -11,7 +11,7 @@
 
 namespace siaran::tools::bench {
 
-void print_smpp_table(std::ostream& out, const std::string& title, const smpp_figures& result);
+void print_table(std::ostream& out, const std::string& title, const smpp_figures& result);
 
 nlohmann::json to_json(const smpp_figures& result);
 

@@ -184,7 +184,9 @@ class answer_injector {
       ready_.pop_front();
     }
     const std::vector<json> sends = smsc_.sends();
-    for (; looked_ < sends.size(); ++looked_) ready_.push_back("+" + sends[looked_].at("destination").get<std::string>());
+    for (; looked_ < sends.size(); ++looked_) {
+      ready_.push_back("+" + sends[looked_].at("destination").get<std::string>());
+    }
   }
 
  private:

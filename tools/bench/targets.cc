@@ -42,17 +42,20 @@ double queueing(const figures& f) { return f.queueing_s; }
 double peak_rss(const figures& f) { return f.peak_rss_mib; }
 
 template <typename result>
-target_of<result> at_least(std::string text, std::function<double(const result&)> measure, double minimum, std::string unit) {
+target_of<result> at_least(std::string text, std::function<double(const result&)> measure, double minimum,
+                           std::string unit) {
   return {std::move(text), std::move(measure), [minimum](double v) { return v >= minimum; }, std::move(unit)};
 }
 
 template <typename result>
-target_of<result> at_most(std::string text, std::function<double(const result&)> measure, double maximum, std::string unit) {
+target_of<result> at_most(std::string text, std::function<double(const result&)> measure, double maximum,
+                          std::string unit) {
   return {std::move(text), std::move(measure), [maximum](double v) { return v <= maximum; }, std::move(unit)};
 }
 
 template <typename result>
-target_of<result> exactly(std::string text, std::function<double(const result&)> measure, double wanted, std::string unit) {
+target_of<result> exactly(std::string text, std::function<double(const result&)> measure, double wanted,
+                          std::string unit) {
   return {std::move(text), std::move(measure), [wanted](double v) { return v == wanted; }, std::move(unit)};
 }
 
@@ -91,11 +94,25 @@ smpp_target rate_within_2_percent() {
           "of the throttle"};
 }
 
+double delivered(const smpp_figures& f) { return static_cast<double>(f.delivered); }
+double bind_receipts(const smpp_figures& f) { return static_cast<double>(f.bind_receipts); }
+double modem_sent(const smpp_figures& f) { return static_cast<double>(f.modem_sent); }
+double masked_over_modem(const smpp_figures& f) { return static_cast<double>(f.masked_over_modem); }
+double answers_over_bind(const smpp_figures& f) { return static_cast<double>(f.answers_over_bind); }
+
 // Every message delivered, and the bind matched every receipt to its part.
 std::vector<smpp_target> every_receipt(std::size_t messages) {
   const auto n = static_cast<double>(messages);
-  return {exactly<smpp_figures>(fmt::format("delivered = {}", messages), [](const smpp_figures& f) { return f.delivered; }, n, "recipients"),
-          exactly<smpp_figures>(fmt::format("bind receipts = {}", messages), [](const smpp_figures& f) { return f.bind_receipts; }, n, "receipts")};
+  return {exactly<smpp_figures>(fmt::format("delivered = {}", messages), delivered, n, "recipients"),
+          exactly<smpp_figures>(fmt::format("bind receipts = {}", messages), bind_receipts, n, "receipts")};
+}
+
+// Each answer went back by modem, and each channel carried only its own.
+std::vector<smpp_target> answers_by_modem(std::size_t answers) {
+  return {exactly<smpp_figures>(fmt::format("answers sent by modem = {}", answers), modem_sent,
+                                static_cast<double>(answers), "SMS"),
+          exactly<smpp_figures>("masked SMS over a modem = 0", masked_over_modem, 0, "SMS"),
+          exactly<smpp_figures>("answers over the bind = 0", answers_over_bind, 0, "SMS")};
 }
 
 template <typename list>
@@ -111,14 +128,12 @@ std::vector<smpp_scenario> smpp_scenarios() {
   const smpp_setup at_200{.rate = 200, .bind_rate = 250, .window = 50, .messages = 5'000};
   const smpp_setup mixed{.rate = 40, .bind_rate = 50, .window = 10, .messages = 800, .modems = 2, .answers = 80};
   return {
-      {"f) SMPP at 40/s, 1,000 masked messages", at_40, joined({rate_within_2_percent()}, every_receipt(at_40.messages))},
-      {"g) SMPP at 200/s, 5,000 masked messages", at_200, joined({rate_within_2_percent()}, every_receipt(at_200.messages))},
+      {"f) SMPP at 40/s, 1,000 masked messages", at_40,
+       joined({rate_within_2_percent()}, every_receipt(at_40.messages))},
+      {"g) SMPP at 200/s, 5,000 masked messages", at_200,
+       joined({rate_within_2_percent()}, every_receipt(at_200.messages))},
       {"h) SMPP at 40/s, answers on 2 modems", mixed,
-       joined(every_receipt(mixed.messages),
-              {exactly<smpp_figures>(fmt::format("answers sent by modem = {}", mixed.answers),
-                                     [](const smpp_figures& f) { return f.modem_sent; }, static_cast<double>(mixed.answers), "SMS"),
-               exactly<smpp_figures>("masked SMS over a modem = 0", [](const smpp_figures& f) { return f.masked_over_modem; }, 0, "SMS"),
-               exactly<smpp_figures>("answers over the bind = 0", [](const smpp_figures& f) { return f.answers_over_bind; }, 0, "SMS")})},
+       joined(every_receipt(mixed.messages), answers_by_modem(mixed.answers))},
   };
 }
 
@@ -127,55 +142,54 @@ struct verdict {
   bool pass;
 };
 
-// Runs one scenario; a run that fails outright fails each of its targets.
-std::vector<verdict> run_scenario(const scenario& s, const targets_options& options, nlohmann::json& json) {
+// Runs one scenario and judges its targets; a run that fails outright fails each of them.
+// `value_format` shows a measured value and its unit.
+template <typename result>
+std::vector<verdict> judged(const std::string& name, const std::vector<target_of<result>>& targets,
+                            const std::function<result()>& run, const char* value_format,
+                            const targets_options& options, nlohmann::json& json) {
   std::ostream& table = options.json ? std::cerr : std::cout;
   std::vector<verdict> verdicts;
   try {
-    scenario_setup setup = s.setup;
-    setup.builtin_sims = options.builtin_sims;
-    const figures f = run_benchmark({.siarand = options.siarand,
-                                     .modemsim = options.modemsim,
-                                     .make_config = [&setup](const auto& dir) { return scenario_config(setup, dir); },
-                                     .messages = s.messages,
-                                     .wait_for_sending = s.wait_for_sending,
-                                     .keep_dir = options.keep_dir,
-                                     .on_progress = nullptr});
-    print_table(table, s.name, f);
-    json.push_back({{"scenario", s.name}, {"figures", to_json(f)}});
-    for (const auto& t : s.targets) {
+    const result f = run();
+    print_table(table, name, f);
+    json.push_back({{"scenario", name}, {"figures", to_json(f)}});
+    for (const auto& t : targets) {
       const double value = t.measure(f);
-      verdicts.push_back({s.name, t.text, fmt::format("{:.2f} {}", value, t.unit), t.met(value)});
+      verdicts.push_back({name, t.text, fmt::format(fmt::runtime(value_format), value, t.unit), t.met(value)});
     }
-    verdicts.push_back({s.name, "siarand exits 0 on SIGTERM", fmt::format("status {}", f.exit_status), f.exit_status == 0});
+    const bool stopped = f.exit_status == 0;
+    verdicts.push_back({name, "siarand exits 0 on SIGTERM", fmt::format("status {}", f.exit_status), stopped});
   } catch (const std::exception& e) {
-    table << s.name << "\n  failed: " << e.what() << '\n';
-    json.push_back({{"scenario", s.name}, {"error", e.what()}});
-    for (const auto& t : s.targets) verdicts.push_back({s.name, t.text, "no figures", false});
+    table << name << "\n  failed: " << e.what() << '\n';
+    json.push_back({{"scenario", name}, {"error", e.what()}});
+    for (const auto& t : targets) verdicts.push_back({name, t.text, "no figures", false});
   }
   table << std::flush;
   return verdicts;
 }
 
+std::vector<verdict> run_scenario(const scenario& s, const targets_options& options, nlohmann::json& json) {
+  const auto run = [&] {
+    scenario_setup setup = s.setup;
+    setup.builtin_sims = options.builtin_sims;
+    return run_benchmark({.siarand = options.siarand,
+                          .modemsim = options.modemsim,
+                          .make_config = [&setup](const auto& dir) { return scenario_config(setup, dir); },
+                          .messages = s.messages,
+                          .wait_for_sending = s.wait_for_sending,
+                          .keep_dir = options.keep_dir,
+                          .on_progress = nullptr});
+  };
+  return judged<figures>(s.name, s.targets, run, "{:.2f} {}", options, json);
+}
+
+// Ratios and counts: four significant digits show 0.9966 and 5000 alike.
 std::vector<verdict> run_smpp_scenario(const smpp_scenario& s, const targets_options& options, nlohmann::json& json) {
-  std::ostream& table = options.json ? std::cerr : std::cout;
-  std::vector<verdict> verdicts;
-  try {
-    const smpp_figures f = run_smpp(s.setup, {options.siarand, options.modemsim, options.smscsim, options.keep_dir});
-    print_smpp_table(table, s.name, f);
-    json.push_back({{"scenario", s.name}, {"smpp", to_json(f)}});
-    for (const auto& t : s.targets) {
-      const double value = t.measure(f);
-      verdicts.push_back({s.name, t.text, fmt::format("{:.4g} {}", value, t.unit), t.met(value)});
-    }
-    verdicts.push_back({s.name, "siarand exits 0 on SIGTERM", fmt::format("status {}", f.exit_status), f.exit_status == 0});
-  } catch (const std::exception& e) {
-    table << s.name << "\n  failed: " << e.what() << '\n';
-    json.push_back({{"scenario", s.name}, {"error", e.what()}});
-    for (const auto& t : s.targets) verdicts.push_back({s.name, t.text, "no figures", false});
-  }
-  table << std::flush;
-  return verdicts;
+  const auto run = [&] {
+    return run_smpp(s.setup, {options.siarand, options.modemsim, options.smscsim, options.keep_dir});
+  };
+  return judged<smpp_figures>(s.name, s.targets, run, "{:.4g} {}", options, json);
 }
 
 bool selected(const std::string& name, const targets_options& options) {
@@ -204,7 +218,9 @@ int run_targets(const targets_options& options) {
   print_verdicts(options.json ? std::cerr : std::cout, verdicts);
   if (options.json) {
     nlohmann::json checks = nlohmann::json::array();
-    for (const auto& v : verdicts) checks.push_back({{"scenario", v.scenario}, {"target", v.target}, {"measured", v.measured}, {"pass", v.pass}});
+    for (const auto& v : verdicts) {
+      checks.push_back({{"scenario", v.scenario}, {"target", v.target}, {"measured", v.measured}, {"pass", v.pass}});
+    }
     std::cout << nlohmann::json{{"runs", runs}, {"targets", checks}, {"pass", all_pass}}.dump(2) << '\n';
   }
   return all_pass ? 0 : 1;
