@@ -4,6 +4,7 @@
 // lines on stdin (smpp/sim/control.h) and answers each with a JSON line; accepted submits are
 // logged as JSON lines (--send-log FILE, "-" for stdout). Runs until stdin ends (with
 // --no-control stdin is not read) or SIGTERM/SIGINT, then exits 0.
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <charconv>
@@ -140,6 +141,12 @@ asio::awaitable<void> read_control(asio::posix::stream_descriptor& input, smsc& 
   io.stop();
 }
 
+bool stdin_is_a_channel() {
+  struct stat info {};
+  if (::fstat(STDIN_FILENO, &info) != 0) return false;
+  return S_ISFIFO(info.st_mode) || S_ISSOCK(info.st_mode) || ::isatty(STDIN_FILENO) == 1;
+}
+
 int run(options opts) {
   std::ofstream log_file;
   if (!opts.send_log.empty() && opts.send_log != "-") {
@@ -175,12 +182,15 @@ int run(options opts) {
   std::cerr << "siaran-smscsim: listening on " << where << " as " << opts.settings.system_id
             << std::endl;
 
-  // Control lines on stdin; a stdin that cannot be watched (a regular file) is none, and the
-  // simulator then runs until a signal.
+  // Control lines on stdin; a stdin that is no pipe, socket or terminal (a regular file,
+  // /dev/null) is none, and the simulator then runs until a signal. /dev/null can be watched,
+  // and its instant end of file would otherwise stop the simulator as it starts.
   asio::posix::stream_descriptor input(io);
-  boost::system::error_code ec;
-  if (opts.control) input.assign(::dup(STDIN_FILENO), ec);
-  if (opts.control && !ec) asio::co_spawn(io, read_control(input, server, io), asio::detached);
+  if (opts.control && stdin_is_a_channel()) {
+    boost::system::error_code ec;
+    input.assign(::dup(STDIN_FILENO), ec);
+    if (!ec) asio::co_spawn(io, read_control(input, server, io), asio::detached);
+  }
   io.run();
   return 0;
 }

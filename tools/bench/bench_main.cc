@@ -27,7 +27,8 @@ constexpr std::string_view usage_text =
     "usage: siaran-bench [--modems N] [--latency-ms L] [--rate R] [--burst B] [--messages M]\n"
     "                    [--builtin-sims] [--json] [--siarand PATH] [--modemsim PATH] [--keep-dir]\n"
     "       siaran-bench --targets [--only LETTERS] [--builtin-sims] [--json] [--siarand PATH]\n"
-    "                    [--modemsim PATH] [--keep-dir]\n"
+    "                    [--modemsim PATH] [--smscsim PATH] [--keep-dir]\n"
+    "       siaran-bench --smpp [--json] [--siarand PATH] [--modemsim PATH] [--smscsim PATH] [--keep-dir]\n"
     "       siaran-bench --demo CONFIG [--messages M] [--json] [--siarand PATH] [--keep-dir]\n"
     "       siaran-bench --history [--requests N] [--messages M] [--json] [--siarand PATH] [--keep-dir]\n"
     "Starts siarand over simulated modems in a temporary directory, queues M messages through\n"
@@ -36,7 +37,11 @@ constexpr std::string_view usage_text =
     "them inside siarand (port: sim) instead. --demo keeps CONFIG's modems: other simulators'\n"
     "or real modems' ports in CONFIG measure those (a fresh database, port and token).\n"
     "--rate 0 is unthrottled. --targets runs the throughput targets and exits 1 if one fails;\n"
-    "--only ce runs only scenarios c) and e).\n"
+    "--only ce runs only scenarios c) and e). f) to h) are the SMPP scenarios, each over one bind\n"
+    "to a siaran-smscsim process with delivery receipts: f) a masked broadcast at the throttle of\n"
+    "40/s, g) at 200/s, each within 2 % of it and every receipt matched; h) at 40/s while cadres\n"
+    "answer on two siaran-modemsim modems (always external), every answer going back by modem and\n"
+    "nothing masked by one. --smpp is --targets --only fgh.\n"
     "--history fills a database like two years of use (1M parts), times N requests to each\n"
     "endpoint the web page polls (each must answer within 20 ms), then sends M messages and\n"
     "reports siarand's disk writes per part; it exits 1 if an endpoint is too slow.\n";
@@ -59,6 +64,7 @@ struct options {
   std::optional<std::filesystem::path> demo_config;
   std::filesystem::path siarand;
   std::filesystem::path modemsim;
+  std::filesystem::path smscsim;
 };
 
 template <typename T>
@@ -71,8 +77,8 @@ T number(std::string_view option, std::string_view text) {
   return value;
 }
 
-// The build tree puts siaran-bench in tools/bench/, siaran-modemsim in tools/ and siarand in
-// daemon/.
+// The build tree puts siaran-bench in tools/bench/, siaran-modemsim and siaran-smscsim in
+// tools/ and siarand in daemon/.
 std::filesystem::path beside_bench(const char* relative) {
   return std::filesystem::read_symlink("/proc/self/exe").parent_path() / relative;
 }
@@ -86,6 +92,7 @@ void apply(options& o, std::string_view option, std::string_view value) {
   else if (option == "--requests") o.requests = number<std::size_t>(option, value);
   else if (option == "--siarand") o.siarand = value;
   else if (option == "--modemsim") o.modemsim = value;
+  else if (option == "--smscsim") o.smscsim = value;
   else if (option == "--demo") o.demo_config = value;
   else if (option == "--only") o.only = value;
   else throw usage_error("unknown option " + std::string(option));
@@ -95,10 +102,12 @@ options parse(const std::vector<std::string_view>& args) {
   options o;
   o.siarand = beside_bench("../../daemon/siarand");
   o.modemsim = beside_bench("../siaran-modemsim");
+  o.smscsim = beside_bench("../siaran-smscsim");
   for (std::size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--json") o.json = true;
     else if (args[i] == "--keep-dir") o.keep_dir = true;
     else if (args[i] == "--targets") o.targets = true;
+    else if (args[i] == "--smpp") o.targets = true, o.only = "fgh";
     else if (args[i] == "--history") o.history = true;
     else if (args[i] == "--builtin-sims") o.setup.builtin_sims = true;
     else if (i + 1 < args.size()) apply(o, args[i], args[i + 1]), ++i;
@@ -128,7 +137,9 @@ int run_one(const options& o) {
 }
 
 int run(const options& o) {
-  if (o.targets) return run_targets({o.siarand, o.modemsim, o.setup.builtin_sims, o.json, o.keep_dir, o.only});
+  if (o.targets) {
+    return run_targets({o.siarand, o.modemsim, o.smscsim, o.setup.builtin_sims, o.json, o.keep_dir, o.only});
+  }
   if (o.demo_config) return run_demo({o.siarand, *o.demo_config, o.messages, o.json, o.keep_dir});
   if (o.history) {
     history_options h{.siarand = o.siarand, .modemsim = o.modemsim, .json = o.json, .keep_dir = o.keep_dir};

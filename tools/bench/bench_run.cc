@@ -124,10 +124,11 @@ void add_sending_figures(figures& result, daemon_api& api, const run_request& re
   result.latency_p99_s = latency_percentile(sent, 0.99);
 }
 
-figures measure(const run_request& request, const daemon_config& config, child_process& daemon) {
+figures measure(const run_request& request, const daemon_config& config, child_process& daemon,
+                external_modems& modems) {
   daemon_api api(config.endpoint);
   wait_until_ready(api, daemon, config.modems);
-  if (request.on_ready) request.on_ready(config);
+  if (request.on_ready) request.on_ready({config, daemon.pid(), modems});
   figures result;
   result.modems = config.modems;
   result.modem_kind = config.modem_kind;
@@ -149,7 +150,7 @@ figures measure(const run_request& request, const daemon_config& config, child_p
 figures measure_or_explain(const run_request& request, const daemon_config& config, child_process& daemon,
                            external_modems& modems) {
   try {
-    return measure(request, config, daemon);
+    return measure(request, config, daemon, modems);
   } catch (const std::exception& e) {
     std::string why = e.what();
     if (const auto status = daemon.exit_status()) why += "; siarand had exited with status " + std::to_string(*status);

@@ -6,12 +6,15 @@
 // sims). The directory is removed afterwards unless asked to keep it, and always kept when the
 // run fails, so the logs of siarand and the sims explain the failure.
 
+#include <sys/types.h>
+
 #include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <stdexcept>
 
 #include "tools/bench/daemon_config.h"
+#include "tools/bench/external_modems.h"
 #include "tools/bench/figures.h"
 #include "tools/bench/messages.h"
 
@@ -29,6 +32,14 @@ struct progress {
   double elapsed_s = 0;  // since queueing started
 };
 
+// What a scenario's on_ready may drive: the daemon (through config.endpoint), its process and
+// the sims serving its modems.
+struct running_daemon {
+  const daemon_config& config;
+  pid_t pid;
+  external_modems& modems;
+};
+
 struct run_request {
   std::filesystem::path siarand;
   std::filesystem::path modemsim;  // runs the config's `sims`, if it has any
@@ -43,7 +54,7 @@ struct run_request {
   // Before siarand starts, e.g. to fill its database with history.
   std::function<void(const daemon_config&)> before_start = nullptr;
   // Once its modems are ready, before anything is queued.
-  std::function<void(const daemon_config&)> on_ready = nullptr;
+  std::function<void(const running_daemon&)> on_ready = nullptr;
   std::function<void(const progress&)> on_progress;  // at every poll of the queue
 };
 

@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -35,17 +36,18 @@ int poll_one(int fd, std::chrono::milliseconds timeout) {
 }
 
 // stdin is /dev/null and the output goes to the log, so a child never writes into the bench's
-// table or blocks on a pipe nobody reads; a piped stdout is the one the bench does read.
-void redirect(posix_spawn_file_actions_t& actions, const std::filesystem::path& log, int stdout_pipe) {
-  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+// table or blocks on a pipe nobody reads; a stdin or stdout the bench asked for is its own.
+void redirect(posix_spawn_file_actions_t& actions, const std::filesystem::path& log, int stdin_end, int stdout_pipe) {
+  if (stdin_end >= 0) posix_spawn_file_actions_adddup2(&actions, stdin_end, STDIN_FILENO);
+  else posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&actions, stdout_pipe >= 0 ? stdout_pipe : STDERR_FILENO, STDOUT_FILENO);
 }
 
-pid_t spawn(const child_spec& spec, int stdout_pipe) {
+pid_t spawn(const child_spec& spec, int stdin_end, int stdout_pipe) {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  redirect(actions, spec.log, stdout_pipe);
+  redirect(actions, spec.log, stdin_end, stdout_pipe);
   std::vector<std::string> args = spec.argv;
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
@@ -67,6 +69,16 @@ std::pair<int, int> make_pipe() {
   return {ends[0], ends[1]};
 }
 
+// A stream socket rather than a pipe for the child's stdin: send() with MSG_NOSIGNAL then fails
+// with EPIPE instead of raising SIGPIPE when the child has gone.
+std::pair<int, int> make_socket_pair() {
+  int ends[2];
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, ends) != 0) {
+    throw child_error("socketpair(): " + errno_text());
+  }
+  return {ends[0], ends[1]};
+}
+
 int decode_status(int status) {
   if (WIFEXITED(status)) return WEXITSTATUS(status);
   if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
@@ -77,18 +89,21 @@ int decode_status(int status) {
 
 child_process::child_process(const child_spec& spec)
     : name_(std::filesystem::path(spec.argv.at(0)).filename().string()), log_(spec.log) {
-  int write_end = -1;
+  int write_end = -1, read_end = -1;
   if (spec.pipe_stdout) std::tie(stdout_, write_end) = make_pipe();
+  if (spec.pipe_stdin) std::tie(read_end, stdin_) = make_socket_pair();
   try {
-    pid_ = spawn(spec, write_end);
+    pid_ = spawn(spec, read_end, write_end);
   } catch (...) {
-    if (write_end >= 0) {
-      ::close(write_end);
-      ::close(stdout_);
+    for (int fd : {write_end, stdout_, read_end, stdin_}) {
+      if (fd >= 0) ::close(fd);
     }
     throw;
   }
-  if (write_end >= 0) ::close(write_end);  // else our copy would hide the child's end of file
+  // The child's ends are its own now; our copy of its stdout's would hide its end of file.
+  for (int fd : {write_end, read_end}) {
+    if (fd >= 0) ::close(fd);
+  }
   pidfd_ = static_cast<int>(::syscall(SYS_pidfd_open, pid_, 0));
   if (pidfd_ < 0) {
     const std::string why = errno_text();
@@ -101,6 +116,7 @@ child_process::~child_process() {
   if (!status_) kill_and_reap();
   if (pidfd_ >= 0) ::close(pidfd_);
   if (stdout_ >= 0) ::close(stdout_);
+  if (stdin_ >= 0) ::close(stdin_);
 }
 
 std::optional<int> child_process::exit_status() {
@@ -135,6 +151,16 @@ bool child_process::fill_line_buffer(clock_type::time_point deadline) {
   if (got < 0) throw child_error("read(" + name_ + "'s output): " + errno_text());
   buffered_.append(chunk, static_cast<std::size_t>(got));
   return got > 0;
+}
+
+void child_process::write_line(const std::string& line) {
+  const std::string text = line + '\n';
+  for (std::size_t done = 0; done < text.size();) {
+    const ssize_t wrote = ::send(stdin_, text.data() + done, text.size() - done, MSG_NOSIGNAL);
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote < 0) throw child_error("send(" + name_ + "'s input): " + errno_text());
+    done += static_cast<std::size_t>(wrote);
+  }
 }
 
 void child_process::request_stop() {

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// A program the bench runs as its child: siarand, or a siaran-modemsim per modem. Its stdin is
-// /dev/null and its output goes to a log file (a broken run is then explained by that file),
-// except a stdout the bench asked to read; it is stopped with SIGTERM and killed outright if
-// the bench leaves early, so no child outlives a failed benchmark.
+// A program the bench runs as its child: siarand, a siaran-modemsim per modem, siaran-smscsim.
+// Its stdin is /dev/null unless the bench writes control lines to it, and its output goes to a
+// log file (a broken run is then explained by that file), except a stdout the bench asked to
+// read; it is stopped with SIGTERM and killed outright if the bench leaves early, so no child
+// outlives a failed benchmark.
 
 #include <sys/types.h>
 
@@ -26,6 +27,7 @@ struct child_spec {
   std::vector<std::string> argv;  // argv[0] is the program's path
   std::filesystem::path log;      // stderr, and stdout unless piped
   bool pipe_stdout = false;       // stdout to a pipe read with read_line()
+  bool pipe_stdin = false;        // stdin from the bench, written with write_line()
   std::string missing_hint;       // added to the error when the program cannot be started
 };
 
@@ -48,6 +50,9 @@ class child_process {
   // or when no whole line has come by `deadline`.
   std::string read_line(std::chrono::steady_clock::time_point deadline);
 
+  // Writes `line` and a newline to the piped stdin. Throws child_error when the child is gone.
+  void write_line(const std::string& line);
+
   // SIGTERM, once: a second one could reach a child after it stopped handling the first.
   void request_stop();
 
@@ -62,6 +67,7 @@ class child_process {
   std::string name_;
   std::filesystem::path log_;
   int stdout_ = -1;  // our end of the stdout pipe, kept open until the child has gone
+  int stdin_ = -1;   // our end of the child's stdin (a socket); closing it is end of file for the child
   pid_t pid_ = -1;
   int pidfd_ = -1;   // readable once the child has exited: a timed wait without sleeping
   bool stop_requested_ = false;

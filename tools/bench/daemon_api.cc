@@ -79,6 +79,15 @@ std::vector<sent_message> daemon_api::sent_messages() {
   }
 }
 
+json daemon_api::get_json(const std::string& target) {
+  return parse_reply("GET " + target, client_.get(target), 200);
+}
+
+json daemon_api::post_json(const std::string& target, const std::string& body, int expected,
+                           std::string_view content_type) {
+  return parse_reply("POST " + target, client_.post(target, body, content_type), expected);
+}
+
 double parse_utc_ms(const std::string& text) {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
   char zone = 0;

@@ -6,10 +6,12 @@
 // own error text, since a benchmark over a misbehaving daemon measures nothing.
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tools/api_client.h"
@@ -59,6 +61,12 @@ class daemon_api {
   long long queue_batch(std::span<const outgoing_message> messages);
   // Every message in state `sent`, paged 1000 at a time.
   std::vector<sent_message> sent_messages();
+
+  // Any other route, for a scenario's own calls: the answer's JSON, or api_error when its status
+  // is not `expected`.
+  nlohmann::json get_json(const std::string& target);
+  nlohmann::json post_json(const std::string& target, const std::string& body, int expected,
+                           std::string_view content_type = "application/json");
 
  private:
   api_client client_;

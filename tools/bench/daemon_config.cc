@@ -5,7 +5,6 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <yaml-cpp/yaml.h>
 
 #include <cerrno>
 #include <cstring>
@@ -36,7 +35,7 @@ YAML::Node external_modem(const external_sim& sim) {
 
 // What kind of modems a person's config has, for the report.
 std::string modem_kind(const YAML::Node& modems) {
-  if (!modems.IsSequence()) return "none";
+  if (!modems || !modems.IsSequence()) return "none";  // a config of SMPP binds only
   std::size_t simulated = 0;
   for (const auto& modem : modems) simulated += modem["port"] && modem["port"].Scalar() == "sim" ? 1 : 0;
   if (simulated == modems.size()) return builtin_sims_kind;
@@ -72,25 +71,33 @@ daemon_config localise(YAML::Node config, const std::filesystem::path& dir) {
 
 }  // namespace
 
-daemon_config scenario_config(const scenario_setup& setup, const std::filesystem::path& dir) {
-  YAML::Node config;
+scenario_yaml scenario_node(const scenario_setup& setup, const std::filesystem::path& dir) {
+  scenario_yaml result;
+  YAML::Node& config = result.config;
   config["log_level"] = "warn";
   config["throttle"]["rate_per_second"] = setup.rate;
   config["throttle"]["burst"] = setup.burst;
-  std::vector<external_sim> sims;
   for (unsigned i = 1; i <= setup.modems; ++i) {
     const std::string id = "m" + std::to_string(i);
     if (setup.builtin_sims) {
       config["modems"].push_back(builtin_modem(id, setup.latency_ms));
     } else {
-      sims.push_back({id, dir / "modems" / id, setup.latency_ms});
-      config["modems"].push_back(external_modem(sims.back()));
+      result.sims.push_back({id, dir / "modems" / id, setup.latency_ms});
+      config["modems"].push_back(external_modem(result.sims.back()));
     }
   }
-  daemon_config result = localise(config, dir);
-  if (!setup.builtin_sims) result.modem_kind = external_sims_kind;
-  result.sims = std::move(sims);
   return result;
+}
+
+daemon_config written_config(const scenario_setup& setup, scenario_yaml yaml, const std::filesystem::path& dir) {
+  daemon_config result = localise(yaml.config, dir);
+  if (!setup.builtin_sims) result.modem_kind = external_sims_kind;
+  result.sims = std::move(yaml.sims);
+  return result;
+}
+
+daemon_config scenario_config(const scenario_setup& setup, const std::filesystem::path& dir) {
+  return written_config(setup, scenario_node(setup, dir), dir);
 }
 
 daemon_config copied_config(const std::filesystem::path& file, const std::filesystem::path& dir) {

@@ -6,6 +6,8 @@
 // fresh database in the run's directory, a free port on 127.0.0.1 and a token of its own, so
 // runs never see each other's data or an already running siarand.
 
+#include <yaml-cpp/yaml.h>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -29,6 +31,8 @@ struct external_sim {
   std::string id;
   std::filesystem::path link;
   unsigned send_delay_ms = 0;
+  std::filesystem::path send_log{};  // what it sent, as JSON lines; empty: nowhere
+  bool controlled = false;  // the bench writes control lines to it (modem/sim/control.h)
 };
 
 inline constexpr const char* external_sims_kind = "external siaran-modemsim";
@@ -47,6 +51,15 @@ struct daemon_config {
 // Writes DIR/siarand.yaml for the scenario, log_level warn, modems m1..mN: `port: DIR/modems/mN`
 // served by the external sims it lists, or `port: sim` with builtin_sims.
 daemon_config scenario_config(const scenario_setup& setup, const std::filesystem::path& dir);
+
+// scenario_config() in two steps, for a scenario that adds keys of its own (the SMPP binds):
+// the YAML and the sims, then the file written with the localised keys.
+struct scenario_yaml {
+  YAML::Node config;
+  std::vector<external_sim> sims;
+};
+scenario_yaml scenario_node(const scenario_setup& setup, const std::filesystem::path& dir);
+daemon_config written_config(const scenario_setup& setup, scenario_yaml yaml, const std::filesystem::path& dir);
 
 // Copies `file` to DIR/siarand.yaml, rewriting database, http.listen and http.tokens; its
 // modems stay as they are (no external sims).

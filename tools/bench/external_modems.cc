@@ -14,12 +14,15 @@ using namespace std::chrono_literals;
 // two busy cores with room to spare, and still fails a broken one quickly.
 constexpr auto serve_timeout = 10s;
 
-// Its send log would only cost disk writes; the bench counts what siarand says it sent.
+// Without a send log of its own a sim writes none, which would only cost disk writes: the bench
+// counts what siarand says it sent.
 child_spec sim_spec(const std::filesystem::path& modemsim, const external_sim& sim) {
+  const std::string send_log = sim.send_log.empty() ? "/dev/null" : sim.send_log.string();
   return {.argv = {modemsim.string(), "--link", sim.link.string(), "--send-delay",
-                   std::to_string(sim.send_delay_ms), "--log", "/dev/null"},
+                   std::to_string(sim.send_delay_ms), "--log", send_log},
           .log = sim.link.string() + ".log",
           .pipe_stdout = true,
+          .pipe_stdin = sim.controlled,
           .missing_hint = "build it, or give its path with --modemsim"};
 }
 
@@ -55,6 +58,17 @@ void external_modems::wait_until_serving(std::size_t index, std::chrono::steady_
     throw child_error("siaran-modemsim " + sim.id + " did not come up: " + e.what() + exit_text(process) +
                       " (see " + process.log().string() + ")");
   }
+}
+
+nlohmann::json external_modems::control(std::size_t index, const nlohmann::json& line) {
+  child_process& process = *processes_.at(index);
+  process.write_line(line.dump());
+  const std::string text = process.read_line(std::chrono::steady_clock::now() + serve_timeout);
+  auto answer = nlohmann::json::parse(text, nullptr, false);
+  if (!answer.is_object() || answer.value("ok", false) != true) {
+    throw child_error("siaran-modemsim " + sims_[index].id + " refused " + line.dump() + ": " + text);
+  }
+  return answer;
 }
 
 std::vector<std::string> external_modems::exited() {

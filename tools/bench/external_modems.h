@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "tools/bench/child_process.h"
@@ -22,6 +23,10 @@ class external_modems {
   external_modems(const std::filesystem::path& modemsim, const std::vector<external_sim>& sims);
   // Whatever still runs is killed (child_process), after siarand if declared before it.
   ~external_modems() = default;
+
+  // One control line to a `controlled` sim and its answer, which must say "ok": true; throws
+  // child_error otherwise.
+  nlohmann::json control(std::size_t index, const nlohmann::json& line);
 
   // The sims that have exited, as "m3 (status 1)", for explaining a failed run.
   std::vector<std::string> exited();

@@ -115,8 +115,8 @@ int run_history(const history_options& options) {
                                static_cast<double>(std::filesystem::file_size(config.database)) / 1e6);
           },
       .on_ready =
-          [&](const daemon_config& config) {
-            api_client client(config.endpoint);
+          [&](const running_daemon& daemon) {
+            api_client client(daemon.config.endpoint);
             for (const endpoint& e : polled_endpoints(filled, size.incoming)) timings.push_back(measure(client, e, options.requests));
           },
       .on_progress = nullptr,
