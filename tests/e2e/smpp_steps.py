@@ -34,7 +34,7 @@ class SmppSteps:
         self.element('#page[data-page="riwayat"]', "the riwayat page after sending")
 
         def masked():
-            return next((b for b in self.gateway.get("/api/v1/broadcasts")
+            return next((b for b in self.gateway.get("/api/v1/broadcasts")["broadcasts"]
                          if b.get("via") == "smpp" and b["delivered"] == recipients), None)
         broadcast = poll(masked, LIVE_TIMEOUT, f"the masked broadcast delivered to {recipients}")
         self.assertEqual(broadcast["sender"], SENDER)
