@@ -47,7 +47,9 @@ asio::awaitable<void> scheduler::loop() {
   while (!stopped_) {
     woken_ = false;
     const auto wait = co_await check_and_wait_time();
-    if (woken_) continue;
+    // Stopped while the check ran on the writer: no sleep of up to a minute after the stop,
+    // which would keep siarand from exiting until it ends.
+    if (woken_ || stopped_) continue;
     timer_.expires_after(wait);
     boost::system::error_code ec;
     co_await timer_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
