@@ -78,6 +78,10 @@ class dispatcher {
     return in_flight_count_ + noted_.size() + unrecorded_sends_.load();
   }
   bool draining() const { return draining_; }
+  // Hands the sends noted so far to the store, in a job of the writer that runs before any job
+  // posted after this call: an SMPP receipt can come before its send is recorded, and its
+  // handler calls this first so that the receipt finds its part.
+  void record_noted_sends();
   const dispatch_settings& settings() const { return settings_; }
   // The configured operator of the modem at `index` ("" when none).
   const std::string& modem_operator(std::size_t index) const {
@@ -161,7 +165,6 @@ class dispatcher {
   asio::awaitable<std::optional<queue::claimed_part>> next_part_of(std::size_t modem_index,
                                                                    const queue::claimed_part& sent);
   bool claim_follows_soon(const queue::claimed_part& part) const;
-  void record_noted_sends();
   asio::awaitable<void> record(std::size_t modem_index, const queue::claimed_part& part,
                                const attempt_outcome& outcome);
   asio::awaitable<void> record_failure(std::size_t modem_index, const queue::claimed_part& part,

@@ -270,7 +270,10 @@ class service::impl {
   smpp::bind_handlers bind_handlers_for(const std::string& bind_id) {
     smpp::bind_handlers handlers;
     handlers.on_message = [this, bind_id](const smpp::incoming_sms& sms) { return inbound_.store_from_bind(bind_id, sms); };
-    handlers.on_receipt = [this, bind_id](const smpp::receipt& r) { return inbound_.store_receipt(bind_id, r); };
+    handlers.on_receipt = [this, bind_id](const smpp::receipt& r) {
+      dispatcher_.record_noted_sends();  // a quick receipt finds its part recorded
+      return inbound_.store_receipt(bind_id, r);
+    };
     handlers.on_change = [this] { dispatcher_.wake(); };
     return handlers;
   }
