@@ -345,7 +345,7 @@ const std::vector<channel_slot>& dispatcher::slots(steady::time_point now) {
   for (std::size_t b = 0; b < binds_.size(); ++b) {
     const smpp::bind& bind = *binds_[b].bind;
     channel_slot& slot = slots_[entries_.size() + b];
-    const unsigned window = bind.status().window;
+    const unsigned window = binds_[b].window;
     const unsigned sending = load_[entries_.size() + b].in_flight;
     slot.room = std::min<std::size_t>(bind.room(), window > sending ? window - sending : 0);
     slot.healthy = bind.state() == smpp::bind_state::bound || bind.state() == smpp::bind_state::throttled;

@@ -49,6 +49,7 @@ struct dispatch_settings {
 struct bind_channel {
   smpp::bind* bind = nullptr;
   std::vector<std::string> senders;
+  unsigned window = 10;  // the configured window: messages it may be sending at once
 };
 
 class dispatcher {

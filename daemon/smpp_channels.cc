@@ -27,7 +27,7 @@ smpp_channels::~smpp_channels() = default;
 
 std::vector<bind_channel> smpp_channels::for_dispatcher() const {
   std::vector<bind_channel> channels;
-  for (std::size_t i = 0; i < binds_.size(); ++i) channels.push_back({binds_[i].get(), entries_[i].senders});
+  for (std::size_t i = 0; i < binds_.size(); ++i) channels.push_back({binds_[i].get(), entries_[i].senders, entries_[i].settings.window});
   return channels;
 }
 
