@@ -20,6 +20,7 @@
 #include "queue/report_book.h"
 #include "queue/report_rows.h"
 #include "queue/saved_templates.h"
+#include "queue/sms_reports.h"
 #include "queue/statistics.h"
 #include "queue/verifications.h"
 
@@ -42,7 +43,9 @@ struct store_books {
         audit(database),
         report_rows(database),
         verifications(database),
-        templates(database) {}
+        templates(database),
+        forms(database),
+        sms_reports(database) {}
   store_books(const store_books&) = delete;
   store_books& operator=(const store_books&) = delete;
 
@@ -62,6 +65,8 @@ struct store_books {
   queue::report_row_book report_rows;
   queue::verification_book verifications;
   queue::saved_template_book templates;
+  queue::report_form_book forms;
+  queue::sms_report_book sms_reports;
 };
 
 }  // namespace siaran::daemon

@@ -538,6 +538,38 @@ ALTER TABLE broadcasts ADD COLUMN via TEXT NOT NULL DEFAULT 'modem' CHECK (via I
 ALTER TABLE broadcasts ADD COLUMN sender TEXT;
 ALTER TABLE officers ADD COLUMN default_sender TEXT;
 )sql",
+    // 25: reports by SMS (sms_reports.h): the forms an admin defines, as the daemon's JSON
+    // (daemon/sms_reports/report_form.h), archived rather than deleted so that the shipped default
+    // is not brought back; and each report a cadre sent, the one it replaced kept as history. A
+    // posyandu is its place_key: the same name in another desa is another posyandu. IF NOT
+    // EXISTS: a test that undoes an earlier step runs this one again.
+    R"sql(
+CREATE TABLE IF NOT EXISTS report_forms (
+  code        TEXT    PRIMARY KEY,
+  definition  TEXT    NOT NULL,
+  created_at  INTEGER NOT NULL,
+  updated_at  INTEGER NOT NULL,
+  archived_at INTEGER
+);
+CREATE TABLE IF NOT EXISTS sms_reports (
+  id            INTEGER PRIMARY KEY,
+  form          TEXT    NOT NULL,
+  period        TEXT    NOT NULL,
+  posyandu      TEXT    NOT NULL,
+  desa          TEXT,
+  kecamatan     TEXT,
+  place_key     TEXT    NOT NULL,
+  contact_id    INTEGER REFERENCES contacts(id) ON DELETE SET NULL,
+  incoming_id   INTEGER REFERENCES incoming(id) ON DELETE SET NULL,
+  report_values TEXT    NOT NULL,
+  received_at   INTEGER NOT NULL,
+  replaces      INTEGER REFERENCES sms_reports(id) ON DELETE SET NULL,
+  replaced_by   INTEGER REFERENCES sms_reports(id) ON DELETE SET NULL
+);
+CREATE INDEX IF NOT EXISTS sms_reports_current ON sms_reports (form, period, place_key)
+  WHERE replaced_by IS NULL;
+CREATE INDEX IF NOT EXISTS sms_reports_place ON sms_reports (form, place_key, period);
+)sql",
 };
 
 int current_version(connection& db) {
