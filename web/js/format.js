@@ -3,6 +3,7 @@
 const dateTime = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium', timeStyle: 'short' });
 const dateOnly = new Intl.DateTimeFormat('id-ID', { dateStyle: 'medium' });
 const number = new Intl.NumberFormat('id-ID');
+const monthName = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric' });
 
 export function formatDateTime(iso) {
   return iso ? dateTime.format(new Date(iso)) : '—';
@@ -30,4 +31,17 @@ export function localInputToIso(value) {
 export function thisMonth() {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+}
+
+// The month `count` months after `month` ("2026-11", -1 -> "2026-10"; negative goes back).
+export function shiftMonth(month, count) {
+  const [y, m] = month.split('-').map(Number);
+  const shifted = new Date(y, m - 1 + count, 1);
+  return `${shifted.getFullYear()}-${String(shifted.getMonth() + 1).padStart(2, '0')}`;
+}
+
+// "2026-11" -> "November 2026".
+export function formatMonth(month) {
+  const [y, m] = month.split('-').map(Number);
+  return monthName.format(new Date(y, m - 1, 1));
 }

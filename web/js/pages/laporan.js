@@ -7,10 +7,9 @@
 import { get, query } from '../api.js';
 import { h, replace, alertBox, errorText } from '../dom.js';
 import { t } from '../i18n.js';
-import { formatDateTime, formatNumber, thisMonth } from '../format.js';
+import { formatMonth, thisMonth } from '../format.js';
 import { reportDownloads } from '../widgets.js';
-
-const monthName = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric' });
+import { cellText, part, printHeader, printToolbar, sheetTable } from '../print.js';
 
 // What the address asks for: the report's API path, its title and the file name's stem.
 function reportOf(params) {
@@ -19,21 +18,9 @@ function reportOf(params) {
       title: t('laporan.broadcast_title', { id: params.broadcast }), timeline: t('laporan.timeline_hours') };
   }
   const month = /^\d{4}-\d{2}$/.test(params.month || '') ? params.month : thisMonth();
-  const [y, m] = month.split('-').map(Number);
   return { path: '/api/v1/reports/monthly', month,
-    title: t('laporan.monthly_title', { month: monthName.format(new Date(y, m - 1, 1)) }),
+    title: t('laporan.monthly_title', { month: formatMonth(month) }),
     timeline: t('laporan.timeline_days') };
-}
-
-function cellText(value) {
-  return typeof value === 'number' ? formatNumber(value) : value;
-}
-
-function sheetTable(sheet) {
-  return h('table', { class: 'table table-sm table-bordered report-table', dataset: { sheet: sheet.key } },
-    h('thead', {}, h('tr', {}, sheet.header.map((key) => h('th', { scope: 'col' }, t(`laporan.col.${key}`))))),
-    h('tbody', {}, sheet.rows.map((row) => h('tr', {}, row.map((value) =>
-      h('td', { class: typeof value === 'number' ? 'text-end' : '' }, cellText(value)))))));
 }
 
 // "keterangan, nilai" rows as a two-column table with the words of the page.
@@ -61,29 +48,13 @@ function timelineChart(canvas, sheet) {
   });
 }
 
-function part(title, ...children) {
-  return h('section', { class: 'report-part' }, h('h2', { class: 'h6 mt-3' }, title), children);
-}
-
-function toolbar(report) {
-  return h('div', { class: 'd-flex flex-wrap gap-2 mb-3 no-print' },
-    h('button', { type: 'button', id: 'report-print', class: 'btn btn-primary btn-sm', onclick: () => window.print() },
-      t('laporan.print')),
-    reportDownloads(report.path, { month: report.month }),
-    h('a', { href: '#/riwayat', class: 'btn btn-outline-secondary btn-sm' }, t('common.close')));
-}
-
 function render(container, report, answer) {
   const sheet = (key) => answer.sheets.find((s) => s.key === key);
   const list = sheet('recipients') || sheet('broadcasts');
   const canvas = h('canvas', { id: 'report-chart', role: 'img', 'aria-label': report.timeline });
   replace(container, h('article', { id: 'report', class: 'report-print' },
-    toolbar(report),
-    h('header', { class: 'report-header border-bottom mb-2' },
-      h('div', { class: 'fw-semibold', id: 'report-organisation' }, answer.organisation),
-      h('h1', { class: 'h4 mb-1' }, report.title),
-      h('div', { class: 'small text-muted' },
-        t('laporan.printed_at', { at: formatDateTime(new Date().toISOString()) }))),
+    printToolbar(reportDownloads(report.path, { month: report.month }), '#/riwayat'),
+    printHeader(answer.organisation, report.title),
     part(t('laporan.summary'), summaryTable(sheet('summary'))),
     part(t('laporan.by_kecamatan'), sheetTable(sheet('by_kecamatan'))),
     part(report.timeline, h('div', { class: 'report-chart-box' }, canvas)),
