@@ -13,10 +13,13 @@ import agenda from './pages/agenda.js';
 import modem from './pages/modem.js';
 import pengaturan from './pages/pengaturan.js';
 import laporan from './pages/laporan.js';
+import posyandu from './pages/posyandu.js';
+import posyanduPrint from './pages/posyandu/print.js';
 
 // Each page: {route, roles (who sees it), mount(container, ctx) -> optional cleanup, and
-// inNav: false for one reached only from another page (laporan, from riwayat)}.
-const pages = [beranda, kirim, riwayat, kotakMasuk, kontak, agenda, modem, pengaturan, laporan];
+// inNav: false for one reached only from another page (laporan from riwayat, posyandu-cetak from posyandu)}.
+const pages = [beranda, kirim, riwayat, kotakMasuk, kontak, agenda, posyandu, modem, pengaturan, laporan,
+  posyanduPrint];
 const roleOrder = ['viewer', 'officer', 'admin'];
 const unreadPollMs = 5000;
 

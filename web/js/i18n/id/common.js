@@ -9,6 +9,8 @@ export default {
   'nav.kotak-masuk': 'Kotak masuk',
   'nav.kontak': 'Kontak',
   'nav.agenda': 'Agenda',
+  'nav.posyandu': 'Laporan Posyandu',
+  'nav.posyandu-cetak': 'Cetak Laporan Posyandu',
   'nav.modem': 'Modem',
   'nav.pengaturan': 'Pengaturan',
   'nav.laporan': 'Laporan',

@@ -10,7 +10,11 @@ import agenda from './agenda.js';
 import modem from './modem.js';
 import pengaturan from './pengaturan.js';
 import laporan from './laporan.js';
+import posyandu from './posyandu.js';
 import widgets from './widgets.js';
 import archive from './archive.js';
 
-export default { ...common, ...beranda, ...kirim, ...riwayat, ...kotakMasuk, ...kontak, ...agenda, ...modem, ...pengaturan, ...laporan, ...widgets, ...archive };
+export default {
+  ...common, ...beranda, ...kirim, ...riwayat, ...kotakMasuk, ...kontak, ...agenda, ...modem, ...pengaturan, ...laporan,
+  ...posyandu, ...widgets, ...archive,
+};
