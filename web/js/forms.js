@@ -145,8 +145,10 @@ function closer(modal, instance) {
 // button. On submit the browser's checks (required, pattern...) run first; then
 // `onSubmit(form)` is awaited with the button disabled: when it resolves the modal closes (the
 // button stays disabled: it cannot be confirmed twice), when it throws the error is shown inside
-// the modal and the form stays open to try again. The modal removes itself once closed.
-export function modalForm({ title, body, submitLabel = t('common.save'), submitKind = 'primary', dismissLabel = t('common.cancel'), onSubmit, id = null }) {
+// the modal and the form stays open to try again. The modal removes itself once closed. `size`: a
+// Bootstrap modal size class (modal-lg) for a form with rows of fields.
+export function modalForm({ title, body, submitLabel = t('common.save'), submitKind = 'primary', dismissLabel = t('common.cancel'), onSubmit, id = null,
+  size = '' }) {
   const problem = h('div');
   const submit = h('button', { type: 'submit', class: `btn btn-${submitKind}`, id: id ? `${id}-submit` : null }, submitLabel);
   const form = h('form', { class: 'modal-content', novalidate: true },
@@ -156,7 +158,7 @@ export function modalForm({ title, body, submitLabel = t('common.save'), submitK
     h('div', { class: 'modal-footer' },
       h('button', { type: 'button', class: 'btn btn-outline-secondary', 'data-bs-dismiss': 'modal' }, dismissLabel),
       submit));
-  const modal = h('div', { class: 'modal fade', tabindex: '-1', id, 'aria-hidden': 'true' }, h('div', { class: 'modal-dialog' }, form));
+  const modal = h('div', { class: 'modal fade', tabindex: '-1', id, 'aria-hidden': 'true' }, h('div', { class: `modal-dialog ${size}`.trim() }, form));
   const instance = new window.bootstrap.Modal(modal);
   const hide = closer(modal, instance);
   onValidSubmit(form, { problem, submit, onSubmit, done: hide });

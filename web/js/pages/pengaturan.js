@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Pengaturan (admin): officers and their sender tags, user accounts, API tokens, the inbox
-// keywords and their answers, the audit log.
+// keywords and their answers, the report forms cadres send by SMS, the audit log.
 // Each card reloads on its own after a change; officers also reload the users (who show officer
 // names).
 import { h, replace } from '../dom.js';
@@ -12,6 +12,7 @@ import { usersSection } from './pengaturan/users.js';
 import { tokensSection } from './pengaturan/tokens.js';
 import { auditSection } from './pengaturan/audit.js';
 import { keywordsSection } from './pengaturan/keywords.js';
+import { reportFormsSection } from './pengaturan/report-forms.js';
 
 export default {
   route: 'pengaturan',
@@ -19,7 +20,7 @@ export default {
   async mount(container, ctx) {
     const page = {
       ctx, officers: [], showArchivedOfficers: false, officersSlot: h('div'), usersSlot: h('div'), tokensSlot: h('div'),
-      keywordsSlot: h('div'), auditSlot: h('div'),
+      keywordsSlot: h('div'), reportFormsSlot: h('div'), auditSlot: h('div'),
     };
     replace(container, h('h1', { class: 'h4 mb-3' }, t('pengaturan.title')),
       h('div', { class: 'row g-3' },
@@ -27,8 +28,9 @@ export default {
         h('div', { class: 'col-12 col-xxl-6' }, page.officersSlot),
         h('div', { class: 'col-12 col-xxl-6' }, page.usersSlot, page.tokensSlot),
         h('div', { class: 'col-12' }, page.keywordsSlot),
+        h('div', { class: 'col-12' }, page.reportFormsSlot),
         h('div', { class: 'col-12' }, page.auditSlot)));
-    await Promise.all([loadOfficersAndUsers(page), loadTokens(page), loadKeywords(page),
+    await Promise.all([loadOfficersAndUsers(page), loadTokens(page), loadKeywords(page), loadReportForms(page),
       fillSlot(page.auditSlot, auditSection)]);
     return closeModals;
   },
@@ -62,5 +64,11 @@ function loadTokens(page) {
 function loadKeywords(page) {
   return fillSlot(page.keywordsSlot, async () => keywordsSection({
     keywords: await get('/api/v1/keywords'), toast: page.ctx.toast, onChanged: () => loadKeywords(page),
+  }));
+}
+
+function loadReportForms(page) {
+  return fillSlot(page.reportFormsSlot, async () => reportFormsSection({
+    forms: await get('/api/v1/forms'), toast: page.ctx.toast, onChanged: () => loadReportForms(page),
   }));
 }
