@@ -9,25 +9,10 @@
 #include <vector>
 
 #include "common/ascii.h"
+#include "common/month_names.h"
 
 namespace siaran::daemon::contacts {
 namespace {
-
-struct month_name {
-  std::string_view name;
-  unsigned month;
-};
-
-// Indonesian names and the abbreviations in use (Agt, Ags, Peb, Nop), and the English ones a
-// spreadsheet in another locale writes.
-constexpr month_name month_names[] = {
-    {"januari", 1},  {"jan", 1},      {"january", 1},  {"februari", 2}, {"feb", 2},      {"peb", 2},
-    {"pebruari", 2},           {"february", 2}, {"maret", 3},    {"mar", 3},      {"march", 3},    {"april", 4},
-    {"apr", 4},                {"mei", 5},      {"may", 5},      {"juni", 6},     {"jun", 6},      {"june", 6},
-    {"juli", 7},               {"jul", 7},      {"july", 7},     {"agustus", 8},  {"agu", 8},      {"agt", 8},
-    {"ags", 8},                {"agst", 8},     {"aug", 8},      {"august", 8},   {"september", 9}, {"sep", 9},
-    {"sept", 9},               {"oktober", 10}, {"okt", 10},     {"oct", 10},     {"october", 10}, {"november", 11},
-    {"nov", 11},               {"nop", 11},     {"nopember", 11},     {"desember", 12}, {"des", 12},    {"dec", 12},     {"december", 12}};
 
 // The text split into runs of digits and runs of letters; separators (- / . space ,) dropped.
 std::vector<std::string> pieces_of(std::string_view text) {
@@ -66,9 +51,7 @@ unsigned number_of(const std::string& s) {
 
 unsigned month_of(const std::string& piece) {
   if (all_digits(piece)) return number_of(piece);
-  for (const auto& m : month_names) {
-    if (m.name == piece) return m.month;
-  }
+  if (const auto month = common::month_of_name(piece)) return *month;
   throw date_error("'" + piece + "' is not a month");
 }
 

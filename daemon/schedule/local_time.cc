@@ -8,6 +8,8 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include "common/month_names.h"
+
 namespace siaran::daemon::schedule {
 namespace {
 
@@ -70,10 +72,8 @@ int weekday_of(const local_date& day) {
 std::string format_date_id(const local_date& day) {
   static constexpr std::array<const char*, 7> weekdays{"Minggu", "Senin", "Selasa", "Rabu",
                                                        "Kamis",  "Jumat", "Sabtu"};
-  static constexpr std::array<const char*, 12> months{"Januari", "Februari", "Maret",     "April",
-                                                      "Mei",     "Juni",     "Juli",      "Agustus",
-                                                      "September", "Oktober", "November", "Desember"};
-  return fmt::format("{}, {} {} {}", weekdays[static_cast<std::size_t>(weekday_of(day))], day.day, months[static_cast<std::size_t>(day.month - 1)],
+  return fmt::format("{}, {} {} {}", weekdays[static_cast<std::size_t>(weekday_of(day))], day.day,
+                     common::indonesian_month_name(static_cast<unsigned>(day.month)),
                      day.year);
 }
 
