@@ -40,8 +40,8 @@ export default {
   'posyandu.flags.title': 'Perlu perhatian',
   'posyandu.flags.hint': 'Dihitung dari laporan {from} sampai {to}.',
   'posyandu.flags.none': 'Tidak ada posyandu yang perlu perhatian.',
-  'posyandu.flags.falling': 'N/D turun dua bulan berturut-turut: {values}',
-  'posyandu.flags.missed': 'Tidak melapor: {months}',
+  'posyandu.flags.falling': 'N/D turun 2 bulan berturut-turut',
+  'posyandu.flags.missed': 'Tidak melapor',
   'posyandu.flags.place': '{posyandu} ({desa}, {kecamatan})',
 
   'posyandu.print_title': '{title} — {month}',

@@ -23,8 +23,8 @@ function falling(form, byPeriod, periods) {
 function flagItem(kind, place, text) {
   return h('li', { class: 'list-group-item', dataset: { flag: kind, kecamatan: place.kecamatan, desa: place.desa,
     posyandu: place.posyandu } },
-  h('span', { class: `badge text-bg-${kind === 'falling' ? 'danger' : 'warning'} me-2` }, '!'),
-  h('span', { class: 'fw-semibold' }, placeName(place)), ' — ', text);
+  h('span', { class: `badge text-bg-${kind === 'falling' ? 'danger' : 'warning'} me-2` }, t(`posyandu.flags.${kind}`)),
+  h('span', { class: 'fw-semibold' }, placeName(place)), ': ', text);
 }
 
 function flagsOf(form, places, reports, periods) {
@@ -35,11 +35,11 @@ function flagsOf(form, places, reports, periods) {
     const fell = falling(form, byPeriod, periods);
     if (fell) {
       const values = fell.map((v) => `${percentText(v)}%`).join(' → ');
-      items.push(flagItem('falling', place, t('posyandu.flags.falling', { values })));
+      items.push(flagItem('falling', place, values));
     }
     const missed = periods.filter((p) => !byPeriod.has(p));
     if (missed.length) {
-      items.push(flagItem('missed', place, t('posyandu.flags.missed', { months: missed.map(formatMonth).join(', ') })));
+      items.push(flagItem('missed', place, missed.map(formatMonth).join(', ')));
     }
   }
   return items;
