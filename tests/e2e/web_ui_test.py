@@ -8,8 +8,9 @@ and watches it reach 100 %, downloads its report as CSV and .xlsx and prints it 
 checked against the API), sees a cadre's reply arrive in her inbox and answers it; a viewer
 cannot send; a meeting's reminder typed "H-1 jam 08.00" in Agenda is due at 08.00 WIB the day
 before; a cadre archived in Kontak leaves the list and comes back from the archive; a
-request without the CSRF token is refused; every page is photographed at
-1366x768 and some at phone size.
+request without the CSRF token is refused; cadres report SKDN by SMS and Laporan Posyandu shows,
+reminds, charts, downloads and prints them; every page is photographed at 1366x768 and some at
+phone size.
 
   web_ui_test.py --siarand PATH --siaran PATH --modemsim PATH --web-root DIR --out DIR
 
@@ -36,6 +37,7 @@ from inbox_steps import InboxSteps
 from page_steps import PageSteps
 from report_steps import ReportSteps
 from smpp_steps import SmppSteps
+from sms_report_steps import SmsReportSteps
 from template_keyword_steps import TemplateKeywordSteps
 from verify_steps import VerifySteps
 
@@ -48,7 +50,7 @@ SIM_SEND_DELAY_MS = 3000
 
 PASSWORDS = {"admin": "sandi-admin-123", "rina": "sandi-rina-123", "tamu": "sandi-tamu-123"}
 SENDER_TAG = "-- Rina, Pokjanal"
-PAGES = ["beranda", "kirim", "riwayat", "kotak-masuk", "kontak", "agenda", "modem", "pengaturan"]
+PAGES = ["beranda", "kirim", "riwayat", "kotak-masuk", "kontak", "agenda", "posyandu", "modem", "pengaturan"]
 PHONE_PAGES = ["beranda", "kirim", "riwayat", "kotak-masuk", "kontak"]
 
 # (nama, no_hp as typed, kecamatan, desa): seven in Lembang (the audience), three in Cisarua.
@@ -115,7 +117,7 @@ def missing_tools():
 
 
 class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, VerifySteps, TemplateKeywordSteps, SmppSteps,
-                unittest.TestCase):
+                SmsReportSteps, unittest.TestCase):
     """One office's afternoon, step by step: the steps run in name order and share the gateway
     and the browser; a step whose prerequisite failed is skipped, naming it."""
 
@@ -564,6 +566,18 @@ class WebUiTest(PageSteps, ReportSteps, InboxSteps, ArchiveSteps, VerifySteps, T
         recipients = sum(1 for _, _, kec, _ in CADRES if kec == AUDIENCE_KECAMATAN)
         self.masked_broadcast_from_kirim("rina", PASSWORDS["rina"], AUDIENCE_KECAMATAN, recipients)
         self.bind_on_modem_page("admin", PASSWORDS["admin"])
+
+    def test_9f_cadres_report_by_sms_and_the_district_reads_laporan_posyandu(self):
+        period = self.cadres_send_reports()
+        self.login("rina", PASSWORDS["rina"])
+        self.open_reports_page(period)
+        answer, sheets = self.recap(period)
+        self.assert_coverage(sheets)
+        self.assert_missing_and_remind(period)
+        self.assert_flags()
+        self.assert_trend(period)
+        self.assert_workbook(sheets)
+        self.assert_printed(answer)
 
 
 def main():
