@@ -8,10 +8,10 @@ find_package(spdlog 1.10 REQUIRED)
 find_package(yaml-cpp 0.7 REQUIRED)
 find_package(PhoneNumber REQUIRED)
 find_package(date REQUIRED)  # date::date-tz, reading /usr/share/zoneinfo (USE_OS_TZDB); the fuzzed schedule parsers too
+find_package(nlohmann_json 3.11 REQUIRED)  # the fuzzed report reader's forms too
 
 if(NOT SIARAN_FUZZ)
   find_package(Boost 1.74 REQUIRED)
-  find_package(nlohmann_json 3.11 REQUIRED)
   find_package(OpenSSL REQUIRED COMPONENTS Crypto SSL)
   pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
   pkg_check_modules(SERIALPORT REQUIRED IMPORTED_TARGET libserialport)

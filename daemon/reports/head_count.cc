@@ -16,14 +16,13 @@ constexpr std::int64_t most = 99;
 constexpr std::array<std::string_view, 10> number_words{"satu", "dua",   "tiga",    "empat",    "lima",
                                                         "enam", "tujuh", "delapan", "sembilan", "sepuluh"};
 
-bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 // Runs of letters (lower-cased) and runs of digits; everything else separates them.
 std::vector<std::string> words_of(std::string_view text) {
   std::vector<std::string> words;
   for (std::size_t i = 0; i < text.size();) {
-    bool (*const same)(char) = is_letter(text[i]) ? is_letter : is_digit(text[i]) ? is_digit : nullptr;
+    bool (*const same)(char) = common::is_letter(text[i])  ? common::is_letter
+                               : common::is_digit(text[i]) ? common::is_digit
+                                                           : nullptr;
     if (same == nullptr) {
       ++i;
       continue;

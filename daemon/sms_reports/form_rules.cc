@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "daemon/sms_reports/form_rules.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -18,13 +19,9 @@ constexpr std::array<std::pair<std::string_view, comparison>, 5> operators{
      {"=", comparison::equal}}};
 
 bool is_name(std::string_view text) {
-  const auto alnum = [](char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  };
-  for (const char c : text) {
-    if (!alnum(c)) return false;
-  }
-  return !text.empty();
+  return !text.empty() && std::ranges::all_of(text, [](char c) {
+    return common::is_letter(c) || common::is_digit(c);
+  });
 }
 
 }  // namespace

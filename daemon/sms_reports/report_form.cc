@@ -25,9 +25,6 @@ constexpr std::size_t longest_reminder = 320;
   throw form_error(fmt::format("{}: {}", where, what));
 }
 
-bool is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
 // Letters or digits, starting with a letter, `shortest`..`longest` long; upper-cased.
 std::string name_of(const json& value, std::string_view where, std::size_t shortest,
                     std::size_t longest) {
@@ -35,8 +32,9 @@ std::string name_of(const json& value, std::string_view where, std::size_t short
       fmt::format("must be {} to {} letters or digits starting with a letter", shortest, longest);
   if (!value.is_string()) refuse(where, what);
   const auto& text = value.get_ref<const std::string&>();
-  const bool shaped = !text.empty() && is_letter(text.front()) &&
-                      std::ranges::all_of(text, [](char c) { return is_letter(c) || is_digit(c); });
+  const bool shaped =
+      !text.empty() && common::is_letter(text.front()) &&
+      std::ranges::all_of(text, [](char c) { return common::is_letter(c) || common::is_digit(c); });
   if (!shaped || text.size() < shortest || text.size() > longest) refuse(where, what);
   return common::uppercase(text);
 }
@@ -143,7 +141,7 @@ std::vector<std::string> roles_from_json(const json& form) {
 bool is_clock_time(std::string_view text) {
   if (text.size() != 5 || text[2] != ':') return false;
   for (const std::size_t i : {0u, 1u, 3u, 4u}) {
-    if (!is_digit(text[i])) return false;
+    if (!common::is_digit(text[i])) return false;
   }
   return (text[0] - '0') * 10 + (text[1] - '0') < 24 && text[3] < '6';
 }

@@ -6,13 +6,14 @@
 #include <algorithm>
 #include <charconv>
 
+#include "common/ascii.h"
 #include "common/month_names.h"
 
 namespace siaran::daemon::sms_reports {
 namespace {
 
 bool all_digits(std::string_view text) {
-  return !text.empty() && std::ranges::all_of(text, [](char c) { return c >= '0' && c <= '9'; });
+  return !text.empty() && std::ranges::all_of(text, common::is_digit);
 }
 
 unsigned number_of(std::string_view digits) {

@@ -6,6 +6,16 @@
 namespace siaran::daemon::sms_reports::problems {
 namespace {
 
+// What was typed, as the answer quotes it: a long run of text pasted by mistake is cut, so the
+// answer stays one SMS (never inside a UTF-8 character).
+std::string shown(std::string_view word) {
+  constexpr std::size_t longest = 20;
+  if (word.size() <= longest) return std::string(word);
+  std::size_t cut = longest;
+  while (cut > 0 && (static_cast<unsigned char>(word[cut]) & 0xC0) == 0x80) --cut;
+  return std::string(word.substr(0, cut)) + "...";
+}
+
 // "N (berat badan naik)"
 std::string named(const form_field& field) {
   return fmt::format("{} ({})", field.name, field.label);
@@ -42,7 +52,7 @@ std::string not_this_form(const report_form& form) {
 }
 
 std::string not_a_month(std::string_view word) {
-  return fmt::format("Bulan '{}' tidak dikenal; tulis 1 sampai 12 atau nama bulan.", word);
+  return fmt::format("Bulan '{}' tidak dikenal; tulis 1 sampai 12 atau nama bulan.", shown(word));
 }
 
 std::string month_missing_after(std::string_view word) {
@@ -60,12 +70,13 @@ std::string too_many_values(const report_form& form, std::size_t sent) {
 }
 
 std::string not_a_field(const report_form& form, std::string_view word) {
-  return fmt::format("{} bukan kolom laporan {}.", word, form.code);
+  return fmt::format("{} bukan kolom laporan {}.", shown(word), form.code);
 }
 
 std::string unlabelled(std::string_view word) {
   return fmt::format(
-      "Nilai '{}' tidak berlabel: tulis semua nilai dengan label atau semua tanpa label.", word);
+      "Nilai '{}' tidak berlabel: tulis semua nilai dengan label atau semua tanpa label.",
+      shown(word));
 }
 
 std::string given_twice(const form_field& field) {
@@ -86,23 +97,23 @@ std::string missing(std::span<const form_field* const> fields) {
 }
 
 std::string not_a_number(const form_field& field, std::string_view word) {
-  return fmt::format("'{}' untuk {} bukan angka.", word, named(field));
+  return fmt::format("'{}' untuk {} bukan angka.", shown(word), named(field));
 }
 
 std::string not_whole(const form_field& field, std::string_view word) {
-  return fmt::format("'{}' untuk {} bukan bilangan bulat.", word, named(field));
+  return fmt::format("'{}' untuk {} bukan bilangan bulat.", shown(word), named(field));
 }
 
 std::string above(const form_field& field, std::string_view word, std::int64_t max) {
-  return fmt::format("{} {} melebihi batas {}.", named(field), word, max);
+  return fmt::format("{} {} melebihi batas {}.", named(field), shown(word), max);
 }
 
 std::string below(const form_field& field, std::string_view word, std::int64_t min) {
-  return fmt::format("{} {} kurang dari batas {}.", named(field), word, min);
+  return fmt::format("{} {} kurang dari batas {}.", named(field), shown(word), min);
 }
 
 std::string too_large(const form_field& field, std::string_view word) {
-  return fmt::format("{} {} terlalu besar.", named(field), word);
+  return fmt::format("{} {} terlalu besar.", named(field), shown(word));
 }
 
 std::string rule_broken(comparison op, const form_field& left, std::int64_t left_value,

@@ -25,10 +25,7 @@ bool is_month_keyword(std::string_view word) {
   return common::iequals(word, "BLN") || common::iequals(word, "BULAN");
 }
 
-bool ends_code(char c) {
-  const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  return !letter && static_cast<unsigned char>(c) < 0x80;
-}
+bool ends_code(char c) { return !common::is_letter(c) && static_cast<unsigned char>(c) < 0x80; }
 
 // The text after `code` when the text starts with it as a whole word.
 std::optional<std::string_view> body_after(std::string_view text, std::string_view code) {

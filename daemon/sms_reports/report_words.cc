@@ -8,8 +8,8 @@
 namespace siaran::daemon::sms_reports {
 namespace {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_letter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+using common::is_digit;
+using common::is_letter;
 
 bool is_separator(char c) {
   return common::is_space(c) || c == ',' || c == ';' || c == ':' || c == '=' || c == '/' ||

@@ -265,3 +265,13 @@ TEST_CASE("the form is recognised by the code that starts the message") {
   CHECK(recognise_form("HADIR", forms) == nullptr);
   CHECK(recognise_form("", forms) == nullptr);
 }
+
+TEST_CASE("a long run of text is quoted cut short, so the correction stays one SMS") {
+  CHECK(skdn_problem("SKDN 52 50 45 terimakasihbanyakbuibidan") ==
+        "'terimakasihbanyakbui...' untuk N (berat badan naik) bukan angka.");
+  CHECK(
+      skdn_problem("SKDN 52 50 45 "
+                   "ibu\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9") ==
+      "'ibu\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9...' untuk N (berat "
+      "badan naik) bukan angka.");
+}
