@@ -3,8 +3,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <ostream>
+#include <vector>
 
 #include "tools/api_list.h"
 #include "tools/api_lookup.h"
@@ -36,11 +38,22 @@ std::string place_of(const json& row) {
          text_of(row, "posyandu");
 }
 
-void print_report(const json& r, std::ostream& out) {
+// The values in the order of the form's fields (`fields`: code -> names), which the daemon's JSON
+// object does not keep; a value the form no longer names comes last.
+void print_report(const json& r, const std::map<std::string, std::vector<std::string>>& fields,
+                  std::ostream& out) {
   out << r.at("id").get<std::int64_t>() << "  " << text_of(r, "period") << "  "
       << text_of(r, "form") << "  " << place_of(r) << "  ";
+  const json& values = r.at("values");
+  std::vector<std::string> names;
+  if (const auto it = fields.find(text_of(r, "form")); it != fields.end()) names = it->second;
+  for (const auto& [name, value] : values.items()) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
   bool first = true;
-  for (const auto& [name, value] : r.at("values").items()) {
+  for (const std::string& name : names) {
+    if (!values.contains(name)) continue;
+    const json& value = values[name];
     out << (first ? "" : ", ") << name << " "
         << (value.is_string() ? value.get<std::string>() : value.dump());
     first = false;
@@ -98,8 +111,17 @@ report_args parse(arg_cursor& args, std::initializer_list<std::string_view> allo
 
 int list_reports(arg_cursor& args, std::ostream& out) {
   report_args a = parse(args, {"--form", "--period", "--kecamatan", "--desa", "--history"});
+  std::map<std::string, std::vector<std::string>> fields;
+  if (!a.options.json) {
+    api_client client(resolve_endpoint(a.options));
+    for (const json& form : expect_json(client.get("/api/v1/forms"))) {
+      for (const json& field : form.at("fields"))
+        fields[text_of(form, "code")].push_back(text_of(field, "name"));
+    }
+  }
   arg_cursor none({});
-  return print_list(none, a.options, "/api/v1/reports" + a.query, out, print_report);
+  return print_list(none, a.options, "/api/v1/reports" + a.query, out,
+                    [&fields](const json& r, std::ostream& o) { print_report(r, fields, o); });
 }
 
 int list_missing(arg_cursor& args, std::ostream& out) {

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -233,6 +234,21 @@ TEST_CASE(
   CHECK(contains(sends.at(phone_of(0))[1], "mengganti laporan sebelumnya"));
   CHECK_FALSE(contains(sends.at("+6285799999999")[0], "Terima kasih, laporan"));
   CHECK(d.get("/api/v1/reports?history=true").size() == 2);
+  // The same through siaran reports.
+  const auto listed = d.siaran({"reports", "list", "--form", "skdn", "--history"});
+  INFO(listed.out << listed.err);
+  CHECK(listed.exit_code == 0);
+  CHECK(std::ranges::count(listed.out, '\n') == 2);
+  CHECK(
+      contains(listed.out, "Kecamatan 0 / Desa 0 / Melati 0  S 52, K 50, D 45, N 38  (replaced)"));
+  const auto missing = d.siaran({"reports", "missing", "--period", current.at(0).at("period")});
+  CHECK(missing.out == "Kecamatan 1 / Desa 1 / Melati 1  (1 kader)\n");
+  const auto recap_file = d.database().parent_path() / "rekap.xlsx";
+  const auto recap = d.siaran({"reports", "recap", "--out", recap_file.string()});
+  INFO(recap.err);
+  CHECK(recap.exit_code == 0);
+  CHECK(std::filesystem::file_size(recap_file) > 1000);
+  CHECK(d.siaran({"reports", "remind", "--form", "NOPE"}).exit_code == 65);
   // The inbox shows each report under the form's code, as it shows a keyword.
   const json inbox = d.get("/api/v1/inbox");
   CHECK(std::ranges::count_if(inbox, [](const json& m) { return m.at("keyword") == "SKDN"; }) == 3);
