@@ -20,12 +20,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-daemon_settings two_sims() {
-  daemon_settings settings;
-  settings.sims = {sim_settings{}, sim_settings{}};
-  return settings;
-}
-
 std::string phone_of(int i) { return "+628125000" + std::to_string(1000 + i); }
 std::string posyandu_of(int i) { return "Melati " + std::to_string(i); }
 std::string desa_of(int i) { return "Desa " + std::to_string(i % 11); }
