@@ -36,6 +36,7 @@
 #include "daemon/verify/campaign_closer.h"
 #include "common/asio.h"
 #include "daemon/smpp_channels.h"
+#include "daemon/sms_reports/stored_forms.h"
 #include "modem/pool.h"
 
 namespace siaran::daemon {
@@ -160,7 +161,7 @@ class service::impl {
                           broadcaster_settings_of(config_), concat_references_),
       router_(writes_.queue, writes_.contacts, writes_.broadcasts, writes_.events, writes_.replies,
               writes_.verifications, [this] { post_queued(); }, reply_settings_of(config_), keywords_,
-              concat_references_),
+              concat_references_, report_intake_),
       api_writes_(api_context_of(writes_, writer_broadcaster_)),
       api_reads_(api_context_of(reads_, reader_broadcaster_)),
       schedule_runner_(writes_.events, schedule::time_zone(config_.timezone)),
@@ -172,6 +173,7 @@ class service::impl {
       accounts_(writes_.database, config_tokens_of(config_), now_) {
     writes_.maintenance.set_lock_wait(lock_wait);
     reads_.maintenance.set_lock_wait(lock_wait);
+    schedule_runner_.send_report_reminders(writes_.forms, writes_.sms_reports);
     connect_writer_side();
     accounts_.on_writer = [this](const std::function<void()>& step) {
       wait_on_writer("reading or changing an account", step);
@@ -185,6 +187,7 @@ class service::impl {
     resolve_uncertain_parts();
     settle_unfinished_broadcasts();
     use_saved_keywords();
+    sms_reports::add_default_form(writes_.forms, now_());
     if (!start_http()) return EX_UNAVAILABLE;
     watch_.start();
     asio::co_spawn(io_, handle_signals(), rethrow);
@@ -262,6 +265,8 @@ class service::impl {
     c.organisation = config_.organisation;
     c.keywords = &keywords_;
     c.templates = &books.templates;
+    c.forms = &books.forms;
+    c.sms_reports = &books.sms_reports;
     c.binds = binds_.get();
     return c;
   }
@@ -372,6 +377,7 @@ class service::impl {
     api::add_report_routes(routes, c, books.report_rows, books.replies);
     api::add_keyword_routes(routes, c);
     api::add_template_routes(routes, c);
+    api::add_sms_report_routes(routes, c);
     routes.set_fallback([roots = web_roots_of(config_)](const http::request& r) { return http::serve_static(roots, r); });
     return routes;
   }
@@ -502,6 +508,7 @@ class service::impl {
   broadcaster writer_broadcaster_;
   broadcaster reader_broadcaster_;
   inbox::current_keywords keywords_{inbox::keyword_settings_of(config_.inbox)};
+  sms_reports::report_intake report_intake_{writes_.forms, writes_.sms_reports, schedule::time_zone(config_.timezone)};
   inbox::reply_router router_;
   api::api_context api_writes_;
   api::api_context api_reads_;

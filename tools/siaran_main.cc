@@ -15,6 +15,7 @@
 #include "tools/events_command.h"
 #include "tools/inbox_command.h"
 #include "tools/message_commands.h"
+#include "tools/reports_command.h"
 #include "tools/modem_command.h"
 #include "tools/modems_command.h"
 #include "tools/officers_command.h"
@@ -54,6 +55,9 @@ constexpr std::array subcommands = {
     subcommand{"events", siaran::tools::run_events_command,
                "events add --title T --at ISO --place P --group G [--reminder \"H-1 jam 08.00\"]... [--officer O] | "
                "events list | events show ID | events cancel ID"},
+    subcommand{"reports", siaran::tools::run_reports_command,
+               "reports list|missing [--form F] [--period YYYY-MM] | reports remind [--text T] | "
+               "reports recap --out FILE.xlsx | reports forms"},
     subcommand{"modems", siaran::tools::run_modems_command, "modems  (the daemon's modems)"},
     subcommand{"db", siaran::tools::run_db_command,
                "db prune --before YYYY-MM-DD | db backup FILE  [--database FILE | --config FILE]"},

@@ -29,6 +29,7 @@
 #include "queue/message_queue.h"
 #include "queue/replies.h"
 #include "queue/saved_templates.h"
+#include "queue/sms_reports.h"
 #include "queue/statistics.h"
 #include "queue/verifications.h"
 
@@ -71,6 +72,8 @@ struct api_context {
   // The inbox keywords in use (both threads' contexts share them), the service's.
   inbox::current_keywords* keywords = nullptr;
   queue::saved_template_book* templates = nullptr;  // this thread's book
+  queue::report_form_book* forms = nullptr;         // this thread's book
+  queue::sms_report_book* sms_reports = nullptr;    // this thread's book
   const smpp_channels* binds = nullptr;             // on_io only; the service's
 };
 
@@ -111,6 +114,9 @@ void add_event_routes(http::router& routes, api_context& context);
 void add_keyword_routes(http::router& routes, api_context& context);
 // /api/v1/templates[/{id}].
 void add_template_routes(http::router& routes, api_context& context);
+// GET /api/v1/reports, /reports/missing, /reports/recap, POST /reports/missing/remind, and the
+// report forms under /api/v1/forms (sms_report_routes.cc).
+void add_sms_report_routes(http::router& routes, api_context& context);
 void add_account_routes(http::router& routes, api_context& context,
                         accounts::account_services& accounts);
 

@@ -44,7 +44,7 @@ reply_router::reply_router(queue::message_queue& messages, queue::contact_book& 
                            queue::broadcast_book& broadcasts, queue::event_book& events, queue::reply_book& replies,
                            queue::verification_book& verifications, std::function<void()> queued,
                            reply_settings settings, const current_keywords& keywords,
-                           concat_reference_allocator& references)
+                           concat_reference_allocator& references, sms_reports::report_intake& reports)
     : messages_(messages),
       contacts_(contacts),
       broadcasts_(broadcasts),
@@ -54,7 +54,8 @@ reply_router::reply_router(queue::message_queue& messages, queue::contact_book& 
       keywords_(keywords),
       queued_(std::move(queued)),
       settings_(std::move(settings)),
-      concat_references_(references) {}
+      concat_references_(references),
+      reports_(reports) {}
 
 void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
   try {
@@ -65,17 +66,20 @@ void reply_router::route(std::int64_t incoming_id, queue::timestamp now) {
     const std::shared_ptr<const keyword_setup> keywords = keywords_.now();
     auto keyword = keywords->table.recognise(entry->message.text, settings_.region);
     if (keyword && !applies(*keyword, origin)) keyword.reset();
-    const queue::reply_route route = route_of(origin, keyword);
+    // A report is for the district's tables, not a conversation: it is answered, never forwarded.
+    std::optional<sms_reports::report_taken> report;
+    if (!keyword) report = reports_.take(incoming_id, origin.contact, entry->message.text, origin.at);
+    queue::reply_route route = route_of(origin, keyword);
+    if (report) route.keyword = report->form;
     replies_.route(incoming_id, route);
     confirm_number(origin, keyword);
     spdlog::info("incoming {} from {}: {}{}", incoming_id, common::redacted_number(entry->message.sender),
                  route.officer_id ? "to officer " + std::to_string(*route.officer_id) : std::string("general inbox"),
-                 keyword ? ", keyword " + common::log_text(keyword->word) : std::string());
-    if (keyword && answerable(entry->message.sender)) {
-      send(entry->message.sender, actions_.apply(*keyword, origin, keywords->settings.answers),
-           now);
-    }
-    if (worth_forwarding(keyword)) forward(origin, entry->message.text, now);
+                 route.keyword ? ", keyword " + common::log_text(*route.keyword) : std::string());
+    if (!answerable(entry->message.sender)) return;
+    if (keyword) send(entry->message.sender, actions_.apply(*keyword, origin, keywords->settings.answers), now);
+    if (report) send(entry->message.sender, report->answer, now);
+    if (!report && worth_forwarding(keyword)) forward(origin, entry->message.text, now);
   } catch (const std::exception& e) {
     spdlog::error("routing incoming message {}: {}", incoming_id, e.what());
   }

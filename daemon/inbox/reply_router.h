@@ -6,6 +6,8 @@
 // reached that contact within inbox.reply_window, whose officer's inbox it goes to (unknown
 // sender or no broadcast: the general inbox). A keyword acts and is answered (keyword_actions.h);
 // a reply routed to an officer with a phone and forward_sms is forwarded there (forwarding.h).
+// A message that is no keyword but starts with a report form's code is a cadre's monthly report
+// (sms_reports/report_intake.h): stored and answered, never forwarded.
 // Any reply of a contact but a GANTI shows the number is live and confirms it
 // (queue/verifications.h): within a "cek nomor" window it is the campaign's answer; later, or
 // to any other broadcast, it is as good evidence that the SIM is in use and read, and it clears
@@ -23,6 +25,7 @@
 #include "daemon/inbox/current_keywords.h"
 #include "daemon/inbox/keyword_actions.h"
 #include "daemon/inbox/keywords.h"
+#include "daemon/sms_reports/report_intake.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
 #include "queue/events.h"
@@ -61,7 +64,7 @@ class reply_router {
   reply_router(queue::message_queue& messages, queue::contact_book& contacts, queue::broadcast_book& broadcasts,
                queue::event_book& events, queue::reply_book& replies, queue::verification_book& verifications,
                std::function<void()> queued, reply_settings settings, const current_keywords& keywords,
-               concat_reference_allocator& references);
+               concat_reference_allocator& references, sms_reports::report_intake& reports);
 
   // Routes the stored incoming message `incoming_id`, acts on its keyword and answers, forwards
   // it. Errors are logged, never thrown: the message itself is safely stored already.
@@ -84,6 +87,7 @@ class reply_router {
   std::function<void()> queued_;
   reply_settings settings_;
   concat_reference_allocator& concat_references_;
+  sms_reports::report_intake& reports_;
 };
 
 }  // namespace siaran::daemon::inbox

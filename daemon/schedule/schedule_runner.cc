@@ -14,6 +14,7 @@
 #include "daemon/schedule/birthdays.h"
 #include "daemon/schedule/cron_expression.h"
 #include "daemon/schedule/reminder_offset.h"
+#include "daemon/sms_reports/report_reminders.h"
 
 namespace siaran::daemon::schedule {
 namespace {
@@ -100,6 +101,7 @@ schedule_check schedule_runner::check(queue::timestamp now) {
   check_events(now, found);
   check_birthdays(now, found);
   check_recurring(now, found);
+  check_report_reminders(now, found);
   return found;
 }
 
@@ -195,6 +197,20 @@ void schedule_runner::check_recurring(queue::timestamp now, schedule_check& foun
       claim(job, *latest, std::move(request), now, found);
     } catch (const std::exception& e) {
       spdlog::error("schedule: recurring broadcast {}: {}", recurring.id, e.what());
+    }
+  }
+}
+
+void schedule_runner::check_report_reminders(queue::timestamp now, schedule_check& found) {
+  if (!forms_) return;
+  auto look = sms_reports::reminders_due(*forms_, *reports_, zone_, now,
+                                         [this](const std::string& job) { return events_.latest_run(job).has_value(); });
+  if (look.next) keep_earliest(found.next, *look.next);
+  for (auto& reminder : look.due) {
+    if (!reminder.request) {
+      skip(reminder.job, reminder.due, "every posyandu has reported", now);
+    } else {
+      claim(reminder.job, reminder.due, std::move(*reminder.request), now, found);
     }
   }
 }

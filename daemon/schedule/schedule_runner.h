@@ -23,6 +23,7 @@
 #include "daemon/broadcaster.h"
 #include "daemon/schedule/local_time.h"
 #include "queue/events.h"
+#include "queue/sms_reports.h"
 
 namespace siaran::daemon::schedule {
 
@@ -54,7 +55,8 @@ struct schedule_check {
   std::vector<claimed_occurrence> claimed;
 };
 
-// "event:7:reminder:0", "birthday:2026-11-30", "recurring:3"; "event:7:" starts every job of
+// "event:7:reminder:0", "birthday:2026-11-30", "recurring:3" (and "report-reminder:SKDN:2026-11",
+// sms_reports/report_reminders.h); "event:7:" starts every job of
 // the event.
 std::string event_jobs(std::int64_t event_id);
 std::string reminder_job(std::int64_t event_id, std::size_t index);
@@ -72,6 +74,11 @@ class schedule_runner {
   void conclude(const claimed_occurrence& claimed, const occurrence_outcome& outcome);
 
   const time_zone& zone() const { return zone_; }
+  // The forms whose reminders to report it sends (sms_reports/report_reminders.h); none: none.
+  void send_report_reminders(queue::report_form_book& forms, queue::sms_report_book& reports) {
+    forms_ = &forms;
+    reports_ = &reports;
+  }
 
  private:
   void recover_interrupted_runs();
@@ -79,12 +86,15 @@ class schedule_runner {
   void check_event(const queue::event_record& event, queue::timestamp now, schedule_check& found);
   void check_birthdays(queue::timestamp now, schedule_check& found);
   void check_recurring(queue::timestamp now, schedule_check& found);
+  void check_report_reminders(queue::timestamp now, schedule_check& found);
   void claim(const std::string& job, queue::timestamp due, broadcast_request request, queue::timestamp now,
              schedule_check& found);
   void skip(const std::string& job, queue::timestamp due, const std::string& why, queue::timestamp now);
 
   queue::event_book& events_;
   time_zone zone_;
+  queue::report_form_book* forms_ = nullptr;
+  queue::sms_report_book* reports_ = nullptr;
 };
 
 // The meeting reminder's request: the event's audience and template, {acara}, {tempat}, and the

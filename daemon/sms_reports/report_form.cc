@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "common/ascii.h"
+#include "common/month_names.h"
 #include "daemon/sms_reports/form_example.h"
 #include "daemon/sms_reports/form_rules.h"
 
@@ -229,18 +230,18 @@ report_form default_skdn_form() {
   form.fields = {skdn_field("S", "jumlah balita"), skdn_field("K", "balita punya KMS"),
                  skdn_field("D", "balita ditimbang"), skdn_field("N", "berat badan naik")};
   form.rules = {at_most("K", "S"), at_most("D", "S"), at_most("N", "D")};
-  form.reminder =
-      form_reminder{5, "08:00",
-                    "Pengingat Pokjanal: mohon kirim laporan SKDN Posyandu bulan lalu hari ini. "
-                    "Format: SKDN S K D N, contoh: SKDN 52 50 45 38"};
+  form.reminder = form_reminder{5, "08:00", default_reminder_text};
   form.active = true;
   return form;
 }
 
-std::string expected_format(const report_form& form) {
+std::string expected_format(const report_form& form, std::optional<unsigned> month) {
   const auto example = example_values(form);
-  std::string names = form.code;
-  std::string sample = form.code;
+  // "SKDN NOV": the month's first three letters, which the reader takes (common/month_names.h).
+  const std::string prefix =
+      month ? form.code + " " + common::uppercase(common::indonesian_month_name(*month).substr(0, 3)) : form.code;
+  std::string names = prefix;
+  std::string sample = prefix;
   for (std::size_t i = 0; i < form.fields.size(); ++i) {
     const form_field& field = form.fields[i];
     names += field.optional ? " [" + field.name + "]" : " " + field.name;

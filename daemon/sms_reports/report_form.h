@@ -72,7 +72,14 @@ nlohmann::json to_json(const report_form& form);
 report_form default_skdn_form();
 
 // "SKDN S K D N, contoh: SKDN 52 50 45 38", the example keeping the form's limits and rules;
-// an optional field is in brackets ("[N]").
-std::string expected_format(const report_form& form);
+// an optional field is in brackets ("[N]"). With a month, the code is followed by its name
+// ("SKDN NOV S K D N, contoh: SKDN NOV 52 50 45 38"): how to report for a month already over.
+std::string expected_format(const report_form& form, std::optional<unsigned> month = std::nullopt);
+
+// What a reminder to report says when the form names no text of its own (the placeholders:
+// sms_reports/report_reminders.h).
+inline constexpr const char* default_reminder_text =
+    "Yth. {panggilan} {nama}, laporan {formulir} Posyandu {posyandu} bulan {bulan} belum kami terima. "
+    "Mohon kirim SMS: {format}";
 
 }  // namespace siaran::daemon::sms_reports

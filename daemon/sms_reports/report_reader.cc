@@ -202,7 +202,7 @@ class reader {
   }
 
   report_reading reading() const {
-    report_reading out{form_.code, period_.value_or(previous(current_)), {}};
+    report_reading out{form_.code, period_.value_or(current_), {}};
     for (std::size_t i = 0; i < form_.fields.size(); ++i) {
       if (given_[i]) out.values.emplace_back(form_.fields[i].name, *given_[i]);
     }

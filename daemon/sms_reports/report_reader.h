@@ -44,8 +44,8 @@ const report_form* recognise_form(std::string_view text, std::span<const report_
 
 // The values after the form's code, positional ("52 50 45 38") or all labelled in any order
 // ("N38 S52 K50 D45"), optionally after a month ("11", "NOV", "November", "BLN 11"): a named
-// month is the latest such month not after `current`; without one the report is for the month
-// before `current`, as SKDN figures are sent once the month is over (the reminder goes on the 5th).
+// month is the latest such month not after `current`; without one the report is for `current`,
+// the month it arrived in (a reminder for last month names that month in its example).
 // A dot between digits is a thousands separator where the value is read as one number ("S 1.052",
 // "SKDN 1.052 1.000 900 800") and separates values where only that gives the form's count
 // ("SKDN 52.50.45.38").

@@ -74,6 +74,16 @@ std::set<std::string> documented_routes() {
   return found;
 }
 
+// A report form of two fields, as an admin defines one.
+json imun_form() {
+  return {{"code", "IMUN"},
+          {"title", "Imunisasi"},
+          {"fields", {{{"name", "BCG"}, {"label", "bayi imunisasi BCG"}, {"type", "integer"}}}},
+          {"rules", json::array()},
+          {"period", "monthly"},
+          {"roles", json::array()}};
+}
+
 std::string filled(std::string target, const office& o) {
   for (const auto& [name, id] : o.ids) {
     for (std::size_t at; (at = target.find("{" + name + "}")) != std::string::npos;) {
@@ -209,6 +219,20 @@ std::vector<row> table(const office& o) {
       {"GET", "/api/v1/broadcasts/{id}/report", "/api/v1/broadcasts/{asep_broadcast}/report?format=xlsx", nullptr,
        {401, 200, 404, 200, 200}},
       {"GET", "/api/v1/reports/monthly", "/api/v1/reports/monthly?month=2026-11", nullptr, {401, 200, 200, 200, 200}},
+      // Reports by SMS are the district's figures: every role reads them; only admins define forms.
+      // Nobody in the office has a posyandu, so a reminder has nobody to reach (422).
+      {"GET", "/api/v1/reports", "/api/v1/reports?form=SKDN&period=2026-11", nullptr, {401, 200, 200, 200, 200}},
+      {"GET", "/api/v1/reports/missing", "/api/v1/reports/missing?form=SKDN&period=2026-11", nullptr,
+       {401, 200, 200, 200, 200}},
+      {"GET", "/api/v1/reports/recap", "/api/v1/reports/recap?form=SKDN&period=2026-11&format=xlsx", nullptr,
+       {401, 200, 200, 200, 200}},
+      {"POST", "/api/v1/reports/missing/remind", "/api/v1/reports/missing/remind",
+       {{"form", "SKDN"}, {"period", "2026-11"}}, {401, 403, 422, 422, 422}},
+      {"GET", "/api/v1/forms", "/api/v1/forms", nullptr, {401, 200, 200, 200, 200}},
+      {"GET", "/api/v1/forms/{code}", "/api/v1/forms/SKDN", nullptr, {401, 200, 200, 200, 200}},
+      {"POST", "/api/v1/forms", "/api/v1/forms", imun_form(), {401, 403, 403, 201, 409}},
+      {"PUT", "/api/v1/forms/{code}", "/api/v1/forms/IMUN", imun_form(), {401, 403, 403, 200, 200}},
+      {"DELETE", "/api/v1/forms/{code}", "/api/v1/forms/IMUN", nullptr, {401, 403, 403, 204, 404}},
       {"POST", "/api/v1/broadcasts/{id}/cancel", "/api/v1/broadcasts/{asep_broadcast}/cancel", nullptr,
        {401, 403, 403, 409, 409}},
       {"POST", "/api/v1/broadcasts/{id}/resend", "/api/v1/broadcasts/{asep_broadcast}/resend", nullptr,

@@ -51,6 +51,13 @@ struct daemon_settings {
   std::string extra_config;  // more top-level YAML ("prices:\n  default: 200\n")
 };
 
+// Two simulated modems with the defaults, m1 and m2.
+inline daemon_settings two_sims() {
+  daemon_settings settings;
+  settings.sims = {sim_settings{}, sim_settings{}};
+  return settings;
+}
+
 // A siaran-modemsim process: `--link DIR/ID.tty`, `--log DIR/ID.log`, `--name ID`.
 class modem_sim {
  public:

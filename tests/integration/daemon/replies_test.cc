@@ -20,12 +20,6 @@ constexpr const char* ani_phone = "+6281200000002";
 constexpr const char* rina_phone = "+6281300000009";
 constexpr const char* stranger_phone = "+6285799999999";
 
-daemon_settings two_sims() {
-  daemon_settings settings;
-  settings.sims = {sim_settings{}, sim_settings{}};
-  return settings;
-}
-
 // Two cadres and two officers: Bu Rina (phone, forward_sms) and Pak Dedi (no phone).
 struct pokjanal {
   daemon_fixture& d;

@@ -17,12 +17,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-daemon_settings two_sims() {
-  daemon_settings settings;
-  settings.sims = {sim_settings{}, sim_settings{}};
-  return settings;
-}
-
 // Today in Asia/Jakarta (the daemon's default time zone), which has kept UTC+7 since 1964.
 std::string jakarta_today() {
   const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now() + 7h)};

@@ -7,6 +7,7 @@
 #include <chrono>
 
 #include "daemon/inbox/reply_router.h"
+#include "daemon/sms_reports/stored_forms.h"
 #include "daemon/store_books.h"
 #include "queue/broadcasts.h"
 #include "queue/contacts.h"
@@ -36,10 +37,12 @@ struct inbox_fixture {
   int wakes = 0;
   daemon::concat_reference_allocator concat_references;
   daemon::inbox::current_keywords keywords{{}};
+  daemon::sms_reports::report_intake reports{store.forms, store.sms_reports,
+                                             daemon::schedule::time_zone("Asia/Jakarta")};
   daemon::inbox::reply_router router{store.queue, contacts, broadcasts, events, replies, store.verifications,
                                      [this] { ++wakes; },
                                      {"ID", std::chrono::hours(24 * 7), std::chrono::hours(48)}, keywords,
-                                     concat_references};
+                                     concat_references, reports};
   std::int64_t siti = 0;
   std::int64_t ani = 0;
   std::int64_t forwarding_officer = 0;  // phone and forward_sms
@@ -156,6 +159,27 @@ TEST_CASE("a reply routed to an officer with forward_sms is forwarded to their p
   CHECK(forwarded[0].priority == daemon::inbox::reply_priority);
   CHECK(forwarded[0].report);  // dispatch.delivery_reports: forwards ask for a status report too
   CHECK(f.wakes == 1);
+}
+
+TEST_CASE("a cadre's monthly report is stored and answered under its form's code, never forwarded", "[inbox]") {
+  inbox_fixture f;
+  daemon::sms_reports::add_default_form(f.store.forms, at_h(0));
+  auto siti = *f.contacts.find(f.siti);
+  siti.posyandu = "Melati";
+  f.contacts.update(siti, at_h(0));
+  f.broadcast(f.forwarding_officer, f.siti, at_h(0));
+
+  const auto report = f.reply(siti_phone, "SKDN 52 50 45 38", at_h(1));
+  CHECK(report.route.keyword == "SKDN");
+  CHECK(report.route.officer_id == f.forwarding_officer);
+  const auto stored = f.store.sms_reports.list({});
+  REQUIRE(stored.size() == 1);
+  CHECK(stored[0].posyandu == "Melati");
+  CHECK(stored[0].incoming_id == report.message.id);
+  const auto answers = f.queued_to(siti_phone);
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0].text.starts_with("Terima kasih, laporan SKDN Posyandu Melati"));
+  CHECK(f.queued_to(officer_phone).empty());
 }
 
 TEST_CASE("BERHENTI opts the contact out and is confirmed, not forwarded; GABUNG opts back in", "[inbox]") {

@@ -11,8 +11,10 @@
 #include "daemon/api/iso_time.h"
 #include "daemon/schedule/birthday_settings.h"
 #include "daemon/schedule/reminder_words.h"
+#include "daemon/sms_reports/stored_forms.h"
 #include "queue/connection.h"
 #include "queue/database.h"
+#include "queue/sms_reports.h"
 #include "tests/support/temp_dir.h"
 
 using namespace siaran::daemon;
@@ -34,6 +36,8 @@ struct runner_fixture {
   std::unique_ptr<siaran::queue::database> store;
   std::unique_ptr<siaran::queue::connection> setup;  // the test's own writes, beside the book
   std::unique_ptr<siaran::queue::event_book> events;
+  std::unique_ptr<siaran::queue::report_form_book> forms;
+  std::unique_ptr<siaran::queue::sms_report_book> reports;
   std::unique_ptr<schedule_runner> runner;
   std::vector<broadcast_request> sent;
   enum class failure { none, before_commit, after_commit } fail = failure::none;
@@ -43,12 +47,17 @@ struct runner_fixture {
   // A new process on the same database file.
   void restart() {
     runner.reset();
+    reports.reset();
+    forms.reset();
     events.reset();
     setup.reset();
     store = std::make_unique<siaran::queue::database>(dir.path() / "siaran.db");
     setup = std::make_unique<siaran::queue::connection>(dir.path() / "siaran.db");
     events = std::make_unique<siaran::queue::event_book>(*store);
+    forms = std::make_unique<siaran::queue::report_form_book>(*store);
+    reports = std::make_unique<siaran::queue::sms_report_book>(*store);
     runner = std::make_unique<schedule_runner>(*events, time_zone("Asia/Jakarta"));
+    runner->send_report_reminders(*forms, *reports);
   }
 
   std::int64_t create(const broadcast_request& r, timestamp now) {
@@ -63,6 +72,24 @@ struct runner_fixture {
   }
 
   void exec(const std::string& sql) { setup->exec(sql.c_str(), "test"); }
+
+  // A cadre of posyandu `posyandu` of desa Sukamaju; the contact's id.
+  std::int64_t add_cadre(const std::string& posyandu) {
+    exec("INSERT INTO contacts (name, phone, phone_key, posyandu, desa, created_at, updated_at) VALUES ('Kader', '+6281" +
+         std::to_string(20'000'000 + contacts_++) + "', 'k', '" + posyandu + "', 'Sukamaju', 0, 0)");
+    return setup->last_insert_rowid();
+  }
+
+  // Posyandu `posyandu` of desa Sukamaju reported SKDN for `period`.
+  void reported(const std::string& posyandu, const std::string& period) {
+    siaran::queue::sms_report r;
+    r.form = "SKDN";
+    r.period = period;
+    r.posyandu = posyandu;
+    r.desa = "Sukamaju";
+    r.values = "{}";
+    reports->save(r);
+  }
 
   void add_contact(const char* birth_date) {
     exec("INSERT INTO contacts (name, phone, phone_key, birth_date, created_at, updated_at) VALUES ('Siti', '+6281" +
@@ -302,4 +329,36 @@ TEST_CASE("a recurring broadcast runs the latest missed occurrence once, not a f
   CHECK(f.sent.size() == 2);
   f.check("2026-11-25T10:10+07:00");
   CHECK(f.sent.size() == 3);
+}
+
+TEST_CASE("the reminder to report goes on the form's day to the cadres of posyandu without last month's report, once") {
+  runner_fixture f;
+  sms_reports::add_default_form(*f.forms, at("2026-11-01T00:00Z"));  // SKDN: the 5th at 08:00
+  f.add_cadre("Melati");
+  const std::int64_t mawar = f.add_cadre("Mawar");
+  f.reported("Melati", "2026-11");
+
+  CHECK(f.check("2026-12-05T07:59+07:00") == at("2026-12-05T08:00+07:00"));
+  CHECK(f.sent.empty());
+  CHECK(f.check("2026-12-05T08:00+07:00") == at("2027-01-05T08:00+07:00"));
+  REQUIRE(f.sent.size() == 1);
+  CHECK(f.sent[0].origin == "report_reminder");
+  CHECK(f.sent[0].audience.contacts == std::vector<std::int64_t>{mawar});
+  CHECK(f.sent[0].extra_values.at("bulan") == "November 2026");
+  f.restart();
+  f.check("2026-12-05T09:00+07:00");
+  CHECK(f.sent.size() == 1);
+  // December: neither has reported.
+  f.check("2027-01-05T08:00+07:00");
+  REQUIRE(f.sent.size() == 2);
+  CHECK(f.sent[1].audience.contacts.size() == 2);
+}
+
+TEST_CASE("no reminder to report goes out when every posyandu has reported") {
+  runner_fixture f;
+  sms_reports::add_default_form(*f.forms, at("2026-11-01T00:00Z"));
+  f.add_cadre("Melati");
+  f.reported("Melati", "2026-11");
+  f.check("2026-12-05T08:00+07:00");
+  CHECK(f.sent.empty());
 }

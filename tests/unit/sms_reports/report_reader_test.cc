@@ -49,10 +49,10 @@ report_form skdn_with_notes() {
 
 }  // namespace
 
-TEST_CASE("a report is the form's values in order, for the month before the current one") {
+TEST_CASE("a report is the form's values in order, for the month it arrived in") {
   const auto read = skdn("SKDN 52 50 45 38");
   CHECK(read.form == "SKDN");
-  CHECK(read.period == report_period{2026, 10});
+  CHECK(read.period == report_period{2026, 11});
   CHECK(read.values == skdn_52_50_45_38);
 }
 
@@ -95,7 +95,7 @@ TEST_CASE("a named month is the latest such month, never one still to come") {
   CHECK(skdn("SKDN DES 52 50 45 38", {2027, 1}).period == report_period{2026, 12});
   CHECK(skdn("SKDN 12 52 50 45 38", {2027, 1}).period == report_period{2026, 12});
   CHECK(skdn("SKDN DES 52 50 45 38", {2026, 12}).period == report_period{2026, 12});
-  CHECK(skdn("SKDN 52 50 45 38", {2027, 1}).period == report_period{2026, 12});
+  CHECK(skdn("SKDN 52 50 45 38", {2027, 1}).period == report_period{2027, 1});
 }
 
 TEST_CASE("a dot between digits is a thousands separator when the value is one number") {
@@ -274,4 +274,16 @@ TEST_CASE("a long run of text is quoted cut short, so the correction stays one S
                    "ibu\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9") ==
       "'ibu\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9...' untuk N (berat "
       "badan naik) bukan angka.");
+}
+
+TEST_CASE("the example a reminder gives for a month already over is read for that month, every month") {
+  const report_period january{2027, 1};
+  for (unsigned month = 1; month <= 12; ++month) {
+    const std::string format = expected_format(default_skdn_form(), month);
+    const std::string example = format.substr(format.find("contoh: ") + 8);
+    const auto read = skdn(example, january);
+    CHECK(read.period == named_month(month, january));
+    CHECK(read.values == skdn_52_50_45_38);
+  }
+  CHECK(expected_format(default_skdn_form(), 11) == "SKDN NOV S K D N, contoh: SKDN NOV 52 50 45 38");
 }
