@@ -28,19 +28,19 @@ REPORTERS = [
     ("Popon Rosita", "+6281300002007", "Ngamprah", "Bojongkoneng", "Anggrek"),
 ]
 SILENT = {"Dahlia", "Anggrek"}
-# (sender's no_hp, months before the month shown (None: not named, as cadres send last month's
-# figures), S K D N), in the order sent. Mawar's N/D falls 90 -> 80 -> 66.7, corrected to 75.6 (still
-# falling); Melati misses the month before; Kenanga rises.
+# (sender's no_hp, months before the month shown, S K D N), in the order sent; each SMS names its
+# month ("SKDN 11 52 50 45 30"), as one sent early the next month must. Mawar's N/D falls
+# 90 -> 80 -> 66.7, corrected to 75.6 (still falling); Melati misses the month before; Kenanga rises.
 SMS = [
     ("+6281300002001", 2, "50 48 40 36"),
     ("+6281300002001", 1, "50 48 40 32"),
-    ("+6281300002001", None, "52 50 45 30"),
-    ("+6281300002002", None, "52 50 45 34"),
+    ("+6281300002001", 0, "52 50 45 30"),
+    ("+6281300002002", 0, "52 50 45 34"),
     ("+6281300002003", 2, "30 30 20 10"),
-    ("+6281300002003", None, "30 28 24 20"),
+    ("+6281300002003", 0, "30 28 24 20"),
     ("+6281300002004", 2, "40 40 30 20"),
     ("+6281300002004", 1, "40 40 32 24"),
-    ("+6281300002004", None, "41 40 35 30"),
+    ("+6281300002004", 0, "41 40 35 30"),
 ]
 EXPECTED_FLAGS = {("falling", "Mawar"), ("missed", "Melati"), ("missed", "Dahlia"), ("missed", "Anggrek")}
 COVERAGE_COLUMNS = ["posyandu", "melapor", "belum_melapor", "K/S (%)", "D/S (%)", "N/D (%)"]
@@ -59,7 +59,7 @@ def percent_text(top, bottom):
 
 class SmsReportSteps:
     def report_period(self):
-        """Last month on the daemon's clock (Asia/Jakarta): the month a report without one is for."""
+        """Last month on the daemon's clock (Asia/Jakarta): the month the page shows by default."""
         now = datetime.now(ZoneInfo("Asia/Jakarta"))
         return month_before(now.year, now.month, 1)
 
@@ -72,8 +72,7 @@ class SmsReportSteps:
                              expected=201)
         year, month = self.report_period()
         for n, (sender, before, values) in enumerate(SMS, start=1):
-            named = "" if before is None else f" {month_before(year, month, before)[1]}"
-            text = f"SKDN{named} {values}"
+            text = f"SKDN {month_before(year, month, before)[1]} {values}"
             self.gateway.sims[n % 2].control({"inject": {"from": sender, "text": text}})
             poll(lambda: len(self.gateway.get("/api/v1/reports?form=SKDN&history=true")) == n, LIVE_TIMEOUT,
                  f"report {n} ({text!r} from {sender}) stored",
