@@ -68,9 +68,8 @@ std::vector<place_row> places_of(const recap_source& source) {
   return out;
 }
 
-std::map<std::string, std::int64_t> integer_values(const queue::sms_report& report) {
+std::map<std::string, std::int64_t> integer_values(const nlohmann::json& values) {
   std::map<std::string, std::int64_t> out;
-  const nlohmann::json values = nlohmann::json::parse(report.values);
   for (const auto& [name, value] : values.items()) {
     if (value.is_number_integer()) out[name] = value.get<std::int64_t>();
   }
@@ -81,7 +80,8 @@ void count(tally& t, const place_row& row) {
   ++t.posyandu;
   if (!row.report) return;
   ++t.reported;
-  for (const auto& [name, value] : integer_values(*row.report)) t.sums[name] += value;
+  for (const auto& [name, value] : integer_values(nlohmann::json::parse(row.report->values)))
+    t.sums[name] += value;
 }
 
 std::vector<std::string> value_header(const report_form& form) {
@@ -146,12 +146,9 @@ spreadsheet_table posyandu_table(const recap_source& source, const std::vector<p
   for (const auto& p : places) {
     table_row row{p.kecamatan, p.desa, p.posyandu, std::string(p.report ? "Ya" : "Belum"),
                   p.report ? received(*p.report, zone) : std::string()};
-    if (p.report) {
-      add_values(row, source.form, integer_values(*p.report),
-                 nlohmann::json::parse(p.report->values));
-    } else {
-      add_values(row, source.form, {}, nlohmann::json::object());
-    }
+    const nlohmann::json values =
+        p.report ? nlohmann::json::parse(p.report->values) : nlohmann::json::object();
+    add_values(row, source.form, integer_values(values), values);
     table.rows.push_back(std::move(row));
   }
   return table;
